@@ -1,0 +1,34 @@
+// An annotation as stored and as the UI works with it. Offsets here are UTF-16 code units into the
+// document's normalised text (what the DOM and JavaScript strings use); exports convert them to
+// code points in codecs/, the one audited place.
+
+import type { LabelId } from '../labels/schema.js';
+
+export interface Provenance {
+  /** Annotator whose annotation this was accepted from. */
+  readonly annotator: string;
+  /** Id of that annotator's annotation. */
+  readonly annotationId: string;
+  /** Whether the accepted copy changed label or boundary. */
+  readonly modified: boolean;
+}
+
+export interface Annotation {
+  readonly id: string;
+  readonly docId: string;
+  readonly label: LabelId;
+  /** Start, UTF-16 code units into Article.text, inclusive. */
+  readonly start: number;
+  /** End, UTF-16 code units into Article.text, exclusive; end > start. */
+  readonly end: number;
+  /** Article.text.slice(start, end), kept so an export is checkable on its own. */
+  readonly quote: string;
+  readonly annotator: string;
+  /** ISO-8601. */
+  readonly createdAt: string;
+  /** ISO-8601. */
+  readonly updatedAt: string;
+  readonly note?: string;
+  /** Set when this annotation was accepted from a colleague's layer during review. */
+  readonly provenance?: Provenance;
+}

@@ -1,0 +1,41 @@
+// The document model: the normalised text every offset refers to, plus its block structure as data
+// (never markup), so untrusted HTML is rendered by React from plain records.
+
+export type ArticleFormat = 'text' | 'markdown' | 'html';
+
+export type BlockKind = 'paragraph' | 'heading' | 'list-item' | 'quote' | 'dateline';
+
+/** A run of Article.text rendered as one block. start/end: UTF-16, end exclusive. */
+export interface Block {
+  readonly kind: BlockKind;
+  readonly start: number;
+  readonly end: number;
+  /** Heading level 1-6, for kind 'heading'. */
+  readonly level?: number;
+}
+
+export interface ArticleMetadata {
+  /** YYYY-MM-DD, from a leading `date YYYY-MM-DD` line. */
+  readonly date?: string;
+  /** File name the article was opened from. */
+  readonly sourceName?: string;
+}
+
+/** A parsed article before it is stored: text is normalised (LF line endings). */
+export interface ParsedArticle {
+  readonly title: string;
+  readonly format: ArticleFormat;
+  readonly text: string;
+  readonly blocks: readonly Block[];
+  readonly metadata: ArticleMetadata;
+}
+
+export type ReviewStatus = 'unreviewed' | 'in-review' | 'reviewed';
+
+/** A stored article. id is the hex SHA-256 of the UTF-8 text: same text, same document. */
+export interface Article extends ParsedArticle {
+  readonly id: string;
+  readonly sha256: string;
+  readonly addedAt: string;
+  readonly reviewStatus?: ReviewStatus;
+}

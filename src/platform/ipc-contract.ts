@@ -1,0 +1,74 @@
+// The IPC contract between main and preload: channel names and a parser per channel's arguments.
+// Main parses every payload with these before acting; the preload is typed against them.
+
+import { fail, ok, type Result } from '../result.js';
+import { MENU_COMMANDS, type AppInfo, type FileKind, type MenuCommand, type PickedFile, type SaveOutcome } from './platform.js';
+
+export const IPC = {
+  appInfo: 'spanmark:app-info',
+  pickFile: 'spanmark:pick-file',
+  saveFile: 'spanmark:save-file',
+  menuCommand: 'spanmark:menu-command',
+} as const;
+
+/** Largest text main will write for a save request (exports of big libraries fit comfortably). */
+export const MAX_SAVE_CHARS = 512 * 1024 * 1024;
+const MAX_NAME_CHARS = 255;
+
+export interface IpcRequests {
+  [IPC.appInfo]: { args: []; value: AppInfo };
+  [IPC.pickFile]: { args: [kind: FileKind]; value: PickedFile | null };
+  [IPC.saveFile]: { args: [suggestedName: string, content: string]; value: SaveOutcome };
+}
+
+export type IpcReply<T> = Result<T>;
+
+export function parseAppInfoArgs(args: readonly unknown[]): Result<[]> {
+  return args.length === 0 ? ok([]) : fail('ipc-args', 'app-info takes no arguments');
+}
+
+export function parsePickFileArgs(args: readonly unknown[]): Result<[FileKind]> {
+  const [kind] = args;
+  if (args.length !== 1 || (kind !== 'article' && kind !== 'export')) {
+    return fail('ipc-args', 'pick-file takes one argument, "article" or "export"');
+  }
+  return ok([kind]);
+}
+
+/** A safe bare file name: no directories, no control or reserved characters, not empty. */
+export function sanitizeFileName(name: string): string {
+  const cleaned = name
+    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '-')
+    .replace(/^[.\s]+|[.\s]+$/g, '')
+    .slice(0, MAX_NAME_CHARS);
+  return cleaned.length > 0 ? cleaned : 'spanmark-export.json';
+}
+
+export function parseSaveFileArgs(args: readonly unknown[]): Result<[string, string]> {
+  const [name, content] = args;
+  if (args.length !== 2 || typeof name !== 'string' || typeof content !== 'string') {
+    return fail('ipc-args', 'save-file takes a file name and the text to save');
+  }
+  if (name.length > MAX_NAME_CHARS) return fail('ipc-args', `save-file name is longer than ${MAX_NAME_CHARS} characters`);
+  if (content.length > MAX_SAVE_CHARS) return fail('ipc-args', 'save-file content is too large');
+  return ok([sanitizeFileName(name), content]);
+}
+
+export function parseMenuCommand(value: unknown): Result<MenuCommand> {
+  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value)
+    ? ok(value as MenuCommand)
+    : fail('ipc-args', 'unknown menu command');
+}
+
+/** The renderer's origin in Electron: a privileged standard scheme, fixed so IndexedDB never moves. */
+export const APP_ORIGIN = 'app://spanmark';
+
+/** Is a sender frame URL one of ours? Parsed, never compared with startsWith. */
+export function isAppUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'app:' && u.host === 'spanmark';
+  } catch {
+    return false;
+  }
+}

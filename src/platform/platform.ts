@@ -1,0 +1,45 @@
+// What the UI may ask of the outside world, and nothing more. Two implementations: the Electron
+// preload bridge (renderer/platform/desktop.ts) and a plain-browser one (renderer/platform/web.ts).
+
+export interface AppInfo {
+  readonly name: string;
+  readonly version: string;
+  readonly shell: 'electron' | 'browser';
+  /** The OS user name where the shell can know it (Electron), used as the default annotator. */
+  readonly userName?: string;
+}
+
+/** A file the user picked. bytes are raw: decoding and validation happen in the core. */
+export interface PickedFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+export type FileKind = 'article' | 'export';
+
+export type SaveOutcome = { readonly saved: true; readonly where: string } | { readonly saved: false };
+
+export type MenuCommand =
+  | 'open-article'
+  | 'import'
+  | 'export-document'
+  | 'export-library'
+  | 'undo'
+  | 'redo'
+  | 'delete'
+  | 'settings'
+  | 'library';
+
+export const MENU_COMMANDS: readonly MenuCommand[] = [
+  'open-article', 'import', 'export-document', 'export-library', 'undo', 'redo', 'delete', 'settings', 'library',
+];
+
+export interface Platform {
+  appInfo(): Promise<AppInfo>;
+  /** Ask the user for a file; null when they cancel. */
+  pickFile(kind: FileKind): Promise<PickedFile | null>;
+  /** Save text under a user-confirmed name; suggestedName is a bare file name. */
+  saveFile(suggestedName: string, content: string): Promise<SaveOutcome>;
+  /** Native menu commands (desktop only); returns an unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}

@@ -1,0 +1,19 @@
+// Runs every unit test (tests/unit/**/*.test.ts) with Node's own test runner through tsx.
+// Node 20 does not expand globs for --test, so the files are listed here.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+function testFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) return testFiles(full);
+    return /\.test\.tsx?$/.test(name) ? [full] : [];
+  });
+}
+
+const root = join(import.meta.dirname, '..');
+const files = testFiles(join(root, 'tests', 'unit')).map((f) => relative(root, f)).sort();
+const extra = process.argv.slice(2);
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...extra, ...files], { cwd: root, stdio: 'inherit' });
+process.exit(result.status ?? 1);
