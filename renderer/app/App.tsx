@@ -1,0 +1,278 @@
+// The composition of the UI: which document is open, what is selected, and the commands the
+// toolbar, menus, keyboard and drag-and-drop all share. Annotation state lives in the
+// DocumentSession (committed to IndexedDB); this component holds view state only.
+
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { createAnnotation, relabel, withNote } from '../../src/annotations/create.js';
+import type { AnnotationCommand } from '../../src/annotations/commands.js';
+import type { LabelId } from '../../src/labels/schema.js';
+import type { AppInfo, MenuCommand, Platform } from '../../src/platform/platform.js';
+import type { SpanmarkDb } from '../db/db.js';
+import { classifyDbError, describeDbFailure } from '../db/db.js';
+import { putSetting } from '../db/settings-repo.js';
+import { exportDocuments } from '../io/export.js';
+import { importExport } from '../io/import.js';
+import { openArticleBytes } from '../io/open-article.js';
+import { AnnotationDetails } from '../panel/AnnotationDetails.js';
+import { AnnotationPanel } from '../panel/AnnotationPanel.js';
+import { ArticleView, dispatch, type ReaderController, type Span } from '../reader/ArticleView.js';
+import { LibraryView } from '../library/LibraryView.js';
+import { SettingsDialog } from '../settings/SettingsDialog.js';
+import { DocumentSession, type SessionSnapshot } from '../store/document-session.js';
+import { Messages, type Message } from './Messages.js';
+import { Toolbar } from './Toolbar.js';
+import { useAppKeys } from './use-app-keys.js';
+import { ArticleHeader } from './ArticleHeader.js';
+import { plural } from './format.js';
+
+interface Props {
+  readonly db: SpanmarkDb;
+  readonly platform: Platform;
+  readonly info: AppInfo;
+  readonly initialAnnotator: string;
+  readonly storage: string;
+  readonly initialDocId: string | undefined;
+}
+
+const EMPTY: SessionSnapshot = { annotations: [], canUndo: false, canRedo: false, save: { status: 'saved' } };
+const noSubscribe = () => () => {};
+let messageId = 0;
+
+export function App({ db, platform, info, initialAnnotator, storage, initialDocId }: Props) {
+  const [annotator, setAnnotator] = useState(initialAnnotator);
+  const [session, setSession] = useState<DocumentSession | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [pending, setPending] = useState<Span | null>(null);
+  const [hidden, setHidden] = useState<ReadonlySet<LabelId>>(new Set());
+  const [messages, setMessages] = useState<Message[]>([]);
+  const [showSettings, setShowSettings] = useState(false);
+  const controller = useRef<ReaderController | null>(null);
+  const snapshot = useSyncExternalStore(session?.subscribe ?? noSubscribe, session?.getSnapshot ?? (() => EMPTY));
+
+  const say = useCallback((kind: Message['kind'], text: string) => {
+    const id = ++messageId;
+    setMessages((m) => [...m.slice(-3), { id, kind, text }]);
+    if (kind === 'info') setTimeout(() => setMessages((m) => m.filter((x) => x.id !== id)), 6000);
+  }, []);
+  const fail = useCallback((what: string, e: unknown) => say('error', `${what}: ${describeDbFailure(classifyDbError(e), e instanceof Error ? e.message : String(e))}`), [say]);
+
+  const openDoc = useCallback(
+    async (id: string) => {
+      const article = await db.articles.get(id);
+      if (!article) return say('error', 'That document is no longer in the library.');
+      const next = await DocumentSession.open(db, article);
+      setSession((prev) => {
+        prev?.dispose();
+        return next;
+      });
+      setSelectedId(null);
+      setPending(null);
+      await putSetting(db, 'lastDocId', id);
+      dispatch('spanmark:opened', { docId: id });
+    },
+    [db, say],
+  );
+
+  useEffect(() => {
+    if (initialDocId) void openDoc(initialDocId);
+  }, [initialDocId, openDoc]);
+
+  const openBytes = useCallback(
+    async (name: string, bytes: Uint8Array) => {
+      const r = await openArticleBytes(db, name, bytes);
+      if (!r.ok) return say('error', r.error.message);
+      await openDoc(r.value.article.id);
+      say('info', r.value.existed ? `${r.value.article.title} is already in the library; opened it with its annotations.` : `Opened ${r.value.article.title}.`);
+    },
+    [db, openDoc, say],
+  );
+
+  const importBytes = useCallback(
+    async (name: string, bytes: Uint8Array) => {
+      const r = await importExport(db, name, bytes);
+      if (!r.ok) return say('error', `Nothing was imported. ${r.error.message}`);
+      const s = r.value;
+      if (session && s.docIds.includes(session.article.id)) await session.reload();
+      else if (!session && s.docIds[0]) await openDoc(s.docIds[0]);
+      say('info', `Imported ${plural(s.documents, 'document')}: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged${s.keptNewer ? `, ${s.keptNewer} kept (your copy is newer)` : ''}.`);
+      dispatch('spanmark:imported', s);
+    },
+    [db, openDoc, say, session],
+  );
+
+  const commands = useMemo(() => {
+    const guard = (what: string, p: Promise<unknown>) => p.catch((e: unknown) => fail(what, e));
+    const run = (cmd: AnnotationCommand, what: string) => session && guard(what, session.execute(cmd));
+    return {
+      openFile: () => guard('Could not open the article', platform.pickFile('article').then((f) => f && openBytes(f.name, f.bytes))),
+      openSample: () =>
+        guard(
+          'Could not open the sample',
+          fetch('samples/kazakhstan-2022-01-07.txt')
+            .then((r) => r.arrayBuffer())
+            .then((b) => openBytes('kazakhstan-2022-01-07.txt', new Uint8Array(b))),
+        ),
+      importFile: () => guard('Could not import', platform.pickFile('export').then((f) => f && importBytes(f.name, f.bytes))),
+      exportDocs: (which: 'document' | 'library') =>
+        guard(
+          'Could not export',
+          (async () => {
+            if (which === 'document' && !session) return say('error', 'Open a document to export it, or export the whole library.');
+            const payload = await exportDocuments(db, which === 'document' && session ? [session.article.id] : 'all', info.version);
+            const out = await platform.saveFile(payload.fileName, payload.json);
+            if (out.saved) say('info', `Exported ${plural(payload.annotations, 'annotation')} on ${plural(payload.documents, 'document')} to ${out.where}.`);
+          })(),
+        ),
+      create: (label: LabelId) => {
+        if (!session || !pending) return;
+        const r = createAnnotation({ id: crypto.randomUUID(), docId: session.article.id, text: session.article.text, start: pending.start, end: pending.end, label, annotator, now: new Date().toISOString() });
+        if (!r.ok) return say('error', r.error.message);
+        setPending(null);
+        window.getSelection()?.removeAllRanges();
+        void run({ kind: 'create', annotation: r.value }, 'Could not save the annotation');
+      },
+      relabel: (label: LabelId) => {
+        const a = selectedId ? session?.find(selectedId) : undefined;
+        if (a && a.label !== label) void run({ kind: 'update', before: a, after: relabel(a, label, new Date().toISOString()) }, 'Could not relabel');
+      },
+      note: (note: string) => {
+        const a = selectedId ? session?.find(selectedId) : undefined;
+        if (!a) return;
+        const r = withNote(a, note, new Date().toISOString());
+        if (!r.ok) return say('error', r.error.message);
+        void run({ kind: 'update', before: a, after: r.value }, 'Could not save the note');
+      },
+      remove: () => {
+        const a = selectedId ? session?.find(selectedId) : undefined;
+        if (!a) return;
+        setSelectedId(null);
+        void run({ kind: 'delete', annotation: a }, 'Could not delete');
+      },
+      undo: () => session && guard('Could not undo', session.undo()),
+      redo: () => session && guard('Could not redo', session.redo()),
+      library: () => {
+        session?.dispose();
+        setSession(null);
+        setSelectedId(null);
+        setPending(null);
+        void putSetting(db, 'lastDocId', null);
+      },
+      settings: () => setShowSettings(true),
+    };
+  }, [annotator, db, fail, importBytes, info.version, openBytes, pending, platform, say, selectedId, session]);
+
+  const onMenu = useCallback(
+    (c: MenuCommand) => {
+      const map: Record<MenuCommand, () => unknown> = {
+        'open-article': commands.openFile,
+        import: commands.importFile,
+        'export-document': () => commands.exportDocs('document'),
+        'export-library': () => commands.exportDocs('library'),
+        undo: commands.undo,
+        redo: commands.redo,
+        delete: commands.remove,
+        settings: commands.settings,
+        library: commands.library,
+      };
+      map[c]();
+    },
+    [commands],
+  );
+  useEffect(() => platform.onMenuCommand(onMenu), [platform, onMenu]);
+  useAppKeys({ pending, selectedId, onMenu, onLabel: (l) => (pending ? commands.create(l) : commands.relabel(l)), onEscape: () => { setPending(null); setSelectedId(null); } });
+
+  // Dropping a file anywhere on the window opens it (articles) or imports it (.json exports).
+  useEffect(() => {
+    const over = (e: DragEvent) => e.preventDefault();
+    const drop = (e: DragEvent) => {
+      e.preventDefault();
+      const file = e.dataTransfer?.files[0];
+      if (!file) return;
+      void file.arrayBuffer().then((b) => (/\.json$/i.test(file.name) ? importBytes(file.name, new Uint8Array(b)) : openBytes(file.name, new Uint8Array(b))));
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
+  }, [importBytes, openBytes]);
+
+  const selected = selectedId ? snapshot.annotations.find((a) => a.id === selectedId) : undefined;
+
+  return (
+    <div className="app">
+      <Toolbar
+        hasDocument={session !== null}
+        canUndo={snapshot.canUndo}
+        canRedo={snapshot.canRedo}
+        save={snapshot.save}
+        annotator={annotator}
+        onMenu={onMenu}
+      />
+      {session ? (
+        <div className="workspace">
+          <ArticleView
+            article={session.article}
+            session={session}
+            hidden={hidden}
+            selectedId={selectedId}
+            pending={pending}
+            onSelect={setSelectedId}
+            onPending={setPending}
+            onCreate={commands.create}
+            controller={controller}
+          >
+            <ArticleHeader article={session.article} />
+          </ArticleView>
+          <aside className="side-panel">
+            {selected ? <AnnotationDetails annotation={selected} onRelabel={commands.relabel} onNote={commands.note} onDelete={commands.remove} /> : null}
+            <AnnotationPanel
+              annotations={snapshot.annotations}
+              hidden={hidden}
+              selectedId={selectedId}
+              onToggleLabel={(l) =>
+                setHidden((h) => {
+                  const n = new Set(h);
+                  if (!n.delete(l)) n.add(l);
+                  return n;
+                })
+              }
+              onPick={(id) => {
+                setSelectedId(id);
+                setPending(null);
+                controller.current?.reveal(id);
+              }}
+            />
+          </aside>
+        </div>
+      ) : (
+        <LibraryView db={db} onOpen={(id) => void openDoc(id)} onOpenSample={commands.openSample} onOpenFile={commands.openFile} />
+      )}
+      <footer className="status-bar">
+        <span data-testid="annotator">Annotating as {annotator}</span>
+        <span data-testid="storage-status">Storage: {storage}</span>
+        <span>
+          {info.name} {info.version} · {info.shell === 'electron' ? 'desktop' : 'browser'}
+        </span>
+      </footer>
+      <Messages items={messages} onDismiss={(id) => setMessages((m) => m.filter((x) => x.id !== id))} />
+      {showSettings ? (
+        <SettingsDialog
+          annotator={annotator}
+          storage={storage}
+          onClose={() => setShowSettings(false)}
+          onSave={(name) => {
+            void putSetting(db, 'annotator', name)
+              .then(() => {
+                setAnnotator(name);
+                setShowSettings(false);
+                say('info', `Your annotations are now stamped “${name}”.`);
+              })
+              .catch((e: unknown) => fail('Could not save settings', e));
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+// The toolbar mirrors the native menu, so the browser build has every command too.
+
+import type { MenuCommand } from '../../src/platform/platform.js';
+import type { SaveState } from '../store/document-session.js';
+
+interface Props {
+  readonly hasDocument: boolean;
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+  readonly save: SaveState;
+  readonly annotator: string;
+  readonly onMenu: (c: MenuCommand) => void;
+}
+
+const mod = navigator.platform.startsWith('Mac') ? '⌘' : 'Ctrl+';
+
+export function Toolbar({ hasDocument, canUndo, canRedo, save, onMenu }: Props) {
+  const b = (c: MenuCommand, label: string, title: string, disabled = false) => (
+    <button type="button" onClick={() => onMenu(c)} title={title} disabled={disabled} data-testid={`cmd-${c}`}>
+      {label}
+    </button>
+  );
+  return (
+    <nav className="toolbar" aria-label="Commands">
+      <span className="brand">Spanmark</span>
+      {b('library', 'Library', 'Show the library')}
+      {b('open-article', 'Open…', `Open an article (${mod}O)`)}
+      {b('import', 'Import…', `Import a Spanmark export (${mod}I)`)}
+      {b('export-document', 'Export document…', `Export this document (${mod}E)`, !hasDocument)}
+      {b('export-library', 'Export library…', `Export every document (${mod}Shift+E)`)}
+      <span className="sep" />
+      {b('undo', 'Undo', `Undo (${mod}Z)`, !canUndo)}
+      {b('redo', 'Redo', `Redo (${mod}Shift+Z)`, !canRedo)}
+      <span className="sep" />
+      {b('settings', 'Settings', `Settings (${mod},)`)}
+      <span className={`save-status save-${save.status}`} data-testid="save-status" role="status" title={save.status === 'error' ? save.message : undefined}>
+        {save.status === 'saved' ? 'All changes saved' : save.status === 'saving' ? 'Saving…' : 'Not saved'}
+      </span>
+    </nav>
+  );
+}

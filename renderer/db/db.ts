@@ -1,0 +1,57 @@
+// The one Dexie database: schema versions, durability and the error names the UI must tell apart.
+// Versions are append-only: a shipped version is never edited; a new one adds an upgrade.
+
+import Dexie, { type EntityTable } from 'dexie';
+import type { Annotation } from '../../src/annotations/types.js';
+import type { Article } from '../../src/document/article.js';
+
+export interface SettingRecord {
+  readonly key: string;
+  readonly value: unknown;
+}
+
+export type SpanmarkDb = Dexie & {
+  articles: EntityTable<Article, 'id'>;
+  annotations: EntityTable<Annotation, 'id'>;
+  settings: EntityTable<SettingRecord, 'key'>;
+};
+
+export const DB_NAME = 'spanmark';
+
+export function openDatabase(name: string = DB_NAME): SpanmarkDb {
+  // 'strict' makes a commit wait until the data is flushed to disk, so "saved" means saved even
+  // if the machine loses power right after (Chrome's default became 'relaxed' in 121).
+  const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as SpanmarkDb;
+  db.version(1).stores({
+    articles: 'id, addedAt, title',
+    annotations: 'id, docId, [docId+annotator]',
+    settings: 'key',
+  });
+  return db;
+}
+
+export type DbFailure = 'newer-version' | 'quota' | 'blocked' | 'unavailable';
+
+/** Classifies an IndexedDB/Dexie error; quota errors can hide inside an AbortError. */
+export function classifyDbError(e: unknown): DbFailure {
+  const err = e as { name?: string; inner?: { name?: string } } | null;
+  const names = [err?.name, err?.inner?.name];
+  if (names.includes('VersionError')) return 'newer-version';
+  if (names.includes('QuotaExceededError')) return 'quota';
+  if (names.includes('DatabaseClosedError') && err?.inner?.name === 'VersionError') return 'newer-version';
+  if (names.includes('BlockedError')) return 'blocked';
+  return 'unavailable';
+}
+
+export function describeDbFailure(kind: DbFailure, detail: string): string {
+  switch (kind) {
+    case 'newer-version':
+      return 'This library was created by a newer Spanmark. Update Spanmark to open it; nothing has been changed.';
+    case 'quota':
+      return 'The disk is full or the storage quota is used up, so the change was not saved. Free some space and try again.';
+    case 'blocked':
+      return 'Another Spanmark window is upgrading the library. Close other Spanmark windows and reload.';
+    case 'unavailable':
+      return `The library could not be opened: ${detail}. Nothing has been deleted.`;
+  }
+}

@@ -1,0 +1,31 @@
+// Export: read the documents and their annotations in one read transaction (a consistent
+// snapshot), encode with the core codec (which converts offsets to code points) and serialise.
+
+import { encodeSpanmarkV1, exportFileName, serializeSpanmarkV1 } from '../../src/codecs/spanmark-v1/encode.js';
+import type { Article } from '../../src/document/article.js';
+import type { Annotation } from '../../src/annotations/types.js';
+import type { SpanmarkDb } from '../db/db.js';
+
+export interface ExportPayload {
+  readonly fileName: string;
+  readonly json: string;
+  readonly documents: number;
+  readonly annotations: number;
+}
+
+export async function exportDocuments(db: SpanmarkDb, docIds: readonly string[] | 'all', version: string): Promise<ExportPayload> {
+  const docs = await db.transaction('r', db.articles, db.annotations, async () => {
+    const articles = docIds === 'all' ? await db.articles.orderBy('addedAt').toArray() : ((await db.articles.bulkGet([...docIds])).filter(Boolean) as Article[]);
+    const out: { article: Article; annotations: Annotation[] }[] = [];
+    for (const article of articles) out.push({ article, annotations: await db.annotations.where('docId').equals(article.id).toArray() });
+    return out;
+  });
+  const file = encodeSpanmarkV1({ documents: docs, exportedAt: new Date().toISOString(), generatorVersion: version });
+  const single = docs.length === 1 && docIds !== 'all' ? docs[0] : undefined;
+  return {
+    fileName: exportFileName(single ? single.article.title : 'spanmark-library'),
+    json: serializeSpanmarkV1(file),
+    documents: docs.length,
+    annotations: docs.reduce((n, d) => n + d.annotations.length, 0),
+  };
+}

@@ -1,0 +1,49 @@
+// The library: every stored document with its date, annotation count and review status, and the
+// bundled sample offered when the library is empty.
+
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { SpanmarkDb } from '../db/db.js';
+import { plural } from '../app/format.js';
+
+interface Props {
+  readonly db: SpanmarkDb;
+  readonly onOpen: (id: string) => void;
+  readonly onOpenSample: () => void;
+  readonly onOpenFile: () => void;
+}
+
+export function LibraryView({ db, onOpen, onOpenSample, onOpenFile }: Props) {
+  const rows = useLiveQuery(async () => {
+    const articles = await db.articles.orderBy('addedAt').reverse().toArray();
+    return Promise.all(articles.map(async (a) => ({ article: a, count: await db.annotations.where('docId').equals(a.id).count() })));
+  }, [db], null);
+  if (rows === null) return <main className="library" aria-busy="true" />;
+  return (
+    <main className="library" data-testid="library">
+      <h1>Library</h1>
+      {rows.length === 0 ? (
+        <div className="welcome" data-testid="welcome">
+          <p>Spanmark tags claims, casualties and deployments in news articles, keeps every tag on this machine and exports them as labeled JSON.</p>
+          <button type="button" className="primary" onClick={onOpenSample} data-testid="open-sample">
+            Open the sample article (Kazakhstan, 7 January 2022)
+          </button>
+          <button type="button" onClick={onOpenFile}>Open an article…</button>
+          <p className="hint">Or drop a .txt, .md or .html file onto this window.</p>
+        </div>
+      ) : (
+        <ul className="library-list">
+          {rows.map(({ article, count }) => (
+            <li key={article.id}>
+              <button type="button" onClick={() => onOpen(article.id)} data-testid="library-item" data-doc-id={article.id}>
+                <span className="title">{article.title}</span>
+                <span className="meta">
+                  {article.metadata.date ?? 'undated'} · {plural(count, 'annotation')} · <span data-testid="review-status">{article.reviewStatus ?? 'unreviewed'}</span>
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,82 @@
+// The document's annotations in text order, with label counts and a label filter. The list is
+// virtualised (fixed row height) so 10,000 annotations scroll as smoothly as ten.
+
+import { useMemo, useRef, useState } from 'react';
+import type { Annotation } from '../../src/annotations/types.js';
+import { LABELS, type LabelId } from '../../src/labels/schema.js';
+import { LabelChip } from '../app/LabelChip.js';
+
+const ROW = 52;
+const OVERSCAN = 8;
+
+interface Props {
+  readonly annotations: readonly Annotation[];
+  readonly hidden: ReadonlySet<LabelId>;
+  readonly selectedId: string | null;
+  readonly onToggleLabel: (label: LabelId) => void;
+  readonly onPick: (id: string) => void;
+}
+
+export function AnnotationPanel({ annotations, hidden, selectedId, onToggleLabel, onPick }: Props) {
+  const counts = useMemo(() => {
+    const c = new Map<LabelId, number>(LABELS.map((l) => [l.id, 0]));
+    for (const a of annotations) c.set(a.label, (c.get(a.label) ?? 0) + 1);
+    return c;
+  }, [annotations]);
+  const visible = useMemo(() => annotations.filter((a) => !hidden.has(a.label)), [annotations, hidden]);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(600);
+  const listRef = useRef<HTMLDivElement>(null);
+  const first = Math.max(0, Math.floor(scrollTop / ROW) - OVERSCAN);
+  const last = Math.min(visible.length, Math.ceil((scrollTop + height) / ROW) + OVERSCAN);
+
+  return (
+    <section className="annotation-panel" aria-label="Annotations">
+      <header>
+        <h2>
+          Annotations <span className="total" data-testid="annotation-total">{annotations.length}</span>
+        </h2>
+        <div className="label-filter" role="group" aria-label="Show labels">
+          {LABELS.map((l) => (
+            <label key={l.id} className="filter-toggle">
+              <input type="checkbox" checked={!hidden.has(l.id)} onChange={() => onToggleLabel(l.id)} data-testid={`filter-${l.id}`} />
+              <LabelChip label={l.id} count={counts.get(l.id) ?? 0} />
+            </label>
+          ))}
+        </div>
+      </header>
+      {visible.length === 0 ? (
+        <p className="empty-hint">{annotations.length === 0 ? 'Select text in the article, then press 1, 2 or 3.' : 'No annotations with the shown labels.'}</p>
+      ) : null}
+      <div
+        className="annotation-list"
+        role="list"
+        ref={(el) => {
+          listRef.current = el;
+          if (el && el.clientHeight && el.clientHeight !== height) setHeight(el.clientHeight);
+        }}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      >
+        <div style={{ height: visible.length * ROW, position: 'relative' }}>
+          {visible.slice(first, last).map((a, i) => (
+            <button
+              type="button"
+              role="listitem"
+              key={a.id}
+              className={`annotation-row${a.id === selectedId ? ' selected' : ''}`}
+              style={{ top: (first + i) * ROW, height: ROW }}
+              data-testid="annotation-row"
+              data-id={a.id}
+              aria-current={a.id === selectedId ? 'true' : undefined}
+              onClick={() => onPick(a.id)}
+            >
+              <LabelChip label={a.label} />
+              <span className="quote">{a.quote}</span>
+              {a.note ? <span className="has-note" title={a.note}>✎</span> : null}
+            </button>
+          ))}
+        </div>
+      </div>
+    </section>
+  );
+}

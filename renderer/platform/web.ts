@@ -1,0 +1,55 @@
+// The plain-browser platform: a file chooser for opening, a download for saving. It is how the
+// product runs in the Chromium fallback and in end-to-end tests.
+
+import type { FileKind, Platform, PickedFile } from '../../src/platform/platform.js';
+
+const ACCEPT: Record<FileKind, string> = {
+  article: '.txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html',
+  export: '.json,application/json',
+};
+
+export function createWebPlatform(version: string): Platform {
+  return {
+    appInfo: async () => ({ name: 'Spanmark', version, shell: 'browser' }),
+    pickFile: (kind) => pickWithInput(ACCEPT[kind]),
+    saveFile: async (suggestedName, content) => {
+      const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = suggestedName;
+      a.rel = 'noopener';
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      return { saved: true, where: `Downloads/${suggestedName}` };
+    },
+    onMenuCommand: () => () => {},
+  };
+}
+
+function pickWithInput(accept: string): Promise<PickedFile | null> {
+  return new Promise((resolve, reject) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.style.display = 'none';
+    document.body.append(input);
+    const done = () => input.remove();
+    input.addEventListener('cancel', () => {
+      done();
+      resolve(null);
+    });
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      done();
+      if (!file) return resolve(null);
+      readPicked(file).then(resolve, reject);
+    });
+    input.click();
+  });
+}
+
+export async function readPicked(file: File): Promise<PickedFile> {
+  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}

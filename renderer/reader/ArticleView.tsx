@@ -1,0 +1,250 @@
+// The article: its blocks rendered once as plain text nodes, annotations painted over them by the
+// HighlightPainter, and the mouse/keyboard gestures that turn a selection into a span. Positions
+// become offsets here (TextLayout) and nowhere else in the UI.
+
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Annotation } from '../../src/annotations/types.js';
+import { annotationsAt } from '../../src/annotations/nesting.js';
+import type { Article, Block } from '../../src/document/article.js';
+import type { LabelId } from '../../src/labels/schema.js';
+import { expandToGraphemes, snapToWords } from '../../src/text/word-snap.js';
+import type { DocumentSession } from '../store/document-session.js';
+import { TextLayout } from './dom-offsets.js';
+import { HighlightPainter } from './highlight-painter.js';
+import { LabelMenu } from './LabelMenu.js';
+import { HoverCard } from './HoverCard.js';
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** What the rest of the app may ask of the reader. */
+export interface ReaderController {
+  reveal(id: string): void;
+  mark(name: 'sm-peer', spans: readonly Span[]): void;
+  revealSpan(span: Span): void;
+}
+
+interface Props {
+  readonly article: Article;
+  readonly session: DocumentSession;
+  readonly hidden: ReadonlySet<LabelId>;
+  readonly selectedId: string | null;
+  readonly pending: Span | null;
+  readonly onSelect: (id: string | null) => void;
+  readonly onPending: (span: Span | null) => void;
+  readonly onCreate: (label: LabelId) => void;
+  readonly controller: { current: ReaderController | null };
+  readonly children?: ReactNode;
+}
+
+export function ArticleView(props: Props) {
+  const { article, session, hidden, selectedId, pending, onSelect, onPending, controller } = props;
+  const rootRef = useRef<HTMLDivElement>(null);
+  const layoutRef = useRef<TextLayout | null>(null);
+  const painterRef = useRef<HighlightPainter | null>(null);
+  const altRef = useRef(false);
+  const [menuAnchor, setMenuAnchor] = useState<DOMRect | null>(null);
+  const [hover, setHover] = useState<{ x: number; y: number; items: Annotation[] } | null>(null);
+
+  const blocks = useMemo(() => article.blocks.map((b) => renderBlock(article.text, b)), [article]);
+
+  useLayoutEffect(() => {
+    const root = rootRef.current;
+    if (!root) return undefined;
+    const layout = new TextLayout(article.blocks, [...root.querySelectorAll<HTMLElement>('[data-start]')]);
+    const painter = new HighlightPainter(layout);
+    layoutRef.current = layout;
+    painterRef.current = painter;
+    painter.reset(session.list());
+    const unsubscribe = session.subscribe((change) => {
+      if (change.kind === 'reset') painter.reset(session.list());
+      else if (change.kind === 'command') {
+        const cmd = change.command;
+        if (cmd.kind === 'delete') painter.remove(cmd.annotation.id);
+        else painter.add(cmd.kind === 'create' ? cmd.annotation : cmd.after, session.list());
+      }
+      if (change.kind !== 'status') afterPaint(() => dispatch('spanmark:painted', { docId: article.id, count: session.list().length }));
+    });
+    controller.current = {
+      reveal: (id) => {
+        const a = session.find(id);
+        if (a) revealSpan(layout, painter, a);
+      },
+      revealSpan: (span) => revealSpan(layout, painter, span),
+      mark: (name, spans) => painter.mark(name, spans),
+    };
+    afterPaint(() => dispatch('spanmark:painted', { docId: article.id, count: session.list().length }));
+    return () => {
+      unsubscribe();
+      painter.dispose();
+      controller.current = null;
+      layoutRef.current = null;
+      painterRef.current = null;
+    };
+  }, [article, session, controller]);
+
+  useEffect(() => painterRef.current?.setHidden(hidden), [hidden]);
+
+  const snapshot = session.getSnapshot();
+  useEffect(() => {
+    const a = selectedId ? session.find(selectedId) : undefined;
+    painterRef.current?.mark('sm-selected', a ? [a] : []);
+  }, [selectedId, snapshot, session]);
+
+  useEffect(() => {
+    painterRef.current?.mark('sm-pending', pending ? [pending] : []);
+    if (!pending) setMenuAnchor(null);
+  }, [pending]);
+
+  // Shift+arrows extend the selection from a caret, one character (or word with Ctrl/Alt) at a time.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.shiftKey || !['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'].includes(e.key)) return;
+      const root = rootRef.current;
+      const sel = window.getSelection();
+      if (!root || !sel?.anchorNode || !root.contains(sel.anchorNode)) return;
+      e.preventDefault();
+      const dir = e.key === 'ArrowLeft' || e.key === 'ArrowUp' || e.key === 'Home' ? 'backward' : 'forward';
+      const unit = e.key.startsWith('Arrow') ? (e.key === 'ArrowUp' || e.key === 'ArrowDown' ? 'line' : e.ctrlKey || e.altKey || e.metaKey ? 'word' : 'character') : 'lineboundary';
+      sel.modify('extend', dir, unit);
+      captureSelection(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  function captureSelection(rewriteDom: boolean): boolean {
+    const root = rootRef.current;
+    const layout = layoutRef.current;
+    const sel = window.getSelection();
+    if (!root || !layout || !sel || sel.rangeCount === 0 || sel.isCollapsed) return false;
+    const range = sel.getRangeAt(0);
+    const s = layout.offsetOf(range.startContainer, range.startOffset, root);
+    const e = layout.offsetOf(range.endContainer, range.endOffset, root);
+    if (s === undefined || e === undefined || e <= s) return false;
+    const span = altRef.current ? expandToGraphemes(article.text, s, e) : snapToWords(article.text, s, e);
+    if (!span || span.end <= span.start) {
+      onPending(null);
+      return false;
+    }
+    onPending(span);
+    onSelect(null);
+    const live = layout.liveRange(span.start, span.end);
+    if (rewriteDom && live) {
+      sel.removeAllRanges();
+      sel.addRange(live);
+    }
+    setMenuAnchor((live ?? range).getBoundingClientRect());
+    return true;
+  }
+
+  function hitTest(x: number, y: number): Annotation[] {
+    const root = rootRef.current;
+    const layout = layoutRef.current;
+    if (!root || !layout) return [];
+    const pos = document.caretPositionFromPoint?.(x, y);
+    if (!pos) return [];
+    const at = layout.offsetOf(pos.offsetNode, pos.offset, root);
+    if (at === undefined) return [];
+    // The caret lands before or after the character under the pointer; take the one whose box holds it.
+    const list = session.list();
+    for (const offset of [at, at - 1]) {
+      if (offset < 0) continue;
+      const r = layout.liveRange(offset, Math.min(offset + 1, article.text.length));
+      const box = r?.getBoundingClientRect();
+      if (box && x >= box.left - 1 && x <= box.right + 1 && y >= box.top - 1 && y <= box.bottom + 1) {
+        return annotationsAt(list, offset).filter((a) => !hidden.has(a.label));
+      }
+    }
+    return [];
+  }
+
+  return (
+    <div className="reader" onScroll={() => { setHover(null); if (menuAnchor) setMenuAnchor(null); }}>
+      {props.children}
+      <article
+        ref={rootRef}
+        className="article-text"
+        data-testid="article-text"
+        lang="und"
+        onMouseDown={(e) => {
+          altRef.current = e.altKey;
+          setMenuAnchor(null);
+        }}
+        onMouseUp={(e) => {
+          altRef.current = altRef.current || e.altKey;
+          if (captureSelection(true)) return;
+          const hits = hitTest(e.clientX, e.clientY);
+          if (hits.length === 0) {
+            onSelect(null);
+            onPending(null);
+            return;
+          }
+          // Clicking again where spans nest steps outward through them, so every span is reachable.
+          const current = hits.findIndex((a) => a.id === selectedId);
+          onPending(null);
+          onSelect(hits[(current + 1) % hits.length]!.id);
+        }}
+        onMouseMove={(e) => {
+          const { clientX: x, clientY: y } = e;
+          if (e.buttons !== 0) return;
+          requestAnimationFrame(() => {
+            const items = hitTest(x, y);
+            setHover(items.length > 0 ? { x, y, items } : null);
+          });
+        }}
+        onMouseLeave={() => setHover(null)}
+        style={{ cursor: hover ? 'pointer' : undefined }}
+      >
+        {blocks}
+      </article>
+      {menuAnchor && pending ? (
+        <LabelMenu anchor={menuAnchor} quote={article.text.slice(pending.start, pending.end)} onChoose={props.onCreate} onClose={() => onPending(null)} />
+      ) : null}
+      {hover && !menuAnchor ? <HoverCard x={hover.x} y={hover.y} items={hover.items} /> : null}
+    </div>
+  );
+}
+
+function renderBlock(text: string, b: Block): ReactNode {
+  const content = text.slice(b.start, b.end);
+  const common = { key: b.start, 'data-start': b.start, 'data-end': b.end, className: `block block-${b.kind}` };
+  switch (b.kind) {
+    case 'heading': {
+      const level = Math.min(6, Math.max(1, b.level ?? 2));
+      const Tag = `h${level}` as 'h1';
+      return <Tag {...common}>{content}</Tag>;
+    }
+    case 'quote':
+      return <blockquote {...common}>{content}</blockquote>;
+    case 'list-item':
+      return <div role="listitem" {...common}>{content}</div>;
+    default:
+      return <p {...common}>{content}</p>;
+  }
+}
+
+function revealSpan(layout: TextLayout, painter: HighlightPainter, span: Span): void {
+  layout.elementAt(span.start)?.scrollIntoView({ block: 'center' });
+  requestAnimationFrame(() => {
+    const box = layout.liveRange(span.start, span.end)?.getBoundingClientRect();
+    const el = layout.elementAt(span.start);
+    const scroller = el?.closest('.reader');
+    if (box && scroller) {
+      const view = scroller.getBoundingClientRect();
+      if (box.top < view.top || box.bottom > view.bottom) scroller.scrollBy({ top: box.top - view.top - view.height / 3 });
+    }
+    painter.mark('sm-flash', [span]);
+    setTimeout(() => painter.mark('sm-flash', []), 1200);
+  });
+}
+
+function afterPaint(fn: () => void): void {
+  requestAnimationFrame(() => setTimeout(fn, 0));
+}
+
+export function dispatch(name: string, detail: unknown): void {
+  window.dispatchEvent(new CustomEvent(name, { detail }));
+}

@@ -1,0 +1,142 @@
+// One open document's own layer in memory, kept equal to what is committed in IndexedDB.
+// Every edit goes through execute(): written in one awaited transaction first, then applied to
+// memory, recorded for undo and announced (the 'spanmark:saved' event tests and status wait on).
+// React never owns this state; views subscribe.
+
+import { applyCommand, invertCommand, sortAnnotations, type AnnotationCommand } from '../../src/annotations/commands.js';
+import type { Annotation } from '../../src/annotations/types.js';
+import type { Article } from '../../src/document/article.js';
+import { applyToDb, loadAnnotations } from '../db/annotations-repo.js';
+import type { SpanmarkDb } from '../db/db.js';
+import { announceChange, onRemoteChange } from './change-channel.js';
+
+/** What changed: one committed command, the whole list (reload), or only the save status. */
+export type SessionChange =
+  | { readonly kind: 'command'; readonly command: AnnotationCommand }
+  | { readonly kind: 'reset' }
+  | { readonly kind: 'status' };
+
+export type SaveState = { readonly status: 'saved' | 'saving' } | { readonly status: 'error'; readonly message: string };
+
+export interface SessionSnapshot {
+  readonly annotations: readonly Annotation[];
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+  readonly save: SaveState;
+}
+
+export class DocumentSession {
+  private annotations: readonly Annotation[];
+  private undoStack: AnnotationCommand[] = [];
+  private redoStack: AnnotationCommand[] = [];
+  private save: SaveState = { status: 'saved' };
+  private queue: Promise<unknown> = Promise.resolve();
+  private snapshot: SessionSnapshot;
+  private readonly listeners = new Set<(change: SessionChange) => void>();
+  private readonly stopRemote: () => void;
+
+  private constructor(
+    private readonly db: SpanmarkDb,
+    readonly article: Article,
+    annotations: readonly Annotation[],
+  ) {
+    this.annotations = sortAnnotations(annotations);
+    this.snapshot = this.makeSnapshot();
+    this.stopRemote = onRemoteChange(article.id, () => void this.reload());
+  }
+
+  static async open(db: SpanmarkDb, article: Article): Promise<DocumentSession> {
+    return new DocumentSession(db, article, await loadAnnotations(db, article.id));
+  }
+
+  getSnapshot = (): SessionSnapshot => this.snapshot;
+
+  subscribe = (listener: (change: SessionChange) => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  list(): readonly Annotation[] {
+    return this.annotations;
+  }
+
+  find(id: string): Annotation | undefined {
+    return this.annotations.find((a) => a.id === id);
+  }
+
+  /** Commits the command, then shows it. Resolves once committed; rejects (and shows why) on failure. */
+  execute(cmd: AnnotationCommand): Promise<void> {
+    return this.run(cmd, () => {
+      this.undoStack.push(cmd);
+      this.redoStack = [];
+    });
+  }
+
+  undo(): Promise<void> {
+    const cmd = this.undoStack.at(-1);
+    if (!cmd) return Promise.resolve();
+    return this.run(invertCommand(cmd), () => {
+      this.undoStack.pop();
+      this.redoStack.push(cmd);
+    });
+  }
+
+  redo(): Promise<void> {
+    const cmd = this.redoStack.at(-1);
+    if (!cmd) return Promise.resolve();
+    return this.run(cmd, () => {
+      this.redoStack.pop();
+      this.undoStack.push(cmd);
+    });
+  }
+
+  async reload(): Promise<void> {
+    await this.queue;
+    this.annotations = sortAnnotations(await loadAnnotations(this.db, this.article.id));
+    this.publish({ kind: 'reset' });
+  }
+
+  dispose(): void {
+    this.stopRemote();
+    this.listeners.clear();
+  }
+
+  private run(cmd: AnnotationCommand, record: () => void): Promise<void> {
+    // Writes are serialised so the database sees edits in the order the analyst made them.
+    const job = this.queue.then(async () => {
+      this.setSave({ status: 'saving' });
+      try {
+        await applyToDb(this.db, cmd);
+      } catch (e) {
+        this.setSave({ status: 'error', message: errorMessage(e) });
+        throw e;
+      }
+      this.annotations = applyCommand(this.annotations, cmd);
+      record();
+      this.save = { status: 'saved' };
+      this.publish({ kind: 'command', command: cmd });
+      announceChange(this.article.id);
+      window.dispatchEvent(new CustomEvent('spanmark:saved', { detail: { docId: this.article.id, kind: cmd.kind } }));
+    });
+    this.queue = job.catch(() => undefined);
+    return job;
+  }
+
+  private setSave(save: SaveState): void {
+    this.save = save;
+    this.publish({ kind: 'status' });
+  }
+
+  private publish(change: SessionChange): void {
+    this.snapshot = this.makeSnapshot();
+    for (const l of this.listeners) l(change);
+  }
+
+  private makeSnapshot(): SessionSnapshot {
+    return { annotations: this.annotations, canUndo: this.undoStack.length > 0, canRedo: this.redoStack.length > 0, save: this.save };
+  }
+}
+
+function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

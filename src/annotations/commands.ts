@@ -1,0 +1,72 @@
+// Every change to a layer is a command with an exact inverse, so undo/redo is replaying commands
+// through the same repository path as the original edit (and is committed the same way).
+
+import type { Annotation } from './types.js';
+
+export type AnnotationCommand =
+  | { readonly kind: 'create'; readonly annotation: Annotation }
+  | { readonly kind: 'update'; readonly before: Annotation; readonly after: Annotation }
+  | { readonly kind: 'delete'; readonly annotation: Annotation };
+
+export function invertCommand(cmd: AnnotationCommand): AnnotationCommand {
+  switch (cmd.kind) {
+    case 'create':
+      return { kind: 'delete', annotation: cmd.annotation };
+    case 'delete':
+      return { kind: 'create', annotation: cmd.annotation };
+    case 'update':
+      return { kind: 'update', before: cmd.after, after: cmd.before };
+  }
+}
+
+/** Applies a command to an in-memory list, keeping text order. Returns a new array. */
+export function applyCommand(list: readonly Annotation[], cmd: AnnotationCommand): Annotation[] {
+  switch (cmd.kind) {
+    case 'create':
+      return insertSorted(list.filter((a) => a.id !== cmd.annotation.id), cmd.annotation);
+    case 'delete':
+      return list.filter((a) => a.id !== cmd.annotation.id);
+    case 'update':
+      return insertSorted(list.filter((a) => a.id !== cmd.after.id), cmd.after);
+  }
+}
+
+/** Text order: by start, longer (enclosing) span first, then id for a stable total order. */
+export function compareAnnotations(a: Pick<Annotation, 'start' | 'end' | 'id'>, b: Pick<Annotation, 'start' | 'end' | 'id'>): number {
+  return a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export function sortAnnotations<T extends Pick<Annotation, 'start' | 'end' | 'id'>>(list: readonly T[]): T[] {
+  return [...list].sort(compareAnnotations);
+}
+
+function insertSorted(list: readonly Annotation[], item: Annotation): Annotation[] {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareAnnotations(list[mid]!, item) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return [...list.slice(0, lo), item, ...list.slice(lo)];
+}
+
+/** A short human description for undo/redo menus and status lines. */
+export function describeCommand(cmd: AnnotationCommand): string {
+  switch (cmd.kind) {
+    case 'create':
+      return `tag “${clip(cmd.annotation.quote)}” as ${cmd.annotation.label}`;
+    case 'delete':
+      return `delete “${clip(cmd.annotation.quote)}”`;
+    case 'update':
+      return cmd.before.label !== cmd.after.label
+        ? `relabel “${clip(cmd.after.quote)}” as ${cmd.after.label}`
+        : cmd.before.start !== cmd.after.start || cmd.before.end !== cmd.after.end
+          ? `change the boundary of “${clip(cmd.after.quote)}”`
+          : `edit the note on “${clip(cmd.after.quote)}”`;
+  }
+}
+
+function clip(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 39)}…` : s;
+}

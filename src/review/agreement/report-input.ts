@@ -1,0 +1,45 @@
+// What a report is computed from, and the checks that run before any metric: a span in the wrong
+// unit or outside the text would not fail later, it would quietly mark the wrong tokens.
+
+import { fail, ok, type Result } from '../../result.js';
+import { splitsSurrogatePair } from '../../text/offsets.js';
+import type { Span } from '../span.js';
+
+export interface LayerInput {
+  readonly annotator: string;
+  /** UTF-16 code units into `text`: the unit the token grid uses. */
+  readonly spans: readonly Span[];
+}
+
+/** One document: its layers, and the annotators to compare as reference (a) and candidate (b). */
+export interface ReportInput {
+  readonly text: string;
+  readonly layers: readonly LayerInput[];
+  readonly a: string;
+  readonly b: string;
+}
+
+/**
+ * One layer per annotator; a and b name layers; every offset an integer in [0, text.length],
+ * start < end, and neither inside a surrogate pair. `path` prefixes the Problem's path.
+ */
+export function validateReportInput({ text, layers, a, b }: ReportInput, path = ''): Result<null> {
+  const seen = new Set<string>();
+  for (const [i, layer] of layers.entries()) {
+    if (seen.has(layer.annotator)) return fail('duplicate-annotator', `${layer.annotator} has more than one layer on this document.`, `${path}layers[${i}]`);
+    seen.add(layer.annotator);
+    for (const [j, s] of layer.spans.entries()) {
+      const at = `${path}layers[${i}].spans[${j}]`;
+      if (!Number.isInteger(s.start) || !Number.isInteger(s.end) || s.start < 0 || s.end > text.length || s.end <= s.start) {
+        return fail('bad-span', `Span ${s.id} [${s.start}, ${s.end}) is not a non-empty range inside the text (0..${text.length}).`, at);
+      }
+      if (splitsSurrogatePair(text, s.start) || splitsSurrogatePair(text, s.end)) {
+        return fail('span-splits-character', `Span ${s.id} [${s.start}, ${s.end}) cuts a character in half; were code points passed where UTF-16 offsets belong?`, at);
+      }
+    }
+  }
+  for (const name of [a, b]) {
+    if (!seen.has(name)) return fail('unknown-annotator', `No layer by ${name} on this document.`, `${path}layers`);
+  }
+  return ok(null);
+}

@@ -1,0 +1,169 @@
+// Page objects that speak the product's language. Locating text on screen (where a word is) uses a
+// DOM Range in the page; every behaviour under test is then driven with the real mouse and keys.
+
+import { expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+export const CORPUS = new URL('../../../../shared/corpus/', import.meta.url);
+export const corpusPath = (name: string) => new URL(name, CORPUS).pathname;
+export const corpusText = (name: string) => readFileSync(new URL(name, CORPUS), 'utf8');
+
+export type Label = 'claim' | 'casualty' | 'deployment';
+
+export class SpanmarkApp {
+  constructor(readonly page: Page) {}
+
+  async goto(): Promise<void> {
+    await this.page.goto('/');
+    await expect(this.page.locator('html[data-ready="true"]')).toBeAttached();
+  }
+
+  async openSample(): Promise<void> {
+    await this.page.getByTestId('open-sample').click();
+    await expect(this.page.getByTestId('article-title')).toHaveText('kazakhstan-2022-01-07');
+  }
+
+  async openFile(path: string): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByTestId('cmd-open-article').click();
+    await (await chooser).setFiles(path);
+  }
+
+  async openBuffer(name: string, mimeType: string, buffer: Buffer): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByTestId('cmd-open-article').click();
+    await (await chooser).setFiles({ name, mimeType, buffer });
+  }
+
+  async importBuffer(name: string, buffer: Buffer): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByTestId('cmd-import').click();
+    await (await chooser).setFiles({ name, mimeType: 'application/json', buffer });
+  }
+
+  async exportDocument(): Promise<{ name: string; json: unknown; text: string }> {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByTestId('cmd-export-document').click();
+    const d = await download;
+    const text = readFileSync(await d.path(), 'utf8');
+    return { name: d.suggestedFilename(), json: JSON.parse(text), text };
+  }
+
+  async exportLibrary(): Promise<{ name: string; json: unknown }> {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByTestId('cmd-export-library').click();
+    const d = await download;
+    return { name: d.suggestedFilename(), json: JSON.parse(readFileSync(await d.path(), 'utf8')) };
+  }
+
+  /** Screen rectangle of the n-th occurrence of `needle` in the article text (0-based). */
+  async textBox(needle: string, occurrence = 0): Promise<{ left: number; right: number; top: number; bottom: number }> {
+    const box = await this.page.evaluate(
+      ([n, occ]) => {
+        const root = document.querySelector('[data-testid="article-text"]')!;
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        let seen = 0;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? '';
+          let at = text.indexOf(n);
+          while (at >= 0) {
+            if (seen === occ) {
+              node.parentElement!.scrollIntoView({ block: 'center' });
+              const r = document.createRange();
+              r.setStart(node, at);
+              r.setEnd(node, at + n.length);
+              const rects = [...r.getClientRects()];
+              const first = rects[0]!;
+              const last = rects[rects.length - 1]!;
+              return { left: first.left, top: first.top, right: last.right, bottom: last.bottom, firstBottom: first.bottom, lastTop: last.top };
+            }
+            seen += 1;
+            at = text.indexOf(n, at + 1);
+          }
+        }
+        return null;
+      },
+      [needle, occurrence] as const,
+    );
+    if (!box) throw new Error(`"${needle}" not found in the article`);
+    return box;
+  }
+
+  /** Drags the mouse from inside the first character to inside the last character of `needle`. */
+  async select(needle: string, opts: { occurrence?: number; alt?: boolean; from?: number; to?: number } = {}): Promise<void> {
+    const b = (await this.textBox(needle, opts.occurrence ?? 0)) as { left: number; right: number; top: number; bottom: number; firstBottom?: number; lastTop?: number };
+    const y1 = (b.top + (b.firstBottom ?? b.bottom)) / 2;
+    const y2 = ((b.lastTop ?? b.top) + b.bottom) / 2;
+    const x1 = b.left + (opts.from ?? 2);
+    const x2 = b.right - (opts.to ?? 2);
+    if (opts.alt) await this.page.keyboard.down('Alt');
+    await this.page.mouse.move(x1, y1);
+    await this.page.mouse.down();
+    await this.page.mouse.move((x1 + x2) / 2, (y1 + y2) / 2, { steps: 3 });
+    await this.page.mouse.move(x2, y2, { steps: 3 });
+    await this.page.mouse.up();
+    if (opts.alt) await this.page.keyboard.up('Alt');
+  }
+
+  async clickText(needle: string, occurrence = 0): Promise<void> {
+    const b = await this.textBox(needle, occurrence);
+    await this.page.mouse.click((b.left + Math.min(b.right, b.left + 30)) / 2, (b.top + b.bottom) / 2);
+  }
+
+  /** Press a label key and wait until the change is committed. */
+  async tag(label: Label): Promise<void> {
+    const key = { claim: '1', casualty: '2', deployment: '3' }[label];
+    const saved = this.waitForSaved();
+    await this.page.keyboard.press(key);
+    await saved;
+  }
+
+  waitForSaved(): Promise<unknown> {
+    return this.page.evaluate(() => new Promise((resolve) => window.addEventListener('spanmark:saved', resolve, { once: true })));
+  }
+
+  async press(key: string): Promise<void> {
+    const saved = this.waitForSaved();
+    await this.page.keyboard.press(key);
+    await saved;
+  }
+
+  rows() {
+    return this.page.getByTestId('annotation-row');
+  }
+
+  async rowTexts(): Promise<string[]> {
+    return this.rows().evaluateAll((rows) => rows.map((r) => `${(r.querySelector('[data-label]') as HTMLElement).dataset['label']}:${r.querySelector('.quote')!.textContent}`));
+  }
+
+  /** Total ranges painted per label, read from the CSS highlight registry. */
+  async painted(): Promise<Record<string, number>> {
+    return this.page.evaluate(() => {
+      const out: Record<string, number> = {};
+      for (const [name, h] of CSS.highlights) {
+        const m = /^sm-(claim|casualty|deployment)-\d$/.exec(name);
+        if (m && h.size > 0) out[m[1]!] = (out[m[1]!] ?? 0) + h.size;
+      }
+      return out;
+    });
+  }
+
+  async highlightSize(name: string): Promise<number> {
+    return this.page.evaluate((n) => CSS.highlights.get(n)?.size ?? 0, name);
+  }
+
+  async setAnnotator(name: string): Promise<void> {
+    await this.page.getByTestId('cmd-settings').click();
+    await this.page.getByTestId('annotator-input').fill(name);
+    await this.page.getByTestId('settings-save').click();
+    await expect(this.page.getByTestId('annotator')).toHaveText(`Annotating as ${name}`);
+  }
+
+  errorMessage() {
+    return this.page.getByTestId('message-error');
+  }
+
+  infoMessage() {
+    return this.page.getByTestId('message-info');
+  }
+}

@@ -1,0 +1,94 @@
+// Nothing acknowledged is lost: annotations survive a reload, a full browser restart on the same
+// profile, and stay consistent between two windows on one database.
+
+import { chromium, expect, test } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../playwright.config.js';
+import { SpanmarkApp } from './pages/app.js';
+
+test('annotations, notes and the open document survive a reload', async ({ page }) => {
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  await app.openSample();
+  await app.select('at least 20 thousand radicals');
+  await app.tag('claim');
+  await app.clickText('radicals');
+  await page.getByTestId('note-input').fill('unverified');
+  const saved = app.waitForSaved();
+  await page.getByTestId('note-input').blur();
+  await saved;
+  const before = await app.rowTexts();
+  await page.reload();
+  await expect(page.getByTestId('article-title')).toHaveText('kazakhstan-2022-01-07');
+  expect(await app.rowTexts()).toEqual(before);
+  expect(await app.painted()).toEqual({ claim: 1 });
+  await app.clickText('radicals');
+  await expect(page.getByTestId('note-input')).toHaveValue('unverified');
+});
+
+test('annotations made in one start of the app are there in the next (same profile, fixed origin)', async ({ baseURL }) => {
+  const profile = mkdtempSync(join(tmpdir(), 'spanmark-profile-'));
+  try {
+    const first = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, baseURL: baseURL! });
+    const app1 = new SpanmarkApp(first.pages()[0] ?? (await first.newPage()));
+    await app1.goto();
+    await app1.openSample();
+    await app1.select('Kassym-Zhomart Tokayev');
+    await app1.tag('claim');
+    await app1.select('security forces killed');
+    await app1.tag('casualty');
+    await first.close();
+
+    const second = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, baseURL: baseURL! });
+    const app2 = new SpanmarkApp(second.pages()[0] ?? (await second.newPage()));
+    await app2.goto();
+    await expect(app2.page.getByTestId('article-title')).toHaveText('kazakhstan-2022-01-07');
+    expect(await app2.rowTexts()).toEqual(['claim:Kassym-Zhomart Tokayev', 'casualty:security forces killed']);
+    await second.close();
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test('two windows on the same database stay consistent', async ({ context }) => {
+  const a = new SpanmarkApp(await context.newPage());
+  await a.goto();
+  await a.openSample();
+  const b = new SpanmarkApp(await context.newPage());
+  await b.goto();
+  await expect(b.page.getByTestId('article-title')).toHaveText('kazakhstan-2022-01-07');
+
+  await a.select('Almaty');
+  await a.tag('deployment');
+  await expect.poll(() => b.rowTexts()).toEqual(['deployment:Almaty']);
+  expect(await b.painted()).toEqual({ deployment: 1 });
+
+  await b.clickText('Almaty');
+  await b.press('Delete');
+  await expect(a.rows()).toHaveCount(0);
+  expect(await a.painted()).toEqual({});
+});
+
+test('every write transaction asks for strict durability, and persistent storage is requested', async ({ page }) => {
+  // Record what the app itself passes to IndexedDB; the test only observes.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __tx: string[] }).__tx = seen;
+    const original = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, names: string | string[], mode?: IDBTransactionMode, opts?: IDBTransactionOptions) {
+      if (mode === 'readwrite') seen.push(opts?.durability ?? 'default');
+      return original.call(this, names, mode, opts);
+    } as typeof original;
+  });
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  await app.openSample();
+  await app.select('Almaty');
+  await app.tag('deployment');
+  const modes = await page.evaluate(() => (window as unknown as { __tx: string[] }).__tx);
+  expect(modes.length).toBeGreaterThan(0);
+  expect(new Set(modes)).toEqual(new Set(['strict']));
+  await expect(page.getByTestId('storage-status')).toContainText(/persistent|best-effort/);
+});

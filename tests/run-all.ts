@@ -1,0 +1,44 @@
+// `npm test`: build, type-check, unit tests (Node's runner), end-to-end tests (Playwright in the
+// system Chromium), then one summary line adding every runner up. Exits non-zero if anything failed.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+
+function step(title: string, cmd: string, args: string[], capture = false): { status: number; out: string } {
+  console.log(`\n=== ${title}`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: capture ? ['inherit', 'pipe', 'inherit'] : 'inherit', encoding: 'utf8', env: process.env });
+  if (capture) process.stdout.write(r.stdout ?? '');
+  return { status: r.status ?? 1, out: r.stdout ?? '' };
+}
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let broken = false;
+
+if (step('build', npx, ['tsx', 'scripts/build.ts']).status !== 0) broken = true;
+if (step('typecheck', npx, ['tsc', '-b']).status !== 0) broken = true;
+
+const unit = step('unit tests', npx, ['tsx', 'tests/run-unit.ts'], true);
+const count = (name: string) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(unit.out)?.[1] ?? 0);
+totals.passed += count('pass');
+totals.failed += count('fail') + count('cancelled');
+totals.skipped += count('skipped') + count('todo');
+if (unit.status !== 0 && count('fail') === 0) broken = true;
+
+const report = join(root, 'test-results', 'e2e.json');
+rmSync(report, { force: true });
+const e2e = step('end-to-end tests', npx, ['playwright', 'test', ...process.argv.slice(2)]);
+if (existsSync(report)) {
+  const stats = (JSON.parse(readFileSync(report, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }).stats;
+  totals.passed += stats.expected + stats.flaky;
+  totals.failed += stats.unexpected;
+  totals.skipped += stats.skipped;
+} else if (e2e.status !== 0) broken = true;
+if (e2e.status !== 0 && !existsSync(report)) broken = true;
+
+if (broken) console.log('\nA step failed outside the test runners (build, type check or a runner that could not start): see above.');
+console.log(`tests: ${totals.passed} passed, ${totals.failed + (broken ? 1 : 0)} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed > 0 || broken ? 1 : 0);

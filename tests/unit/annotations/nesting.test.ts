@@ -1,0 +1,33 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { annotationsAt, levelAmong, nestingLevels, MAX_NESTING_LEVEL } from '../../../src/annotations/nesting.js';
+
+const span = (id: string, start: number, end: number, label: 'claim' | 'casualty' = 'claim') => ({ id, label, start, end });
+
+test('nested spans of one label get increasing levels; other labels do not interfere', () => {
+  const list = [span('outer', 0, 100), span('x', 5, 10, 'casualty'), span('mid', 10, 50), span('inner', 20, 30), span('after', 60, 70)];
+  const levels = nestingLevels(list);
+  assert.deepEqual(Object.fromEntries(levels), { outer: 0, x: 0, mid: 1, inner: 2, after: 1 });
+});
+
+test('levels are capped', () => {
+  const list = Array.from({ length: 6 }, (_, i) => span(`s${i}`, i, 100 - i));
+  const levels = nestingLevels(list);
+  assert.equal(Math.max(...levels.values()), MAX_NESTING_LEVEL);
+});
+
+test('a new span takes the first free level among its overlaps', () => {
+  const list = [span('a', 0, 10), span('b', 2, 8)];
+  const levels = nestingLevels(list);
+  assert.equal(levelAmong(span('n', 3, 4), list, levels), 2);
+  assert.equal(levelAmong(span('n', 10, 12), list, levels), 0);
+  assert.equal(levelAmong(span('n', 3, 4, 'casualty'), list, levels), 0);
+});
+
+test('annotationsAt returns covering spans innermost first, end-exclusive', () => {
+  const list = [span('outer', 0, 100), span('mid', 10, 50), span('inner', 20, 30)];
+  assert.deepEqual(annotationsAt(list, 25).map((a) => a.id), ['inner', 'mid', 'outer']);
+  assert.deepEqual(annotationsAt(list, 30).map((a) => a.id), ['mid', 'outer']);
+  assert.deepEqual(annotationsAt(list, 100).map((a) => a.id), []);
+  assert.deepEqual(annotationsAt([], 0), []);
+});
