@@ -1,0 +1,627 @@
+// Reads a labeled-JSON export (version 1) that may come from anywhere: another analyst, a Python
+// pipeline, or a hostile file. Everything is validated before anything is returned (all-or-nothing),
+// problems carry a JSON path, and no input can make it throw, hang or touch a prototype.
+
+import type { Annotation, Provenance } from '../../annotations/types.js';
+import type { Article, ArticleFormat, ArticleMetadata, Block, BlockKind } from '../../document/article.js';
+import { isLabelId, LABEL_IDS, type LabelId } from '../../labels/schema.js';
+import type { Problem, Result } from '../../result.js';
+import { codePointLength, codePointsToUtf16 } from '../../text/offsets.js';
+import {
+  REVIEW_DECISIONS,
+  REVIEW_STATUSES,
+  SPANMARK_FORMAT,
+  SPANMARK_OFFSET_UNIT,
+  SPANMARK_VERSION,
+  type ReviewDecisionV1,
+  type ReviewV1,
+} from './types.js';
+
+/** Largest JSON text decoded, in UTF-16 code units (never more than the file's UTF-8 byte count). */
+export const MAX_IMPORT_CHARS = 256 * 1024 * 1024;
+/** Problems collected before giving up: enough to fix a file in one go, bounded for hostile input. */
+export const MAX_REPORTED_PROBLEMS = 20;
+
+/**
+ * A decoded document. Article.id is the sha256 (document identity in Spanmark is the hash of the
+ * text); the file's own document id is checked to be a non-empty string and otherwise ignored.
+ * blocks is empty when the file has none: the caller recomputes them from the text.
+ */
+export interface DecodedDocument {
+  readonly article: Omit<Article, 'addedAt'> & { readonly addedAt?: string };
+  /** Offsets in UTF-16 code units, docId = sha256, in file order. */
+  readonly annotations: Annotation[];
+  readonly review?: ReviewV1;
+}
+
+export interface DecodedLibrary {
+  readonly exportedAt: string;
+  readonly documents: DecodedDocument[];
+}
+
+/** The first problem, plus every problem found (itself first), at most MAX_REPORTED_PROBLEMS. */
+export interface DecodeProblem extends Problem {
+  readonly problems: readonly Problem[];
+  /** For 'malformed-json', 1-based, when the parser reported a position. */
+  readonly line?: number;
+  readonly column?: number;
+}
+
+export interface DecodeOptions {
+  /** Overrides MAX_IMPORT_CHARS (tests, or a caller with a stricter budget). */
+  readonly maxChars?: number;
+}
+
+/** Injected so the core stays free of Node and DOM: node:crypto in tests and CLI, WebCrypto in the app. */
+export type Sha256Hex = (text: string) => Promise<string>;
+
+export async function decodeSpanmarkV1(
+  json: string,
+  sha256Hex: Sha256Hex,
+  options: DecodeOptions = {},
+): Promise<Result<DecodedLibrary, DecodeProblem>> {
+  try {
+    return await decode(json, sha256Hex, options.maxChars ?? MAX_IMPORT_CHARS);
+  } catch (e) {
+    // Not expected for any input; kept so that a bug here still surfaces as a Result, not a crash.
+    return failOne('internal', `Import failed unexpectedly: ${e instanceof Error ? e.message : String(e)}.`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared checks (also used by encode.ts so that encoding never writes what decoding refuses).
+
+const DATE_TIME = /^\d{4}-\d\d-\d\d[Tt]\d\d:\d\d:\d\d(?:\.\d+)?(?:[Zz]|[+-]\d\d:\d\d)$/;
+const DATE = /^\d{4}-\d\d-\d\d$/;
+
+/** Two or four ASCII digits at i as a number (the caller has matched them as digits already). */
+function digits(s: string, i: number, n: 2 | 4): number {
+  let v = 0;
+  for (let k = i; k < i + n; k++) v = v * 10 + (s.charCodeAt(k) - 48);
+  return v;
+}
+
+/** RFC 3339 date-time with a time zone (what JSON Schema's "date-time" format means). */
+export function isIsoDateTime(value: unknown): value is string {
+  // Field positions are fixed up to the seconds; only the fraction and zone vary in length.
+  if (typeof value !== 'string' || !DATE_TIME.test(value)) return false;
+  if (!validDate(digits(value, 0, 4), digits(value, 5, 2), digits(value, 8, 2))) return false;
+  if (digits(value, 11, 2) > 23 || digits(value, 14, 2) > 59 || digits(value, 17, 2) > 59) return false;
+  const last = value.charCodeAt(value.length - 1);
+  if (last === 90 || last === 122) return true; // Z or z
+  const zone = value.length - 6;
+  return digits(value, zone + 1, 2) <= 23 && digits(value, zone + 4, 2) <= 59;
+}
+
+/** A calendar date YYYY-MM-DD. */
+export function isIsoDate(value: unknown): value is string {
+  return typeof value === 'string' && DATE.test(value) && validDate(digits(value, 0, 4), digits(value, 5, 2), digits(value, 8, 2));
+}
+
+function validDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
+}
+
+/**
+ * Why a text cannot be a Spanmark document text, or undefined. A CR would mean the offsets refer to
+ * something other than our LF-normalised text; a lone surrogate has no UTF-8 form, so no sha256.
+ */
+export function textDefect(text: string): string | undefined {
+  const cr = text.indexOf('\r');
+  if (cr >= 0) {
+    return `contains a carriage return (CR) at code point ${codePointLength(text.slice(0, cr))}; Spanmark texts use LF line endings only`;
+  }
+  const lone = /\p{Cs}/u.exec(text);
+  if (lone) {
+    return `contains an unpaired surrogate at code point ${codePointLength(text.slice(0, lone.index))}, which has no UTF-8 encoding`;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+type Obj = Record<string, unknown>;
+
+const FORMATS: readonly ArticleFormat[] = ['text', 'markdown', 'html'];
+const BLOCK_KINDS: readonly BlockKind[] = ['paragraph', 'heading', 'list-item', 'quote', 'dateline'];
+const SHA256 = /^[0-9a-f]{64}$/;
+
+class TooManyProblems extends Error {}
+
+/** Collects problems; throws TooManyProblems (caught in decode) once the report is full. */
+class Report {
+  readonly problems: Problem[] = [];
+  add(code: string, path: string, message: string): void {
+    this.problems.push({ code, path, message });
+    if (this.problems.length >= MAX_REPORTED_PROBLEMS) throw new TooManyProblems();
+  }
+  get count(): number {
+    return this.problems.length;
+  }
+}
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Own properties only: an inherited "constructor" or "__proto__" is never mistaken for data. */
+function own(o: Obj, key: string): unknown {
+  return Object.hasOwn(o, key) ? o[key] : undefined;
+}
+
+function failOne(code: string, message: string, path?: string, extra?: { line: number; column: number }): { ok: false; error: DecodeProblem } {
+  const problem: Problem = path === undefined ? { code, message } : { code, message, path };
+  return { ok: false, error: { ...problem, problems: [problem], ...(extra ?? {}) } };
+}
+
+function show(s: string, max = 60): string {
+  const cps = [...s.slice(0, 2 * max + 2)];
+  return JSON.stringify(cps.length > max ? `${cps.slice(0, max).join('')}…` : s);
+}
+
+function describe(v: unknown): string {
+  if (v === undefined) return 'missing';
+  if (v === null) return 'null';
+  if (typeof v === 'string') return `the string ${show(v, 40)}`;
+  if (typeof v === 'number') return `the number ${String(v)}`;
+  if (typeof v === 'boolean') return `the boolean ${String(v)}`;
+  return Array.isArray(v) ? 'an array' : 'an object';
+}
+
+/** Reads typed fields of one object, reporting 'schema' problems under its path. */
+class Fields {
+  constructor(readonly o: Obj, readonly path: string, readonly report: Report) {}
+
+  at(key: string): string {
+    return this.path === '' ? key : `${this.path}.${key}`;
+  }
+
+  private wrong(key: string, v: unknown, want: string): undefined {
+    this.report.add('schema', this.at(key), v === undefined
+      ? `${this.at(key)} is missing; it must be ${want}.`
+      : `${this.at(key)} must be ${want}, but it is ${describe(v)}.`);
+    return undefined;
+  }
+
+  string(key: string, opts: { optional?: boolean; nonEmpty?: boolean } = {}): string | undefined {
+    const v = own(this.o, key);
+    if (v === undefined && opts.optional) return undefined;
+    if (typeof v !== 'string' || (opts.nonEmpty && v.length === 0)) return this.wrong(key, v, opts.nonEmpty ? 'a non-empty string' : 'a string');
+    return v;
+  }
+
+  dateTime(key: string, opts: { optional?: boolean } = {}): string | undefined {
+    const v = own(this.o, key);
+    if (v === undefined && opts.optional) return undefined;
+    return isIsoDateTime(v) ? v : this.wrong(key, v, 'an ISO-8601 date-time with a time zone, like "2022-01-08T10:15:00Z"');
+  }
+
+  oneOf<T extends string>(key: string, values: readonly T[], opts: { optional?: boolean } = {}): T | undefined {
+    const v = own(this.o, key);
+    if (v === undefined && opts.optional) return undefined;
+    return (values as readonly unknown[]).includes(v) ? (v as T) : this.wrong(key, v, `one of ${values.map((x) => JSON.stringify(x)).join(', ')}`);
+  }
+
+  boolean(key: string): boolean | undefined {
+    const v = own(this.o, key);
+    return typeof v === 'boolean' ? v : this.wrong(key, v, 'true or false');
+  }
+
+  /** A code point offset: a whole number; negative or unsafe values are out of range. */
+  offset(key: string): number | undefined {
+    const v = own(this.o, key);
+    if (typeof v !== 'number' || !Number.isInteger(v)) return this.wrong(key, v, 'a whole number of code points');
+    if (v < 0 || !Number.isSafeInteger(v)) {
+      this.report.add('offset-out-of-range', this.at(key), `${this.at(key)} is ${String(v)}, outside any text.`);
+      return undefined;
+    }
+    return v;
+  }
+
+  object(key: string, opts: { optional?: boolean } = {}): Obj | undefined {
+    const v = own(this.o, key);
+    if (v === undefined && opts.optional) return undefined;
+    return isObj(v) ? v : this.wrong(key, v, 'an object');
+  }
+
+  array(key: string, opts: { optional?: boolean } = {}): unknown[] | undefined {
+    const v = own(this.o, key);
+    if (v === undefined && opts.optional) return undefined;
+    return Array.isArray(v) ? v : this.wrong(key, v, 'an array');
+  }
+}
+
+function item(v: unknown, path: string, report: Report): Fields | undefined {
+  if (isObj(v)) return new Fields(v, path, report);
+  report.add('schema', path, `${path} must be an object, but it is ${describe(v)}.`);
+  return undefined;
+}
+
+function parseJson(json: string): { ok: true; value: unknown } | { ok: false; error: DecodeProblem } {
+  try {
+    return { ok: true, value: JSON.parse(json) };
+  } catch (e) {
+    const raw = e instanceof Error ? e.message : String(e);
+    const detail = raw.length > 160 ? `${raw.slice(0, 160)}…` : raw;
+    const pos = /at position (\d+)/.exec(raw);
+    const lc = /\(line (\d+) column (\d+)\)/.exec(raw);
+    let where: { line: number; column: number } | undefined;
+    if (lc) where = { line: Number(lc[1]), column: Number(lc[2]) };
+    else if (pos) where = lineColumn(json, Math.min(Number(pos[1]), json.length));
+    else if (/end of JSON input/i.test(raw)) where = lineColumn(json, json.length);
+    const at = where ? ` at line ${where.line}, column ${where.column}` : '';
+    // No JSON path exists in a file that does not parse; line and column take its place.
+    return failOne('malformed-json', `The file is not valid JSON${at}: ${detail}`, undefined, where);
+  }
+}
+
+function lineColumn(text: string, pos: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < pos; i = text.indexOf('\n', i + 1)) {
+    line += 1;
+    lineStart = i + 1;
+  }
+  return { line, column: pos - lineStart + 1 };
+}
+
+async function decode(json: string, sha256Hex: Sha256Hex, maxChars: number): Promise<Result<DecodedLibrary, DecodeProblem>> {
+  if (typeof json !== 'string') return failOne('malformed-json', 'The import is not text.');
+  if (json.length > maxChars) {
+    return failOne('too-large', `The file is ${mib(json.length)} MB; Spanmark imports files of at most ${mib(maxChars)} MB.`);
+  }
+  // A UTF-8 BOM is harmless in a file but not valid JSON.
+  const parsed = parseJson(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
+  if (!parsed.ok) return parsed;
+  const root = parsed.value;
+
+  // Identity and version gate everything else: a newer version may be shaped differently.
+  if (!isObj(root)) return failOne('not-spanmark', `This is not a Spanmark export: the file holds ${describe(root)}, not an object with "format": "spanmark".`);
+  const format = own(root, 'format');
+  if (format !== SPANMARK_FORMAT) {
+    return failOne('not-spanmark', format === undefined
+      ? 'This is not a Spanmark export: it has no "format" key (expected "format": "spanmark").'
+      : `This is not a Spanmark export: "format" is ${describe(format)}, not "spanmark".`, 'format');
+  }
+  const version = own(root, 'version');
+  if (typeof version !== 'number') {
+    return failOne('schema', `version ${version === undefined ? 'is missing' : `must be a number, but it is ${describe(version)}`}; this Spanmark reads version 1.`, 'version');
+  }
+  if (version !== SPANMARK_VERSION) {
+    return failOne('unsupported-version', Number.isSafeInteger(version) && version > SPANMARK_VERSION
+      ? `This export's format version ${version} was written by a newer Spanmark; this Spanmark reads version 1 only. Update Spanmark to import it.`
+      : `version ${String(version)} is not a Spanmark export version; this Spanmark reads version 1.`, 'version');
+  }
+  const unit = own(root, 'offsetUnit');
+  if (unit !== SPANMARK_OFFSET_UNIT) {
+    return failOne(unit === undefined ? 'schema' : 'bad-offset-unit', unit === undefined
+      ? 'offsetUnit is missing; version 1 files must say "offsetUnit": "codepoint".'
+      : `offsetUnit is ${describe(unit)}, but version 1 offsets must count Unicode code points ("codepoint").`, 'offsetUnit');
+  }
+
+  const report = new Report();
+  let result: DecodedLibrary | undefined;
+  try {
+    result = await decodeBody(root, sha256Hex, report);
+  } catch (e) {
+    if (!(e instanceof TooManyProblems)) throw e;
+  }
+  const [first, ...rest] = report.problems;
+  if (first !== undefined || result === undefined) {
+    const head = first ?? { code: 'internal', message: 'Import stopped without saying why.' };
+    return { ok: false, error: { ...head, problems: [head, ...rest] } };
+  }
+  return { ok: true, value: result };
+}
+
+function mib(chars: number): string {
+  return (chars / (1024 * 1024)).toFixed(chars % (1024 * 1024) === 0 ? 0 : 1);
+}
+
+async function decodeBody(root: Obj, sha256Hex: Sha256Hex, report: Report): Promise<DecodedLibrary | undefined> {
+  const top = new Fields(root, '', report);
+  const exportedAt = top.dateTime('exportedAt');
+  const generator = top.object('generator', { optional: true });
+  if (generator) {
+    const g = new Fields(generator, 'generator', report);
+    g.string('name');
+    g.string('version');
+  }
+
+  const fileLabels = new Set<LabelId>();
+  const labels = top.array('labels');
+  labels?.forEach((raw, i) => {
+    const f = item(raw, `labels[${i}]`, report);
+    if (!f) return;
+    const id = f.string('id', { nonEmpty: true });
+    if (id !== undefined) {
+      if (!isLabelId(id)) {
+        report.add('unknown-label', f.at('id'), `${f.at('id')} is ${show(id)}, which is not a Spanmark label (${LABEL_IDS.join(', ')}).`);
+      } else if (fileLabels.has(id)) {
+        report.add('duplicate-id', f.at('id'), `${f.at('id')}: label ${show(id)} is listed twice.`);
+      } else {
+        fileLabels.add(id);
+      }
+    }
+    f.string('name');
+    for (const key of ['description', 'color', 'glyph', 'underline']) f.string(key, { optional: true });
+  });
+
+  const rawDocs = top.array('documents');
+  const documents: DecodedDocument[] = [];
+  const bySha = new Map<string, number>();
+  if (rawDocs) {
+    for (const [i, raw] of rawDocs.entries()) {
+      const doc = await decodeDocument(raw, `documents[${i}]`, { sha256Hex, report, fileLabels, labelsValid: labels !== undefined, bySha, index: i });
+      if (doc) documents.push(doc);
+    }
+  }
+  if (report.count > 0 || exportedAt === undefined) return undefined;
+  return { exportedAt, documents };
+}
+
+interface DocContext {
+  readonly sha256Hex: Sha256Hex;
+  readonly report: Report;
+  readonly fileLabels: ReadonlySet<LabelId>;
+  /** When labels itself is broken, unknown-label would only repeat that problem per annotation. */
+  readonly labelsValid: boolean;
+  readonly bySha: Map<string, number>;
+  readonly index: number;
+}
+
+interface PendingAnnotation {
+  readonly index: number;
+  readonly id: string;
+  readonly label: LabelId;
+  readonly start: number;
+  readonly end: number;
+  readonly quote: string;
+  readonly annotator: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly note?: string;
+  readonly provenance?: Provenance;
+}
+
+interface PendingBlock {
+  readonly kind: BlockKind;
+  readonly start: number;
+  readonly end: number;
+  readonly level?: number;
+}
+
+async function decodeDocument(raw: unknown, path: string, ctx: DocContext): Promise<DecodedDocument | undefined> {
+  const { report } = ctx;
+  const before = report.count;
+  const f = item(raw, path, report);
+  if (!f) return undefined;
+
+  f.string('id', { nonEmpty: true });
+  const title = f.string('title');
+  const sha256 = f.string('sha256');
+  if (sha256 !== undefined && !SHA256.test(sha256)) {
+    report.add('schema', f.at('sha256'), `${f.at('sha256')} must be 64 lower-case hex digits, but it is ${describe(sha256)}.`);
+  }
+  const shaOk = sha256 !== undefined && SHA256.test(sha256);
+  if (shaOk) {
+    const prior = ctx.bySha.get(sha256);
+    if (prior !== undefined) {
+      report.add('duplicate-id', f.at('sha256'), `${path} has the same text (sha256) as documents[${prior}]; each document may appear once per file.`);
+    } else {
+      ctx.bySha.set(sha256, ctx.index);
+    }
+  }
+  let text = f.string('text');
+  if (text !== undefined) {
+    const defect = textDefect(text);
+    if (defect !== undefined) {
+      report.add('bad-text', f.at('text'), `${f.at('text')} ${defect}.`);
+      text = undefined;
+    }
+  }
+  const format = f.oneOf('format', FORMATS, { optional: true }) ?? 'text';
+  const addedAt = f.dateTime('addedAt', { optional: true });
+  const metadata = decodeMetadata(f, report);
+  const review = decodeReview(f, report);
+
+  if (text !== undefined && shaOk) {
+    let actual: unknown;
+    try {
+      actual = await ctx.sha256Hex(text);
+    } catch (e) {
+      actual = e;
+    }
+    if (typeof actual !== 'string') {
+      report.add('hash-failed', f.at('sha256'), `${path}: the SHA-256 of the text could not be computed (${actual instanceof Error ? actual.message : describe(actual)}).`);
+    } else if (actual.toLowerCase() !== sha256) {
+      report.add('sha256-mismatch', f.at('sha256'),
+        `${f.at('sha256')} is ${sha256}, but the text's UTF-8 SHA-256 is ${actual.toLowerCase()}: the text was changed after export or the hash is wrong.`);
+    }
+  }
+
+  const cpLength = text === undefined ? undefined : codePointLength(text);
+  const blocks = decodeBlocks(f, cpLength, report);
+  const annotations = decodeAnnotations(f, cpLength, ctx);
+
+  if (text === undefined || cpLength === undefined || sha256 === undefined || title === undefined || report.count > before) return undefined;
+
+  // One conversion for every offset of the document, annotations first, then blocks.
+  const cps: number[] = [];
+  for (const a of annotations) cps.push(a.start, a.end);
+  for (const b of blocks) cps.push(b.start, b.end);
+  const units = codePointsToUtf16(text, cps);
+  const unit = (k: number): number => {
+    const u = units[k];
+    if (u === undefined) throw new Error(`offset ${cps[k]} was range-checked but does not map into the text`);
+    return u;
+  };
+
+  const decoded: Annotation[] = [];
+  annotations.forEach((a, k) => {
+    const start = unit(2 * k);
+    const end = unit(2 * k + 1);
+    // Length first: a wrong-length quote fails without slicing, so hostile quotes cost no more than their size.
+    if (a.quote.length !== end - start || text.slice(start, end) !== a.quote) {
+      const apath = `${path}.annotations[${a.index}]`;
+      report.add('quote-mismatch', `${apath}.quote`,
+        `${apath}: quote ${show(a.quote)} does not match the text at ${a.start}..${a.end} (${show(text.slice(start, Math.min(end, start + 130)))}).`);
+      return;
+    }
+    decoded.push({
+      id: a.id, docId: sha256, label: a.label, start, end, quote: a.quote, annotator: a.annotator,
+      createdAt: a.createdAt, updatedAt: a.updatedAt,
+      ...(a.note !== undefined ? { note: a.note } : {}),
+      ...(a.provenance !== undefined ? { provenance: a.provenance } : {}),
+    });
+  });
+  const base = 2 * annotations.length;
+  const outBlocks: Block[] = blocks.map((b, k) => ({
+    kind: b.kind, start: unit(base + 2 * k), end: unit(base + 2 * k + 1), ...(b.level !== undefined ? { level: b.level } : {}),
+  }));
+  if (report.count > before) return undefined;
+
+  const article: DecodedDocument['article'] = {
+    id: sha256, sha256, title, format, text, blocks: outBlocks, metadata,
+    ...(review !== undefined ? { reviewStatus: review.status } : {}),
+    ...(addedAt !== undefined ? { addedAt } : {}),
+  };
+  return { article, annotations: decoded, ...(review !== undefined ? { review } : {}) };
+}
+
+function decodeMetadata(doc: Fields, report: Report): ArticleMetadata {
+  const raw = doc.object('metadata');
+  if (!raw) return {};
+  const f = new Fields(raw, doc.at('metadata'), report);
+  const date = own(raw, 'date');
+  if (date !== undefined && !isIsoDate(date)) {
+    report.add('schema', f.at('date'), `${f.at('date')} must be a date like "2022-01-08", but it is ${describe(date)}.`);
+  }
+  const sourceName = f.string('sourceName', { optional: true });
+  return {
+    ...(isIsoDate(date) ? { date } : {}),
+    ...(sourceName !== undefined ? { sourceName } : {}),
+  };
+}
+
+function decodeBlocks(doc: Fields, cpLength: number | undefined, report: Report): PendingBlock[] {
+  const raw = doc.array('blocks', { optional: true });
+  const out: PendingBlock[] = [];
+  let previousStart = 0;
+  raw?.forEach((r, i) => {
+    const f = item(r, `${doc.at('blocks')}[${i}]`, report);
+    if (!f) return;
+    const kind = f.oneOf('kind', BLOCK_KINDS);
+    const start = f.offset('start');
+    const end = f.offset('end');
+    const level = own(f.o, 'level');
+    if (level !== undefined && !(typeof level === 'number' && Number.isInteger(level) && level >= 1 && level <= 6)) {
+      report.add('schema', f.at('level'), `${f.at('level')} must be a heading level from 1 to 6, but it is ${describe(level)}.`);
+    }
+    if (kind === undefined || start === undefined || end === undefined || cpLength === undefined) return;
+    if (end > cpLength) {
+      report.add('offset-out-of-range', f.at('end'), `${f.path}: end ${end} is beyond the end of the text (${cpLength} code points).`);
+    } else if (end < start) {
+      report.add('bad-block', f.at('end'), `${f.path}: end ${end} is before start ${start}.`);
+    } else if (start < previousStart) {
+      report.add('bad-block', f.at('start'), `${f.path}: blocks must be in text order, but it starts at ${start}, before the previous block (${previousStart}).`);
+    } else {
+      previousStart = start;
+      out.push({ kind, start, end, ...(typeof level === 'number' ? { level } : {}) });
+    }
+  });
+  return out;
+}
+
+function decodeAnnotations(doc: Fields, cpLength: number | undefined, ctx: DocContext): PendingAnnotation[] {
+  const { report } = ctx;
+  const raw = doc.array('annotations');
+  const out: PendingAnnotation[] = [];
+  const ids = new Map<string, number>();
+  raw?.forEach((r, index) => {
+    const f = item(r, `${doc.at('annotations')}[${index}]`, report);
+    if (!f) return;
+    const before = report.count;
+    const id = f.string('id', { nonEmpty: true });
+    if (id !== undefined) {
+      const prior = ids.get(id);
+      if (prior !== undefined) {
+        report.add('duplicate-id', f.at('id'), `${f.path}: annotation id ${show(id)} is already used by annotations[${prior}] of this document.`);
+      } else {
+        ids.set(id, index);
+      }
+    }
+    const label = f.string('label');
+    if (label !== undefined) {
+      if (!isLabelId(label)) {
+        report.add('unknown-label', f.at('label'), `${f.path}: label ${show(label)} is not a Spanmark label (${LABEL_IDS.join(', ')}).`);
+      } else if (ctx.labelsValid && !ctx.fileLabels.has(label)) {
+        report.add('unknown-label', f.at('label'), `${f.path}: label ${show(label)} is not listed in the file's "labels".`);
+      }
+    }
+    const start = f.offset('start');
+    const end = f.offset('end');
+    const quote = f.string('quote');
+    const annotator = f.string('annotator', { nonEmpty: true });
+    const createdAt = f.dateTime('createdAt');
+    const updatedAt = f.dateTime('updatedAt');
+    const note = f.string('note', { optional: true });
+    const provenance = decodeProvenance(f, report);
+
+    if (start !== undefined && end !== undefined && cpLength !== undefined) {
+      if (start > cpLength) {
+        report.add('offset-out-of-range', f.at('start'), `${f.path}: start ${start} is beyond the end of the text (${cpLength} code points).`);
+      } else if (end > cpLength) {
+        report.add('offset-out-of-range', f.at('end'), `${f.path}: end ${end} is beyond the end of the text (${cpLength} code points).`);
+      } else if (end <= start) {
+        report.add('empty-span', f.at('end'), `${f.path}: end ${end} must be greater than start ${start}; empty spans are not annotations.`);
+      }
+    }
+    if (report.count > before || id === undefined || !isLabelId(label) || start === undefined || end === undefined ||
+        quote === undefined || annotator === undefined || createdAt === undefined || updatedAt === undefined) return;
+    out.push({
+      index, id, label, start, end, quote, annotator, createdAt, updatedAt,
+      ...(note !== undefined ? { note } : {}),
+      ...(provenance !== undefined ? { provenance } : {}),
+    });
+  });
+  return out;
+}
+
+function decodeProvenance(annotation: Fields, report: Report): Provenance | undefined {
+  const raw = annotation.object('provenance', { optional: true });
+  if (!raw) return undefined;
+  const f = new Fields(raw, annotation.at('provenance'), report);
+  const annotator = f.string('annotator', { nonEmpty: true });
+  const annotationId = f.string('annotationId', { nonEmpty: true });
+  const modified = f.boolean('modified');
+  return annotator !== undefined && annotationId !== undefined && modified !== undefined ? { annotator, annotationId, modified } : undefined;
+}
+
+function decodeReview(doc: Fields, report: Report): ReviewV1 | undefined {
+  const raw = doc.object('review', { optional: true });
+  if (!raw) return undefined;
+  const f = new Fields(raw, doc.at('review'), report);
+  const status = f.oneOf('status', REVIEW_STATUSES);
+  const decisions: ReviewDecisionV1[] = [];
+  f.array('decisions')?.forEach((r, i) => {
+    const d = item(r, `${f.at('decisions')}[${i}]`, report);
+    if (!d) return;
+    const annotator = d.string('annotator', { nonEmpty: true });
+    const annotationId = d.string('annotationId', { nonEmpty: true });
+    const decision = d.oneOf('decision', REVIEW_DECISIONS);
+    const reason = d.string('reason', { optional: true });
+    const decidedBy = d.string('decidedBy', { nonEmpty: true });
+    const decidedAt = d.dateTime('decidedAt');
+    const resultId = d.string('resultId', { optional: true, nonEmpty: true });
+    if (annotator === undefined || annotationId === undefined || decision === undefined || decidedBy === undefined || decidedAt === undefined) return;
+    decisions.push({
+      annotator, annotationId, decision, decidedBy, decidedAt,
+      ...(reason !== undefined ? { reason } : {}),
+      ...(resultId !== undefined ? { resultId } : {}),
+    });
+  });
+  return status === undefined ? undefined : { status, decisions };
+}

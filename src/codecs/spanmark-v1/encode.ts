@@ -1,0 +1,283 @@
+// Writes the labeled-JSON export (version 1) from stored articles and annotations. Stored offsets are
+// UTF-16; the file's are code points, converted here in one pass per document. Encoding refuses
+// (throws) rather than write a file that decodeSpanmarkV1 would reject, so a bad export never leaves.
+
+import type { Annotation } from '../../annotations/types.js';
+import type { Article } from '../../document/article.js';
+import { LABELS } from '../../labels/schema.js';
+import { utf16ToCodePoints } from '../../text/offsets.js';
+import { isIsoDate, isIsoDateTime, textDefect } from './decode.js';
+import {
+  SPANMARK_FORMAT,
+  SPANMARK_OFFSET_UNIT,
+  SPANMARK_VERSION,
+  type ExportedAnnotationV1,
+  type ExportedBlockV1,
+  type ExportedDocumentV1,
+  type ExportedLabelV1,
+  type ExportedMetadataV1,
+  type ReviewV1,
+  type SpanmarkFileV1,
+} from './types.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export interface EncodeDocumentInput {
+  readonly article: Article;
+  readonly annotations: readonly Annotation[];
+  /** Review state; when absent but article.reviewStatus is set, a review with no decisions is written. */
+  readonly review?: ReviewV1;
+}
+
+export interface EncodeInput {
+  readonly documents: readonly EncodeDocumentInput[];
+  /** ISO-8601 date-time, passed in so encoding stays pure and testable. */
+  readonly exportedAt: string;
+  /** Version of the Spanmark build writing the file (package.json version). */
+  readonly generatorVersion: string;
+}
+
+/**
+ * Thrown for stored data that cannot be exported faithfully (an offset outside its text or inside a
+ * surrogate pair, a quote that no longer matches, a duplicate id). It means a bug or corrupt storage,
+ * so it is loud; `path` locates the offending value in the file that would have been written.
+ */
+export class SpanmarkEncodeError extends Error {
+  readonly path: string;
+  constructor(path: string, message: string) {
+    super(`${path}: ${message}`);
+    this.name = 'SpanmarkEncodeError';
+    this.path = path;
+  }
+}
+
+export function encodeSpanmarkV1(input: EncodeInput): SpanmarkFileV1 {
+  if (!isIsoDateTime(input.exportedAt)) {
+    throw new SpanmarkEncodeError('exportedAt', `${JSON.stringify(input.exportedAt)} is not an ISO-8601 date-time`);
+  }
+  const seen = new Map<string, number>();
+  const documents = input.documents.map((doc, i) => {
+    const prior = seen.get(doc.article.sha256);
+    if (prior !== undefined) {
+      throw new SpanmarkEncodeError(`documents[${i}].sha256`, `the same text is already exported as documents[${prior}]`);
+    }
+    seen.set(doc.article.sha256, i);
+    return encodeDocument(doc, `documents[${i}]`);
+  });
+  // Every Spanmark label is listed, used or not, so a reader learns the full label set.
+  // The hotkey is a binding of this app, not a property of the label, so it stays out.
+  const labels: ExportedLabelV1[] = LABELS.map((l) => ({
+    id: l.id, name: l.name, description: l.description, color: l.color, glyph: l.glyph, underline: l.underline,
+  }));
+  return {
+    format: SPANMARK_FORMAT,
+    version: SPANMARK_VERSION,
+    offsetUnit: SPANMARK_OFFSET_UNIT,
+    exportedAt: input.exportedAt,
+    generator: { name: 'spanmark', version: input.generatorVersion },
+    labels,
+    documents,
+  };
+}
+
+function encodeDocument(doc: EncodeDocumentInput, path: string): ExportedDocumentV1 {
+  const { article } = doc;
+  const { text } = article;
+  const defect = textDefect(text);
+  if (defect !== undefined) throw new SpanmarkEncodeError(`${path}.text`, defect);
+  if (!/^[0-9a-f]{64}$/.test(article.sha256)) {
+    throw new SpanmarkEncodeError(`${path}.sha256`, 'is not a lower-case hex SHA-256');
+  }
+  if (article.metadata.date !== undefined && !isIsoDate(article.metadata.date)) {
+    throw new SpanmarkEncodeError(`${path}.metadata.date`, `${JSON.stringify(article.metadata.date)} is not a YYYY-MM-DD date`);
+  }
+
+  // Sorting on UTF-16 offsets gives the same order as on code points (the mapping is monotonic).
+  const annotations = [...doc.annotations].sort(compareAnnotations);
+  const ids = new Set<string>();
+  annotations.forEach((a, i) => checkAnnotation(a, article, `${path}.annotations[${i}]`, ids));
+  checkBlocks(article, path);
+
+  // One conversion for every offset of the document: annotations first, then blocks.
+  const units: number[] = [];
+  for (const a of annotations) units.push(a.start, a.end);
+  for (const b of article.blocks) units.push(b.start, b.end);
+  let cps: number[];
+  try {
+    cps = utf16ToCodePoints(text, units);
+  } catch (e) {
+    const where = locateBadOffset(text, annotations, article.blocks, path);
+    throw new SpanmarkEncodeError(where.path, `UTF-16 offset ${where.offset} cannot be exported (${(e as Error).message})`);
+  }
+
+  const exported = new Array<ExportedAnnotationV1>(annotations.length);
+  for (let i = 0; i < annotations.length; i++) {
+    const a = annotations[i]!;
+    // Assigned rather than spread: this loop runs once per annotation and spreads are slow when cold.
+    const out: Mutable<ExportedAnnotationV1> = {
+      id: a.id, label: a.label, start: cps[2 * i]!, end: cps[2 * i + 1]!, quote: a.quote,
+      annotator: a.annotator, createdAt: a.createdAt, updatedAt: a.updatedAt,
+    };
+    if (a.note !== undefined) out.note = a.note;
+    if (a.provenance !== undefined) {
+      out.provenance = { annotator: a.provenance.annotator, annotationId: a.provenance.annotationId, modified: a.provenance.modified };
+    }
+    exported[i] = out;
+  }
+  const base = 2 * annotations.length;
+  const blocks: ExportedBlockV1[] = article.blocks.map((b, i) => ({
+    kind: b.kind,
+    start: cps[base + 2 * i]!,
+    end: cps[base + 2 * i + 1]!,
+    ...(b.level !== undefined ? { level: b.level } : {}),
+  }));
+
+  const metadata: ExportedMetadataV1 = {
+    ...(article.metadata.date !== undefined ? { date: article.metadata.date } : {}),
+    ...(article.metadata.sourceName !== undefined ? { sourceName: article.metadata.sourceName } : {}),
+  };
+  const review = doc.review ?? (article.reviewStatus !== undefined ? { status: article.reviewStatus, decisions: [] } : undefined);
+  return {
+    id: article.id,
+    title: article.title,
+    sha256: article.sha256,
+    text,
+    format: article.format,
+    // addedAt is bookkeeping, not evidence: a malformed one is left out rather than blocking the export.
+    ...(isIsoDateTime(article.addedAt) ? { addedAt: article.addedAt } : {}),
+    metadata,
+    blocks,
+    annotations: exported,
+    ...(review !== undefined ? { review: copyReview(review, `${path}.review`) } : {}),
+  };
+}
+
+function checkAnnotation(a: Annotation, article: Article, path: string, ids: Set<string>): void {
+  if (a.id.length === 0) throw new SpanmarkEncodeError(`${path}.id`, 'is empty');
+  if (ids.has(a.id)) throw new SpanmarkEncodeError(`${path}.id`, `annotation id ${JSON.stringify(a.id)} occurs twice in this document`);
+  ids.add(a.id);
+  if (a.docId !== article.id) {
+    throw new SpanmarkEncodeError(`${path}`, `annotation ${JSON.stringify(a.id)} belongs to document ${a.docId}, not ${article.id}`);
+  }
+  if (!(a.end > a.start)) throw new SpanmarkEncodeError(`${path}.end`, `span ${a.start}..${a.end} is empty`);
+  if (article.text.slice(a.start, a.end) !== a.quote) {
+    throw new SpanmarkEncodeError(`${path}.quote`, `stored quote ${JSON.stringify(a.quote)} does not match the text at UTF-16 ${a.start}..${a.end}`);
+  }
+  if (a.annotator.length === 0) throw new SpanmarkEncodeError(`${path}.annotator`, 'is empty');
+  if (!isIsoDateTime(a.createdAt)) throw new SpanmarkEncodeError(`${path}.createdAt`, 'is not an ISO-8601 date-time');
+  if (!isIsoDateTime(a.updatedAt)) throw new SpanmarkEncodeError(`${path}.updatedAt`, 'is not an ISO-8601 date-time');
+}
+
+/** Only called after the conversion failed, to name the culprit; the slow path is fine here. */
+function locateBadOffset(text: string, annotations: readonly Annotation[], blocks: Article['blocks'], path: string): { path: string; offset: number } {
+  const bad = (n: number): boolean => {
+    try {
+      utf16ToCodePoints(text, [n]);
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  const spans = [
+    ...annotations.map((a, i) => ({ at: `${path}.annotations[${i}]`, start: a.start, end: a.end })),
+    ...blocks.map((b, i) => ({ at: `${path}.blocks[${i}]`, start: b.start, end: b.end })),
+  ];
+  for (const s of spans) {
+    if (bad(s.start)) return { path: `${s.at}.start`, offset: s.start };
+    if (bad(s.end)) return { path: `${s.at}.end`, offset: s.end };
+  }
+  return { path, offset: NaN };
+}
+
+function compareAnnotations(a: Annotation, b: Annotation): number {
+  if (a.start !== b.start) return a.start - b.start;
+  if (a.end !== b.end) return b.end - a.end;
+  // Code unit order, not localeCompare: the file must not depend on the exporting machine's locale.
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function checkBlocks(article: Article, path: string): void {
+  let previousStart = 0;
+  article.blocks.forEach((b, i) => {
+    const at = `${path}.blocks[${i}]`;
+    if (b.end < b.start) throw new SpanmarkEncodeError(at, `block ${b.start}..${b.end} ends before it starts`);
+    if (b.start < previousStart) throw new SpanmarkEncodeError(at, `block starts at ${b.start}, before the previous block (${previousStart})`);
+    if (b.level !== undefined && !(Number.isInteger(b.level) && b.level >= 1 && b.level <= 6)) {
+      throw new SpanmarkEncodeError(`${at}.level`, `heading level ${b.level} is not 1-6`);
+    }
+    previousStart = b.start;
+  });
+}
+
+function copyReview(review: ReviewV1, path: string): ReviewV1 {
+  review.decisions.forEach((d, i) => {
+    const at = `${path}.decisions[${i}]`;
+    if (d.annotator.length === 0 || d.annotationId.length === 0 || d.decidedBy.length === 0 || d.resultId === '') {
+      throw new SpanmarkEncodeError(at, 'annotator, annotationId, decidedBy and resultId must not be empty');
+    }
+    if (!isIsoDateTime(d.decidedAt)) throw new SpanmarkEncodeError(`${at}.decidedAt`, 'is not an ISO-8601 date-time');
+  });
+  return {
+    status: review.status,
+    decisions: review.decisions.map((d) => ({
+      annotator: d.annotator,
+      annotationId: d.annotationId,
+      decision: d.decision,
+      ...(d.reason !== undefined ? { reason: d.reason } : {}),
+      decidedBy: d.decidedBy,
+      decidedAt: d.decidedAt,
+      ...(d.resultId !== undefined ? { resultId: d.resultId } : {}),
+    })),
+  };
+}
+
+/**
+ * The file's bytes as text: JSON.stringify with a 2-space indent (diffable, readable by analysts),
+ * key order as in the contract, and a final newline. Non-ASCII is written as is (the file is UTF-8),
+ * never as \u escapes, so quotes stay readable.
+ */
+export function serializeSpanmarkV1(file: SpanmarkFileV1): string {
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+const EXPORT_SUFFIX = '.spanmark.json';
+/** Most file systems cap a name at 255 bytes; leave room for the suffix and a " (2)" the OS may add. */
+const MAX_TITLE_BYTES = 200;
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+
+/**
+ * `<title>.spanmark.json`, with the title made safe as a bare file name on Windows, macOS and Linux:
+ * no path separators, control, bidi-override or reserved characters, no leading/trailing dots or
+ * spaces, no reserved device name, at most 200 UTF-8 bytes; 'spanmark-export' when nothing is left.
+ */
+export function exportFileName(title: string): string {
+  let name = title
+    .normalize('NFC')
+    // C0/C1 controls, DEL, characters Windows reserves, and both slashes.
+    .replace(/[\u0000-\u001f\u007f-\u009f<>:"/\\|?*]/g, '-')
+    .replace(/\p{Cs}/gu, '-')
+    // Bidi controls can disguise the extension ("…\u202Enosj.exe"); line/paragraph separators and
+    // other invisible format characters only confuse.
+    .replace(/[\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s.]+|[\s.]+$/g, '');
+  name = truncateUtf8(name, MAX_TITLE_BYTES).replace(/[\s.]+$/, '');
+  if (name.length === 0) name = 'spanmark-export';
+  // Windows reserves device names before the first dot, whatever follows ("con.notes" too).
+  if (WINDOWS_RESERVED.test(name.split('.')[0]!.trimEnd())) name = `_${name}`;
+  return `${name}${EXPORT_SUFFIX}`;
+}
+
+/** Cuts at a code point boundary so no surrogate half is left dangling. */
+function truncateUtf8(s: string, maxBytes: number): string {
+  let bytes = 0;
+  let out = '';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    const size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    if (bytes + size > maxBytes) break;
+    bytes += size;
+    out += ch;
+  }
+  return out;
+}

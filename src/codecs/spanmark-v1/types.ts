@@ -1,0 +1,129 @@
+// The wire format of a Spanmark labeled-JSON export, version 1: the file analysts exchange and that
+// downstream Python/Node pipelines read. These types mirror schema.json; unlike the app's own types,
+// every offset here counts Unicode CODE POINTS (Python `str` indexing), never UTF-16 code units.
+
+import type { ArticleFormat, BlockKind, ReviewStatus } from '../../document/article.js';
+import type { LabelId } from '../../labels/schema.js';
+
+export const SPANMARK_FORMAT = 'spanmark';
+export const SPANMARK_VERSION = 1;
+export const SPANMARK_OFFSET_UNIT = 'codepoint';
+
+/** The whole file. Unknown extra keys are allowed (and ignored on import) for forward compatibility. */
+export interface SpanmarkFileV1 {
+  readonly format: typeof SPANMARK_FORMAT;
+  readonly version: typeof SPANMARK_VERSION;
+  /** Always 'codepoint': every start/end in the file counts Unicode code points. */
+  readonly offsetUnit: typeof SPANMARK_OFFSET_UNIT;
+  /** ISO-8601 / RFC 3339 date-time with a time zone, e.g. 2022-01-08T10:15:00.000Z. */
+  readonly exportedAt: string;
+  /** Which program wrote the file. Optional on import: third-party writers may omit it. */
+  readonly generator?: GeneratorV1;
+  /** The labels the annotations use; every annotation label must be listed here. */
+  readonly labels: readonly ExportedLabelV1[];
+  readonly documents: readonly ExportedDocumentV1[];
+}
+
+export interface GeneratorV1 {
+  readonly name: string;
+  readonly version: string;
+}
+
+export interface ExportedLabelV1 {
+  readonly id: LabelId;
+  readonly name: string;
+  readonly description?: string;
+  /** CSS colour Spanmark tints the label with. */
+  readonly color?: string;
+  /** Short text marker used where the label is shown without colour. */
+  readonly glyph?: string;
+  readonly underline?: string;
+}
+
+export interface ExportedDocumentV1 {
+  /** Document id. Spanmark writes the sha256 here; on import it is only checked to be a non-empty string. */
+  readonly id: string;
+  readonly title: string;
+  /** Lower-case hex SHA-256 of the UTF-8 bytes of `text`. */
+  readonly sha256: string;
+  /** Exactly the text the offsets refer to: LF line endings, no CR, well-formed Unicode. */
+  readonly text: string;
+  /** How the source was written; optional on import (defaults to 'text'). */
+  readonly format?: ArticleFormat;
+  /** When the document was added to the exporting library (ISO-8601). Optional. */
+  readonly addedAt?: string;
+  readonly metadata: ExportedMetadataV1;
+  /** Block structure, offsets in code points. Optional: the importer recomputes it when absent. */
+  readonly blocks?: readonly ExportedBlockV1[];
+  readonly annotations: readonly ExportedAnnotationV1[];
+  readonly review?: ReviewV1;
+}
+
+export interface ExportedMetadataV1 {
+  /** YYYY-MM-DD. */
+  readonly date?: string;
+  /** File name the article was originally opened from. */
+  readonly sourceName?: string;
+}
+
+export interface ExportedBlockV1 {
+  readonly kind: BlockKind;
+  /** Code points into `text`, inclusive. */
+  readonly start: number;
+  /** Code points into `text`, exclusive. */
+  readonly end: number;
+  /** Heading level 1-6. */
+  readonly level?: number;
+}
+
+export interface ExportedAnnotationV1 {
+  /** Unique within its document; re-importing the same id updates rather than duplicates. */
+  readonly id: string;
+  readonly label: LabelId;
+  /** Code points into the document's `text`, inclusive. */
+  readonly start: number;
+  /** Code points into the document's `text`, exclusive; end > start. */
+  readonly end: number;
+  /** Equals `[...text].slice(start, end).join('')` (JS) and `text[start:end]` (Python). */
+  readonly quote: string;
+  readonly annotator: string;
+  /** ISO-8601 date-time. */
+  readonly createdAt: string;
+  /** ISO-8601 date-time. */
+  readonly updatedAt: string;
+  readonly note?: string;
+  readonly provenance?: ProvenanceV1;
+}
+
+/** Where an annotation accepted during review came from. */
+export interface ProvenanceV1 {
+  readonly annotator: string;
+  readonly annotationId: string;
+  /** Whether the accepted copy changed label or boundary. */
+  readonly modified: boolean;
+}
+
+export type ReviewDecisionKind = 'accepted' | 'accepted-modified' | 'rejected';
+
+export const REVIEW_STATUSES: readonly ReviewStatus[] = ['unreviewed', 'in-review', 'reviewed'];
+export const REVIEW_DECISIONS: readonly ReviewDecisionKind[] = ['accepted', 'accepted-modified', 'rejected'];
+
+/** Review state of one document. Offsets-free, so the same shape is used in the app. */
+export interface ReviewV1 {
+  readonly status: ReviewStatus;
+  readonly decisions: readonly ReviewDecisionV1[];
+}
+
+export interface ReviewDecisionV1 {
+  /** Annotator whose annotation was decided on. */
+  readonly annotator: string;
+  /** That annotator's annotation id (it may live in a layer that is not part of this file). */
+  readonly annotationId: string;
+  readonly decision: ReviewDecisionKind;
+  readonly reason?: string;
+  readonly decidedBy: string;
+  /** ISO-8601 date-time. */
+  readonly decidedAt: string;
+  /** Id of the annotation the decision produced in the reviewed layer, if any (not cross-checked). */
+  readonly resultId?: string;
+}
