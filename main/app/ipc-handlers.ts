@@ -1,0 +1,258 @@
+// What main does for each IPC channel, with the dialogs and the file system injected so sender
+// checks, argument parsing, the size guard, cancel and the atomic save are unit-tested without
+// Electron. Every handler returns a Result: a throw would reach the renderer as a bare message.
+
+import { open, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import {
+  IPC,
+  isAppUrl,
+  parseAppInfoArgs,
+  parsePickFileArgs,
+  parseSaveFileArgs,
+  type IpcReply,
+  type IpcRequests,
+} from '../../src/platform/ipc-contract.js';
+import type { AppInfo, FileKind, PickedFile, SaveOutcome } from '../../src/platform/platform.js';
+import { fail, ok, type Result } from '../../src/result.js';
+
+/** Largest file pick-file reads, in bytes: articles and exports are far smaller; this stops a mis-pick. */
+export const MAX_PICK_BYTES = 64 * 1024 * 1024;
+
+/** The parts of Electron's IpcMainInvokeEvent the sender check reads. */
+export interface FrameLike {
+  readonly url: string;
+}
+export interface IpcEventLike {
+  readonly senderFrame: FrameLike | null;
+  readonly sender: { readonly mainFrame: FrameLike };
+}
+
+export interface FileFilter {
+  readonly name: string;
+  readonly extensions: string[];
+}
+export interface OpenDialogRequest {
+  readonly title: string;
+  readonly filters: FileFilter[];
+}
+export interface SaveDialogRequest {
+  readonly title: string;
+  readonly defaultPath: string;
+  readonly filters: FileFilter[];
+}
+
+/** Native dialogs, parented to the window of the event's sender; null means the user cancelled. */
+export interface DialogPort<E> {
+  open(event: E, request: OpenDialogRequest): Promise<string | null>;
+  save(event: E, request: SaveDialogRequest): Promise<string | null>;
+}
+
+export interface FsPort {
+  stat(path: string): Promise<{ readonly size: number; isFile(): boolean }>;
+  /** Reads at most maxBytes + 1 bytes, so a file that grew past the limit is detected, not loaded. */
+  readAtMost(path: string, maxBytes: number): Promise<Uint8Array>;
+  /** Creates path (failing if it exists), writes data as UTF-8 and flushes it to disk. */
+  writeNewFile(path: string, data: string): Promise<void>;
+  /** Replaces `to` with `from` in one step. */
+  rename(from: string, to: string): Promise<void>;
+  remove(path: string): Promise<void>;
+}
+
+export interface IpcDeps<E> {
+  readonly appName: string;
+  readonly appVersion: string;
+  /** The OS user name; may throw (no passwd entry), which leaves userName out. */
+  readonly userName: () => string;
+  /** The Documents folder save-file proposes; may throw, which falls back to the bare name. */
+  readonly documentsDir: () => string;
+  readonly dialog: DialogPort<E>;
+  readonly fs: FsPort;
+  /** Unique part of temporary file names; injected so tests can collide on purpose. */
+  readonly tempSuffix?: () => string;
+}
+
+export type IpcHandler<E, T> = (event: E, args: readonly unknown[]) => Promise<IpcReply<T>>;
+
+/** One handler per channel of the contract: a channel without a handler does not compile. */
+export type IpcHandlerTable<E> = { readonly [C in keyof IpcRequests]: IpcHandler<E, IpcRequests[C]['value']> };
+
+export const FILE_FILTERS: Readonly<Record<FileKind, FileFilter[]>> = {
+  article: [{ name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm'] }],
+  export: [{ name: 'Spanmark export', extensions: ['json'] }],
+};
+
+/** Accepts only the main frame of a page served from app://spanmark. */
+export function checkSender(event: IpcEventLike): Result<void> {
+  const frame = event.senderFrame;
+  if (frame === null) return fail('ipc-sender', 'The request came from a frame that no longer exists.');
+  if (!isAppUrl(frame.url)) return fail('ipc-sender', 'The request came from a page outside Spanmark.');
+  if (frame !== event.sender.mainFrame) return fail('ipc-sender', 'The request came from a subframe, not the Spanmark window.');
+  return ok(undefined);
+}
+
+export function createIpcHandlers<E extends IpcEventLike>(deps: IpcDeps<E>): IpcHandlerTable<E> {
+  return {
+    [IPC.appInfo]: guarded(parseAppInfoArgs, async () => ok(appInfo(deps))),
+    [IPC.pickFile]: guarded(parsePickFileArgs, (event: E, [kind]) => pickFile(deps, event, kind)),
+    [IPC.saveFile]: guarded(parseSaveFileArgs, (event: E, [name, content]) => saveFile(deps, event, name, content)),
+  };
+}
+
+function guarded<E extends IpcEventLike, A, T>(
+  parse: (args: readonly unknown[]) => Result<A>,
+  run: (event: E, args: A) => Promise<IpcReply<T>>,
+): IpcHandler<E, T> {
+  return async (event, args) => {
+    const sender = checkSender(event);
+    if (!sender.ok) return sender;
+    const parsed = parse(args);
+    if (!parsed.ok) return parsed;
+    try {
+      return await run(event, parsed.value);
+    } catch (error) {
+      return fail('ipc-failed', `Spanmark could not complete the request: ${reason(error)}.`);
+    }
+  };
+}
+
+function appInfo<E>(deps: IpcDeps<E>): AppInfo {
+  let userName: string | undefined;
+  try {
+    const name = deps.userName().trim();
+    if (name.length > 0) userName = name;
+  } catch {
+    // No user name available (containers without a passwd entry): the renderer asks instead.
+  }
+  const base = { name: deps.appName, version: deps.appVersion, shell: 'electron' } as const;
+  return userName === undefined ? base : { ...base, userName };
+}
+
+async function pickFile<E>(deps: IpcDeps<E>, event: E, kind: FileKind): Promise<IpcReply<PickedFile | null>> {
+  const title = kind === 'article' ? 'Open Article' : 'Import Spanmark Export';
+  const path = await deps.dialog.open(event, { title, filters: FILE_FILTERS[kind] });
+  if (path === null) return ok(null);
+  const name = basename(path);
+  let bytes: Uint8Array;
+  try {
+    const info = await deps.fs.stat(path);
+    if (!info.isFile()) return fail('file-unreadable', `"${name}" is not a file.`, name);
+    if (info.size > MAX_PICK_BYTES) return tooLarge(name, info.size);
+    bytes = await deps.fs.readAtMost(path, MAX_PICK_BYTES);
+  } catch (error) {
+    return fail('file-unreadable', `Spanmark could not read "${name}": ${reason(error)}.`, name);
+  }
+  if (bytes.byteLength > MAX_PICK_BYTES) return tooLarge(name, bytes.byteLength);
+  return ok({ name, bytes });
+}
+
+function tooLarge(name: string, size: number): IpcReply<never> {
+  const mb = (n: number): string => (n / (1024 * 1024)).toFixed(1);
+  return fail('file-too-large', `"${name}" is ${mb(size)} MB; Spanmark opens files up to ${mb(MAX_PICK_BYTES)} MB.`, name);
+}
+
+async function saveFile<E>(deps: IpcDeps<E>, event: E, name: string, content: string): Promise<IpcReply<SaveOutcome>> {
+  let defaultPath = name;
+  try {
+    defaultPath = join(deps.documentsDir(), name);
+  } catch {
+    // No Documents folder: the dialog opens wherever the OS chooses, with the name filled in.
+  }
+  const filters = name.toLowerCase().endsWith('.json') ? FILE_FILTERS.export : [];
+  const target = await deps.dialog.save(event, { title: 'Save', defaultPath, filters });
+  if (target === null) return ok({ saved: false });
+  try {
+    await writeFileAtomically(deps.fs, target, content, (deps.tempSuffix ?? randomSuffix)());
+  } catch (error) {
+    return fail('save-failed', `Spanmark could not save "${basename(target)}": ${reason(error)}.`, basename(target));
+  }
+  return ok({ saved: true, where: target });
+}
+
+/**
+ * Writes content to a temporary file beside target, then renames it over target: a crash or a full
+ * disk leaves the old file intact instead of a truncated one. The temporary file is removed on failure.
+ */
+export async function writeFileAtomically(fs: FsPort, target: string, content: string, suffix: string): Promise<void> {
+  const temp = join(dirname(target), `.${basename(target)}.${suffix}.tmp`);
+  try {
+    await fs.writeNewFile(temp, content);
+    await fs.rename(temp, target);
+  } catch (error) {
+    await fs.remove(temp).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The path Electron's open dialog chose, or null when cancelled. */
+export function chosenOpenPath(result: { readonly canceled: boolean; readonly filePaths: readonly string[] }): string | null {
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+/** The path Electron's save dialog chose, or null when cancelled. */
+export function chosenSavePath(result: { readonly canceled: boolean; readonly filePath?: string }): string | null {
+  return result.canceled || result.filePath === undefined || result.filePath === '' ? null : result.filePath;
+}
+
+function randomSuffix(): string {
+  return `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+function reason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/[.\s]+$/, '');
+}
+
+const READ_CHUNK_BYTES = 1024 * 1024;
+
+/** The real file system, via node:fs/promises. */
+export const nodeFsPort: FsPort = {
+  stat: (path) => stat(path),
+  async readAtMost(path, maxBytes) {
+    const handle = await open(path, 'r');
+    try {
+      const chunks: Uint8Array[] = [];
+      let total = 0;
+      while (total <= maxBytes) {
+        const chunk = new Uint8Array(Math.min(READ_CHUNK_BYTES, maxBytes + 1 - total));
+        const { bytesRead } = await handle.read(chunk, 0, chunk.byteLength, null);
+        if (bytesRead === 0) break;
+        chunks.push(chunk.subarray(0, bytesRead));
+        total += bytesRead;
+      }
+      const bytes = new Uint8Array(total);
+      let at = 0;
+      for (const chunk of chunks) {
+        bytes.set(chunk, at);
+        at += chunk.byteLength;
+      }
+      return bytes;
+    } finally {
+      await handle.close();
+    }
+  },
+  async writeNewFile(path, data) {
+    const handle = await open(path, 'wx');
+    try {
+      await handle.writeFile(data, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  },
+  async rename(from, to) {
+    await rename(from, to);
+    // Make the rename itself durable where the OS allows syncing a directory (not on Windows).
+    try {
+      const dir = await open(dirname(to), 'r');
+      try {
+        await dir.sync();
+      } finally {
+        await dir.close();
+      }
+    } catch {
+      // Best effort.
+    }
+  },
+  remove: (path) => unlink(path),
+};

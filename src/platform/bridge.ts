@@ -1,0 +1,22 @@
+// The shape of `window.spanmark`, the object Electron's preload exposes to the renderer. The preload
+// is checked against it with `satisfies` and renderer/platform/desktop.ts consumes it, so the two
+// sides cannot drift. Replies are Results: errors cross the bridge as data, never as rejections.
+
+import type { IpcReply, IpcRequests, IPC } from './ipc-contract.js';
+import type { MenuCommand } from './platform.js';
+
+/** What one invoke over a channel resolves to. */
+export type BridgeReply<C extends keyof IpcRequests> = Promise<IpcReply<IpcRequests[C]['value']>>;
+
+/** The global name the preload exposes the bridge under (`window.spanmark`). */
+export const BRIDGE_GLOBAL = 'spanmark';
+
+export interface SpanmarkBridge {
+  appInfo(): BridgeReply<typeof IPC.appInfo>;
+  /** Opens the native file dialog; the value is null when the user cancels. Bytes arrive as a Uint8Array. */
+  pickFile(...args: IpcRequests[typeof IPC.pickFile]['args']): BridgeReply<typeof IPC.pickFile>;
+  /** suggestedName is a bare file name; main sanitises it again and proposes it in Documents. */
+  saveFile(...args: IpcRequests[typeof IPC.saveFile]['args']): BridgeReply<typeof IPC.saveFile>;
+  /** Native menu commands; returns the function that unsubscribes this listener. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}

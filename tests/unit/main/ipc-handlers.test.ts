@@ -1,0 +1,237 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { IPC } from '../../../src/platform/ipc-contract.js';
+import {
+  checkSender, chosenOpenPath, chosenSavePath, createIpcHandlers, FILE_FILTERS, MAX_PICK_BYTES, nodeFsPort, writeFileAtomically,
+  type FsPort, type IpcDeps, type IpcEventLike, type OpenDialogRequest, type SaveDialogRequest,
+} from '../../../main/app/ipc-handlers.js';
+
+const mainFrame = { url: 'app://spanmark/index.html' };
+const fromApp: IpcEventLike = { senderFrame: mainFrame, sender: { mainFrame } };
+
+function withTempDir(run: (dir: string) => Promise<void>): () => Promise<void> {
+  return async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'spanmark-ipc-'));
+    try {
+      await run(dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+}
+
+interface Recorded {
+  opens: OpenDialogRequest[];
+  saves: SaveDialogRequest[];
+}
+
+function deps(over: Partial<IpcDeps<IpcEventLike>> & { openPath?: string | null; savePath?: string | null } = {}): IpcDeps<IpcEventLike> & Recorded {
+  const recorded: Recorded = { opens: [], saves: [] };
+  return {
+    appName: 'Spanmark',
+    appVersion: '0.1.0',
+    userName: () => 'analyst',
+    documentsDir: () => '/home/analyst/Documents',
+    fs: nodeFsPort,
+    tempSuffix: () => 'test',
+    dialog: {
+      open: async (_event, request) => {
+        recorded.opens.push(request);
+        return over.openPath ?? null;
+      },
+      save: async (_event, request) => {
+        recorded.saves.push(request);
+        return over.savePath ?? null;
+      },
+    },
+    ...over,
+    ...recorded,
+  };
+}
+
+test('senders must be the main frame of an app:// page', () => {
+  assert.equal(checkSender(fromApp).ok, true);
+  const cases: [string, IpcEventLike][] = [
+    ['destroyed frame', { senderFrame: null, sender: { mainFrame } }],
+    ['other origin', { senderFrame: { url: 'https://example.com/' }, sender: { mainFrame: { url: 'https://example.com/' } } }],
+    ['lookalike origin', { senderFrame: { url: 'app://spanmark.evil/index.html' }, sender: { mainFrame } }],
+    ['file page', { senderFrame: { url: 'file:///tmp/x.html' }, sender: { mainFrame } }],
+    ['subframe', { senderFrame: { url: 'app://spanmark/frame.html' }, sender: { mainFrame } }],
+  ];
+  for (const [name, event] of cases) {
+    const result = checkSender(event);
+    assert.equal(result.ok, false, name);
+    if (!result.ok) assert.equal(result.error.code, 'ipc-sender', name);
+  }
+});
+
+test('every handler refuses a foreign sender before touching dialogs or disk', async () => {
+  const d = deps({ openPath: '/etc/passwd', savePath: '/tmp/x' });
+  const handlers = createIpcHandlers(d);
+  const foreign: IpcEventLike = { senderFrame: { url: 'https://evil.example/' }, sender: { mainFrame: { url: 'https://evil.example/' } } };
+  for (const [channel, args] of [[IPC.appInfo, []], [IPC.pickFile, ['article']], [IPC.saveFile, ['a.json', '{}']]] as const) {
+    const reply = await handlers[channel](foreign, args);
+    assert.equal(reply.ok, false);
+    if (!reply.ok) assert.equal(reply.error.code, 'ipc-sender');
+  }
+  assert.equal(d.opens.length + d.saves.length, 0);
+});
+
+test('bad arguments are refused with the contract message', async () => {
+  const d = deps();
+  const handlers = createIpcHandlers(d);
+  const bad: [keyof typeof handlers, unknown[]][] = [
+    [IPC.appInfo, ['extra']],
+    [IPC.pickFile, []],
+    [IPC.pickFile, ['passwords']],
+    [IPC.saveFile, ['a.json']],
+    [IPC.saveFile, ['a.json', 42]],
+    [IPC.saveFile, ['x'.repeat(300), '{}']],
+  ];
+  for (const [channel, args] of bad) {
+    const reply = await handlers[channel](fromApp, args);
+    assert.equal(reply.ok, false, `${channel} ${JSON.stringify(args).slice(0, 40)}`);
+    if (!reply.ok) assert.equal(reply.error.code, 'ipc-args');
+  }
+  assert.equal(d.opens.length + d.saves.length, 0);
+});
+
+test('app-info reports the shell and the OS user, and survives a missing user', async () => {
+  assert.deepEqual(await createIpcHandlers(deps())[IPC.appInfo](fromApp, []), {
+    ok: true, value: { name: 'Spanmark', version: '0.1.0', shell: 'electron', userName: 'analyst' },
+  });
+  const noUser = deps({ userName: () => { throw new Error('ENOENT: no passwd entry'); } });
+  assert.deepEqual(await createIpcHandlers(noUser)[IPC.appInfo](fromApp, []), {
+    ok: true, value: { name: 'Spanmark', version: '0.1.0', shell: 'electron' },
+  });
+});
+
+test('pick-file: cancel is a null value, not an error', async () => {
+  const d = deps({ openPath: null });
+  assert.deepEqual(await createIpcHandlers(d)[IPC.pickFile](fromApp, ['export']), { ok: true, value: null });
+  assert.deepEqual(d.opens[0]?.filters, FILE_FILTERS.export);
+});
+
+test('pick-file returns the base name and the raw bytes', withTempDir(async (dir) => {
+  const file = join(dir, 'kazakhstan.txt');
+  writeFileSync(file, 'Almaty — 7 January\n');
+  const d = deps({ openPath: file });
+  const reply = await createIpcHandlers(d)[IPC.pickFile](fromApp, ['article']);
+  assert.ok(reply.ok && reply.value !== null);
+  assert.equal(reply.value.name, 'kazakhstan.txt');
+  assert.ok(reply.value.bytes instanceof Uint8Array);
+  assert.equal(Buffer.from(reply.value.bytes).toString('utf8'), 'Almaty — 7 January\n');
+  assert.deepEqual(d.opens[0]?.filters, [{ name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm'] }]);
+}));
+
+test('pick-file refuses files over 64 MB without reading them', async () => {
+  let reads = 0;
+  const fs: FsPort = {
+    ...nodeFsPort,
+    stat: async () => ({ size: MAX_PICK_BYTES + 1, isFile: () => true }),
+    readAtMost: async () => {
+      reads += 1;
+      return new Uint8Array();
+    },
+  };
+  const reply = await createIpcHandlers(deps({ openPath: '/data/huge.html', fs }))[IPC.pickFile](fromApp, ['article']);
+  assert.equal(reply.ok, false);
+  if (!reply.ok) {
+    assert.equal(reply.error.code, 'file-too-large');
+    assert.equal(reply.error.path, 'huge.html');
+    assert.match(reply.error.message, /64\.0 MB/);
+  }
+  assert.equal(reads, 0);
+});
+
+test('pick-file catches a file that grew past the limit after stat', async () => {
+  const fs: FsPort = {
+    ...nodeFsPort,
+    stat: async () => ({ size: 10, isFile: () => true }),
+    readAtMost: async (_path, max) => new Uint8Array(max + 1),
+  };
+  const reply = await createIpcHandlers(deps({ openPath: '/data/growing.log', fs }))[IPC.pickFile](fromApp, ['article']);
+  assert.equal(reply.ok ? 'ok' : reply.error.code, 'file-too-large');
+});
+
+test('the real reader stops one byte past the limit', withTempDir(async (dir) => {
+  const file = join(dir, 'big.bin');
+  writeFileSync(file, new Uint8Array(3 * 1024 * 1024 + 5));
+  assert.equal((await nodeFsPort.readAtMost(file, 2 * 1024 * 1024)).byteLength, 2 * 1024 * 1024 + 1);
+  assert.equal((await nodeFsPort.readAtMost(file, 4 * 1024 * 1024)).byteLength, 3 * 1024 * 1024 + 5);
+}));
+
+test('pick-file turns unreadable files and folders into Results', withTempDir(async (dir) => {
+  const missing = await createIpcHandlers(deps({ openPath: join(dir, 'gone.txt') }))[IPC.pickFile](fromApp, ['article']);
+  assert.equal(missing.ok ? 'ok' : missing.error.code, 'file-unreadable');
+  const folder = await createIpcHandlers(deps({ openPath: dir }))[IPC.pickFile](fromApp, ['article']);
+  assert.equal(folder.ok ? 'ok' : folder.error.code, 'file-unreadable');
+}));
+
+test('save-file proposes the sanitised name in Documents; cancel saves nothing', async () => {
+  const d = deps({ savePath: null });
+  const reply = await createIpcHandlers(d)[IPC.saveFile](fromApp, ['../../etc/passwd.json', '{}']);
+  assert.deepEqual(reply, { ok: true, value: { saved: false } });
+  assert.equal(d.saves[0]?.defaultPath, join('/home/analyst/Documents', '-..-etc-passwd.json'));
+  assert.deepEqual(d.saves[0]?.filters, FILE_FILTERS.export);
+});
+
+test('save-file falls back to the bare name when Documents is unknown', async () => {
+  const d = deps({ documentsDir: () => { throw new Error('no documents'); } });
+  await createIpcHandlers(d)[IPC.saveFile](fromApp, ['notes.txt', 'x']);
+  assert.equal(d.saves[0]?.defaultPath, 'notes.txt');
+  assert.deepEqual(d.saves[0]?.filters, []);
+});
+
+test('save-file writes atomically and replaces an existing file', withTempDir(async (dir) => {
+  const target = join(dir, 'library.json');
+  writeFileSync(target, 'old');
+  const reply = await createIpcHandlers(deps({ savePath: target }))[IPC.saveFile](fromApp, ['library.json', '{"new":true}']);
+  assert.deepEqual(reply, { ok: true, value: { saved: true, where: target } });
+  assert.equal(readFileSync(target, 'utf8'), '{"new":true}');
+  assert.deepEqual(readdirSync(dir), ['library.json']);
+}));
+
+test('a failed save leaves the old file intact and no temporary file behind', withTempDir(async (dir) => {
+  const target = join(dir, 'library.json');
+  writeFileSync(target, 'old');
+  const fs: FsPort = { ...nodeFsPort, rename: async () => { throw new Error('EXDEV: cross-device link not permitted'); } };
+  const reply = await createIpcHandlers(deps({ savePath: target, fs }))[IPC.saveFile](fromApp, ['library.json', 'new']);
+  assert.equal(reply.ok, false);
+  if (!reply.ok) {
+    assert.equal(reply.error.code, 'save-failed');
+    assert.match(reply.error.message, /library\.json.*EXDEV/);
+  }
+  assert.equal(readFileSync(target, 'utf8'), 'old');
+  assert.deepEqual(readdirSync(dir), ['library.json']);
+}));
+
+test('the temporary file sits beside the target and is created exclusively', withTempDir(async (dir) => {
+  const target = join(dir, 'out.json');
+  const stale = join(dir, '.out.json.fixed.tmp');
+  writeFileSync(stale, 'someone else');
+  await assert.rejects(writeFileAtomically(nodeFsPort, target, 'x', 'fixed'), /EEXIST/);
+  await writeFileAtomically(nodeFsPort, target, 'x', 'other');
+  assert.equal(readFileSync(target, 'utf8'), 'x');
+}));
+
+test('a handler that throws inside returns a Result instead', async () => {
+  const d = deps();
+  const broken = { ...d, dialog: { ...d.dialog, open: async () => { throw new Error('dialog crashed'); } } };
+  const reply = await createIpcHandlers(broken)[IPC.pickFile](fromApp, ['article']);
+  assert.equal(reply.ok, false);
+  if (!reply.ok) assert.match(reply.error.message, /dialog crashed/);
+});
+
+test('dialog results map to a path or null', () => {
+  assert.equal(chosenOpenPath({ canceled: true, filePaths: ['/a'] }), null);
+  assert.equal(chosenOpenPath({ canceled: false, filePaths: [] }), null);
+  assert.equal(chosenOpenPath({ canceled: false, filePaths: ['/a', '/b'] }), '/a');
+  assert.equal(chosenSavePath({ canceled: true, filePath: '/a' }), null);
+  assert.equal(chosenSavePath({ canceled: false, filePath: '' }), null);
+  assert.equal(chosenSavePath({ canceled: false }), null);
+  assert.equal(chosenSavePath({ canceled: false, filePath: '/a' }), '/a');
+});

@@ -1,0 +1,66 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { MenuItemConstructorOptions } from 'electron';
+import { MENU_COMMANDS, type MenuCommand } from '../../../src/platform/platform.js';
+import { buildMenuTemplate, MENU_ACCELERATORS } from '../../../main/app/menu-template.js';
+
+function items(template: readonly MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  return template.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? items(item.submenu) : [])]);
+}
+
+function build(platform: NodeJS.Platform, isPackaged = false): { template: MenuItemConstructorOptions[]; sent: MenuCommand[] } {
+  const sent: MenuCommand[] = [];
+  const template = buildMenuTemplate({ platform, isPackaged, appName: 'Spanmark', send: (command) => sent.push(command) });
+  return { template, sent };
+}
+
+function click(item: MenuItemConstructorOptions): void {
+  (item.click as unknown as () => void)();
+}
+
+for (const platform of ['linux', 'win32', 'darwin'] as const) {
+  test(`${platform}: every menu command is reachable exactly once and sends itself`, () => {
+    const { template, sent } = build(platform);
+    const commandItems = items(template).filter((item) => item.click !== undefined);
+    for (const item of commandItems) click(item);
+    assert.deepEqual([...sent].sort(), [...MENU_COMMANDS].sort());
+    assert.deepEqual(commandItems.map((item) => item.id), sent);
+  });
+
+  test(`${platform}: accelerators are the documented ones`, () => {
+    const byId = new Map(items(build(platform).template).filter((i) => i.id !== undefined).map((i) => [i.id, i]));
+    assert.deepEqual(MENU_ACCELERATORS, {
+      'open-article': 'CmdOrCtrl+O', import: 'CmdOrCtrl+I', 'export-document': 'CmdOrCtrl+E',
+      'export-library': 'CmdOrCtrl+Shift+E', settings: 'CmdOrCtrl+,', undo: 'CmdOrCtrl+Z', redo: 'CmdOrCtrl+Shift+Z',
+    });
+    for (const [id, accelerator] of Object.entries(MENU_ACCELERATORS)) assert.equal(byId.get(id)?.accelerator, accelerator, id);
+    assert.equal(byId.get('delete')?.registerAccelerator, false);
+    assert.equal(byId.get('library')?.accelerator, undefined);
+  });
+
+  test(`${platform}: clipboard, zoom and quit use native roles; no accelerator is used twice`, () => {
+    const all = items(build(platform).template);
+    const roles = new Set(all.map((item) => item.role).filter((role) => role !== undefined));
+    for (const role of ['cut', 'copy', 'paste', 'selectAll', 'reload', 'resetZoom', 'zoomIn', 'zoomOut', 'quit', 'about', 'windowMenu'] as const) {
+      assert.ok(roles.has(role), role);
+    }
+    const accelerators = all.map((item) => item.accelerator).filter((a) => a !== undefined);
+    assert.equal(new Set(accelerators).size, accelerators.length);
+  });
+}
+
+test('DevTools are offered only when not packaged', () => {
+  const roles = (isPackaged: boolean) => items(build('linux', isPackaged).template).map((item) => item.role);
+  assert.ok(roles(false).includes('toggleDevTools'));
+  assert.ok(!roles(true).includes('toggleDevTools'));
+});
+
+test('top-level menus follow platform conventions', () => {
+  const labels = (platform: NodeJS.Platform) => build(platform).template.map((item) => item.label ?? item.role);
+  assert.deepEqual(labels('linux'), ['File', 'Edit', 'View', 'windowMenu', 'help']);
+  assert.deepEqual(labels('darwin'), ['Spanmark', 'File', 'Edit', 'View', 'windowMenu', 'help']);
+  const fileItems = (platform: NodeJS.Platform) => (build(platform).template.find((m) => m.label === 'File')?.submenu as MenuItemConstructorOptions[]);
+  assert.ok(fileItems('linux').some((item) => item.role === 'quit'));
+  assert.ok(fileItems('linux').some((item) => item.id === 'settings'));
+  assert.ok(!fileItems('darwin').some((item) => item.role === 'quit' || item.id === 'settings'));
+});
