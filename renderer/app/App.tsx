@@ -24,6 +24,14 @@ import { Toolbar } from './Toolbar.js';
 import { useAppKeys } from './use-app-keys.js';
 import { ArticleHeader } from './ArticleHeader.js';
 import { plural } from './format.js';
+import { ReviewPanel, type DecideActions } from '../review/ReviewPanel.js';
+import { acceptCommand, clearDecisionCommand, decisionId, rejectCommand, type ReviewCommand, type ReviewDecision } from '../../src/review/decisions.js';
+import type { Annotation } from '../../src/annotations/types.js';
+import type { Result } from '../../src/result.js';
+import { layerSlots } from '../../src/review/layer-slots.js';
+import type { ReviewStatus } from '../../src/document/article.js';
+import { setReviewStatus } from '../db/articles-repo.js';
+import type { PeerLayer } from '../reader/ArticleView.js';
 
 interface Props {
   readonly db: SpanmarkDb;
@@ -34,7 +42,7 @@ interface Props {
   readonly initialDocId: string | undefined;
 }
 
-const EMPTY: SessionSnapshot = { annotations: [], canUndo: false, canRedo: false, save: { status: 'saved' } };
+const EMPTY: SessionSnapshot = { annotations: [], layers: new Map(), decisions: new Map(), canUndo: false, canRedo: false, save: { status: 'saved' } };
 const noSubscribe = () => () => {};
 let messageId = 0;
 
@@ -46,6 +54,9 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
   const [hidden, setHidden] = useState<ReadonlySet<LabelId>>(new Set());
   const [messages, setMessages] = useState<Message[]>([]);
   const [showSettings, setShowSettings] = useState(false);
+  const [tab, setTab] = useState<'annotations' | 'review'>('annotations');
+  const [hiddenLayers, setHiddenLayers] = useState<ReadonlySet<string>>(new Set());
+  const [status, setStatus] = useState<ReviewStatus>('unreviewed');
   const controller = useRef<ReaderController | null>(null);
   const snapshot = useSyncExternalStore(session?.subscribe ?? noSubscribe, session?.getSnapshot ?? (() => EMPTY));
 
@@ -67,6 +78,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
       });
       setSelectedId(null);
       setPending(null);
+      setStatus(article.reviewStatus ?? 'unreviewed');
       await putSetting(db, 'lastDocId', id);
       dispatch('spanmark:opened', { docId: id });
     },
@@ -89,7 +101,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
 
   const importBytes = useCallback(
     async (name: string, bytes: Uint8Array) => {
-      const r = await importExport(db, name, bytes);
+      const r = await importExport(db, name, bytes, annotator);
       if (!r.ok) return say('error', `Nothing was imported. ${r.error.message}`);
       const s = r.value;
       if (session && s.docIds.includes(session.article.id)) await session.reload();
@@ -97,7 +109,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
       say('info', `Imported ${plural(s.documents, 'document')}: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged${s.keptNewer ? `, ${s.keptNewer} kept (your copy is newer)` : ''}.`);
       dispatch('spanmark:imported', s);
     },
-    [db, openDoc, say, session],
+    [annotator, db, openDoc, say, session],
   );
 
   const commands = useMemo(() => {
@@ -118,7 +130,9 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
           'Could not export',
           (async () => {
             if (which === 'document' && !session) return say('error', 'Open a document to export it, or export the whole library.');
+            const started = performance.now();
             const payload = await exportDocuments(db, which === 'document' && session ? [session.article.id] : 'all', info.version);
+            dispatch('spanmark:exported', { ms: performance.now() - started, annotations: payload.annotations, bytes: payload.json.length });
             const out = await platform.saveFile(payload.fileName, payload.json);
             if (out.saved) say('info', `Exported ${plural(payload.annotations, 'annotation')} on ${plural(payload.documents, 'document')} to ${out.where}.`);
           })(),
@@ -160,6 +174,62 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
       settings: () => setShowSettings(true),
     };
   }, [annotator, db, fail, importBytes, info.version, openBytes, pending, platform, say, selectedId, session]);
+
+  const slots = useMemo(() => layerSlots([...snapshot.layers.keys()]), [snapshot.layers]);
+  const peers = useMemo<PeerLayer[]>(
+    () => [...snapshot.layers].filter(([n]) => !hiddenLayers.has(n)).map(([annotator, annotations]) => ({ annotator, slot: slots.get(annotator) ?? 0, annotations })),
+    [snapshot.layers, hiddenLayers, slots],
+  );
+
+  const changeStatus = useCallback(
+    async (next: ReviewStatus) => {
+      if (!session) return;
+      await setReviewStatus(db, session.article.id, next);
+      setStatus(next);
+      dispatch('spanmark:review-status', { docId: session.article.id, status: next });
+    },
+    [db, session],
+  );
+
+  const review = useMemo<DecideActions>(() => {
+    type Context = { previous: ReviewDecision | null; previousResult: Annotation | null; now: string };
+    const decide = (make: (ctx: Context) => Result<ReviewCommand>) => {
+      return (theirs: Parameters<DecideActions['reject']>[0]) => {
+        if (!session) return;
+        const previous = session.getSnapshot().decisions.get(decisionId(theirs.docId, theirs.annotator, theirs.id)) ?? null;
+        const previousResult = previous?.resultId ? (session.find(previous.resultId) ?? null) : null;
+        const r = make({ previous, previousResult, now: new Date().toISOString() });
+        if (!r.ok) return say('error', r.error.message);
+        session.execute(r.value).then(
+          () => (status === 'unreviewed' ? changeStatus('in-review') : undefined),
+          (e: unknown) => fail('Could not save the decision', e),
+        );
+      };
+    };
+    return {
+      accept: (theirs, opts) => {
+        if (opts.useSelection && !pending) return say('error', 'Select the boundary in the text first.');
+        decide((ctx) =>
+          acceptCommand({
+            ...ctx,
+            theirs,
+            me: annotator,
+            text: session?.article.text ?? '',
+            newId: crypto.randomUUID(),
+            ...(opts.label ? { label: opts.label } : {}),
+            ...(opts.useSelection && pending ? { span: pending } : {}),
+          }),
+        )(theirs);
+        if (opts.useSelection) setPending(null);
+      },
+      reject: (theirs, reason) => decide((ctx) => rejectCommand({ ...ctx, theirs, me: annotator, reason }))(theirs),
+      clear: (decision) => {
+        if (!session) return;
+        const result = decision.resultId ? (session.find(decision.resultId) ?? null) : null;
+        session.execute(clearDecisionCommand(decision, result)).catch((e: unknown) => fail('Could not undo the decision', e));
+      },
+    };
+  }, [annotator, changeStatus, fail, pending, say, session, status]);
 
   const onMenu = useCallback(
     (c: MenuCommand) => {
@@ -216,6 +286,8 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
             article={session.article}
             session={session}
             hidden={hidden}
+            peers={peers}
+            ownVisible={!hiddenLayers.has(annotator)}
             selectedId={selectedId}
             pending={pending}
             onSelect={setSelectedId}
@@ -226,7 +298,44 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
             <ArticleHeader article={session.article} />
           </ArticleView>
           <aside className="side-panel">
+            <div className="panel-tabs" role="tablist">
+              <button type="button" role="tab" aria-selected={tab === 'annotations'} onClick={() => setTab('annotations')} data-testid="tab-annotations">
+                Annotations
+              </button>
+              <button type="button" role="tab" aria-selected={tab === 'review'} onClick={() => setTab('review')} data-testid="tab-review">
+                Review{snapshot.layers.size > 0 ? ` (${snapshot.layers.size})` : ''}
+              </button>
+            </div>
             {selected ? <AnnotationDetails annotation={selected} onRelabel={commands.relabel} onNote={commands.note} onDelete={commands.remove} /> : null}
+            {tab === 'review' ? (
+              <ReviewPanel
+                me={annotator}
+                docId={session.article.id}
+                text={session.article.text}
+                own={snapshot.annotations}
+                layers={snapshot.layers}
+                decisions={snapshot.decisions}
+                slots={slots}
+                shown={new Set([annotator, ...snapshot.layers.keys()].filter((n) => !hiddenLayers.has(n)))}
+                status={status}
+                hasSelection={pending !== null}
+                onToggleLayer={(n) =>
+                  setHiddenLayers((h) => {
+                    const next = new Set(h);
+                    if (!next.delete(n)) next.add(n);
+                    return next;
+                  })
+                }
+                onRow={(row) => {
+                  controller.current?.revealSpan(row);
+                  controller.current?.mark('sm-peer', [row.a, row.b].filter((x): x is NonNullable<typeof x> => x !== undefined && x.annotator !== annotator));
+                  const mine = [row.a, row.b].find((x) => x?.annotator === annotator);
+                  setSelectedId(mine ? mine.id : null);
+                }}
+                onStatus={(s) => void changeStatus(s).catch((e: unknown) => fail('Could not change the review status', e))}
+                actions={review}
+              />
+            ) : (
             <AnnotationPanel
               annotations={snapshot.annotations}
               hidden={hidden}
@@ -244,6 +353,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
                 controller.current?.reveal(id);
               }}
             />
+            )}
           </aside>
         </div>
       ) : (

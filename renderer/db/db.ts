@@ -4,16 +4,24 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Annotation } from '../../src/annotations/types.js';
 import type { Article } from '../../src/document/article.js';
+import type { ReviewDecision } from '../../src/review/decisions.js';
 
 export interface SettingRecord {
   readonly key: string;
   readonly value: unknown;
 }
 
+/** A colleague's annotation, kept apart from my own layer: read-only, keyed per annotator. */
+export type LayerAnnotation = Annotation;
+
 export type SpanmarkDb = Dexie & {
   articles: EntityTable<Article, 'id'>;
+  /** My own layer. */
   annotations: EntityTable<Annotation, 'id'>;
   settings: EntityTable<SettingRecord, 'key'>;
+  /** Colleagues' layers, primary key [docId+annotator+id]. */
+  layerAnnotations: Dexie.Table<LayerAnnotation, [string, string, string]>;
+  reviewDecisions: EntityTable<ReviewDecision, 'id'>;
 };
 
 export const DB_NAME = 'spanmark';
@@ -26,6 +34,12 @@ export function openDatabase(name: string = DB_NAME): SpanmarkDb {
     articles: 'id, addedAt, title',
     annotations: 'id, docId, [docId+annotator]',
     settings: 'key',
+  });
+  // v2: colleagues' layers and review decisions, in tables of their own so my layer is never
+  // merged with theirs. Nothing to migrate: v1 data stays where it is.
+  db.version(2).stores({
+    layerAnnotations: '[docId+annotator+id], docId, [docId+annotator]',
+    reviewDecisions: 'id, docId',
   });
   return db;
 }

@@ -4,6 +4,8 @@
 import { encodeSpanmarkV1, exportFileName, serializeSpanmarkV1 } from '../../src/codecs/spanmark-v1/encode.js';
 import type { Article } from '../../src/document/article.js';
 import type { Annotation } from '../../src/annotations/types.js';
+import type { ReviewV1 } from '../../src/codecs/spanmark-v1/types.js';
+import { toWireDecision } from '../../src/review/decisions.js';
 import type { SpanmarkDb } from '../db/db.js';
 
 export interface ExportPayload {
@@ -14,10 +16,17 @@ export interface ExportPayload {
 }
 
 export async function exportDocuments(db: SpanmarkDb, docIds: readonly string[] | 'all', version: string): Promise<ExportPayload> {
-  const docs = await db.transaction('r', db.articles, db.annotations, async () => {
+  const docs = await db.transaction('r', db.articles, db.annotations, db.reviewDecisions, async () => {
     const articles = docIds === 'all' ? await db.articles.orderBy('addedAt').toArray() : ((await db.articles.bulkGet([...docIds])).filter(Boolean) as Article[]);
-    const out: { article: Article; annotations: Annotation[] }[] = [];
-    for (const article of articles) out.push({ article, annotations: await db.annotations.where('docId').equals(article.id).toArray() });
+    const out: { article: Article; annotations: Annotation[]; review?: ReviewV1 }[] = [];
+    for (const article of articles) {
+      const annotations = await db.annotations.where('docId').equals(article.id).toArray();
+      const decisions = await db.reviewDecisions.where('docId').equals(article.id).toArray();
+      // Review decisions and provenance travel with the reconciled layer.
+      const review: ReviewV1 | undefined =
+        decisions.length > 0 || article.reviewStatus ? { status: article.reviewStatus ?? 'in-review', decisions: decisions.map(toWireDecision) } : undefined;
+      out.push(review ? { article, annotations, review } : { article, annotations });
+    }
     return out;
   });
   const file = encodeSpanmarkV1({ documents: docs, exportedAt: new Date().toISOString(), generatorVersion: version });

@@ -1,10 +1,13 @@
 // Import: the core decodes and validates the whole file first; only a wholly valid file is applied,
-// in one transaction. Re-importing changes nothing; an older copy never overwrites a newer edit.
+// in one transaction. My own annotations (annotator = me) go to my layer: re-importing changes
+// nothing and an older copy never overwrites a newer edit. Everyone else's go to their own
+// read-only layer, which the file replaces for that document (updated by annotation id).
 
 import { decodeSpanmarkV1, type DecodedLibrary } from '../../src/codecs/spanmark-v1/decode.js';
 import type { Annotation } from '../../src/annotations/types.js';
 import type { Article } from '../../src/document/article.js';
 import { plainTextBlocks } from '../../src/document/plain-blocks.js';
+import { decisionId, type ReviewDecision } from '../../src/review/decisions.js';
 import type { Result } from '../../src/result.js';
 import { sha256Hex } from '../db/articles-repo.js';
 import type { SpanmarkDb } from '../db/db.js';
@@ -17,12 +20,16 @@ export interface ImportSummary {
   readonly unchanged: number;
   /** Kept the stored copy because it was edited more recently than the imported one. */
   readonly keptNewer: number;
+  /** Colleagues whose layers the file brought, with how many annotations each. */
+  readonly layers: readonly { readonly annotator: string; readonly annotations: number }[];
   readonly docIds: readonly string[];
 }
 
+type Counts = { newDocuments: number; added: number; updated: number; unchanged: number; keptNewer: number; layers: Map<string, number> };
+
 const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 
-export async function importExport(db: SpanmarkDb, name: string, bytes: Uint8Array): Promise<Result<ImportSummary>> {
+export async function importExport(db: SpanmarkDb, name: string, bytes: Uint8Array, me: string): Promise<Result<ImportSummary>> {
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
     return { ok: false, error: { code: 'too-large', message: `${name} is larger than 256 MB.`, path: name } };
   }
@@ -33,49 +40,83 @@ export async function importExport(db: SpanmarkDb, name: string, bytes: Uint8Arr
     return { ok: false, error: { code: 'undecodable', message: `${name} is not UTF-8 text.`, path: name } };
   }
   const decoded = await decodeSpanmarkV1(json, sha256Hex);
-  if (!decoded.ok) return { ok: false, error: { ...decoded.error, message: `${name}: ${decoded.error.message}` } };
-
-  const counts = { newDocuments: 0, added: 0, updated: 0, unchanged: 0, keptNewer: 0 };
+  if (!decoded.ok) {
+    const where = decoded.error.path ? `${decoded.error.path}: ` : '';
+    const message = decoded.error.message.startsWith(where) ? decoded.error.message : `${where}${decoded.error.message}`;
+    return { ok: false, error: { ...decoded.error, message: `${name}: ${message}` } };
+  }
+  const counts: Counts = { newDocuments: 0, added: 0, updated: 0, unchanged: 0, keptNewer: 0, layers: new Map() };
   try {
-    await applyImport(db, decoded.value.documents, counts);
+    await applyImport(db, decoded.value.documents, me, counts);
   } catch (e) {
     // The transaction aborted: nothing of this file was written.
     return { ok: false, error: { code: 'conflict', message: `${name}: ${e instanceof Error ? e.message : String(e)}`, path: name } };
   }
-  return { ok: true, value: { documents: decoded.value.documents.length, docIds: decoded.value.documents.map((d) => d.article.id), ...counts } };
+  const { layers, ...rest } = counts;
+  return {
+    ok: true,
+    value: {
+      ...rest,
+      documents: decoded.value.documents.length,
+      docIds: decoded.value.documents.map((d) => d.article.id),
+      layers: [...layers].map(([annotator, annotations]) => ({ annotator, annotations })),
+    },
+  };
 }
 
-type Counts = { newDocuments: number; added: number; updated: number; unchanged: number; keptNewer: number };
-
-async function applyImport(db: SpanmarkDb, documents: DecodedLibrary['documents'], counts: Counts): Promise<void> {
-  await db.transaction('rw', db.articles, db.annotations, async () => {
+async function applyImport(db: SpanmarkDb, documents: DecodedLibrary['documents'], me: string, counts: Counts): Promise<void> {
+  await db.transaction('rw', [db.articles, db.annotations, db.layerAnnotations, db.reviewDecisions], async () => {
     for (const doc of documents) {
-      const existing = await db.articles.get(doc.article.id);
-      if (!existing) {
+      const docId = doc.article.id;
+      if (!(await db.articles.get(docId))) {
         const blocks = doc.article.blocks.length > 0 ? doc.article.blocks : plainTextBlocks(doc.article.text);
         const article: Article = { ...doc.article, blocks, addedAt: doc.article.addedAt ?? new Date().toISOString() };
         await db.articles.add(article);
         counts.newDocuments += 1;
       }
-      const stored = await db.annotations.bulkGet(doc.annotations.map((a) => a.id));
-      const toPut: Annotation[] = [];
-      doc.annotations.forEach((a, i) => {
-        const old = stored[i];
-        if (!old) {
-          counts.added += 1;
-          toPut.push(a);
-        } else if (old.docId !== a.docId) {
-          throw new Error(`annotation ${a.id} already belongs to another document`);
-        } else if (sameAnnotation(old, a)) counts.unchanged += 1;
-        else if (old.updatedAt > a.updatedAt) counts.keptNewer += 1;
-        else {
-          counts.updated += 1;
-          toPut.push(a);
-        }
-      });
-      await db.annotations.bulkPut(toPut);
+      const mine = doc.annotations.filter((a) => a.annotator === me);
+      await mergeOwn(db, mine, counts);
+      const byAnnotator = new Map<string, Annotation[]>();
+      for (const a of doc.annotations) if (a.annotator !== me) byAnnotator.set(a.annotator, [...(byAnnotator.get(a.annotator) ?? []), a]);
+      for (const [annotator, list] of byAnnotator) {
+        await replaceLayer(db, docId, annotator, list);
+        counts.layers.set(annotator, (counts.layers.get(annotator) ?? 0) + list.length);
+      }
+      const decisions: ReviewDecision[] = (doc.review?.decisions ?? [])
+        .filter((d) => d.decidedBy === me)
+        .map((d) => ({ ...d, id: decisionId(docId, d.annotator, d.annotationId), docId }));
+      if (decisions.length > 0) await db.reviewDecisions.bulkPut(decisions);
+      if (doc.review && decisions.length > 0) await db.articles.update(docId, { reviewStatus: doc.review.status });
     }
   });
+}
+
+async function mergeOwn(db: SpanmarkDb, incoming: readonly Annotation[], counts: Counts): Promise<void> {
+  const stored = await db.annotations.bulkGet(incoming.map((a) => a.id));
+  const toPut: Annotation[] = [];
+  incoming.forEach((a, i) => {
+    const old = stored[i];
+    if (!old) {
+      counts.added += 1;
+      toPut.push(a);
+    } else if (old.docId !== a.docId) {
+      throw new Error(`annotation ${a.id} already belongs to another document, so the file was not imported`);
+    } else if (sameAnnotation(old, a)) counts.unchanged += 1;
+    else if (old.updatedAt > a.updatedAt) counts.keptNewer += 1;
+    else {
+      counts.updated += 1;
+      toPut.push(a);
+    }
+  });
+  await db.annotations.bulkPut(toPut);
+}
+
+/** A colleague's export is their whole layer for the document: ids not in it were deleted by them. */
+async function replaceLayer(db: SpanmarkDb, docId: string, annotator: string, list: readonly Annotation[]): Promise<void> {
+  const keep = new Set(list.map((a) => a.id));
+  const existing = await db.layerAnnotations.where('[docId+annotator]').equals([docId, annotator]).primaryKeys();
+  await db.layerAnnotations.bulkDelete(existing.filter((k) => !keep.has(k[2])));
+  await db.layerAnnotations.bulkPut([...list]);
 }
 
 function sameAnnotation(a: Annotation, b: Annotation): boolean {

@@ -6,7 +6,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode }
 import type { Annotation } from '../../src/annotations/types.js';
 import { annotationsAt } from '../../src/annotations/nesting.js';
 import type { Article, Block } from '../../src/document/article.js';
-import type { LabelId } from '../../src/labels/schema.js';
+import { LABEL_IDS, type LabelId } from '../../src/labels/schema.js';
 import { expandToGraphemes, snapToWords } from '../../src/text/word-snap.js';
 import type { DocumentSession } from '../store/document-session.js';
 import { TextLayout } from './dom-offsets.js';
@@ -17,6 +17,13 @@ import { HoverCard } from './HoverCard.js';
 export interface Span {
   readonly start: number;
   readonly end: number;
+}
+
+/** A colleague's visible layer, painted with its slot's marker. */
+export interface PeerLayer {
+  readonly annotator: string;
+  readonly slot: number;
+  readonly annotations: readonly Annotation[];
 }
 
 /** What the rest of the app may ask of the reader. */
@@ -30,6 +37,9 @@ interface Props {
   readonly article: Article;
   readonly session: DocumentSession;
   readonly hidden: ReadonlySet<LabelId>;
+  readonly peers: readonly PeerLayer[];
+  /** False when my own layer is hidden in the layers panel. */
+  readonly ownVisible: boolean;
   readonly selectedId: string | null;
   readonly pending: Span | null;
   readonly onSelect: (id: string | null) => void;
@@ -40,13 +50,13 @@ interface Props {
 }
 
 export function ArticleView(props: Props) {
-  const { article, session, hidden, selectedId, pending, onSelect, onPending, controller } = props;
+  const { article, session, hidden, peers, ownVisible, selectedId, pending, onSelect, onPending, controller } = props;
   const rootRef = useRef<HTMLDivElement>(null);
   const layoutRef = useRef<TextLayout | null>(null);
   const painterRef = useRef<HighlightPainter | null>(null);
   const altRef = useRef(false);
   const [menuAnchor, setMenuAnchor] = useState<DOMRect | null>(null);
-  const [hover, setHover] = useState<{ x: number; y: number; items: Annotation[] } | null>(null);
+  const [hover, setHover] = useState<{ x: number; y: number; items: Annotation[]; slots: ReadonlyMap<string, number> } | null>(null);
 
   const blocks = useMemo(() => article.blocks.map((b) => renderBlock(article.text, b)), [article]);
 
@@ -85,7 +95,10 @@ export function ArticleView(props: Props) {
     };
   }, [article, session, controller]);
 
-  useEffect(() => painterRef.current?.setHidden(hidden), [hidden]);
+  useEffect(() => painterRef.current?.setHidden(ownVisible ? hidden : new Set(LABEL_IDS)), [hidden, ownVisible]);
+  useEffect(() => {
+    painterRef.current?.setLayers(peers.map((p) => ({ slot: p.slot, spans: p.annotations.filter((a) => !hidden.has(a.label)) })));
+  }, [peers, hidden, article]);
 
   const snapshot = session.getSnapshot();
   useEffect(() => {
@@ -140,25 +153,34 @@ export function ArticleView(props: Props) {
     return true;
   }
 
-  function hitTest(x: number, y: number): Annotation[] {
+  /** Offset of the character under the pointer, or undefined off the text. */
+  function charAt(x: number, y: number): number | undefined {
     const root = rootRef.current;
     const layout = layoutRef.current;
-    if (!root || !layout) return [];
+    if (!root || !layout) return undefined;
     const pos = document.caretPositionFromPoint?.(x, y);
-    if (!pos) return [];
+    if (!pos) return undefined;
     const at = layout.offsetOf(pos.offsetNode, pos.offset, root);
-    if (at === undefined) return [];
+    if (at === undefined) return undefined;
     // The caret lands before or after the character under the pointer; take the one whose box holds it.
-    const list = session.list();
     for (const offset of [at, at - 1]) {
       if (offset < 0) continue;
-      const r = layout.liveRange(offset, Math.min(offset + 1, article.text.length));
-      const box = r?.getBoundingClientRect();
-      if (box && x >= box.left - 1 && x <= box.right + 1 && y >= box.top - 1 && y <= box.bottom + 1) {
-        return annotationsAt(list, offset).filter((a) => !hidden.has(a.label));
-      }
+      const box = layout.liveRange(offset, Math.min(offset + 1, article.text.length))?.getBoundingClientRect();
+      if (box && x >= box.left - 1 && x <= box.right + 1 && y >= box.top - 1 && y <= box.bottom + 1) return offset;
     }
-    return [];
+    return undefined;
+  }
+
+  function hitTest(x: number, y: number): Annotation[] {
+    const offset = charAt(x, y);
+    if (offset === undefined || !ownVisible) return [];
+    return annotationsAt(session.list(), offset).filter((a) => !hidden.has(a.label));
+  }
+
+  function peerHits(x: number, y: number): Annotation[] {
+    const offset = charAt(x, y);
+    if (offset === undefined) return [];
+    return peers.flatMap((p) => annotationsAt(p.annotations, offset).filter((a) => !hidden.has(a.label)));
   }
 
   return (
@@ -191,8 +213,8 @@ export function ArticleView(props: Props) {
           const { clientX: x, clientY: y } = e;
           if (e.buttons !== 0) return;
           requestAnimationFrame(() => {
-            const items = hitTest(x, y);
-            setHover(items.length > 0 ? { x, y, items } : null);
+            const items = [...hitTest(x, y), ...peerHits(x, y)];
+            setHover(items.length > 0 ? { x, y, items, slots: new Map(peers.map((p) => [p.annotator, p.slot])) } : null);
           });
         }}
         onMouseLeave={() => setHover(null)}
@@ -203,7 +225,7 @@ export function ArticleView(props: Props) {
       {menuAnchor && pending ? (
         <LabelMenu anchor={menuAnchor} quote={article.text.slice(pending.start, pending.end)} onChoose={props.onCreate} onClose={() => onPending(null)} />
       ) : null}
-      {hover && !menuAnchor ? <HoverCard x={hover.x} y={hover.y} items={hover.items} /> : null}
+      {hover && !menuAnchor ? <HoverCard x={hover.x} y={hover.y} items={hover.items} slots={hover.slots} /> : null}
     </div>
   );
 }

@@ -6,6 +6,7 @@
 import type { Annotation } from '../../src/annotations/types.js';
 import { levelAmong, MAX_NESTING_LEVEL, nestingLevels } from '../../src/annotations/nesting.js';
 import { LABEL_IDS, type LabelId } from '../../src/labels/schema.js';
+import { LAYER_SLOTS } from '../../src/review/layer-slots.js';
 import type { TextLayout } from './dom-offsets.js';
 
 const key = (label: LabelId, level: number) => `sm-${label}-${level}`;
@@ -22,6 +23,7 @@ export class HighlightPainter {
       for (let level = 0; level <= MAX_NESTING_LEVEL; level++) this.groups.set(key(label, level), new Highlight());
     }
     for (const name of ['sm-selected', 'sm-flash', 'sm-pending', 'sm-peer']) this.extra.set(name, new Highlight());
+    for (let slot = 0; slot < LAYER_SLOTS; slot++) this.extra.set(`sm-layer-${slot}`, new Highlight());
     this.register();
   }
 
@@ -63,6 +65,18 @@ export class HighlightPainter {
     }
   }
 
+  /** Paints colleagues' layers, each in its slot's marker; an empty list clears them. */
+  setLayers(layers: readonly { slot: number; spans: readonly { start: number; end: number }[] }[]): void {
+    for (let slot = 0; slot < LAYER_SLOTS; slot++) this.extra.get(`sm-layer-${slot}`)?.clear();
+    for (const { slot, spans } of layers) {
+      const h = this.extra.get(`sm-layer-${slot}`);
+      for (const s of spans) {
+        const r = this.layout.rangeFor(s.start, s.end);
+        if (r && h) h.add(r);
+      }
+    }
+  }
+
   dispose(): void {
     for (const name of [...this.groups.keys(), ...this.extra.keys()]) CSS.highlights.delete(name);
   }
@@ -82,7 +96,7 @@ export class HighlightPainter {
       else CSS.highlights.set(name, h);
     }
     for (const [name, h] of this.extra) {
-      h.priority = 10;
+      h.priority = name.startsWith('sm-layer-') ? 5 : 10;
       CSS.highlights.set(name, h);
     }
   }

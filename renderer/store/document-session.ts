@@ -6,7 +6,8 @@
 import { applyCommand, invertCommand, sortAnnotations, type AnnotationCommand } from '../../src/annotations/commands.js';
 import type { Annotation } from '../../src/annotations/types.js';
 import type { Article } from '../../src/document/article.js';
-import { applyToDb, loadAnnotations } from '../db/annotations-repo.js';
+import { invertReview, type ReviewDecision } from '../../src/review/decisions.js';
+import { applyToDb, loadLayers, type DocumentLayers, type SessionCommand } from '../db/annotations-repo.js';
 import type { SpanmarkDb } from '../db/db.js';
 import { announceChange, onRemoteChange } from './change-channel.js';
 
@@ -19,7 +20,11 @@ export type SessionChange =
 export type SaveState = { readonly status: 'saved' | 'saving' } | { readonly status: 'error'; readonly message: string };
 
 export interface SessionSnapshot {
+  /** My layer, in text order. */
   readonly annotations: readonly Annotation[];
+  /** Colleagues' layers (read-only), each in text order, by annotator name. */
+  readonly layers: ReadonlyMap<string, readonly Annotation[]>;
+  readonly decisions: ReadonlyMap<string, ReviewDecision>;
   readonly canUndo: boolean;
   readonly canRedo: boolean;
   readonly save: SaveState;
@@ -27,8 +32,10 @@ export interface SessionSnapshot {
 
 export class DocumentSession {
   private annotations: readonly Annotation[];
-  private undoStack: AnnotationCommand[] = [];
-  private redoStack: AnnotationCommand[] = [];
+  private layers: ReadonlyMap<string, readonly Annotation[]>;
+  private decisions: ReadonlyMap<string, ReviewDecision>;
+  private undoStack: SessionCommand[] = [];
+  private redoStack: SessionCommand[] = [];
   private save: SaveState = { status: 'saved' };
   private queue: Promise<unknown> = Promise.resolve();
   private snapshot: SessionSnapshot;
@@ -38,15 +45,17 @@ export class DocumentSession {
   private constructor(
     private readonly db: SpanmarkDb,
     readonly article: Article,
-    annotations: readonly Annotation[],
+    loaded: DocumentLayers,
   ) {
-    this.annotations = sortAnnotations(annotations);
+    this.annotations = sortAnnotations(loaded.own);
+    this.layers = sortLayers(loaded.others);
+    this.decisions = new Map(loaded.decisions.map((d) => [d.id, d]));
     this.snapshot = this.makeSnapshot();
     this.stopRemote = onRemoteChange(article.id, () => void this.reload());
   }
 
   static async open(db: SpanmarkDb, article: Article): Promise<DocumentSession> {
-    return new DocumentSession(db, article, await loadAnnotations(db, article.id));
+    return new DocumentSession(db, article, await loadLayers(db, article.id));
   }
 
   getSnapshot = (): SessionSnapshot => this.snapshot;
@@ -65,7 +74,7 @@ export class DocumentSession {
   }
 
   /** Commits the command, then shows it. Resolves once committed; rejects (and shows why) on failure. */
-  execute(cmd: AnnotationCommand): Promise<void> {
+  execute(cmd: SessionCommand): Promise<void> {
     return this.run(cmd, () => {
       this.undoStack.push(cmd);
       this.redoStack = [];
@@ -75,7 +84,7 @@ export class DocumentSession {
   undo(): Promise<void> {
     const cmd = this.undoStack.at(-1);
     if (!cmd) return Promise.resolve();
-    return this.run(invertCommand(cmd), () => {
+    return this.run(invert(cmd), () => {
       this.undoStack.pop();
       this.redoStack.push(cmd);
     });
@@ -92,7 +101,10 @@ export class DocumentSession {
 
   async reload(): Promise<void> {
     await this.queue;
-    this.annotations = sortAnnotations(await loadAnnotations(this.db, this.article.id));
+    const loaded = await loadLayers(this.db, this.article.id);
+    this.annotations = sortAnnotations(loaded.own);
+    this.layers = sortLayers(loaded.others);
+    this.decisions = new Map(loaded.decisions.map((d) => [d.id, d]));
     this.publish({ kind: 'reset' });
   }
 
@@ -101,7 +113,7 @@ export class DocumentSession {
     this.listeners.clear();
   }
 
-  private run(cmd: AnnotationCommand, record: () => void): Promise<void> {
+  private run(cmd: SessionCommand, record: () => void): Promise<void> {
     // Writes are serialised so the database sees edits in the order the analyst made them.
     const job = this.queue.then(async () => {
       this.setSave({ status: 'saving' });
@@ -111,10 +123,12 @@ export class DocumentSession {
         this.setSave({ status: 'error', message: errorMessage(e) });
         throw e;
       }
-      this.annotations = applyCommand(this.annotations, cmd);
+      const own = ownChange(cmd);
+      if (own) this.annotations = applyCommand(this.annotations, own);
+      if (cmd.kind === 'review') this.decisions = applyDecision(this.decisions, cmd);
       record();
       this.save = { status: 'saved' };
-      this.publish({ kind: 'command', command: cmd });
+      this.publish(own ? { kind: 'command', command: own } : { kind: 'status' });
       announceChange(this.article.id);
       window.dispatchEvent(new CustomEvent('spanmark:saved', { detail: { docId: this.article.id, kind: cmd.kind } }));
     });
@@ -133,8 +147,33 @@ export class DocumentSession {
   }
 
   private makeSnapshot(): SessionSnapshot {
-    return { annotations: this.annotations, canUndo: this.undoStack.length > 0, canRedo: this.redoStack.length > 0, save: this.save };
+    return { annotations: this.annotations, layers: this.layers, decisions: this.decisions, canUndo: this.undoStack.length > 0, canRedo: this.redoStack.length > 0, save: this.save };
   }
+}
+
+function invert(cmd: SessionCommand): SessionCommand {
+  return cmd.kind === 'review' ? invertReview(cmd) : invertCommand(cmd);
+}
+
+/** The change a command makes to my layer, as an annotation command (review commands included). */
+function ownChange(cmd: SessionCommand): AnnotationCommand | null {
+  if (cmd.kind !== 'review') return cmd;
+  const { before, after } = cmd.annotation;
+  if (before && after) return { kind: 'update', before, after };
+  if (after) return { kind: 'create', annotation: after };
+  if (before) return { kind: 'delete', annotation: before };
+  return null;
+}
+
+function applyDecision(map: ReadonlyMap<string, ReviewDecision>, cmd: SessionCommand & { kind: 'review' }): ReadonlyMap<string, ReviewDecision> {
+  const next = new Map(map);
+  if (cmd.decision.after) next.set(cmd.decision.after.id, cmd.decision.after);
+  else if (cmd.decision.before) next.delete(cmd.decision.before.id);
+  return next;
+}
+
+function sortLayers(layers: ReadonlyMap<string, readonly Annotation[]>): Map<string, readonly Annotation[]> {
+  return new Map([...layers].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortAnnotations(v)]));
 }
 
 function errorMessage(e: unknown): string {

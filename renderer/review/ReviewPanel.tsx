@@ -1,0 +1,225 @@
+// Review of colleagues' layers on the open document: which layers are shown, a comparison of any
+// two layers row by row (each row jumps to the text), decisions on a colleague's spans, the
+// agreement figures, and the document's review status.
+
+import { useMemo, useState } from 'react';
+import type { Annotation } from '../../src/annotations/types.js';
+import type { ReviewStatus } from '../../src/document/article.js';
+import { LABELS, type LabelId } from '../../src/labels/schema.js';
+import { agreementReport } from '../../src/review/agreement/report.js';
+import { compareLayers, summarizeComparison, type ComparisonRow, type RowKind } from '../../src/review/diff.js';
+import { decisionId, type ReviewDecision } from '../../src/review/decisions.js';
+import { LabelChip } from '../app/LabelChip.js';
+import { AgreementTable } from './AgreementTable.js';
+import { LayerBadge } from './LayerBadge.js';
+
+const NONE: readonly Annotation[] = [];
+
+export const KIND_NAMES: Record<RowKind, string> = {
+  exact: 'Exact match',
+  'label-mismatch': 'Same span, different label',
+  overlap: 'Overlapping boundaries',
+  'overlap-label-mismatch': 'Overlapping, different label',
+  'only-a': 'Only in A',
+  'only-b': 'Only in B',
+};
+
+export interface DecideActions {
+  readonly accept: (theirs: Annotation, opts: { label?: LabelId; useSelection?: boolean }) => void;
+  readonly reject: (theirs: Annotation, reason: string) => void;
+  readonly clear: (decision: ReviewDecision) => void;
+}
+
+interface Props {
+  readonly me: string;
+  readonly docId: string;
+  readonly text: string;
+  readonly own: readonly Annotation[];
+  readonly layers: ReadonlyMap<string, readonly Annotation[]>;
+  readonly decisions: ReadonlyMap<string, ReviewDecision>;
+  readonly slots: ReadonlyMap<string, number>;
+  readonly shown: ReadonlySet<string>;
+  readonly status: ReviewStatus;
+  readonly hasSelection: boolean;
+  readonly onToggleLayer: (annotator: string) => void;
+  readonly onRow: (row: ComparisonRow<Annotation>) => void;
+  readonly onStatus: (status: ReviewStatus) => void;
+  readonly actions: DecideActions;
+}
+
+export function ReviewPanel(props: Props) {
+  const { me, own, layers, slots } = props;
+  const names = useMemo(() => [me, ...[...layers.keys()].filter((n) => n !== me)], [me, layers]);
+  const [pair, setPair] = useState<{ a: string; b: string }>({ a: me, b: names[1] ?? me });
+  const a = names.includes(pair.a) ? pair.a : me;
+  const b = names.includes(pair.b) ? pair.b : (names.find((n) => n !== a) ?? me);
+  const layerOf = (name: string): readonly Annotation[] => (name === me ? own : (layers.get(name) ?? NONE));
+  const layerA = layerOf(a);
+  const layerB = layerOf(b);
+  const rows = useMemo(() => compareLayers(layerA, layerB), [layerA, layerB]);
+  const summary = useMemo(() => summarizeComparison(rows), [rows]);
+  const [active, setActive] = useState<number | null>(null);
+  const [showAgreement, setShowAgreement] = useState(false);
+  const text = props.text;
+  const report = useMemo(() => {
+    if (!showAgreement || a === b) return null;
+    const all = names.map((n) => ({ annotator: n, spans: [...(n === me ? own : (layers.get(n) ?? NONE))] }));
+    return agreementReport({ text, layers: all, a, b });
+  }, [showAgreement, a, b, names, me, own, layers, text]);
+
+  return (
+    <div className="review-panel" data-testid="review-panel">
+      <section className="review-section" aria-label="Layers">
+        <h2>Layers</h2>
+        {names.map((n) => (
+          <label key={n} className="layer-row" data-testid="layer-row" data-annotator={n}>
+            <input type="checkbox" checked={props.shown.has(n)} onChange={() => props.onToggleLayer(n)} aria-label={`Show ${n}`} />
+            <LayerBadge annotator={n} slot={n === me ? undefined : slots.get(n)} />
+            <span className="name">{n === me ? `${n} (me)` : n}</span>
+            <span className="count" data-testid="layer-count">{layerOf(n).length}</span>
+          </label>
+        ))}
+        {names.length === 1 ? <p className="meta">Import a colleague’s export (File › Import) to review their tags beside yours.</p> : null}
+      </section>
+      <section className="review-section" aria-label="Review status">
+        <div className="review-status-bar">
+          Status: <strong data-testid="doc-review-status">{props.status}</strong>
+          {props.status !== 'reviewed' ? (
+            <button type="button" onClick={() => props.onStatus('reviewed')} data-testid="mark-reviewed">Mark reviewed</button>
+          ) : (
+            <button type="button" onClick={() => props.onStatus('in-review')} data-testid="reopen-review">Reopen</button>
+          )}
+        </div>
+      </section>
+      {names.length > 1 ? (
+        <section className="review-section" aria-label="Compare">
+          <h2>Compare</h2>
+          <div className="compare-pick">
+            A
+            <select value={a} onChange={(e) => setPair({ a: e.target.value, b })} data-testid="compare-a">
+              {names.map((n) => <option key={n} value={n}>{n}</option>)}
+            </select>
+            B
+            <select value={b} onChange={(e) => setPair({ a, b: e.target.value })} data-testid="compare-b">
+              {names.map((n) => <option key={n} value={n}>{n}</option>)}
+            </select>
+            <button type="button" onClick={() => setShowAgreement((s) => !s)} data-testid="toggle-agreement">
+              {showAgreement ? 'Hide agreement' : 'Agreement'}
+            </button>
+          </div>
+          {report ? report.ok ? <AgreementTable report={report.value} /> : <p className="field-error">{report.error.message}</p> : null}
+          <div className="compare-summary" data-testid="compare-summary">
+            {(Object.keys(KIND_NAMES) as RowKind[]).map((k) => (
+              <span key={k} data-kind={k}>{KIND_NAMES[k]}: {summary[k]}</span>
+            ))}
+          </div>
+          <div className="compare-list" role="list">
+            {rows.map((row, i) => (
+              <CompareRow
+                key={`${row.a?.id ?? ''}|${row.b?.id ?? ''}`}
+                row={row}
+                me={me}
+                active={i === active}
+                decisions={props.decisions}
+                docId={props.docId}
+                hasSelection={props.hasSelection}
+                actions={props.actions}
+                slots={slots}
+                onPick={() => {
+                  setActive(i);
+                  props.onRow(row);
+                }}
+              />
+            ))}
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+interface RowProps {
+  readonly row: ComparisonRow<Annotation>;
+  readonly me: string;
+  readonly active: boolean;
+  readonly decisions: ReadonlyMap<string, ReviewDecision>;
+  readonly docId: string;
+  readonly hasSelection: boolean;
+  readonly actions: DecideActions;
+  readonly slots: ReadonlyMap<string, number>;
+  readonly onPick: () => void;
+}
+
+function CompareRow({ row, me, active, decisions, docId, hasSelection, actions, slots, onPick }: RowProps) {
+  return (
+    <div className={`compare-row kind-${row.kind}${active ? ' active' : ''}`} role="listitem" data-testid="compare-row" data-kind={row.kind} onClick={onPick}>
+      <span className="kind">{KIND_NAMES[row.kind]}</span>
+      {(['a', 'b'] as const).map((side) => {
+        const ann = row[side];
+        if (!ann) return null;
+        const decision = ann.annotator === me ? undefined : decisions.get(decisionId(docId, ann.annotator, ann.id));
+        return (
+          <div key={side} className="compare-side" data-side={side}>
+            <LayerBadge annotator={ann.annotator} slot={ann.annotator === me ? undefined : slots.get(ann.annotator)} />
+            <LabelChip label={ann.label} />
+            <span className="quote" title={ann.note ?? ann.quote}>{ann.quote}</span>
+            {ann.annotator !== me ? <Decide theirs={ann} decision={decision} hasSelection={hasSelection} actions={actions} /> : null}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+function Decide({ theirs, decision, hasSelection, actions }: { theirs: Annotation; decision: ReviewDecision | undefined; hasSelection: boolean; actions: DecideActions }) {
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const stop = (e: { stopPropagation: () => void }) => e.stopPropagation();
+  if (decision) {
+    return (
+      <span className="decide" onClick={stop}>
+        <span className={`decision-badge decision-${decision.decision}`} data-testid="decision" title={decision.reason ?? ''}>
+          {decision.decision.replace('-', ' ')}
+        </span>
+        <button type="button" onClick={() => actions.clear(decision)} data-testid="clear-decision">Reconsider</button>
+      </span>
+    );
+  }
+  if (rejecting) {
+    return (
+      <form
+        className="decide"
+        onClick={stop}
+        onSubmit={(e) => {
+          e.preventDefault();
+          actions.reject(theirs, reason);
+          setRejecting(false);
+        }}
+      >
+        <input autoFocus value={reason} maxLength={2000} placeholder="Reason (optional)" onChange={(e) => setReason(e.target.value)} data-testid="reject-reason" />
+        <button type="submit" data-testid="confirm-reject">Reject</button>
+        <button type="button" onClick={() => setRejecting(false)}>Cancel</button>
+      </form>
+    );
+  }
+  return (
+    <span className="decide" onClick={stop}>
+      <button type="button" onClick={() => actions.accept(theirs, {})} data-testid="accept">Accept</button>
+      <select
+        aria-label="Accept with label"
+        value=""
+        data-testid="accept-as"
+        onChange={(e) => e.target.value && actions.accept(theirs, { label: e.target.value as LabelId })}
+      >
+        <option value="">Accept as…</option>
+        {LABELS.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
+      </select>
+      {hasSelection ? (
+        <button type="button" onClick={() => actions.accept(theirs, { useSelection: true })} data-testid="accept-selection" title="Accept with the boundary of your current text selection">
+          Accept with selection
+        </button>
+      ) : null}
+      <button type="button" onClick={() => setRejecting(true)} data-testid="reject">Reject…</button>
+    </span>
+  );
+}
