@@ -1,18 +1,23 @@
 // The library: every stored document with its date, annotation count and review status, and the
 // bundled sample offered when the library is empty.
 
+import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { LibraryAgreement } from '../review/LibraryAgreement.js';
 import type { SpanmarkDb } from '../db/db.js';
 import { plural } from '../app/format.js';
 
 interface Props {
   readonly db: SpanmarkDb;
+  readonly me: string;
   readonly onOpen: (id: string) => void;
   readonly onOpenSample: () => void;
   readonly onOpenFile: () => void;
 }
 
-export function LibraryView({ db, onOpen, onOpenSample, onOpenFile }: Props) {
+export function LibraryView({ db, me, onOpen, onOpenSample, onOpenFile }: Props) {
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const [showAgreement, setShowAgreement] = useState(false);
   const rows = useLiveQuery(async () => {
     const articles = await db.articles.orderBy('addedAt').reverse().toArray();
     return Promise.all(articles.map(async (a) => ({ article: a, count: await db.annotations.where('docId').equals(a.id).count() })));
@@ -31,9 +36,28 @@ export function LibraryView({ db, onOpen, onOpenSample, onOpenFile }: Props) {
           <p className="hint">Or drop a .txt, .md or .html file onto this window.</p>
         </div>
       ) : (
+        <>
+        <div className="library-actions">
+          <button type="button" disabled={picked.size === 0} onClick={() => setShowAgreement(true)} data-testid="library-agreement-open">
+            Agreement for {picked.size} selected
+          </button>
+        </div>
         <ul className="library-list">
           {rows.map(({ article, count }) => (
             <li key={article.id}>
+              <input
+                type="checkbox"
+                aria-label={`Select ${article.title}`}
+                checked={picked.has(article.id)}
+                data-testid="library-pick"
+                onChange={() =>
+                  setPicked((p) => {
+                    const next = new Set(p);
+                    if (!next.delete(article.id)) next.add(article.id);
+                    return next;
+                  })
+                }
+              />
               <button type="button" onClick={() => onOpen(article.id)} data-testid="library-item" data-doc-id={article.id}>
                 <span className="title">{article.title}</span>
                 <span className="meta">
@@ -43,7 +67,9 @@ export function LibraryView({ db, onOpen, onOpenSample, onOpenFile }: Props) {
             </li>
           ))}
         </ul>
+        </>
       )}
+      {showAgreement ? <LibraryAgreement db={db} me={me} docIds={[...picked]} onClose={() => setShowAgreement(false)} /> : null}
     </main>
   );
 }

@@ -190,3 +190,27 @@ test('agreement figures for the document, with undefined shown as a dash', async
   expect(await review.agreementCell('deployment', 'f1-exact')).toBe('0.000');
   await expect(page.getByTestId('agreement')).toContainText('α over 3 annotators');
 });
+
+test('agreement over a selection of documents pools both articles', async ({ page }) => {
+  const { app } = await setUp(page);
+  // A second article that only Aigerim and Bolat annotated.
+  const zhanaozen = (await import('./fixtures/exports.js')).articleFromCorpus('zhanaozen-2022-01-04.txt');
+  await app.importBuffer('aigerim-z.spanmark.json', colleagueExport('Aigerim', [{ id: 'az-1', label: 'claim', quote: 'Protests that began' }], zhanaozen));
+  await expect(app.infoMessage().last()).toContainText('Imported');
+  await app.importBuffer('bolat-z.spanmark.json', colleagueExport('Bolat', [{ id: 'bz-1', label: 'claim', quote: 'Protests that began' }], zhanaozen));
+  await expect(app.infoMessage().last()).toContainText('Imported');
+  await page.getByTestId('cmd-library').click();
+  await expect(page.getByTestId('library-item')).toHaveCount(2);
+  await page.getByTestId('library-pick').nth(0).check();
+  await page.getByTestId('library-pick').nth(1).check();
+  await page.getByTestId('library-agreement-open').click();
+  const dialog = page.getByTestId('library-agreement');
+  await expect(dialog).toContainText('Agreement over 2 documents');
+  await dialog.getByTestId('library-compare-a').selectOption('Aigerim');
+  await dialog.getByTestId('library-compare-b').selectOption('Bolat');
+  // claim, pooled: sample {waves vs waves-in-Almaty: overlap only} + Zhanaozen {exact}: exact tp 1,
+  // Aigerim (A) 3 claims, Bolat (B) 2 claims -> P = 1/2, R = 1/3, F1 = 0.4; relaxed tp 2 -> P = 1, R = 2/3, F1 = 0.8.
+  await expect(dialog.locator('tr[data-label="claim"] td[data-metric="f1-exact"]')).toHaveText('0.400');
+  await expect(dialog.locator('tr[data-label="claim"] td[data-metric="f1-relaxed"]')).toHaveText('0.800');
+  await expect(dialog).toContainText('2 documents');
+});
