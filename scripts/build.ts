@@ -2,7 +2,7 @@
 // static files. One build serves Electron, the browser fallback, the e2e tests and the benchmark.
 
 import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildEntries, rendererStatic, type BuildEntry } from '../electron.config.js';
 
@@ -30,6 +30,8 @@ async function bundle(name: string, e: BuildEntry): Promise<void> {
     banner: name === 'cli' ? { js: '#!/usr/bin/env node' } : {},
     logLevel: 'warning',
   });
+  // The command-line tool runs as ./dist/cli/spanmark.cjs too, not only through npm's bin link.
+  if (name === 'cli') chmodSync(join(root, e.outfile), 0o755);
 }
 
 const entries = Object.entries(buildEntries).filter(([name]) => only.length === 0 || only.includes(name));

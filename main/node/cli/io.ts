@@ -1,0 +1,39 @@
+// The only doors the CLI commands have to the outside: reading a file and writing two streams.
+// Commands receive them as a value, so tests run every command in-process and read what it printed,
+// and the entry (cli.ts) is the one place that touches the real process.
+
+import { readFile } from 'node:fs/promises';
+
+export interface CliIo {
+  /** The file's text; rejects with a Node error (code ENOENT, EISDIR, EACCES…) when it cannot. */
+  readonly readFile: (path: string) => Promise<string>;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+// Fatal, so a file that is not UTF-8 is reported as such instead of being read with U+FFFD in it
+// and then failing, or worse passing, on whatever the replacement characters happened to hit.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export const nodeIo: CliIo = {
+  readFile: async (path) => utf8.decode(await readFile(path)),
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+};
+
+/** Why a file could not be read, as it follows "cannot read a.json: ". */
+export function readFailure(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  switch (code) {
+    case 'ENOENT': return 'no such file';
+    case 'EISDIR': return 'it is a directory, not a file';
+    case 'EACCES':
+    case 'EPERM': return 'permission denied';
+    case 'ENOTDIR': return 'a part of the path is not a directory';
+    case 'ELOOP': return 'too many symbolic links';
+    case 'ERR_ENCODING_INVALID_ENCODED_DATA': return 'it is not UTF-8 text (Spanmark exports are UTF-8)';
+    case 'ERR_FS_FILE_TOO_LARGE':
+    case 'ERR_STRING_TOO_LONG': return 'it is too large to read';
+    default: return error instanceof Error ? error.message : String(error);
+  }
+}
