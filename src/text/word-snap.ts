@@ -1,0 +1,124 @@
+// Analysts drag roughly and expect whole words; an annotation that cuts a word, an emoji or a
+// combining accent in half exports a quote nobody can read. Snapping segments only a small window
+// around each boundary, so a selection in a megabyte article costs the same as in a tweet.
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+// A fixed locale keeps snapping identical on every analyst's machine; ICU's word rules are
+// script-driven, so the locale does not limit which languages segment well.
+const words = new Intl.Segmenter('en', { granularity: 'word' });
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** Code units segmented on each side of a boundary before widening. */
+const WINDOW = 256;
+
+/**
+ * Trims whitespace off both ends of the selection, then widens each end that falls inside a word to
+ * the whole word, and never leaves an end inside a grapheme cluster or surrogate pair.
+ * Offsets are UTF-16; a backwards selection (start > end) is accepted. null when nothing is left.
+ */
+export function snapToWords(text: string, start: number, end: number): Span | null {
+  let [s, e] = ordered(text, start, end);
+  while (s < e && isSpace(text, s)) s++;
+  while (e > s && isSpace(text, e - 1)) e--;
+  if (s === e) return null;
+  // Word and grapheme boundaries nearly always agree; repeating until stable covers the rare
+  // sequence where moving to one lands inside the other.
+  for (let round = 0; round < 8; round++) {
+    const before = [s, e];
+    const ws = segmentAt(words, text, s);
+    if (ws.wordLike && ws.start < s) s = ws.start;
+    if (e < text.length) {
+      const we = segmentAt(words, text, e);
+      if (we.wordLike && we.start < e) e = we.end;
+    }
+    [s, e] = toGraphemes(text, s, e);
+    if (before[0] === s && before[1] === e) break;
+  }
+  return { start: s, end: e };
+}
+
+/**
+ * Keeps the exact selection (Alt held) but still never splits a grapheme cluster or surrogate pair:
+ * each end moves outwards to the nearest cluster boundary. null when the selection is empty.
+ */
+export function expandToGraphemes(text: string, start: number, end: number): Span | null {
+  const [s, e] = ordered(text, start, end);
+  if (s === e) return null;
+  const [gs, ge] = toGraphemes(text, s, e);
+  return { start: gs, end: ge };
+}
+
+function toGraphemes(text: string, s: number, e: number): [number, number] {
+  if (s < text.length) {
+    const g = segmentAt(graphemes, text, s);
+    if (g.start < s) s = g.start;
+  }
+  if (e < text.length) {
+    const g = segmentAt(graphemes, text, e);
+    if (g.start < e) e = g.end;
+  }
+  return [s, e];
+}
+
+function ordered(text: string, start: number, end: number): [number, number] {
+  for (const offset of [start, end]) {
+    if (!Number.isInteger(offset) || offset < 0 || offset > text.length) {
+      throw new RangeError(`offset ${offset} is outside the text (0..${text.length})`);
+    }
+  }
+  return start <= end ? [start, end] : [end, start];
+}
+
+function isSpace(text: string, i: number): boolean {
+  return /\s/.test(text.charAt(i));
+}
+
+interface Segment {
+  readonly start: number;
+  readonly end: number;
+  readonly wordLike: boolean;
+}
+
+/**
+ * The segment holding the code unit at `at` (0 <= at < text.length). Only a window is segmented;
+ * if the segment reaches the window's edge it may continue beyond it, so the window widens.
+ */
+function segmentAt(segmenter: Intl.Segmenter, text: string, at: number): Segment {
+  for (let radius = WINDOW; ; radius *= 4) {
+    const lo = windowStart(text, Math.max(0, at - radius));
+    let hi = Math.min(text.length, at + radius + 1);
+    if (isLowSurrogate(text.charCodeAt(hi)) && isHighSurrogate(text.charCodeAt(hi - 1))) hi++;
+    const found = segmenter.segment(text.slice(lo, hi)).containing(at - lo);
+    if (found === undefined) throw new Error(`no segment at ${at}`); // unreachable: at is inside the window
+    const start = lo + found.index;
+    const end = start + found.segment.length;
+    if ((start > lo || lo === 0) && (end < hi || hi === text.length)) {
+      return { start, end, wordLike: found.isWordLike === true };
+    }
+  }
+}
+
+/**
+ * Moves a window start off the middle of a surrogate pair, and before any run of regional
+ * indicators: flags pair up counting from the start of the run, so cutting a run shifts every flag.
+ */
+function windowStart(text: string, lo: number): number {
+  if (lo > 0 && isLowSurrogate(text.charCodeAt(lo)) && isHighSurrogate(text.charCodeAt(lo - 1))) lo--;
+  while (lo >= 2 && text.charCodeAt(lo - 2) === 0xd83c && isRegionalIndicatorLow(text.charCodeAt(lo - 1))) lo -= 2;
+  return lo;
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+/** Low surrogates of U+1F1E6..U+1F1FF (high surrogate 0xD83C). */
+function isRegionalIndicatorLow(c: number): boolean {
+  return c >= 0xdde6 && c <= 0xddff;
+}
