@@ -62,7 +62,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
 
   const say = useCallback((kind: Message['kind'], text: string) => {
     const id = ++messageId;
-    setMessages((m) => [...m.slice(-3), { id, kind, text }]);
+    setMessages((m) => [...m.filter((x) => x.kind === 'error').slice(-2), ...m.filter((x) => x.kind === 'info').slice(-1), { id, kind, text }]);
     if (kind === 'info') setTimeout(() => setMessages((m) => m.filter((x) => x.id !== id)), 6000);
   }, []);
   const fail = useCallback((what: string, e: unknown) => say('error', `${what}: ${describeDbFailure(classifyDbError(e), e instanceof Error ? e.message : String(e))}`), [say]);
@@ -106,7 +106,9 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
       const s = r.value;
       if (session && s.docIds.includes(session.article.id)) await session.reload();
       else if (!session && s.docIds[0]) await openDoc(s.docIds[0]);
-      say('info', `Imported ${plural(s.documents, 'document')}: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged${s.keptNewer ? `, ${s.keptNewer} kept (your copy is newer)` : ''}.`);
+      const mine = s.added + s.updated + s.unchanged + s.keptNewer > 0 ? ` Your layer: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged${s.keptNewer ? `, ${s.keptNewer} kept because your copy is newer` : ''}.` : '';
+      const theirs = s.layers.map((l) => ` ${l.annotator}’s layer: ${plural(l.annotations, 'annotation')}.`).join('');
+      say('info', `Imported ${plural(s.documents, 'document')}${s.newDocuments ? ` (${s.newDocuments} new)` : ''}.${mine}${theirs}`);
       dispatch('spanmark:imported', s);
     },
     [annotator, db, openDoc, say, session],

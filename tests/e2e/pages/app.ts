@@ -35,7 +35,22 @@ export class SpanmarkApp {
     await (await chooser).setFiles({ name, mimeType, buffer });
   }
 
-  async importBuffer(name: string, buffer: Buffer): Promise<void> {
+  /** Imports through File > Import and resolves when the app has committed it. */
+  async importBuffer(name: string, buffer: Buffer): Promise<unknown> {
+    const done = this.page.evaluate(() => new Promise((resolve) => window.addEventListener('spanmark:imported', (e) => resolve((e as CustomEvent).detail), { once: true })));
+    await this.chooseImport(name, buffer);
+    return done;
+  }
+
+  /** Imports a file the app must refuse; resolves with the error shown. */
+  async importRefused(name: string, buffer: Buffer): Promise<string> {
+    const before = await this.errorMessage().count();
+    await this.chooseImport(name, buffer);
+    await expect(this.errorMessage()).toHaveCount(Math.min(before + 1, 3));
+    return (await this.errorMessage().last().textContent()) ?? '';
+  }
+
+  private async chooseImport(name: string, buffer: Buffer): Promise<void> {
     const chooser = this.page.waitForEvent('filechooser');
     await this.page.getByTestId('cmd-import').click();
     await (await chooser).setFiles({ name, mimeType: 'application/json', buffer });

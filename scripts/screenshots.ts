@@ -1,0 +1,68 @@
+// Regenerates the README's screenshots by driving the real UI (the same page objects as the
+// end-to-end tests): the sample article annotated, and the review of two colleagues' layers.
+// Run: npx tsx scripts/screenshots.ts  (needs a build and /usr/bin/chromium)
+
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config.js';
+import { SpanmarkApp } from '../tests/e2e/pages/app.js';
+import { ReviewPanel } from '../tests/e2e/pages/review.js';
+import { colleagueExport } from '../tests/e2e/fixtures/exports.js';
+
+const root = join(import.meta.dirname, '..');
+const port = 47470;
+const server = spawn('npx', ['tsx', 'main/node/serve.ts', '--port', String(port), '--root', 'dist/renderer'], { cwd: root, stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 2500));
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+try {
+  const page = await browser.newPage({ viewport: { width: 1360, height: 860 }, baseURL: `http://127.0.0.1:${port}/` });
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  await app.setAnnotator('Dana');
+  await app.openSample();
+  const tags: [string, 'claim' | 'casualty' | 'deployment', number?][] = [
+    ['at least six waves of terrorist attacks in Almaty', 'claim'],
+    ['at least 20 thousand radicals', 'claim'],
+    ['are very well trained and organized', 'claim'],
+    ['commanded from some single center', 'claim'],
+    ['security forces killed during the protests', 'casualty'],
+    ['Their number increased to 18, two of them were beheaded', 'casualty'],
+    ['two of them were beheaded', 'casualty'],
+    ['received extensive training abroad', 'claim'],
+  ];
+  for (const [quote, label, occ] of tags) {
+    await app.select(quote, { occurrence: occ ?? 0 });
+    await app.tag(label);
+  }
+  await page.locator('.reader').evaluate((el) => el.scrollTo(0, 0));
+  await app.clickText('radicals');
+  await page.mouse.move(5, 5);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(root, 'docs/screenshot-annotate.png') });
+
+  await app.importBuffer('aigerim.spanmark.json', colleagueExport('Aigerim', [
+    { id: 'ai-1', label: 'claim', quote: 'at least six waves of terrorist attacks' },
+    { id: 'ai-2', label: 'casualty', quote: 'Their number increased to 18', note: 'interior ministry figure' },
+    { id: 'ai-3', label: 'deployment', quote: 'security forces' },
+    { id: 'ai-4', label: 'claim', quote: 'received extensive training abroad' },
+  ]));
+  await app.importBuffer('bolat.spanmark.json', colleagueExport('Bolat', [
+    { id: 'bo-1', label: 'claim', quote: 'at least six waves of terrorist attacks in Almaty' },
+    { id: 'bo-2', label: 'casualty', quote: 'two of them were beheaded' },
+    { id: 'bo-3', label: 'claim', quote: 'at least 20 thousand radicals' },
+  ]));
+  const review = new ReviewPanel(page);
+  await review.open();
+  await review.compare('Dana', 'Aigerim');
+  await review.row('security forces', 'overlap-label-mismatch').getByTestId('accept').click();
+  await page.getByTestId('toggle-agreement').click();
+  await page.locator('.reader').evaluate((el) => el.scrollTo(0, 0));
+  await page.mouse.move(5, 5);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(root, 'docs/screenshot-review.png') });
+  console.log('screenshots: docs/screenshot-annotate.png, docs/screenshot-review.png');
+} finally {
+  await browser.close();
+  server.kill();
+}

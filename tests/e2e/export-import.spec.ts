@@ -1,0 +1,145 @@
+// The labeled JSON contract through the UI: export what was tagged (offsets in code points, in
+// every script), import it back idempotently, and refuse invalid files without changing anything.
+
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { SpanmarkApp, corpusPath } from './pages/app.js';
+
+const schema = JSON.parse(readFileSync(new URL('../../src/codecs/spanmark-v1/schema.json', import.meta.url), 'utf8')) as object;
+
+interface ExportFile {
+  format: string;
+  version: number;
+  offsetUnit: string;
+  exportedAt: string;
+  labels: { id: string }[];
+  documents: { id: string; title: string; sha256: string; text: string; metadata: { date?: string }; annotations: { id: string; label: string; start: number; end: number; quote: string; annotator: string; note?: string }[] }[];
+}
+
+function checkWithPython(json: string): string {
+  return execFileSync(
+    'python3',
+    ['-c', `
+import json, sys, hashlib
+f = json.load(sys.stdin)
+n = 0
+for d in f["documents"]:
+    assert hashlib.sha256(d["text"].encode("utf-8")).hexdigest() == d["sha256"]
+    for a in d["annotations"]:
+        assert d["text"][a["start"]:a["end"]] == a["quote"], (a, d["text"][a["start"]:a["end"]])
+        n += 1
+print(n)
+`],
+    { input: json, encoding: 'utf8' },
+  ).trim();
+}
+
+test('tagging in every script exports code-point offsets that Python and JavaScript both slice exactly', async ({ page }) => {
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  await app.setAnnotator('Dana');
+  await app.openFile(corpusPath('unicode-edge-cases.txt'));
+  await expect(page.getByTestId('article-date')).toHaveAttribute('datetime', '2022-01-08');
+  const picks: [string, 'claim' | 'casualty' | 'deployment', { alt?: boolean }?][] = [
+    ['Қасым-Жомарт Тоқаев', 'claim'],
+    ['16 security officers dead 😢', 'casualty'],
+    ['we are staying home 👨‍👩‍👧‍👦', 'claim'],
+    ['Cafe\u0301 Zhibek Zholy', 'deployment'],
+    ['الوضع تحت السيطرة', 'claim'],
+    ['Russia 🇷🇺, Belarus 🇧🇾', 'deployment'],
+    ['𝟐𝟎 thousand', 'claim'],
+    ['Нұр-Сұлтан', 'deployment'],
+  ];
+  for (const [quote, label, opts] of picks) {
+    await app.select(quote, opts ?? {});
+    await app.tag(label);
+  }
+  await expect(app.rows()).toHaveCount(picks.length);
+  const exported = await app.exportDocument();
+  expect(exported.name).toBe('unicode-edge-cases.spanmark.json');
+  const file = exported.json as ExportFile;
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  addFormats(ajv);
+  expect(ajv.validate(schema, file), JSON.stringify(ajv.errors)).toBe(true);
+  expect([file.format, file.version, file.offsetUnit]).toEqual(['spanmark', 1, 'codepoint']);
+  expect(file.labels.map((l) => l.id)).toEqual(['claim', 'casualty', 'deployment']);
+  const doc = file.documents[0]!;
+  expect(doc.text).not.toContain('\r');
+  expect(doc.metadata.date).toBe('2022-01-08');
+  const quotes = doc.annotations.map((a) => [...doc.text].slice(a.start, a.end).join(''));
+  expect(quotes).toEqual(doc.annotations.map((a) => a.quote));
+  expect(new Set(doc.annotations.map((a) => a.quote))).toEqual(new Set(picks.map(([q]) => q)));
+  expect(doc.annotations.every((a) => a.annotator === 'Dana')).toBe(true);
+  expect(checkWithPython(exported.text)).toBe(String(picks.length));
+});
+
+test('export then import into an empty library restores everything; re-importing changes nothing', async ({ page, browser }) => {
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  await app.openSample();
+  await app.select('Kassym-Zhomart Tokayev');
+  await app.tag('claim');
+  await app.select('18, two of them were beheaded');
+  await app.tag('casualty');
+  await app.clickText('beheaded');
+  await page.getByTestId('note-input').fill('two of the 18');
+  const saved = app.waitForSaved();
+  await page.getByTestId('save-note').click();
+  await saved;
+  const { json } = await app.exportLibrary();
+  const buffer = Buffer.from(JSON.stringify(json));
+
+  // Re-importing into the same library: nothing added, nothing duplicated.
+  await app.importBuffer('library.spanmark.json', buffer);
+  await expect(app.infoMessage().last()).toContainText('0 added, 0 updated, 2 unchanged');
+  await expect(app.rows()).toHaveCount(2);
+
+  // A fresh profile (another analyst's machine, or a restore) gets the same document and tags.
+  const other = await browser.newContext();
+  const fresh = new SpanmarkApp(await other.newPage());
+  await fresh.goto();
+  await fresh.importBuffer('library.spanmark.json', buffer);
+  await expect(fresh.page.getByTestId('article-title')).toHaveText('kazakhstan-2022-01-07');
+  expect(await fresh.rowTexts()).toEqual(['claim:Kassym-Zhomart Tokayev', 'casualty:18, two of them were beheaded']);
+  expect(await fresh.painted()).toEqual({ claim: 1, casualty: 1 });
+  await fresh.clickText('beheaded');
+  await expect(fresh.page.getByTestId('note-input')).toHaveValue('two of the 18');
+  await other.close();
+});
+
+test('invalid files are refused with what and where, and the library is left exactly as it was', async ({ page }) => {
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  await app.openSample();
+  await app.select('Almaty');
+  await app.tag('deployment');
+  const { json } = await app.exportDocument();
+  const good = json as ExportFile;
+  // Each bad file also carries a valid new annotation: it must not be written either.
+  const variant = (f: (x: ExportFile) => void) => {
+    const copy = structuredClone(good);
+    const doc = copy.documents[0]!;
+    doc.annotations.push({ ...doc.annotations[0]!, id: 'extra', start: 1, end: 5, quote: [...doc.text].slice(1, 5).join('') });
+    f(copy);
+    return Buffer.from(JSON.stringify(copy));
+  };
+  const cases: [string, Buffer, RegExp][] = [
+    ['broken.json', Buffer.from('{"format": "spanmark", "version": 1,'), /broken\.json.*(JSON|line)/i],
+    ['future.json', variant((x) => (x.version = 2)), /future\.json.*version 2/i],
+    ['outside.json', variant((x) => (x.documents[0]!.annotations[0]!.end = 99_999)), /outside\.json.*documents\[0\]\.annotations\[0\]/],
+    ['quote.json', variant((x) => (x.documents[0]!.annotations[0]!.quote = 'Astana')), /quote\.json.*documents\[0\]\.annotations\[0\].*quote/i],
+    ['label.json', variant((x) => (x.documents[0]!.annotations[0]!.label = 'rumour')), /label\.json.*documents\[0\]\.annotations\[0\]/],
+    ['text.json', variant((x) => (x.documents[0]!.text = x.documents[0]!.text + ' ')), /text\.json.*sha256/i],
+  ];
+  for (const [name, buffer, message] of cases) {
+    const shown = await app.importRefused(name, buffer);
+    expect(shown).toMatch(/Nothing was imported/);
+    expect(shown).toMatch(message);
+  }
+  expect(await app.rowTexts()).toEqual(['deployment:Almaty']);
+  await page.reload();
+  expect(await app.rowTexts()).toEqual(['deployment:Almaty']);
+});
