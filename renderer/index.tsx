@@ -4,7 +4,7 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';
 import { FatalScreen } from './app/FatalScreen.js';
-import { classifyDbError, describeDbFailure, openDatabase } from './db/db.js';
+import { classifyDbError, describeDbFailure, openDatabase, SCHEMA_VERSION } from './db/db.js';
 import { getSetting, isString } from './db/settings-repo.js';
 import { selectPlatform } from './platform/select.js';
 
@@ -26,6 +26,14 @@ async function boot(): Promise<void> {
   const db = openDatabase();
   try {
     await db.open();
+    // Dexie 4 opens a newer database in compatibility mode; an older build must not write to a
+    // schema it does not know, so it stops here as if IndexedDB had said VersionError.
+    // (Dexie keeps IndexedDB's version at ten times its own.)
+    const stored = db.backendDB().version / 10;
+    if (stored > SCHEMA_VERSION) {
+      db.close();
+      throw Object.assign(new Error(`schema version ${stored} is newer than ${SCHEMA_VERSION}`), { name: 'VersionError' });
+    }
   } catch (e) {
     root.render(<FatalScreen message={describeDbFailure(classifyDbError(e), e instanceof Error ? e.message : String(e))} />);
     return;

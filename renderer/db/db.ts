@@ -25,6 +25,8 @@ export type SpanmarkDb = Dexie & {
 };
 
 export const DB_NAME = 'spanmark';
+/** The newest schema version this build knows. */
+export const SCHEMA_VERSION = 2;
 
 export function openDatabase(name: string = DB_NAME): SpanmarkDb {
   // 'strict' makes a commit wait until the data is flushed to disk, so "saved" means saved even
@@ -37,7 +39,7 @@ export function openDatabase(name: string = DB_NAME): SpanmarkDb {
   });
   // v2: colleagues' layers and review decisions, in tables of their own so my layer is never
   // merged with theirs. Nothing to migrate: v1 data stays where it is.
-  db.version(2).stores({
+  db.version(SCHEMA_VERSION).stores({
     layerAnnotations: '[docId+annotator+id], docId, [docId+annotator]',
     reviewDecisions: 'id, docId',
   });
