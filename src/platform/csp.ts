@@ -14,6 +14,10 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
+  // Any HTML sink (innerHTML and friends) throws instead of parsing: untrusted article HTML can
+  // only ever reach the page as text rendered by React.
+  "require-trusted-types-for 'script'",
+  "trusted-types 'none'",
 ].join('; ');
 
 /** Headers sent with every served file, in Electron and in the browser fallback. */
