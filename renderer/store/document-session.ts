@@ -1,6 +1,7 @@
-// One open document's own layer in memory, kept equal to what is committed in IndexedDB.
-// Every edit goes through execute(): written in one awaited transaction first, then applied to
-// memory, recorded for undo and announced (the 'spanmark:saved' event tests and status wait on).
+// One open document's layers in memory, kept equal to what is committed in IndexedDB. Every edit
+// goes through execute(): painted at once so tagging keeps up with the keyboard, committed in one
+// awaited transaction (strict durability), and only then reported as saved (the save status and
+// the 'spanmark:saved' event). A write that fails is rolled back by reloading from the database.
 // React never owns this state; views subscribe.
 
 import { applyCommand, invertCommand, sortAnnotations, type AnnotationCommand } from '../../src/annotations/commands.js';
@@ -38,6 +39,8 @@ export class DocumentSession {
   private redoStack: SessionCommand[] = [];
   private save: SaveState = { status: 'saved' };
   private queue: Promise<unknown> = Promise.resolve();
+  /** Commands shown but not yet committed. */
+  private pending = 0;
   private snapshot: SessionSnapshot;
   private readonly listeners = new Set<(change: SessionChange) => void>();
   private readonly stopRemote: () => void;
@@ -73,7 +76,7 @@ export class DocumentSession {
     return this.annotations.find((a) => a.id === id);
   }
 
-  /** Commits the command, then shows it. Resolves once committed; rejects (and shows why) on failure. */
+  /** Shows the command and commits it. Resolves once committed; rejects (and reverts) on failure. */
   execute(cmd: SessionCommand): Promise<void> {
     return this.run(cmd, () => {
       this.undoStack.push(cmd);
@@ -101,6 +104,10 @@ export class DocumentSession {
 
   async reload(): Promise<void> {
     await this.queue;
+    await this.reloadNow();
+  }
+
+  private async reloadNow(): Promise<void> {
     const loaded = await loadLayers(this.db, this.article.id);
     this.annotations = sortAnnotations(loaded.own);
     this.layers = sortLayers(loaded.others);
@@ -114,26 +121,39 @@ export class DocumentSession {
   }
 
   private run(cmd: SessionCommand, record: () => void): Promise<void> {
-    // Writes are serialised so the database sees edits in the order the analyst made them.
-    const job = this.queue.then(async () => {
-      this.setSave({ status: 'saving' });
-      try {
-        await applyToDb(this.db, cmd);
-      } catch (e) {
-        this.setSave({ status: 'error', message: errorMessage(e) });
-        throw e;
-      }
-      const own = ownChange(cmd);
-      if (own) this.annotations = applyCommand(this.annotations, own);
-      if (cmd.kind === 'review') this.decisions = applyDecision(this.decisions, cmd);
-      record();
-      this.save = { status: 'saved' };
-      this.publish(own ? { kind: 'command', command: own } : { kind: 'status' });
-      announceChange(this.article.id);
-      window.dispatchEvent(new CustomEvent('spanmark:saved', { detail: { docId: this.article.id, kind: cmd.kind } }));
-    });
-    this.queue = job.catch(() => undefined);
+    // Shown at once (the status says "Saving…"), written in the order the analyst made the edits,
+    // and reported as saved only once committed. A failed write is never left on screen: memory is
+    // reloaded from the database, which is the truth, and the history is dropped with it.
+    const own = this.applyInMemory(cmd);
+    record();
+    this.pending += 1;
+    this.save = { status: 'saving' };
+    this.publish(own ? { kind: 'command', command: own } : { kind: 'status' });
+    const job = this.queue.then(() => applyToDb(this.db, cmd));
+    this.queue = job.then(
+      () => {
+        this.pending -= 1;
+        if (this.pending === 0 && this.save.status === 'saving') this.setSave({ status: 'saved' });
+        announceChange(this.article.id);
+        window.dispatchEvent(new CustomEvent('spanmark:saved', { detail: { docId: this.article.id, kind: cmd.kind } }));
+      },
+      async (e: unknown) => {
+        this.pending -= 1;
+        this.undoStack = [];
+        this.redoStack = [];
+        this.save = { status: 'error', message: errorMessage(e) };
+        await this.reloadNow();
+      },
+    );
     return job;
+  }
+
+  /** Applies a command to the in-memory layers; returns the change to my layer, if any. */
+  private applyInMemory(cmd: SessionCommand): AnnotationCommand | null {
+    const own = ownChange(cmd);
+    if (own) this.annotations = applyCommand(this.annotations, own);
+    if (cmd.kind === 'review') this.decisions = applyDecision(this.decisions, cmd);
+    return own;
   }
 
   private setSave(save: SaveState): void {
