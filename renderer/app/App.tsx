@@ -69,9 +69,9 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
 
   const openDoc = useCallback(
     async (id: string) => {
-      const article = await db.articles.get(id);
-      if (!article) return say('error', 'That document is no longer in the library.');
-      const next = await DocumentSession.open(db, article);
+      const next = await DocumentSession.open(db, id);
+      if (!next) return say('error', 'That document is no longer in the library.');
+      const article = next.article;
       setSession((prev) => {
         prev?.dispose();
         return next;

@@ -1,5 +1,7 @@
-// Writes to my layer and to review decisions: each command is one awaited transaction, so a
-// caller that gets a resolved promise knows the change is committed (strict durability: on disk).
+// Reads and writes of my layer, colleagues' layers and review decisions. Each write is one awaited
+// transaction, so a caller that gets a resolved promise knows the change is committed (strict
+// durability: on disk). Every transaction that changes my layer bumps the document's revision,
+// which is what decides whether the layer snapshot may be used.
 
 import type { AnnotationCommand } from '../../src/annotations/commands.js';
 import type { Annotation } from '../../src/annotations/types.js';
@@ -13,12 +15,23 @@ export interface DocumentLayers {
   /** Colleagues' layers by annotator. */
   readonly others: Map<string, Annotation[]>;
   readonly decisions: ReviewDecision[];
+  /** My layer's revision as read, and whether the snapshot could serve it. */
+  readonly revision: number;
+  readonly fromSnapshot: boolean;
+}
+
+/** My layer: from the snapshot when it is current, else record by record. Inside a transaction. */
+export async function readOwnLayer(db: SpanmarkDb, docId: string): Promise<{ own: Annotation[]; revision: number; fromSnapshot: boolean }> {
+  const [rev, snapshot] = await Promise.all([db.layerRevisions.get(docId), db.layerSnapshots.get(docId)]);
+  const revision = rev?.revision ?? 0;
+  if (snapshot !== undefined && snapshot.revision === revision) return { own: [...snapshot.annotations], revision, fromSnapshot: true };
+  return { own: await db.annotations.where('docId').equals(docId).toArray(), revision, fromSnapshot: false };
 }
 
 export async function loadLayers(db: SpanmarkDb, docId: string): Promise<DocumentLayers> {
-  return db.transaction('r', db.annotations, db.layerAnnotations, db.reviewDecisions, async () => {
-    const [own, theirs, decisions] = await Promise.all([
-      db.annotations.where('docId').equals(docId).toArray(),
+  return db.transaction('r', [db.annotations, db.layerAnnotations, db.reviewDecisions, db.layerRevisions, db.layerSnapshots], async () => {
+    const [{ own, revision, fromSnapshot }, theirs, decisions] = await Promise.all([
+      readOwnLayer(db, docId),
       db.layerAnnotations.where('docId').equals(docId).toArray(),
       db.reviewDecisions.where('docId').equals(docId).toArray(),
     ]);
@@ -28,30 +41,52 @@ export async function loadLayers(db: SpanmarkDb, docId: string): Promise<Documen
       list.push(a);
       others.set(a.annotator, list);
     }
-    return { own, others, decisions };
+    return { own, others, decisions, revision, fromSnapshot };
   });
 }
 
-export async function applyToDb(db: SpanmarkDb, cmd: SessionCommand): Promise<void> {
-  await db.transaction('rw', db.annotations, db.reviewDecisions, async () => {
+/** Bumps a document's revision; call inside a transaction that includes layerRevisions. */
+export async function bumpRevision(db: SpanmarkDb, docId: string): Promise<number> {
+  const revision = ((await db.layerRevisions.get(docId))?.revision ?? 0) + 1;
+  await db.layerRevisions.put({ docId, revision });
+  return revision;
+}
+
+/** Applies a command; resolves with the document's new revision once committed. */
+export async function applyToDb(db: SpanmarkDb, cmd: SessionCommand): Promise<number> {
+  return db.transaction('rw', [db.annotations, db.reviewDecisions, db.layerRevisions], async () => {
     switch (cmd.kind) {
       case 'create':
         await db.annotations.add(cmd.annotation);
-        return;
+        return bumpRevision(db, cmd.annotation.docId);
       case 'update':
         await db.annotations.put(cmd.after);
-        return;
+        return bumpRevision(db, cmd.after.docId);
       case 'delete':
         await db.annotations.delete(cmd.annotation.id);
-        return;
+        return bumpRevision(db, cmd.annotation.docId);
       case 'review': {
         const { decision, annotation } = cmd;
         if (decision.after) await db.reviewDecisions.put(decision.after);
         else if (decision.before) await db.reviewDecisions.delete(decision.before.id);
         if (annotation.after) await db.annotations.put(annotation.after);
         else if (annotation.before) await db.annotations.delete(annotation.before.id);
-        return;
+        const docId = decision.after?.docId ?? decision.before?.docId ?? annotation.after?.docId ?? annotation.before?.docId ?? '';
+        return bumpRevision(db, docId);
       }
     }
+  });
+}
+
+/**
+ * Stores my layer as a snapshot if it is still the committed state at `revision` (no other window
+ * or import has written since). Returns whether it was stored.
+ */
+export async function saveSnapshot(db: SpanmarkDb, docId: string, revision: number, annotations: readonly Annotation[]): Promise<boolean> {
+  return db.transaction('rw', [db.layerRevisions, db.layerSnapshots], async () => {
+    const current = (await db.layerRevisions.get(docId))?.revision ?? 0;
+    if (current !== revision) return false;
+    await db.layerSnapshots.put({ docId, revision, annotations: [...annotations] });
+    return true;
   });
 }

@@ -7,6 +7,7 @@ import type { Annotation } from '../../src/annotations/types.js';
 import type { ReviewV1 } from '../../src/codecs/spanmark-v1/types.js';
 import { toWireDecision } from '../../src/review/decisions.js';
 import type { SpanmarkDb } from '../db/db.js';
+import { readOwnLayer } from '../db/annotations-repo.js';
 
 export interface ExportPayload {
   readonly fileName: string;
@@ -16,11 +17,11 @@ export interface ExportPayload {
 }
 
 export async function exportDocuments(db: SpanmarkDb, docIds: readonly string[] | 'all', version: string): Promise<ExportPayload> {
-  const docs = await db.transaction('r', db.articles, db.annotations, db.reviewDecisions, async () => {
+  const docs = await db.transaction('r', [db.articles, db.annotations, db.reviewDecisions, db.layerRevisions, db.layerSnapshots], async () => {
     const articles = docIds === 'all' ? await db.articles.orderBy('addedAt').toArray() : ((await db.articles.bulkGet([...docIds])).filter(Boolean) as Article[]);
     const out: { article: Article; annotations: Annotation[]; review?: ReviewV1 }[] = [];
     for (const article of articles) {
-      const annotations = await db.annotations.where('docId').equals(article.id).toArray();
+      const annotations = (await readOwnLayer(db, article.id)).own;
       const decisions = await db.reviewDecisions.where('docId').equals(article.id).toArray();
       // Review decisions and provenance travel with the reconciled layer.
       const review: ReviewV1 | undefined =

@@ -10,6 +10,7 @@ import { plainTextBlocks } from '../../src/document/plain-blocks.js';
 import { decisionId, type ReviewDecision } from '../../src/review/decisions.js';
 import type { Result } from '../../src/result.js';
 import { sha256Hex } from '../db/articles-repo.js';
+import { bumpRevision } from '../db/annotations-repo.js';
 import type { SpanmarkDb } from '../db/db.js';
 
 export interface ImportSummary {
@@ -65,7 +66,7 @@ export async function importExport(db: SpanmarkDb, name: string, bytes: Uint8Arr
 }
 
 async function applyImport(db: SpanmarkDb, documents: DecodedLibrary['documents'], me: string, counts: Counts): Promise<void> {
-  await db.transaction('rw', [db.articles, db.annotations, db.layerAnnotations, db.reviewDecisions], async () => {
+  await db.transaction('rw', [db.articles, db.annotations, db.layerAnnotations, db.reviewDecisions, db.layerRevisions], async () => {
     for (const doc of documents) {
       const docId = doc.article.id;
       if (!(await db.articles.get(docId))) {
@@ -75,7 +76,7 @@ async function applyImport(db: SpanmarkDb, documents: DecodedLibrary['documents'
         counts.newDocuments += 1;
       }
       const mine = doc.annotations.filter((a) => a.annotator === me);
-      await mergeOwn(db, mine, counts);
+      if (await mergeOwn(db, mine, counts)) await bumpRevision(db, docId);
       const byAnnotator = new Map<string, Annotation[]>();
       for (const a of doc.annotations) if (a.annotator !== me) byAnnotator.set(a.annotator, [...(byAnnotator.get(a.annotator) ?? []), a]);
       for (const [annotator, list] of byAnnotator) {
@@ -91,7 +92,8 @@ async function applyImport(db: SpanmarkDb, documents: DecodedLibrary['documents'
   });
 }
 
-async function mergeOwn(db: SpanmarkDb, incoming: readonly Annotation[], counts: Counts): Promise<void> {
+/** Returns whether anything in my layer changed. */
+async function mergeOwn(db: SpanmarkDb, incoming: readonly Annotation[], counts: Counts): Promise<boolean> {
   const stored = await db.annotations.bulkGet(incoming.map((a) => a.id));
   const toPut: Annotation[] = [];
   incoming.forEach((a, i) => {
@@ -109,6 +111,7 @@ async function mergeOwn(db: SpanmarkDb, incoming: readonly Annotation[], counts:
     }
   });
   await db.annotations.bulkPut(toPut);
+  return toPut.length > 0;
 }
 
 /** A colleague's export is their whole layer for the document: ids not in it were deleted by them. */

@@ -1,7 +1,7 @@
 // The document's annotations in text order, with label counts and a label filter. The list is
 // virtualised (fixed row height) so 10,000 annotations scroll as smoothly as ten.
 
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../src/annotations/types.js';
 import { LABELS, type LabelId } from '../../src/labels/schema.js';
 import { LabelChip } from '../app/LabelChip.js';
@@ -27,6 +27,15 @@ export function AnnotationPanel({ annotations, hidden, selectedId, onToggleLabel
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
   const listRef = useRef<HTMLDivElement>(null);
+  // Measured by a ResizeObserver, after layout: reading clientHeight during render would force a
+  // synchronous layout of the whole (possibly 1 MB) article on every update.
+  useEffect(() => {
+    const el = listRef.current;
+    if (!el) return undefined;
+    const ro = new ResizeObserver(([entry]) => entry && setHeight(entry.contentRect.height));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
   const first = Math.max(0, Math.floor(scrollTop / ROW) - OVERSCAN);
   const last = Math.min(visible.length, Math.ceil((scrollTop + height) / ROW) + OVERSCAN);
 
@@ -51,10 +60,7 @@ export function AnnotationPanel({ annotations, hidden, selectedId, onToggleLabel
       <div
         className="annotation-list"
         role="list"
-        ref={(el) => {
-          listRef.current = el;
-          if (el && el.clientHeight && el.clientHeight !== height) setHeight(el.clientHeight);
-        }}
+        ref={listRef}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
       >
         <div style={{ height: visible.length * ROW, position: 'relative' }}>

@@ -8,7 +8,7 @@ import { applyCommand, invertCommand, sortAnnotations, type AnnotationCommand } 
 import type { Annotation } from '../../src/annotations/types.js';
 import type { Article } from '../../src/document/article.js';
 import { invertReview, type ReviewDecision } from '../../src/review/decisions.js';
-import { applyToDb, loadLayers, type DocumentLayers, type SessionCommand } from '../db/annotations-repo.js';
+import { applyToDb, loadLayers, saveSnapshot, type DocumentLayers, type SessionCommand } from '../db/annotations-repo.js';
 import type { SpanmarkDb } from '../db/db.js';
 import { announceChange, onRemoteChange } from './change-channel.js';
 
@@ -41,6 +41,9 @@ export class DocumentSession {
   private queue: Promise<unknown> = Promise.resolve();
   /** Commands shown but not yet committed. */
   private pending = 0;
+  /** My layer's revision that the in-memory list equals, when nothing is pending. */
+  private revision: number;
+  private snapshotTimer: ReturnType<typeof setTimeout> | undefined;
   private snapshot: SessionSnapshot;
   private readonly listeners = new Set<(change: SessionChange) => void>();
   private readonly stopRemote: () => void;
@@ -53,12 +56,16 @@ export class DocumentSession {
     this.annotations = sortAnnotations(loaded.own);
     this.layers = sortLayers(loaded.others);
     this.decisions = new Map(loaded.decisions.map((d) => [d.id, d]));
+    this.revision = loaded.revision;
+    if (!loaded.fromSnapshot) this.scheduleSnapshot();
     this.snapshot = this.makeSnapshot();
     this.stopRemote = onRemoteChange(article.id, () => void this.reload());
   }
 
-  static async open(db: SpanmarkDb, article: Article): Promise<DocumentSession> {
-    return new DocumentSession(db, article, await loadLayers(db, article.id));
+  /** Opens a stored document, reading its text and its layers in parallel; undefined if gone. */
+  static async open(db: SpanmarkDb, docId: string): Promise<DocumentSession | undefined> {
+    const [article, layers] = await Promise.all([db.articles.get(docId), loadLayers(db, docId)]);
+    return article ? new DocumentSession(db, article, layers) : undefined;
   }
 
   getSnapshot = (): SessionSnapshot => this.snapshot;
@@ -112,12 +119,31 @@ export class DocumentSession {
     this.annotations = sortAnnotations(loaded.own);
     this.layers = sortLayers(loaded.others);
     this.decisions = new Map(loaded.decisions.map((d) => [d.id, d]));
+    this.revision = loaded.revision;
+    if (!loaded.fromSnapshot) this.scheduleSnapshot();
     this.publish({ kind: 'reset' });
   }
 
   dispose(): void {
     this.stopRemote();
     this.listeners.clear();
+    if (this.snapshotTimer !== undefined) {
+      clearTimeout(this.snapshotTimer);
+      this.writeSnapshot();
+    }
+  }
+
+  /** Saves my layer as a snapshot once edits pause, so the next open reads one record. */
+  private scheduleSnapshot(): void {
+    if (this.snapshotTimer !== undefined) clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = setTimeout(() => this.writeSnapshot(), 1500);
+  }
+
+  private writeSnapshot(): void {
+    this.snapshotTimer = undefined;
+    if (this.pending > 0) return this.scheduleSnapshot();
+    // A snapshot that cannot be written is only a slower next open; the records are the truth.
+    void saveSnapshot(this.db, this.article.id, this.revision, this.annotations).catch(() => undefined);
   }
 
   private run(cmd: SessionCommand, record: () => void): Promise<void> {
@@ -131,8 +157,14 @@ export class DocumentSession {
     this.publish(own ? { kind: 'command', command: own } : { kind: 'status' });
     const job = this.queue.then(() => applyToDb(this.db, cmd));
     this.queue = job.then(
-      () => {
+      (revision) => {
         this.pending -= 1;
+        // Another window wrote in between, so memory may lack its change: reload from the
+        // database before any snapshot is taken of it.
+        const inStep = revision === this.revision + 1;
+        this.revision = revision;
+        if (inStep) this.scheduleSnapshot();
+        else void this.reload();
         if (this.pending === 0 && this.save.status === 'saving') this.setSave({ status: 'saved' });
         announceChange(this.article.id);
         window.dispatchEvent(new CustomEvent('spanmark:saved', { detail: { docId: this.article.id, kind: cmd.kind } }));
@@ -145,7 +177,7 @@ export class DocumentSession {
         await this.reloadNow();
       },
     );
-    return job;
+    return job.then(() => undefined);
   }
 
   /** Applies a command to the in-memory layers; returns the change to my layer, if any. */

@@ -51,17 +51,19 @@ test('a version 1 library (before review layers) upgrades with every record inta
     db.close();
     return names;
   });
-  expect(stores).toEqual(['annotations', 'articles', 'layerAnnotations', 'reviewDecisions', 'settings']);
+  expect(stores).toEqual(['annotations', 'articles', 'layerAnnotations', 'layerRevisions', 'layerSnapshots', 'reviewDecisions', 'settings']);
 });
 
-test('a library created by a newer Spanmark is refused with a clear message and left untouched', async ({ page }) => {
+test('a library created by a newer Spanmark is refused with a clear message and left untouched', async ({ page, context }) => {
   const app = new SpanmarkApp(page);
   await app.goto();
   await app.openSample();
   await app.select('Almaty');
   await app.tag('deployment');
-  // A newer release upgrades the database (this window steps aside and reloads)...
-  await page.evaluate(async () => {
+  // A newer release, in another window, upgrades the database (this window steps aside)...
+  const newer = await context.newPage();
+  await newer.goto('/__spanmark/health');
+  await newer.evaluate(async () => {
     await new Promise((res, rej) => {
       const req = indexedDB.open('spanmark', 990);
       req.onupgradeneeded = () => req.result.createObjectStore('fromTheFuture');

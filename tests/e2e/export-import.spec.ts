@@ -141,5 +141,6 @@ test('invalid files are refused with what and where, and the library is left exa
   }
   expect(await app.rowTexts()).toEqual(['deployment:Almaty']);
   await page.reload();
+  await expect(app.rows()).toHaveCount(1);
   expect(await app.rowTexts()).toEqual(['deployment:Almaty']);
 });

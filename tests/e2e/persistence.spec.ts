@@ -92,3 +92,41 @@ test('every write transaction asks for strict durability, and persistent storage
   expect(new Set(modes)).toEqual(new Set(['strict']));
   await expect(page.getByTestId('storage-status')).toContainText(/persistent|best-effort/);
 });
+
+test('the layer snapshot that speeds up opening never serves a stale layer', async ({ context }) => {
+  const readCache = (p: import('@playwright/test').Page) =>
+    p.evaluate(async () => {
+      const req = indexedDB.open('spanmark');
+      const db = await new Promise<IDBDatabase>((res) => (req.onsuccess = () => res(req.result)));
+      const all = <T,>(store: string) =>
+        new Promise<T[]>((res) => {
+          const r = db.transaction(store).objectStore(store).getAll();
+          r.onsuccess = () => res(r.result as T[]);
+        });
+      const revisions = await all<{ revision: number }>('layerRevisions');
+      const snapshots = await all<{ revision: number; annotations: unknown[] }>('layerSnapshots');
+      db.close();
+      return { revision: revisions[0]?.revision, snapshot: snapshots[0]?.revision, size: snapshots[0]?.annotations.length };
+    });
+  const a = new SpanmarkApp(await context.newPage());
+  await a.goto();
+  await a.openSample();
+  await a.select('Almaty');
+  await a.tag('deployment');
+  await a.select('Twitter');
+  await a.tag('claim');
+  // Once edits pause, the layer is saved as one record at the current revision.
+  await expect.poll(() => readCache(a.page), { timeout: 10_000 }).toEqual({ revision: 2, snapshot: 2, size: 2 });
+
+  // Another window changes the layer: the snapshot is now behind and must not be used.
+  const b = new SpanmarkApp(await context.newPage());
+  await b.goto();
+  await b.clickText('Twitter');
+  await b.press('Delete');
+  expect((await readCache(b.page)).revision).toBe(3);
+  const c = new SpanmarkApp(await context.newPage());
+  await c.goto();
+  await expect(c.rows()).toHaveCount(1);
+  expect(await c.rowTexts()).toEqual(['deployment:Almaty']);
+  await expect.poll(() => readCache(c.page), { timeout: 10_000 }).toEqual({ revision: 3, snapshot: 3, size: 1 });
+});

@@ -38,5 +38,6 @@ test('a write refused for quota is reported, rolled back, and nothing stored is 
   await app.tag('claim');
   await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
   await page.reload();
+  await expect(app.rows()).toHaveCount(2);
   expect(await app.rowTexts()).toEqual(['deployment:Almaty', 'claim:Twitter']);
 });
