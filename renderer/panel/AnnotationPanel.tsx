@@ -59,6 +59,7 @@ export function AnnotationPanel({ annotations, hidden, selectedId, onToggleLabel
       ) : null}
       <div
         className="annotation-list"
+        data-testid="annotation-list"
         role="list"
         ref={listRef}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}

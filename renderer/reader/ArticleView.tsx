@@ -58,7 +58,7 @@ export function ArticleView(props: Props) {
   const [menuAnchor, setMenuAnchor] = useState<DOMRect | null>(null);
   const [hover, setHover] = useState<{ x: number; y: number; items: Annotation[]; slots: ReadonlyMap<string, number> } | null>(null);
 
-  const blocks = useMemo(() => article.blocks.map((b) => renderBlock(article.text, b)), [article]);
+  const blocks = useMemo(() => article.blocks.map((b, i) => renderBlock(article.text, b, i)), [article]);
 
   useLayoutEffect(() => {
     const root = rootRef.current;
@@ -67,7 +67,11 @@ export function ArticleView(props: Props) {
     const painter = new HighlightPainter(layout);
     layoutRef.current = layout;
     painterRef.current = painter;
+    // Until the observer reports, assume the top of the article is what is on screen.
+    const initialEnd = article.blocks.find((blk) => blk.end > INITIAL_WINDOW_CHARS)?.end ?? article.text.length;
+    painter.setWindow({ start: 0, end: initialEnd });
     painter.reset(session.list());
+    const stopWindow = followViewport(root, article.blocks, (w) => painter.setWindow(w));
     const unsubscribe = session.subscribe((change) => {
       if (change.kind === 'reset') painter.reset(session.list());
       else if (change.kind === 'command') {
@@ -88,6 +92,7 @@ export function ArticleView(props: Props) {
     afterPaint(() => dispatch('spanmark:painted', { docId: article.id, count: session.list().length }));
     return () => {
       unsubscribe();
+      stopWindow();
       painter.dispose();
       controller.current = null;
       layoutRef.current = null;
@@ -110,6 +115,13 @@ export function ArticleView(props: Props) {
     painterRef.current?.mark('sm-pending', pending ? [pending] : []);
     if (!pending) setMenuAnchor(null);
   }, [pending]);
+
+  // A key press starts a new gesture: the hover card describes the old state, so it goes.
+  useEffect(() => {
+    const hide = () => setHover(null);
+    window.addEventListener('keydown', hide, true);
+    return () => window.removeEventListener('keydown', hide, true);
+  }, []);
 
   // Shift+arrows extend the selection from a caret, one character (or word with Ctrl/Alt) at a time.
   useEffect(() => {
@@ -230,9 +242,48 @@ export function ArticleView(props: Props) {
   );
 }
 
-function renderBlock(text: string, b: Block): ReactNode {
+/** Characters treated as on screen before the first intersection report (several screens). */
+const INITIAL_WINDOW_CHARS = 30_000;
+
+/**
+ * Reports the text extent of the blocks on or within a screen and a half of the viewport, as the
+ * reader scrolls, so the painter can keep only those spans registered.
+ */
+function followViewport(root: HTMLElement, blocks: readonly Block[], onWindow: (w: Span) => void): () => void {
+  const scroller = root.closest('.reader');
+  const visible = new Set<number>();
+  let frame = 0;
+  const io = new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) {
+        const i = Number((e.target as HTMLElement).dataset['index']);
+        if (e.isIntersecting) visible.add(i);
+        else visible.delete(i);
+      }
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        if (visible.size === 0) return;
+        let lo = Number.MAX_SAFE_INTEGER;
+        let hi = -1;
+        for (const i of visible) {
+          lo = Math.min(lo, i);
+          hi = Math.max(hi, i);
+        }
+        onWindow({ start: blocks[lo]!.start, end: blocks[hi]!.end });
+      });
+    },
+    { root: scroller, rootMargin: '150% 0px 150% 0px' },
+  );
+  for (const el of root.querySelectorAll<HTMLElement>('[data-start]')) io.observe(el);
+  return () => {
+    cancelAnimationFrame(frame);
+    io.disconnect();
+  };
+}
+
+function renderBlock(text: string, b: Block, index: number): ReactNode {
   const content = text.slice(b.start, b.end);
-  const common = { key: b.start, 'data-start': b.start, 'data-end': b.end, className: `block block-${b.kind}` };
+  const common = { key: b.start, 'data-start': b.start, 'data-end': b.end, 'data-index': index, className: `block block-${b.kind}` };
   switch (b.kind) {
     case 'heading': {
       const level = Math.min(6, Math.max(1, b.level ?? 2));

@@ -1,7 +1,9 @@
 // Paints annotations with the CSS Custom Highlight API: ranges over the article's text nodes, no
-// DOM mutation, so 10,000 spans cost little more than the plain text. Each label has one
-// highlight per nesting level (nested same-label spans paint darker) and its own underline style,
-// so labels stay distinguishable without colour.
+// DOM mutation. Each label has one highlight per nesting level (nested same-label spans paint
+// darker) and its own underline style, so labels stay distinguishable without colour.
+// Only spans near the viewport are registered: Chromium revalidates every registered range when
+// any highlight changes, so with 10,000 spans each keystroke would cost a full pass. The window
+// follows scrolling (the reader reports which offsets are on screen).
 
 import type { Annotation } from '../../src/annotations/types.js';
 import { levelAmong, MAX_NESTING_LEVEL, nestingLevels } from '../../src/annotations/nesting.js';
@@ -11,12 +13,19 @@ import type { TextLayout } from './dom-offsets.js';
 
 const key = (label: LabelId, level: number) => `sm-${label}-${level}`;
 
+type Span = { readonly start: number; readonly end: number };
+type Entry = { readonly annotation: Annotation; readonly level: number; range: StaticRange | undefined };
+export type MarkName = 'sm-selected' | 'sm-flash' | 'sm-pending' | 'sm-peer';
+
 export class HighlightPainter {
   private readonly groups = new Map<string, Highlight>();
-  private readonly painted = new Map<string, { range: StaticRange; group: string; annotation: Annotation }>();
+  private readonly extra = new Map<string, Highlight>();
+  /** Everything that should be painted, by id; ranges exist only for spans inside the window. */
+  private readonly spans = new Map<string, Entry>();
   private levels = new Map<string, number>();
   private hidden = new Set<LabelId>();
-  private readonly extra = new Map<string, Highlight>();
+  private layers: readonly { slot: number; spans: readonly Span[] }[] = [];
+  private window: Span = { start: 0, end: Number.MAX_SAFE_INTEGER };
 
   constructor(private readonly layout: TextLayout) {
     for (const label of LABEL_IDS) {
@@ -28,24 +37,26 @@ export class HighlightPainter {
   }
 
   reset(sorted: readonly Annotation[]): void {
-    for (const h of this.groups.values()) h.clear();
-    this.painted.clear();
+    this.spans.clear();
     this.levels = nestingLevels(sorted);
-    for (const a of sorted) this.paint(a, this.levels.get(a.id) ?? 0);
+    for (const a of sorted) this.spans.set(a.id, { annotation: a, level: this.levels.get(a.id) ?? 0, range: undefined });
+    this.repaintWindow();
   }
 
   add(a: Annotation, current: readonly Annotation[]): void {
     this.remove(a.id);
-    const level = levelAmong(a, current.filter((o) => o.id !== a.id), this.levels);
+    const level = levelAmong(a, current.filter((o) => o.id !== a.id && overlaps(o, a)), this.levels);
     this.levels.set(a.id, level);
-    this.paint(a, level);
+    const entry: Entry = { annotation: a, level, range: undefined };
+    this.spans.set(a.id, entry);
+    if (overlaps(a, this.window)) this.materialise(entry);
   }
 
   remove(id: string): void {
-    const p = this.painted.get(id);
-    if (!p) return;
-    this.groups.get(p.group)?.delete(p.range);
-    this.painted.delete(id);
+    const entry = this.spans.get(id);
+    if (!entry) return;
+    if (entry.range) this.groupOf(entry)?.delete(entry.range);
+    this.spans.delete(id);
     this.levels.delete(id);
   }
 
@@ -54,39 +65,62 @@ export class HighlightPainter {
     this.register();
   }
 
+  /** The UTF-16 extent on or near the screen; spans outside it are not registered. */
+  setWindow(window: Span): void {
+    if (window.start === this.window.start && window.end === this.window.end) return;
+    this.window = window;
+    this.repaintWindow();
+  }
+
   /** Paints a one-off highlight (selection outline, flash, pending selection, a peer's span). */
-  mark(name: 'sm-selected' | 'sm-flash' | 'sm-pending' | 'sm-peer', spans: readonly { start: number; end: number }[]): void {
-    const h = this.extra.get(name);
-    if (!h) return;
-    h.clear();
-    for (const s of spans) {
-      const r = this.layout.rangeFor(s.start, s.end);
-      if (r) h.add(r);
-    }
+  mark(name: MarkName, spans: readonly Span[]): void {
+    this.fill(this.extra.get(name), spans);
   }
 
   /** Paints colleagues' layers, each in its slot's marker; an empty list clears them. */
-  setLayers(layers: readonly { slot: number; spans: readonly { start: number; end: number }[] }[]): void {
-    for (let slot = 0; slot < LAYER_SLOTS; slot++) this.extra.get(`sm-layer-${slot}`)?.clear();
-    for (const { slot, spans } of layers) {
-      const h = this.extra.get(`sm-layer-${slot}`);
-      for (const s of spans) {
-        const r = this.layout.rangeFor(s.start, s.end);
-        if (r && h) h.add(r);
-      }
-    }
+  setLayers(layers: readonly { slot: number; spans: readonly Span[] }[]): void {
+    this.layers = layers;
+    this.paintLayers();
   }
 
   dispose(): void {
     for (const name of [...this.groups.keys(), ...this.extra.keys()]) CSS.highlights.delete(name);
   }
 
-  private paint(a: Annotation, level: number): void {
-    const range = this.layout.rangeFor(a.start, a.end);
+  private repaintWindow(): void {
+    for (const h of this.groups.values()) h.clear();
+    for (const entry of this.spans.values()) {
+      entry.range = undefined;
+      if (overlaps(entry.annotation, this.window)) this.materialise(entry);
+    }
+    this.paintLayers();
+  }
+
+  private paintLayers(): void {
+    for (let slot = 0; slot < LAYER_SLOTS; slot++) this.extra.get(`sm-layer-${slot}`)?.clear();
+    for (const { slot, spans } of this.layers) {
+      this.fill(this.extra.get(`sm-layer-${slot}`), spans.filter((s) => overlaps(s, this.window)), false);
+    }
+  }
+
+  private materialise(entry: Entry): void {
+    const range = this.layout.rangeFor(entry.annotation.start, entry.annotation.end);
     if (!range) return;
-    const group = key(a.label, Math.min(level, MAX_NESTING_LEVEL));
-    this.groups.get(group)?.add(range);
-    this.painted.set(a.id, { range, group, annotation: a });
+    entry.range = range;
+    this.groupOf(entry)?.add(range);
+  }
+
+  private groupOf(entry: Entry): Highlight | undefined {
+    return this.groups.get(key(entry.annotation.label, Math.min(entry.level, MAX_NESTING_LEVEL)));
+  }
+
+  private fill(h: Highlight | undefined, spans: readonly Span[], clear = true): void {
+    if (!h) return;
+    if (clear) h.clear();
+    for (const s of spans) {
+      const r = this.layout.rangeFor(s.start, s.end);
+      if (r) h.add(r);
+    }
   }
 
   private register(): void {
@@ -100,4 +134,8 @@ export class HighlightPainter {
       CSS.highlights.set(name, h);
     }
   }
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
 }

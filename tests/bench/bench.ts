@@ -1,0 +1,412 @@
+// `npm run bench`: what 10,000 annotations on a ~1 MB article cost in real Chromium, each figure
+// beside the same figure for the same text with no highlights (the plain-text floor), measured in
+// the same run so machine load hits both alike. A measurement, not a test: a missed target exits 0,
+// a measurement that could not be taken exits 1.
+
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../playwright.config.js';
+import { BENCH_ANNOTATOR, buildCase, type BenchCase, type CaseFile } from './case.js';
+import { arm, collect, collectMarks, idle, installHarness, NAME_SHIM, pickWord, scrollReader, type ArmSpec, type Measured } from './in-page.js';
+import { mb, ms, pairedRatio, ratio, spread, summarize, table, times, type Row, type Summary } from './report.js';
+import { buildRenderer, freePort, startServer, type RunningServer } from './server.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const TIMEOUT_MS = 60_000;
+const SETTLE_MS = 200;
+const VIEWPORT = { width: 1280, height: 860 };
+const TARGETS = { openRatio: 1.5, keyMedianMs: 16, exportMs: 200, heapRatio: 2 } as const;
+
+interface Options {
+  readonly build: boolean;
+  readonly port: number;
+  readonly opens: number;
+  readonly keys: number;
+  readonly exports: number;
+  /** Profiles on disk instead of in-memory contexts: IndexedDB then really flushes (strict durability). */
+  readonly disk: boolean;
+  readonly out: string;
+  /** Folder the static server serves (a non-minified build reads better in a profile). */
+  readonly root: string;
+  /** Also save CPU profiles (DevTools .cpuprofile) of one open, one label key and one export per side. */
+  readonly profile: boolean;
+}
+
+type Side = 'annotated' | 'floor';
+
+interface Lane {
+  readonly side: Side;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly file: CaseFile;
+  /** Annotations the open document holds now; each label key press adds one. */
+  count: number;
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const o = { build: true, port: 47450, opens: 7, keys: 36, exports: 5, disk: false, out: join(ROOT, 'test-results', 'bench.json'), root: 'dist/renderer', profile: false };
+  const num = (flag: string, v: string | undefined, min: number): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min) throw new Error(`${flag} needs a whole number ≥ ${min}, not ${JSON.stringify(v)}`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--no-build') o.build = false;
+    else if (a === '--disk') o.disk = true;
+    else if (a === '--port') o.port = num(a, argv[++i], 1);
+    else if (a === '--opens') o.opens = num(a, argv[++i], 1);
+    else if (a === '--keys') o.keys = num(a, argv[++i], 1);
+    else if (a === '--exports') o.exports = num(a, argv[++i], 1);
+    else if (a === '--out') o.out = argv[++i] ?? o.out;
+    else if (a === '--root') o.root = argv[++i] ?? o.root;
+    else if (a === '--profile') o.profile = true;
+    else throw new Error(`unknown argument ${a}; usage: bench.ts [--no-build] [--disk] [--profile] [--root DIR] [--port N] [--opens N] [--keys N] [--exports N] [--out FILE]`);
+  }
+  return o;
+}
+
+const log = (msg: string): void => console.log(`bench: ${msg}`);
+
+function withTimeout<T>(p: Promise<T>, what: string, limit = TIMEOUT_MS + 5_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    p.finally(() => clearTimeout(timer)),
+    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer from the page within ${limit} ms`)), limit))),
+  ]);
+}
+
+/** Lets the previous step's work (saves, React renders, GC) drain before the clock starts. */
+async function settle(page: Page, extraMs = SETTLE_MS): Promise<void> {
+  await page.waitForTimeout(extraMs);
+  await page.evaluate(idle, 2_000);
+}
+
+/**
+ * Arms the clock in the page, performs the gesture, and returns what the page measured. With
+ * `profileTo`, a CPU profile of exactly that window is saved there (DevTools opens .cpuprofile).
+ */
+async function timed(page: Page, spec: Omit<ArmSpec, 'timeoutMs'>, gesture: () => Promise<void>, what: string, profileTo?: string): Promise<Measured> {
+  await page.evaluate(arm, { ...spec, timeoutMs: TIMEOUT_MS });
+  const cdp = profileTo === undefined ? undefined : await page.context().newCDPSession(page);
+  try {
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    }
+    await gesture();
+    const m = await withTimeout(page.evaluate(collect), what);
+    if (cdp && profileTo !== undefined) writeFileSync(profileTo, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+    return spec.marks?.length ? { ...m, marks: await withTimeout(page.evaluate(collectMarks), what) } : m;
+  } finally {
+    await cdp?.detach();
+  }
+}
+
+async function openLane(side: Side, context: BrowserContext, url: string, file: CaseFile, docId: string): Promise<{ lane: Lane; importMs: number }> {
+  await context.addInitScript({ content: NAME_SHIM });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT_MS);
+  page.on('pageerror', (e) => console.error(`bench: [${side}] page error: ${e.message}`));
+  await page.goto(url);
+  await page.locator('html[data-ready="true"]').waitFor({ state: 'attached' });
+  await page.evaluate(installHarness);
+  await page.getByTestId('cmd-settings').click();
+  await page.getByTestId('annotator-input').fill(BENCH_ANNOTATOR);
+  await page.getByTestId('settings-save').click();
+  await page.getByTestId('annotator').filter({ hasText: `Annotating as ${BENCH_ANNOTATOR}` }).waitFor({ state: 'visible' });
+  const chooser = page.waitForEvent('filechooser');
+  const imported = await timed(page, { trigger: 'pointerdown', event: 'spanmark:imported' }, async () => {
+    await page.getByTestId('cmd-import').click();
+    await (await chooser).setFiles({ name: file.name, mimeType: 'application/json', buffer: file.bytes });
+  }, `[${side}] import`);
+  const summary = imported.detail as { added?: number; docIds?: readonly string[] };
+  if (summary.added !== file.annotations || summary.docIds?.[0] !== docId) {
+    throw new Error(`[${side}] import reported ${JSON.stringify(summary)}, expected ${file.annotations} added to ${docId}`);
+  }
+  await page.getByTestId('article-text').waitFor({ state: 'visible' });
+  return { lane: { side, context, page, file, count: file.annotations }, importMs: imported.ms };
+}
+
+async function openToPainted(lane: Lane, docId: string, profileTo?: string): Promise<Measured> {
+  const { page } = lane;
+  await page.getByTestId('cmd-library').click();
+  const item = page.locator(`[data-testid="library-item"][data-doc-id="${docId}"]`);
+  await item.waitFor({ state: 'visible' });
+  await settle(page);
+  const m = await timed(page, { trigger: 'pointerdown', event: 'spanmark:painted', docId }, () => item.click(), `[${lane.side}] open`, profileTo);
+  const count = (m.detail as { count?: number }).count;
+  if (count !== lane.count) throw new Error(`[${lane.side}] the opened document painted ${count} annotations, expected ${lane.count}`);
+  return m;
+}
+
+async function heapUsed(lane: Lane): Promise<{ usedSize: number; embedderHeapUsedSize?: number }> {
+  const cdp = await lane.context.newCDPSession(lane.page);
+  try {
+    // Twice: the first pass can leave objects that only the second finds unreachable (weak refs).
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; embedderHeapUsedSize?: number };
+    return usage.embedderHeapUsedSize === undefined ? { usedSize: usage.usedSize } : { usedSize: usage.usedSize, embedderHeapUsedSize: usage.embedderHeapUsedSize };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+interface KeySample {
+  readonly ms: number;
+  /** Keydown to spanmark:saved: until the edit is durable, which may come before or after the paint. */
+  readonly savedMs: number | undefined;
+  readonly word: string;
+  readonly offset: number;
+}
+
+/** Selects a fresh word with a real double-click at `fraction` of the article, then times key 1. */
+async function labelKeyToPaint(lane: Lane, docId: string, fraction: number, seed: number, profileTo?: string): Promise<KeySample> {
+  const { page } = lane;
+  const menu = page.getByTestId('label-menu');
+  let target: Awaited<ReturnType<typeof pickWord>> = null;
+  for (let nudge = 0; nudge < 5 && !target; nudge++) {
+    await page.evaluate(scrollReader, Math.min(1, fraction + nudge * 0.003));
+    // content-visibility: auto lays the newly visible blocks out over the next frames.
+    await settle(page, 50);
+    target = await page.evaluate(pickWord, seed);
+  }
+  if (!target) throw new Error(`[${lane.side}] no selectable word in view at ${(fraction * 100).toFixed(1)}% of the article`);
+  await page.mouse.dblclick(target.x, target.y);
+  await menu.waitFor({ state: 'visible', timeout: 10_000 });
+  const quote = (await menu.locator('.label-menu-quote').textContent()) ?? '';
+  if (!quote.includes(target.word)) throw new Error(`[${lane.side}] double-clicking "${target.word}" selected ${quote}`);
+  await settle(page);
+  const m = await timed(page, { trigger: 'keydown', key: '1', event: 'spanmark:painted', docId, marks: ['spanmark:saved'] }, () => page.keyboard.press('1'), `[${lane.side}] label key`, profileTo);
+  const count = (m.detail as { count?: number }).count;
+  if (count !== lane.count + 1) throw new Error(`[${lane.side}] after key 1 the document painted ${count} annotations, expected ${lane.count + 1}`);
+  lane.count += 1;
+  return { ms: m.ms, savedMs: m.marks['spanmark:saved'], word: target.word, offset: target.offset };
+}
+
+interface ExportSample {
+  readonly ms: number;
+  readonly clickToExportedMs: number;
+  readonly annotations: number;
+  readonly bytes: number;
+}
+
+async function exportOnce(lane: Lane, profileTo?: string): Promise<ExportSample> {
+  const { page } = lane;
+  await settle(page);
+  const download = page.waitForEvent('download', { timeout: TIMEOUT_MS });
+  const m = await timed(page, { trigger: 'pointerdown', event: 'spanmark:exported' }, () => page.getByTestId('cmd-export-document').click(), `[${lane.side}] export`, profileTo);
+  await (await download).delete();
+  const d = m.detail as { ms?: number; annotations?: number; bytes?: number };
+  if (typeof d.ms !== 'number' || d.annotations !== lane.count) throw new Error(`[${lane.side}] export reported ${JSON.stringify(d)}, expected ${lane.count} annotations`);
+  return { ms: d.ms, clickToExportedMs: m.ms, annotations: d.annotations, bytes: d.bytes ?? Number.NaN };
+}
+
+interface Pair<T> {
+  annotated: T;
+  floor: T;
+}
+
+async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Promise<void> {
+  const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const load = { start: os.loadavg(), end: [] as number[] };
+
+  log('building the long-document case…');
+  const bc: BenchCase = await buildCase({
+    sources: ['/work/shared/corpus/kazakhstan-2022-01-07.txt', join(ROOT, 'renderer/static/samples/kazakhstan-2022-01-07.txt')],
+    targetBytes: 1_000_000,
+    annotations: 10_000,
+    seed: 20220107,
+    generatorVersion: version,
+  });
+  log(`${bc.copies} copies of ${bc.source}: ${bc.textBytes} bytes, ${bc.blocks} blocks, ${bc.words} words; ` +
+    `${bc.annotated.annotations} annotations (${bc.shape.primary} alone, ${bc.shape.nested} nested, ${bc.shape.overlapping} overlapping); ` +
+    `files ${mb(bc.annotated.bytes.length)} and ${mb(bc.floor.bytes.length)}`);
+
+  if (o.build) {
+    log('building the renderer (scripts/build.ts renderer)…');
+    await buildRenderer(ROOT);
+  }
+  const port = await freePort(o.port);
+  const server: RunningServer = await startServer(ROOT, port, o.root, TIMEOUT_MS);
+  cleanup(() => server.stop());
+  log(`serving ${o.root} at ${server.url}`);
+
+  const launch = { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true };
+  const contextOptions = { viewport: VIEWPORT, acceptDownloads: true };
+  const contexts: Pair<BrowserContext> = o.disk
+    ? await (async () => {
+        const mk = async (side: Side): Promise<BrowserContext> => {
+          const dir = mkdtempSync(join(os.tmpdir(), `spanmark-bench-${side}-`));
+          cleanup(async () => rmSync(dir, { recursive: true, force: true }));
+          const ctx = await chromium.launchPersistentContext(dir, { ...launch, ...contextOptions });
+          cleanup(() => ctx.close());
+          return ctx;
+        };
+        return { annotated: await mk('annotated'), floor: await mk('floor') };
+      })()
+    : await (async () => {
+        const browser: Browser = await chromium.launch(launch);
+        cleanup(() => browser.close());
+        return { annotated: await browser.newContext(contextOptions), floor: await browser.newContext(contextOptions) };
+      })();
+  const browserVersion = contexts.annotated.browser()?.version() ?? 'unknown';
+  log(`Chromium ${browserVersion} (${o.disk ? 'profiles on disk' : 'in-memory contexts'})`);
+
+  log('importing both files through the UI…');
+  const a = await openLane('annotated', contexts.annotated, server.url, bc.annotated, bc.docId);
+  const f = await openLane('floor', contexts.floor, server.url, bc.floor, bc.docId);
+  const lanes: Pair<Lane> = { annotated: a.lane, floor: f.lane };
+  const importMs = { annotated: a.importMs, floor: f.importMs };
+  // Alternating which side goes first cancels a steady drift in machine load between the two.
+  const order = (i: number): Lane[] => (i % 2 === 0 ? [lanes.annotated, lanes.floor] : [lanes.floor, lanes.annotated]);
+
+  log(`open → painted, ${o.opens} times each…`);
+  const opens: Pair<Measured[]> = { annotated: [], floor: [] };
+  for (let i = 0; i < o.opens; i++) for (const lane of order(i)) opens[lane.side].push(await openToPainted(lane, bc.docId));
+
+  log('JS heap after opening…');
+  const heap: Partial<Pair<{ usedSize: number; embedderHeapUsedSize?: number }>> = {};
+  for (const lane of order(0)) {
+    await settle(lane.page, 1_000);
+    heap[lane.side] = await heapUsed(lane);
+  }
+
+  log(`label key → painted, ${o.keys} times each…`);
+  const keys: Pair<KeySample[]> = { annotated: [], floor: [] };
+  for (let i = 0; i < o.keys; i++) {
+    const fraction = (i + 0.5) / o.keys;
+    for (const lane of order(i)) keys[lane.side].push(await labelKeyToPaint(lane, bc.docId, fraction, i * 7919 + 13));
+  }
+
+  log(`export, ${o.exports} times each…`);
+  const exports: Pair<ExportSample[]> = { annotated: [], floor: [] };
+  for (let i = 0; i < o.exports; i++) for (const lane of order(i)) exports[lane.side].push(await exportOnce(lane));
+  load.end = os.loadavg();
+
+  const profiles: string[] = [];
+  if (o.profile) {
+    // After the measured runs, so the profiler's own overhead never lands in a figure.
+    log('CPU profiles of one open, one label key and one export per side…');
+    const dir = dirname(o.out);
+    mkdirSync(dir, { recursive: true });
+    for (const lane of order(0)) {
+      const at = (what: string): string => join(dir, `bench-${what}-${lane.side}.cpuprofile`);
+      await openToPainted(lane, bc.docId, at('open'));
+      await labelKeyToPaint(lane, bc.docId, 0.5, 4242, at('label-key'));
+      await exportOnce(lane, at('export'));
+      profiles.push(at('open'), at('label-key'), at('export'));
+    }
+  }
+
+  const both = <T>(pick: (side: Side) => readonly T[], value: (t: T) => number | undefined): Pair<Summary> & { paired: number } => {
+    const values = (side: Side): number[] => pick(side).map(value).filter((x): x is number => x !== undefined);
+    return { annotated: summarize(values('annotated')), floor: summarize(values('floor')), paired: pairedRatio(values('annotated'), values('floor')) };
+  };
+  const open = both((sd) => opens[sd], (m) => m.ms);
+  const key = both((sd) => keys[sd], (k) => k.ms);
+  const keySaved = both((sd) => keys[sd], (k) => k.savedMs);
+  const exp = both((sd) => exports[sd], (e) => e.ms);
+  const click = both((sd) => exports[sd], (e) => e.clickToExportedMs);
+  const heapA = heap.annotated?.usedSize ?? Number.NaN;
+  const heapF = heap.floor?.usedSize ?? Number.NaN;
+  const verdicts = {
+    open: ratio(open.annotated.median, open.floor.median) <= TARGETS.openRatio,
+    key: key.annotated.median < TARGETS.keyMedianMs,
+    export: exp.annotated.median < TARGETS.exportMs,
+    heap: ratio(heapA, heapF) < TARGETS.heapRatio,
+  };
+  const v = (ok: boolean): 'PASS' | 'MISS' => (ok ? 'PASS' : 'MISS');
+  const rat = (p: Pair<Summary> & { paired: number }): string => `${times(ratio(p.annotated.median, p.floor.median))} (paired ${times(p.paired)})`;
+  const keyCell = (sm: Summary): string => `${ms(sm.median)} / p95 ${ms(sm.p95)}`;
+  const info = (figure: string, p: Pair<number>, fmt: (x: number) => string = ms): Row =>
+    ({ figure, annotated: fmt(p.annotated), floor: fmt(p.floor), ratio: times(ratio(p.annotated, p.floor)), target: '', verdict: 'info' });
+  const medians = (p: Pair<Summary>): Pair<number> => ({ annotated: p.annotated.median, floor: p.floor.median });
+  const rows: Row[] = [
+    { figure: `open → painted, median (min–max), n=${o.opens}`, annotated: spread(open.annotated), floor: spread(open.floor), ratio: rat(open), target: `≤ ${TARGETS.openRatio}×`, verdict: v(verdicts.open) },
+    { figure: `label key → painted, median / p95, n=${o.keys}`, annotated: keyCell(key.annotated), floor: keyCell(key.floor), ratio: rat(key), target: `median < ${TARGETS.keyMedianMs} ms`, verdict: v(verdicts.key) },
+    { figure: `export (read+encode+serialise), median, n=${o.exports}`, annotated: ms(exp.annotated.median), floor: ms(exp.floor.median), ratio: rat(exp), target: `< ${TARGETS.exportMs} ms`, verdict: v(verdicts.export) },
+    { figure: 'JS heap after open (usedSize, after GC)', annotated: mb(heapA), floor: mb(heapF), ratio: times(ratio(heapA, heapF)), target: `< ${TARGETS.heapRatio}×`, verdict: v(verdicts.heap) },
+    info('  label key: keydown → saved (committed), median', medians(keySaved)),
+    info('  export: click → spanmark:exported, median', medians(click)),
+    info('import: click → imported (incl. file chooser), once', importMs),
+  ];
+  if (heap.annotated?.embedderHeapUsedSize !== undefined && heap.floor?.embedderHeapUsedSize !== undefined) {
+    const ea = heap.annotated.embedderHeapUsedSize;
+    const ef = heap.floor.embedderHeapUsedSize;
+    rows.push({ figure: 'Blink (embedder) heap after open', annotated: mb(ea), floor: mb(ef), ratio: times(ratio(ea, ef)), target: '', verdict: 'info' });
+  }
+
+  const cpus = os.cpus();
+  const machine = {
+    cpus: cpus.length, cpuModel: cpus[0]?.model ?? 'unknown', totalMemMB: Math.round(os.totalmem() / 1024 / 1024),
+    platform: `${os.platform()} ${os.release()}`, node: process.version, chromium: browserVersion,
+    loadavgStart: load.start.map((x) => Number(x.toFixed(2))), loadavgEnd: load.end.map((x) => Number(x.toFixed(2))),
+  };
+  console.log('');
+  console.log(`Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.totalMemMB} MB, ${machine.platform}, Node ${machine.node}, Chromium ${machine.chromium}`);
+  console.log(`Load average (1/5/15 min): ${machine.loadavgStart.join(' / ')} at start, ${machine.loadavgEnd.join(' / ')} at end`);
+  if (Math.max(load.start[0] ?? 0, load.end[0] ?? 0) > machine.cpus) {
+    console.log(`Note: the machine was busy (load above ${machine.cpus}); absolute times are inflated, compare the ratios.`);
+  }
+  console.log(`Case: ${bc.textBytes} bytes of text (${bc.copies} copies, ${bc.blocks} blocks), ${bc.annotated.annotations} annotations vs none; storage ${o.disk ? 'on disk' : 'in memory (incognito contexts)'}`);
+  console.log('');
+  console.log(table(rows));
+  console.log('');
+
+  const result = {
+    when: new Date().toISOString(),
+    machine,
+    options: o,
+    case: { source: bc.source, docId: bc.docId, title: bc.title, copies: bc.copies, textBytes: bc.textBytes, textChars: bc.textChars, blocks: bc.blocks, words: bc.words, shape: bc.shape, fileBytes: { annotated: bc.annotated.bytes.length, floor: bc.floor.bytes.length } },
+    targets: TARGETS,
+    figures: {
+      openToPaintedMs: { annotated: { ...open.annotated, samples: opens.annotated }, floor: { ...open.floor, samples: opens.floor }, ratio: ratio(open.annotated.median, open.floor.median), pairedRatio: open.paired, pass: verdicts.open },
+      labelKeyToPaintMs: { annotated: { ...key.annotated, samples: keys.annotated }, floor: { ...key.floor, samples: keys.floor }, ratio: ratio(key.annotated.median, key.floor.median), pairedRatio: key.paired, pass: verdicts.key },
+      labelKeyToSavedEventMs: keySaved,
+      exportMs: { annotated: { ...exp.annotated, samples: exports.annotated }, floor: { ...exp.floor, samples: exports.floor }, ratio: ratio(exp.annotated.median, exp.floor.median), pairedRatio: exp.paired, pass: verdicts.export },
+      exportClickToExportedEventMs: click,
+      heapBytes: { annotated: heap.annotated, floor: heap.floor, ratio: ratio(heapA, heapF), pass: verdicts.heap },
+      importMs,
+    },
+    profiles,
+  };
+  mkdirSync(dirname(o.out), { recursive: true });
+  writeFileSync(o.out, `${JSON.stringify(result, null, 2)}\n`);
+  log(`figures written to ${o.out}`);
+}
+
+async function main(): Promise<number> {
+  let o: Options;
+  try {
+    o = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error(`bench: ${(e as Error).message}`);
+    return 2;
+  }
+  // Undone last-in first-out, so contexts close before the browser and the server stops last.
+  const undo: (() => Promise<void>)[] = [];
+  const tidy = async (): Promise<void> => {
+    for (const fn of undo.splice(0).reverse()) await fn().catch((e: unknown) => console.error(`bench: cleanup: ${String(e)}`));
+  };
+  const onSignal = (): void => {
+    void tidy().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    await run(o, (fn) => undo.push(fn));
+    return 0;
+  } catch (e) {
+    console.error(`bench: measurement failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return 1;
+  } finally {
+    await tidy();
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,54 @@
+// Long documents: only spans near the viewport are registered with the highlight engine, and
+// scrolling or jumping anywhere paints what comes into view.
+
+import { expect, test } from '@playwright/test';
+import { createHash } from 'node:crypto';
+import type { Article } from '../../src/document/article.js';
+import { parseArticleText } from '../../src/document/open-article.js';
+import { colleagueExport } from './fixtures/exports.js';
+import { SpanmarkApp, corpusText } from './pages/app.js';
+
+function longArticle(copies: number): Article {
+  const one = corpusText('kazakhstan-2022-01-07.txt').trim();
+  const parsed = parseArticleText('long.txt', Array.from({ length: copies }, () => one).join('\n\n'), 'text');
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  const sha = createHash('sha256').update(parsed.value.text).digest('hex');
+  return { ...parsed.value, id: sha, sha256: sha, addedAt: '2022-01-08T00:00:00.000Z' };
+}
+
+test('a 60-copy article paints what is on screen, and what comes into view as it scrolls', async ({ page }) => {
+  const copies = 60;
+  const article = longArticle(copies);
+  const spans = Array.from({ length: copies }, (_, i) => ({ id: `w${i}`, label: 'claim' as const, quote: 'terrorist attacks', occurrence: i }));
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  await app.setAnnotator('Dana');
+  await app.importBuffer('long.spanmark.json', colleagueExport('Dana', spans, article));
+  await expect(page.getByTestId('annotation-total')).toHaveText(String(copies));
+  const registered = async () => (await app.painted())['claim'] ?? 0;
+  await expect.poll(registered).toBeGreaterThan(0);
+  expect(await registered()).toBeLessThan(copies);
+
+  // The last span, far below: not registered until it is near the screen.
+  const lastInView = () =>
+    page.evaluate((start) => {
+      for (const [name, h] of CSS.highlights) {
+        if (!name.startsWith('sm-claim-')) continue;
+        for (const r of h as unknown as Iterable<StaticRange>) {
+          const block = (r.startContainer.parentElement as HTMLElement).dataset['start'];
+          if (Number(block) + r.startOffset === start) return true;
+        }
+      }
+      return false;
+    }, article.text.lastIndexOf('terrorist attacks'));
+  expect(await lastInView()).toBe(false);
+  await page.locator('.reader').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect.poll(lastInView).toBe(true);
+
+  // Jumping from the panel paints the target too.
+  await page.locator('.reader').evaluate((el) => el.scrollTo(0, 0));
+  await expect.poll(lastInView).toBe(false);
+  await page.getByTestId('annotation-list').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await app.rows().last().click();
+  await expect.poll(lastInView).toBe(true);
+});
