@@ -69,6 +69,18 @@ test('serialize is 2-space JSON with a final newline, non-ASCII written as is', 
   assert.ok(json.includes('😀 Troops'));
 });
 
+test('serialize writes each annotation on one line and means exactly what JSON.stringify means', () => {
+  const doc = article(TEXT);
+  const annotations = [[0, 2], [3, 9], [20, 22]].map(([s, e], i) => annotation(doc, s!, e!, { id: `a${i}`, note: `n${i} “q”\n` }));
+  const file = encodeSpanmarkV1({ documents: [{ article: doc, annotations, review: { status: 'in-review', decisions: [] } }], exportedAt: T0, generatorVersion: '0' });
+  const json = serializeSpanmarkV1(file);
+  assert.deepEqual(JSON.parse(json), JSON.parse(JSON.stringify(file)));
+  const lines = json.split('\n');
+  for (const a of file.documents[0]!.annotations) assert.equal(lines.filter((l) => l.includes(`"id":"${a.id}"`)).length, 1);
+  assert.ok(lines.some((l) => l === '      "annotations": ['));
+  assert.ok(json.includes('"decisions": []'));
+});
+
 test('stored data that cannot be exported faithfully is refused with its path', () => {
   const doc = article(TEXT);
   const encode = (annotations: Annotation[], a = doc, exportedAt = T0): unknown =>
