@@ -49,6 +49,7 @@ test('Markdown keeps its source text and shows headings and list items', async (
 test('CRLF line endings are normalised and reopening the same text opens the stored document', async ({ page }) => {
   const app = new SpanmarkApp(page);
   await app.openBuffer('crlf.txt', 'text/plain', Buffer.from('First line of the report.\r\n\r\nSecond paragraph, 26 killed.\r\n'));
+  await expect(page.getByTestId('article-title')).toHaveText('crlf');
   await app.select('26 killed');
   await app.tag('casualty');
   await app.openBuffer('same-text-other-name.txt', 'text/plain', Buffer.from('First line of the report.\n\nSecond paragraph, 26 killed.\n'));

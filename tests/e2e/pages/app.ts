@@ -73,6 +73,7 @@ export class SpanmarkApp {
 
   /** Screen rectangle of the n-th occurrence of `needle` in the article text (0-based). */
   async textBox(needle: string, occurrence = 0): Promise<{ left: number; right: number; top: number; bottom: number }> {
+    await expect(this.page.getByTestId('article-text')).toContainText(needle.slice(0, 20));
     const box = await this.page.evaluate(
       ([n, occ]) => {
         const root = document.querySelector('[data-testid="article-text"]')!;
