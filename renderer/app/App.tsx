@@ -24,6 +24,7 @@ import { Toolbar } from './Toolbar.js';
 import { useAppKeys } from './use-app-keys.js';
 import { ArticleHeader } from './ArticleHeader.js';
 import { plural } from './format.js';
+import { toggled } from './toggle.js';
 import { ReviewPanel, type DecideActions } from '../review/ReviewPanel.js';
 import { acceptCommand, clearDecisionCommand, decisionId, rejectCommand, type ReviewCommand, type ReviewDecision } from '../../src/review/decisions.js';
 import type { Annotation } from '../../src/annotations/types.js';
@@ -321,13 +322,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
                 shown={new Set([annotator, ...snapshot.layers.keys()].filter((n) => !hiddenLayers.has(n)))}
                 status={status}
                 hasSelection={pending !== null}
-                onToggleLayer={(n) =>
-                  setHiddenLayers((h) => {
-                    const next = new Set(h);
-                    if (!next.delete(n)) next.add(n);
-                    return next;
-                  })
-                }
+                onToggleLayer={(n) => setHiddenLayers((h) => toggled(h, n))}
                 onRow={(row) => {
                   controller.current?.revealSpan(row);
                   controller.current?.mark('sm-peer', [row.a, row.b].filter((x): x is NonNullable<typeof x> => x !== undefined && x.annotator !== annotator));
@@ -342,13 +337,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
               annotations={snapshot.annotations}
               hidden={hidden}
               selectedId={selectedId}
-              onToggleLabel={(l) =>
-                setHidden((h) => {
-                  const n = new Set(h);
-                  if (!n.delete(l)) n.add(l);
-                  return n;
-                })
-              }
+              onToggleLabel={(l) => setHidden((h) => toggled(h, l))}
               onPick={(id) => {
                 setSelectedId(id);
                 setPending(null);

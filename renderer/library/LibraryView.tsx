@@ -6,6 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { LibraryAgreement } from '../review/LibraryAgreement.js';
 import type { SpanmarkDb } from '../db/db.js';
 import { plural } from '../app/format.js';
+import { toggled } from '../app/toggle.js';
 
 interface Props {
   readonly db: SpanmarkDb;
@@ -50,13 +51,7 @@ export function LibraryView({ db, me, onOpen, onOpenSample, onOpenFile }: Props)
                 aria-label={`Select ${article.title}`}
                 checked={picked.has(article.id)}
                 data-testid="library-pick"
-                onChange={() =>
-                  setPicked((p) => {
-                    const next = new Set(p);
-                    if (!next.delete(article.id)) next.add(article.id);
-                    return next;
-                  })
-                }
+                onChange={() => setPicked((p) => toggled(p, article.id))}
               />
               <button type="button" onClick={() => onOpen(article.id)} data-testid="library-item" data-doc-id={article.id}>
                 <span className="title">{article.title}</span>

@@ -33,7 +33,9 @@ test('the bundle starts with a shebang', () => {
 test('node dist/cli/spanmark.cjs validate: exit code and output', () => {
   const doc = article('Troops 🇷🇺 arrived in Almaty.', 'Almaty');
   const good = tmp.write('good.spanmark.json', exportFile([{ article: doc, annotations: [ann(doc, 'aigerim', 'deployment', 0, 6)] }]));
-  const bad = tmp.write('bad.spanmark.json', readFileSync(good, 'utf8').replace('"quote": "Troops"', '"quote": "Tanks"'));
+  const tampered = JSON.parse(readFileSync(good, 'utf8')) as { documents: { annotations: { quote: string }[] }[] };
+  tampered.documents[0]!.annotations[0]!.quote = 'Tanks';
+  const bad = tmp.write('bad.spanmark.json', JSON.stringify(tampered, null, 2));
   const ok = spanmark('validate', good);
   assert.equal(ok.status, 0, ok.stderr);
   assert.equal(ok.stdout, `ok   ${good}  (1 document, 1 annotation)\n`);
