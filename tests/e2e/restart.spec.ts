@@ -24,7 +24,8 @@ test('SIGKILL right after each acknowledged save loses nothing', async ({ baseUR
   const profile = mkdtempSync(join(tmpdir(), 'spanmark-kill-'));
   try {
     for (let round = 0; round < WORDS.length; round++) {
-      const { browser, proc } = await launchKillable(profile, 47491, baseURL!);
+      // A fresh DevTools port each round, so nothing can attach to the browser just killed.
+      const { browser, proc } = await launchKillable(profile, 47500 + round, baseURL!);
       const app = await appPage(() => browser.contexts()[0]!.pages());
       if (round === 0) await app.openSample();
       else await expect(app.page.getByTestId('article-title')).toHaveText('kazakhstan-2022-01-07');
@@ -32,11 +33,13 @@ test('SIGKILL right after each acknowledged save loses nothing', async ({ baseUR
       await app.select(WORDS[round]!);
       await app.tag('deployment'); // resolves on the app's acknowledgement
       await killHard(proc);
+      await waitForCdpGone(47500 + round);
     }
-    const { browser, proc } = await launchKillable(profile, 47491, baseURL!);
+    const { browser, proc } = await launchKillable(profile, 47520, baseURL!);
     const app = await appPage(() => browser.contexts()[0]!.pages());
     await expect(app.rows()).toHaveCount(WORDS.length);
     expect((await app.rowTexts()).sort()).toEqual(WORDS.map((w) => `deployment:${w}`).sort());
+    await browser.close().catch(() => undefined);
     await killHard(proc);
   } finally {
     rmSync(profile, { recursive: true, force: true });
