@@ -14,6 +14,7 @@ import { AgreementTable } from './AgreementTable.js';
 import { LayerBadge } from './LayerBadge.js';
 
 const NONE: readonly Annotation[] = [];
+const ROW_PAGE = 200;
 
 export const KIND_NAMES: Record<RowKind, string> = {
   exact: 'Exact match',
@@ -59,6 +60,8 @@ export function ReviewPanel(props: Props) {
   const rows = useMemo(() => compareLayers(layerA, layerB), [layerA, layerB]);
   const summary = useMemo(() => summarizeComparison(rows), [rows]);
   const [active, setActive] = useState<number | null>(null);
+  // Rows render a page at a time: two 10,000-span layers make thousands of rows.
+  const [limit, setLimit] = useState(ROW_PAGE);
   const [showAgreement, setShowAgreement] = useState(false);
   const text = props.text;
   const report = useMemo(() => {
@@ -96,11 +99,11 @@ export function ReviewPanel(props: Props) {
           <h2>Compare</h2>
           <div className="compare-pick">
             A
-            <select value={a} onChange={(e) => setPair({ a: e.target.value, b })} data-testid="compare-a">
+            <select value={a} onChange={(e) => { setPair({ a: e.target.value, b }); setLimit(ROW_PAGE); }} data-testid="compare-a">
               {names.map((n) => <option key={n} value={n}>{n}</option>)}
             </select>
             B
-            <select value={b} onChange={(e) => setPair({ a, b: e.target.value })} data-testid="compare-b">
+            <select value={b} onChange={(e) => { setPair({ a, b: e.target.value }); setLimit(ROW_PAGE); }} data-testid="compare-b">
               {names.map((n) => <option key={n} value={n}>{n}</option>)}
             </select>
             <button type="button" onClick={() => setShowAgreement((s) => !s)} data-testid="toggle-agreement">
@@ -114,7 +117,7 @@ export function ReviewPanel(props: Props) {
             ))}
           </div>
           <div className="compare-list" role="list">
-            {rows.map((row, i) => (
+            {rows.slice(0, limit).map((row, i) => (
               <CompareRow
                 key={`${row.a?.id ?? ''}|${row.b?.id ?? ''}`}
                 row={row}
@@ -131,6 +134,11 @@ export function ReviewPanel(props: Props) {
                 }}
               />
             ))}
+            {rows.length > limit ? (
+              <button type="button" className="more-rows" onClick={() => setLimit((l) => l + ROW_PAGE)} data-testid="more-rows">
+                Show {Math.min(ROW_PAGE, rows.length - limit)} more of {rows.length - limit} remaining
+              </button>
+            ) : null}
           </div>
         </section>
       ) : null}

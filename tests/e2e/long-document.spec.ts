@@ -52,3 +52,22 @@ test('a 60-copy article paints what is on screen, and what comes into view as it
   await app.rows().last().click();
   await expect.poll(lastInView).toBe(true);
 });
+
+test('a long comparison renders a page of rows at a time', async ({ page }) => {
+  const copies = 60;
+  const article = longArticle(copies);
+  const quotes = ['terrorist attacks', 'radicals', 'looting', 'pharmacies'];
+  const mine = quotes.flatMap((quote, q) => Array.from({ length: copies }, (_, i) => ({ id: `m${q}-${i}`, label: 'claim' as const, quote, occurrence: i })));
+  const theirs = [{ id: 't0', label: 'claim' as const, quote: 'terrorist attacks' }];
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  await app.setAnnotator('Dana');
+  await app.importBuffer('mine.spanmark.json', colleagueExport('Dana', mine, article));
+  await app.importBuffer('theirs.spanmark.json', colleagueExport('Aigerim', theirs, article));
+  await page.getByTestId('tab-review').click();
+  await expect(page.getByTestId('compare-summary')).toContainText('Only in A: 239');
+  await expect(page.getByTestId('compare-row')).toHaveCount(200);
+  await page.getByTestId('more-rows').click();
+  await expect(page.getByTestId('compare-row')).toHaveCount(240);
+  await expect(page.getByTestId('more-rows')).toHaveCount(0);
+});
