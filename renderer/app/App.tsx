@@ -25,10 +25,8 @@ import { useAppKeys } from './use-app-keys.js';
 import { ArticleHeader } from './ArticleHeader.js';
 import { plural } from './format.js';
 import { toggled } from './toggle.js';
-import { ReviewPanel, type DecideActions } from '../review/ReviewPanel.js';
-import { acceptCommand, clearDecisionCommand, decisionId, rejectCommand, type ReviewCommand, type ReviewDecision } from '../../src/review/decisions.js';
-import type { Annotation } from '../../src/annotations/types.js';
-import type { Result } from '../../src/result.js';
+import { ReviewPanel } from '../review/ReviewPanel.js';
+import { useReviewActions } from '../review/use-review-actions.js';
 import { layerSlots } from '../../src/review/layer-slots.js';
 import type { ReviewStatus } from '../../src/document/article.js';
 import { setReviewStatus } from '../db/articles-repo.js';
@@ -194,45 +192,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
     [db, session],
   );
 
-  const review = useMemo<DecideActions>(() => {
-    type Context = { previous: ReviewDecision | null; previousResult: Annotation | null; now: string };
-    const decide = (make: (ctx: Context) => Result<ReviewCommand>) => {
-      return (theirs: Parameters<DecideActions['reject']>[0]) => {
-        if (!session) return;
-        const previous = session.getSnapshot().decisions.get(decisionId(theirs.docId, theirs.annotator, theirs.id)) ?? null;
-        const previousResult = previous?.resultId ? (session.find(previous.resultId) ?? null) : null;
-        const r = make({ previous, previousResult, now: new Date().toISOString() });
-        if (!r.ok) return say('error', r.error.message);
-        session.execute(r.value).then(
-          () => (status === 'unreviewed' ? changeStatus('in-review') : undefined),
-          (e: unknown) => fail('Could not save the decision', e),
-        );
-      };
-    };
-    return {
-      accept: (theirs, opts) => {
-        if (opts.useSelection && !pending) return say('error', 'Select the boundary in the text first.');
-        decide((ctx) =>
-          acceptCommand({
-            ...ctx,
-            theirs,
-            me: annotator,
-            text: session?.article.text ?? '',
-            newId: crypto.randomUUID(),
-            ...(opts.label ? { label: opts.label } : {}),
-            ...(opts.useSelection && pending ? { span: pending } : {}),
-          }),
-        )(theirs);
-        if (opts.useSelection) setPending(null);
-      },
-      reject: (theirs, reason) => decide((ctx) => rejectCommand({ ...ctx, theirs, me: annotator, reason }))(theirs),
-      clear: (decision) => {
-        if (!session) return;
-        const result = decision.resultId ? (session.find(decision.resultId) ?? null) : null;
-        session.execute(clearDecisionCommand(decision, result)).catch((e: unknown) => fail('Could not undo the decision', e));
-      },
-    };
-  }, [annotator, changeStatus, fail, pending, say, session, status]);
+  const review = useReviewActions({ session, me: annotator, pending, setPending, status, changeStatus, say, fail });
 
   const onMenu = useCallback(
     (c: MenuCommand) => {
