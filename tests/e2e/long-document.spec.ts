@@ -42,7 +42,9 @@ test('a 60-copy article paints what is on screen, and what comes into view as it
       return false;
     }, article.text.lastIndexOf('terrorist attacks'));
   expect(await lastInView()).toBe(false);
+  // Scroll the reader until that paragraph is on screen.
   await page.locator('.reader').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await app.textBox('terrorist attacks', copies - 1);
   await expect.poll(lastInView).toBe(true);
 
   // Jumping from the panel paints the target too.
