@@ -372,19 +372,8 @@ interface DocContext {
   readonly index: number;
 }
 
-interface PendingAnnotation {
-  readonly index: number;
-  readonly id: string;
-  readonly label: LabelId;
-  readonly start: number;
-  readonly end: number;
-  readonly quote: string;
-  readonly annotator: string;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly note?: string;
-  readonly provenance?: Provenance;
-}
+/** An annotation read from the file, offsets still in code points, before its document is known. */
+type PendingAnnotation = Omit<Annotation, 'docId'> & { readonly index: number };
 
 interface PendingBlock {
   readonly kind: BlockKind;
