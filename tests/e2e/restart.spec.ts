@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM } from '../../playwright.config.js';
 import { SpanmarkApp } from './pages/app.js';
-import { killHard, launchKillable, waitForCdp, waitForCdpGone } from './fixtures/cdp-chromium.js';
+import { killHard, launchKillable, waitForCdp, waitForCdpGone, waitForGroupExit } from './fixtures/cdp-chromium.js';
 
 const WORDS = ['Almaty', 'Twitter', 'Kazakh', 'radicals', 'looting', 'pharmacies'];
 
@@ -34,6 +34,7 @@ test('SIGKILL right after each acknowledged save loses nothing', async ({ baseUR
       await app.tag('deployment'); // resolves on the app's acknowledgement
       await killHard(proc);
       await waitForCdpGone(47500 + round);
+      await waitForGroupExit(proc.pid!);
     }
     const { browser, proc } = await launchKillable(profile, 47520, baseURL!);
     const app = await appPage(() => browser.contexts()[0]!.pages());
@@ -69,6 +70,7 @@ test('npm start: annotations made in one start are there in the next', async () 
         process.kill(-proc.pid!, 'SIGTERM');
       });
       await waitForCdpGone(47492);
+      await waitForGroupExit(proc.pid!);
     };
     return { proc, app, out: () => out, stop };
   };
