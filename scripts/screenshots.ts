@@ -37,6 +37,7 @@ try {
   }
   await page.locator('.reader').evaluate((el) => el.scrollTo(0, 0));
   await app.clickText('radicals');
+  while ((await page.getByRole('button', { name: 'Dismiss' }).count()) > 0) await page.getByRole('button', { name: 'Dismiss' }).first().click();
   await page.mouse.move(5, 5);
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(root, 'docs/screenshot-annotate.png') });
@@ -57,7 +58,10 @@ try {
   await review.compare('Dana', 'Aigerim');
   await review.row('security forces', 'overlap-label-mismatch').getByTestId('accept').click();
   await page.getByTestId('toggle-agreement').click();
+  await page.keyboard.press('Escape');
+  while ((await page.getByRole('button', { name: 'Dismiss' }).count()) > 0) await page.getByRole('button', { name: 'Dismiss' }).first().click();
   await page.locator('.reader').evaluate((el) => el.scrollTo(0, 0));
+  await page.getByTestId('review-panel').evaluate((el) => el.scrollTo(0, 0));
   await page.mouse.move(5, 5);
   await page.waitForTimeout(500);
   await page.screenshot({ path: join(root, 'docs/screenshot-review.png') });
