@@ -43,3 +43,13 @@ test('round trip agrees with spreading the string, on the Unicode corpus', async
   units.forEach((u, i) => assert.equal([...text.slice(0, u)].length, cps[i]));
   assert.deepEqual(codePointsToUtf16(text, cps), units);
 });
+
+test('many offsets (the table path) give the same answers and the same refusals', () => {
+  const text = 'a😀b𝟏𝟎c Қ 🇷🇺 e\u0301'.repeat(50);
+  const units = Array.from({ length: text.length + 1 }, (_, i) => i).filter((i) => !splitsSurrogatePair(text, i));
+  const many = utf16ToCodePoints(text, units);
+  units.forEach((u, i) => assert.equal(many[i], [...text.slice(0, u)].length));
+  const split = units.length > 0 ? text.indexOf('😀') + 1 : 1;
+  assert.throws(() => utf16ToCodePoints(text, [...units, split]), /splits a surrogate pair/);
+  assert.throws(() => utf16ToCodePoints(text, [...units, text.length + 1]), /outside the text/);
+});
