@@ -182,16 +182,13 @@ export function ArticleView(props: Props) {
     return undefined;
   }
 
-  function hitTest(x: number, y: number): Annotation[] {
-    const offset = charAt(x, y);
-    if (offset === undefined || !ownVisible) return [];
-    return annotationsAt(session.list(), offset).filter((a) => !hidden.has(a.label));
-  }
-
-  function peerHits(x: number, y: number): Annotation[] {
+  /** My visible spans under the pointer, innermost first; with `withPeers`, colleagues' too. */
+  function hitTest(x: number, y: number, withPeers = false): Annotation[] {
     const offset = charAt(x, y);
     if (offset === undefined) return [];
-    return peers.flatMap((p) => annotationsAt(p.annotations, offset).filter((a) => !hidden.has(a.label)));
+    const shown = (a: Annotation) => !hidden.has(a.label);
+    const mine = ownVisible ? annotationsAt(session.list(), offset).filter(shown) : [];
+    return withPeers ? [...mine, ...peers.flatMap((p) => annotationsAt(p.annotations, offset).filter(shown))] : mine;
   }
 
   return (
@@ -224,7 +221,7 @@ export function ArticleView(props: Props) {
           const { clientX: x, clientY: y } = e;
           if (e.buttons !== 0) return;
           requestAnimationFrame(() => {
-            const items = [...hitTest(x, y), ...peerHits(x, y)];
+            const items = hitTest(x, y, true);
             setHover(items.length > 0 ? { x, y, items, slots: new Map(peers.map((p) => [p.annotator, p.slot])) } : null);
           });
         }}
