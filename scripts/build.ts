@@ -2,9 +2,10 @@
 // static files. One build serves Electron, the browser fallback, the e2e tests and the benchmark.
 
 import { build } from 'esbuild';
-import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildEntries, rendererStatic, type BuildEntry } from '../electron.config.js';
+import { CONTENT_SECURITY_POLICY } from '../src/platform/csp.js';
 
 const root = join(import.meta.dirname, '..');
 const only = process.argv.slice(2);
@@ -38,6 +39,11 @@ const entries = Object.entries(buildEntries).filter(([name]) => only.length === 
 if (only.length === 0) rmSync(join(root, 'dist'), { recursive: true, force: true });
 mkdirSync(join(root, rendererStatic.to), { recursive: true });
 cpSync(join(root, rendererStatic.from), join(root, rendererStatic.to), { recursive: true });
+// The page carries the same policy as the response header (for hosts that send none), written
+// from the one constant; frame-ancestors is header-only and ignored in a meta tag.
+const indexHtml = join(root, rendererStatic.to, 'index.html');
+const metaPolicy = CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; ');
+writeFileSync(indexHtml, readFileSync(indexHtml, 'utf8').replace('%SPANMARK_CSP%', metaPolicy));
 await Promise.all(entries.map(([name, e]) => bundle(name, e)));
 for (const [, e] of entries) mkdirSync(dirname(join(root, e.outfile)), { recursive: true });
 console.log(`build: ${entries.map(([n]) => n).join(', ')} -> dist/`);
