@@ -11,6 +11,7 @@ import { CHROMIUM, CHROMIUM_ARGS } from '../../playwright.config.js';
 import { BENCH_ANNOTATOR, buildCase, type BenchCase, type CaseFile } from './case.js';
 import { arm, collect, collectMarks, idle, installHarness, NAME_SHIM, pickWord, scrollReader, type ArmSpec, type Measured } from './in-page.js';
 import { mb, ms, pairedRatio, ratio, spread, summarize, table, times, type Row, type Summary } from './report.js';
+import { mainThreadSummary, startTrace } from './trace.js';
 import { buildRenderer, freePort, startServer, type RunningServer } from './server.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -32,6 +33,8 @@ interface Options {
   readonly root: string;
   /** Also save CPU profiles (DevTools .cpuprofile) of one open, one label key and one export per side. */
   readonly profile: boolean;
+  /** Also save Chromium traces of one open and one label key per side, and print where the main thread's time went. */
+  readonly trace: boolean;
 }
 
 type Side = 'annotated' | 'floor';
@@ -46,7 +49,7 @@ interface Lane {
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const o = { build: true, port: 47450, opens: 7, keys: 36, exports: 5, disk: false, out: join(ROOT, 'test-results', 'bench.json'), root: 'dist/renderer', profile: false };
+  const o = { build: true, port: 47450, opens: 7, keys: 36, exports: 5, disk: false, out: join(ROOT, 'test-results', 'bench.json'), root: 'dist/renderer', profile: false, trace: false };
   const num = (flag: string, v: string | undefined, min: number): number => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < min) throw new Error(`${flag} needs a whole number ≥ ${min}, not ${JSON.stringify(v)}`);
@@ -63,7 +66,8 @@ function parseArgs(argv: readonly string[]): Options {
     else if (a === '--out') o.out = argv[++i] ?? o.out;
     else if (a === '--root') o.root = argv[++i] ?? o.root;
     else if (a === '--profile') o.profile = true;
-    else throw new Error(`unknown argument ${a}; usage: bench.ts [--no-build] [--disk] [--profile] [--root DIR] [--port N] [--opens N] [--keys N] [--exports N] [--out FILE]`);
+    else if (a === '--trace') o.trace = true;
+    else throw new Error(`unknown argument ${a}; usage: bench.ts [--no-build] [--disk] [--profile] [--trace] [--root DIR] [--port N] [--opens N] [--keys N] [--exports N] [--out FILE]`);
   }
   return o;
 }
@@ -300,6 +304,27 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
       await labelKeyToPaint(lane, bc.docId, 0.5, 4242, at('label-key'));
       await exportOnce(lane, at('export'));
       profiles.push(at('open'), at('label-key'), at('export'));
+    }
+  }
+
+  if (o.trace) {
+    log('Chromium traces of one open and one label key per side…');
+    const dir = dirname(o.out);
+    mkdirSync(dir, { recursive: true });
+    for (const lane of order(0)) {
+      for (const [what, startType, gesture] of [
+        ['open', 'pointerdown', () => openToPainted(lane, bc.docId)],
+        ['label-key', 'keydown', () => labelKeyToPaint(lane, bc.docId, 0.37, 2121)],
+      ] as const) {
+        const tracing = await startTrace(lane.page);
+        await gesture();
+        const events = await tracing.stop();
+        const file = join(dir, `bench-${what}-${lane.side}.trace.json`);
+        writeFileSync(file, JSON.stringify({ traceEvents: events }));
+        profiles.push(file);
+        console.log(`\n[${lane.side}] ${what}: renderer main thread from the ${startType} (${file})`);
+        for (const line of mainThreadSummary(events, startType)) console.log(`  ${line}`);
+      }
     }
   }
 

@@ -148,7 +148,8 @@ export function readSource(candidates: readonly string[]): { path: string; text:
   throw new Error(`sample article not found in ${candidates.join(' or ')}`);
 }
 
-export async function buildCase(opts: CaseOptions): Promise<BenchCase> {
+/** The case's article and annotations, before they are written as files. */
+export function caseDocument(opts: CaseOptions, exportedAt: string): { path: string; copies: number; article: Article; list: Annotation[]; words: number; shape: BenchCase['shape'] } {
   const { path, text: raw } = readSource(opts.sources);
   const source = raw.replace(/\r\n?/g, '\n').trimEnd();
   const copyBytes = Buffer.byteLength(source, 'utf8') + 2;
@@ -157,7 +158,6 @@ export async function buildCase(opts: CaseOptions): Promise<BenchCase> {
   const id = sha256(text);
   const blocks = plainTextBlocks(text);
   const words = wordsOf(text, blocks);
-  const exportedAt = new Date().toISOString();
   const title = `Kazakhstan, 7 January 2022 (×${copies}, long-document bench)`;
   const article: Article = {
     id, sha256: id, title, format: 'text', text, blocks,
@@ -165,6 +165,13 @@ export async function buildCase(opts: CaseOptions): Promise<BenchCase> {
     addedAt: exportedAt,
   };
   const { list, shape } = makeAnnotations(text, id, words, opts.annotations, opts.seed);
+  return { path, copies, article, list, words: words.length, shape };
+}
+
+export async function buildCase(opts: CaseOptions): Promise<BenchCase> {
+  const exportedAt = new Date().toISOString();
+  const { path, copies, article, list, words, shape } = caseDocument(opts, exportedAt);
+  const { id, title, text, blocks } = article;
 
   const file = (annotations: readonly Annotation[]): Buffer =>
     Buffer.from(serializeSpanmarkV1(encodeSpanmarkV1({ documents: [{ article, annotations }], exportedAt, generatorVersion: opts.generatorVersion })), 'utf8');
@@ -182,7 +189,7 @@ export async function buildCase(opts: CaseOptions): Promise<BenchCase> {
 
   return {
     source: path, docId: id, title, copies,
-    textBytes: Buffer.byteLength(text, 'utf8'), textChars: text.length, blocks: blocks.length, words: words.length, shape,
+    textBytes: Buffer.byteLength(text, 'utf8'), textChars: text.length, blocks: blocks.length, words, shape,
     annotated: { name: 'bench-annotated.spanmark.json', bytes: annotated, annotations: list.length },
     floor: { name: 'bench-floor.spanmark.json', bytes: floor, annotations: 0 },
   };
