@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { createAnnotation, relabel, withNote } from '../../src/annotations/create.js';
 import type { AnnotationCommand } from '../../src/annotations/commands.js';
+import { countLabels } from '../../src/annotations/label-counts.js';
 import type { LabelId } from '../../src/labels/schema.js';
 import type { AppInfo, MenuCommand, Platform } from '../../src/platform/platform.js';
 import type { SpanmarkDb } from '../db/db.js';
@@ -41,7 +42,7 @@ interface Props {
   readonly initialDocId: string | undefined;
 }
 
-const EMPTY: SessionSnapshot = { annotations: [], layers: new Map(), decisions: new Map(), canUndo: false, canRedo: false, save: { status: 'saved' } };
+const EMPTY: SessionSnapshot = { annotations: [], counts: countLabels([]), layers: new Map(), decisions: new Map(), canUndo: false, canRedo: false, save: { status: 'saved' } };
 const noSubscribe = () => () => {};
 let messageId = 0;
 
@@ -132,7 +133,9 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
           (async () => {
             if (which === 'document' && !session) return say('error', 'Open a document to export it, or export the whole library.');
             const started = performance.now();
-            const payload = await exportDocuments(db, which === 'document' && session ? [session.article.id] : 'all', info.version);
+            const layer = session ? await session.committedLayer() : undefined;
+            const live = session && layer ? { docId: session.article.id, ...layer } : undefined;
+            const payload = await exportDocuments(db, which === 'document' && session ? [session.article.id] : 'all', info.version, live);
             dispatch('spanmark:exported', { ms: performance.now() - started, annotations: payload.annotations, bytes: payload.json.length });
             const out = await platform.saveFile(payload.fileName, payload.json);
             if (out.saved) say('info', `Exported ${plural(payload.annotations, 'annotation')} on ${plural(payload.documents, 'document')} to ${out.where}.`);
@@ -295,6 +298,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
             ) : (
             <AnnotationPanel
               annotations={snapshot.annotations}
+              counts={snapshot.counts}
               hidden={hidden}
               selectedId={selectedId}
               onToggleLabel={(l) => setHidden((h) => toggled(h, l))}

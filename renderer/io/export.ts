@@ -1,5 +1,7 @@
 // Export: read the documents and their annotations in one read transaction (a consistent
 // snapshot), encode with the core codec (which converts offsets to code points) and serialise.
+// The open document's layer is taken from memory when the transaction finds its stored revision
+// equal to the one memory was committed at: the same data, without reading 10,000 records.
 
 import { encodeSpanmarkV1, exportFileName, serializeSpanmarkV1 } from '../../src/codecs/spanmark-v1/encode.js';
 import type { Article } from '../../src/document/article.js';
@@ -16,12 +18,20 @@ export interface ExportPayload {
   readonly annotations: number;
 }
 
-export async function exportDocuments(db: SpanmarkDb, docIds: readonly string[] | 'all', version: string): Promise<ExportPayload> {
+/** The open document's layer as committed (DocumentSession.committedLayer), with its document. */
+export interface LiveLayer {
+  readonly docId: string;
+  readonly revision: number;
+  readonly annotations: readonly Annotation[];
+}
+
+export async function exportDocuments(db: SpanmarkDb, docIds: readonly string[] | 'all', version: string, live?: LiveLayer): Promise<ExportPayload> {
   const docs = await db.transaction('r', [db.articles, db.annotations, db.reviewDecisions, db.layerRevisions, db.layerSnapshots], async () => {
     const articles = docIds === 'all' ? await db.articles.orderBy('addedAt').toArray() : ((await db.articles.bulkGet([...docIds])).filter(Boolean) as Article[]);
-    const out: { article: Article; annotations: Annotation[]; review?: ReviewV1 }[] = [];
+    const out: { article: Article; annotations: readonly Annotation[]; review?: ReviewV1 }[] = [];
     for (const article of articles) {
-      const annotations = (await readOwnLayer(db, article.id)).own;
+      const current = live?.docId === article.id && (await db.layerRevisions.get(article.id))?.revision === live.revision;
+      const annotations = current ? live.annotations : (await readOwnLayer(db, article.id)).own;
       const decisions = await db.reviewDecisions.where('docId').equals(article.id).toArray();
       // Review decisions and provenance travel with the reconciled layer.
       const review: ReviewV1 | undefined =

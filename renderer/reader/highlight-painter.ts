@@ -22,7 +22,7 @@ export class HighlightPainter {
   private readonly extra = new Map<string, Highlight>();
   /** Everything that should be painted, by id; ranges exist only for spans inside the window. */
   private readonly spans = new Map<string, Entry>();
-  private levels = new Map<string, number>();
+  private readonly levelOf = (id: string): number | undefined => this.spans.get(id)?.level;
   private hidden = new Set<LabelId>();
   private layers: readonly { slot: number; spans: readonly Span[] }[] = [];
   private window: Span = { start: 0, end: Number.MAX_SAFE_INTEGER };
@@ -38,15 +38,14 @@ export class HighlightPainter {
 
   reset(sorted: readonly Annotation[]): void {
     this.spans.clear();
-    this.levels = nestingLevels(sorted);
-    for (const a of sorted) this.spans.set(a.id, { annotation: a, level: this.levels.get(a.id) ?? 0, range: undefined });
+    const levels = nestingLevels(sorted);
+    sorted.forEach((a, i) => this.spans.set(a.id, { annotation: a, level: levels[i]!, range: undefined }));
     this.repaintWindow();
   }
 
   add(a: Annotation, current: readonly Annotation[]): void {
     this.remove(a.id);
-    const level = levelAmong(a, current.filter((o) => o.id !== a.id && overlaps(o, a)), this.levels);
-    this.levels.set(a.id, level);
+    const level = levelAmong(a, current.filter((o) => o.id !== a.id && overlaps(o, a)), this.levelOf);
     const entry: Entry = { annotation: a, level, range: undefined };
     this.spans.set(a.id, entry);
     if (overlaps(a, this.window)) this.materialise(entry);
@@ -57,7 +56,6 @@ export class HighlightPainter {
     if (!entry) return;
     if (entry.range) this.groupOf(entry)?.delete(entry.range);
     this.spans.delete(id);
-    this.levels.delete(id);
   }
 
   setHidden(labels: ReadonlySet<LabelId>): void {
@@ -74,7 +72,11 @@ export class HighlightPainter {
 
   /** Paints a one-off highlight (selection outline, flash, pending selection, a peer's span). */
   mark(name: MarkName, spans: readonly Span[]): void {
-    this.fill(this.extra.get(name), spans);
+    const h = this.extra.get(name);
+    // Clearing an empty highlight still makes Chromium revalidate and repaint every highlighted
+    // span on screen (~5 ms with a screenful of them), and views clear marks on every update.
+    if (spans.length === 0 && h?.size === 0) return;
+    this.fill(h, spans);
   }
 
   /** Paints colleagues' layers, each in its slot's marker; an empty list clears them. */

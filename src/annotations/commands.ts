@@ -24,15 +24,27 @@ export function invertCommand(cmd: AnnotationCommand): AnnotationCommand {
  * this runs on every keystroke against layers of 10,000 annotations.
  */
 export function applyCommand(list: readonly Annotation[], cmd: AnnotationCommand): Annotation[] {
+  return applyCommandTracked(list, cmd).list;
+}
+
+/** What a command actually did to a list: the annotation it took out and the one it put in. */
+export interface AppliedCommand {
+  readonly list: Annotation[];
+  readonly removed: Annotation | undefined;
+  readonly added: Annotation | undefined;
+}
+
+/** applyCommand, also saying what was removed and added (so derived figures follow exactly). */
+export function applyCommandTracked(list: readonly Annotation[], cmd: AnnotationCommand): AppliedCommand {
   const next = [...list];
   const drop = cmd.kind === 'update' ? cmd.before : cmd.annotation;
-  const at = indexOf(next, drop);
-  if (at >= 0) next.splice(at, 1);
-  if (cmd.kind !== 'delete') {
-    const item = cmd.kind === 'create' ? cmd.annotation : cmd.after;
-    next.splice(lowerBound(next, item), 0, item);
-  }
-  return next;
+  // A create's annotation is new, so only its own sort position is checked (a replayed create
+  // must not duplicate it); scanning 10,000 ids for an id that is not there cost a keystroke ~2 ms.
+  const at = cmd.kind === 'create' ? atKey(next, drop) : indexOf(next, drop);
+  const removed = at >= 0 ? next.splice(at, 1)[0] : undefined;
+  const added = cmd.kind === 'delete' ? undefined : cmd.kind === 'create' ? cmd.annotation : cmd.after;
+  if (added) next.splice(lowerBound(next, added), 0, added);
+  return { list: next, removed, added };
 }
 
 /** Text order: by start, longer (enclosing) span first, then id for a stable total order. */
@@ -55,10 +67,16 @@ function lowerBound(list: readonly Annotation[], item: Pick<Annotation, 'start' 
   return lo;
 }
 
+/** Position of an annotation with this id at its sort key, or -1. */
+function atKey(list: readonly Annotation[], a: Annotation): number {
+  const at = lowerBound(list, a);
+  return list[at]?.id === a.id ? at : -1;
+}
+
 /** Position of an annotation by id: found by its sort key, with a scan if the key has moved. */
 function indexOf(list: readonly Annotation[], a: Annotation): number {
-  const at = lowerBound(list, a);
-  return list[at]?.id === a.id ? at : list.findIndex((x) => x.id === a.id);
+  const at = atKey(list, a);
+  return at >= 0 ? at : list.findIndex((x) => x.id === a.id);
 }
 
 /** A short human description for undo/redo menus and status lines. */

@@ -3,55 +3,48 @@
 // audited place where one becomes the other.
 
 /**
- * Converts many offsets at once in one pass over the text: O(text + n log n).
- * Throws RangeError for an offset outside [0, text.length] or one that splits a surrogate pair,
- * because such an offset cannot come from a valid selection and must never be exported silently.
+ * Converts many offsets at once: O(text) to find the surrogate pairs (a native regex scan), then
+ * O(log pairs) per offset, since an offset's code point index is the offset minus the pairs that
+ * end before it. Throws RangeError for an offset outside [0, text.length] or one that splits a
+ * surrogate pair, because such an offset cannot come from a valid selection and must never be
+ * exported silently. A lone surrogate counts as one code point, as `[...text]` counts it.
  */
 export function utf16ToCodePoints(text: string, offsets: readonly number[]): number[] {
-  // Many offsets (a whole layer): one pass building a table beats sorting the offsets.
-  if (offsets.length > 64 && offsets.length * 8 > text.length / 64) return viaTable(text, offsets);
-  const order = offsets.map((_, i) => i).sort((a, b) => offsets[a]! - offsets[b]!);
+  const pairs = surrogatePairStarts(text);
   const out = new Array<number>(offsets.length);
-  let unit = 0;
-  let cp = 0;
-  for (const i of order) {
+  for (let i = 0; i < offsets.length; i++) {
     const target = offsets[i]!;
     if (!Number.isInteger(target) || target < 0 || target > text.length) {
       throw new RangeError(`offset ${target} is outside the text (0..${text.length})`);
     }
-    while (unit < target) {
-      const c = text.charCodeAt(unit);
-      unit += c >= 0xd800 && c <= 0xdbff && isLow(text.charCodeAt(unit + 1)) ? 2 : 1;
-      cp += 1;
-    }
-    if (unit !== target) throw new RangeError(`offset ${target} splits a surrogate pair`);
-    out[i] = cp;
+    const before = countBelow(pairs, target);
+    if (before > 0 && pairs[before - 1] === target - 1) throw new RangeError(`offset ${target} splits a surrogate pair`);
+    out[i] = target - before;
   }
   return out;
 }
 
-/** Code point index of every UTF-16 position (-1 inside a surrogate pair), then O(1) lookups. */
-function viaTable(text: string, offsets: readonly number[]): number[] {
-  const table = new Int32Array(text.length + 1);
-  let cp = 0;
-  for (let unit = 0; unit < text.length; unit++) {
-    table[unit] = cp;
-    const c = text.charCodeAt(unit);
-    if (c >= 0xd800 && c <= 0xdbff && isLow(text.charCodeAt(unit + 1))) {
-      table[unit + 1] = -1;
-      unit += 1;
-    }
-    cp += 1;
+// Without the u flag a regex sees code units, so this matches exactly the well-formed pairs.
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+
+/** UTF-16 index of the high half of every surrogate pair, ascending. */
+function surrogatePairStarts(text: string): number[] {
+  const starts: number[] = [];
+  SURROGATE_PAIR.lastIndex = 0;
+  for (let m = SURROGATE_PAIR.exec(text); m !== null; m = SURROGATE_PAIR.exec(text)) starts.push(m.index);
+  return starts;
+}
+
+/** How many of the ascending values are below `limit`. */
+function countBelow(sorted: readonly number[], limit: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < limit) lo = mid + 1;
+    else hi = mid;
   }
-  table[text.length] = cp;
-  return offsets.map((target) => {
-    if (!Number.isInteger(target) || target < 0 || target > text.length) {
-      throw new RangeError(`offset ${target} is outside the text (0..${text.length})`);
-    }
-    const v = table[target]!;
-    if (v < 0) throw new RangeError(`offset ${target} splits a surrogate pair`);
-    return v;
-  });
+  return lo;
 }
 
 /**

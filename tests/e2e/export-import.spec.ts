@@ -144,3 +144,37 @@ test('invalid files are refused with what and where, and the library is left exa
   await expect(app.rows()).toHaveCount(1);
   expect(await app.rowTexts()).toEqual(['deployment:Almaty']);
 });
+
+test('exporting the open document gives every committed edit: one still saving, and one made in a window this one never heard of', async ({ context }) => {
+  const deaf = await context.newPage();
+  // This window misses the other window's change notices, so its memory of the layer falls
+  // behind the database; the export must still hold what the database holds.
+  await deaf.addInitScript(() => {
+    (window as unknown as { BroadcastChannel: unknown }).BroadcastChannel = class {
+      onmessage: unknown = null;
+      postMessage(): void {}
+      close(): void {}
+      addEventListener(): void {}
+      removeEventListener(): void {}
+    };
+  });
+  const a = new SpanmarkApp(deaf);
+  await a.goto();
+  await a.openSample();
+  await a.select('Almaty');
+  await a.tag('deployment');
+
+  const b = new SpanmarkApp(await context.newPage());
+  await b.goto();
+  await expect(b.page.getByTestId('article-title')).toHaveText('kazakhstan-2022-01-07');
+  await b.select('Twitter');
+  await b.tag('claim');
+  expect(await a.rowTexts()).toEqual(['deployment:Almaty']);
+
+  // A label key and the export click straight after it, without waiting for the save.
+  await a.select('Tokayev');
+  await a.page.keyboard.press('2');
+  const exported = (await a.exportDocument()).json as ExportFile;
+  const got = exported.documents[0]!.annotations.map((x) => `${x.label}:${x.quote}`).sort();
+  expect(got).toEqual(['casualty:Tokayev', 'claim:Twitter', 'deployment:Almaty']);
+});

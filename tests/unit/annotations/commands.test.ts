@@ -82,3 +82,13 @@ test('describeCommand names what an undo would undo', () => {
   assert.ok(noted.ok);
   assert.match(describeCommand({ kind: 'update', before: a, after: noted.value }), /note/);
 });
+
+test('a replayed create does not duplicate, and delete finds an annotation whose span moved', () => {
+  const a = make('a', 0, 7);
+  const b = make('b', 13, 15);
+  const once = applyCommand([a], { kind: 'create', annotation: b });
+  assert.deepEqual(applyCommand(once, { kind: 'create', annotation: b }).map((x) => x.id), ['a', 'b']);
+  // The list holds b at 13..15; the command carries an older copy of b at another span.
+  const stale = { ...b, start: 0, end: 3, quote: 'Tok' };
+  assert.deepEqual(applyCommand(once, { kind: 'delete', annotation: stale }).map((x) => x.id), ['a']);
+});

@@ -44,7 +44,7 @@ test('round trip agrees with spreading the string, on the Unicode corpus', async
   assert.deepEqual(codePointsToUtf16(text, cps), units);
 });
 
-test('many offsets (the table path) give the same answers and the same refusals', () => {
+test('many offsets on a long mixed text give the same answers as spreading the string, and the same refusals', () => {
   const text = 'a😀b𝟏𝟎c Қ 🇷🇺 e\u0301'.repeat(50);
   const units = Array.from({ length: text.length + 1 }, (_, i) => i).filter((i) => !splitsSurrogatePair(text, i));
   const many = utf16ToCodePoints(text, units);
@@ -52,4 +52,22 @@ test('many offsets (the table path) give the same answers and the same refusals'
   const split = units.length > 0 ? text.indexOf('😀') + 1 : 1;
   assert.throws(() => utf16ToCodePoints(text, [...units, split]), /splits a surrogate pair/);
   assert.throws(() => utf16ToCodePoints(text, [...units, text.length + 1]), /outside the text/);
+});
+
+test('lone surrogates count as one code point each, as spreading the string counts them', () => {
+  const text = 'a\uD800b\uDC00c😀\uDBFF';
+  const units = [0, 1, 2, 3, 4, 5, 7, 8];
+  assert.deepEqual(utf16ToCodePoints(text, units), units.map((u) => [...text.slice(0, u)].length));
+  assert.throws(() => utf16ToCodePoints(text, [6]), /splits a surrogate pair/);
+});
+
+test('offsets that are not whole numbers are refused', () => {
+  for (const bad of [0.5, Number.NaN, Number.POSITIVE_INFINITY]) assert.throws(() => utf16ToCodePoints('abc', [bad]), /outside the text/);
+});
+
+test('a megabyte of emoji: every one of 20,000 offsets lands right', () => {
+  const text = '😀'.repeat(500_000);
+  const offsets = Array.from({ length: 20_000 }, (_, i) => 2 * ((i * 7919) % 500_000));
+  const cps = utf16ToCodePoints(text, offsets);
+  offsets.forEach((u, i) => assert.equal(cps[i], u / 2));
 });
