@@ -5,6 +5,7 @@
 
 import type { AnnotationCommand } from '../../src/annotations/commands.js';
 import type { Annotation } from '../../src/annotations/types.js';
+import { fromColumns, toColumns } from '../../src/annotations/layer-columns.js';
 import type { ReviewCommand, ReviewDecision } from '../../src/review/decisions.js';
 import type { SpanmarkDb } from './db.js';
 
@@ -24,7 +25,8 @@ export interface DocumentLayers {
 export async function readOwnLayer(db: SpanmarkDb, docId: string): Promise<{ own: Annotation[]; revision: number; fromSnapshot: boolean }> {
   const [rev, snapshot] = await Promise.all([db.layerRevisions.get(docId), db.layerSnapshots.get(docId)]);
   const revision = rev?.revision ?? 0;
-  if (snapshot !== undefined && snapshot.revision === revision) return { own: [...snapshot.annotations], revision, fromSnapshot: true };
+  const cached = snapshot !== undefined && snapshot.revision === revision && snapshot.columns !== undefined ? fromColumns(snapshot.columns, docId) : undefined;
+  if (cached !== undefined) return { own: cached, revision, fromSnapshot: true };
   return { own: await db.annotations.where('docId').equals(docId).toArray(), revision, fromSnapshot: false };
 }
 
@@ -86,7 +88,7 @@ export async function saveSnapshot(db: SpanmarkDb, docId: string, revision: numb
   return db.transaction('rw', [db.layerRevisions, db.layerSnapshots], async () => {
     const current = (await db.layerRevisions.get(docId))?.revision ?? 0;
     if (current !== revision) return false;
-    await db.layerSnapshots.put({ docId, revision, annotations: [...annotations] });
+    await db.layerSnapshots.put({ docId, revision, columns: toColumns(annotations) });
     return true;
   });
 }

@@ -3,6 +3,7 @@
 
 import Dexie, { type EntityTable } from 'dexie';
 import type { Annotation } from '../../src/annotations/types.js';
+import type { LayerColumns } from '../../src/annotations/layer-columns.js';
 import type { Article } from '../../src/document/article.js';
 import type { ReviewDecision } from '../../src/review/decisions.js';
 
@@ -35,12 +36,14 @@ export interface LayerRevision {
 
 /**
  * A cache, never the truth: reading 10,000 annotation records takes IndexedDB ~300 ms, one record
- * holding them ~50 ms. Written when the layer is quiet; ignored unless its revision is current.
+ * holding them as objects ~50 ms, as columns a few. Written when the layer is quiet; ignored unless
+ * its revision is current and its columns add up. (Snapshots written by 0.1.0 builds before the
+ * columns held `annotations` instead; they are ignored and replaced at the next write.)
  */
 export interface LayerSnapshot {
   readonly docId: string;
   readonly revision: number;
-  readonly annotations: readonly Annotation[];
+  readonly columns: LayerColumns;
 }
 
 export const DB_NAME = 'spanmark';

@@ -5,36 +5,51 @@ import type { Annotation } from './types.js';
 
 export const MAX_NESTING_LEVEL = 2;
 
-/** Levels for a list in text order (see compareAnnotations). O(n · overlap depth). */
-export function nestingLevels(sorted: readonly Pick<Annotation, 'id' | 'label' | 'start' | 'end'>[]): Map<string, number> {
-  const levels = new Map<string, number>();
+/**
+ * Levels for a list in text order (see compareAnnotations), position by position. O(n · overlap
+ * depth) with no map and nothing allocated per span beyond its open entry: this runs over the
+ * whole layer each time a document opens.
+ */
+export function nestingLevels(sorted: readonly Pick<Annotation, 'label' | 'start' | 'end'>[]): Uint8Array {
+  const levels = new Uint8Array(sorted.length);
+  /** Per label, the spans still open at the current start, compacted in place. */
   const open = new Map<string, { end: number; level: number }[]>();
-  for (const a of sorted) {
-    const active = (open.get(a.label) ?? []).filter((o) => o.end > a.start);
-    const level = firstFree(active.map((o) => o.level));
-    levels.set(a.id, level);
+  sorted.forEach((a, i) => {
+    let active = open.get(a.label);
+    if (active === undefined) open.set(a.label, (active = []));
+    let used = 0;
+    let kept = 0;
+    for (const o of active) {
+      if (o.end <= a.start) continue;
+      active[kept++] = o;
+      used |= 1 << o.level;
+    }
+    active.length = kept;
+    const level = firstFreeIn(used);
+    levels[i] = level;
     active.push({ end: a.end, level });
-    open.set(a.label, active);
-  }
+  });
   return levels;
 }
 
-/** The level a new span would get among existing ones. */
+/** The lowest level whose bit is clear in `used`, capped at MAX_NESTING_LEVEL. */
+function firstFreeIn(used: number): number {
+  let level = 0;
+  while (used & (1 << level) && level < MAX_NESTING_LEVEL) level += 1;
+  return level;
+}
+
+/** The level a new span would get among existing ones, whose levels `levelOf` gives. */
 export function levelAmong(
   span: Pick<Annotation, 'label' | 'start' | 'end'>,
   existing: readonly Pick<Annotation, 'id' | 'label' | 'start' | 'end'>[],
-  levels: ReadonlyMap<string, number>,
+  levelOf: (id: string) => number | undefined,
 ): number {
-  const used = existing
-    .filter((o) => o.label === span.label && o.start < span.end && span.start < o.end)
-    .map((o) => levels.get(o.id) ?? 0);
-  return firstFree(used);
-}
-
-function firstFree(used: readonly number[]): number {
-  let level = 0;
-  while (used.includes(level) && level < MAX_NESTING_LEVEL) level += 1;
-  return level;
+  let used = 0;
+  for (const o of existing) {
+    if (o.label === span.label && o.start < span.end && span.start < o.end) used |= 1 << (levelOf(o.id) ?? 0);
+  }
+  return firstFreeIn(used);
 }
 
 /** Annotations covering a UTF-16 offset, innermost (shortest) first. */

@@ -104,9 +104,9 @@ test('the layer snapshot that speeds up opening never serves a stale layer', asy
           r.onsuccess = () => res(r.result as T[]);
         });
       const revisions = await all<{ revision: number }>('layerRevisions');
-      const snapshots = await all<{ revision: number; annotations: unknown[] }>('layerSnapshots');
+      const snapshots = await all<{ revision: number; columns: { count: number } }>('layerSnapshots');
       db.close();
-      return { revision: revisions[0]?.revision, snapshot: snapshots[0]?.revision, size: snapshots[0]?.annotations.length };
+      return { revision: revisions[0]?.revision, snapshot: snapshots[0]?.revision, size: snapshots[0]?.columns.count };
     });
   const a = new SpanmarkApp(await context.newPage());
   await a.goto();
@@ -129,4 +129,49 @@ test('the layer snapshot that speeds up opening never serves a stale layer', asy
   await expect(c.rows()).toHaveCount(1);
   expect(await c.rowTexts()).toEqual(['deployment:Almaty']);
   await expect.poll(() => readCache(c.page), { timeout: 10_000 }).toEqual({ revision: 3, snapshot: 3, size: 1 });
+});
+
+test('a damaged or old-format layer snapshot is ignored: the layer comes from its records', async ({ page }) => {
+  const snapshotCount = () =>
+    page.evaluate(async () => {
+      const req = indexedDB.open('spanmark');
+      const db = await new Promise<IDBDatabase>((res) => (req.onsuccess = () => res(req.result)));
+      const r = db.transaction('layerSnapshots').objectStore('layerSnapshots').getAll();
+      const rows = await new Promise<{ columns?: { count?: number } }[]>((res) => (r.onsuccess = () => res(r.result)));
+      db.close();
+      return rows[0]?.columns?.count;
+    });
+  /** Replaces the stored snapshot's payload, keeping its (current) revision. */
+  const tamper = (kind: 'old-format' | 'damaged') =>
+    page.evaluate(async (kind) => {
+      const req = indexedDB.open('spanmark');
+      const db = await new Promise<IDBDatabase>((res) => (req.onsuccess = () => res(req.result)));
+      const tx = db.transaction('layerSnapshots', 'readwrite');
+      const store = tx.objectStore('layerSnapshots');
+      const r = store.getAll();
+      const [row] = await new Promise<{ docId: string; revision: number; columns: Record<string, unknown> }[]>((res) => (r.onsuccess = () => res(r.result)));
+      if (!row) throw new Error('no snapshot to tamper with');
+      store.put(kind === 'old-format' ? { docId: row.docId, revision: row.revision, annotations: [] } : { ...row, columns: { ...row.columns, count: 7 } });
+      await new Promise((res) => (tx.oncomplete = res));
+      db.close();
+    }, kind);
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  await app.openSample();
+  await app.select('Almaty');
+  await app.tag('deployment');
+  await app.select('Twitter');
+  await app.tag('claim');
+  const expected = await app.rowTexts();
+  expect(expected).toHaveLength(2);
+  await expect.poll(snapshotCount, { timeout: 10_000 }).toBe(2);
+  for (const kind of ['old-format', 'damaged'] as const) {
+    await tamper(kind);
+    await page.reload();
+    await expect(app.rows()).toHaveCount(2);
+    expect(await app.rowTexts()).toEqual(expected);
+    expect(await app.painted()).toEqual({ deployment: 1, claim: 1 });
+    // Read from the records, the layer is cached again in the current form.
+    await expect.poll(snapshotCount, { timeout: 10_000 }).toBe(2);
+  }
 });

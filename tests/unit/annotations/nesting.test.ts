@@ -7,21 +7,23 @@ const span = (id: string, start: number, end: number, label: 'claim' | 'casualty
 test('nested spans of one label get increasing levels; other labels do not interfere', () => {
   const list = [span('outer', 0, 100), span('x', 5, 10, 'casualty'), span('mid', 10, 50), span('inner', 20, 30), span('after', 60, 70)];
   const levels = nestingLevels(list);
-  assert.deepEqual(Object.fromEntries(levels), { outer: 0, x: 0, mid: 1, inner: 2, after: 1 });
+  assert.deepEqual(Object.fromEntries(list.map((a, i) => [a.id, levels[i]])), { outer: 0, x: 0, mid: 1, inner: 2, after: 1 });
 });
 
 test('levels are capped', () => {
   const list = Array.from({ length: 6 }, (_, i) => span(`s${i}`, i, 100 - i));
   const levels = nestingLevels(list);
-  assert.equal(Math.max(...levels.values()), MAX_NESTING_LEVEL);
+  assert.equal(Math.max(...levels), MAX_NESTING_LEVEL);
+  assert.deepEqual(nestingLevels([]), new Uint8Array(0));
 });
 
 test('a new span takes the first free level among its overlaps', () => {
   const list = [span('a', 0, 10), span('b', 2, 8)];
   const levels = nestingLevels(list);
-  assert.equal(levelAmong(span('n', 3, 4), list, levels), 2);
-  assert.equal(levelAmong(span('n', 10, 12), list, levels), 0);
-  assert.equal(levelAmong(span('n', 3, 4, 'casualty'), list, levels), 0);
+  const levelOf = (id: string) => levels[list.findIndex((a) => a.id === id)];
+  assert.equal(levelAmong(span('n', 3, 4), list, levelOf), 2);
+  assert.equal(levelAmong(span('n', 10, 12), list, levelOf), 0);
+  assert.equal(levelAmong(span('n', 3, 4, 'casualty'), list, levelOf), 0);
 });
 
 test('annotationsAt returns covering spans innermost first, end-exclusive', () => {
@@ -30,4 +32,19 @@ test('annotationsAt returns covering spans innermost first, end-exclusive', () =
   assert.deepEqual(annotationsAt(list, 30).map((a) => a.id), ['mid', 'outer']);
   assert.deepEqual(annotationsAt(list, 100).map((a) => a.id), []);
   assert.deepEqual(annotationsAt([], 0), []);
+});
+
+test('property: each span gets the first free level among the earlier spans of its label that overlap it', async () => {
+  const fc = (await import('fast-check')).default;
+  const { sortAnnotations } = await import('../../../src/annotations/commands.js');
+  const arb = fc.array(fc.record({ start: fc.nat(60), len: fc.integer({ min: 1, max: 40 }), label: fc.constantFrom('claim' as const, 'casualty' as const) }), { maxLength: 80 });
+  fc.assert(
+    fc.property(arb, (raw) => {
+      const sorted = sortAnnotations(raw.map((r, i) => span(`s${i}`, r.start, r.start + r.len, r.label)));
+      const levels = nestingLevels(sorted);
+      const expected = new Map<string, number>();
+      sorted.forEach((a, i) => expected.set(a.id, levelAmong(a, sorted.slice(0, i), (id) => expected.get(id))));
+      assert.deepEqual([...levels], sorted.map((a) => expected.get(a.id)));
+    }),
+  );
 });

@@ -1,0 +1,74 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { fromColumns, toColumns, type LayerColumns } from '../../../src/annotations/layer-columns.js';
+import type { Annotation } from '../../../src/annotations/types.js';
+import { LABEL_IDS } from '../../../src/labels/schema.js';
+
+const T = '2022-01-07T10:00:00.000Z';
+function ann(over: Partial<Annotation> & { id: string }): Annotation {
+  return { docId: 'doc', label: 'claim', start: 0, end: 1, quote: 'x', annotator: 'ana', createdAt: T, updatedAt: T, ...over };
+}
+
+test('a layer comes back exactly, notes, provenance, emoji, RTL and empty strings included', () => {
+  const list: Annotation[] = [
+    ann({ id: 'a', quote: '👨‍👩‍👧 🇰🇿', start: 0, end: 12, note: 'e\u0301 — «check»' }),
+    ann({ id: 'b', label: 'casualty', quote: 'قتل ١٨', start: 3, end: 9, annotator: 'Айгерим', note: '' }),
+    ann({ id: 'c\n"}', label: 'deployment', start: 5, end: 6, provenance: { annotator: 'Bo', annotationId: 'x1', modified: true } }),
+    ann({ id: 'd', annotator: 'ana', createdAt: '2022-01-07T10:00:00+06:00' }),
+  ];
+  assert.deepEqual(fromColumns(toColumns(list), 'doc'), list);
+});
+
+test('an empty layer packs to empty columns and back', () => {
+  const c = toColumns([]);
+  assert.equal(c.count, 0);
+  assert.deepEqual(fromColumns(c, 'doc'), []);
+});
+
+test('property: any layer survives packing, and each annotator and label is stored once', () => {
+  const str = fc.string({ unit: 'binary', maxLength: 12 });
+  const rec = fc.record({ id: str, label: fc.constantFrom(...LABEL_IDS), start: fc.nat(1000), len: fc.integer({ min: 1, max: 50 }), quote: str, annotator: fc.constantFrom('ana', 'Bo', 'Айгерим'), note: fc.option(str, { nil: undefined }) });
+  fc.assert(
+    fc.property(fc.array(rec, { maxLength: 40 }), (raw) => {
+      const list = raw.map((r) => {
+        const a = ann({ id: r.id, label: r.label, start: r.start, end: r.start + r.len, quote: r.quote, annotator: r.annotator });
+        return r.note === undefined ? a : { ...a, note: r.note };
+      });
+      const c = toColumns(list);
+      assert.deepEqual(fromColumns(c, 'doc'), list);
+      assert.equal(c.annotators.length, new Set(list.map((a) => a.annotator)).size);
+      assert.ok(c.labels.length <= LABEL_IDS.length);
+    }),
+  );
+});
+
+test('columns that do not add up are refused, never half read', () => {
+  const good = toColumns([ann({ id: 'a', quote: 'xy', start: 0, end: 2 }), ann({ id: 'b', start: 4, end: 5, note: 'n' })]);
+  const broken: [string, LayerColumns][] = [
+    ['another version', { ...good, version: 2 as unknown as 1 }],
+    ['count off', { ...good, count: 3 }],
+    ['ids text too long', { ...good, ids: { ...good.ids, text: `${good.ids.text}!` } }],
+    ['ids lengths as a plain array', { ...good, ids: { ...good.ids, lengths: [1, 1] as unknown as Int32Array } }],
+    ['a missing id', { ...good, ids: { ...good.ids, lengths: Int32Array.of(1, -1) } }],
+    ['a note length below -1', { ...good, notes: { ...good.notes, lengths: Int32Array.of(-2, 1) } }],
+    ['a label index out of range', { ...good, labelIndex: Uint16Array.of(0, 9) }],
+    ['a label Spanmark does not know', { ...good, labels: ['rumour'] }],
+    ['an annotator index out of range', { ...good, annotatorIndex: Uint32Array.of(0, 5) }],
+    ['an empty span', { ...good, ends: Uint32Array.of(0, 5) }],
+    ['starts as a plain array', { ...good, starts: [0, 4] as unknown as Uint32Array }],
+    ['provenance past the end', { ...good, provenance: [{ at: 2, provenance: { annotator: 'x', annotationId: 'y', modified: false } }] }],
+  ];
+  for (const [why, c] of broken) assert.equal(fromColumns(c, 'doc'), undefined, why);
+  for (const junk of [null, undefined, 42, 'columns', []]) assert.equal(fromColumns(junk as unknown as LayerColumns, 'doc'), undefined, String(junk));
+});
+
+test('offsets that cannot be packed are refused when packing', () => {
+  assert.throws(() => toColumns([ann({ id: 'a', start: -1, end: 2 })]), /cannot be packed/);
+  assert.throws(() => toColumns([ann({ id: 'a', start: 0.5, end: 2 })]), /cannot be packed/);
+});
+
+test('10,000 annotations pack and unpack to the same layer', () => {
+  const list = Array.from({ length: 10_000 }, (_, i) => ann({ id: `id-${i}`, label: LABEL_IDS[i % 3]!, start: i * 10, end: i * 10 + 5, quote: `q${i}`, ...(i % 31 === 0 ? { note: `n${i}` } : {}) }));
+  assert.deepEqual(fromColumns(toColumns(list), 'doc'), list);
+});
