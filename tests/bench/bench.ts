@@ -33,7 +33,7 @@ interface Options {
   readonly root: string;
   /** Also save CPU profiles (DevTools .cpuprofile) of one open, one label key and one export per side. */
   readonly profile: boolean;
-  /** Also save Chromium traces of one open and one label key per side, and print where the main thread's time went. */
+  /** Also save Chromium traces of one open and three label keys per side, and print where the main thread's time went. */
   readonly trace: boolean;
 }
 
@@ -308,13 +308,13 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
   }
 
   if (o.trace) {
-    log('Chromium traces of one open and one label key per side…');
+    log('Chromium traces of one open and three label keys per side…');
     const dir = dirname(o.out);
     mkdirSync(dir, { recursive: true });
     for (const lane of order(0)) {
       for (const [what, startType, gesture] of [
         ['open', 'pointerdown', () => openToPainted(lane, bc.docId)],
-        ['label-key', 'keydown', () => labelKeyToPaint(lane, bc.docId, 0.37, 2121)],
+        ...[0.37, 0.52, 0.81].map((at, i) => [`label-key-${i + 1}`, 'keydown', () => labelKeyToPaint(lane, bc.docId, at, 2121 + i)] as const),
       ] as const) {
         const tracing = await startTrace(lane.page);
         await gesture();
