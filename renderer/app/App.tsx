@@ -2,7 +2,7 @@
 // toolbar, menus, keyboard and drag-and-drop all share. Annotation state lives in the
 // DocumentSession (committed to IndexedDB); this component holds view state only.
 
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { createAnnotation, relabel, withNote } from '../../src/annotations/create.js';
 import type { AnnotationCommand } from '../../src/annotations/commands.js';
 import { countLabels } from '../../src/annotations/label-counts.js';
@@ -235,6 +235,16 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
   }, [importBytes, openBytes]);
 
   const selected = selectedId ? snapshot.annotations.find((a) => a.id === selectedId) : undefined;
+  // The panel follows an edit in a render of its own, after the new highlight is painted: it is
+  // secondary feedback, and re-rendering it inside the keystroke's task delayed that paint.
+  const listed = useDeferredValue(snapshot.annotations);
+  const counted = useDeferredValue(snapshot.counts);
+  const toggleLabel = useCallback((l: LabelId) => setHidden((h) => toggled(h, l)), []);
+  const pickAnnotation = useCallback((id: string) => {
+    setSelectedId(id);
+    setPending(null);
+    controller.current?.reveal(id);
+  }, []);
 
   return (
     <div className="app">
@@ -297,16 +307,12 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
               />
             ) : (
             <AnnotationPanel
-              annotations={snapshot.annotations}
-              counts={snapshot.counts}
+              annotations={listed}
+              counts={counted}
               hidden={hidden}
               selectedId={selectedId}
-              onToggleLabel={(l) => setHidden((h) => toggled(h, l))}
-              onPick={(id) => {
-                setSelectedId(id);
-                setPending(null);
-                controller.current?.reveal(id);
-              }}
+              onToggleLabel={toggleLabel}
+              onPick={pickAnnotation}
             />
             )}
           </aside>

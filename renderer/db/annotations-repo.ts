@@ -7,6 +7,7 @@ import type { AnnotationCommand } from '../../src/annotations/commands.js';
 import type { Annotation } from '../../src/annotations/types.js';
 import { fromColumns, toColumns } from '../../src/annotations/layer-columns.js';
 import type { ReviewCommand, ReviewDecision } from '../../src/review/decisions.js';
+import type { Article } from '../../src/document/article.js';
 import type { SpanmarkDb } from './db.js';
 
 export type SessionCommand = AnnotationCommand | ReviewCommand;
@@ -21,29 +22,38 @@ export interface DocumentLayers {
   readonly fromSnapshot: boolean;
 }
 
-/** My layer: from the snapshot when it is current, else record by record. Inside a transaction. */
-export async function readOwnLayer(db: SpanmarkDb, docId: string): Promise<{ own: Annotation[]; revision: number; fromSnapshot: boolean }> {
+/**
+ * My layer: from the snapshot when it is current (its quotes cut from `text`, which the snapshot
+ * leaves out), else record by record. Inside a transaction.
+ */
+export async function readOwnLayer(db: SpanmarkDb, docId: string, text: string): Promise<{ own: Annotation[]; revision: number; fromSnapshot: boolean }> {
   const [rev, snapshot] = await Promise.all([db.layerRevisions.get(docId), db.layerSnapshots.get(docId)]);
   const revision = rev?.revision ?? 0;
-  const cached = snapshot !== undefined && snapshot.revision === revision && snapshot.columns !== undefined ? fromColumns(snapshot.columns, docId) : undefined;
+  const cached = snapshot !== undefined && snapshot.revision === revision && snapshot.columns !== undefined ? fromColumns(snapshot.columns, docId, text) : undefined;
   if (cached !== undefined) return { own: cached, revision, fromSnapshot: true };
   return { own: await db.annotations.where('docId').equals(docId).toArray(), revision, fromSnapshot: false };
 }
 
-export async function loadLayers(db: SpanmarkDb, docId: string): Promise<DocumentLayers> {
-  return db.transaction('r', [db.annotations, db.layerAnnotations, db.reviewDecisions, db.layerRevisions, db.layerSnapshots], async () => {
-    const [{ own, revision, fromSnapshot }, theirs, decisions] = await Promise.all([
-      readOwnLayer(db, docId),
+/**
+ * A document's layers in one read transaction. Without `knownText` the article is read in it too
+ * (opening); with it (reloading an open document) the 1 MB text is not read again.
+ */
+export async function loadLayers(db: SpanmarkDb, docId: string, knownText?: string): Promise<DocumentLayers & { readonly article?: Article }> {
+  return db.transaction('r', [db.articles, db.annotations, db.layerAnnotations, db.reviewDecisions, db.layerRevisions, db.layerSnapshots], async () => {
+    const [article, theirs, decisions] = await Promise.all([
+      knownText === undefined ? db.articles.get(docId) : undefined,
       db.layerAnnotations.where('docId').equals(docId).toArray(),
       db.reviewDecisions.where('docId').equals(docId).toArray(),
     ]);
+    const text = knownText ?? article?.text;
+    const { own, revision, fromSnapshot } = text === undefined ? { own: [], revision: 0, fromSnapshot: false } : await readOwnLayer(db, docId, text);
     const others = new Map<string, Annotation[]>();
     for (const a of theirs) {
       const list = others.get(a.annotator) ?? [];
       list.push(a);
       others.set(a.annotator, list);
     }
-    return { own, others, decisions, revision, fromSnapshot };
+    return { own, others, decisions, revision, fromSnapshot, ...(article ? { article } : {}) };
   });
 }
 
@@ -84,11 +94,11 @@ export async function applyToDb(db: SpanmarkDb, cmd: SessionCommand): Promise<nu
  * Stores my layer as a snapshot if it is still the committed state at `revision` (no other window
  * or import has written since). Returns whether it was stored.
  */
-export async function saveSnapshot(db: SpanmarkDb, docId: string, revision: number, annotations: readonly Annotation[]): Promise<boolean> {
+export async function saveSnapshot(db: SpanmarkDb, docId: string, revision: number, annotations: readonly Annotation[], text: string): Promise<boolean> {
   return db.transaction('rw', [db.layerRevisions, db.layerSnapshots], async () => {
     const current = (await db.layerRevisions.get(docId))?.revision ?? 0;
     if (current !== revision) return false;
-    await db.layerSnapshots.put({ docId, revision, columns: toColumns(annotations) });
+    await db.layerSnapshots.put({ docId, revision, columns: toColumns(annotations, text) });
     return true;
   });
 }

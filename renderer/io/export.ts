@@ -31,7 +31,7 @@ export async function exportDocuments(db: SpanmarkDb, docIds: readonly string[] 
     const out: { article: Article; annotations: readonly Annotation[]; review?: ReviewV1 }[] = [];
     for (const article of articles) {
       const current = live?.docId === article.id && (await db.layerRevisions.get(article.id))?.revision === live.revision;
-      const annotations = current ? live.annotations : (await readOwnLayer(db, article.id)).own;
+      const annotations = current ? live.annotations : (await readOwnLayer(db, article.id, article.text)).own;
       const decisions = await db.reviewDecisions.where('docId').equals(article.id).toArray();
       // Review decisions and provenance travel with the reconciled layer.
       const review: ReviewV1 | undefined =

@@ -1,7 +1,7 @@
 // The document's annotations in text order, with label counts and a label filter. The list is
 // virtualised (fixed row height) so 10,000 annotations scroll as smoothly as ten.
 
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../src/annotations/types.js';
 import type { LabelCounts } from '../../src/annotations/label-counts.js';
 import { LABELS, type LabelId } from '../../src/labels/schema.js';
@@ -19,7 +19,8 @@ interface Props {
   readonly onPick: (id: string) => void;
 }
 
-export function AnnotationPanel({ annotations, counts, hidden, selectedId, onToggleLabel, onPick }: Props) {
+/** Memoised: App passes the list deferred, so a keystroke's own render skips this panel. */
+export const AnnotationPanel = memo(function AnnotationPanel({ annotations, counts, hidden, selectedId, onToggleLabel, onPick }: Props) {
   // Counts come kept up to date from the session, and with no label hidden the list is shown as
   // is: a label key then costs this panel no pass over the 10,000 annotations.
   const visible = useMemo(() => (hidden.size === 0 ? annotations : annotations.filter((a) => !hidden.has(a.label))), [annotations, hidden]);
@@ -85,4 +86,4 @@ export function AnnotationPanel({ annotations, counts, hidden, selectedId, onTog
       </div>
     </section>
   );
-}
+});

@@ -66,11 +66,9 @@ export function ArticleView(props: Props) {
     const painter = new HighlightPainter(layout);
     layoutRef.current = layout;
     painterRef.current = painter;
-    // Until the observer reports, assume the top of the article is what is on screen.
-    const initialEnd = article.blocks.find((blk) => blk.end > INITIAL_WINDOW_CHARS)?.end ?? article.text.length;
-    painter.setWindow({ start: 0, end: initialEnd });
-    painter.reset(session.list());
+    // The window first (measured now, while the painter holds nothing), then the spans in it.
     const stopWindow = followViewport(root, article.blocks, (w) => painter.setWindow(w));
+    painter.reset(session.list());
     const unsubscribe = session.subscribe((change) => {
       if (change.kind === 'reset') painter.reset(session.list());
       else if (change.kind === 'command') {
@@ -238,48 +236,82 @@ export function ArticleView(props: Props) {
   );
 }
 
-/** Characters treated as on screen before the first intersection report (several screens). */
-const INITIAL_WINDOW_CHARS = 30_000;
+/** The paint window reaches this many viewport heights beyond each edge of the viewport... */
+const WINDOW_MARGIN = 0.6;
+/** ...and moves only once the viewport comes within this many of its edge. */
+const WINDOW_SLACK = 0.25;
 
 /**
- * Reports the text extent of the chunks on or within a screen of the viewport, as the reader
- * scrolls, so the painter can keep only those spans registered.
+ * Reports the text extent of the blocks on or within WINDOW_MARGIN screens of the viewport, so
+ * the painter keeps only those spans registered. Chromium repaints every registered span inside
+ * the reader's paint area (thousands of pixels beyond the screen) whenever any highlight changes,
+ * so a window of whole 16-block chunks made each label key repaint several screens of spans.
+ * Chunks are found by their boxes (always laid out), blocks within them the same way; the window
+ * moves with hysteresis so scrolling re-registers spans every few hundred pixels, not every frame.
  */
 function followViewport(root: HTMLElement, blocks: readonly Block[], onWindow: (w: Span) => void): () => void {
-  const scroller = root.closest('.reader');
-  const visible = new Set<number>();
+  const scroller = root.closest<HTMLElement>('.reader');
+  const chunks = [...root.querySelectorAll<HTMLElement>('[data-chunk]')];
+  const blockEls = [...root.querySelectorAll<HTMLElement>('[data-start]')];
+  if (!scroller || chunks.length === 0 || blockEls.length !== blocks.length) return () => undefined;
+  let current: { first: number; last: number } | undefined;
   let frame = 0;
-  const io = new IntersectionObserver(
-    (entries) => {
-      for (const e of entries) {
-        const i = Number((e.target as HTMLElement).dataset['chunk']);
-        if (e.isIntersecting) visible.add(i);
-        else visible.delete(i);
-      }
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => {
-        if (visible.size === 0) return;
-        let lo = Number.MAX_SAFE_INTEGER;
-        let hi = -1;
-        for (const i of visible) {
-          lo = Math.min(lo, i);
-          hi = Math.max(hi, i);
-        }
-        const last = Math.min(blocks.length, (hi + 1) * CHUNK_BLOCKS) - 1;
-        onWindow({ start: blocks[lo * CHUNK_BLOCKS]!.start, end: blocks[last]!.end });
-      });
-    },
-    { root: scroller, rootMargin: '50% 0px 50% 0px' },
-  );
-  for (const el of root.querySelectorAll<HTMLElement>('[data-chunk]')) io.observe(el);
+
+  /** Indices of the first and last block whose boxes meet the band [top, bottom] (viewport px). */
+  const blocksIn = (top: number, bottom: number): { first: number; last: number } => {
+    const firstChunk = Math.min(chunks.length - 1, searchBoxes(chunks, (r) => r.bottom >= top));
+    const lastChunk = Math.max(firstChunk, searchBoxes(chunks, (r) => r.top > bottom) - 1);
+    const lo = firstChunk * CHUNK_BLOCKS;
+    const hi = Math.min(blockEls.length, (lastChunk + 1) * CHUNK_BLOCKS);
+    const first = Math.min(hi - 1, lo + searchBoxes(blockEls.slice(lo, hi), (r) => r.bottom >= top));
+    const last = Math.max(first, lo + searchBoxes(blockEls.slice(lo, hi), (r) => r.top > bottom) - 1);
+    return { first, last };
+  };
+
+  const update = (): void => {
+    const view = scroller.getBoundingClientRect();
+    if (view.height <= 0) return;
+    const slack = view.height * WINDOW_SLACK;
+    const needed = blocksIn(view.top - slack, view.bottom + slack);
+    if (current && needed.first >= current.first && needed.last <= current.last) return;
+    const margin = view.height * WINDOW_MARGIN;
+    current = blocksIn(view.top - margin, view.bottom + margin);
+    onWindow({ start: blocks[current.first]!.start, end: blocks[current.last]!.end });
+  };
+  const schedule = (): void => {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(update);
+  };
+  // Chunks entering or leaving the band change their real size (content-visibility), so the
+  // observer's reports matter as much as scrolling does.
+  const io = new IntersectionObserver(schedule, { root: scroller, rootMargin: '100% 0px 100% 0px' });
+  for (const el of chunks) io.observe(el);
+  const ro = new ResizeObserver(schedule);
+  ro.observe(scroller);
+  scroller.addEventListener('scroll', schedule, { passive: true });
+  update();
   return () => {
     cancelAnimationFrame(frame);
     io.disconnect();
+    ro.disconnect();
+    scroller.removeEventListener('scroll', schedule);
   };
 }
 
-/** Blocks per chunk: the unit of off-screen skipping and of the paint window. Observing 4,000
- *  paragraphs one by one cost Blink ~15 ms a frame; a hundred chunks cost next to nothing. */
+/** The first index whose box satisfies `past` (boxes in reading order, `past` monotonic); length if none. */
+function searchBoxes(els: readonly HTMLElement[], past: (r: DOMRect) => boolean): number {
+  let lo = 0;
+  let hi = els.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (past(els[mid]!.getBoundingClientRect())) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Blocks per chunk: the unit of off-screen skipping. Observing 4,000 paragraphs one by one cost
+ *  Blink ~15 ms a frame; a few hundred chunks cost next to nothing. */
 const CHUNK_BLOCKS = 16;
 
 /** The text itself: rendered once per article; edits only change highlights, never this tree. */

@@ -6,7 +6,7 @@
 // follows scrolling (the reader reports which offsets are on screen).
 
 import type { Annotation } from '../../src/annotations/types.js';
-import { levelAmong, MAX_NESTING_LEVEL, nestingLevels } from '../../src/annotations/nesting.js';
+import { levelAmong, MAX_NESTING_LEVEL, NestingSweep } from '../../src/annotations/nesting.js';
 import { LABEL_IDS, type LabelId } from '../../src/labels/schema.js';
 import { LAYER_SLOTS } from '../../src/review/layer-slots.js';
 import type { TextLayout } from './dom-offsets.js';
@@ -22,7 +22,16 @@ export class HighlightPainter {
   private readonly extra = new Map<string, Highlight>();
   /** Everything that should be painted, by id; ranges exist only for spans inside the window. */
   private readonly spans = new Map<string, Entry>();
+  /** The entries with a registered range: those inside the window. */
+  private readonly shown = new Set<Entry>();
   private readonly levelOf = (id: string): number | undefined => this.spans.get(id)?.level;
+  /**
+   * The list given to reset(), while not all of it has entries yet: spans get entries (and levels)
+   * in text order, first up to the window's end (what opening must paint), the rest when the
+   * browser is idle or an edit needs them all.
+   */
+  private pending: { readonly sorted: readonly Annotation[]; readonly sweep: NestingSweep } | undefined;
+  private idle: number | undefined;
   private hidden = new Set<LabelId>();
   private layers: readonly { slot: number; spans: readonly Span[] }[] = [];
   private window: Span = { start: 0, end: Number.MAX_SAFE_INTEGER };
@@ -38,23 +47,31 @@ export class HighlightPainter {
 
   reset(sorted: readonly Annotation[]): void {
     this.spans.clear();
-    const levels = nestingLevels(sorted);
-    sorted.forEach((a, i) => this.spans.set(a.id, { annotation: a, level: levels[i]!, range: undefined }));
+    this.pending = { sorted, sweep: new NestingSweep(sorted) };
+    this.enterUntil(this.window.end);
     this.repaintWindow();
+    this.sweepWhenIdle();
   }
 
   add(a: Annotation, current: readonly Annotation[]): void {
+    this.enterUntil(Number.POSITIVE_INFINITY);
     this.remove(a.id);
-    const level = levelAmong(a, current.filter((o) => o.id !== a.id && overlaps(o, a)), this.levelOf);
+    // A span inside the window can only overlap spans that reach into the window, and those are
+    // the registered ones: a hundred or so to look at instead of the whole layer.
+    const inside = a.start >= this.window.start && a.end <= this.window.end;
+    const near = inside ? [...this.shown].map((e) => e.annotation) : current;
+    const level = levelAmong(a, near.filter((o) => o.id !== a.id && overlaps(o, a)), this.levelOf);
     const entry: Entry = { annotation: a, level, range: undefined };
     this.spans.set(a.id, entry);
     if (overlaps(a, this.window)) this.materialise(entry);
   }
 
   remove(id: string): void {
+    this.enterUntil(Number.POSITIVE_INFINITY);
     const entry = this.spans.get(id);
     if (!entry) return;
     if (entry.range) this.groupOf(entry)?.delete(entry.range);
+    this.shown.delete(entry);
     this.spans.delete(id);
   }
 
@@ -67,6 +84,7 @@ export class HighlightPainter {
   setWindow(window: Span): void {
     if (window.start === this.window.start && window.end === this.window.end) return;
     this.window = window;
+    this.enterUntil(window.end);
     this.repaintWindow();
   }
 
@@ -86,11 +104,51 @@ export class HighlightPainter {
   }
 
   dispose(): void {
+    if (this.idle !== undefined) cancelIdleCallback(this.idle);
+    this.pending = undefined;
     for (const name of [...this.groups.keys(), ...this.extra.keys()]) CSS.highlights.delete(name);
+  }
+
+  /** Gives entries to the pending spans that start before `offset`. */
+  private enterUntil(offset: number): void {
+    const p = this.pending;
+    if (!p) return;
+    const from = p.sweep.swept;
+    p.sweep.sweepTo(offset);
+    this.enter(p, from);
+  }
+
+  private enter(p: NonNullable<typeof this.pending>, from: number): void {
+    for (let i = from; i < p.sweep.swept; i++) {
+      const a = p.sorted[i]!;
+      this.spans.set(a.id, { annotation: a, level: p.sweep.levels[i]!, range: undefined });
+    }
+    if (p.sweep.done) this.pending = undefined;
+  }
+
+  private sweepWhenIdle(): void {
+    if (this.idle !== undefined) cancelIdleCallback(this.idle);
+    this.idle = undefined;
+    if (!this.pending) return;
+    this.idle = requestIdleCallback(
+      (deadline) => {
+        this.idle = undefined;
+        const p = this.pending;
+        if (!p) return;
+        do {
+          const from = p.sweep.swept;
+          p.sweep.sweepCount(500);
+          this.enter(p, from);
+        } while (this.pending && deadline.timeRemaining() > 1);
+        this.sweepWhenIdle();
+      },
+      { timeout: 1000 },
+    );
   }
 
   private repaintWindow(): void {
     for (const h of this.groups.values()) h.clear();
+    this.shown.clear();
     for (const entry of this.spans.values()) {
       entry.range = undefined;
       if (overlaps(entry.annotation, this.window)) this.materialise(entry);
@@ -109,6 +167,7 @@ export class HighlightPainter {
     const range = this.layout.rangeFor(entry.annotation.start, entry.annotation.end);
     if (!range) return;
     entry.range = range;
+    this.shown.add(entry);
     this.groupOf(entry)?.add(range);
   }
 

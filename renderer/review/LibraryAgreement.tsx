@@ -28,8 +28,8 @@ export function LibraryAgreement({ db, me, docIds, onClose }: Props) {
     let live = true;
     void Promise.all(
       docIds.map(async (id) => {
-        const [article, loaded] = await Promise.all([db.articles.get(id), loadLayers(db, id)]);
-        return { text: article?.text ?? '', layers: new Map([[me, loaded.own], ...loaded.others]) };
+        const loaded = await loadLayers(db, id);
+        return { text: loaded.article?.text ?? '', layers: new Map([[me, loaded.own], ...loaded.others]) };
       }),
     ).then((d) => live && setDocs(d));
     return () => {

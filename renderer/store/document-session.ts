@@ -72,8 +72,8 @@ export class DocumentSession {
 
   /** Opens a stored document, reading its text and its layers in parallel; undefined if gone. */
   static async open(db: SpanmarkDb, docId: string): Promise<DocumentSession | undefined> {
-    const [article, layers] = await Promise.all([db.articles.get(docId), loadLayers(db, docId)]);
-    return article ? new DocumentSession(db, article, layers) : undefined;
+    const layers = await loadLayers(db, docId);
+    return layers.article ? new DocumentSession(db, layers.article, layers) : undefined;
   }
 
   getSnapshot = (): SessionSnapshot => this.snapshot;
@@ -134,7 +134,7 @@ export class DocumentSession {
   }
 
   private async reloadNow(): Promise<void> {
-    const loaded = await loadLayers(this.db, this.article.id);
+    const loaded = await loadLayers(this.db, this.article.id, this.article.text);
     this.annotations = sortAnnotations(loaded.own);
     this.counts = countLabels(this.annotations);
     this.layers = sortLayers(loaded.others);
@@ -163,7 +163,7 @@ export class DocumentSession {
     this.snapshotTimer = undefined;
     if (this.pending > 0) return this.scheduleSnapshot();
     // A snapshot that cannot be written is only a slower next open; the records are the truth.
-    void saveSnapshot(this.db, this.article.id, this.revision, this.annotations).catch(() => undefined);
+    void saveSnapshot(this.db, this.article.id, this.revision, this.annotations, this.article.text).catch(() => undefined);
   }
 
   private run(cmd: SessionCommand, record: () => void): Promise<void> {
@@ -175,7 +175,9 @@ export class DocumentSession {
     this.pending += 1;
     this.save = { status: 'saving' };
     this.publish(own ? { kind: 'command', command: own } : { kind: 'status' });
-    const job = this.queue.then(() => applyToDb(this.db, cmd));
+    // The write starts in a task of its own, so the keystroke's task ends and the new highlight
+    // is painted first; the save is still reported only once it is committed.
+    const job = this.queue.then(yieldTask).then(() => applyToDb(this.db, cmd));
     this.queue = job.then(
       (revision) => {
         this.pending -= 1;
@@ -232,6 +234,21 @@ export class DocumentSession {
 }
 
 const STALE = -1;
+
+/**
+ * Resolves in a new task: a message-channel task, which unlike setTimeout is never throttled in a
+ * hidden window (a write must not wait a second or more because the window lost focus).
+ */
+function yieldTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
 
 function invert(cmd: SessionCommand): SessionCommand {
   return cmd.kind === 'review' ? invertReview(cmd) : invertCommand(cmd);

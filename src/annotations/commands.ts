@@ -52,8 +52,15 @@ export function compareAnnotations(a: Pick<Annotation, 'start' | 'end' | 'id'>, 
   return a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-export function sortAnnotations<T extends Pick<Annotation, 'start' | 'end' | 'id'>>(list: readonly T[]): T[] {
-  return [...list].sort(compareAnnotations);
+/** The list in text order: as given (not copied) when it already is, which stored layers usually are. */
+export function sortAnnotations<T extends Pick<Annotation, 'start' | 'end' | 'id'>>(list: readonly T[]): readonly T[] {
+  return inTextOrder(list) ? list : [...list].sort(compareAnnotations);
+}
+
+/** Whether the list is in text order: O(n), where sorting is not. */
+export function inTextOrder(list: readonly Pick<Annotation, 'start' | 'end' | 'id'>[]): boolean {
+  for (let i = 1; i < list.length; i++) if (compareAnnotations(list[i - 1]!, list[i]!) > 0) return false;
+  return true;
 }
 
 function lowerBound(list: readonly Annotation[], item: Pick<Annotation, 'start' | 'end' | 'id'>): number {

@@ -7,16 +7,53 @@ export const MAX_NESTING_LEVEL = 2;
 
 /**
  * Levels for a list in text order (see compareAnnotations), position by position. O(n · overlap
- * depth) with no map and nothing allocated per span beyond its open entry: this runs over the
- * whole layer each time a document opens.
+ * depth), allocating nothing per span beyond its open entry.
  */
 export function nestingLevels(sorted: readonly Pick<Annotation, 'label' | 'start' | 'end'>[]): Uint8Array {
-  const levels = new Uint8Array(sorted.length);
+  const sweep = new NestingSweep(sorted);
+  sweep.sweepTo(Number.POSITIVE_INFINITY);
+  return sweep.levels;
+}
+
+/**
+ * nestingLevels a piece at a time. A span's level depends only on spans that start before it, so
+ * once the sweep has passed an offset every level before it is final: a reader can compute the
+ * levels of what is on screen first and the rest when the browser is idle.
+ */
+export class NestingSweep {
+  readonly levels: Uint8Array;
+  private next = 0;
   /** Per label, the spans still open at the current start, compacted in place. */
-  const open = new Map<string, { end: number; level: number }[]>();
-  sorted.forEach((a, i) => {
-    let active = open.get(a.label);
-    if (active === undefined) open.set(a.label, (active = []));
+  private readonly open = new Map<string, { end: number; level: number }[]>();
+
+  constructor(private readonly sorted: readonly Pick<Annotation, 'label' | 'start' | 'end'>[]) {
+    this.levels = new Uint8Array(sorted.length);
+  }
+
+  /** How many spans (from the first) have their level. */
+  get swept(): number {
+    return this.next;
+  }
+
+  get done(): boolean {
+    return this.next >= this.sorted.length;
+  }
+
+  /** Gives a level to every span that starts before `offset`. */
+  sweepTo(offset: number): void {
+    while (this.next < this.sorted.length && this.sorted[this.next]!.start < offset) this.step();
+  }
+
+  /** Gives a level to the next `count` spans. */
+  sweepCount(count: number): void {
+    const stop = Math.min(this.sorted.length, this.next + count);
+    while (this.next < stop) this.step();
+  }
+
+  private step(): void {
+    const a = this.sorted[this.next]!;
+    let active = this.open.get(a.label);
+    if (active === undefined) this.open.set(a.label, (active = []));
     let used = 0;
     let kept = 0;
     for (const o of active) {
@@ -26,10 +63,9 @@ export function nestingLevels(sorted: readonly Pick<Annotation, 'label' | 'start
     }
     active.length = kept;
     const level = firstFreeIn(used);
-    levels[i] = level;
+    this.levels[this.next++] = level;
     active.push({ end: a.end, level });
-  });
-  return levels;
+  }
 }
 
 /** The lowest level whose bit is clear in `used`, capped at MAX_NESTING_LEVEL. */

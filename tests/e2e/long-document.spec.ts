@@ -55,6 +55,61 @@ test('a 60-copy article paints what is on screen, and what comes into view as it
   await expect.poll(lastInView).toBe(true);
 });
 
+test('scrolling through a long article in small steps, every span on screen is painted', async ({ page }) => {
+  const copies = 60;
+  const article = longArticle(copies);
+  const total = article.text.split('Tokayev').length - 1;
+  const spans = Array.from({ length: total }, (_, occurrence) => ({ id: `t${occurrence}`, label: 'casualty' as const, quote: 'Tokayev', occurrence }));
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  await app.setAnnotator('Dana');
+  await app.importBuffer('long.spanmark.json', colleagueExport('Dana', spans, article));
+  await expect(page.getByTestId('annotation-total')).toHaveText(String(spans.length));
+  /** Offsets of the spans whose text is inside the reader's visible box but not registered. */
+  const unpainted = () =>
+    page.evaluate((needle) => {
+      const registered = new Set<number>();
+      for (const [name, h] of CSS.highlights) {
+        if (!name.startsWith('sm-casualty-')) continue;
+        for (const r of h as unknown as Iterable<StaticRange>) registered.add(Number((r.startContainer.parentElement as HTMLElement).dataset['start']) + r.startOffset);
+      }
+      const view = document.querySelector('.reader')!.getBoundingClientRect();
+      const missing: number[] = [];
+      let seen = 0;
+      for (const el of document.querySelectorAll<HTMLElement>('[data-start]')) {
+        const box = el.getBoundingClientRect();
+        if (box.bottom < view.top || box.top > view.bottom) continue;
+        const node = el.firstChild as Text;
+        for (let at = node.data.indexOf(needle); at >= 0; at = node.data.indexOf(needle, at + 1)) {
+          const r = document.createRange();
+          r.setStart(node, at);
+          r.setEnd(node, at + needle.length);
+          const b = r.getBoundingClientRect();
+          if (b.bottom < view.top || b.top > view.bottom) continue;
+          seen += 1;
+          if (!registered.has(Number(el.dataset['start']) + at)) missing.push(Number(el.dataset['start']) + at);
+        }
+      }
+      return { seen, missing };
+    }, 'Tokayev');
+  const reader = page.locator('.reader');
+  await reader.evaluate((el) => el.scrollTo(0, el.scrollHeight * 0.4));
+  let seen = 0;
+  for (let step = 0; step < 24; step++) {
+    await reader.evaluate((el) => el.scrollBy(0, el.clientHeight * 0.45));
+    // Within three frames of the scroll: no waiting for an eventual repaint, what the analyst
+    // sees must already carry its highlights.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(done)))));
+    const now = await unpainted();
+    expect(now.missing, `step ${step}`).toEqual([]);
+    seen += now.seen;
+  }
+  // The walk really passed spans: each screen of this article holds a few.
+  expect(seen).toBeGreaterThan(24);
+  // And the window stays a window: far fewer spans registered than the layer holds.
+  expect((await app.painted())['casualty'] ?? 0).toBeLessThan(spans.length / 4);
+});
+
 test('a long comparison renders a page of rows at a time', async ({ page }) => {
   const copies = 60;
   const article = longArticle(copies);

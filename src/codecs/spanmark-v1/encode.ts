@@ -3,6 +3,7 @@
 // (throws) rather than write a file that decodeSpanmarkV1 would reject, so a bad export never leaves.
 
 import type { Annotation } from '../../annotations/types.js';
+import { sortAnnotations } from '../../annotations/commands.js';
 import type { Article } from '../../document/article.js';
 import { LABELS } from '../../labels/schema.js';
 import { utf16ToCodePoints } from '../../text/offsets.js';
@@ -94,7 +95,7 @@ function encodeDocument(doc: EncodeDocumentInput, path: string): ExportedDocumen
 
   // Sorting on UTF-16 offsets gives the same order as on code points (the mapping is monotonic).
   // Stored layers usually arrive in this order already; checking is O(n), sorting is not.
-  const annotations = isSorted(doc.annotations) ? doc.annotations : [...doc.annotations].sort(compareAnnotations);
+  const annotations = sortAnnotations(doc.annotations);
   const ids = new Set<string>();
   // The path is built only for the annotation that fails: 10,000 template strings cost milliseconds.
   for (let i = 0; i < annotations.length; i++) checkAnnotation(annotations[i]!, article, path, i, ids);
@@ -154,11 +155,6 @@ function encodeDocument(doc: EncodeDocumentInput, path: string): ExportedDocumen
   };
 }
 
-function isSorted(list: readonly Annotation[]): boolean {
-  for (let i = 1; i < list.length; i++) if (compareAnnotations(list[i - 1]!, list[i]!) > 0) return false;
-  return true;
-}
-
 function checkAnnotation(a: Annotation, article: Article, path: string, i: number, ids: Set<string>): void {
   const fail = (suffix: string, message: string): never => {
     throw new SpanmarkEncodeError(`${path}.annotations[${i}]${suffix}`, message);
@@ -197,13 +193,6 @@ function locateBadOffset(text: string, annotations: readonly Annotation[], block
     if (bad(s.end)) return { path: `${s.at}.end`, offset: s.end };
   }
   return { path, offset: NaN };
-}
-
-function compareAnnotations(a: Annotation, b: Annotation): number {
-  if (a.start !== b.start) return a.start - b.start;
-  if (a.end !== b.end) return b.end - a.end;
-  // Code unit order, not localeCompare: the file must not depend on the exporting machine's locale.
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 function checkBlocks(article: Article, path: string): void {

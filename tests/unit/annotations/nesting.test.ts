@@ -48,3 +48,31 @@ test('property: each span gets the first free level among the earlier spans of i
     }),
   );
 });
+
+test('a sweep done in pieces gives the same levels as one pass, and levels before its point are final', async () => {
+  const fc = (await import('fast-check')).default;
+  const { sortAnnotations } = await import('../../../src/annotations/commands.js');
+  const { NestingSweep } = await import('../../../src/annotations/nesting.js');
+  const arb = fc.record({
+    raw: fc.array(fc.record({ start: fc.nat(60), len: fc.integer({ min: 1, max: 40 }), label: fc.constantFrom('claim' as const, 'casualty' as const) }), { maxLength: 60 }),
+    cuts: fc.array(fc.oneof(fc.record({ to: fc.nat(110) }), fc.record({ count: fc.nat(7) })), { maxLength: 8 }),
+  });
+  fc.assert(
+    fc.property(arb, ({ raw, cuts }) => {
+      const sorted = sortAnnotations(raw.map((r, i) => span(`s${i}`, r.start, r.start + r.len, r.label)));
+      const whole = nestingLevels(sorted);
+      const sweep = new NestingSweep(sorted);
+      for (const cut of cuts) {
+        if ('to' in cut) {
+          sweep.sweepTo(cut.to);
+          // Every span starting before the offset has its level; none is swept past without need.
+          assert.equal(sorted.slice(sweep.swept).some((a) => a.start < cut.to), false);
+        } else sweep.sweepCount(cut.count);
+        assert.deepEqual([...sweep.levels.slice(0, sweep.swept)], [...whole.slice(0, sweep.swept)]);
+      }
+      sweep.sweepTo(Number.POSITIVE_INFINITY);
+      assert.ok(sweep.done);
+      assert.deepEqual(sweep.levels, whole);
+    }),
+  );
+});
