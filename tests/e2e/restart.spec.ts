@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM } from '../../playwright.config.js';
 import { SpanmarkApp } from './pages/app.js';
-import { killHard, launchKillable, waitForCdp, waitForCdpGone, waitForGroupExit } from './fixtures/cdp-chromium.js';
+import { forgetDevTools, killHard, launchKillable, waitForCdpGone, waitForDevTools, waitForGroupExit } from './fixtures/cdp-chromium.js';
 
 const WORDS = ['Almaty', 'Twitter', 'Kazakh', 'radicals', 'looting', 'pharmacies'];
 
@@ -24,8 +24,8 @@ test('SIGKILL right after each acknowledged save loses nothing', async ({ baseUR
   const profile = mkdtempSync(join(tmpdir(), 'spanmark-kill-'));
   try {
     for (let round = 0; round < WORDS.length; round++) {
-      // A fresh DevTools port each round, so nothing can attach to the browser just killed.
-      const { browser, proc } = await launchKillable(profile, 47500 + round, baseURL!);
+      // Each start picks its own DevTools port, so nothing can attach to the browser just killed.
+      const { browser, proc, port } = await launchKillable(profile, baseURL!);
       const app = await appPage(() => browser.contexts()[0]!.pages());
       if (round === 0) await app.openSample();
       else await expect(app.page.getByTestId('article-title')).toHaveText('kazakhstan-2022-01-07');
@@ -33,10 +33,10 @@ test('SIGKILL right after each acknowledged save loses nothing', async ({ baseUR
       await app.select(WORDS[round]!);
       await app.tag('deployment'); // resolves on the app's acknowledgement
       await killHard(proc);
-      await waitForCdpGone(47500 + round);
+      await waitForCdpGone(port);
       await waitForGroupExit(proc.pid!);
     }
-    const { browser, proc } = await launchKillable(profile, 47520, baseURL!);
+    const { browser, proc } = await launchKillable(profile, baseURL!);
     const app = await appPage(() => browser.contexts()[0]!.pages());
     await expect(app.rows()).toHaveCount(WORDS.length);
     expect((await app.rowTexts()).sort()).toEqual(WORDS.map((w) => `deployment:${w}`).sort());
@@ -53,15 +53,17 @@ test('npm start: annotations made in one start are there in the next', async () 
   const profile = join(dir, 'profile');
   // A stand-in for the system Chromium that is the real one, headless and with a DevTools port.
   const wrapper = join(dir, 'chromium');
-  writeFileSync(wrapper, `#!/bin/sh\nexec ${CHROMIUM} --headless=new --remote-debugging-port=47492 "$@"\n`);
+  writeFileSync(wrapper, `#!/bin/sh\nexec ${CHROMIUM} --headless=new --remote-debugging-port=0 "$@"\n`);
   chmodSync(wrapper, 0o755);
   const env = { ...process.env, SPANMARK_PORT: '47493', SPANMARK_PROFILE: profile, CHROME_PATH: wrapper };
   const start = async () => {
+    forgetDevTools(profile);
     const proc = spawn('npx', ['tsx', 'main/node/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let out = '';
     proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
     const { chromium } = await import('@playwright/test');
-    const browser = await chromium.connectOverCDP(await waitForCdp(47492, 60_000));
+    const devtools = await waitForDevTools(profile, 60_000);
+    const browser = await chromium.connectOverCDP(devtools.ws);
     const app = await appPage(() => browser.contexts()[0]!.pages());
     const stop = async () => {
       await browser.close().catch(() => undefined);
@@ -69,7 +71,7 @@ test('npm start: annotations made in one start are there in the next', async () 
         proc.once('exit', () => res());
         process.kill(-proc.pid!, 'SIGTERM');
       });
-      await waitForCdpGone(47492);
+      await waitForCdpGone(devtools.port);
       await waitForGroupExit(proc.pid!);
     };
     return { proc, app, out: () => out, stop };
