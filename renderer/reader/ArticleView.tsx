@@ -259,12 +259,12 @@ function followViewport(root: HTMLElement, blocks: readonly Block[], onWindow: (
 
   /** Indices of the first and last block whose boxes meet the band [top, bottom] (viewport px). */
   const blocksIn = (top: number, bottom: number): { first: number; last: number } => {
-    const firstChunk = Math.min(chunks.length - 1, searchBoxes(chunks, (r) => r.bottom >= top));
-    const lastChunk = Math.max(firstChunk, searchBoxes(chunks, (r) => r.top > bottom) - 1);
+    const firstChunk = Math.min(chunks.length - 1, searchBoxes(chunks, 0, chunks.length, (r) => r.bottom >= top));
+    const lastChunk = Math.max(firstChunk, searchBoxes(chunks, 0, chunks.length, (r) => r.top > bottom) - 1);
     const lo = firstChunk * CHUNK_BLOCKS;
     const hi = Math.min(blockEls.length, (lastChunk + 1) * CHUNK_BLOCKS);
-    const first = Math.min(hi - 1, lo + searchBoxes(blockEls.slice(lo, hi), (r) => r.bottom >= top));
-    const last = Math.max(first, lo + searchBoxes(blockEls.slice(lo, hi), (r) => r.top > bottom) - 1);
+    const first = Math.min(hi - 1, searchBoxes(blockEls, lo, hi, (r) => r.bottom >= top));
+    const last = Math.max(first, searchBoxes(blockEls, lo, hi, (r) => r.top > bottom) - 1);
     return { first, last };
   };
 
@@ -298,10 +298,10 @@ function followViewport(root: HTMLElement, blocks: readonly Block[], onWindow: (
   };
 }
 
-/** The first index whose box satisfies `past` (boxes in reading order, `past` monotonic); length if none. */
-function searchBoxes(els: readonly HTMLElement[], past: (r: DOMRect) => boolean): number {
-  let lo = 0;
-  let hi = els.length;
+/** The first index in [from, to) whose box satisfies `past` (boxes in reading order, `past` monotonic); `to` if none. */
+function searchBoxes(els: readonly HTMLElement[], from: number, to: number, past: (r: DOMRect) => boolean): number {
+  let lo = from;
+  let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (past(els[mid]!.getBoundingClientRect())) hi = mid;

@@ -1,7 +1,7 @@
 // Nothing acknowledged is lost: annotations survive a reload, a full browser restart on the same
 // profile, and stay consistent between two windows on one database.
 
-import { chromium, expect, test } from '@playwright/test';
+import { chromium, expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,21 +93,24 @@ test('every write transaction asks for strict durability, and persistent storage
   await expect(page.getByTestId('storage-status')).toContainText(/persistent|best-effort/);
 });
 
+/** The stored revision of my layer and its cached snapshot (revision and size) on this page's origin. */
+function readCache(p: Page) {
+  return p.evaluate(async () => {
+    const req = indexedDB.open('spanmark');
+    const db = await new Promise<IDBDatabase>((res) => (req.onsuccess = () => res(req.result)));
+    const all = <T,>(store: string) =>
+      new Promise<T[]>((res) => {
+        const r = db.transaction(store).objectStore(store).getAll();
+        r.onsuccess = () => res(r.result as T[]);
+      });
+    const revisions = await all<{ revision: number }>('layerRevisions');
+    const snapshots = await all<{ revision: number; columns?: { count?: number } }>('layerSnapshots');
+    db.close();
+    return { revision: revisions[0]?.revision, snapshot: snapshots[0]?.revision, size: snapshots[0]?.columns?.count };
+  });
+}
+
 test('the layer snapshot that speeds up opening never serves a stale layer', async ({ context }) => {
-  const readCache = (p: import('@playwright/test').Page) =>
-    p.evaluate(async () => {
-      const req = indexedDB.open('spanmark');
-      const db = await new Promise<IDBDatabase>((res) => (req.onsuccess = () => res(req.result)));
-      const all = <T,>(store: string) =>
-        new Promise<T[]>((res) => {
-          const r = db.transaction(store).objectStore(store).getAll();
-          r.onsuccess = () => res(r.result as T[]);
-        });
-      const revisions = await all<{ revision: number }>('layerRevisions');
-      const snapshots = await all<{ revision: number; columns: { count: number } }>('layerSnapshots');
-      db.close();
-      return { revision: revisions[0]?.revision, snapshot: snapshots[0]?.revision, size: snapshots[0]?.columns.count };
-    });
   const a = new SpanmarkApp(await context.newPage());
   await a.goto();
   await a.openSample();
@@ -132,15 +135,7 @@ test('the layer snapshot that speeds up opening never serves a stale layer', asy
 });
 
 test('a damaged or old-format layer snapshot is ignored: the layer comes from its records', async ({ page }) => {
-  const snapshotCount = () =>
-    page.evaluate(async () => {
-      const req = indexedDB.open('spanmark');
-      const db = await new Promise<IDBDatabase>((res) => (req.onsuccess = () => res(req.result)));
-      const r = db.transaction('layerSnapshots').objectStore('layerSnapshots').getAll();
-      const rows = await new Promise<{ columns?: { count?: number } }[]>((res) => (r.onsuccess = () => res(r.result)));
-      db.close();
-      return rows[0]?.columns?.count;
-    });
+  const snapshotCount = async () => (await readCache(page)).size;
   /** Replaces the stored snapshot's payload, keeping its (current) revision. */
   const tamper = (kind: 'old-format' | 'damaged') =>
     page.evaluate(async (kind) => {
