@@ -221,7 +221,7 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
 
   log('building the long-document case…');
   const bc: BenchCase = await buildCase({
-    sources: ['/work/shared/corpus/kazakhstan-2022-01-07.txt', join(ROOT, 'renderer/static/samples/kazakhstan-2022-01-07.txt')],
+    sources: [join(ROOT, '..', 'shared', 'corpus', 'kazakhstan-2022-01-07.txt'), join(ROOT, 'renderer/static/samples/kazakhstan-2022-01-07.txt')],
     targetBytes: 1_000_000,
     annotations: 10_000,
     seed: 20220107,
