@@ -269,7 +269,7 @@ export function renderPairs(out: PairsOutput): string[] {
         hasUndefined ||= v === null;
         return padStart(figure(v), width);
       });
-      lines.push(padEnd(names[i]!, first) + cells.join('  '));
+      lines.push((padEnd(names[i]!, first) + cells.join('  ')).trimEnd());
     });
   };
   matrix('F1 exact', (r) => r.f1.exact.macro.f1.value);
