@@ -4,6 +4,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ann, article, at, exportFile, run, tempDir } from './helpers.js';
+import { pairCell, pairwiseAgreement, type PairAgreement } from '../../../src/review/agreement/pairwise.js';
 
 const tmp = tempDir();
 after(() => tmp.remove());
@@ -235,7 +236,6 @@ test('titles and names from a file cannot send escape sequences to the terminal'
 });
 
 test('three analysts without --a/--b: every pair, text and --json, the same figures as the core\'s pairwise matrix', async () => {
-  const { pairwiseAgreement, pairCell } = await import('../../../src/review/agreement/pairwise.js');
   const doc = article('Police said 12 protesters died and troops arrived.', 'Worked example');
   const layers = {
     alice: [ann(doc, 'alice', 'claim', 0, 30), ann(doc, 'alice', 'casualty', 12, 30), ann(doc, 'alice', 'deployment', 35, 49)],
@@ -272,8 +272,8 @@ test('three analysts without --a/--b: every pair, text and --json, the same figu
   assert.equal(json.alpha.perLabel.casualty.alpha.toFixed(12), (63 / 76).toFixed(12));
   const matrix = pairwiseAgreement([{ text: doc.text, layers: Object.entries(layers).map(([annotator, list]) => ({ annotator, spans: list })) }]);
   assert.ok(matrix.ok);
-  for (const p of json.pairs) {
-    const cell = pairCell(matrix.value, p.a, p.b)!;
+  for (const p of json.pairs as { a: string; b: string; report: { f1: unknown; kappa: unknown } }[]) {
+    const cell: PairAgreement = pairCell(matrix.value, p.a, p.b)!;
     assert.deepEqual(p.report.f1, JSON.parse(JSON.stringify(cell.f1)));
     assert.deepEqual(p.report.kappa, JSON.parse(JSON.stringify(cell.kappa)));
   }

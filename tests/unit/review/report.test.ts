@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { agreementForDocuments, agreementReport, combineReports, type ReportInput } from '../../../src/review/agreement/report.js';
 import { splitsSurrogatePair } from '../../../src/text/offsets.js';
 import { near, sp } from './spans.js';
+import { tokenAlpha } from '../../../src/review/agreement/alpha.js';
 
 // The worked example of docs/agreement.md. Tokens: Police 0-6, said 7-11, 12 12-14,
 // protesters 15-25, died 26-30, and 31-34, troops 35-41, arrived 42-49, "." 49-50: 9 tokens.
@@ -175,8 +176,7 @@ test('a 1 MB article with three layers of 10 000 spans reports', () => {
   assert.equal(r.value.f1.relaxed.perLabel.claim.tp, 3334);
 });
 
-test('alpha over the chosen layers only: an empty layer of mine is not a coder unless chosen', async () => {
-  const { tokenAlpha } = await import('../../../src/review/agreement/alpha.js');
+test('alpha over the chosen layers only: an empty layer of mine is not a coder unless chosen', () => {
   const withMe: ReportInput = { ...EXAMPLE, layers: [{ annotator: 'dana', spans: [] }, ...EXAMPLE.layers] };
   const all = agreementReport(withMe);
   const chosen = agreementReport({ ...withMe, alphaOver: ['alice', 'bob', 'carol'] });
