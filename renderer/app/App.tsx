@@ -28,6 +28,7 @@ import { plural } from './format.js';
 import { toggled } from './toggle.js';
 import { ReviewPanel } from '../review/ReviewPanel.js';
 import { useReviewActions } from '../review/use-review-actions.js';
+import { findIdentical } from '../../src/review/identical.js';
 import { layerSlots } from '../../src/review/layer-slots.js';
 import type { ReviewStatus } from '../../src/document/article.js';
 import { setReviewStatus } from '../db/articles-repo.js';
@@ -143,6 +144,13 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
         ),
       create: (label: LabelId) => {
         if (!session || !pending) return;
+        const same = findIdentical(session.list(), { ...pending, label });
+        if (same) {
+          setPending(null);
+          setSelectedId(same.id);
+          window.getSelection()?.removeAllRanges();
+          return say('info', `You already tagged this span as ${label}; selected it.`);
+        }
         const r = createAnnotation({ id: crypto.randomUUID(), docId: session.article.id, text: session.article.text, start: pending.start, end: pending.end, label, annotator, now: new Date().toISOString() });
         if (!r.ok) return say('error', r.error.message);
         setPending(null);

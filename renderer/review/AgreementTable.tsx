@@ -1,21 +1,43 @@
-// The agreement figures for one pair of layers (and alpha over all layers), per label and
-// macro-averaged, with the counts they rest on. Undefined figures are shown as a dash, never 0.
+// The agreement figures for one pair of layers, and alpha over the chosen layers, per label and
+// macro-averaged, with the counts they rest on and which layers they cover. Undefined figures are
+// shown as a dash, never 0.
 
 import type { AgreementReport } from '../../src/review/agreement/report.js';
+import type { AlphaResult } from '../../src/review/agreement/alpha.js';
 import type { MacroMean } from '../../src/review/agreement/by-label.js';
+import type { ReviewStage } from '../../src/review/review-layers.js';
 import { LABELS } from '../../src/labels/schema.js';
 import { LabelChip } from '../app/LabelChip.js';
 
-const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(3));
+export const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(3));
 const macro = (m: MacroMean) => fmt(m.value);
 
-export function AgreementTable({ report }: { report: AgreementReport }) {
-  const { f1, kappa, alpha } = report;
+export const STAGE_NAMES: Record<ReviewStage, string> = {
+  before: 'Before review: layers as annotated, accepted copies left out',
+  after: 'After review: my layer as reconciled, accepted copies included',
+};
+
+export type AlphaOver = AlphaResult & { readonly annotators: readonly string[] };
+
+interface Props {
+  readonly report: AgreementReport;
+  /** Alpha to show; the report's own when absent. */
+  readonly alpha?: AlphaOver;
+  readonly stage: ReviewStage;
+}
+
+export function alphaCaption(annotators: readonly string[]): string {
+  return annotators.length < 2 ? 'α needs two chosen layers' : `α over ${annotators.join(', ')}`;
+}
+
+export function AgreementTable({ report, alpha = report.alpha, stage }: Props) {
+  const { f1, kappa } = report;
   return (
-    <div className="agreement" data-testid="agreement">
+    <div className="agreement" data-testid="agreement" data-stage={stage}>
+      <p className="meta" data-testid="agreement-stage">{STAGE_NAMES[stage]}</p>
       <p className="meta">
-        B = {report.b} against A = {report.a} · {report.documents} document{report.documents === 1 ? '' : 's'} · {report.tokens} tokens · α over{' '}
-        {alpha.annotators.length} annotators
+        B = {report.b} against A = {report.a} · {report.documents} document{report.documents === 1 ? '' : 's'} · {report.tokens} tokens ·{' '}
+        <span data-testid="alpha-over">{alphaCaption(alpha.annotators)}</span>
       </p>
       <table className="agreement-table">
         <thead>
@@ -24,8 +46,8 @@ export function AgreementTable({ report }: { report: AgreementReport }) {
             <th title="Exact span F1 (same start, end, label)">F1 exact</th>
             <th title="Relaxed span F1 (same label, overlapping)">F1 relaxed</th>
             <th title="Precision / recall, exact">P / R</th>
-            <th title="Cohen's kappa on token decisions">κ</th>
-            <th title="Krippendorff's alpha (nominal), all layers">α</th>
+            <th title="Cohen's kappa on token decisions, A and B">κ</th>
+            <th title="Krippendorff's alpha (nominal), the chosen layers">α</th>
           </tr>
         </thead>
         <tbody>

@@ -1,14 +1,22 @@
 // Agreement over a selection of documents: the same figures as on one document, pooled (counts,
-// tables and coincidences summed, then the ratios computed once), for any two annotators.
+// tables and coincidences summed, then the ratios computed once). Each document contributes the
+// layers of the annotators who worked on it; a document with fewer than two such layers is
+// excluded and named. A and B are pooled over the documents both worked on, alpha and the
+// pairwise matrix over every contributing layer of the included documents.
 
 import { useEffect, useMemo, useState } from 'react';
+import type { Annotation } from '../../src/annotations/types.js';
+import { tokenAlphaForDocuments } from '../../src/review/agreement/alpha.js';
+import { splitByContribution } from '../../src/review/agreement/document-selection.js';
+import { pairwiseAgreement } from '../../src/review/agreement/pairwise.js';
 import { agreementForDocuments } from '../../src/review/agreement/report.js';
-import type { Result } from '../../src/result.js';
-import type { AgreementReport } from '../../src/review/agreement/report.js';
+import { layerAtStage, myMarkCounts, workedOn, type ReviewStage } from '../../src/review/review-layers.js';
 import type { Span } from '../../src/review/span.js';
 import { loadLayers } from '../db/annotations-repo.js';
 import type { SpanmarkDb } from '../db/db.js';
-import { AgreementTable } from './AgreementTable.js';
+import { AgreementTable, alphaCaption, type AlphaOver } from './AgreementTable.js';
+import { StageToggle } from './DocumentAgreement.js';
+import { PairwiseTable } from './PairwiseTable.js';
 
 interface Props {
   readonly db: SpanmarkDb;
@@ -17,51 +25,81 @@ interface Props {
   readonly onClose: () => void;
 }
 
-interface DocLayers {
+interface StoredDoc {
+  readonly id: string;
+  readonly title: string;
   readonly text: string;
-  readonly layers: ReadonlyMap<string, readonly Span[]>;
+  /** Every layer, me first. */
+  readonly layers: ReadonlyMap<string, readonly Annotation[]>;
+  readonly reviewed: boolean;
+  readonly decisions: number;
 }
 
 export function LibraryAgreement({ db, me, docIds, onClose }: Props) {
-  const [docs, setDocs] = useState<DocLayers[] | null>(null);
+  const [docs, setDocs] = useState<StoredDoc[] | null>(null);
+  const [stage, setStage] = useState<ReviewStage>('before');
   useEffect(() => {
     let live = true;
     void Promise.all(
-      docIds.map(async (id) => {
+      docIds.map(async (id): Promise<StoredDoc> => {
         const loaded = await loadLayers(db, id);
-        return { text: loaded.article?.text ?? '', layers: new Map([[me, loaded.own], ...loaded.others]) };
+        return {
+          id,
+          title: loaded.article?.title ?? id,
+          text: loaded.article?.text ?? '',
+          layers: new Map([[me, loaded.own], ...loaded.others]),
+          reviewed: loaded.article?.reviewStatus === 'reviewed',
+          decisions: loaded.decisions.length,
+        };
       }),
     ).then((d) => live && setDocs(d));
     return () => {
       live = false;
     };
   }, [db, docIds, me]);
-  const names = useMemo(() => [...new Set((docs ?? []).flatMap((d) => [...d.layers.keys()]))], [docs]);
-  const [a, setA] = useState(me);
+
+  const split = useMemo(() => {
+    const contributing = (docs ?? []).map((d) => ({
+      id: d.id,
+      title: d.title,
+      text: d.text,
+      layers: [...d.layers]
+        .map(([annotator, list]) => ({ annotator, spans: layerAtStage(list, stage) as readonly Span[], markedDone: annotator === me && myMarkCounts(stage, d.reviewed, d.decisions) }))
+        .filter((l) => workedOn({ annotator: l.annotator, spans: l.spans.length, markedDone: l.markedDone }))
+        .map(({ annotator, spans }) => ({ annotator, spans })),
+    }));
+    return splitByContribution(contributing);
+  }, [docs, me, stage]);
+  const names = useMemo(() => [...new Set(split.included.flatMap((d) => d.layers.map((l) => l.annotator)))], [split]);
+  const [a, setA] = useState<string | null>(null);
   const [b, setB] = useState<string | null>(null);
-  const bName = b ?? names.find((n) => n !== a) ?? a;
-  const report: Result<AgreementReport> | null = useMemo(() => {
-    if (!docs || a === bName) return null;
-    return agreementForDocuments(
-      docs.map((d) => ({
-        text: d.text,
-        a,
-        b: bName,
-        layers: names.map((n) => ({ annotator: n, spans: [...(d.layers.get(n) ?? [])] })),
-      })),
-    );
-  }, [docs, a, bName, names]);
+  const aName = a !== null && names.includes(a) ? a : (names[0] ?? me);
+  const bName = b !== null && names.includes(b) ? b : (names.find((n) => n !== aName) ?? aName);
+  const alpha: AlphaOver = useMemo(
+    () => ({ ...tokenAlphaForDocuments(split.included.map((d) => ({ text: d.text, layers: d.layers.map((l) => l.spans) }))), annotators: names }),
+    [split, names],
+  );
+  const report = useMemo(() => {
+    const both = split.included.filter((d) => d.layers.some((l) => l.annotator === aName) && d.layers.some((l) => l.annotator === bName));
+    return aName === bName || both.length === 0 ? null : agreementForDocuments(both.map((d) => ({ text: d.text, layers: d.layers, a: aName, b: bName })));
+  }, [split, aName, bName]);
+  const matrix = useMemo(() => (names.length >= 3 ? pairwiseAgreement(split.included, names) : null), [split, names]);
 
   return (
     <div className="dialog-backdrop" role="presentation" onMouseDown={onClose}>
       <div className="dialog wide" role="dialog" aria-modal="true" aria-label="Agreement" data-testid="library-agreement" onMouseDown={(e) => e.stopPropagation()}>
         <h2>Agreement over {docIds.length} document{docIds.length === 1 ? '' : 's'}</h2>
-        {docs === null ? <p>Reading layers…</p> : null}
-        {names.length < 2 && docs ? <p className="field-error">These documents have only one annotator’s layer: import a colleague’s export first.</p> : null}
+        {docs === null ? <p>Reading layers…</p> : <StageToggle stage={stage} onStage={setStage} />}
+        {docs && split.excluded.length > 0 ? (
+          <p className="meta" data-testid="library-excluded">
+            Excluded, fewer than two annotators worked on {split.excluded.length === 1 ? 'it' : 'them'}: {split.excluded.map((d) => d.title).join(', ')}
+          </p>
+        ) : null}
+        {docs && split.included.length === 0 ? <p className="field-error">No selected document has two annotators’ layers: import a colleague’s export first.</p> : null}
         {names.length >= 2 ? (
           <div className="compare-pick">
             A
-            <select value={a} onChange={(e) => setA(e.target.value)} data-testid="library-compare-a">
+            <select value={aName} onChange={(e) => setA(e.target.value)} data-testid="library-compare-a">
               {names.map((n) => <option key={n} value={n}>{n}</option>)}
             </select>
             B
@@ -70,7 +108,9 @@ export function LibraryAgreement({ db, me, docIds, onClose }: Props) {
             </select>
           </div>
         ) : null}
-        {report ? report.ok ? <AgreementTable report={report.value} /> : <p className="field-error">{report.error.message}</p> : null}
+        {names.length >= 2 && report === null ? <p className="meta">{aName === bName ? 'Pick two different annotators.' : `${aName} and ${bName} worked on no selected document together.`} {alphaCaption(names)}</p> : null}
+        {report ? report.ok ? <AgreementTable report={report.value} alpha={alpha} stage={stage} /> : <p className="field-error">{report.error.message}</p> : null}
+        {matrix ? matrix.ok ? <PairwiseTable matrix={matrix.value} /> : <p className="field-error">{matrix.error.message}</p> : null}
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>Close</button>
         </div>

@@ -2,15 +2,14 @@
 // two layers row by row (each row jumps to the text), decisions on a colleague's spans, the
 // agreement figures, and the document's review status.
 
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Annotation } from '../../src/annotations/types.js';
 import type { ReviewStatus } from '../../src/document/article.js';
 import { LABELS, type LabelId } from '../../src/labels/schema.js';
-import { agreementReport } from '../../src/review/agreement/report.js';
 import { compareLayers, summarizeComparison, type ComparisonRow, type RowKind } from '../../src/review/diff.js';
 import { decisionId, type ReviewDecision } from '../../src/review/decisions.js';
 import { LabelChip } from '../app/LabelChip.js';
-import { AgreementTable } from './AgreementTable.js';
+import { DocumentAgreement } from './DocumentAgreement.js';
 import { LayerBadge } from './LayerBadge.js';
 
 const NONE: readonly Annotation[] = [];
@@ -54,7 +53,7 @@ export function ReviewPanel(props: Props) {
   const [pair, setPair] = useState<{ a: string; b: string }>({ a: me, b: names[1] ?? me });
   const a = names.includes(pair.a) ? pair.a : me;
   const b = names.includes(pair.b) ? pair.b : (names.find((n) => n !== a) ?? me);
-  const layerOf = (name: string): readonly Annotation[] => (name === me ? own : (layers.get(name) ?? NONE));
+  const layerOf = useCallback((name: string): readonly Annotation[] => (name === me ? own : (layers.get(name) ?? NONE)), [me, own, layers]);
   const layerA = layerOf(a);
   const layerB = layerOf(b);
   const rows = useMemo(() => compareLayers(layerA, layerB), [layerA, layerB]);
@@ -63,12 +62,6 @@ export function ReviewPanel(props: Props) {
   // Rows render a page at a time: two 10,000-span layers make thousands of rows.
   const [limit, setLimit] = useState(ROW_PAGE);
   const [showAgreement, setShowAgreement] = useState(false);
-  const text = props.text;
-  const report = useMemo(() => {
-    if (!showAgreement || a === b) return null;
-    const all = names.map((n) => ({ annotator: n, spans: [...(n === me ? own : (layers.get(n) ?? NONE))] }));
-    return agreementReport({ text, layers: all, a, b });
-  }, [showAgreement, a, b, names, me, own, layers, text]);
 
   return (
     <div className="review-panel" data-testid="review-panel">
@@ -110,7 +103,9 @@ export function ReviewPanel(props: Props) {
               {showAgreement ? 'Hide agreement' : 'Agreement'}
             </button>
           </div>
-          {report ? report.ok ? <AgreementTable report={report.value} /> : <p className="field-error">{report.error.message}</p> : null}
+          {showAgreement ? (
+            <DocumentAgreement me={me} text={props.text} names={names} layerOf={layerOf} shown={props.shown} reviewed={props.status === 'reviewed'} decisions={props.decisions.size} a={a} b={b} />
+          ) : null}
           <div className="compare-summary" data-testid="compare-summary">
             {(Object.keys(KIND_NAMES) as RowKind[]).map((k) => (
               <span key={k} data-kind={k}>{KIND_NAMES[k]}: {summary[k]}</span>

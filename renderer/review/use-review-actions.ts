@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import type { Annotation } from '../../src/annotations/types.js';
 import type { ReviewStatus } from '../../src/document/article.js';
-import { acceptCommand, clearDecisionCommand, decisionId, rejectCommand, type ReviewCommand, type ReviewDecision } from '../../src/review/decisions.js';
+import { acceptCommand, clearDecisionCommand, decisionId, isCopyOf, rejectCommand, type ReviewCommand, type ReviewDecision } from '../../src/review/decisions.js';
 import type { Result } from '../../src/result.js';
 import type { DocumentSession } from '../store/document-session.js';
 import type { DecideActions } from './ReviewPanel.js';
@@ -28,7 +28,7 @@ export function useReviewActions({ session, me, pending, setPending, status, cha
     const decide = (theirs: Annotation, make: (ctx: Context) => Result<ReviewCommand>): void => {
       if (!session) return;
       const previous = session.getSnapshot().decisions.get(decisionId(theirs.docId, theirs.annotator, theirs.id)) ?? null;
-      const previousResult = previous?.resultId ? (session.find(previous.resultId) ?? null) : null;
+      const previousResult = copyMadeBy(session, previous);
       const r = make({ previous, previousResult, now: new Date().toISOString() });
       if (!r.ok) return say('error', r.error.message);
       // The first decision on a document puts it in review.
@@ -47,6 +47,7 @@ export function useReviewActions({ session, me, pending, setPending, status, cha
             me,
             text: session?.article.text ?? '',
             newId: crypto.randomUUID(),
+            mine: session?.list() ?? [],
             ...(opts.label ? { label: opts.label } : {}),
             ...(opts.useSelection && pending ? { span: pending } : {}),
           }),
@@ -56,9 +57,15 @@ export function useReviewActions({ session, me, pending, setPending, status, cha
       reject: (theirs, reason) => decide(theirs, (ctx) => rejectCommand({ ...ctx, theirs, me, reason })),
       clear: (decision) => {
         if (!session) return;
-        const result = decision.resultId ? (session.find(decision.resultId) ?? null) : null;
+        const result = copyMadeBy(session, decision);
         session.execute(clearDecisionCommand(decision, result)).catch((e: unknown) => fail('Could not undo the decision', e));
       },
     };
   }, [changeStatus, fail, me, pending, say, session, setPending, status]);
+}
+
+/** The copy a decision put in my layer; null when it only linked one of my own annotations. */
+function copyMadeBy(session: DocumentSession, decision: ReviewDecision | null): Annotation | null {
+  const found = decision?.resultId ? session.find(decision.resultId) : undefined;
+  return decision && found && isCopyOf(decision, found) ? found : null;
 }

@@ -7,6 +7,7 @@ import type { ReviewDecisionKind, ReviewDecisionV1 } from '../codecs/spanmark-v1
 import type { Annotation } from '../annotations/types.js';
 import type { LabelId } from '../labels/schema.js';
 import { checkSpan } from '../annotations/create.js';
+import { findIdentical } from './identical.js';
 import { fail, ok, type Result } from '../result.js';
 
 /** A decision as stored: the wire shape plus its document and a stable id. */
@@ -55,6 +56,11 @@ export interface AcceptInput extends DecideBase {
   readonly newId: string;
   readonly label?: LabelId;
   readonly span?: { readonly start: number; readonly end: number };
+  /**
+   * My layer. When the accepted span is identical (bounds and label) to one of mine, the decision
+   * links that annotation instead of copying a second one.
+   */
+  readonly mine?: readonly Annotation[];
 }
 
 export function acceptCommand(input: AcceptInput): Result<ReviewCommand> {
@@ -66,6 +72,15 @@ export function acceptCommand(input: AcceptInput): Result<ReviewCommand> {
   if (!span.ok) return span;
   const label = input.label ?? theirs.label;
   const modified = label !== theirs.label || start !== theirs.start || end !== theirs.end;
+  const kind: ReviewDecisionKind = modified ? 'accepted-modified' : 'accepted';
+  const same = findIdentical(input.mine ?? [], { label, start, end }, input.previousResult?.id);
+  if (same !== undefined) {
+    return ok({
+      kind: 'review',
+      decision: { before: input.previous, after: makeDecision(theirs, me, now, kind, same.id) },
+      annotation: { before: input.previousResult, after: null },
+    });
+  }
   const id = input.previousResult?.id ?? input.newId;
   const copy: Annotation = {
     id,
@@ -80,7 +95,6 @@ export function acceptCommand(input: AcceptInput): Result<ReviewCommand> {
     ...(theirs.note !== undefined ? { note: theirs.note } : {}),
     provenance: { annotator: theirs.annotator, annotationId: theirs.id, modified },
   };
-  const kind: ReviewDecisionKind = modified ? 'accepted-modified' : 'accepted';
   return ok({
     kind: 'review',
     decision: { before: input.previous, after: makeDecision(theirs, me, now, kind, id) },
@@ -121,6 +135,16 @@ function makeDecision(theirs: Annotation, me: string, now: string, decision: Rev
     decidedAt: now,
     ...(resultId !== undefined ? { resultId } : {}),
   };
+}
+
+/**
+ * Whether `annotation` is the copy `decision` put in my layer, as opposed to my own annotation
+ * that an acceptance only linked (resultId points at it, but it has no provenance from the
+ * decided annotation). Only a copy may be removed when the decision is reconsidered or changed.
+ */
+export function isCopyOf(decision: ReviewDecisionV1, annotation: Annotation): boolean {
+  const p = annotation.provenance;
+  return annotation.id === decision.resultId && p !== undefined && p.annotator === decision.annotator && p.annotationId === decision.annotationId;
 }
 
 /** Strips storage-only fields for export. */

@@ -3,12 +3,15 @@
 // Cohen's kappa and Krippendorff's alpha over the documents the files share.
 
 import { agreementReport, combineReports, type AgreementReport } from '../../../src/review/agreement/report.js';
+import { tokenize } from '../../../src/review/tokens.js';
+import { tokenAlphaForDocuments, type AlphaResult } from '../../../src/review/agreement/alpha.js';
 import type { Result } from '../../../src/result.js';
 import type { CliIo } from './io.js';
 import { annotatorsOf, gatherLayers, sharedDocuments, type GatheredDocument, type LayerMerge, type SourceFile } from './layers.js';
 import { loadFile, problemLines } from './load.js';
-import { MACRO_FOOTNOTE, renderReportTable, UNDEFINED_FOOTNOTE } from './report-table.js';
-import { plural, printable } from './text.js';
+import { figure, MACRO_FOOTNOTE, renderReportTable, UNDEFINED_FOOTNOTE } from './report-table.js';
+import { padEnd, padStart, plural, printable } from './text.js';
+import { LABEL_IDS } from '../../../src/labels/schema.js';
 
 export interface AgreementOptions {
   readonly files: readonly string[];
@@ -74,6 +77,11 @@ export async function agreementCommand(options: AgreementOptions, io: CliIo): Pr
     return 1;
   }
   const annotators = annotatorsOf(shared, gathered.annotators);
+  if (annotators.length >= 3 && options.a === undefined && options.b === undefined) {
+    const out = everyPair(options.files, gathered.documents, shared, annotators, warnings);
+    io.stdout(options.json ? `${JSON.stringify(out, null, 2)}\n` : `${renderPairs(out).join('\n')}\n`);
+    return 0;
+  }
   const pair = choosePair(annotators, options.a, options.b);
   if (!pair.ok) {
     io.stderr(`spanmark: ${pair.error}\n`);
@@ -87,6 +95,20 @@ export async function agreementCommand(options: AgreementOptions, io: CliIo): Pr
     return 1;
   }
 
+  const { documents, combined } = pairReports(selection, annotators, a, b);
+  const skipped: SkippedDocument[] = gathered.documents
+    .filter((d) => !selection.includes(d))
+    .map((d) => ({
+      sha256: d.sha256, title: d.title, annotators: d.layers.map((l) => l.annotator),
+      reason: d.layers.length < 2 ? 'one-annotator' : 'no-layer-by-a-or-b',
+    }));
+
+  const output: AgreementOutput = { a, b, annotators, files: options.files, documents, combined, skipped, warnings };
+  io.stdout(options.json ? `${JSON.stringify(output, null, 2)}\n` : `${renderAgreement(output).join('\n')}\n`);
+  return 0;
+}
+
+function pairReports(selection: readonly GatheredDocument[], annotators: readonly string[], a: string, b: string): { documents: DocumentReport[]; combined: AgreementReport } {
   const documents: DocumentReport[] = [];
   for (const d of selection) {
     const r = agreementReport({ text: d.text, layers: d.layers.map((l) => ({ annotator: l.annotator, spans: l.spans })), a, b });
@@ -104,16 +126,52 @@ export async function agreementCommand(options: AgreementOptions, io: CliIo): Pr
     spanCounts: [...pooled.value.spanCounts].sort((x, y) => rank.get(x.annotator)! - rank.get(y.annotator)!),
     alpha: { ...pooled.value.alpha, annotators: [...pooled.value.alpha.annotators].sort((x, y) => rank.get(x)! - rank.get(y)!) },
   };
-  const skipped: SkippedDocument[] = gathered.documents
-    .filter((d) => !selection.includes(d))
-    .map((d) => ({
-      sha256: d.sha256, title: d.title, annotators: d.layers.map((l) => l.annotator),
-      reason: d.layers.length < 2 ? 'one-annotator' : 'no-layer-by-a-or-b',
-    }));
+  return { documents, combined };
+}
 
-  const output: AgreementOutput = { a, b, annotators, files: options.files, documents, combined, skipped, warnings };
-  io.stdout(options.json ? `${JSON.stringify(output, null, 2)}\n` : `${renderAgreement(output).join('\n')}\n`);
-  return 0;
+/** One pair of `agreement --json` without --a/--b on three or more annotators. */
+export interface PairReport {
+  readonly a: string;
+  readonly b: string;
+  /** The shared documents both annotated (sha256), the ones the pair is pooled over. */
+  readonly documents: readonly string[];
+  /** Pooled as with --a A --b B; its alpha is over every layer of those documents. */
+  readonly report: AgreementReport;
+}
+
+/** What `agreement --json` prints without --a/--b when the shared documents have three or more annotators. */
+export interface PairsOutput {
+  readonly mode: 'every-pair';
+  readonly annotators: readonly string[];
+  readonly files: readonly string[];
+  readonly documents: readonly { readonly sha256: string; readonly title: string; readonly files: readonly string[]; readonly annotators: readonly string[] }[];
+  /** Over every layer of every shared document, coincidences pooled. */
+  readonly alpha: AlphaResult & { readonly annotators: readonly string[]; readonly documents: number; readonly tokens: number };
+  /** Every pair (annotators[i], annotators[j]), i < j, with i the reference. */
+  readonly pairs: readonly PairReport[];
+  readonly skipped: readonly SkippedDocument[];
+  readonly warnings: readonly string[];
+}
+
+function everyPair(files: readonly string[], all: readonly GatheredDocument[], shared: readonly GatheredDocument[], annotators: readonly string[], warnings: readonly string[]): PairsOutput {
+  const pairs: PairReport[] = [];
+  annotators.forEach((a, i) => annotators.forEach((b, j) => {
+    if (j <= i) return;
+    const selection = shared.filter((d) => d.layers.some((l) => l.annotator === a) && d.layers.some((l) => l.annotator === b));
+    if (selection.length === 0) return;
+    pairs.push({ a, b, documents: selection.map((d) => d.sha256), report: pairReports(selection, annotators, a, b).combined });
+  }));
+  const alpha = tokenAlphaForDocuments(shared.map((d) => ({ text: d.text, layers: d.layers.map((l) => l.spans) })));
+  return {
+    mode: 'every-pair',
+    annotators,
+    files,
+    documents: shared.map((d) => ({ sha256: d.sha256, title: d.title, files: d.files, annotators: d.layers.map((l) => l.annotator) })),
+    alpha: { ...alpha, annotators, documents: shared.length, tokens: shared.reduce((sum, d) => sum + tokenize(d.text).length, 0) },
+    pairs,
+    skipped: all.filter((d) => !shared.includes(d)).map((d) => ({ sha256: d.sha256, title: d.title, annotators: d.layers.map((l) => l.annotator), reason: 'one-annotator' })),
+    warnings,
+  };
 }
 
 /**
@@ -179,6 +237,55 @@ export function renderAgreement(out: AgreementOutput): string[] {
     MACRO_FOOTNOTE,
     'exact/relaxed: span precision, recall, F1 of B against A (same bounds / any overlap); kappa: A and B, on tokens;',
     'alpha: every annotator listed under "spans", on tokens. See docs/agreement.md.',
+  );
+  return lines;
+}
+
+/** Without --a/--b on three or more annotators: alpha over all, a matrix of macro figures, then every pair's table. */
+export function renderPairs(out: PairsOutput): string[] {
+  const names = out.annotators.map(printable);
+  const total = out.documents.length + out.skipped.length;
+  const lines: string[] = [
+    `Agreement of every pair of ${out.annotators.length} annotators: ${names.join(', ')} (--a NAME --b NAME for one pair)`,
+    `Files: ${out.files.map(printable).join(', ')}`,
+    `Documents: ${out.documents.length} of ${total} compared` + (out.skipped.length > 0 ? `; ${out.skipped.length} annotated by one annotator only` : ''),
+    '',
+    `== Alpha over ${names.join(', ')}, ${plural(out.alpha.documents, 'document')}, ${out.alpha.tokens} tokens: coincidences pooled`,
+    '',
+  ];
+  const first = Math.max(...[...LABEL_IDS, 'macro', 'alpha', ...names].map((n) => n.length)) + 2;
+  lines.push(padEnd('label', first) + padStart('alpha', 6));
+  for (const l of LABEL_IDS) lines.push(padEnd(l, first) + padStart(figure(out.alpha.perLabel[l].alpha), 6));
+  lines.push(padEnd('macro', first) + padStart(figure(out.alpha.macro.value), 6));
+  let hasUndefined = [...LABEL_IDS.map((l) => out.alpha.perLabel[l].alpha), out.alpha.macro.value].includes(null);
+  const width = Math.max(6, ...names.map((n) => n.length));
+  const matrix = (title: string, pick: (r: AgreementReport) => number | null): void => {
+    lines.push('', `== ${title}, macro, every pair`, '', padEnd('', first) + names.map((n) => padStart(n, width)).join('  '));
+    out.annotators.forEach((x, i) => {
+      const cells = out.annotators.map((y) => {
+        if (x === y) return padStart('', width);
+        const p = out.pairs.find((q) => (q.a === x && q.b === y) || (q.a === y && q.b === x));
+        const v = p ? pick(p.report) : null;
+        hasUndefined ||= v === null;
+        return padStart(figure(v), width);
+      });
+      lines.push((padEnd(names[i]!, first) + cells.join('  ')).trimEnd());
+    });
+  };
+  matrix('F1 exact', (r) => r.f1.exact.macro.f1.value);
+  matrix('F1 relaxed', (r) => r.f1.relaxed.macro.f1.value);
+  matrix('kappa', (r) => r.kappa.macro.value);
+  for (const p of out.pairs) {
+    const table = renderReportTable(p.report);
+    hasUndefined ||= table.hasUndefined;
+    lines.push('', `== B = ${printable(p.b)} against A = ${printable(p.a)}, ${plural(p.documents.length, 'document')} both annotated: counts pooled`, '', ...table.lines);
+  }
+  lines.push('');
+  if (hasUndefined) lines.push(UNDEFINED_FOOTNOTE);
+  lines.push(
+    MACRO_FOOTNOTE,
+    'F1 and kappa are symmetric, so one cell serves both orders; a pair is pooled over the documents both annotated.',
+    'alpha: every annotator of the shared documents (in a pair\'s table: of that pair\'s documents), on tokens. See docs/agreement.md.',
   );
   return lines;
 }

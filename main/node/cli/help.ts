@@ -51,10 +51,14 @@ For each shared document and for all of them pooled, per label and macro-average
 and the counts they rest on: tokens, and spans per annotator and label. A figure that is
 undefined (no spans, or no variation) is printed as "—", never as 0.
 
+With three or more annotators and neither --a nor --b, every pair is reported instead: alpha over
+all annotators, matrices of the macro F1 (exact, relaxed) and kappa of every pair, then each
+pair's table, pooled over the documents both annotated.
+
 Options:
   --a NAME   The reference annotator.  Default: the first annotator of the shared documents,
   --b NAME   The compared annotator.   in order of first appearance across the files; B
-             defaults to the next one.
+             defaults to the next one. Either option selects one pair.
   --json     Print the report objects as JSON (see docs/cli.md).
 
 Exit codes: 0 report printed; 1 an invalid file, no shared document, or an unknown annotator;

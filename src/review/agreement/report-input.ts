@@ -17,13 +17,26 @@ export interface ReportInput {
   readonly layers: readonly LayerInput[];
   readonly a: string;
   readonly b: string;
+  /** The layers alpha is computed over; every layer when absent. */
+  readonly alphaOver?: readonly string[];
 }
 
 /**
- * One layer per annotator; a and b name layers; every offset an integer in [0, text.length],
+ * One layer per annotator; a, b and alphaOver name layers; every offset an integer in [0, text.length],
  * start < end, and neither inside a surrogate pair. `path` prefixes the Problem's path.
  */
-export function validateReportInput({ text, layers, a, b }: ReportInput, path = ''): Result<null> {
+export function validateReportInput({ text, layers, a, b, alphaOver }: ReportInput, path = ''): Result<null> {
+  const checked = validateLayers(text, layers, path);
+  if (!checked.ok) return checked;
+  const seen = new Set(layers.map((l) => l.annotator));
+  for (const name of [a, b, ...(alphaOver ?? [])]) {
+    if (!seen.has(name)) return fail('unknown-annotator', `No layer by ${name} on this document.`, `${path}layers`);
+  }
+  return ok(null);
+}
+
+/** One layer per annotator, every span a non-empty UTF-16 range of `text` on character boundaries. */
+export function validateLayers(text: string, layers: readonly LayerInput[], path = ''): Result<null> {
   const seen = new Set<string>();
   for (const [i, layer] of layers.entries()) {
     if (seen.has(layer.annotator)) return fail('duplicate-annotator', `${layer.annotator} has more than one layer on this document.`, `${path}layers[${i}]`);
@@ -37,9 +50,6 @@ export function validateReportInput({ text, layers, a, b }: ReportInput, path = 
         return fail('span-splits-character', `Span ${s.id} [${s.start}, ${s.end}) cuts a character in half; were code points passed where UTF-16 offsets belong?`, at);
       }
     }
-  }
-  for (const name of [a, b]) {
-    if (!seen.has(name)) return fail('unknown-annotator', `No layer by ${name} on this document.`, `${path}layers`);
   }
   return ok(null);
 }

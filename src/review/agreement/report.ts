@@ -1,5 +1,6 @@
 // Everything the agreement screen and the CLI show for one document or a selection: span F1 of B
-// against A, Cohen's kappa for A and B, Krippendorff's alpha over every layer. Reports keep their
+// against A, Cohen's kappa for A and B, Krippendorff's alpha over the chosen layers (every layer
+// unless told). Which layers those are is the caller's choice (review-layers.ts gives the default). Reports keep their
 // additive counts, so combining them re-pools the raw counts instead of averaging finished ratios.
 
 import { LABEL_IDS } from '../../labels/schema.js';
@@ -28,7 +29,7 @@ export interface AgreementReport {
   readonly spanCounts: readonly LayerSpanCount[];
   readonly f1: SpanF1;
   readonly kappa: KappaResult;
-  /** Over every layer of every document, not only a and b. */
+  /** Over the layers named by alphaOver (every layer when absent), not only a and b. */
   readonly alpha: AlphaResult & { readonly annotators: readonly string[] };
 }
 
@@ -43,6 +44,7 @@ function reportAt(input: ReportInput, path: string): Result<AgreementReport> {
   const layerB = input.layers.find((l) => l.annotator === input.b)!;
   const tokens = tokenize(input.text);
   const f1 = spanF1Counts(layerA.spans, layerB.spans);
+  const alphaLayers = input.alphaOver === undefined ? input.layers : input.layers.filter((l) => input.alphaOver!.includes(l.annotator));
   return ok({
     documents: 1,
     a: input.a,
@@ -52,8 +54,8 @@ function reportAt(input: ReportInput, path: string): Result<AgreementReport> {
     f1: { exact: f1FromCounts(f1.exact), relaxed: f1FromCounts(f1.relaxed) },
     kappa: kappaFromTables(kappaTables(tokens, layerA.spans, layerB.spans)),
     alpha: {
-      ...alphaFromCoincidenceTables(layerCoincidences(tokens, input.layers.map((l) => l.spans))),
-      annotators: input.layers.map((l) => l.annotator),
+      ...alphaFromCoincidenceTables(layerCoincidences(tokens, alphaLayers.map((l) => l.spans))),
+      annotators: alphaLayers.map((l) => l.annotator),
     },
   });
 }

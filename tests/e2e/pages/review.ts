@@ -52,4 +52,42 @@ export class ReviewPanel {
   async agreementCell(label: string, metric: string): Promise<string> {
     return (await this.page.locator(`[data-testid="agreement"] tr[data-label="${label}"] td[data-metric="${metric}"]`).textContent()) ?? '';
   }
+
+  /** Opens the agreement figures under Compare. */
+  async showAgreement(): Promise<void> {
+    await this.page.getByTestId('toggle-agreement').click();
+    await expect(this.page.getByTestId('agreement')).toBeVisible();
+  }
+
+  /** The caption naming the layers alpha is over, e.g. "α over aigerim, boris, chen". */
+  async alphaOver(): Promise<string> {
+    return (await this.page.getByTestId('alpha-over').textContent()) ?? '';
+  }
+
+  /** alpha per label and macro, as shown. */
+  async alphas(): Promise<Record<string, string>> {
+    const out: Record<string, string> = {};
+    for (const l of ['claim', 'casualty', 'deployment', 'macro']) out[l] = await this.agreementCell(l, 'alpha');
+    return out;
+  }
+
+  async stage(which: 'before' | 'after'): Promise<void> {
+    await this.page.getByTestId(`stage-${which}`).first().check();
+    await expect(this.page.getByTestId('agreement').first()).toHaveAttribute('data-stage', which);
+  }
+
+  async chooseAlphaLayer(annotator: string, on: boolean): Promise<void> {
+    await this.page.locator(`[data-testid="alpha-layer"][data-annotator="${annotator}"]`).setChecked(on);
+  }
+
+  /** Every off-diagonal cell of the pairwise matrix for a figure and label, as "a|b" → text. */
+  async pairwise(figure: 'f1-exact' | 'f1-relaxed' | 'kappa', label: string, root = this.page.locator('body')): Promise<Record<string, string>> {
+    const matrix = root.getByTestId('pairwise');
+    await matrix.getByTestId('pairwise-figure').selectOption(figure);
+    await matrix.getByTestId('pairwise-label').selectOption(label);
+    return Object.fromEntries(
+      await matrix.locator('td[data-a]').evaluateAll((cells) =>
+        cells.filter((c) => (c as HTMLElement).dataset['a'] !== (c as HTMLElement).dataset['b']).map((c) => [`${(c as HTMLElement).dataset['a']}|${(c as HTMLElement).dataset['b']}`, c.textContent ?? ''])),
+    );
+  }
 }

@@ -4,6 +4,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ann, article, at, exportFile, run, tempDir } from './helpers.js';
+import { pairCell, pairwiseAgreement, type PairAgreement } from '../../../src/review/agreement/pairwise.js';
 
 const tmp = tempDir();
 after(() => tmp.remove());
@@ -84,14 +85,14 @@ test('a label nobody used is undefined for every figure, kappa and alpha include
   assert.deepEqual(row(r.stdout, 'deployment').slice(0, 6), ['0.000', '0.000', '0.000', '1.000', '1.000', '1.000']);
 });
 
-test('three analysts: alpha is over all three (the worked example of docs/agreement.md)', async () => {
+test('three analysts, one pair chosen with --a/--b: alpha is over all three (the worked example of docs/agreement.md)', async () => {
   const doc = article('Police said 12 protesters died and troops arrived.', 'Worked example');
   const files = [
     tmp.write('w-alice.json', exportFile([{ article: doc, annotations: [ann(doc, 'alice', 'claim', 0, 30), ann(doc, 'alice', 'casualty', 12, 30), ann(doc, 'alice', 'deployment', 35, 49)] }])),
     tmp.write('w-bob.json', exportFile([{ article: doc, annotations: [ann(doc, 'bob', 'claim', 7, 30), ann(doc, 'bob', 'casualty', 12, 30)] }])),
     tmp.write('w-carol.json', exportFile([{ article: doc, annotations: [ann(doc, 'carol', 'claim', 0, 30), ann(doc, 'carol', 'casualty', 12, 25), ann(doc, 'carol', 'deployment', 35, 49)] }])),
   ];
-  const r = await run(['agreement', ...files]);
+  const r = await run(['agreement', '--a', 'alice', '--b', 'bob', ...files]);
   assert.equal(r.code, 0, r.stderr);
   // kappa 32/41, 1, 0 (alice and bob); alpha 6/7, 63/76, 10/23 (all three); macro 73/123 and ≈ 0.707.
   assert.deepEqual(row(r.stdout, 'claim'), ['0.000', '0.000', '0.000', '1.000', '1.000', '1.000', '0.780', '0.857']);
@@ -100,7 +101,7 @@ test('three analysts: alpha is over all three (the worked example of docs/agreem
   assert.deepEqual(row(r.stdout, 'macro'), ['0.500', '0.333', '0.500', '1.000', '0.667', '1.000', '0.593', '0.707']);
   assert.deepEqual(row(r.stdout, 'carol'), ['1', '1', '1', '3']);
 
-  const json = JSON.parse((await run(['agreement', '--json', ...files])).stdout);
+  const json = JSON.parse((await run(['agreement', '--json', '--a', 'alice', ...files])).stdout);
   assert.deepEqual(json.annotators, ['alice', 'bob', 'carol']);
   assert.deepEqual(json.combined.alpha.annotators, ['alice', 'bob', 'carol']);
   assert.equal(json.combined.alpha.perLabel.claim.alpha.toFixed(12), (6 / 7).toFixed(12));
@@ -174,10 +175,10 @@ test('a shared document without A or B is left out and named', async () => {
     { article: almaty, annotations: bobAlmaty },
     { article: aktau, annotations: [ann(aktau, 'bob', 'deployment', 0, 6), ann(aktau, 'carol', 'deployment', 0, 17)] },
   ]));
-  const r = await run(['agreement', f1, f2]);
+  const r = await run(['agreement', '--a', 'alice', '--b', 'bob', f1, f2]);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^Documents: 1 of 2 compared; 1 shared without a layer by alice or bob: "Aktau"$/m);
-  const json = JSON.parse((await run(['agreement', '--json', f1, f2])).stdout);
+  const json = JSON.parse((await run(['agreement', '--json', '--a', 'alice', '--b', 'bob', f1, f2])).stdout);
   assert.deepEqual(json.skipped.map((s: any) => [s.title, s.annotators, s.reason]), [['Aktau', ['bob', 'carol'], 'no-layer-by-a-or-b']]);
   // With bob and carol as the pair, Aktau is the one compared.
   const bc = JSON.parse((await run(['agreement', '--json', '--a', 'bob', '--b', 'carol', f1, f2])).stdout);
@@ -232,4 +233,66 @@ test('titles and names from a file cannot send escape sequences to the terminal'
   assert.doesNotMatch(r.stdout, /[\u001b\u202e]/);
   assert.match(r.stdout, /"Evil \\u\{001B\}\[2J\\u\{202E\} title"/);
   assert.match(r.stdout, /^al\\u\{001B\}\[31mice \(A\)/m);
+});
+
+test('three analysts without --a/--b: every pair, text and --json, the same figures as the core\'s pairwise matrix', async () => {
+  const doc = article('Police said 12 protesters died and troops arrived.', 'Worked example');
+  const layers = {
+    alice: [ann(doc, 'alice', 'claim', 0, 30), ann(doc, 'alice', 'casualty', 12, 30), ann(doc, 'alice', 'deployment', 35, 49)],
+    bob: [ann(doc, 'bob', 'claim', 7, 30), ann(doc, 'bob', 'casualty', 12, 30)],
+    carol: [ann(doc, 'carol', 'claim', 0, 30), ann(doc, 'carol', 'casualty', 12, 25), ann(doc, 'carol', 'deployment', 35, 49)],
+  };
+  const files = Object.entries(layers).map(([name, list]) => tmp.write(`m-${name}.json`, exportFile([{ article: doc, annotations: list }])));
+  const r = await run(['agreement', ...files]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^Agreement of every pair of 3 annotators: alice, bob, carol/m);
+  // alpha over all three: 6/7, 63/76, 10/23.
+  assert.deepEqual(row(r.stdout, 'claim', '== Alpha'), ['0.857']);
+  assert.deepEqual(row(r.stdout, 'casualty', '== Alpha'), ['0.829']);
+  assert.deepEqual(row(r.stdout, 'deployment', '== Alpha'), ['0.435']);
+  // The kappa matrix, macro: alice–bob 73/123, alice–carol (1 + 8/11 + 1)/3, bob–carol (32/41 + 8/11 + 0)/3.
+  assert.deepEqual(row(r.stdout, 'alice', '== kappa'), ['0.593', '0.909']);
+  assert.deepEqual(row(r.stdout, 'bob', '== kappa'), ['0.593', '0.503']);
+  assert.deepEqual(row(r.stdout, 'carol', '== kappa'), ['0.909', '0.503']);
+  // Each pair's own table, as --a/--b would print it. alice–carol casualty: [12,30) vs [12,25): exact miss,
+  // relaxed hit, kappa 8/11.
+  assert.deepEqual(row(r.stdout, 'casualty', '== B = carol against A = alice'), ['0.000', '0.000', '0.000', '1.000', '1.000', '1.000', '0.727', '0.829']);
+  assert.deepEqual(row(r.stdout, 'deployment', '== B = carol against A = bob'), ['0.000', '—', '—', '0.000', '—', '—', '0.000', '0.435']);
+  for (const [a, b] of [['alice', 'bob'], ['alice', 'carol'], ['bob', 'carol']]) {
+    const one = await run(['agreement', '--a', a!, '--b', b!, ...files]);
+    const section = (out: string, heading: string) => out.slice(out.indexOf(heading)).split('\n').slice(2, 8).join('\n');
+    assert.equal(section(r.stdout, `== B = ${b} against A = ${a}`), section(one.stdout, '== Combined'));
+  }
+
+  const json = JSON.parse((await run(['agreement', '--json', ...files])).stdout);
+  assert.deepEqual(Object.keys(json), ['mode', 'annotators', 'files', 'documents', 'alpha', 'pairs', 'skipped', 'warnings']);
+  assert.equal(json.mode, 'every-pair');
+  assert.deepEqual(json.pairs.map((p: any) => [p.a, p.b, p.documents.length]), [['alice', 'bob', 1], ['alice', 'carol', 1], ['bob', 'carol', 1]]);
+  assert.deepEqual([json.alpha.annotators, json.alpha.documents, json.alpha.tokens], [['alice', 'bob', 'carol'], 1, 9]);
+  assert.equal(json.alpha.perLabel.casualty.alpha.toFixed(12), (63 / 76).toFixed(12));
+  const matrix = pairwiseAgreement([{ text: doc.text, layers: Object.entries(layers).map(([annotator, list]) => ({ annotator, spans: list })) }]);
+  assert.ok(matrix.ok);
+  for (const p of json.pairs as { a: string; b: string; report: { f1: unknown; kappa: unknown } }[]) {
+    const cell: PairAgreement = pairCell(matrix.value, p.a, p.b)!;
+    assert.deepEqual(p.report.f1, JSON.parse(JSON.stringify(cell.f1)));
+    assert.deepEqual(p.report.kappa, JSON.parse(JSON.stringify(cell.kappa)));
+  }
+  // Either flag still selects one pair.
+  const single = JSON.parse((await run(['agreement', '--json', '--b', 'carol', ...files])).stdout);
+  assert.deepEqual([single.a, single.b], ['alice', 'carol']);
+});
+
+test('every pair: a pair that shares no document is left out of the pairs, and its matrix cell is undefined', async () => {
+  const one = article('Troops left Aktau.', 'Aktau');
+  const two = article('Troops left Atyrau.', 'Atyrau');
+  const f = tmp.write('q-all.json', exportFile([
+    { article: one, annotations: [ann(one, 'alice', 'deployment', 0, 6), ann(one, 'bob', 'deployment', 0, 6)] },
+    { article: two, annotations: [ann(two, 'bob', 'deployment', 0, 6), ann(two, 'carol', 'deployment', 0, 11)] },
+  ]));
+  const r = await run(['agreement', f]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(row(r.stdout, 'alice', '== F1 exact'), ['1.000', '—']);
+  assert.match(r.stdout, /^— undefined/m);
+  const json = JSON.parse((await run(['agreement', '--json', f])).stdout);
+  assert.deepEqual(json.pairs.map((p: any) => [p.a, p.b]), [['alice', 'bob'], ['bob', 'carol']]);
 });

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { agreementForDocuments, agreementReport, combineReports, type ReportInput } from '../../../src/review/agreement/report.js';
 import { splitsSurrogatePair } from '../../../src/text/offsets.js';
 import { near, sp } from './spans.js';
+import { tokenAlpha } from '../../../src/review/agreement/alpha.js';
 
 // The worked example of docs/agreement.md. Tokens: Police 0-6, said 7-11, 12 12-14,
 // protesters 15-25, died 26-30, and 31-34, troops 35-41, arrived 42-49, "." 49-50: 9 tokens.
@@ -173,4 +174,28 @@ test('a 1 MB article with three layers of 10 000 spans reports', () => {
   const r = agreementReport({ text, layers: [layer('x', 0), layer('y', 5), layer('z', 10)], a: 'x', b: 'y' });
   assert.ok(r.ok);
   assert.equal(r.value.f1.relaxed.perLabel.claim.tp, 3334);
+});
+
+test('alpha over the chosen layers only: an empty layer of mine is not a coder unless chosen', () => {
+  const withMe: ReportInput = { ...EXAMPLE, layers: [{ annotator: 'dana', spans: [] }, ...EXAMPLE.layers] };
+  const all = agreementReport(withMe);
+  const chosen = agreementReport({ ...withMe, alphaOver: ['alice', 'bob', 'carol'] });
+  assert.ok(all.ok && chosen.ok);
+  assert.deepEqual(chosen.value.alpha.annotators, ['alice', 'bob', 'carol']);
+  // Over the three the worked example's figures hold; with an empty fourth layer they drop.
+  near(chosen.value.alpha.perLabel.claim.alpha, 6 / 7);
+  near(chosen.value.alpha.perLabel.deployment.alpha, 10 / 23);
+  assert.ok(all.value.alpha.perLabel.claim.alpha! < 6 / 7);
+  assert.deepEqual(all.value.alpha.perLabel, tokenAlpha(EXAMPLE.text, withMe.layers.map((l) => l.spans)).perLabel);
+  // F1 and kappa of A and B do not depend on the choice.
+  assert.deepEqual([chosen.value.f1, chosen.value.kappa], [all.value.f1, all.value.kappa]);
+  const two = agreementReport({ ...EXAMPLE, alphaOver: ['alice', 'carol'] });
+  assert.ok(two.ok);
+  assert.deepEqual(two.value.alpha.perLabel, tokenAlpha(EXAMPLE.text, [EXAMPLE.layers[0]!.spans, EXAMPLE.layers[2]!.spans]).perLabel);
+  const one = agreementReport({ ...EXAMPLE, alphaOver: ['alice'] });
+  assert.ok(one.ok);
+  assert.equal(one.value.alpha.macro.value, null);
+  const unknown = agreementReport({ ...EXAMPLE, alphaOver: ['zed'] });
+  assert.ok(!unknown.ok);
+  assert.equal(unknown.error.code, 'unknown-annotator');
 });
