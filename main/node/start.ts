@@ -46,7 +46,14 @@ function runElectron(binary: string): void {
 
 /** Our own server, or null when this user's earlier `npm start` serves the port (it is reused). */
 async function serveOrReuse(settings: StartSettings, root: string): Promise<StaticServer | null> {
-  const secret = readOrCreateSecret(secretPath(homedir()), dirname(secretPath(homedir())));
+  const path = secretPath(homedir());
+  let secret: Buffer;
+  try {
+    secret = readOrCreateSecret(path, dirname(path));
+  } catch (error) {
+    console.error(`Spanmark: could not read or create ${path} (${(error as Error).message}), which proves a server on port ${settings.port} is yours; fix its folder's permissions, or remove a link planted there.`);
+    process.exit(1);
+  }
   const claim = await claimPort({ root, port: settings.port, secret });
   if (claim.kind === 'refused') {
     console.error(claim.message);
