@@ -32,8 +32,17 @@ export const rendererStatic = { from: 'renderer/static', to: 'dist/renderer' } a
  * `convert -background none -density 96 build/icon.svg -resize 512x512 png32:build/icon.png`
  * and electron-builder derives the .ico and .icns from it.
  */
+/**
+ * The Electron release packaged, told to electron-builder explicitly rather than read from
+ * node_modules/electron (which may hold no binary: npm never runs its download here). Must stay on a
+ * supported major (the newest three; see the README) and equal the installed `electron` package,
+ * which tests/unit/main/electron-config.test.ts checks.
+ */
+export const ELECTRON_VERSION = '45.5.0';
+
 export const builder: Configuration = {
   appId: 'org.spanmark.app',
+  electronVersion: ELECTRON_VERSION,
   productName: 'Spanmark',
   copyright: 'Copyright © Spanmark contributors',
   directories: { output: 'release', buildResources: 'build' },
@@ -51,6 +60,8 @@ export const builder: Configuration = {
     enableNodeCliInspectArguments: false,
     enableEmbeddedAsarIntegrityValidation: true,
     onlyLoadAppFromAsar: true,
+    // The app is served from app://spanmark, never file://: file pages get no extra privileges.
+    grantFileProtocolExtraPrivileges: false,
   },
   linux: {
     target: ['AppImage', 'deb'],

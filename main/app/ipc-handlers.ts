@@ -49,11 +49,15 @@ export interface DialogPort<E> {
 }
 
 export interface FsPort {
-  stat(path: string): Promise<{ readonly size: number; isFile(): boolean }>;
+  /** mode (permission bits and file type, as Node's Stats.mode) is read when replacing a file. */
+  stat(path: string): Promise<{ readonly size: number; readonly mode?: number; isFile(): boolean }>;
   /** Reads at most maxBytes + 1 bytes, so a file that grew past the limit is detected, not loaded. */
   readAtMost(path: string, maxBytes: number): Promise<Uint8Array>;
-  /** Creates path (failing if it exists), writes data as UTF-8 and flushes it to disk. */
-  writeNewFile(path: string, data: string): Promise<void>;
+  /**
+   * Creates path (failing if it exists), writes data as UTF-8 and flushes it to disk. With mode, the
+   * new file gets exactly those permission bits (not filtered by the umask).
+   */
+  writeNewFile(path: string, data: string, mode?: number): Promise<void>;
   /** Replaces `to` with `from` in one step. */
   rename(from: string, to: string): Promise<void>;
   remove(path: string): Promise<void>;
@@ -172,15 +176,28 @@ async function saveFile<E>(deps: IpcDeps<E>, event: E, name: string, content: st
 /**
  * Writes content to a temporary file beside target, then renames it over target: a crash or a full
  * disk leaves the old file intact instead of a truncated one. The temporary file is removed on failure.
+ * A replaced file keeps its permission bits: the rename swaps in a new inode, so an export the user
+ * had made private (600) would otherwise come back world-readable (644 under the usual umask).
  */
 export async function writeFileAtomically(fs: FsPort, target: string, content: string, suffix: string): Promise<void> {
   const temp = join(dirname(target), `.${basename(target)}.${suffix}.tmp`);
+  const mode = await existingPermissions(fs, target);
   try {
-    await fs.writeNewFile(temp, content);
+    await fs.writeNewFile(temp, content, mode);
     await fs.rename(temp, target);
   } catch (error) {
     await fs.remove(temp).catch(() => undefined);
     throw error;
+  }
+}
+
+/** The permission bits of the file being replaced, or undefined for a new file (the umask decides). */
+async function existingPermissions(fs: FsPort, target: string): Promise<number | undefined> {
+  try {
+    const info = await fs.stat(target);
+    return info.isFile() && info.mode !== undefined ? info.mode & 0o7777 : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -231,9 +248,11 @@ export const nodeFsPort: FsPort = {
       await handle.close();
     }
   },
-  async writeNewFile(path, data) {
-    const handle = await open(path, 'wx');
+  async writeNewFile(path, data, mode) {
+    // Created owner-only first, so the content is never readable more widely than the final mode.
+    const handle = await open(path, 'wx', mode === undefined ? undefined : 0o600);
     try {
+      if (mode !== undefined) await handle.chmod(mode);
       await handle.writeFile(data, 'utf8');
       await handle.sync();
     } finally {

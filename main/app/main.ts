@@ -42,7 +42,7 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   if (process.platform === 'win32') app.setAppUserModelId('org.spanmark.app');
-  hardenSession(session.defaultSession);
+  hardenSession(session.defaultSession, { devTools: !app.isPackaged });
   serveAppProtocol(RENDERER_ROOT);
   registerIpcHandlers();
   installApplicationMenu();
@@ -55,7 +55,7 @@ function start(): void {
 
 function openMainWindow(): BrowserWindow {
   const userData = app.getPath('userData');
-  const win = createMainWindow({ preloadPath: PRELOAD_PATH, placement: loadWindowPlacement(userData) });
+  const win = createMainWindow({ preloadPath: PRELOAD_PATH, placement: loadWindowPlacement(userData), devTools: !app.isPackaged });
   rememberWindowState(win, userData);
   let lastCrashReload = 0;
   win.webContents.on('render-process-gone', (_event, details) => {

@@ -4,15 +4,18 @@
 
 import { BrowserWindow, type Session, type WebContents } from 'electron';
 import { isAppUrl } from '../../src/platform/ipc-contract.js';
+import { isAllowedRequest } from './request-filter.js';
 import { MIN_WINDOW_SIZE, type WindowPlacement } from './window-state.js';
 
 export interface MainWindowOptions {
   /** Absolute path of dist/main/preload.cjs. */
   readonly preloadPath: string;
   readonly placement: WindowPlacement;
+  /** Off in packaged builds: DevTools would let anyone at the keyboard read and change the library. */
+  readonly devTools: boolean;
 }
 
-export function createMainWindow({ preloadPath, placement }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({ preloadPath, placement, devTools }: MainWindowOptions): BrowserWindow {
   const position = placement.x !== undefined && placement.y !== undefined ? { x: placement.x, y: placement.y } : {};
   const win = new BrowserWindow({
     ...position,
@@ -35,6 +38,9 @@ export function createMainWindow({ preloadPath, placement }: MainWindowOptions):
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // Middle-click (auxclick) on a link would ask for a new window; refused anyway, never raised.
+      disableBlinkFeatures: 'Auxclick',
+      devTools,
       preload: preloadPath,
     },
   });
@@ -65,9 +71,17 @@ export function hardenWebContents(contents: WebContents): void {
   });
 }
 
-/** Electron grants every permission unless told otherwise: Spanmark needs none, so all are refused. */
-export function hardenSession(session: Session): void {
+/**
+ * Electron grants every permission unless told otherwise: Spanmark needs none, so all are refused.
+ * Every request off app://spanmark is cancelled (request-filter.ts), a second line behind the CSP.
+ */
+export function hardenSession(session: Session, { devTools }: { readonly devTools: boolean }): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
+  session.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = isAllowedRequest(details.url, { devTools });
+    if (!allowed) console.error(`Spanmark: blocked a request to ${details.url.slice(0, 200)}`);
+    callback({ cancel: !allowed });
+  });
 }

@@ -45,10 +45,56 @@ export function missingBuildOutputs(repoRoot: string, exists: (path: string) => 
   return REQUIRED_BUILD_OUTPUTS.filter((output) => !exists(join(repoRoot, output)));
 }
 
-export type StartMode = { readonly kind: 'electron'; readonly binary: string } | { readonly kind: 'chromium' };
+export type StartMode =
+  | { readonly kind: 'electron'; readonly binary: string }
+  | { readonly kind: 'chromium' }
+  /** No window can open (no display): serve, and say how to open the URL instead. */
+  | { readonly kind: 'serve-only' };
 
-export function chooseMode(electronBinary: string | null): StartMode {
+export function chooseMode(electronBinary: string | null, displayAvailable = true): StartMode {
+  if (!displayAvailable) return { kind: 'serve-only' };
   return electronBinary === null ? { kind: 'chromium' } : { kind: 'electron', binary: electronBinary };
+}
+
+/**
+ * Can a window open? On Linux and the BSDs only with an X11 or Wayland display named in the
+ * environment (Electron and Chromium both exit with code 1 without one); macOS and Windows always
+ * have their own window server.
+ */
+export function hasDisplay(platform: NodeJS.Platform, env: Env): boolean {
+  if (platform === 'darwin' || platform === 'win32') return true;
+  return [env['DISPLAY'], env['WAYLAND_DISPLAY']].some((value) => value !== undefined && value.trim() !== '');
+}
+
+export function noDisplayNotice(url: string, port: number): string {
+  return [
+    `Spanmark: there is no display here (neither DISPLAY nor WAYLAND_DISPLAY is set), so no window can open.`,
+    `Spanmark is served at ${url} — open it in a Chromium-based browser on this machine, or from your own`,
+    `computer through an SSH tunnel: ssh -L ${port}:127.0.0.1:${port} <this machine>, then open ${url} there.`,
+    'Serving until Ctrl+C.',
+  ].join('\n');
+}
+
+export type ChromiumExitPlan =
+  /** The window was closed (or we were stopped): stop serving and exit with this code. */
+  | { readonly kind: 'stop'; readonly code: number }
+  /** Chromium failed: keep serving (when the server is ours) and say how to open the URL. */
+  | { readonly kind: 'keep-serving'; readonly message: string }
+  /** Chromium failed and the server belongs to an earlier start: nothing left to do here. */
+  | { readonly kind: 'exit'; readonly code: number; readonly message: string };
+
+/**
+ * What to do when the fallback's Chromium exits. Code 0 or a signal is the user closing the window
+ * or a stop we forwarded. Any other code is Chromium failing (early, usually: no display it can use,
+ * a broken profile, a crash): the library is still fine and the server still serves, so the user is
+ * told what happened and where to open it instead of the server stopping under them.
+ */
+export function chromiumExitPlan(code: number | null, signal: string | null, url: string, ownServer: boolean, stderr = ''): ChromiumExitPlan {
+  if (code === 0 || (code === null && signal !== null)) return { kind: 'stop', code: 0 };
+  const said = lastErrorLine(stderr);
+  const what = `Spanmark: Chromium exited with code ${code ?? 'unknown'}${said === null ? '' : ` (it said: ${said})`}.`;
+  if (!ownServer) return { kind: 'exit', code: 1, message: `${what} The Spanmark already running serves ${url}: open it in a Chromium-based browser.` };
+  return { kind: 'keep-serving', message: `${what} Your library is untouched. Open ${url} in a Chromium-based browser; serving until Ctrl+C.` };
 }
 
 export const CHROMIUM_CANDIDATES = [
@@ -96,14 +142,25 @@ export function chromiumArgs({ url, profileDir, isRoot }: ChromiumLaunch): strin
   ];
 }
 
+/**
+ * The line of a program's stderr worth showing: the last one that reads like an error, else the last
+ * non-empty one, without Chromium's "[pid:tid:date:ERROR:file.cc(12)] " prefix; at most 300 characters.
+ */
+export function lastErrorLine(stderr: string): string | null {
+  const lines = stderr.split(/\r?\n/).map((line) => line.replace(/^\[[^\]]*\]\s*/, '').trim()).filter((line) => line !== '');
+  const line = [...lines].reverse().find((l) => /error|fail|missing|cannot|can't|unable/i.test(l)) ?? lines.at(-1);
+  if (line === undefined) return null;
+  return line.length > 300 ? `${line.slice(0, 299)}…` : line;
+}
+
 /** A path for messages: the home folder shown as ~. */
 export function displayPath(path: string, homeDir: string): string {
   if (homeDir !== '' && (path === homeDir || path.startsWith(`${homeDir}/`))) return `~${path.slice(homeDir.length)}`;
   return path;
 }
 
-export function fallbackNotice(url: string, profileDir: string, homeDir: string): string {
-  return `Spanmark: Electron's binary is not installed here, so Spanmark opens in Chromium as an app window at ${url} (profile: ${displayPath(profileDir, homeDir)})`;
+export function fallbackNotice(url: string, profileDir: string, homeDir: string, reason = "Electron's binary is not installed here"): string {
+  return `Spanmark: ${reason}, so Spanmark opens in Chromium as an app window at ${url} (profile: ${displayPath(profileDir, homeDir)})`;
 }
 
 export function noChromiumNotice(url: string): string {
@@ -112,6 +169,10 @@ export function noChromiumNotice(url: string): string {
 
 export function portConflictMessage(port: number): string {
   return `Spanmark: port ${port} is in use by another program, not a Spanmark server. Stop it, or choose another port with ${PORT_ENV}=<port> (the browser profile's data is tied to the port).`;
+}
+
+export function portSquatMessage(port: number): string {
+  return `Spanmark: port ${port} is held by a program that answers like a Spanmark server but cannot prove it was started by your \`npm start\` (it does not know your launcher secret), so Spanmark refuses to open your library there: whoever serves that origin could read it. Stop that program (see \`ss -ltnp 'sport = :${port}'\` or \`lsof -i :${port}\`), or choose another port with ${PORT_ENV}=<port> (the browser profile's data is tied to the port).`;
 }
 
 /** Does a /__spanmark/health body say a Spanmark server answered? */

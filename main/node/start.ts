@@ -1,18 +1,22 @@
 // What `npm start` runs: builds if needed, then opens Spanmark in Electron when its binary is
-// installed, else in the system Chromium as an app window over the local static server (fixed port
-// and profile, because the browser keys IndexedDB by origin). Decisions are in start-plan.ts.
+// installed or can be fetched now, else in the system Chromium as an app window over the local
+// static server (fixed port and profile, because the browser keys IndexedDB by origin). With no
+// display it only serves and says where to open the URL; a server already on the port is reused only
+// when it proves it is this user's (claim-port.ts). Decisions are in start-plan.ts.
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { electronBinaryPath } from './electron-binary.js';
+import { claimPort } from './claim-port.js';
+import { ensureElectronBinary } from './electron-binary.js';
+import { readOrCreateSecret, secretPath } from './launcher-secret.js';
 import {
-  appUrl, chooseMode, chromiumArgs, fallbackNotice, findChromium, HEALTH_PATH, isSpanmarkHealth,
-  missingBuildOutputs, noChromiumNotice, portConflictMessage, readStartSettings, type StartSettings,
+  appUrl, chooseMode, chromiumArgs, chromiumExitPlan, fallbackNotice, findChromium, hasDisplay,
+  missingBuildOutputs, noChromiumNotice, noDisplayNotice, readStartSettings, type StartSettings,
 } from './start-plan.js';
-import { startStaticServer, type StaticServer } from './static-server.js';
+import type { StaticServer } from './static-server.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -40,54 +44,75 @@ function runElectron(binary: string): void {
   child.on('exit', (code, signal) => process.exit(code ?? (signal === null ? 1 : 0)));
 }
 
-async function isSpanmarkServer(port: number): Promise<boolean> {
-  try {
-    const response = await fetch(`http://127.0.0.1:${port}${HEALTH_PATH}`, { signal: AbortSignal.timeout(2000) });
-    return response.ok && isSpanmarkHealth(await response.json());
-  } catch {
-    return false;
-  }
-}
-
-/** Our own server, or null when a Spanmark server already answers on the port (it is reused). */
+/** Our own server, or null when this user's earlier `npm start` serves the port (it is reused). */
 async function serveOrReuse(settings: StartSettings, root: string): Promise<StaticServer | null> {
+  const path = secretPath(homedir());
+  let secret: Buffer;
   try {
-    return await startStaticServer({ root, port: settings.port });
+    secret = readOrCreateSecret(path, dirname(path));
   } catch (error) {
-    if ((error as { code?: unknown }).code !== 'EADDRINUSE') throw error;
-    if (await isSpanmarkServer(settings.port)) return null;
-    console.error(portConflictMessage(settings.port));
+    console.error(`Spanmark: could not read or create ${path} (${(error as Error).message}), which proves a server on port ${settings.port} is yours; fix its folder's permissions, or remove a link planted there.`);
     process.exit(1);
   }
+  const claim = await claimPort({ root, port: settings.port, secret });
+  if (claim.kind === 'refused') {
+    console.error(claim.message);
+    process.exit(1);
+  }
+  return claim.kind === 'serving' ? claim.server : null;
 }
 
-async function runChromium(settings: StartSettings): Promise<void> {
-  const url = appUrl(settings.port);
-  const server = await serveOrReuse(settings, join(repoRoot, 'dist', 'renderer'));
-  console.log(fallbackNotice(url, settings.profileDir, homedir()));
-  const stop = (code: number): void => {
+function stopper(server: StaticServer | null): (code: number) => void {
+  return (code) => {
     const closing = server === null ? Promise.resolve() : server.close();
     closing.finally(() => process.exit(code)).catch(() => process.exit(code));
   };
+}
+
+/** Serve until Ctrl+C after saying why no window opens; with a reused server, nothing is left to do. */
+function serveUntilStopped(server: StaticServer | null, message: string): void {
+  console.log(message);
+  if (server === null) return;
+  const stop = stopper(server);
+  process.once('SIGINT', () => stop(0));
+  process.once('SIGTERM', () => stop(0));
+}
+
+async function runServeOnly(settings: StartSettings): Promise<void> {
+  const server = await serveOrReuse(settings, join(repoRoot, 'dist', 'renderer'));
+  serveUntilStopped(server, noDisplayNotice(appUrl(settings.port), settings.port));
+}
+
+async function runChromium(settings: StartSettings, reason: string): Promise<void> {
+  const url = appUrl(settings.port);
+  const server = await serveOrReuse(settings, join(repoRoot, 'dist', 'renderer'));
+  console.log(fallbackNotice(url, settings.profileDir, homedir(), reason));
   const chromium = findChromium(process.env, existsSync);
   if (chromium === null) {
-    console.log(noChromiumNotice(url));
-    if (server === null) return; // another Spanmark is serving; nothing left for us to do
-    process.once('SIGINT', () => stop(0));
-    process.once('SIGTERM', () => stop(0));
+    serveUntilStopped(server, noChromiumNotice(url));
     return;
   }
+  const stop = stopper(server);
   mkdirSync(settings.profileDir, { recursive: true });
   const isRoot = process.getuid?.() === 0;
-  // Chromium's own chatter (GPU, D-Bus warnings) would bury the one line above.
-  const child = spawn(chromium, chromiumArgs({ url, profileDir: settings.profileDir, isRoot }), { stdio: 'ignore' });
+  // Chromium's own chatter (GPU, D-Bus warnings) would bury the line above: its stderr is kept, not
+  // shown, and only its last error line is quoted if it fails.
+  const child = spawn(chromium, chromiumArgs({ url, profileDir: settings.profileDir, isRoot }), { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString('utf8')).slice(-8_000);
+  });
   forwardSignals(child, () => stop(0));
   child.on('error', (error) => {
     console.error(`Spanmark: could not start ${chromium} (${error.message}); open ${url} in a Chromium-based browser.`);
   });
   child.on('exit', (code, signal) => {
-    if (code !== 0 && code !== null) console.error(`Spanmark: Chromium exited with code ${code}.`);
-    stop(code ?? (signal === null ? 1 : 0));
+    const plan = chromiumExitPlan(code, signal, url, server !== null, stderr);
+    if (plan.kind === 'stop') stop(plan.code);
+    else if (plan.kind === 'exit') {
+      console.error(plan.message);
+      process.exit(plan.code);
+    } else console.error(plan.message); // the server keeps serving; forwardSignals stops it on Ctrl+C
   });
 }
 
@@ -107,6 +132,10 @@ if (!settings.ok) {
   process.exit(2);
 }
 ensureBuild();
-const mode = chooseMode(electronBinaryPath());
+const display = hasDisplay(process.platform, process.env);
+// No display: fetching Electron would be wasted, since neither it nor Chromium can open a window.
+const electron = display ? await ensureElectronBinary((line) => console.log(line)) : null;
+const mode = chooseMode(electron?.ok === true ? electron.binary : null, display);
 if (mode.kind === 'electron') runElectron(mode.binary);
-else await runChromium(settings.value);
+else if (mode.kind === 'serve-only') await runServeOnly(settings.value);
+else await runChromium(settings.value, electron?.ok === false ? `Electron's binary is not available (${electron.reason})` : "Electron's binary is not installed here");

@@ -8,6 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { SECURITY_HEADERS } from '../../src/platform/csp.js';
 import { contentTypeFor, resolveStaticPath } from '../../src/platform/static-paths.js';
+import { CHALLENGE_PARAM, isChallenge, proofFor } from './launcher-secret.js';
 import { HEALTH_PATH } from './start-plan.js';
 
 export interface StaticServerOptions {
@@ -17,6 +18,11 @@ export interface StaticServerOptions {
   readonly port: number;
   /** Loopback only: the server is never reachable from another machine. */
   readonly host?: '127.0.0.1';
+  /**
+   * The launcher secret of `npm start`: with it, the health check answers a challenge with its HMAC,
+   * so a later start can tell this server from a squatter on the port (launcher-secret.ts).
+   */
+  readonly secret?: Uint8Array;
 }
 
 export interface StaticServer {
@@ -28,11 +34,11 @@ export interface StaticServer {
 }
 
 /** Starts serving; rejects with the listen error (code EADDRINUSE when the port is taken). */
-export async function startStaticServer({ root, port, host = '127.0.0.1' }: StaticServerOptions): Promise<StaticServer> {
+export async function startStaticServer({ root, port, host = '127.0.0.1', secret }: StaticServerOptions): Promise<StaticServer> {
   const rootDir = resolve(root);
   let boundPort = port;
   const server = createServer((request, response) => {
-    handle(request, response, rootDir, boundPort).catch(() => {
+    handle(request, response, rootDir, boundPort, secret).catch(() => {
       if (!response.headersSent) send(response, 500, 'Internal error', request.method === 'HEAD');
       else response.destroy();
     });
@@ -56,7 +62,7 @@ export async function startStaticServer({ root, port, host = '127.0.0.1' }: Stat
   };
 }
 
-async function handle(request: IncomingMessage, response: ServerResponse, rootDir: string, port: number): Promise<void> {
+async function handle(request: IncomingMessage, response: ServerResponse, rootDir: string, port: number, secret: Uint8Array | undefined): Promise<void> {
   const head = request.method === 'HEAD';
   if (request.method !== 'GET' && !head) {
     response.setHeader('Allow', 'GET, HEAD');
@@ -71,7 +77,9 @@ async function handle(request: IncomingMessage, response: ServerResponse, rootDi
   }
   const target = request.url ?? '/';
   if (target.split('?')[0] === HEALTH_PATH) {
-    send(response, 200, JSON.stringify({ app: 'spanmark' }), head, 'application/json; charset=utf-8');
+    const challenge = new URL(target, 'http://127.0.0.1').searchParams.get(CHALLENGE_PARAM);
+    const body = secret !== undefined && isChallenge(challenge) ? { app: 'spanmark', proof: proofFor(secret, challenge) } : { app: 'spanmark' };
+    send(response, 200, JSON.stringify(body), head, 'application/json; charset=utf-8');
     return;
   }
   const relativePath = resolveStaticPath(target);

@@ -55,7 +55,12 @@ test('npm start: annotations made in one start are there in the next', async () 
   const wrapper = join(dir, 'chromium');
   writeFileSync(wrapper, `#!/bin/sh\nexec ${CHROMIUM} --headless=new --remote-debugging-port=0 "$@"\n`);
   chmodSync(wrapper, 0o755);
-  const env = { ...process.env, SPANMARK_PORT: '47493', SPANMARK_PROFILE: profile, CHROME_PATH: wrapper };
+  // The stand-in is headless, so it needs no display, but the launcher only opens a window where one
+  // is named. No Electron (and no download of it), so this is the browser fallback on every machine.
+  const env = {
+    ...process.env, SPANMARK_PORT: '47493', SPANMARK_PROFILE: profile, CHROME_PATH: wrapper, DISPLAY: process.env['DISPLAY'] || ':0',
+    ELECTRON_SKIP_BINARY_DOWNLOAD: '1', ELECTRON_OVERRIDE_DIST_PATH: join(dir, 'no-electron'),
+  };
   const start = async () => {
     forgetDevTools(profile);
     const proc = spawn('npx', ['tsx', 'main/node/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });

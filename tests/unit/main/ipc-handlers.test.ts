@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IPC } from '../../../src/platform/ipc-contract.js';
@@ -193,6 +193,27 @@ test('save-file writes atomically and replaces an existing file', withTempDir(as
   assert.deepEqual(reply, { ok: true, value: { saved: true, where: target } });
   assert.equal(readFileSync(target, 'utf8'), '{"new":true}');
   assert.deepEqual(readdirSync(dir), ['library.json']);
+}));
+
+test('overwriting an export keeps its file mode (600, 640 and 444 stay as they were)', { skip: process.platform === 'win32' ? 'POSIX permission bits' : false }, withTempDir(async (dir) => {
+  for (const mode of [0o600, 0o640, 0o444]) {
+    const target = join(dir, `private-${mode.toString(8)}.spanmark.json`);
+    writeFileSync(target, 'old 🧪');
+    chmodSync(target, mode);
+    const reply = await createIpcHandlers(deps({ savePath: target }))[IPC.saveFile](fromApp, ['x.json', '{"new":"é\u0301 مرحبا"}']);
+    assert.deepEqual(reply, { ok: true, value: { saved: true, where: target } });
+    assert.equal(statSync(target).mode & 0o7777, mode, mode.toString(8));
+    assert.equal(readFileSync(target, 'utf8'), '{"new":"é\u0301 مرحبا"}');
+  }
+  assert.equal(readdirSync(dir).some((name) => name.endsWith('.tmp')), false);
+}));
+
+test('a new export gets the default mode of a new file (the umask decides)', { skip: process.platform === 'win32' ? 'POSIX permission bits' : false }, withTempDir(async (dir) => {
+  const reference = join(dir, 'reference');
+  writeFileSync(reference, '');
+  const target = join(dir, 'fresh.json');
+  await writeFileAtomically(nodeFsPort, target, '{}', 'fresh');
+  assert.equal(statSync(target).mode & 0o7777, statSync(reference).mode & 0o7777);
 }));
 
 test('a failed save leaves the old file intact and no temporary file behind', withTempDir(async (dir) => {

@@ -5,7 +5,7 @@ import { isDownloadFailure, OFFLINE_PACKAGING_MESSAGE } from '../../../main/node
 test('network failures while fetching Electron or tools are recognised', () => {
   for (const message of [
     'getaddrinfo ENOTFOUND github.com',
-    'Get "https://github.com/electron/electron/releases/download/v41.7.1/electron-v41.7.1-linux-x64.zip": dial tcp: lookup github.com: no such host',
+    'Get "https://github.com/electron/electron/releases/download/v45.5.0/electron-v45.5.0-linux-x64.zip": dial tcp: lookup github.com: no such host',
     'connect ECONNREFUSED 140.82.121.4:443',
     'request to https://github.com/electron-userland/electron-builder-binaries/releases failed',
     'read ECONNRESET',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import {
   appUrl, chooseMode, chromiumArgs, DEFAULT_PORT, displayPath, fallbackNotice, findChromium, isSpanmarkHealth,
   missingBuildOutputs, noChromiumNotice, parsePort, parseServeArgs, portConflictMessage, readStartSettings,
+  chromiumExitPlan, hasDisplay, lastErrorLine, noDisplayNotice, portSquatMessage,
 } from '../../../main/node/start-plan.js';
 
 const home = '/home/analyst';
@@ -84,4 +85,68 @@ test('serve.ts arguments', () => {
   assert.equal(parseServeArgs(['--port'], {}, '/repo').ok, false);
   assert.equal(parseServeArgs(['--host', 'x'], {}, '/repo').ok, false);
   assert.equal(parseServeArgs(['--port', 'http'], {}, '/repo').ok, false);
+});
+
+test('a window can open on Linux only with DISPLAY or WAYLAND_DISPLAY; macOS and Windows always', () => {
+  assert.equal(hasDisplay('linux', {}), false);
+  assert.equal(hasDisplay('linux', { DISPLAY: '', WAYLAND_DISPLAY: '  ' }), false);
+  assert.equal(hasDisplay('linux', { DISPLAY: ':0' }), true);
+  assert.equal(hasDisplay('linux', { WAYLAND_DISPLAY: 'wayland-0' }), true);
+  assert.equal(hasDisplay('freebsd', {}), false);
+  assert.equal(hasDisplay('darwin', {}), true);
+  assert.equal(hasDisplay('win32', {}), true);
+});
+
+test('with no display neither Electron nor Chromium is launched: the app is only served', () => {
+  assert.deepEqual(chooseMode('/x/electron', false), { kind: 'serve-only' });
+  assert.deepEqual(chooseMode(null, false), { kind: 'serve-only' });
+  assert.deepEqual(chooseMode('/x/electron', true), { kind: 'electron', binary: '/x/electron' });
+  const notice = noDisplayNotice(appUrl(47321), 47321);
+  assert.match(notice, /no display/);
+  assert.match(notice, /DISPLAY nor WAYLAND_DISPLAY/);
+  assert.match(notice, /open it in a Chromium-based browser/);
+  assert.match(notice, /ssh -L 47321:127\.0\.0\.1:47321/);
+  assert.match(notice, /http:\/\/127\.0\.0\.1:47321\//);
+});
+
+test("Chromium's failing exit keeps the server and says where to open the URL", () => {
+  const url = appUrl(47321);
+  const stderr = '[123:123:1129/225701.1:ERROR:ozone_platform_x11.cc(240)] Missing X server or $DISPLAY\n[123:123:1129/225701.1:ERROR:env.cc(257)] The platform failed to initialize.  Exiting.\n';
+  const plan = chromiumExitPlan(1, null, url, true, stderr);
+  assert.equal(plan.kind, 'keep-serving');
+  if (plan.kind === 'keep-serving') {
+    assert.match(plan.message, /Chromium exited with code 1/);
+    assert.match(plan.message, /The platform failed to initialize/);
+    assert.match(plan.message, /Open http:\/\/127\.0\.0\.1:47321\/ in a Chromium-based browser/);
+    assert.doesNotMatch(plan.message, /ozone|\[123/);
+  }
+  const reused = chromiumExitPlan(21, null, url, false, '');
+  assert.equal(reused.kind, 'exit');
+  if (reused.kind === 'exit') {
+    assert.equal(reused.code, 1);
+    assert.match(reused.message, /code 21\./);
+    assert.match(reused.message, /47321/);
+  }
+});
+
+test('closing the window or a forwarded signal stops the server as before', () => {
+  assert.deepEqual(chromiumExitPlan(0, null, appUrl(1), true), { kind: 'stop', code: 0 });
+  assert.deepEqual(chromiumExitPlan(null, 'SIGTERM', appUrl(1), true), { kind: 'stop', code: 0 });
+  assert.equal(chromiumExitPlan(null, null, appUrl(1), true).kind, 'keep-serving');
+});
+
+test("the quoted line of a program's stderr: the last error, without Chromium's prefix, bounded", () => {
+  assert.equal(lastErrorLine(''), null);
+  assert.equal(lastErrorLine('\r\n \n'), null);
+  assert.equal(lastErrorLine('one\r\ntwo\r\n'), 'two');
+  assert.equal(lastErrorLine('[1:2:3:ERROR:x.cc(1)] Cannot open display 🖥️ ‏مرحبا\nGtk-Message: loaded\n'), 'Cannot open display 🖥️ ‏مرحبا');
+  const huge = lastErrorLine(`error ${'é\u0301'.repeat(1000)}`);
+  assert.ok(huge !== null && huge.length <= 300 && huge.endsWith('…'));
+});
+
+test('the squatter message names the port, the refusal and the way out', () => {
+  const message = portSquatMessage(47321);
+  assert.match(message, /port 47321/);
+  assert.match(message, /refuses to open your library/);
+  assert.match(message, /SPANMARK_PORT=<port>/);
 });
