@@ -18,7 +18,7 @@ const packages = (...names) => `^(?:${names.join('|')})(?:/|$)`;
 /** Bare specifiers a layer may not import, with the reason. */
 const banned = {
   node: { regex: `^node:|${packages(...builtinModules.filter((m) => !m.startsWith('_')))}`, message: 'Node built-ins belong to main/app and main/node.' },
-  react: { regex: packages('react', 'react-dom', 'dexie-react-hooks'), message: 'React belongs to renderer/.' },
+  react: { regex: packages('react', 'react-dom'), message: 'React belongs to renderer/.' },
   dexie: { regex: packages('dexie', 'dexie-react-hooks'), message: 'Dexie (IndexedDB) belongs to renderer/.' },
   electron: { regex: packages('electron'), message: 'Electron belongs to main/app and main/preload.' },
   playwright: { regex: packages('playwright', 'playwright-core', '@playwright/test'), message: 'Playwright belongs to main/node and tests/.' },
