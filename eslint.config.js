@@ -40,9 +40,21 @@ function layer(folder, allow, bans, extra = {}) {
 /** Globals of the DOM and of Node that the pure core must not touch (ARCHITECTURE.md: src/ has no
  * DOM or Node). The tsconfig's `lib: ES2023` makes them type errors too; this rule also names them. */
 const coreForbiddenGlobals = [
-  ...['window', 'document', 'navigator', 'location', 'history', 'localStorage', 'sessionStorage', 'indexedDB', 'fetch', 'XMLHttpRequest', 'self', 'alert', 'requestAnimationFrame'].map(
-    (name) => ({ name, message: 'src/ is the pure core: no DOM; take what you need as a parameter.' }),
-  ),
+  ...[
+    'window',
+    'document',
+    'navigator',
+    'location',
+    'history',
+    'localStorage',
+    'sessionStorage',
+    'indexedDB',
+    'fetch',
+    'XMLHttpRequest',
+    'self',
+    'alert',
+    'requestAnimationFrame',
+  ].map((name) => ({ name, message: 'src/ is the pure core: no DOM; take what you need as a parameter.' })),
   ...['process', 'Buffer', 'require', 'module', 'global', '__dirname', '__filename', 'setImmediate'].map((name) => ({
     name,
     message: 'src/ is the pure core: no Node; take what you need as a parameter.',

@@ -58,7 +58,11 @@ export const layerFolders = {
       if (source.startsWith('.') || isAbsolute(source)) {
         const target = fromRoot(resolve(dirname(context.filename), source));
         if (!allow.some((f) => inside(target, f))) {
-          context.report({ node, messageId: 'folder', data: { layer: `${layer}/`, allowed, specifier: source, target: target.startsWith('..') ? 'outside the repository' : target } });
+          context.report({
+            node,
+            messageId: 'folder',
+            data: { layer: `${layer}/`, allowed, specifier: source, target: target.startsWith('..') ? 'outside the repository' : target },
+          });
         }
       } else if (dynamic && packagePatterns.some((p) => p.test(source))) {
         context.report({ node, messageId: 'package', data: { layer: `${layer}/`, specifier: source } });

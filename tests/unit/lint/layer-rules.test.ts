@@ -52,7 +52,11 @@ const cases: Record<string, readonly Case[]> = {
     ['src/probe.ts', "export const home = process.env['HOME'];", [GLOBALS]],
     ['src/probe.ts', "export const bytes = Buffer.from('x');", [GLOBALS]],
     // Allowed: the reviewed pure library, the core itself, and a core file named like a built-in.
-    ['src/document/probe.ts', "import { parse } from 'parse5';\nimport { x } from './path.js';\nimport type { A } from '../annotations/types.js';\nexport { parse, x };\nexport type { A };", []],
+    [
+      'src/document/probe.ts',
+      "import { parse } from 'parse5';\nimport { x } from './path.js';\nimport type { A } from '../annotations/types.js';\nexport { parse, x };\nexport type { A };",
+      [],
+    ],
     ['src/probe.ts', 'export const w = (window: string) => window.length;', []],
   ],
   'renderer/ never imports main/ (nor Node or Electron: it runs sandboxed)': [
@@ -61,7 +65,11 @@ const cases: Record<string, readonly Case[]> = {
     ['renderer/app/Probe.tsx', "export const load = () => import('../../main/node/start.js');", [FOLDERS]],
     ['renderer/probe.ts', "import { ipcRenderer } from 'electron';\nexport { ipcRenderer };", [IMPORTS]],
     ['renderer/probe.ts', "import { readFileSync } from 'node:fs';\nexport { readFileSync };", [IMPORTS]],
-    ['renderer/app/Probe.tsx', "import { useState } from 'react';\nimport Dexie from 'dexie';\nimport { ok } from '../../src/result.js';\nimport { App } from './App.js';\nexport { useState, Dexie, ok, App };", []],
+    [
+      'renderer/app/Probe.tsx',
+      "import { useState } from 'react';\nimport Dexie from 'dexie';\nimport { ok } from '../../src/result.js';\nimport { App } from './App.js';\nexport { useState, Dexie, ok, App };",
+      [],
+    ],
   ],
   'main/ never imports renderer/, and its parts keep to their own folders': [
     ['main/app/probe.ts', "import { openDb } from '../../renderer/db/db.js';\nexport { openDb };", [FOLDERS]],
@@ -74,12 +82,28 @@ const cases: Record<string, readonly Case[]> = {
     ['main/app/probe.ts', "import { useState } from 'react';\nexport { useState };", [IMPORTS]],
     ['main/preload/probe.ts', "import { ok } from '../../src/result.js';\nexport { ok };", [FOLDERS]],
     ['main/preload/probe.ts', "import { readFileSync } from 'node:fs';\nexport { readFileSync };", [IMPORTS]],
-    ['main/app/probe.ts', "import { app } from 'electron';\nimport { join } from 'node:path';\nimport { ok } from '../../src/result.js';\nimport { menu } from './menu.js';\nexport { app, join, ok, menu };", []],
-    ['main/node/cli/probe.ts', "import { readFile } from 'node:fs/promises';\nimport { ok } from '../../../src/result.js';\nimport { x } from '../start-plan.js';\nexport { readFile, ok, x };", []],
-    ['main/preload/probe.ts', "import { contextBridge } from 'electron';\nimport { IPC } from '../../src/platform/ipc-contract.js';\nexport { contextBridge, IPC };", []],
+    [
+      'main/app/probe.ts',
+      "import { app } from 'electron';\nimport { join } from 'node:path';\nimport { ok } from '../../src/result.js';\nimport { menu } from './menu.js';\nexport { app, join, ok, menu };",
+      [],
+    ],
+    [
+      'main/node/cli/probe.ts',
+      "import { readFile } from 'node:fs/promises';\nimport { ok } from '../../../src/result.js';\nimport { x } from '../start-plan.js';\nexport { readFile, ok, x };",
+      [],
+    ],
+    [
+      'main/preload/probe.ts',
+      "import { contextBridge } from 'electron';\nimport { IPC } from '../../src/platform/ipc-contract.js';\nexport { contextBridge, IPC };",
+      [],
+    ],
   ],
   'tests/ may import every layer': [
-    ['tests/unit/probe.ts', "import { menu } from '../../main/app/menu.js';\nimport { openDb } from '../../renderer/db/db.js';\nimport { readFileSync } from 'node:fs';\nexport { menu, openDb, readFileSync };", []],
+    [
+      'tests/unit/probe.ts',
+      "import { menu } from '../../main/app/menu.js';\nimport { openDb } from '../../renderer/db/db.js';\nimport { readFileSync } from 'node:fs';\nexport { menu, openDb, readFileSync };",
+      [],
+    ],
   ],
 };
 
@@ -94,7 +118,9 @@ for (const [title, list] of Object.entries(cases)) {
 test('a promise nobody handles, or one passed where nothing awaits it, is an error', async () => {
   const typed = new ESLint({
     cwd: root,
-    overrideConfig: { languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['lint-probe.ts'], defaultProject: 'tsconfig.base.json' } } } },
+    overrideConfig: {
+      languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['lint-probe.ts'], defaultProject: 'tsconfig.base.json' } } },
+    },
   });
   const code = [
     'const save = async (): Promise<void> => {};',
