@@ -1,5 +1,6 @@
-// `npm test`: build, type-check, unit tests (Node's runner), end-to-end tests (Playwright in the
-// system Chromium), then one summary line adding every runner up. Exits non-zero if anything failed.
+// `npm test`: build, type-check, lint, unit tests (Node's runner), end-to-end tests (Playwright in
+// the system Chromium), then one summary line adding every runner up. Exits non-zero if anything
+// failed. The lint counts as one test (passed or failed): its problems are listed above the line.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -21,6 +22,8 @@ let broken = false;
 
 if (step('build', npx, ['tsx', 'scripts/build.ts']).status !== 0) broken = true;
 if (step('typecheck', npx, ['tsc', '-b']).status !== 0) broken = true;
+if (step('lint', npx, ['eslint', '--max-warnings', '0', '.']).status === 0) totals.passed++;
+else totals.failed++;
 
 const unit = step('unit tests', npx, ['tsx', 'tests/run-unit.ts'], true);
 const count = (name: string) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(unit.out)?.[1] ?? 0);

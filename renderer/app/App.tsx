@@ -326,7 +326,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
           </aside>
         </div>
       ) : (
-        <LibraryView db={db} me={annotator} onOpen={(id) => void openDoc(id)} onOpenSample={commands.openSample} onOpenFile={commands.openFile} />
+        <LibraryView db={db} me={annotator} onOpen={(id) => void openDoc(id)} onOpenSample={() => void commands.openSample()} onOpenFile={() => void commands.openFile()} />
       )}
       <footer className="status-bar">
         <span data-testid="annotator">Annotating as {annotator}</span>

@@ -121,7 +121,7 @@ function wellFormed(c: LayerColumns): boolean {
     c.labelIndex instanceof Uint16Array && c.labelIndex.length === n &&
     c.annotatorIndex instanceof Uint32Array && c.annotatorIndex.length === n &&
     Array.isArray(c.labels) && Array.isArray(c.annotators) && Array.isArray(c.provenance) &&
-    c.provenance.every((p) => Number.isInteger(p?.at) && p.at >= 0 && p.at < n && typeof p.provenance === 'object' && p.provenance !== null)
+    c.provenance.every((p: LayerColumns['provenance'][number]) => Number.isInteger(p?.at) && p.at >= 0 && p.at < n && typeof p.provenance === 'object' && p.provenance !== null)
   );
 }
 

@@ -2,7 +2,7 @@
 // rendered as markup: scripts, frames, forms, media and hidden content are dropped, links keep only
 // their words. parse5 parses to a tree without fetching or executing anything.
 
-import { parse } from 'parse5';
+import { html, parse } from 'parse5';
 import type { DefaultTreeAdapterTypes as T } from 'parse5';
 import { normalizeNewlines } from '../text/newlines.js';
 import type { Block, BlockKind } from './article.js';
@@ -14,7 +14,7 @@ export interface HtmlArticle {
   readonly blocks: Block[];
 }
 
-const HTML_NS = 'http://www.w3.org/1999/xhtml';
+const HTML_NS = html.NS.HTML;
 
 /** Never visible as article text, or able to run, load or submit something: dropped with their content. */
 const DROPPED = new Set([

@@ -31,7 +31,7 @@ export async function startTrace(page: Page): Promise<Tracing> {
       const handle = await done;
       let text = '';
       for (;;) {
-        const chunk = (await cdp.send('IO.read', { handle })) as { data: string; eof: boolean; base64Encoded?: boolean };
+        const chunk = await cdp.send('IO.read', { handle });
         text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
         if (chunk.eof) break;
       }

@@ -35,7 +35,7 @@ test('a version 1 library (before review layers) upgrades with every record inta
         req.result.close();
         res(null);
       };
-      req.onerror = () => rej(req.error);
+      req.onerror = () => rej(req.error ?? new Error('IndexedDB request failed'));
     });
   });
   const app = new SpanmarkApp(page);
@@ -71,7 +71,7 @@ test('a library created by a newer Spanmark is refused with a clear message and 
         req.result.close();
         res(null);
       };
-      req.onerror = () => rej(req.error);
+      req.onerror = () => rej(req.error ?? new Error('IndexedDB request failed'));
     });
   });
   // ...and this older build, reloading into it on its own, must not open or alter it.

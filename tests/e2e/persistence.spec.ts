@@ -76,6 +76,7 @@ test('every write transaction asks for strict durability, and persistent storage
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __tx: string[] }).__tx = seen;
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- wrapped below and called with .call(this, …)
     const original = IDBDatabase.prototype.transaction;
     IDBDatabase.prototype.transaction = function (this: IDBDatabase, names: string | string[], mode?: IDBTransactionMode, opts?: IDBTransactionOptions) {
       if (mode === 'readwrite') seen.push(opts?.durability ?? 'default');

@@ -11,6 +11,7 @@ test('a write refused for quota is reported, rolled back, and nothing stored is 
   await page.addInitScript(() => {
     const w = window as unknown as { __diskFull?: boolean };
     for (const method of ['add', 'put'] as const) {
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- wrapped below and called with .apply(this, …)
       const original = IDBObjectStore.prototype[method];
       IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
         if (w.__diskFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');

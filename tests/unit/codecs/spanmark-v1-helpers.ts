@@ -8,7 +8,6 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { Annotation } from '../../../src/annotations/types.js';
 import type { Article, Block } from '../../../src/document/article.js';
-import type { LabelId } from '../../../src/labels/schema.js';
 
 export const sha256Hex = async (text: string): Promise<string> => createHash('sha256').update(text, 'utf8').digest('hex');
 export const sha256Sync = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -25,7 +24,7 @@ export function article(text: string, extra: Partial<Article> = {}): Article {
 /** An annotation as stored: UTF-16 offsets, quote sliced from the text. */
 export function annotation(doc: Article, start: number, end: number, extra: Partial<Annotation> = {}): Annotation {
   return {
-    id: `a-${start}-${end}`, docId: doc.id, label: 'claim' as LabelId, start, end, quote: doc.text.slice(start, end),
+    id: `a-${start}-${end}`, docId: doc.id, label: 'claim', start, end, quote: doc.text.slice(start, end),
     annotator: 'analyst', createdAt: T0, updatedAt: T0, ...extra,
   };
 }

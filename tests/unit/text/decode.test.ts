@@ -85,7 +85,7 @@ test('invalid UTF-8 is refused with the offset of the first bad byte', () => {
     [new Uint8Array([...utf8('Café 😀 '), 0xf0, 0x9f, 0x98]), 11], // truncated emoji after 11 good bytes
   ];
   for (const [input, offset] of cases) {
-    assert.equal(firstInvalidUtf8(input), offset, `bytes ${[...input].map((b) => b.toString(16))}`);
+    assert.equal(firstInvalidUtf8(input), offset, `bytes ${[...input].map((b) => b.toString(16)).join(',')}`);
     const message = refused(decodeArticleBytes('bad.txt', input), 'undecodable', 'bad.txt');
     assert.ok(message.includes(`not valid UTF-8 text (first bad byte at offset ${offset})`), message);
   }
