@@ -195,7 +195,10 @@ async function main(): Promise<void> {
           if (layerUnchanged.length) fail('colleague layer', layerUnchanged.join('; '));
           landed = undefined;
         } else if (inFlight!.acked) {
-          if (applied.length) fail(`acknowledged ${a.kind} before the kill`, applied.join('; '));
+          if (applied.length) {
+            totals.lostEdits += 1;
+            fail(`acknowledged ${a.kind} before the kill`, applied.join('; '));
+          }
           if (a.kind === 'import' && layerApplied.length) fail('acknowledged import: colleague layer', layerApplied.join('; '));
           landed = true;
         } else {
