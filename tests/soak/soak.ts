@@ -200,6 +200,7 @@ async function main(): Promise<void> {
             fail(`acknowledged ${a.kind} before the kill`, applied.join('; '));
           }
           if (a.kind === 'import' && layerApplied.length) fail('acknowledged import: colleague layer', layerApplied.join('; '));
+          if (a.kind !== 'import' && layerUnchanged.length) fail('colleague layer', layerUnchanged.join('; '));
           landed = true;
         } else {
           // Unacknowledged: either wholly there or wholly absent.
