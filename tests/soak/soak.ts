@@ -9,6 +9,7 @@
 // records. Excluded: review decisions, notes, several windows (other tests cover those).
 
 import type { Browser, Page } from '@playwright/test';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -153,6 +154,8 @@ async function main(): Promise<void> {
   let article: RawArticle | undefined;
   let words: { word: string; start: number }[] = [];
   let me = 'analyst';
+  // The browser of the round under way, killed by its process group if the soak itself fails.
+  let running: ChildProcess | undefined;
   try {
     // One start more than rounds: the last only checks what the last kill left.
     for (let round = 0; round <= o.rounds; round++) {
@@ -162,6 +165,7 @@ async function main(): Promise<void> {
         console.log(`  FAIL ${check}: ${detail}`);
       };
       const { browser, proc, port: cdpPort } = await launchKillable(profile, server.url);
+      running = proc;
       const page = await firstPage(browser);
       page.setDefaultTimeout(30_000);
       // The e2e tests' window size: a headless default window lays the side panel over its rows.
@@ -310,6 +314,10 @@ async function main(): Promise<void> {
       console.log(`round ${String(round + 1).padStart(3)}/${o.rounds}  after ${checked}  |  ${summary}: ${ackedHere} acknowledged${quietSnapshots ? `, ${quietSnapshots} current snapshot(s) = records` : ''}, then ${inFlight ? `kill during ${inFlight.action.kind}${inFlight.acked ? ' (acknowledged)' : ' (mid-write)'}` : 'kill at idle'}  ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     }
   } finally {
+    if (running) {
+      await killHard(running);
+      await waitForGroupExit(running.pid!).catch(() => undefined);
+    }
     await server.stop();
     if (o.keepProfile || totals.failures.length) console.log(`profile kept at ${profile}`);
     else rmSync(profile, { recursive: true, force: true });
