@@ -1,0 +1,74 @@
+// Reads the library straight from IndexedDB in the page, in one read-only transaction, without the
+// app's Dexie code: the records (my layer), the document's revision, the layer snapshot and a
+// colleague's layer, so the snapshot is compared with the records of the same moment.
+
+import type { Page } from '@playwright/test';
+import { NAME_SHIM } from '../bench/in-page.js';
+import type { Ann, RawColumns } from './model.js';
+
+export interface RawArticle {
+  readonly id: string;
+  readonly text: string;
+  readonly [key: string]: unknown;
+}
+
+export interface RawState {
+  readonly articles: RawArticle[];
+  /** My layer's records of the document. */
+  readonly records: Ann[];
+  readonly revision: number | undefined;
+  readonly snapshot: { revision: number; columns: RawColumns | undefined } | undefined;
+  /** Colleagues' layers of the document. */
+  readonly layer: Ann[];
+}
+
+export async function readRawState(page: Page, docId: string | undefined): Promise<RawState> {
+  await page.evaluate(NAME_SHIM); // tsx wraps the inner functions below in __name()
+  return page.evaluate(async (doc) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('spanmark');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+      // Never create the library: read only what the app has made.
+      open.onupgradeneeded = () => open.transaction?.abort();
+    });
+    try {
+      const tx = db.transaction(['articles', 'annotations', 'layerRevisions', 'layerSnapshots', 'layerAnnotations'], 'readonly');
+      const req = <T>(r: IDBRequest): Promise<T> => new Promise((resolve, reject) => {
+        r.onsuccess = () => resolve(r.result as T);
+        r.onerror = () => reject(r.error);
+      });
+      const [articles, annotations, rev, snap, layer] = await Promise.all([
+        req<{ id: string; text: string }[]>(tx.objectStore('articles').getAll()),
+        req<Ann[]>(tx.objectStore('annotations').getAll()),
+        doc === undefined ? undefined : req<{ revision: number } | undefined>(tx.objectStore('layerRevisions').get(doc)),
+        doc === undefined ? undefined : req<{ revision: number; columns?: Record<string, unknown> } | undefined>(tx.objectStore('layerSnapshots').get(doc)),
+        req<Ann[]>(tx.objectStore('layerAnnotations').getAll()),
+      ]);
+      // Typed arrays do not survive the trip to Node as such: plain arrays, and their type checked.
+      const plain = (v: unknown, type: string): number[] => {
+        if (!v || (v as object).constructor.name !== type) throw new Error(`snapshot column is ${(v as object)?.constructor?.name}, not ${type}`);
+        return Array.from(v as ArrayLike<number>);
+      };
+      const packed = (v: unknown) => {
+        const p = v as { text: string; lengths: unknown };
+        return { text: p.text, lengths: plain(p.lengths, 'Int32Array') };
+      };
+      const c = snap?.columns;
+      const columns = c === undefined ? undefined : {
+        version: c['version'], count: c['count'], starts: plain(c['starts'], 'Uint32Array'), ends: plain(c['ends'], 'Uint32Array'),
+        labelIndex: plain(c['labelIndex'], 'Uint16Array'), labels: c['labels'], annotatorIndex: plain(c['annotatorIndex'], 'Uint32Array'), annotators: c['annotators'],
+        ids: packed(c['ids']), quotes: packed(c['quotes']), createdAt: packed(c['createdAt']), updatedAt: packed(c['updatedAt']), notes: packed(c['notes']), provenance: c['provenance'],
+      };
+      return {
+        articles,
+        records: annotations.filter((a) => a.docId === doc),
+        revision: rev?.revision,
+        snapshot: snap ? { revision: snap.revision, columns } : undefined,
+        layer: layer.filter((a) => a.docId === doc),
+      };
+    } finally {
+      db.close();
+    }
+  }, docId) as Promise<RawState>;
+}
