@@ -209,13 +209,14 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
         delete: commands.remove,
         settings: commands.settings,
         library: commands.library,
+        'open-sample': commands.openSample,
       };
       map[c]();
     },
     [commands],
   );
   useEffect(() => platform.onMenuCommand(onMenu), [platform, onMenu]);
-  useAppKeys({ pending, selectedId, onMenu, onLabel: (l) => (pending ? commands.create(l) : commands.relabel(l)), onEscape: () => { setPending(null); setSelectedId(null); } });
+  useAppKeys({ pending, selectedId, onMenu, onLabel: (l) => (pending ? commands.create(l) : commands.relabel(l)), onEscape: () => { setPending(null); setSelectedId(null); }, hasDocument: session !== null, onNothingToTag: (why) => say('info', why) });
 
   // Dropping a file anywhere on the window opens it (articles) or imports it (.json exports).
   useEffect(() => {

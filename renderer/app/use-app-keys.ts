@@ -1,6 +1,7 @@
 // Keyboard shortcuts: 1/2/3 label the selection (or relabel the selected annotation), Delete
 // removes it, Escape clears, and the menu accelerators for the browser build. Keys typed into a
-// text field are left to the field.
+// text field are left to the field. A label key with nothing to tag says why instead of doing
+// nothing silently.
 
 import { useEffect, useRef } from 'react';
 import { labelForHotkey, type LabelId } from '../../src/labels/schema.js';
@@ -12,6 +13,9 @@ interface Keys {
   readonly onMenu: (c: MenuCommand) => void;
   readonly onLabel: (label: LabelId) => void;
   readonly onEscape: () => void;
+  readonly hasDocument: boolean;
+  /** A label key was pressed with nothing it could tag: `why` says so in words. */
+  readonly onNothingToTag: (why: string) => void;
 }
 
 export function useAppKeys(keys: Keys): void {
@@ -44,6 +48,8 @@ export function useAppKeys(keys: Keys): void {
       if (label && (k.pending || k.selectedId)) {
         e.preventDefault();
         k.onLabel(label);
+      } else if (label && !e.repeat) {
+        k.onNothingToTag(nothingToTag(k.hasDocument, e.key));
       } else if ((e.key === 'Delete' || e.key === 'Backspace') && k.selectedId) {
         e.preventDefault();
         k.onMenu('delete');
@@ -52,4 +58,16 @@ export function useAppKeys(keys: Keys): void {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+}
+
+/** Why a label key found nothing to tag, from what is on screen. */
+function nothingToTag(hasDocument: boolean, key: string): string {
+  if (!hasDocument) return `Key ${key} tags selected text: open an article first.`;
+  const sel = window.getSelection();
+  const article = document.querySelector('[data-testid="article-text"]');
+  if (sel && !sel.isCollapsed && sel.rangeCount > 0) {
+    if (!article?.contains(sel.getRangeAt(0).commonAncestorContainer)) return `Key ${key} did nothing: only text in the article can be tagged.`;
+    if (sel.toString().trim() === '') return `Key ${key} did nothing: the selection holds only spaces.`;
+  }
+  return `Key ${key} did nothing: no text is selected. Drag over words, or click and extend with Shift+arrows, then press 1, 2 or 3.`;
 }

@@ -7,7 +7,7 @@ import type { Annotation } from '../../src/annotations/types.js';
 import { annotationsAt } from '../../src/annotations/nesting.js';
 import type { Article, Block } from '../../src/document/article.js';
 import { LABEL_IDS, type LabelId } from '../../src/labels/schema.js';
-import { expandToGraphemes, snapToWords } from '../../src/text/word-snap.js';
+import { exactSelection, expandToGraphemes, snapToWords, wordAt } from '../../src/text/word-snap.js';
 import type { DocumentSession } from '../store/document-session.js';
 import { TextLayout } from './dom-offsets.js';
 import { HighlightPainter } from './highlight-painter.js';
@@ -55,6 +55,8 @@ export function ArticleView(props: Props) {
   const layoutRef = useRef<TextLayout | null>(null);
   const painterRef = useRef<HighlightPainter | null>(null);
   const altRef = useRef(false);
+  /** The character the mouse was pressed on: its word belongs to the selection however the caret fell. */
+  const pressedRef = useRef<number | undefined>(undefined);
   const [menuAnchor, setMenuAnchor] = useState<DOMRect | null>(null);
   const [hover, setHover] = useState<{ x: number; y: number; items: Annotation[]; slots: ReadonlyMap<string, number> } | null>(null);
 
@@ -110,8 +112,22 @@ export function ArticleView(props: Props) {
 
   useEffect(() => {
     painterRef.current?.mark('sm-pending', pending ? [pending] : []);
-    if (!pending) setMenuAnchor(null);
+    if (!pending) {
+      setMenuAnchor(null);
+      // A selection left on screen without a pending span looks taggable but is not, and a drag
+      // started inside it would become a text drag-and-drop: it goes with the span.
+      clearTextSelection(rootRef.current);
+    }
   }, [pending]);
+
+  // Escape clears the selection completely, even one that never became a span (spaces only).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') clearTextSelection(rootRef.current);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   // A key press starts a new gesture: the hover card describes the old state, so it goes.
   useEffect(() => {
@@ -120,7 +136,8 @@ export function ArticleView(props: Props) {
     return () => window.removeEventListener('keydown', hide, true);
   }, []);
 
-  // Shift+arrows extend the selection from a caret, one character (or word with Ctrl/Alt) at a time.
+  // Shift+arrows extend the selection from a caret, one character (or word with Ctrl/Alt) at a time,
+  // and are taken exactly: word snapping is for the mouse, whose aim is rough.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.shiftKey || !['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'].includes(e.key)) return;
@@ -131,13 +148,15 @@ export function ArticleView(props: Props) {
       const dir = e.key === 'ArrowLeft' || e.key === 'ArrowUp' || e.key === 'Home' ? 'backward' : 'forward';
       const unit = e.key.startsWith('Arrow') ? (e.key === 'ArrowUp' || e.key === 'ArrowDown' ? 'line' : e.ctrlKey || e.altKey || e.metaKey ? 'word' : 'character') : 'lineboundary';
       sel.modify('extend', dir, unit);
-      captureSelection(false);
+      captureSelection('keys');
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  function captureSelection(rewriteDom: boolean): boolean {
+  /** `mouse` snaps to whole words (exact with Alt) and rewrites the DOM selection to match; `keys` is exact. */
+  function captureSelection(by: 'mouse' | 'keys'): boolean {
+    const rewriteDom = by === 'mouse';
     const root = rootRef.current;
     const layout = layoutRef.current;
     const sel = window.getSelection();
@@ -146,7 +165,7 @@ export function ArticleView(props: Props) {
     const s = layout.offsetOf(range.startContainer, range.startOffset, root);
     const e = layout.offsetOf(range.endContainer, range.endOffset, root);
     if (s === undefined || e === undefined || e <= s) return false;
-    const span = altRef.current ? expandToGraphemes(article.text, s, e) : snapToWords(article.text, s, e);
+    const span = by === 'keys' ? exactSelection(article.text, s, e) : altRef.current ? expandToGraphemes(article.text, s, e) : withPressedWord(snapToWords(article.text, s, e));
     if (!span || span.end <= span.start) {
       onPending(null);
       return false;
@@ -160,6 +179,13 @@ export function ArticleView(props: Props) {
     }
     setMenuAnchor((live ?? range).getBoundingClientRect());
     return true;
+  }
+
+  /** Widens a mouse span to the whole word the drag started in (the caret may fall just outside it). */
+  function withPressedWord(span: Span | null): Span | null {
+    const at = pressedRef.current;
+    const word = span && at !== undefined ? wordAt(article.text, at) : undefined;
+    return span && word ? { start: Math.min(span.start, word.start), end: Math.max(span.end, word.end) } : span;
   }
 
   /** Offset of the character under the pointer, or undefined off the text. */
@@ -199,11 +225,16 @@ export function ArticleView(props: Props) {
         lang="und"
         onMouseDown={(e) => {
           altRef.current = e.altKey;
+          pressedRef.current = e.button === 0 ? charAt(e.clientX, e.clientY) : undefined;
           setMenuAnchor(null);
+          // Pressing inside the current selection would start dragging its text away; a press
+          // always starts a new selection here (Shift extends the old one, as everywhere).
+          if (e.button === 0 && !e.shiftKey) clearTextSelection(rootRef.current);
         }}
+        onDragStart={(e) => e.preventDefault()}
         onMouseUp={(e) => {
           altRef.current = altRef.current || e.altKey;
-          if (captureSelection(true)) return;
+          if (captureSelection('mouse')) return;
           const hits = hitTest(e.clientX, e.clientY);
           if (hits.length === 0) {
             onSelect(null);
@@ -363,6 +394,13 @@ function revealSpan(layout: TextLayout, painter: HighlightPainter, span: Span): 
     painter.mark('sm-flash', [span]);
     setTimeout(() => painter.mark('sm-flash', []), 1200);
   });
+}
+
+/** Removes a non-empty text selection that lies in the article; a caret or a selection elsewhere stays. */
+function clearTextSelection(root: HTMLElement | null): void {
+  const sel = window.getSelection();
+  if (!root || !sel || sel.rangeCount === 0 || sel.isCollapsed) return;
+  if (root.contains(sel.anchorNode) || root.contains(sel.focusNode)) sel.removeAllRanges();
 }
 
 function afterPaint(fn: () => void): void {

@@ -93,6 +93,17 @@ export function wordAt(text: string, at: number): Span | undefined {
   return { start, end };
 }
 
+/**
+ * A selection made with the keys: kept as typed, except whitespace at either end (never part of a
+ * span) and an end inside a grapheme cluster, which moves outwards. null when nothing is left.
+ */
+export function exactSelection(text: string, start: number, end: number): Span | null {
+  let [s, e] = ordered(text, start, end);
+  while (s < e && isSpace(text, s)) s++;
+  while (e > s && isSpace(text, e - 1)) e--;
+  return expandToGraphemes(text, s, e);
+}
+
 function toGraphemes(text: string, s: number, e: number): [number, number] {
   if (s < text.length) {
     const g = segmentAt(graphemes, text, s);

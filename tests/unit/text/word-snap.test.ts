@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { expandToGraphemes, snapToWords, wordAt } from '../../../src/text/word-snap.js';
+import { exactSelection, expandToGraphemes, snapToWords, wordAt } from '../../../src/text/word-snap.js';
 import { normalizeNewlines } from '../../../src/text/newlines.js';
 import { splitsSurrogatePair } from '../../../src/text/offsets.js';
 
@@ -43,9 +43,9 @@ function referenceSnap(text: string, start: number, end: number): { start: numbe
   const around = (segs: readonly Intl.SegmentData[], at: number) => segs.find((g) => g.index <= at && at < g.index + g.segment.length);
   for (let round = 0; round < 8; round++) {
     const before = [s, e];
-    const ws = referenceWord(text, words, s);
+    const ws = referenceWord(words, s);
     if (ws && ws.start < s) s = ws.start;
-    const we = referenceWord(text, words, e);
+    const we = referenceWord(words, e);
     if (we && we.start < e) e = we.end;
     const gs = around(graphemes, s);
     if (gs && gs.index < s) s = gs.index;
@@ -57,7 +57,7 @@ function referenceSnap(text: string, start: number, end: number): { start: numbe
 }
 
 /** Hyphen compounds over whole-text segments: word-like segments joined by single hyphens (at most 16 joins each way). */
-function referenceWord(text: string, words: readonly Intl.SegmentData[], at: number): { start: number; end: number } | undefined {
+function referenceWord(words: readonly Intl.SegmentData[], at: number): { start: number; end: number } | undefined {
   const i = words.findIndex((g) => g.index <= at && at < g.index + g.segment.length);
   if (i < 0) return undefined;
   const joins = (j: number) => words[j]?.segment.length === 1 && '-\u2010\u2011'.includes(words[j]!.segment) && words[j - 1]?.isWordLike === true && words[j + 1]?.isWordLike === true;
@@ -130,6 +130,23 @@ test('apostrophes, combining marks, emoji, RTL and CRLF around hyphenated words'
   assert.equal(snapped('line one\r\nKassym-Jomart\r\n', 'Jom'), 'Kassym-Jomart');
   assert.equal(snapped('end-\r\nline', 'end'), 'end', 'a hyphen before CRLF joins nothing');
   assert.equal(snapped('end-\r\nline', 'd-\r\nli'), 'end-\r\nline');
+});
+
+test('exactSelection keeps a keyboard selection as made: no word snapping, ends trimmed of spaces, clusters whole', () => {
+  const text = 'the Treaty\r\nCafe\u0301 👨‍👩‍👧 مرحبا';
+  const t = text.indexOf('Treat');
+  assert.deepEqual(exactSelection(text, t, t + 5), { start: t, end: t + 5 }, '"Treat" stays "Treat"');
+  assert.deepEqual(exactSelection(text, t + 5, t), { start: t, end: t + 5 }, 'backwards');
+  assert.deepEqual(exactSelection(text, t - 1, t + 8), { start: t, end: t + 6 }, 'space and CRLF trimmed');
+  const e = text.indexOf('e\u0301');
+  assert.deepEqual(exactSelection(text, e - 3, e + 1), { start: e - 3, end: e + 2 }, 'the accent comes along');
+  const f = text.indexOf('👨');
+  assert.deepEqual(exactSelection(text, f + 1, f + 3), { start: f, end: text.indexOf(' ', f) }, 'a family emoji is never cut');
+  const a = text.indexOf('رح');
+  assert.deepEqual(exactSelection(text, a, a + 2), { start: a, end: a + 2 }, 'RTL letters exactly');
+  assert.equal(exactSelection(text, t - 1, t), null, 'a space alone');
+  assert.equal(exactSelection('', 0, 0), null);
+  assert.throws(() => exactSelection('abc', 0, 4), RangeError);
 });
 
 test('whitespace is trimmed before snapping, and whitespace alone is nothing', () => {
