@@ -6,6 +6,8 @@ import { memo, useEffect, useLayoutEffect, useRef, useState, type ReactNode } fr
 import type { Annotation } from '../../src/annotations/types.js';
 import { annotationsAt } from '../../src/annotations/nesting.js';
 import type { Article, Block } from '../../src/document/article.js';
+import { findDateLine } from '../../src/document/date-line.js';
+import { titleBlock } from '../../src/document/title-block.js';
 import { LABEL_IDS, type LabelId } from '../../src/labels/schema.js';
 import { exactSelection, expandToGraphemes, snapToWords, wordAt } from '../../src/text/word-snap.js';
 import type { DocumentSession } from '../store/document-session.js';
@@ -89,7 +91,9 @@ export function ArticleView(props: Props) {
       mark: (name, spans) => painter.mark(name, spans),
     };
     afterPaint(() => dispatch('spanmark:painted', { docId: article.id, count: session.list().length }));
+    const undate = dimDateLine(article.text, layout);
     return () => {
+      undate();
       unsubscribe();
       stopWindow();
       painter.dispose();
@@ -352,20 +356,21 @@ const ArticleBody = memo(function ArticleBody({ article }: { article: Article })
 
 function renderChunks(article: Article): ReactNode[] {
   const out: ReactNode[] = [];
+  const title = titleBlock(article);
   for (let c = 0; c * CHUNK_BLOCKS < article.blocks.length; c++) {
     const part = article.blocks.slice(c * CHUNK_BLOCKS, (c + 1) * CHUNK_BLOCKS);
     out.push(
       <section key={c} className="chunk" data-chunk={c}>
-        {part.map((b) => renderBlock(article.text, b))}
+        {part.map((b) => renderBlock(article.text, b, b === title))}
       </section>,
     );
   }
   return out;
 }
 
-function renderBlock(text: string, b: Block): ReactNode {
+function renderBlock(text: string, b: Block, isTitle: boolean): ReactNode {
   const content = text.slice(b.start, b.end);
-  const common = { key: b.start, 'data-start': b.start, 'data-end': b.end, className: `block block-${b.kind}` };
+  const common = { key: b.start, 'data-start': b.start, 'data-end': b.end, className: `block block-${b.kind}`, ...(isTitle ? { 'data-testid': 'article-title' } : {}) };
   switch (b.kind) {
     case 'heading': {
       const level = Math.min(6, Math.max(1, b.level ?? 2));
@@ -394,6 +399,23 @@ function revealSpan(layout: TextLayout, painter: HighlightPainter, span: Span): 
     painter.mark('sm-flash', [span]);
     setTimeout(() => painter.mark('sm-flash', []), 1200);
   });
+}
+
+/**
+ * The leading `date YYYY-MM-DD` token is already the header's date, so it is dimmed in the text,
+ * alone on its line or run into the first sentence alike. It stays in the text (offsets count it,
+ * and it can still be selected); a highlight dims it without changing the DOM.
+ */
+function dimDateLine(text: string, layout: TextLayout): () => void {
+  const date = findDateLine(text);
+  const range = date && layout.rangeFor(date.start, date.end);
+  if (!range) return () => undefined;
+  const highlight = new Highlight(range);
+  highlight.priority = -1; // below every annotation and mark
+  CSS.highlights.set('sm-dateline', highlight);
+  return () => {
+    if (CSS.highlights.get('sm-dateline') === highlight) CSS.highlights.delete('sm-dateline');
+  };
 }
 
 /** Removes a non-empty text selection that lies in the article; a caret or a selection elsewhere stays. */
