@@ -146,7 +146,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
         const r = createAnnotation({ id: crypto.randomUUID(), docId: session.article.id, text: session.article.text, start: pending.start, end: pending.end, label, annotator, now: new Date().toISOString() });
         if (!r.ok) return say('error', r.error.message);
         setPending(null);
-        window.getSelection()?.removeAllRanges();
+        controller.current?.placeCaret(pending.end); // the next span can start here at once
         void run({ kind: 'create', annotation: r.value }, 'Could not save the annotation');
       },
       relabel: (label: LabelId) => {

@@ -1,5 +1,6 @@
 // Keyboard shortcuts: 1/2/3 label the selection (or relabel the selected annotation), Delete
-// removes it, Escape clears, and the menu accelerators for the browser build. Keys typed into a
+// removes it, Escape clears, F6 moves focus between library, reader and panel, and the menu
+// accelerators for the browser build. Keys typed into a
 // text field are left to the field. A label key with nothing to tag says why instead of doing
 // nothing silently.
 
@@ -43,6 +44,11 @@ export function useAppKeys(keys: Keys): void {
         k.onMenu(command);
         return;
       }
+      if (e.key === 'F6' && !mod && !e.altKey) {
+        e.preventDefault();
+        cycleFocus(e.shiftKey ? -1 : 1);
+        return;
+      }
       if (mod || e.altKey) return;
       const label = labelForHotkey(e.key);
       if (label && (k.pending || k.selectedId)) {
@@ -58,6 +64,20 @@ export function useAppKeys(keys: Keys): void {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+}
+
+/** The regions F6 moves between, in screen order: library, reader, side panel. */
+const REGIONS = '[data-testid="library"], [data-focus-region="reader"], .side-panel';
+const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), textarea, select, [tabindex]:not([tabindex="-1"])';
+
+/** Moves focus to the next (or previous) region: the reader itself, or a region's first control. */
+function cycleFocus(step: 1 | -1): void {
+  const regions = [...document.querySelectorAll<HTMLElement>(REGIONS)];
+  if (regions.length === 0) return;
+  const current = regions.findIndex((r) => r.contains(document.activeElement));
+  const next = regions[(current + step + regions.length) % regions.length]!;
+  const target = next.matches(FOCUSABLE) ? next : next.querySelector<HTMLElement>(FOCUSABLE);
+  target?.focus();
 }
 
 /** Why a label key found nothing to tag, from what is on screen. */

@@ -15,6 +15,7 @@ import { TextLayout } from './dom-offsets.js';
 import { HighlightPainter } from './highlight-painter.js';
 import { LabelMenu } from './LabelMenu.js';
 import { HoverCard } from './HoverCard.js';
+import { caretBox, caretMove, movePage } from './keyboard-caret.js';
 
 export interface Span {
   readonly start: number;
@@ -33,6 +34,8 @@ export interface ReaderController {
   reveal(id: string): void;
   mark(name: 'sm-peer', spans: readonly Span[]): void;
   revealSpan(span: Span): void;
+  /** Puts the caret at an offset (after tagging: at the new span's end, ready for the next). */
+  placeCaret(offset: number): void;
 }
 
 interface Props {
@@ -89,6 +92,12 @@ export function ArticleView(props: Props) {
       },
       revealSpan: (span) => revealSpan(layout, painter, span),
       mark: (name, spans) => painter.mark(name, spans),
+      placeCaret: (offset) => {
+        const point = layout.pointAt(offset, 'end');
+        if (!point) return;
+        window.getSelection()?.collapse(point.node, point.offset);
+        if (document.activeElement !== root) root.focus({ preventScroll: true });
+      },
     };
     afterPaint(() => dispatch('spanmark:painted', { docId: article.id, count: session.list().length }));
     const undate = dimDateLine(article.text, layout);
@@ -159,6 +168,51 @@ export function ArticleView(props: Props) {
   });
 
   /** `mouse` snaps to whole words (exact with Alt) and rewrites the DOM selection to match; `keys` is exact. */
+  // Arrows, Home/End, Ctrl+arrows (word, paragraph) and PgUp/PgDn move a caret in the article.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const move = caretMove(e);
+      const root = rootRef.current;
+      const sel = window.getSelection();
+      if (!move || !root || document.activeElement !== root || !sel?.focusNode || !root.contains(sel.focusNode)) return;
+      e.preventDefault();
+      if (move.unit === 'page') movePage(sel, root.closest<HTMLElement>('.reader') ?? root, move.dir);
+      else if (!sel.isCollapsed && (move.unit === 'character')) {
+        // As in editors: an arrow collapses a selection to the side it points to.
+        if (move.dir === 'forward') sel.collapseToEnd();
+        else sel.collapseToStart();
+      } else if (move.unit === 'paragraph') moveParagraph(sel, move.dir);
+      else sel.modify('move', move.dir, move.unit);
+      onPending(null);
+      revealCaret(root, sel);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  // The caret the browser does not paint in non-editable text.
+  const [caret, setCaret] = useState<DOMRect | null>(null);
+  useEffect(() => {
+    const root = rootRef.current;
+    const scroller = root?.closest('.reader');
+    if (!root || !scroller) return undefined;
+    const update = () => {
+      const sel = window.getSelection();
+      const inside = sel && sel.isCollapsed && sel.focusNode && root.contains(sel.focusNode) && document.activeElement === root;
+      setCaret(inside ? (caretBox(sel) ?? null) : null);
+    };
+    document.addEventListener('selectionchange', update);
+    scroller.addEventListener('scroll', update, { passive: true });
+    root.addEventListener('focus', update);
+    root.addEventListener('blur', update);
+    return () => {
+      document.removeEventListener('selectionchange', update);
+      scroller.removeEventListener('scroll', update);
+      root.removeEventListener('focus', update);
+      root.removeEventListener('blur', update);
+    };
+  }, [article]);
+
   function captureSelection(by: 'mouse' | 'keys'): boolean {
     const rewriteDom = by === 'mouse';
     const root = rootRef.current;
@@ -227,6 +281,17 @@ export function ArticleView(props: Props) {
         className="article-text"
         data-testid="article-text"
         lang="und"
+        tabIndex={0}
+        aria-label="Article text"
+        data-focus-region="reader"
+        onFocus={(e) => {
+          // Focus from the keyboard (Tab, F6) brings a caret where there was none.
+          const sel = window.getSelection();
+          if (e.target === e.currentTarget && sel && !(sel.focusNode && e.currentTarget.contains(sel.focusNode))) {
+            const first = e.currentTarget.querySelector('[data-start]')?.firstChild;
+            if (first) sel.collapse(first, 0);
+          }
+        }}
         onMouseDown={(e) => {
           altRef.current = e.altKey;
           pressedRef.current = e.button === 0 ? charAt(e.clientX, e.clientY) : undefined;
@@ -266,6 +331,7 @@ export function ArticleView(props: Props) {
       {menuAnchor && pending ? (
         <LabelMenu anchor={menuAnchor} quote={article.text.slice(pending.start, pending.end)} onChoose={props.onCreate} onClose={() => onPending(null)} />
       ) : null}
+      {caret ? <div className="reader-caret" data-testid="reader-caret" aria-hidden="true" style={{ left: caret.left, top: caret.top, height: caret.height }} /> : null}
       {hover && !menuAnchor ? <HoverCard x={hover.x} y={hover.y} items={hover.items} slots={hover.slots} /> : null}
     </div>
   );
@@ -399,6 +465,34 @@ function revealSpan(layout: TextLayout, painter: HighlightPainter, span: Span): 
     painter.mark('sm-flash', [span]);
     setTimeout(() => painter.mark('sm-flash', []), 1200);
   });
+}
+
+/** Ctrl+↓ to the start of the next paragraph, Ctrl+↑ to the start of this one (or the previous one), as editors do. */
+function moveParagraph(sel: Selection, dir: 'forward' | 'backward'): void {
+  const at = (): [Node | null, number] => [sel.focusNode, sel.focusOffset];
+  const before = at();
+  if (dir === 'forward') {
+    sel.modify('move', 'forward', 'paragraph');
+    sel.modify('move', 'backward', 'paragraphboundary');
+    return;
+  }
+  sel.modify('move', 'backward', 'paragraphboundary');
+  const [node, offset] = at();
+  if (node === before[0] && offset === before[1]) {
+    sel.modify('move', 'backward', 'paragraph');
+    sel.modify('move', 'backward', 'paragraphboundary');
+  }
+}
+
+/** Scrolls the reader so the caret is on screen, with a little room above and below. */
+function revealCaret(root: HTMLElement, sel: Selection): void {
+  const box = caretBox(sel);
+  const scroller = root.closest<HTMLElement>('.reader');
+  if (!box || !scroller) return;
+  const view = scroller.getBoundingClientRect();
+  const room = Math.min(60, view.height / 4);
+  if (box.top < view.top + room) scroller.scrollBy({ top: box.top - view.top - room });
+  else if (box.bottom > view.bottom - room) scroller.scrollBy({ top: box.bottom - view.bottom + room });
 }
 
 /**

@@ -50,7 +50,7 @@ test.describe('in the sample', () => {
     const app = new SpanmarkApp(page);
     await app.select('at least six waves of terrorist attacks');
     await page.getByTestId('label-menu').getByRole('button', { name: 'Cancel' }).click();
-    expect(await selectionText(page)).toBe('', 'closing the menu clears the selection too');
+    expect(await selectionText(page), 'closing the menu clears the selection too').toBe('');
     await app.select('at least six waves of terrorist attacks');
     await app.select('terrorist');
     await expect(page.getByTestId('label-menu')).toContainText('terrorist');
@@ -167,4 +167,86 @@ test('an HTML page: its date from the byline and its title shown once', async ({
   expect(await app.rowTexts()).toEqual(['deployment:CSTO peacekeepers']);
   await page.getByTestId('cmd-library').click();
   await expect(page.getByTestId('library-item')).toContainText('2022-01-07');
+});
+
+/** The caret's offset in the article text, read from the selection. */
+async function caretOffset(page: Page): Promise<number | null> {
+  return page.evaluate(() => {
+    const sel = window.getSelection();
+    const node = sel?.focusNode;
+    const block = node?.parentElement?.closest<HTMLElement>('[data-start]');
+    return sel && sel.isCollapsed && block ? Number(block.dataset['start']) + sel.focusOffset : null;
+  });
+}
+
+test.describe('the keyboard alone', () => {
+  test.beforeEach(async ({ page }) => {
+    const app = new SpanmarkApp(page);
+    await app.goto();
+    await app.openSample();
+  });
+
+  test('F6 focuses the reader with a caret that the arrows, Home/End and Ctrl+arrows move', async ({ page }) => {
+    await page.keyboard.press('F6');
+    await expect(page.getByTestId('article-text')).toBeFocused();
+    await expect(page.getByTestId('reader-caret')).toBeVisible();
+    expect(await caretOffset(page)).toBe(0);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    expect(await caretOffset(page)).toBe(3);
+    await page.keyboard.press('ArrowLeft');
+    expect(await caretOffset(page)).toBe(2);
+    await page.keyboard.press('Control+ArrowRight');
+    expect(await caretOffset(page), 'the end of " date" (the sample opens with a space)').toBe(5);
+    await page.keyboard.press('End');
+    const lineEnd = (await caretOffset(page))!;
+    expect(lineEnd).toBeGreaterThan(20);
+    await page.keyboard.press('Home');
+    expect(await caretOffset(page)).toBe(0);
+    await page.keyboard.press('Control+ArrowDown');
+    const second = await page.locator('[data-testid="article-text"] [data-start]').nth(1).getAttribute('data-start');
+    expect(await caretOffset(page)).toBe(Number(second));
+    await page.keyboard.press('Control+ArrowUp');
+    expect(await caretOffset(page)).toBe(0);
+    // F6 again moves on to the side panel, and the caret is no longer painted.
+    await page.keyboard.press('F6');
+    await expect(page.getByTestId('article-text')).not.toBeFocused();
+    await expect(page.getByTestId('reader-caret')).toHaveCount(0);
+  });
+
+  test('PgDn moves the caret a screen down and scrolls it into view', async ({ page }) => {
+    await page.setViewportSize({ width: 900, height: 420 });
+    await page.keyboard.press('F6');
+    const top = await page.locator('.reader').evaluate((el) => el.scrollTop);
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press('PageDown');
+    expect(await page.locator('.reader').evaluate((el) => el.scrollTop)).toBeGreaterThan(top);
+    expect(await caretOffset(page)).toBeGreaterThan(200);
+    const inView = await page.evaluate(() => {
+      const c = document.querySelector('[data-testid="reader-caret"]')!.getBoundingClientRect();
+      const v = document.querySelector('.reader')!.getBoundingClientRect();
+      return c.top >= v.top && c.bottom <= v.bottom;
+    });
+    expect(inView).toBe(true);
+    await page.keyboard.press('PageUp');
+    await page.keyboard.press('PageUp');
+    await page.keyboard.press('PageUp');
+    expect(await caretOffset(page)).toBeLessThan(200);
+  });
+
+  test('tagging by keys only: exact Shift+arrows, word steps, and the caret stays after each tag', async ({ page }) => {
+    const app = new SpanmarkApp(page);
+    await page.keyboard.press('F6');
+    for (let i = 0; i < ' date 2022-01-07 '.length; i++) await page.keyboard.press('ArrowRight'); // the sample opens with a space
+    // Ctrl+Shift+→ extends by a word.
+    await page.keyboard.press('Control+Shift+ArrowRight');
+    await expect(page.getByTestId('label-menu')).toContainText('“Kazakh”');
+    await app.tag('claim');
+    expect(await caretOffset(page), 'the caret waits at the end of the new span').toBe(' date 2022-01-07 Kazakh'.length);
+    await expect(page.getByTestId('reader-caret')).toBeVisible();
+    // The next span starts right there: " Presid" by characters stays exactly "Presid".
+    for (let i = 0; i < ' Presid'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+    await expect(page.getByTestId('label-menu')).toContainText('“Presid”');
+    await app.tag('casualty');
+    expect(await app.rowTexts()).toEqual(['claim:Kazakh', 'casualty:Presid']);
+  });
 });
