@@ -167,7 +167,6 @@ export function ArticleView(props: Props) {
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  /** `mouse` snaps to whole words (exact with Alt) and rewrites the DOM selection to match; `keys` is exact. */
   // Arrows, Home/End, Ctrl+arrows (word, paragraph) and PgUp/PgDn move a caret in the article.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -177,7 +176,7 @@ export function ArticleView(props: Props) {
       if (!move || !root || document.activeElement !== root || !sel?.focusNode || !root.contains(sel.focusNode)) return;
       e.preventDefault();
       if (move.unit === 'page') movePage(sel, root.closest<HTMLElement>('.reader') ?? root, move.dir);
-      else if (!sel.isCollapsed && (move.unit === 'character')) {
+      else if (!sel.isCollapsed && move.unit === 'character') {
         // As in editors: an arrow collapses a selection to the side it points to.
         if (move.dir === 'forward') sel.collapseToEnd();
         else sel.collapseToStart();
@@ -213,6 +212,7 @@ export function ArticleView(props: Props) {
     };
   }, [article]);
 
+  /** `mouse` snaps to whole words (exact with Alt) and rewrites the DOM selection to match; `keys` is exact. */
   function captureSelection(by: 'mouse' | 'keys'): boolean {
     const rewriteDom = by === 'mouse';
     const root = rootRef.current;
