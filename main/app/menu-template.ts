@@ -34,6 +34,7 @@ const LABELS: Readonly<Record<MenuCommand, string>> = {
   redo: 'Redo',
   delete: 'Delete Annotation',
   library: 'Library',
+  'open-sample': 'Open the Sample Article',
 };
 
 const separator: MenuItemConstructorOptions = { type: 'separator' };
@@ -82,6 +83,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       ],
     },
     { role: 'windowMenu' },
-    { role: 'help', submenu: [{ role: 'about', label: `About ${appName}` }] },
+    // The sample is how a new analyst learns the tool; it stays reachable once the library fills.
+    { role: 'help', submenu: [command('open-sample'), separator, { role: 'about', label: `About ${appName}` }] },
   ];
 }

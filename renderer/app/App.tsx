@@ -154,7 +154,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
         const r = createAnnotation({ id: crypto.randomUUID(), docId: session.article.id, text: session.article.text, start: pending.start, end: pending.end, label, annotator, now: new Date().toISOString() });
         if (!r.ok) return say('error', r.error.message);
         setPending(null);
-        window.getSelection()?.removeAllRanges();
+        controller.current?.placeCaret(pending.end); // the next span can start here at once
         void run({ kind: 'create', annotation: r.value }, 'Could not save the annotation');
       },
       relabel: (label: LabelId) => {
@@ -217,13 +217,14 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
         delete: commands.remove,
         settings: commands.settings,
         library: commands.library,
+        'open-sample': commands.openSample,
       };
       map[c]();
     },
     [commands],
   );
   useEffect(() => platform.onMenuCommand(onMenu), [platform, onMenu]);
-  useAppKeys({ pending, selectedId, onMenu, onLabel: (l) => (pending ? commands.create(l) : commands.relabel(l)), onEscape: () => { setPending(null); setSelectedId(null); } });
+  useAppKeys({ pending, selectedId, onMenu, onLabel: (l) => (pending ? commands.create(l) : commands.relabel(l)), onEscape: () => { setPending(null); setSelectedId(null); }, hasDocument: session !== null, onNothingToTag: (why) => say('info', why) });
 
   // Dropping a file anywhere on the window opens it (articles) or imports it (.json exports).
   useEffect(() => {

@@ -33,6 +33,7 @@ export function Toolbar({ hasDocument, canUndo, canRedo, save, onMenu }: Props) 
       {b('redo', 'Redo', `Redo (${mod}Shift+Z)`, !canRedo)}
       <span className="sep" />
       {b('settings', 'Settings', `Settings (${mod},)`)}
+      {b('open-sample', 'Sample', 'Open the sample article (Help › Open the Sample Article in the desktop app)')}
       <span className={`save-status save-${save.status}`} data-testid="save-status" role="status" title={save.status === 'error' ? save.message : undefined}>
         {save.status === 'saved' ? 'All changes saved' : save.status === 'saving' ? 'Saving…' : 'Not saved'}
       </span>

@@ -1,6 +1,8 @@
 // Keyboard shortcuts: 1/2/3 label the selection (or relabel the selected annotation), Delete
-// removes it, Escape clears, and the menu accelerators for the browser build. Keys typed into a
-// text field are left to the field.
+// removes it, Escape clears, F6 moves focus between library, reader and panel, and the menu
+// accelerators for the browser build. Keys typed into a
+// text field are left to the field. A label key with nothing to tag says why instead of doing
+// nothing silently.
 
 import { useEffect, useRef } from 'react';
 import { labelForHotkey, type LabelId } from '../../src/labels/schema.js';
@@ -12,6 +14,9 @@ interface Keys {
   readonly onMenu: (c: MenuCommand) => void;
   readonly onLabel: (label: LabelId) => void;
   readonly onEscape: () => void;
+  readonly hasDocument: boolean;
+  /** A label key was pressed with nothing it could tag: `why` says so in words. */
+  readonly onNothingToTag: (why: string) => void;
 }
 
 export function useAppKeys(keys: Keys): void {
@@ -39,11 +44,18 @@ export function useAppKeys(keys: Keys): void {
         k.onMenu(command);
         return;
       }
+      if (e.key === 'F6' && !mod && !e.altKey) {
+        e.preventDefault();
+        cycleFocus(e.shiftKey ? -1 : 1);
+        return;
+      }
       if (mod || e.altKey) return;
       const label = labelForHotkey(e.key);
       if (label && (k.pending || k.selectedId)) {
         e.preventDefault();
         k.onLabel(label);
+      } else if (label && !e.repeat) {
+        k.onNothingToTag(nothingToTag(k.hasDocument, e.key));
       } else if ((e.key === 'Delete' || e.key === 'Backspace') && k.selectedId) {
         e.preventDefault();
         k.onMenu('delete');
@@ -52,4 +64,30 @@ export function useAppKeys(keys: Keys): void {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+}
+
+/** The regions F6 moves between, in screen order: library, reader, side panel. */
+const REGIONS = '[data-testid="library"], [data-focus-region="reader"], .side-panel';
+const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), textarea, select, [tabindex]:not([tabindex="-1"])';
+
+/** Moves focus to the next (or previous) region: the reader itself, or a region's first control. */
+function cycleFocus(step: 1 | -1): void {
+  const regions = [...document.querySelectorAll<HTMLElement>(REGIONS)];
+  if (regions.length === 0) return;
+  const current = regions.findIndex((r) => r.contains(document.activeElement));
+  const next = regions[(current + step + regions.length) % regions.length]!;
+  const target = next.matches(FOCUSABLE) ? next : next.querySelector<HTMLElement>(FOCUSABLE);
+  target?.focus();
+}
+
+/** Why a label key found nothing to tag, from what is on screen. */
+function nothingToTag(hasDocument: boolean, key: string): string {
+  if (!hasDocument) return `Key ${key} tags selected text: open an article first.`;
+  const sel = window.getSelection();
+  const article = document.querySelector('[data-testid="article-text"]');
+  if (sel && !sel.isCollapsed && sel.rangeCount > 0) {
+    if (!article?.contains(sel.getRangeAt(0).commonAncestorContainer)) return `Key ${key} did nothing: only text in the article can be tagged.`;
+    if (sel.toString().trim() === '') return `Key ${key} did nothing: the selection holds only spaces.`;
+  }
+  return `Key ${key} did nothing: no text is selected. Drag over words, or click and extend with Shift+arrows, then press 1, 2 or 3.`;
 }

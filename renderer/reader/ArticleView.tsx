@@ -6,13 +6,16 @@ import { memo, useEffect, useLayoutEffect, useRef, useState, type ReactNode } fr
 import type { Annotation } from '../../src/annotations/types.js';
 import { annotationsAt } from '../../src/annotations/nesting.js';
 import type { Article, Block } from '../../src/document/article.js';
+import { findDateLine } from '../../src/document/date-line.js';
+import { titleBlock } from '../../src/document/title-block.js';
 import { LABEL_IDS, type LabelId } from '../../src/labels/schema.js';
-import { expandToGraphemes, snapToWords } from '../../src/text/word-snap.js';
+import { exactSelection, expandToGraphemes, snapToWords, wordAt } from '../../src/text/word-snap.js';
 import type { DocumentSession } from '../store/document-session.js';
 import { TextLayout } from './dom-offsets.js';
 import { HighlightPainter } from './highlight-painter.js';
 import { LabelMenu } from './LabelMenu.js';
 import { HoverCard } from './HoverCard.js';
+import { caretBox, caretMove, movePage } from './keyboard-caret.js';
 
 export interface Span {
   readonly start: number;
@@ -31,6 +34,8 @@ export interface ReaderController {
   reveal(id: string): void;
   mark(name: 'sm-peer', spans: readonly Span[]): void;
   revealSpan(span: Span): void;
+  /** Puts the caret at an offset (after tagging: at the new span's end, ready for the next). */
+  placeCaret(offset: number): void;
 }
 
 interface Props {
@@ -55,6 +60,8 @@ export function ArticleView(props: Props) {
   const layoutRef = useRef<TextLayout | null>(null);
   const painterRef = useRef<HighlightPainter | null>(null);
   const altRef = useRef(false);
+  /** The character the mouse was pressed on: its word belongs to the selection however the caret fell. */
+  const pressedRef = useRef<number | undefined>(undefined);
   const [menuAnchor, setMenuAnchor] = useState<DOMRect | null>(null);
   const [hover, setHover] = useState<{ x: number; y: number; items: Annotation[]; slots: ReadonlyMap<string, number> } | null>(null);
 
@@ -85,9 +92,17 @@ export function ArticleView(props: Props) {
       },
       revealSpan: (span) => revealSpan(layout, painter, span),
       mark: (name, spans) => painter.mark(name, spans),
+      placeCaret: (offset) => {
+        const point = layout.pointAt(offset, 'end');
+        if (!point) return;
+        window.getSelection()?.collapse(point.node, point.offset);
+        if (document.activeElement !== root) root.focus({ preventScroll: true });
+      },
     };
     afterPaint(() => dispatch('spanmark:painted', { docId: article.id, count: session.list().length }));
+    const undate = dimDateLine(article.text, layout);
     return () => {
+      undate();
       unsubscribe();
       stopWindow();
       painter.dispose();
@@ -110,8 +125,22 @@ export function ArticleView(props: Props) {
 
   useEffect(() => {
     painterRef.current?.mark('sm-pending', pending ? [pending] : []);
-    if (!pending) setMenuAnchor(null);
+    if (!pending) {
+      setMenuAnchor(null);
+      // A selection left on screen without a pending span looks taggable but is not, and a drag
+      // started inside it would become a text drag-and-drop: it goes with the span.
+      clearTextSelection(rootRef.current);
+    }
   }, [pending]);
+
+  // Escape clears the selection completely, even one that never became a span (spaces only).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') clearTextSelection(rootRef.current);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   // A key press starts a new gesture: the hover card describes the old state, so it goes.
   useEffect(() => {
@@ -120,7 +149,8 @@ export function ArticleView(props: Props) {
     return () => window.removeEventListener('keydown', hide, true);
   }, []);
 
-  // Shift+arrows extend the selection from a caret, one character (or word with Ctrl/Alt) at a time.
+  // Shift+arrows extend the selection from a caret, one character (or word with Ctrl/Alt) at a time,
+  // and are taken exactly: word snapping is for the mouse, whose aim is rough.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.shiftKey || !['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'].includes(e.key)) return;
@@ -131,13 +161,60 @@ export function ArticleView(props: Props) {
       const dir = e.key === 'ArrowLeft' || e.key === 'ArrowUp' || e.key === 'Home' ? 'backward' : 'forward';
       const unit = e.key.startsWith('Arrow') ? (e.key === 'ArrowUp' || e.key === 'ArrowDown' ? 'line' : e.ctrlKey || e.altKey || e.metaKey ? 'word' : 'character') : 'lineboundary';
       sel.modify('extend', dir, unit);
-      captureSelection(false);
+      captureSelection('keys');
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  function captureSelection(rewriteDom: boolean): boolean {
+  // Arrows, Home/End, Ctrl+arrows (word, paragraph) and PgUp/PgDn move a caret in the article.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const move = caretMove(e);
+      const root = rootRef.current;
+      const sel = window.getSelection();
+      if (!move || !root || document.activeElement !== root || !sel?.focusNode || !root.contains(sel.focusNode)) return;
+      e.preventDefault();
+      if (move.unit === 'page') movePage(sel, root.closest<HTMLElement>('.reader') ?? root, move.dir);
+      else if (!sel.isCollapsed && move.unit === 'character') {
+        // As in editors: an arrow collapses a selection to the side it points to.
+        if (move.dir === 'forward') sel.collapseToEnd();
+        else sel.collapseToStart();
+      } else if (move.unit === 'paragraph') moveParagraph(sel, move.dir);
+      else sel.modify('move', move.dir, move.unit);
+      onPending(null);
+      revealCaret(root, sel);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  // The caret the browser does not paint in non-editable text.
+  const [caret, setCaret] = useState<DOMRect | null>(null);
+  useEffect(() => {
+    const root = rootRef.current;
+    const scroller = root?.closest('.reader');
+    if (!root || !scroller) return undefined;
+    const update = () => {
+      const sel = window.getSelection();
+      const inside = sel && sel.isCollapsed && sel.focusNode && root.contains(sel.focusNode) && document.activeElement === root;
+      setCaret(inside ? (caretBox(sel) ?? null) : null);
+    };
+    document.addEventListener('selectionchange', update);
+    scroller.addEventListener('scroll', update, { passive: true });
+    root.addEventListener('focus', update);
+    root.addEventListener('blur', update);
+    return () => {
+      document.removeEventListener('selectionchange', update);
+      scroller.removeEventListener('scroll', update);
+      root.removeEventListener('focus', update);
+      root.removeEventListener('blur', update);
+    };
+  }, [article]);
+
+  /** `mouse` snaps to whole words (exact with Alt) and rewrites the DOM selection to match; `keys` is exact. */
+  function captureSelection(by: 'mouse' | 'keys'): boolean {
+    const rewriteDom = by === 'mouse';
     const root = rootRef.current;
     const layout = layoutRef.current;
     const sel = window.getSelection();
@@ -146,7 +223,7 @@ export function ArticleView(props: Props) {
     const s = layout.offsetOf(range.startContainer, range.startOffset, root);
     const e = layout.offsetOf(range.endContainer, range.endOffset, root);
     if (s === undefined || e === undefined || e <= s) return false;
-    const span = altRef.current ? expandToGraphemes(article.text, s, e) : snapToWords(article.text, s, e);
+    const span = by === 'keys' ? exactSelection(article.text, s, e) : altRef.current ? expandToGraphemes(article.text, s, e) : withPressedWord(snapToWords(article.text, s, e));
     if (!span || span.end <= span.start) {
       onPending(null);
       return false;
@@ -160,6 +237,13 @@ export function ArticleView(props: Props) {
     }
     setMenuAnchor((live ?? range).getBoundingClientRect());
     return true;
+  }
+
+  /** Widens a mouse span to the whole word the drag started in (the caret may fall just outside it). */
+  function withPressedWord(span: Span | null): Span | null {
+    const at = pressedRef.current;
+    const word = span && at !== undefined ? wordAt(article.text, at) : undefined;
+    return span && word ? { start: Math.min(span.start, word.start), end: Math.max(span.end, word.end) } : span;
   }
 
   /** Offset of the character under the pointer, or undefined off the text. */
@@ -197,13 +281,29 @@ export function ArticleView(props: Props) {
         className="article-text"
         data-testid="article-text"
         lang="und"
+        tabIndex={0}
+        aria-label="Article text"
+        data-focus-region="reader"
+        onFocus={(e) => {
+          // Focus from the keyboard (Tab, F6) brings a caret where there was none.
+          const sel = window.getSelection();
+          if (e.target === e.currentTarget && sel && !(sel.focusNode && e.currentTarget.contains(sel.focusNode))) {
+            const first = e.currentTarget.querySelector('[data-start]')?.firstChild;
+            if (first) sel.collapse(first, 0);
+          }
+        }}
         onMouseDown={(e) => {
           altRef.current = e.altKey;
+          pressedRef.current = e.button === 0 ? charAt(e.clientX, e.clientY) : undefined;
           setMenuAnchor(null);
+          // Pressing inside the current selection would start dragging its text away; a press
+          // always starts a new selection here (Shift extends the old one, as everywhere).
+          if (e.button === 0 && !e.shiftKey) clearTextSelection(rootRef.current);
         }}
+        onDragStart={(e) => e.preventDefault()}
         onMouseUp={(e) => {
           altRef.current = altRef.current || e.altKey;
-          if (captureSelection(true)) return;
+          if (captureSelection('mouse')) return;
           const hits = hitTest(e.clientX, e.clientY);
           if (hits.length === 0) {
             onSelect(null);
@@ -231,6 +331,7 @@ export function ArticleView(props: Props) {
       {menuAnchor && pending ? (
         <LabelMenu anchor={menuAnchor} quote={article.text.slice(pending.start, pending.end)} onChoose={props.onCreate} onClose={() => onPending(null)} />
       ) : null}
+      {caret ? <div className="reader-caret" data-testid="reader-caret" aria-hidden="true" style={{ left: caret.left, top: caret.top, height: caret.height }} /> : null}
       {hover && !menuAnchor ? <HoverCard x={hover.x} y={hover.y} items={hover.items} slots={hover.slots} /> : null}
     </div>
   );
@@ -321,20 +422,21 @@ const ArticleBody = memo(function ArticleBody({ article }: { article: Article })
 
 function renderChunks(article: Article): ReactNode[] {
   const out: ReactNode[] = [];
+  const title = titleBlock(article);
   for (let c = 0; c * CHUNK_BLOCKS < article.blocks.length; c++) {
     const part = article.blocks.slice(c * CHUNK_BLOCKS, (c + 1) * CHUNK_BLOCKS);
     out.push(
       <section key={c} className="chunk" data-chunk={c}>
-        {part.map((b) => renderBlock(article.text, b))}
+        {part.map((b) => renderBlock(article.text, b, b === title))}
       </section>,
     );
   }
   return out;
 }
 
-function renderBlock(text: string, b: Block): ReactNode {
+function renderBlock(text: string, b: Block, isTitle: boolean): ReactNode {
   const content = text.slice(b.start, b.end);
-  const common = { key: b.start, 'data-start': b.start, 'data-end': b.end, className: `block block-${b.kind}` };
+  const common = { key: b.start, 'data-start': b.start, 'data-end': b.end, className: `block block-${b.kind}`, ...(isTitle ? { 'data-testid': 'article-title' } : {}) };
   switch (b.kind) {
     case 'heading': {
       const level = Math.min(6, Math.max(1, b.level ?? 2));
@@ -363,6 +465,58 @@ function revealSpan(layout: TextLayout, painter: HighlightPainter, span: Span): 
     painter.mark('sm-flash', [span]);
     setTimeout(() => painter.mark('sm-flash', []), 1200);
   });
+}
+
+/** Ctrl+↓ to the start of the next paragraph, Ctrl+↑ to the start of this one (or the previous one), as editors do. */
+function moveParagraph(sel: Selection, dir: 'forward' | 'backward'): void {
+  const at = (): [Node | null, number] => [sel.focusNode, sel.focusOffset];
+  const before = at();
+  if (dir === 'forward') {
+    sel.modify('move', 'forward', 'paragraph');
+    sel.modify('move', 'backward', 'paragraphboundary');
+    return;
+  }
+  sel.modify('move', 'backward', 'paragraphboundary');
+  const [node, offset] = at();
+  if (node === before[0] && offset === before[1]) {
+    sel.modify('move', 'backward', 'paragraph');
+    sel.modify('move', 'backward', 'paragraphboundary');
+  }
+}
+
+/** Scrolls the reader so the caret is on screen, with a little room above and below. */
+function revealCaret(root: HTMLElement, sel: Selection): void {
+  const box = caretBox(sel);
+  const scroller = root.closest<HTMLElement>('.reader');
+  if (!box || !scroller) return;
+  const view = scroller.getBoundingClientRect();
+  const room = Math.min(60, view.height / 4);
+  if (box.top < view.top + room) scroller.scrollBy({ top: box.top - view.top - room });
+  else if (box.bottom > view.bottom - room) scroller.scrollBy({ top: box.bottom - view.bottom + room });
+}
+
+/**
+ * The leading `date YYYY-MM-DD` token is already the header's date, so it is dimmed in the text,
+ * alone on its line or run into the first sentence alike. It stays in the text (offsets count it,
+ * and it can still be selected); a highlight dims it without changing the DOM.
+ */
+function dimDateLine(text: string, layout: TextLayout): () => void {
+  const date = findDateLine(text);
+  const range = date && layout.rangeFor(date.start, date.end);
+  if (!range) return () => undefined;
+  const highlight = new Highlight(range);
+  highlight.priority = -1; // below every annotation and mark
+  CSS.highlights.set('sm-dateline', highlight);
+  return () => {
+    if (CSS.highlights.get('sm-dateline') === highlight) CSS.highlights.delete('sm-dateline');
+  };
+}
+
+/** Removes a non-empty text selection that lies in the article; a caret or a selection elsewhere stays. */
+function clearTextSelection(root: HTMLElement | null): void {
+  const sel = window.getSelection();
+  if (!root || !sel || sel.rangeCount === 0 || sel.isCollapsed) return;
+  if (root.contains(sel.anchorNode) || root.contains(sel.focusNode)) sel.removeAllRanges();
 }
 
 function afterPaint(fn: () => void): void {

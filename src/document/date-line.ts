@@ -22,7 +22,8 @@ export function findDateLine(text: string): DateLine | undefined {
   return { date: `${y}-${mo}-${d}`, start: lead.length, end: lead.length + token.length };
 }
 
-function isCalendarDate(year: number, month: number, day: number): boolean {
+/** True for a date that exists in the proleptic Gregorian calendar (month 1-12). */
+export function isCalendarDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;

@@ -1,17 +1,21 @@
 // HTML articles come from anywhere, so they are reduced to plain text plus block records and never
 // rendered as markup: scripts, frames, forms, media and hidden content are dropped, links keep only
-// their words. parse5 parses to a tree without fetching or executing anything.
+// their words. parse5 parses to a tree without fetching or executing anything. The page's date is
+// read from its metadata, a <time>, or a byline, as attribute values and text only.
 
 import { html, parse } from 'parse5';
 import type { DefaultTreeAdapterTypes as T } from 'parse5';
 import { normalizeNewlines } from '../text/newlines.js';
 import type { Block, BlockKind } from './article.js';
+import { machineDate, writtenDate } from './written-date.js';
 
 export interface HtmlArticle {
   readonly title: string;
   /** Blocks' text joined by blank lines; every block offset points into it. */
   readonly text: string;
   readonly blocks: Block[];
+  /** YYYY-MM-DD the page says it was published, when it says so. */
+  readonly date?: string;
 }
 
 const HTML_NS = html.NS.HTML;
@@ -65,7 +69,79 @@ export function htmlToArticle(html: string): HtmlArticle {
   const text = pieces.map((p) => p.text).join('\n\n');
   const h1 = pieces.find((p) => p.context.kind === 'heading' && p.context.level === 1);
   const title = documentTitle(doc) || (h1 ? collapse(h1.text) : '');
-  return { title, text, blocks };
+  const date = pageDate(doc, root);
+  return date === undefined ? { title, text, blocks } : { title, text, blocks, date };
+}
+
+/** Meta names and properties that carry the publication date, lower-cased. */
+const DATE_META = new Set([
+  'article:published_time', 'og:article:published_time', 'datepublished', 'date', 'pubdate', 'publishdate',
+  'publish-date', 'publication_date', 'dc.date', 'dc.date.issued', 'dcterms.date', 'dcterms.issued', 'sailthru.date',
+  'parsely-pub-date', 'citation_publication_date', 'citation_date',
+]);
+/** Class, id or itemprop words of elements that hold a byline or dateline. */
+const BYLINE = /(?:^|[\s_-])(?:byline|dateline|date|published|pubdate|timestamp|posted|datepublished)(?:$|[\s_-])/i;
+/** Elements examined for a date: a hostile page may hold millions. */
+const MAX_DATE_NODES = 20_000;
+
+/**
+ * The publication date, by trust: a date meta tag (anywhere, the head included), then the first
+ * visible <time> in the article (its datetime, else its words), then the first visible byline.
+ */
+function pageDate(doc: T.Document, root: T.Element | undefined): string | undefined {
+  let fromMeta: string | undefined;
+  walk(doc, false, (el) => {
+    if (el.tagName !== 'meta') return false;
+    const key = (attr(el, 'property') ?? attr(el, 'name') ?? attr(el, 'itemprop') ?? '').trim().toLowerCase();
+    const content = attr(el, 'content');
+    if (DATE_META.has(key) && content !== undefined) fromMeta = machineDate(content) ?? writtenDate(content);
+    return fromMeta !== undefined;
+  });
+  if (fromMeta !== undefined || root === undefined) return fromMeta;
+  let fromTime: string | undefined;
+  walk(root, true, (el) => {
+    if (el.tagName !== 'time') return false;
+    const datetime = attr(el, 'datetime');
+    fromTime = (datetime === undefined ? undefined : machineDate(datetime)) ?? writtenDate(textOf(el));
+    return fromTime !== undefined;
+  });
+  if (fromTime !== undefined) return fromTime;
+  let fromByline: string | undefined;
+  walk(root, true, (el) => {
+    const words = `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''} ${attr(el, 'itemprop') ?? ''}`;
+    if (!BYLINE.test(words)) return false;
+    fromByline = writtenDate(textOf(el));
+    return fromByline !== undefined;
+  });
+  return fromByline;
+}
+
+/** Visits elements in document order (skipping dropped subtrees when `visible`) until `visit` returns true. */
+function walk(root: T.ParentNode, visible: boolean, visit: (el: T.Element) => boolean): void {
+  const stack: T.Node[] = [...root.childNodes].reverse();
+  let seen = 0;
+  for (let node = stack.pop(); node !== undefined && seen < MAX_DATE_NODES; node = stack.pop(), seen++) {
+    if (!isElement(node) || node.namespaceURI !== HTML_NS) continue;
+    if (visible && isDropped(node)) continue;
+    if (visit(node)) return;
+    if (node.tagName === 'template') continue;
+    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]!);
+  }
+}
+
+function attr(el: T.Element, name: string): string | undefined {
+  return el.attrs.find((a) => a.name === name)?.value;
+}
+
+/** An element's text, visible parts only, collapsed; bounded, as only a byline's worth is read. */
+function textOf(el: T.Element): string {
+  let out = '';
+  const stack: T.Node[] = [...el.childNodes].reverse();
+  for (let node = stack.pop(); node !== undefined && out.length < 400; node = stack.pop()) {
+    if (node.nodeName === '#text') out += (node as T.TextNode).value;
+    else if (isElement(node) && !isDropped(node)) for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]!);
+  }
+  return collapse(out);
 }
 
 function isElement(node: T.Node): node is T.Element {

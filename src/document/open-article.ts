@@ -43,16 +43,19 @@ export function parseArticleText(name: string, text: string, format: ArticleForm
   let body: string;
   let blocks: readonly Block[];
   let title: string;
+  let pageDate: string | undefined;
   if (format === 'html') {
     const html = htmlToArticle(source);
     ({ text: body, blocks, title } = html);
+    pageDate = html.date;
   } else {
     body = source;
     blocks = format === 'markdown' ? markdownBlocks(body) : plainTextBlocks(body);
     title = format === 'markdown' ? firstHeadingText(body, blocks) : '';
   }
   if (blocks.length === 0) return fail('empty', `The file "${name}" has no readable text.`, name);
-  const date = findDateLine(body)?.date;
+  // A `date` line in the text is the analysts' own convention, so it wins over the page's metadata.
+  const date = findDateLine(body)?.date ?? pageDate;
   const metadata: ArticleMetadata = date === undefined ? { sourceName: name } : { date, sourceName: name };
   return ok({ title: title || baseName(name), format, text: body, blocks, metadata });
 }

@@ -28,10 +28,11 @@ export type MenuCommand =
   | 'redo'
   | 'delete'
   | 'settings'
-  | 'library';
+  | 'library'
+  | 'open-sample';
 
 export const MENU_COMMANDS: readonly MenuCommand[] = [
-  'open-article', 'import', 'export-document', 'export-library', 'undo', 'redo', 'delete', 'settings', 'library',
+  'open-article', 'import', 'export-document', 'export-library', 'undo', 'redo', 'delete', 'settings', 'library', 'open-sample',
 ];
 
 export interface Platform {

@@ -1,6 +1,8 @@
 // Analysts drag roughly and expect whole words; an annotation that cuts a word, an emoji or a
 // combining accent in half exports a quote nobody can read. Snapping segments only a small window
 // around each boundary, so a selection in a megabyte article costs the same as in a tweet.
+// Hyphenated names (Kassym-Zhomart, Alma-Ata, Il-76) are one word for snapping, as analysts tag
+// them whole; Unicode's word rules split them at the hyphen. Dashes (U+2012..U+2015) still separate.
 
 export interface Span {
   readonly start: number;
@@ -29,11 +31,11 @@ export function snapToWords(text: string, start: number, end: number): Span | nu
   // sequence where moving to one lands inside the other.
   for (let round = 0; round < 8; round++) {
     const before = [s, e];
-    const ws = segmentAt(words, text, s);
-    if (ws.wordLike && ws.start < s) s = ws.start;
+    const ws = wordAt(text, s);
+    if (ws && ws.start < s) s = ws.start;
     if (e < text.length) {
-      const we = segmentAt(words, text, e);
-      if (we.wordLike && we.start < e) e = we.end;
+      const we = wordAt(text, e);
+      if (we && we.start < e) e = we.end;
     }
     [s, e] = toGraphemes(text, s, e);
     if (before[0] === s && before[1] === e) break;
@@ -50,6 +52,56 @@ export function expandToGraphemes(text: string, start: number, end: number): Spa
   if (s === e) return null;
   const [gs, ge] = toGraphemes(text, s, e);
   return { start: gs, end: ge };
+}
+
+/** Characters that join two words into one for snapping: hyphen-minus, hyphen, non-breaking hyphen. */
+const HYPHENS = '-\u2010\u2011';
+/** Joins followed on each side: enough for any name; a hostile a-a-a-… run stops growing here. */
+const MAX_JOINS = 16;
+
+/**
+ * The word holding the code unit at `at` (0 <= at < text.length), hyphenated words taken whole
+ * (a hyphen between two words belongs to them), or undefined when `at` is in no word.
+ */
+export function wordAt(text: string, at: number): Span | undefined {
+  if (!Number.isInteger(at) || at < 0 || at >= text.length) return undefined;
+  const seg = segmentAt(words, text, at);
+  let start: number;
+  let end: number;
+  if (seg.wordLike) {
+    ({ start, end } = seg);
+  } else {
+    // A joining hyphen: the word is the compound on both sides of it.
+    const left = seg.end - seg.start === 1 && HYPHENS.includes(text.charAt(at)) && at > 0 ? segmentAt(words, text, at - 1) : undefined;
+    const right = left?.wordLike && left.end === at && at + 1 < text.length ? segmentAt(words, text, at + 1) : undefined;
+    if (!left || !right?.wordLike || right.start !== at + 1) return undefined;
+    start = left.start;
+    end = right.end;
+  }
+  for (let joins = 0; joins < MAX_JOINS && start >= 2 && HYPHENS.includes(text.charAt(start - 1)); joins++) {
+    const hyphen = segmentAt(words, text, start - 1);
+    const left = segmentAt(words, text, start - 2);
+    if (hyphen.start !== start - 1 || !left.wordLike || left.end !== start - 1) break;
+    start = left.start;
+  }
+  for (let joins = 0; joins < MAX_JOINS && end + 1 < text.length && HYPHENS.includes(text.charAt(end)); joins++) {
+    const hyphen = segmentAt(words, text, end);
+    const right = segmentAt(words, text, end + 1);
+    if (hyphen.end !== end + 1 || !right.wordLike || right.start !== end + 1) break;
+    end = right.end;
+  }
+  return { start, end };
+}
+
+/**
+ * A selection made with the keys: kept as typed, except whitespace at either end (never part of a
+ * span) and an end inside a grapheme cluster, which moves outwards. null when nothing is left.
+ */
+export function exactSelection(text: string, start: number, end: number): Span | null {
+  let [s, e] = ordered(text, start, end);
+  while (s < e && isSpace(text, s)) s++;
+  while (e > s && isSpace(text, e - 1)) e--;
+  return expandToGraphemes(text, s, e);
 }
 
 function toGraphemes(text: string, s: number, e: number): [number, number] {

@@ -59,6 +59,25 @@ test('title: <title>, else the first h1, else empty; whitespace collapsed; SVG t
   assert.equal(htmlToArticle('<title>A &amp; B &lt;i&gt;</title>').title, 'A & B <i>');
 });
 
+test('the page date: meta tags first, then <time>, then a byline; invalid or hidden dates are skipped', () => {
+  assert.equal(htmlToArticle(hostile).date, '2022-01-07', 'the corpus byline “7 January 2022”');
+  const meta = (attrs: string) => htmlToArticle(`<head><meta ${attrs}></head><body><p class="byline">5 May 2020</p><p>x</p></body>`).date;
+  assert.equal(meta('property="article:published_time" content="2022-01-07T09:00:00Z"'), '2022-01-07');
+  assert.equal(meta('name="DC.date.issued" content="2022-01-06"'), '2022-01-06');
+  assert.equal(meta('itemprop="datePublished" content="2022-01-05"'), '2022-01-05');
+  assert.equal(meta('name="date" content="7 January 2022"'), '2022-01-07');
+  assert.equal(meta('name="date" content="2022-02-30"'), '2020-05-05', 'an impossible meta date gives way to the byline');
+  assert.equal(meta('name="description" content="2022-01-07"'), '2020-05-05', 'other metas are not dates');
+  assert.equal(body('<p>Intro</p><time datetime="2022-01-07T10:00+06:00">Friday</time>').date, '2022-01-07');
+  assert.equal(body('<time>January 7, 2022</time><p>x</p>').date, '2022-01-07', 'a <time> without datetime: its words');
+  assert.equal(body('<div hidden><time datetime="1999-01-01"></time></div><span class="date">7 Jan 2022</span><p>x</p>').date, '2022-01-07', 'hidden times are ignored');
+  assert.equal(body('<div class="story-dateline">ALMATY, Jan. 7th, 2022 —</div><p>x</p>').date, '2022-01-07');
+  assert.equal(body('<p>Protests began on 2 January 2022.</p>').date, undefined, 'a date in the story is not the page’s date');
+  assert.equal(body('<p>x</p>').date, undefined);
+  assert.equal(Object.hasOwn(body('<p>x</p>'), 'date'), false);
+  assert.equal(body('<script class="date">"7 January 2022"</script><p>x</p>').date, undefined, 'script text is never read');
+});
+
 test('inline elements contribute their words; whitespace collapses across them', () => {
   const article = body('<p>  According to the <a href="javascript:alert(1)">interior\n ministry</a>,<b> 18 </b><i>were</i>\t<span>killed</span>. </p>');
   assert.deepEqual(blockTexts(article), [['paragraph', 'According to the interior ministry, 18 were killed.']]);

@@ -50,7 +50,7 @@ test('the hostile HTML article opens as clean html text', () => {
   assert.ok(article.text.startsWith('CSTO peacekeepers arrive in Kazakhstan\n\nBy a staff correspondent'));
   assert.ok(article.text.endsWith('The damage was estimated at about $200 million.'));
   for (const banned of ['__pwned', 'javascript:', 'http://', 'phish']) assert.equal(article.text.includes(banned), false);
-  assert.equal('date' in article.metadata, false);
+  assert.equal(article.metadata.date, '2022-01-07', 'from the byline “7 January 2022”');
   assert.equal(article.blocks.filter((b) => b.kind === 'list-item').length, 3);
 });
 
@@ -115,6 +115,14 @@ test('metadata has no date key when there is no date line', () => {
   const article = parsed(parseArticleText('x.txt', 'date 2022-02-30 is not a date.', 'text'));
   assert.deepEqual(article.metadata, { sourceName: 'x.txt' });
   assert.equal(Object.hasOwn(article.metadata, 'date'), false);
+});
+
+test('HTML: the page’s own date is the article’s date; a leading date line in the text wins over it', () => {
+  const page = '<head><meta property="article:published_time" content="2022-01-07T22:00:00+06:00"></head><body><p>Text.</p></body>';
+  assert.equal(parsed(parseArticleText('p.html', page, 'html')).metadata.date, '2022-01-07');
+  const both = '<head><meta name="date" content="2022-01-07"></head><body><p>date 2022-01-04 Protests spread.</p></body>';
+  assert.equal(parsed(parseArticleText('p.html', both, 'html')).metadata.date, '2022-01-04');
+  assert.equal(Object.hasOwn(parsed(parseArticleText('p.html', '<p>No date here.</p>', 'html')).metadata, 'date'), false);
 });
 
 test('already-decoded whitespace is refused as empty', () => {

@@ -49,6 +49,17 @@ for (const platform of ['linux', 'win32', 'darwin'] as const) {
   });
 }
 
+test('Help › Open the Sample Article sends open-sample on every platform', () => {
+  for (const platform of ['linux', 'win32', 'darwin'] as const) {
+    const { template, sent } = build(platform);
+    const help = template.find((item) => item.role === 'help');
+    const item = (help?.submenu as MenuItemConstructorOptions[] | undefined)?.find((i) => i.id === 'open-sample');
+    assert.equal(item?.label, 'Open the Sample Article', platform);
+    click(item!);
+    assert.deepEqual(sent, ['open-sample']);
+  }
+});
+
 test('DevTools are offered only when not packaged', () => {
   const roles = (isPackaged: boolean) => items(build('linux', isPackaged).template).map((item) => item.role);
   assert.ok(roles(false).includes('toggleDevTools'));

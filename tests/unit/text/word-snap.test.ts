@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { expandToGraphemes, snapToWords } from '../../../src/text/word-snap.js';
+import { exactSelection, expandToGraphemes, snapToWords, wordAt } from '../../../src/text/word-snap.js';
 import { normalizeNewlines } from '../../../src/text/newlines.js';
 import { splitsSurrogatePair } from '../../../src/text/offsets.js';
 
@@ -43,10 +43,10 @@ function referenceSnap(text: string, start: number, end: number): { start: numbe
   const around = (segs: readonly Intl.SegmentData[], at: number) => segs.find((g) => g.index <= at && at < g.index + g.segment.length);
   for (let round = 0; round < 8; round++) {
     const before = [s, e];
-    const ws = around(words, s);
-    if (ws?.isWordLike && ws.index < s) s = ws.index;
-    const we = around(words, e);
-    if (we?.isWordLike && we.index < e) e = we.index + we.segment.length;
+    const ws = referenceWord(words, s);
+    if (ws && ws.start < s) s = ws.start;
+    const we = referenceWord(words, e);
+    if (we && we.start < e) e = we.end;
     const gs = around(graphemes, s);
     if (gs && gs.index < s) s = gs.index;
     const ge = around(graphemes, e);
@@ -56,14 +56,97 @@ function referenceSnap(text: string, start: number, end: number): { start: numbe
   return { start: s, end: e };
 }
 
+/** Hyphen compounds over whole-text segments: word-like segments joined by single hyphens (at most 16 joins each way). */
+function referenceWord(words: readonly Intl.SegmentData[], at: number): { start: number; end: number } | undefined {
+  const i = words.findIndex((g) => g.index <= at && at < g.index + g.segment.length);
+  if (i < 0) return undefined;
+  const joins = (j: number) => words[j]?.segment.length === 1 && '-\u2010\u2011'.includes(words[j]!.segment) && words[j - 1]?.isWordLike === true && words[j + 1]?.isWordLike === true;
+  let lo = i;
+  let hi = i;
+  if (!words[i]!.isWordLike) {
+    if (!joins(i)) return undefined;
+    lo = i - 1;
+    hi = i + 1;
+  }
+  for (let n = 0; n < 16 && lo >= 2 && joins(lo - 1); n++) lo -= 2;
+  for (let n = 0; n < 16 && hi + 2 < words.length && joins(hi + 1); n++) hi += 2;
+  const last = words[hi]!;
+  return { start: words[lo]!.index, end: last.index + last.segment.length };
+}
+
 test('a selection inside words grows to the whole words', () => {
   const text = 'Kazakh President Kassym-Zhomart Tokayev said';
   assert.equal(snapped(text, 'akh Presi'), 'Kazakh President');
   assert.equal(snapped(text, 'T'), 'Tokayev');
-  assert.equal(snapped(text, 'ssym'), 'Kassym', 'a hyphen separates words');
+  assert.equal(snapped(text, 'ssym'), 'Kassym-Zhomart', 'a hyphenated name is one word');
+  assert.equal(snapped(text, 'omart'), 'Kassym-Zhomart', 'starting in its second half takes it whole');
   assert.equal(snapped(text, 'ym-Zh'), 'Kassym-Zhomart');
   assert.equal(snapped(text, 'Tokayev'), 'Tokayev', 'whole words stay as they are');
   assert.equal(snapped(text, 'ev sa'), 'Tokayev said');
+});
+
+test('hyphenated names are one word with any hyphen; dashes and doubled hyphens still separate', () => {
+  for (const hyphen of ['-', '\u2010', '\u2011']) {
+    const text = `President Kassym${hyphen}Jomart Tokayev`;
+    assert.equal(snapped(text, 'mart'), `Kassym${hyphen}Jomart`, `U+${hyphen.codePointAt(0)!.toString(16)}`);
+    assert.equal(snapped(text, 'Kas'), `Kassym${hyphen}Jomart`);
+    assert.equal(snapped(text, hyphen), `Kassym${hyphen}Jomart`, 'the hyphen alone belongs to both halves');
+    assert.equal(snapped(text, `m${hyphen}Jomart To`), `Kassym${hyphen}Jomart Tokayev`);
+  }
+  assert.equal(snapped('the city – Alma-Ata, today', 'Ata'), 'Alma-Ata');
+  assert.equal(snapped('the city – Alma-Ata, today', 'city –'), 'city –', 'a spaced en dash joins nothing');
+  assert.equal(snapped('pages 10–12 read', '12'), '12', 'an en dash is not a hyphen');
+  assert.equal(snapped('x—y', 'y'), 'y', 'nor is an em dash');
+  assert.equal(snapped('a--b c', 'b'), 'b', 'two hyphens are punctuation, not a join');
+  assert.equal(snapped('well- known', 'well'), 'well', 'a hyphen before a space joins nothing');
+  assert.equal(snapped('mother-in-law’s car', 'in'), 'mother-in-law’s', 'several joins and an apostrophe');
+  assert.equal(snapped('Il-76 and An-124', '124'), 'An-124');
+});
+
+test('wordAt: the word under one character, hyphens included; undefined outside words', () => {
+  const text = 'go Nur-Sultan! 🇰🇿 x';
+  assert.deepEqual(wordAt(text, text.indexOf('S')), { start: 3, end: 13 });
+  assert.deepEqual(wordAt(text, text.indexOf('-')), { start: 3, end: 13 });
+  assert.equal(wordAt(text, text.indexOf('!')), undefined);
+  assert.equal(wordAt(text, 2), undefined, 'a space');
+  assert.equal(wordAt(text, text.length), undefined, 'past the end');
+  assert.equal(wordAt(text, -1), undefined);
+  assert.equal(wordAt('', 0), undefined);
+  const chain = Array.from({ length: 40 }, (_, i) => `w${i}`).join('-');
+  const span = wordAt(chain, chain.indexOf('w20'))!;
+  assert.ok(span.start > 0 && span.end < chain.length, 'a hostile chain stops growing');
+  assert.equal(chain.slice(span.start, span.end).split('-').length, 33, '16 joins each way');
+});
+
+test('apostrophes, combining marks, emoji, RTL and CRLF around hyphenated words', () => {
+  assert.equal(snapped('the prosecutor\'s office', 'cutor'), "prosecutor's");
+  assert.equal(snapped('O’Neil-Smith said', 'Smi'), 'O’Neil-Smith');
+  const accented = 'Jose\u0301-Mari\u0301a came';
+  assert.equal(snapped(accented, 'ri'), 'Jose\u0301-Mari\u0301a', 'combining accents inside a compound');
+  const emoji = 'met 👩‍⚕️-team here';
+  assert.equal(snapped(emoji, 'ea'), 'team', 'an emoji is not a word, so its hyphen joins nothing');
+  assert.equal(snapped(emoji, '\u200d⚕️-te'), '👩‍⚕️-team', 'a cut emoji is still taken whole');
+  assert.equal(snapped('ما بين دار-السلام اليوم', 'سلا'), 'دار-السلام', 'Arabic compound');
+  assert.equal(snapped('line one\r\nKassym-Jomart\r\n', 'Jom'), 'Kassym-Jomart');
+  assert.equal(snapped('end-\r\nline', 'end'), 'end', 'a hyphen before CRLF joins nothing');
+  assert.equal(snapped('end-\r\nline', 'd-\r\nli'), 'end-\r\nline');
+});
+
+test('exactSelection keeps a keyboard selection as made: no word snapping, ends trimmed of spaces, clusters whole', () => {
+  const text = 'the Treaty\r\nCafe\u0301 👨‍👩‍👧 مرحبا';
+  const t = text.indexOf('Treat');
+  assert.deepEqual(exactSelection(text, t, t + 5), { start: t, end: t + 5 }, '"Treat" stays "Treat"');
+  assert.deepEqual(exactSelection(text, t + 5, t), { start: t, end: t + 5 }, 'backwards');
+  assert.deepEqual(exactSelection(text, t - 1, t + 8), { start: t, end: t + 6 }, 'space and CRLF trimmed');
+  const e = text.indexOf('e\u0301');
+  assert.deepEqual(exactSelection(text, e - 3, e + 1), { start: e - 3, end: e + 2 }, 'the accent comes along');
+  const f = text.indexOf('👨');
+  assert.deepEqual(exactSelection(text, f + 1, f + 3), { start: f, end: text.indexOf(' ', f) }, 'a family emoji is never cut');
+  const a = text.indexOf('رح');
+  assert.deepEqual(exactSelection(text, a, a + 2), { start: a, end: a + 2 }, 'RTL letters exactly');
+  assert.equal(exactSelection(text, t - 1, t), null, 'a space alone');
+  assert.equal(exactSelection('', 0, 0), null);
+  assert.throws(() => exactSelection('abc', 0, 4), RangeError);
 });
 
 test('whitespace is trimmed before snapping, and whitespace alone is nothing', () => {
@@ -194,7 +277,7 @@ const selections = fc
   .string({ unit: 'grapheme', maxLength: 40 })
   .chain((text) => fc.tuple(fc.constant(text), fc.nat(text.length), fc.nat(text.length)));
 const mixedText = fc
-  .array(fc.oneof(fc.string({ unit: 'binary', maxLength: 4 }), fc.constantFrom(' ', '\n', '\u0301', '\u200d', '🇷', '👩', 'word')), { maxLength: 30 })
+  .array(fc.oneof(fc.string({ unit: 'binary', maxLength: 4 }), fc.constantFrom(' ', '\n', '\u0301', '\u200d', '🇷', '👩', 'word', '-', '\u2011')), { maxLength: 30 })
   .map((parts) => parts.join(''))
   .chain((text) => fc.tuple(fc.constant(text), fc.nat(text.length), fc.nat(text.length)));
 
