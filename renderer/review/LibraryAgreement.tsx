@@ -11,7 +11,6 @@ import { splitByContribution } from '../../src/review/agreement/document-selecti
 import { pairwiseAgreement } from '../../src/review/agreement/pairwise.js';
 import { agreementForDocuments } from '../../src/review/agreement/report.js';
 import { layerAtStage, myMarkCounts, workedOn, type ReviewStage } from '../../src/review/review-layers.js';
-import type { Span } from '../../src/review/span.js';
 import { loadLayers } from '../db/annotations-repo.js';
 import type { SpanmarkDb } from '../db/db.js';
 import { AgreementTable, alphaCaption, type AlphaOver } from './AgreementTable.js';
@@ -64,7 +63,7 @@ export function LibraryAgreement({ db, me, docIds, onClose }: Props) {
       title: d.title,
       text: d.text,
       layers: [...d.layers]
-        .map(([annotator, list]) => ({ annotator, spans: layerAtStage(list, stage) as readonly Span[], markedDone: annotator === me && myMarkCounts(stage, d.reviewed, d.decisions) }))
+        .map(([annotator, list]) => ({ annotator, spans: layerAtStage(list, stage), markedDone: annotator === me && myMarkCounts(stage, d.reviewed, d.decisions) }))
         .filter((l) => workedOn({ annotator: l.annotator, spans: l.spans.length, markedDone: l.markedDone }))
         .map(({ annotator, spans }) => ({ annotator, spans })),
     }));

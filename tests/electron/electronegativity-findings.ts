@@ -27,16 +27,17 @@ export function isAboveLow(severity: string): boolean {
 /** One issue as electronegativity's run() returns it (severity and confidence are {name} objects). */
 export function toFinding(issue: unknown): Finding {
   const i = (issue ?? {}) as Record<string, unknown>;
-  const name = (value: unknown): string => (typeof value === 'object' && value !== null && typeof (value as { name?: unknown }).name === 'string' ? (value as { name: string }).name : String(value ?? ''));
+  const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+  const name = (value: unknown): string => (typeof value === 'object' && value !== null && typeof (value as { name?: unknown }).name === 'string' ? (value as { name: string }).name : text(value));
   const location = i['location'] as { line?: unknown; column?: unknown } | undefined;
-  const check = String(i['id'] ?? '');
+  const check = text(i['id']);
   return {
     check,
     severity: name(i['severity']),
     confidence: name(i['confidence']),
-    file: String(i['file'] ?? ''),
-    location: `${String(location?.line ?? 0)}:${String(location?.column ?? 0)}`,
-    description: String(i['description'] ?? ''),
+    file: text(i['file']),
+    location: `${text(location?.line) || '0'}:${text(location?.column) || '0'}`,
+    description: text(i['description']),
     url: `https://github.com/doyensec/electronegativity/wiki/${check}`,
   };
 }

@@ -21,7 +21,7 @@ test('an exact match of one of mine: the decision links my span, and no second s
   assert.deepEqual(r.value.annotation, { before: null, after: null });
   assert.equal(r.value.decision.after?.decision, 'accepted');
   assert.equal(r.value.decision.after?.resultId, 'm1');
-  assert.equal(isCopyOf(r.value.decision.after!, mine), false);
+  assert.equal(isCopyOf(r.value.decision.after, mine), false);
 });
 
 test('the same bounds with another label, or other bounds, is still copied with provenance', () => {
