@@ -7,6 +7,9 @@ import type { Article, ArticleFormat, ArticleMetadata, Block, BlockKind } from '
 import { isLabelId, LABEL_IDS, type LabelId } from '../../labels/schema.js';
 import type { Problem, Result } from '../../result.js';
 import { codePointLength, codePointsToUtf16 } from '../../text/offsets.js';
+import { isIsoDate } from '../../validation/date-time.js';
+import { describe, Fields, isObj, item, own, show, type Obj } from '../../validation/fields.js';
+import { Report, TooManyProblems } from '../../validation/report.js';
 import {
   REVIEW_DECISIONS,
   REVIEW_STATUSES,
@@ -71,38 +74,7 @@ export async function decodeSpanmarkV1(
 // ---------------------------------------------------------------------------------------------
 // Shared checks (also used by encode.ts so that encoding never writes what decoding refuses).
 
-const DATE_TIME = /^\d{4}-\d\d-\d\d[Tt]\d\d:\d\d:\d\d(?:\.\d+)?(?:[Zz]|[+-]\d\d:\d\d)$/;
-const DATE = /^\d{4}-\d\d-\d\d$/;
-
-/** Two or four ASCII digits at i as a number (the caller has matched them as digits already). */
-function digits(s: string, i: number, n: 2 | 4): number {
-  let v = 0;
-  for (let k = i; k < i + n; k++) v = v * 10 + (s.charCodeAt(k) - 48);
-  return v;
-}
-
-/** RFC 3339 date-time with a time zone (what JSON Schema's "date-time" format means). */
-export function isIsoDateTime(value: unknown): value is string {
-  // Field positions are fixed up to the seconds; only the fraction and zone vary in length.
-  if (typeof value !== 'string' || !DATE_TIME.test(value)) return false;
-  if (!validDate(digits(value, 0, 4), digits(value, 5, 2), digits(value, 8, 2))) return false;
-  if (digits(value, 11, 2) > 23 || digits(value, 14, 2) > 59 || digits(value, 17, 2) > 59) return false;
-  const last = value.charCodeAt(value.length - 1);
-  if (last === 90 || last === 122) return true; // Z or z
-  const zone = value.length - 6;
-  return digits(value, zone + 1, 2) <= 23 && digits(value, zone + 4, 2) <= 59;
-}
-
-/** A calendar date YYYY-MM-DD. */
-export function isIsoDate(value: unknown): value is string {
-  return typeof value === 'string' && DATE.test(value) && validDate(digits(value, 0, 4), digits(value, 5, 2), digits(value, 8, 2));
-}
-
-function validDate(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  return d <= (m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
-}
+export { isIsoDate, isIsoDateTime } from '../../validation/date-time.js';
 
 /**
  * Why a text cannot be a Spanmark document text, or undefined. A CR would mean the offsets refer to
@@ -122,121 +94,13 @@ export function textDefect(text: string): string | undefined {
 
 // ---------------------------------------------------------------------------------------------
 
-type Obj = Record<string, unknown>;
-
 const FORMATS: readonly ArticleFormat[] = ['text', 'markdown', 'html'];
 const BLOCK_KINDS: readonly BlockKind[] = ['paragraph', 'heading', 'list-item', 'quote', 'dateline'];
 const SHA256 = /^[0-9a-f]{64}$/;
 
-class TooManyProblems extends Error {}
-
-/** Collects problems; throws TooManyProblems (caught in decode) once the report is full. */
-class Report {
-  readonly problems: Problem[] = [];
-  add(code: string, path: string, message: string): void {
-    this.problems.push({ code, path, message });
-    if (this.problems.length >= MAX_REPORTED_PROBLEMS) throw new TooManyProblems();
-  }
-  get count(): number {
-    return this.problems.length;
-  }
-}
-
-function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Own properties only: an inherited "constructor" or "__proto__" is never mistaken for data. */
-function own(o: Obj, key: string): unknown {
-  return Object.hasOwn(o, key) ? o[key] : undefined;
-}
-
 function failOne(code: string, message: string, path?: string, extra?: { line: number; column: number }): { ok: false; error: DecodeProblem } {
   const problem: Problem = path === undefined ? { code, message } : { code, message, path };
   return { ok: false, error: { ...problem, problems: [problem], ...(extra ?? {}) } };
-}
-
-function show(s: string, max = 60): string {
-  const cps = [...s.slice(0, 2 * max + 2)];
-  return JSON.stringify(cps.length > max ? `${cps.slice(0, max).join('')}…` : s);
-}
-
-function describe(v: unknown): string {
-  if (v === undefined) return 'missing';
-  if (v === null) return 'null';
-  if (typeof v === 'string') return `the string ${show(v, 40)}`;
-  if (typeof v === 'number') return `the number ${String(v)}`;
-  if (typeof v === 'boolean') return `the boolean ${String(v)}`;
-  return Array.isArray(v) ? 'an array' : 'an object';
-}
-
-/** Reads typed fields of one object, reporting 'schema' problems under its path. */
-class Fields {
-  constructor(readonly o: Obj, readonly path: string, readonly report: Report) {}
-
-  at(key: string): string {
-    return this.path === '' ? key : `${this.path}.${key}`;
-  }
-
-  private wrong(key: string, v: unknown, want: string): undefined {
-    this.report.add('schema', this.at(key), v === undefined
-      ? `${this.at(key)} is missing; it must be ${want}.`
-      : `${this.at(key)} must be ${want}, but it is ${describe(v)}.`);
-    return undefined;
-  }
-
-  string(key: string, opts: { optional?: boolean; nonEmpty?: boolean } = {}): string | undefined {
-    const v = own(this.o, key);
-    if (v === undefined && opts.optional) return undefined;
-    if (typeof v !== 'string' || (opts.nonEmpty && v.length === 0)) return this.wrong(key, v, opts.nonEmpty ? 'a non-empty string' : 'a string');
-    return v;
-  }
-
-  dateTime(key: string, opts: { optional?: boolean } = {}): string | undefined {
-    const v = own(this.o, key);
-    if (v === undefined && opts.optional) return undefined;
-    return isIsoDateTime(v) ? v : this.wrong(key, v, 'an ISO-8601 date-time with a time zone, like "2022-01-08T10:15:00Z"');
-  }
-
-  oneOf<T extends string>(key: string, values: readonly T[], opts: { optional?: boolean } = {}): T | undefined {
-    const v = own(this.o, key);
-    if (v === undefined && opts.optional) return undefined;
-    return (values as readonly unknown[]).includes(v) ? (v as T) : this.wrong(key, v, `one of ${values.map((x) => JSON.stringify(x)).join(', ')}`);
-  }
-
-  boolean(key: string): boolean | undefined {
-    const v = own(this.o, key);
-    return typeof v === 'boolean' ? v : this.wrong(key, v, 'true or false');
-  }
-
-  /** A code point offset: a whole number; negative or unsafe values are out of range. */
-  offset(key: string): number | undefined {
-    const v = own(this.o, key);
-    if (typeof v !== 'number' || !Number.isInteger(v)) return this.wrong(key, v, 'a whole number of code points');
-    if (v < 0 || !Number.isSafeInteger(v)) {
-      this.report.add('offset-out-of-range', this.at(key), `${this.at(key)} is ${String(v)}, outside any text.`);
-      return undefined;
-    }
-    return v;
-  }
-
-  object(key: string, opts: { optional?: boolean } = {}): Obj | undefined {
-    const v = own(this.o, key);
-    if (v === undefined && opts.optional) return undefined;
-    return isObj(v) ? v : this.wrong(key, v, 'an object');
-  }
-
-  array(key: string, opts: { optional?: boolean } = {}): unknown[] | undefined {
-    const v = own(this.o, key);
-    if (v === undefined && opts.optional) return undefined;
-    return Array.isArray(v) ? v : this.wrong(key, v, 'an array');
-  }
-}
-
-function item(v: unknown, path: string, report: Report): Fields | undefined {
-  if (isObj(v)) return new Fields(v, path, report);
-  report.add('schema', path, `${path} must be an object, but it is ${describe(v)}.`);
-  return undefined;
 }
 
 function parseJson(json: string): { ok: true; value: unknown } | { ok: false; error: DecodeProblem } {
@@ -301,7 +165,7 @@ async function decode(json: string, sha256Hex: Sha256Hex, maxChars: number): Pro
       : `offsetUnit is ${describe(unit)}, but version 1 offsets must count Unicode code points ("codepoint").`, 'offsetUnit');
   }
 
-  const report = new Report();
+  const report = new Report(MAX_REPORTED_PROBLEMS);
   let result: DecodedLibrary | undefined;
   try {
     result = await decodeBody(root, sha256Hex, report);
