@@ -7,6 +7,7 @@ import type { Article, ArticleFormat, ArticleMetadata, Block, BlockKind } from '
 import { isLabelId, LABEL_IDS, type LabelId } from '../../labels/schema.js';
 import type { Problem, Result } from '../../result.js';
 import { codePointLength, codePointsToUtf16 } from '../../text/offsets.js';
+import { normalizeDateTime } from '../../time/instant.js';
 import { isIsoDate } from '../../validation/date-time.js';
 import { describe, Fields, isObj, item, own, show, type Obj } from '../../validation/fields.js';
 import { Report, TooManyProblems } from '../../validation/report.js';
@@ -180,13 +181,21 @@ async function decode(json: string, sha256Hex: Sha256Hex, maxChars: number): Pro
   return { ok: true, value: result };
 }
 
+/**
+ * Every timestamp is returned in the one stored spelling (UTC, "Z", milliseconds), so stored copies
+ * compare and display alike whichever tool wrote the file; Spanmark's own stamps are already in it.
+ */
+function stored(dateTime: string | undefined): string | undefined {
+  return dateTime === undefined ? undefined : normalizeDateTime(dateTime);
+}
+
 function mib(chars: number): string {
   return (chars / (1024 * 1024)).toFixed(chars % (1024 * 1024) === 0 ? 0 : 1);
 }
 
 async function decodeBody(root: Obj, sha256Hex: Sha256Hex, report: Report): Promise<DecodedLibrary | undefined> {
   const top = new Fields(root, '', report);
-  const exportedAt = top.dateTime('exportedAt');
+  const exportedAt = stored(top.dateTime('exportedAt'));
   const generator = top.object('generator', { optional: true });
   if (generator) {
     const g = new Fields(generator, 'generator', report);
@@ -276,7 +285,7 @@ async function decodeDocument(raw: unknown, path: string, ctx: DocContext): Prom
     }
   }
   const format = f.oneOf('format', FORMATS, { optional: true }) ?? 'text';
-  const addedAt = f.dateTime('addedAt', { optional: true });
+  const addedAt = stored(f.dateTime('addedAt', { optional: true }));
   const metadata = decodeMetadata(f, report);
   const review = decodeReview(f, report);
 
@@ -418,8 +427,8 @@ function decodeAnnotations(doc: Fields, cpLength: number | undefined, ctx: DocCo
     const end = f.offset('end');
     const quote = f.string('quote');
     const annotator = f.string('annotator', { nonEmpty: true });
-    const createdAt = f.dateTime('createdAt');
-    const updatedAt = f.dateTime('updatedAt');
+    const createdAt = stored(f.dateTime('createdAt'));
+    const updatedAt = stored(f.dateTime('updatedAt'));
     const note = f.string('note', { optional: true });
     const provenance = decodeProvenance(f, report);
 
@@ -467,7 +476,7 @@ function decodeReview(doc: Fields, report: Report): ReviewV1 | undefined {
     const decision = d.oneOf('decision', REVIEW_DECISIONS);
     const reason = d.string('reason', { optional: true });
     const decidedBy = d.string('decidedBy', { nonEmpty: true });
-    const decidedAt = d.dateTime('decidedAt');
+    const decidedAt = stored(d.dateTime('decidedAt'));
     const resultId = d.string('resultId', { optional: true, nonEmpty: true });
     if (annotator === undefined || annotationId === undefined || decision === undefined || decidedBy === undefined || decidedAt === undefined) return;
     decisions.push({
