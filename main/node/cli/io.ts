@@ -3,12 +3,15 @@
 // and the entry (cli.ts) is the one place that touches the real process.
 
 import { readFile } from 'node:fs/promises';
+import { debugRequested } from './failure.js';
 
 export interface CliIo {
   /** The file's text; rejects with a Node error (code ENOENT, EISDIR, EACCES…) when it cannot. */
   readonly readFile: (path: string) => Promise<string>;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Print stack traces of unexpected errors (SPANMARK_DEBUG=1); never by default. */
+  readonly debug?: boolean;
 }
 
 // Fatal, so a file that is not UTF-8 is reported as such instead of being read with U+FFFD in it
@@ -19,6 +22,7 @@ export const nodeIo: CliIo = {
   readFile: async (path) => utf8.decode(await readFile(path)),
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
+  debug: debugRequested(process.env),
 };
 
 /** Why a file could not be read, as it follows "cannot read a.json: ". */
