@@ -3,7 +3,7 @@
 // nothing and an older copy never overwrites a newer edit. Everyone else's go to their own
 // read-only layer, which the file replaces for that document (updated by annotation id).
 
-import { decodeSpanmarkV1, type DecodedLibrary } from '../../src/codecs/spanmark-v1/decode.js';
+import { decodeSpanmarkV1Bytes, type DecodedLibrary } from '../../src/codecs/spanmark-v1/decode.js';
 import { ownMergeOutcome } from '../../src/annotations/merge-own.js';
 import type { Annotation } from '../../src/annotations/types.js';
 import type { Article } from '../../src/document/article.js';
@@ -35,13 +35,8 @@ export async function importExport(db: SpanmarkDb, name: string, bytes: Uint8Arr
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
     return { ok: false, error: { code: 'too-large', message: `${name} is larger than 256 MB.`, path: name } };
   }
-  let json: string;
-  try {
-    json = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { ok: false, error: { code: 'undecodable', message: `${name} is not UTF-8 text.`, path: name } };
-  }
-  const decoded = await decodeSpanmarkV1(json, sha256Hex);
+  // From the bytes: the decoder checks UTF-8 (with the offset of a bad byte) and allows one BOM.
+  const decoded = await decodeSpanmarkV1Bytes(bytes, sha256Hex);
   if (!decoded.ok) {
     const where = decoded.error.path ? `${decoded.error.path}: ` : '';
     const message = decoded.error.message.startsWith(where) ? decoded.error.message : `${where}${decoded.error.message}`;

@@ -32,6 +32,20 @@ export function describe(v: unknown): string {
   return Array.isArray(v) ? 'an array' : 'an object';
 }
 
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** The first unpaired surrogate of `s` (its code point index and the unit itself), or undefined. */
+export function loneSurrogateAt(s: string): { codePoint: number; unit: string } | undefined {
+  const m = LONE_SURROGATE.exec(s);
+  if (!m) return undefined;
+  let codePoint = 0;
+  for (let k = 0; k < m.index; k++) {
+    const c = s.charCodeAt(k);
+    if (!(c >= 0xdc00 && c <= 0xdfff && k > 0 && s.charCodeAt(k - 1) >= 0xd800 && s.charCodeAt(k - 1) <= 0xdbff)) codePoint++;
+  }
+  return { codePoint, unit: m[0] };
+}
+
 /** Reads typed fields of one object, reporting 'schema' problems under its path. */
 export class Fields {
   constructor(readonly o: Obj, readonly path: string, readonly report: Report) {}
@@ -47,10 +61,22 @@ export class Fields {
     return undefined;
   }
 
-  string(key: string, opts: { optional?: boolean; nonEmpty?: boolean } = {}): string | undefined {
+  /**
+   * A string that has a UTF-8 form: a lone surrogate ("\ud800" in the JSON) is refused as
+   * 'bad-string' unless `anyUnits` is set for a field that reports it in its own words.
+   */
+  string(key: string, opts: { optional?: boolean; nonEmpty?: boolean; anyUnits?: boolean } = {}): string | undefined {
     const v = own(this.o, key);
     if (v === undefined && opts.optional) return undefined;
     if (typeof v !== 'string' || (opts.nonEmpty && v.length === 0)) return this.wrong(key, v, opts.nonEmpty ? 'a non-empty string' : 'a string');
+    if (!opts.anyUnits) {
+      const lone = loneSurrogateAt(v);
+      if (lone !== undefined) {
+        this.report.add('bad-string', this.at(key),
+          `${this.at(key)} contains an unpaired surrogate (${show(lone.unit)}) at code point ${lone.codePoint}, which has no UTF-8 encoding: ${show(v, 40)}.`);
+        return undefined;
+      }
+    }
     return v;
   }
 

@@ -9,6 +9,8 @@ import type { Problem, Result } from '../../result.js';
 import { codePointLength, codePointsToUtf16 } from '../../text/offsets.js';
 import { normalizeDateTime } from '../../time/instant.js';
 import { isIsoDate } from '../../validation/date-time.js';
+import { decodeJsonBytes } from '../../validation/json-bytes.js';
+import { findJsonSyntaxError, lineColumn } from '../../validation/json-syntax.js';
 import { describe, Fields, isObj, item, own, show, type Obj } from '../../validation/fields.js';
 import { Report, TooManyProblems } from '../../validation/report.js';
 import {
@@ -46,9 +48,11 @@ export interface DecodedLibrary {
 /** The first problem, plus every problem found (itself first), at most MAX_REPORTED_PROBLEMS. */
 export interface DecodeProblem extends Problem {
   readonly problems: readonly Problem[];
-  /** For 'malformed-json', 1-based, when the parser reported a position. */
+  /** For 'malformed-json': 1-based line, and column in code points (as Python's json counts them). */
   readonly line?: number;
   readonly column?: number;
+  /** For 'not-utf8' (decodeSpanmarkV1Bytes): the byte offset of the first byte that is not UTF-8. */
+  readonly offset?: number;
 }
 
 export interface DecodeOptions {
@@ -70,6 +74,36 @@ export async function decodeSpanmarkV1(
     // Not expected for any input; kept so that a bug here still surfaces as a Result, not a crash.
     return failOne('internal', `Import failed unexpectedly: ${e instanceof Error ? e.message : String(e)}.`);
   }
+}
+
+/**
+ * The same for a file's bytes, as read from disk or a picker: strict UTF-8 with the byte offset of
+ * the first bad byte (and a word when it looks like UTF-16), at most one byte order mark, then
+ * decodeSpanmarkV1. Prefer it to decoding the bytes yourself: TextDecoder drops a leading BOM by
+ * default, which would let a file with two through.
+ */
+export async function decodeSpanmarkV1Bytes(
+  bytes: Uint8Array,
+  sha256Hex: Sha256Hex,
+  options: DecodeOptions = {},
+): Promise<Result<DecodedLibrary, DecodeProblem>> {
+  const maxChars = options.maxChars ?? MAX_IMPORT_CHARS;
+  // A UTF-16 unit takes at most three UTF-8 bytes, so beyond this the text is too large for sure
+  // (refused before decoding it); below it, decodeSpanmarkV1 counts the units as it always does.
+  if (bytes.length > 3 * maxChars + 3) {
+    return failOne('too-large', `The file is ${mib(bytes.length)} MB; Spanmark imports files of at most ${mib(maxChars)} MB.`);
+  }
+  const text = decodeJsonBytes(bytes);
+  if (!text.ok) {
+    const { code, message, offset } = text.error;
+    return { ok: false, error: { code, message, offset, problems: [{ code, message }] } };
+  }
+  const decoded = await decodeSpanmarkV1(text.text, sha256Hex, options);
+  // The second of two BOMs is at byte 3 (U+FEFF is three bytes in UTF-8).
+  if (!decoded.ok && text.text.charCodeAt(0) === 0xfeff && text.text.charCodeAt(1) === 0xfeff) {
+    return { ok: false, error: { ...decoded.error, offset: 3 } };
+  }
+  return decoded;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -108,28 +142,21 @@ function parseJson(json: string): { ok: true; value: unknown } | { ok: false; er
   try {
     return { ok: true, value: JSON.parse(json) };
   } catch (e) {
-    const raw = e instanceof Error ? e.message : String(e);
-    const detail = raw.length > 160 ? `${raw.slice(0, 160)}…` : raw;
-    const pos = /at position (\d+)/.exec(raw);
-    const lc = /\(line (\d+) column (\d+)\)/.exec(raw);
-    let where: { line: number; column: number } | undefined;
-    if (lc) where = { line: Number(lc[1]), column: Number(lc[2]) };
-    else if (pos) where = lineColumn(json, Math.min(Number(pos[1]), json.length));
-    else if (/end of JSON input/i.test(raw)) where = lineColumn(json, json.length);
-    const at = where ? ` at line ${where.line}, column ${where.column}` : '';
-    // No JSON path exists in a file that does not parse; line and column take its place.
-    return failOne('malformed-json', `The file is not valid JSON${at}: ${detail}`, undefined, where);
+    // No JSON path exists in a file that does not parse; line and column take its place, found by
+    // our own scan because V8's messages do not always carry a position.
+    const syntax = findJsonSyntaxError(json);
+    if (syntax === undefined) {
+      // The grammar holds, so the parser ran out of something else (memory, string length).
+      const raw = e instanceof Error ? e.message : String(e);
+      return failOne('malformed-json', `The file could not be parsed as JSON: ${raw.length > 160 ? `${raw.slice(0, 160)}…` : raw}`);
+    }
+    const where = lineColumn(json, syntax.offset);
+    // V8's own words where it agrees on the place (as earlier versions printed), ours otherwise.
+    const raw = e instanceof Error ? e.message : '';
+    const v8 = /at position (\d+)/.exec(raw);
+    const detail = v8 && Number(v8[1]) === syntax.offset && raw.length <= 160 ? raw : `${syntax.message}.`;
+    return failOne('malformed-json', `The file is not valid JSON at line ${where.line}, column ${where.column}: ${detail}`, undefined, where);
   }
-}
-
-function lineColumn(text: string, pos: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < pos; i = text.indexOf('\n', i + 1)) {
-    line += 1;
-    lineStart = i + 1;
-  }
-  return { line, column: pos - lineStart + 1 };
 }
 
 async function decode(json: string, sha256Hex: Sha256Hex, maxChars: number): Promise<Result<DecodedLibrary, DecodeProblem>> {
@@ -137,8 +164,13 @@ async function decode(json: string, sha256Hex: Sha256Hex, maxChars: number): Pro
   if (json.length > maxChars) {
     return failOne('too-large', `The file is ${mib(json.length)} MB; Spanmark imports files of at most ${mib(maxChars)} MB.`);
   }
-  // A UTF-8 BOM is harmless in a file but not valid JSON.
-  const parsed = parseJson(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
+  // One UTF-8 BOM is harmless in a file but not valid JSON; a second is what Python's json refuses
+  // too. Positions count from after the first.
+  const body = json.charCodeAt(0) === 0xfeff ? json.slice(1) : json;
+  if (body.charCodeAt(0) === 0xfeff) {
+    return failOne('malformed-json', 'The file is not valid JSON at line 1, column 1: it starts with two byte order marks (U+FEFF); a file may start with one at most.', undefined, { line: 1, column: 1 });
+  }
+  const parsed = parseJson(body);
   if (!parsed.ok) return parsed;
   const root = parsed.value;
 
@@ -276,7 +308,7 @@ async function decodeDocument(raw: unknown, path: string, ctx: DocContext): Prom
       ctx.bySha.set(sha256, ctx.index);
     }
   }
-  let text = f.string('text');
+  let text = f.string('text', { anyUnits: true });
   if (text !== undefined) {
     const defect = textDefect(text);
     if (defect !== undefined) {

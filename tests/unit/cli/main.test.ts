@@ -76,7 +76,7 @@ test('an unexpected failure is one line and exit 1, never a stack trace (SPANMAR
     [new TypeError('x is undefined\n    at f (file.js:1:1)'), /^spanmark: help failed unexpectedly: x is undefined\. This is a bug in Spanmark/],
   ] as const) {
     let stderr = '';
-    const io = { readFile: async () => '', stdout: () => { throw error; }, stderr: (t: string) => { stderr += t; } };
+    const io = { readFile: async () => new Uint8Array(), stdout: () => { throw error; }, stderr: (t: string) => { stderr += t; } };
     assert.equal(await main(['help'], io, () => '0'), 1);
     assert.match(stderr, says);
     assert.doesNotMatch(stderr, /^\s+at /m);
