@@ -3,7 +3,8 @@
 // nothing and an older copy never overwrites a newer edit. Everyone else's go to their own
 // read-only layer, which the file replaces for that document (updated by annotation id).
 
-import { decodeSpanmarkV1, type DecodedLibrary } from '../../src/codecs/spanmark-v1/decode.js';
+import { decodeSpanmarkV1Bytes, type DecodedLibrary } from '../../src/codecs/spanmark-v1/decode.js';
+import { ownMergeOutcome } from '../../src/annotations/merge-own.js';
 import type { Annotation } from '../../src/annotations/types.js';
 import type { Article } from '../../src/document/article.js';
 import { plainTextBlocks } from '../../src/document/plain-blocks.js';
@@ -34,13 +35,8 @@ export async function importExport(db: SpanmarkDb, name: string, bytes: Uint8Arr
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
     return { ok: false, error: { code: 'too-large', message: `${name} is larger than 256 MB.`, path: name } };
   }
-  let json: string;
-  try {
-    json = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { ok: false, error: { code: 'undecodable', message: `${name} is not UTF-8 text.`, path: name } };
-  }
-  const decoded = await decodeSpanmarkV1(json, sha256Hex);
+  // From the bytes: the decoder checks UTF-8 (with the offset of a bad byte) and allows one BOM.
+  const decoded = await decodeSpanmarkV1Bytes(bytes, sha256Hex);
   if (!decoded.ok) {
     const where = decoded.error.path ? `${decoded.error.path}: ` : '';
     const message = decoded.error.message.startsWith(where) ? decoded.error.message : `${where}${decoded.error.message}`;
@@ -97,17 +93,22 @@ async function mergeOwn(db: SpanmarkDb, incoming: readonly Annotation[], counts:
   const stored = await db.annotations.bulkGet(incoming.map((a) => a.id));
   const toPut: Annotation[] = [];
   incoming.forEach((a, i) => {
-    const old = stored[i];
-    if (!old) {
-      counts.added += 1;
-      toPut.push(a);
-    } else if (old.docId !== a.docId) {
-      throw new Error(`annotation ${a.id} already belongs to another document, so the file was not imported`);
-    } else if (sameAnnotation(old, a)) counts.unchanged += 1;
-    else if (old.updatedAt > a.updatedAt) counts.keptNewer += 1;
-    else {
-      counts.updated += 1;
-      toPut.push(a);
+    switch (ownMergeOutcome(stored[i], a)) {
+      case 'added':
+        counts.added += 1;
+        toPut.push(a);
+        break;
+      case 'other-document':
+        throw new Error(`annotation ${a.id} already belongs to another document, so the file was not imported`);
+      case 'unchanged':
+        counts.unchanged += 1;
+        break;
+      case 'kept-newer':
+        counts.keptNewer += 1;
+        break;
+      case 'updated':
+        counts.updated += 1;
+        toPut.push(a);
     }
   });
   await db.annotations.bulkPut(toPut);
@@ -120,8 +121,4 @@ async function replaceLayer(db: SpanmarkDb, docId: string, annotator: string, li
   const existing = await db.layerAnnotations.where('[docId+annotator]').equals([docId, annotator]).primaryKeys();
   await db.layerAnnotations.bulkDelete(existing.filter((k) => !keep.has(k[2])));
   await db.layerAnnotations.bulkPut([...list]);
-}
-
-function sameAnnotation(a: Annotation, b: Annotation): boolean {
-  return a.label === b.label && a.start === b.start && a.end === b.end && a.note === b.note && a.updatedAt === b.updatedAt && a.annotator === b.annotator;
 }

@@ -5,6 +5,7 @@
 import { fail, ok, type Result } from '../result.js';
 import { decodeArticleBytes } from '../text/decode.js';
 import { normalizeNewlines } from '../text/newlines.js';
+import { endWithout, isJsWhiteSpace } from '../text/trim.js';
 import type { ArticleFormat, ArticleMetadata, Block, ParsedArticle } from './article.js';
 import { findDateLine } from './date-line.js';
 import { htmlToArticle } from './html-to-article.js';
@@ -64,11 +65,20 @@ export function parseArticleText(name: string, text: string, format: ArticleForm
 function firstHeadingText(text: string, blocks: readonly Block[]): string {
   const heading = blocks.find((b) => b.kind === 'heading');
   if (!heading) return '';
-  return text
-    .slice(heading.start, heading.end)
-    .replace(/^\s*#{1,6}\s+/, '')
-    .replace(/(?:^|\s+)#+\s*$/, '')
-    .trim();
+  // Anchored at the start, so tried once: linear however long the heading.
+  return withoutClosingHashes(text.slice(heading.start, heading.end).replace(/^\s*#{1,6}\s+/, '')).trim();
+}
+
+/**
+ * `line` up to a closing run of #s that stands alone (after white space, or the whole line) with
+ * only white space after it, as /(?:^|\s+)#+\s*$/ removed it; the caller trims. Scanned from the
+ * end: that regex retried at every space of a long run and took hours on a few MB of spaces.
+ */
+function withoutClosingHashes(line: string): string {
+  const end = endWithout(line, isJsWhiteSpace);
+  const hashes = endWithout(line, (c) => c === 0x23, end);
+  if (hashes === end) return line;
+  return hashes === 0 || isJsWhiteSpace(line.charCodeAt(hashes - 1)) ? line.slice(0, hashes) : line;
 }
 
 /** The file name without directories or its extension: the title of last resort. */

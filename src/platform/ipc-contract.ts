@@ -2,6 +2,7 @@
 // Main parses every payload with these before acting; the preload is typed against them.
 
 import { fail, ok, type Result } from '../result.js';
+import { isSpaceOrDot, trimWhere } from '../text/trim.js';
 import { MENU_COMMANDS, type AppInfo, type FileKind, type MenuCommand, type PickedFile, type SaveOutcome } from './platform.js';
 
 export const IPC = {
@@ -37,10 +38,8 @@ export function parsePickFileArgs(args: readonly unknown[]): Result<[FileKind]> 
 
 /** A safe bare file name: no directories, no control or reserved characters, not empty. */
 export function sanitizeFileName(name: string): string {
-  const cleaned = name
-    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '-')
-    .replace(/^[.\s]+|[.\s]+$/g, '')
-    .slice(0, MAX_NAME_CHARS);
+  // Trimmed by scanning: /^[.\s]+|[.\s]+$/ is quadratic on a long run of spaces or dots.
+  const cleaned = trimWhere(name.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '-'), isSpaceOrDot).slice(0, MAX_NAME_CHARS);
   return cleaned.length > 0 ? cleaned : 'spanmark-export.json';
 }
 

@@ -17,12 +17,27 @@ export interface Token {
  */
 export const TOKEN_PATTERN = /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
 
-/** Tokens in text order; linear in the text. */
+/**
+ * TOKEN_PATTERN with the run bounded: an unbounded `+` over a /u class with astral members keeps
+ * one backtrack entry per character, and a few million letters outside Latin-1 without a break
+ * overflowed the stack. A longer run comes back in pieces, which tokenize joins again: two word
+ * pieces can only be adjacent when one run was cut (a maximal run never touches another).
+ */
+const BOUNDED_PATTERN = /([\p{L}\p{M}\p{N}]{1,4096})|[^\s\p{L}\p{M}\p{N}]/gu;
+
+/** Tokens in text order; linear in the text, and no stack depth that grows with it. */
 export function tokenize(text: string): Token[] {
-  const re = new RegExp(TOKEN_PATTERN.source, TOKEN_PATTERN.flags);
+  const re = new RegExp(BOUNDED_PATTERN.source, BOUNDED_PATTERN.flags);
   const tokens: Token[] = [];
+  let lastWasWord = false;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    tokens.push({ start: m.index, end: m.index + m[0].length });
+    const start = m.index;
+    const end = start + m[0].length;
+    const word = m[1] !== undefined;
+    const last = tokens[tokens.length - 1];
+    if (word && lastWasWord && last !== undefined && last.end === start) tokens[tokens.length - 1] = { start: last.start, end };
+    else tokens.push({ start, end });
+    lastWasWord = word;
   }
   return tokens;
 }

@@ -36,6 +36,10 @@ export function decodeArticleBytes(name: string, bytes: Uint8Array): Result<stri
     }
     if (looksBinary((i) => text.charCodeAt(i), Math.min(text.length, SNIFF_BYTES / 2), text.includes('\u0000'))) return binary();
   } else {
+    const wide = utf16WithoutBom(bytes);
+    if (wide !== undefined) {
+      return fail('undecodable', `${file} looks like ${wide} text without a byte order mark; save it as UTF-8 (or as UTF-16 with a byte order mark).`, name);
+    }
     if (looksBinary((i) => bytes[i]!, Math.min(bytes.length, SNIFF_BYTES), bytes.includes(0))) return binary();
     const skip = hasUtf8Bom(bytes) ? 3 : 0;
     const body = bytes.subarray(skip);
@@ -44,7 +48,7 @@ export function decodeArticleBytes(name: string, bytes: Uint8Array): Result<stri
     } catch {
       const at = firstInvalidUtf8(body);
       const where = at < 0 ? '' : ` (first bad byte at offset ${at + skip})`;
-      return fail('undecodable', `${file} is not valid UTF-8 text${where}.`, name);
+      return fail('undecodable', `${file} is not valid UTF-8 text${where}. If it was saved as UTF-16 or in a legacy encoding such as Latin-1 or Windows-1252, save it again as UTF-8.`, name);
     }
   }
   if (!/\S/.test(text)) return fail('empty', `${file} contains only whitespace, no text.`, name);
@@ -54,6 +58,22 @@ export function decodeArticleBytes(name: string, bytes: Uint8Array): Result<stri
 function bomEncoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/**
+ * UTF-16 text of Latin script saved without a BOM has a zero in every other byte (the high byte of
+ * each unit), which would otherwise read as a binary file. Judged on the sniffed prefix: every byte
+ * of one parity zero, nearly none of the other.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'UTF-16 (little-endian)' | 'UTF-16 (big-endian)' | undefined {
+  const n = Math.min(bytes.length, SNIFF_BYTES) & ~1;
+  if (n < 4) return undefined;
+  const zeros = [0, 0];
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) zeros[i & 1]! += 1;
+  const half = n / 2;
+  if (zeros[1] === half && zeros[0]! <= half / 10) return 'UTF-16 (little-endian)';
+  if (zeros[0] === half && zeros[1]! <= half / 10) return 'UTF-16 (big-endian)';
   return undefined;
 }
 

@@ -178,3 +178,35 @@ test('exporting the open document gives every committed edit: one still saving, 
   const got = exported.documents[0]!.annotations.map((x) => `${x.label}:${x.quote}`).sort();
   expect(got).toEqual(['casualty:Tokayev', 'claim:Twitter', 'deployment:Almaty']);
 });
+
+test('an older copy of my annotation, its time spelled another way, never overwrites my newer edit', async ({ page }) => {
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  await app.setAnnotator('Dana');
+  await app.openSample();
+  await app.select('Almaty');
+  await app.tag('deployment');
+  const { json } = await app.exportDocument();
+  const mine = (json as ExportFile).documents[0]!.annotations[0]! as ExportFile['documents'][0]['annotations'][0] & { updatedAt: string };
+  const edited = Date.parse(mine.updatedAt);
+  // Each spelling is one second before my edit, yet sorts after it as a string: +05:00, no
+  // milliseconds with lower-case t/z, and Python's isoformat() with microseconds.
+  const older = new Date(edited - 1000);
+  const iso = older.toISOString();
+  const plus5 = new Date(older.getTime() + 5 * 3600_000).toISOString().slice(0, 19);
+  const spellings = [`${plus5}+05:00`, `${iso.slice(0, 19).replace('T', 't')}z`, `${plus5}.${iso.slice(20, 23)}999+05:00`];
+  for (const [i, updatedAt] of spellings.entries()) {
+    const copy = structuredClone(json as ExportFile);
+    Object.assign(copy.documents[0]!.annotations[0]!, { label: 'claim', updatedAt });
+    await app.importBuffer(`older-${i}.spanmark.json`, Buffer.from(JSON.stringify(copy)));
+    await expect(app.infoMessage().last()).toContainText('kept because your copy is newer');
+    expect(await app.rowTexts()).toEqual(['deployment:Almaty']);
+  }
+  // One second after my edit, in Python's spelling: the import wins.
+  const newer = new Date(edited + 1000);
+  const copy = structuredClone(json as ExportFile);
+  Object.assign(copy.documents[0]!.annotations[0]!, { label: 'claim', updatedAt: `${new Date(newer.getTime() + 5 * 3600_000).toISOString().slice(0, 23)}000+05:00` });
+  await app.importBuffer('newer.spanmark.json', Buffer.from(JSON.stringify(copy)));
+  await expect(app.infoMessage().last()).toContainText('1 updated');
+  expect(await app.rowTexts()).toEqual(['claim:Almaty']);
+});

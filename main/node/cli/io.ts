@@ -3,22 +3,24 @@
 // and the entry (cli.ts) is the one place that touches the real process.
 
 import { readFile } from 'node:fs/promises';
+import { debugRequested } from './failure.js';
 
 export interface CliIo {
-  /** The file's text; rejects with a Node error (code ENOENT, EISDIR, EACCES…) when it cannot. */
-  readonly readFile: (path: string) => Promise<string>;
+  /** The file's bytes; rejects with a Node error (code ENOENT, EISDIR, EACCES…) when it cannot. */
+  readonly readFile: (path: string) => Promise<Uint8Array>;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Print stack traces of unexpected errors (SPANMARK_DEBUG=1); never by default. */
+  readonly debug?: boolean;
 }
 
-// Fatal, so a file that is not UTF-8 is reported as such instead of being read with U+FFFD in it
-// and then failing, or worse passing, on whatever the replacement characters happened to hit.
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
+// Bytes, not text: the decoder checks UTF-8 itself (naming the offset of a bad byte) and judges a
+// byte order mark, which a TextDecoder here would silently drop.
 export const nodeIo: CliIo = {
-  readFile: async (path) => utf8.decode(await readFile(path)),
+  readFile: async (path) => await readFile(path),
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
+  debug: debugRequested(process.env),
 };
 
 /** Why a file could not be read, as it follows "cannot read a.json: ". */

@@ -2,7 +2,8 @@
 // by the same decoder the app imports with, and describe a bad file in the same words.
 
 import { createHash } from 'node:crypto';
-import { decodeSpanmarkV1, MAX_REPORTED_PROBLEMS, type DecodedLibrary } from '../../../src/codecs/spanmark-v1/decode.js';
+import { decodeSpanmarkV1Bytes, MAX_REPORTED_PROBLEMS, type DecodedLibrary } from '../../../src/codecs/spanmark-v1/decode.js';
+import { NOT_UTF8_LEAD } from '../../../src/validation/json-bytes.js';
 import { readFailure, type CliIo } from './io.js';
 import { plural, printable } from './text.js';
 
@@ -13,6 +14,8 @@ export interface FileProblem {
   readonly path?: string;
   readonly line?: number;
   readonly column?: number;
+  /** Byte offset of the first byte that is not UTF-8 ('not-utf8'). */
+  readonly offset?: number;
 }
 
 export type LoadedFile =
@@ -22,15 +25,19 @@ export type LoadedFile =
 const sha256Hex = async (text: string): Promise<string> => createHash('sha256').update(text, 'utf8').digest('hex');
 
 export async function loadFile(file: string, io: CliIo): Promise<LoadedFile> {
-  let json: string;
+  let bytes: Uint8Array;
   try {
-    json = await io.readFile(file);
+    bytes = await io.readFile(file);
   } catch (error) {
     return { ok: false, file, problems: [{ code: 'unreadable', message: `cannot read ${file}: ${readFailure(error)}.` }] };
   }
-  const decoded = await decodeSpanmarkV1(json, sha256Hex);
+  const decoded = await decodeSpanmarkV1Bytes(bytes, sha256Hex);
   if (decoded.ok) return { ok: true, file, library: decoded.value };
   const { error } = decoded;
+  if (error.code === 'not-utf8') {
+    const detail = error.message.startsWith(NOT_UTF8_LEAD) ? error.message.slice(NOT_UTF8_LEAD.length) : `: ${error.message}`;
+    return { ok: false, file, problems: [{ code: error.code, message: `cannot read ${file}: it is not UTF-8 text${detail}`, ...(error.offset !== undefined ? { offset: error.offset } : {}) }] };
+  }
   const problems: FileProblem[] = error.problems.map((p) => ({ code: p.code, message: p.message, ...(p.path !== undefined ? { path: p.path } : {}) }));
   // Only a malformed-JSON problem has a position, and it is then the only problem.
   if (error.line !== undefined && error.column !== undefined && problems.length === 1) {

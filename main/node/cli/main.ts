@@ -5,6 +5,7 @@ import { parseArgs } from './args.js';
 import { agreementCommand } from './agreement.js';
 import { helpText } from './help.js';
 import type { CliIo } from './io.js';
+import { unexpectedFailure } from './failure.js';
 import { validateCommand } from './validate.js';
 import { cliVersion } from './version.js';
 
@@ -34,8 +35,9 @@ export async function main(argv: readonly string[], io: CliIo, version: () => st
         return await agreementCommand(command, io);
     }
   } catch (error) {
-    // Commands report bad input themselves; reaching this means a bug, so say so plainly.
-    io.stderr(`spanmark: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    // Commands report bad input themselves; reaching this means a bug or an input too big for the
+    // runtime. Either way one plain line and a failing exit, never a stack trace.
+    io.stderr(`spanmark: ${unexpectedFailure(error, command.kind, io.debug === true)}\n`);
     return EXIT_FAILED;
   }
 }

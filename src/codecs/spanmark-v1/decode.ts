@@ -7,6 +7,12 @@ import type { Article, ArticleFormat, ArticleMetadata, Block, BlockKind } from '
 import { isLabelId, LABEL_IDS, type LabelId } from '../../labels/schema.js';
 import type { Problem, Result } from '../../result.js';
 import { codePointLength, codePointsToUtf16 } from '../../text/offsets.js';
+import { normalizeDateTime } from '../../time/instant.js';
+import { isIsoDate } from '../../validation/date-time.js';
+import { decodeJsonBytes } from '../../validation/json-bytes.js';
+import { findJsonSyntaxError, lineColumn } from '../../validation/json-syntax.js';
+import { describe, Fields, isObj, item, own, show, type Obj } from '../../validation/fields.js';
+import { Report, TooManyProblems } from '../../validation/report.js';
 import {
   REVIEW_DECISIONS,
   REVIEW_STATUSES,
@@ -42,9 +48,11 @@ export interface DecodedLibrary {
 /** The first problem, plus every problem found (itself first), at most MAX_REPORTED_PROBLEMS. */
 export interface DecodeProblem extends Problem {
   readonly problems: readonly Problem[];
-  /** For 'malformed-json', 1-based, when the parser reported a position. */
+  /** For 'malformed-json': 1-based line, and column in code points (as Python's json counts them). */
   readonly line?: number;
   readonly column?: number;
+  /** For 'not-utf8' (decodeSpanmarkV1Bytes): the byte offset of the first byte that is not UTF-8. */
+  readonly offset?: number;
 }
 
 export interface DecodeOptions {
@@ -68,41 +76,40 @@ export async function decodeSpanmarkV1(
   }
 }
 
+/**
+ * The same for a file's bytes, as read from disk or a picker: strict UTF-8 with the byte offset of
+ * the first bad byte (and a word when it looks like UTF-16), at most one byte order mark, then
+ * decodeSpanmarkV1. Prefer it to decoding the bytes yourself: TextDecoder drops a leading BOM by
+ * default, which would let a file with two through.
+ */
+export async function decodeSpanmarkV1Bytes(
+  bytes: Uint8Array,
+  sha256Hex: Sha256Hex,
+  options: DecodeOptions = {},
+): Promise<Result<DecodedLibrary, DecodeProblem>> {
+  const maxChars = options.maxChars ?? MAX_IMPORT_CHARS;
+  // A UTF-16 unit takes at most three UTF-8 bytes, so beyond this the text is too large for sure
+  // (refused before decoding it); below it, decodeSpanmarkV1 counts the units as it always does.
+  if (bytes.length > 3 * maxChars + 3) {
+    return failOne('too-large', `The file is ${mib(bytes.length)} MB; Spanmark imports files of at most ${mib(maxChars)} MB.`);
+  }
+  const text = decodeJsonBytes(bytes);
+  if (!text.ok) {
+    const { code, message, offset } = text.error;
+    return { ok: false, error: { code, message, offset, problems: [{ code, message }] } };
+  }
+  const decoded = await decodeSpanmarkV1(text.text, sha256Hex, options);
+  // The second of two BOMs is at byte 3 (U+FEFF is three bytes in UTF-8).
+  if (!decoded.ok && text.text.charCodeAt(0) === 0xfeff && text.text.charCodeAt(1) === 0xfeff) {
+    return { ok: false, error: { ...decoded.error, offset: 3 } };
+  }
+  return decoded;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Shared checks (also used by encode.ts so that encoding never writes what decoding refuses).
 
-const DATE_TIME = /^\d{4}-\d\d-\d\d[Tt]\d\d:\d\d:\d\d(?:\.\d+)?(?:[Zz]|[+-]\d\d:\d\d)$/;
-const DATE = /^\d{4}-\d\d-\d\d$/;
-
-/** Two or four ASCII digits at i as a number (the caller has matched them as digits already). */
-function digits(s: string, i: number, n: 2 | 4): number {
-  let v = 0;
-  for (let k = i; k < i + n; k++) v = v * 10 + (s.charCodeAt(k) - 48);
-  return v;
-}
-
-/** RFC 3339 date-time with a time zone (what JSON Schema's "date-time" format means). */
-export function isIsoDateTime(value: unknown): value is string {
-  // Field positions are fixed up to the seconds; only the fraction and zone vary in length.
-  if (typeof value !== 'string' || !DATE_TIME.test(value)) return false;
-  if (!validDate(digits(value, 0, 4), digits(value, 5, 2), digits(value, 8, 2))) return false;
-  if (digits(value, 11, 2) > 23 || digits(value, 14, 2) > 59 || digits(value, 17, 2) > 59) return false;
-  const last = value.charCodeAt(value.length - 1);
-  if (last === 90 || last === 122) return true; // Z or z
-  const zone = value.length - 6;
-  return digits(value, zone + 1, 2) <= 23 && digits(value, zone + 4, 2) <= 59;
-}
-
-/** A calendar date YYYY-MM-DD. */
-export function isIsoDate(value: unknown): value is string {
-  return typeof value === 'string' && DATE.test(value) && validDate(digits(value, 0, 4), digits(value, 5, 2), digits(value, 8, 2));
-}
-
-function validDate(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  return d <= (m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
-}
+export { isIsoDate, isIsoDateTime } from '../../validation/date-time.js';
 
 /**
  * Why a text cannot be a Spanmark document text, or undefined. A CR would mean the offsets refer to
@@ -122,149 +129,34 @@ export function textDefect(text: string): string | undefined {
 
 // ---------------------------------------------------------------------------------------------
 
-type Obj = Record<string, unknown>;
-
 const FORMATS: readonly ArticleFormat[] = ['text', 'markdown', 'html'];
 const BLOCK_KINDS: readonly BlockKind[] = ['paragraph', 'heading', 'list-item', 'quote', 'dateline'];
 const SHA256 = /^[0-9a-f]{64}$/;
-
-class TooManyProblems extends Error {}
-
-/** Collects problems; throws TooManyProblems (caught in decode) once the report is full. */
-class Report {
-  readonly problems: Problem[] = [];
-  add(code: string, path: string, message: string): void {
-    this.problems.push({ code, path, message });
-    if (this.problems.length >= MAX_REPORTED_PROBLEMS) throw new TooManyProblems();
-  }
-  get count(): number {
-    return this.problems.length;
-  }
-}
-
-function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Own properties only: an inherited "constructor" or "__proto__" is never mistaken for data. */
-function own(o: Obj, key: string): unknown {
-  return Object.hasOwn(o, key) ? o[key] : undefined;
-}
 
 function failOne(code: string, message: string, path?: string, extra?: { line: number; column: number }): { ok: false; error: DecodeProblem } {
   const problem: Problem = path === undefined ? { code, message } : { code, message, path };
   return { ok: false, error: { ...problem, problems: [problem], ...(extra ?? {}) } };
 }
 
-function show(s: string, max = 60): string {
-  const cps = [...s.slice(0, 2 * max + 2)];
-  return JSON.stringify(cps.length > max ? `${cps.slice(0, max).join('')}…` : s);
-}
-
-function describe(v: unknown): string {
-  if (v === undefined) return 'missing';
-  if (v === null) return 'null';
-  if (typeof v === 'string') return `the string ${show(v, 40)}`;
-  if (typeof v === 'number') return `the number ${String(v)}`;
-  if (typeof v === 'boolean') return `the boolean ${String(v)}`;
-  return Array.isArray(v) ? 'an array' : 'an object';
-}
-
-/** Reads typed fields of one object, reporting 'schema' problems under its path. */
-class Fields {
-  constructor(readonly o: Obj, readonly path: string, readonly report: Report) {}
-
-  at(key: string): string {
-    return this.path === '' ? key : `${this.path}.${key}`;
-  }
-
-  private wrong(key: string, v: unknown, want: string): undefined {
-    this.report.add('schema', this.at(key), v === undefined
-      ? `${this.at(key)} is missing; it must be ${want}.`
-      : `${this.at(key)} must be ${want}, but it is ${describe(v)}.`);
-    return undefined;
-  }
-
-  string(key: string, opts: { optional?: boolean; nonEmpty?: boolean } = {}): string | undefined {
-    const v = own(this.o, key);
-    if (v === undefined && opts.optional) return undefined;
-    if (typeof v !== 'string' || (opts.nonEmpty && v.length === 0)) return this.wrong(key, v, opts.nonEmpty ? 'a non-empty string' : 'a string');
-    return v;
-  }
-
-  dateTime(key: string, opts: { optional?: boolean } = {}): string | undefined {
-    const v = own(this.o, key);
-    if (v === undefined && opts.optional) return undefined;
-    return isIsoDateTime(v) ? v : this.wrong(key, v, 'an ISO-8601 date-time with a time zone, like "2022-01-08T10:15:00Z"');
-  }
-
-  oneOf<T extends string>(key: string, values: readonly T[], opts: { optional?: boolean } = {}): T | undefined {
-    const v = own(this.o, key);
-    if (v === undefined && opts.optional) return undefined;
-    return (values as readonly unknown[]).includes(v) ? (v as T) : this.wrong(key, v, `one of ${values.map((x) => JSON.stringify(x)).join(', ')}`);
-  }
-
-  boolean(key: string): boolean | undefined {
-    const v = own(this.o, key);
-    return typeof v === 'boolean' ? v : this.wrong(key, v, 'true or false');
-  }
-
-  /** A code point offset: a whole number; negative or unsafe values are out of range. */
-  offset(key: string): number | undefined {
-    const v = own(this.o, key);
-    if (typeof v !== 'number' || !Number.isInteger(v)) return this.wrong(key, v, 'a whole number of code points');
-    if (v < 0 || !Number.isSafeInteger(v)) {
-      this.report.add('offset-out-of-range', this.at(key), `${this.at(key)} is ${String(v)}, outside any text.`);
-      return undefined;
-    }
-    return v;
-  }
-
-  object(key: string, opts: { optional?: boolean } = {}): Obj | undefined {
-    const v = own(this.o, key);
-    if (v === undefined && opts.optional) return undefined;
-    return isObj(v) ? v : this.wrong(key, v, 'an object');
-  }
-
-  array(key: string, opts: { optional?: boolean } = {}): unknown[] | undefined {
-    const v = own(this.o, key);
-    if (v === undefined && opts.optional) return undefined;
-    return Array.isArray(v) ? v : this.wrong(key, v, 'an array');
-  }
-}
-
-function item(v: unknown, path: string, report: Report): Fields | undefined {
-  if (isObj(v)) return new Fields(v, path, report);
-  report.add('schema', path, `${path} must be an object, but it is ${describe(v)}.`);
-  return undefined;
-}
-
 function parseJson(json: string): { ok: true; value: unknown } | { ok: false; error: DecodeProblem } {
   try {
     return { ok: true, value: JSON.parse(json) };
   } catch (e) {
-    const raw = e instanceof Error ? e.message : String(e);
-    const detail = raw.length > 160 ? `${raw.slice(0, 160)}…` : raw;
-    const pos = /at position (\d+)/.exec(raw);
-    const lc = /\(line (\d+) column (\d+)\)/.exec(raw);
-    let where: { line: number; column: number } | undefined;
-    if (lc) where = { line: Number(lc[1]), column: Number(lc[2]) };
-    else if (pos) where = lineColumn(json, Math.min(Number(pos[1]), json.length));
-    else if (/end of JSON input/i.test(raw)) where = lineColumn(json, json.length);
-    const at = where ? ` at line ${where.line}, column ${where.column}` : '';
-    // No JSON path exists in a file that does not parse; line and column take its place.
-    return failOne('malformed-json', `The file is not valid JSON${at}: ${detail}`, undefined, where);
+    // No JSON path exists in a file that does not parse; line and column take its place, found by
+    // our own scan because V8's messages do not always carry a position.
+    const syntax = findJsonSyntaxError(json);
+    if (syntax === undefined) {
+      // The grammar holds, so the parser ran out of something else (memory, string length).
+      const raw = e instanceof Error ? e.message : String(e);
+      return failOne('malformed-json', `The file could not be parsed as JSON: ${raw.length > 160 ? `${raw.slice(0, 160)}…` : raw}`);
+    }
+    const where = lineColumn(json, syntax.offset);
+    // V8's own words where it agrees on the place (as earlier versions printed), ours otherwise.
+    const raw = e instanceof Error ? e.message : '';
+    const v8 = /at position (\d+)/.exec(raw);
+    const detail = v8 && Number(v8[1]) === syntax.offset && raw.length <= 160 ? raw : `${syntax.message}.`;
+    return failOne('malformed-json', `The file is not valid JSON at line ${where.line}, column ${where.column}: ${detail}`, undefined, where);
   }
-}
-
-function lineColumn(text: string, pos: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < pos; i = text.indexOf('\n', i + 1)) {
-    line += 1;
-    lineStart = i + 1;
-  }
-  return { line, column: pos - lineStart + 1 };
 }
 
 async function decode(json: string, sha256Hex: Sha256Hex, maxChars: number): Promise<Result<DecodedLibrary, DecodeProblem>> {
@@ -272,8 +164,13 @@ async function decode(json: string, sha256Hex: Sha256Hex, maxChars: number): Pro
   if (json.length > maxChars) {
     return failOne('too-large', `The file is ${mib(json.length)} MB; Spanmark imports files of at most ${mib(maxChars)} MB.`);
   }
-  // A UTF-8 BOM is harmless in a file but not valid JSON.
-  const parsed = parseJson(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
+  // One UTF-8 BOM is harmless in a file but not valid JSON; a second is what Python's json refuses
+  // too. Positions count from after the first.
+  const body = json.charCodeAt(0) === 0xfeff ? json.slice(1) : json;
+  if (body.charCodeAt(0) === 0xfeff) {
+    return failOne('malformed-json', 'The file is not valid JSON at line 1, column 1: it starts with two byte order marks (U+FEFF); a file may start with one at most.', undefined, { line: 1, column: 1 });
+  }
+  const parsed = parseJson(body);
   if (!parsed.ok) return parsed;
   const root = parsed.value;
 
@@ -301,7 +198,7 @@ async function decode(json: string, sha256Hex: Sha256Hex, maxChars: number): Pro
       : `offsetUnit is ${describe(unit)}, but version 1 offsets must count Unicode code points ("codepoint").`, 'offsetUnit');
   }
 
-  const report = new Report();
+  const report = new Report(MAX_REPORTED_PROBLEMS);
   let result: DecodedLibrary | undefined;
   try {
     result = await decodeBody(root, sha256Hex, report);
@@ -316,13 +213,21 @@ async function decode(json: string, sha256Hex: Sha256Hex, maxChars: number): Pro
   return { ok: true, value: result };
 }
 
+/**
+ * Every timestamp is returned in the one stored spelling (UTC, "Z", milliseconds), so stored copies
+ * compare and display alike whichever tool wrote the file; Spanmark's own stamps are already in it.
+ */
+function stored(dateTime: string | undefined): string | undefined {
+  return dateTime === undefined ? undefined : normalizeDateTime(dateTime);
+}
+
 function mib(chars: number): string {
   return (chars / (1024 * 1024)).toFixed(chars % (1024 * 1024) === 0 ? 0 : 1);
 }
 
 async function decodeBody(root: Obj, sha256Hex: Sha256Hex, report: Report): Promise<DecodedLibrary | undefined> {
   const top = new Fields(root, '', report);
-  const exportedAt = top.dateTime('exportedAt');
+  const exportedAt = stored(top.dateTime('exportedAt'));
   const generator = top.object('generator', { optional: true });
   if (generator) {
     const g = new Fields(generator, 'generator', report);
@@ -403,7 +308,7 @@ async function decodeDocument(raw: unknown, path: string, ctx: DocContext): Prom
       ctx.bySha.set(sha256, ctx.index);
     }
   }
-  let text = f.string('text');
+  let text = f.string('text', { anyUnits: true });
   if (text !== undefined) {
     const defect = textDefect(text);
     if (defect !== undefined) {
@@ -412,7 +317,7 @@ async function decodeDocument(raw: unknown, path: string, ctx: DocContext): Prom
     }
   }
   const format = f.oneOf('format', FORMATS, { optional: true }) ?? 'text';
-  const addedAt = f.dateTime('addedAt', { optional: true });
+  const addedAt = stored(f.dateTime('addedAt', { optional: true }));
   const metadata = decodeMetadata(f, report);
   const review = decodeReview(f, report);
 
@@ -554,8 +459,8 @@ function decodeAnnotations(doc: Fields, cpLength: number | undefined, ctx: DocCo
     const end = f.offset('end');
     const quote = f.string('quote');
     const annotator = f.string('annotator', { nonEmpty: true });
-    const createdAt = f.dateTime('createdAt');
-    const updatedAt = f.dateTime('updatedAt');
+    const createdAt = stored(f.dateTime('createdAt'));
+    const updatedAt = stored(f.dateTime('updatedAt'));
     const note = f.string('note', { optional: true });
     const provenance = decodeProvenance(f, report);
 
@@ -603,7 +508,7 @@ function decodeReview(doc: Fields, report: Report): ReviewV1 | undefined {
     const decision = d.oneOf('decision', REVIEW_DECISIONS);
     const reason = d.string('reason', { optional: true });
     const decidedBy = d.string('decidedBy', { nonEmpty: true });
-    const decidedAt = d.dateTime('decidedAt');
+    const decidedAt = stored(d.dateTime('decidedAt'));
     const resultId = d.string('resultId', { optional: true, nonEmpty: true });
     if (annotator === undefined || annotationId === undefined || decision === undefined || decidedBy === undefined || decidedAt === undefined) return;
     decisions.push({

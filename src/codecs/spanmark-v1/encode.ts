@@ -7,6 +7,7 @@ import { sortAnnotations } from '../../annotations/commands.js';
 import type { Article } from '../../document/article.js';
 import { LABELS } from '../../labels/schema.js';
 import { utf16ToCodePoints } from '../../text/offsets.js';
+import { endWithout, isSpaceOrDot, trimWhere } from '../../text/trim.js';
 import { isIsoDate, isIsoDateTime, textDefect } from './decode.js';
 import {
   SPANMARK_FORMAT,
@@ -310,9 +311,11 @@ export function exportFileName(title: string): string {
     // Bidi controls can disguise the extension ("…\u202Enosj.exe"); line/paragraph separators and
     // other invisible format characters only confuse.
     .replace(/[\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s.]+|[\s.]+$/g, '');
-  name = truncateUtf8(name, MAX_TITLE_BYTES).replace(/[\s.]+$/, '');
+    .replace(/\s+/g, ' ');
+  // Trimmed by scanning: /^[\s.]+|[\s.]+$/ is quadratic on a long run of " ." in a title.
+  name = trimWhere(name, isSpaceOrDot);
+  name = truncateUtf8(name, MAX_TITLE_BYTES);
+  name = name.slice(0, endWithout(name, isSpaceOrDot));
   if (name.length === 0) name = 'spanmark-export';
   // Windows reserves device names before the first dot, whatever follows ("con.notes" too).
   if (WINDOWS_RESERVED.test(name.split('.')[0]!.trimEnd())) name = `_${name}`;

@@ -296,3 +296,18 @@ test('every pair: a pair that shares no document is left out of the pairs, and i
   const json = JSON.parse((await run(['agreement', '--json', f])).stdout);
   assert.deepEqual(json.pairs.map((p: any) => [p.a, p.b]), [['alice', 'bob'], ['bob', 'carol']]);
 });
+
+test('a document of 5 million non-ASCII letters without a break: agreement runs, no stack trace', async () => {
+  const huge = article(`Алматы ${'ж'.repeat(5_000_000)} end.`, 'Huge');
+  const word = at(huge, 'Алматы');
+  const end = at(huge, 'end');
+  const a = tmp.write('huge-a.spanmark.json', exportFile([{ article: huge, annotations: [ann(huge, 'alice', 'claim', ...word), ann(huge, 'alice', 'claim', ...end)] }]));
+  const b = tmp.write('huge-b.spanmark.json', exportFile([{ article: huge, annotations: [ann(huge, 'bob', 'claim', ...word)] }]));
+  const v = await run(['validate', a, b]);
+  assert.equal(v.code, 0, v.stdout);
+  const r = await run(['agreement', a, b]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.doesNotMatch(r.stderr, /^\s+at /m);
+  // 4 tokens: Алматы, the run, end, ".": the claim row is computed over them.
+  assert.match(r.stdout, /^claim /m);
+});

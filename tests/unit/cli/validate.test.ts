@@ -134,3 +134,23 @@ test('problem lines print a path once, and keep a leading English word', () => {
   // Escape sequences and bidi overrides from a hostile file are shown, not obeyed.
   assert.equal(problemLine({ code: 's', path: 'labels[0].id', message: 'labels[0].id is "\u001b[2J\u202e".' }), 'labels[0].id: is "\\u{001B}[2J\\u{202E}".');
 });
+
+test('not UTF-8 names the byte offset and UTF-16; two byte order marks are refused', async () => {
+  const good = readFileSync(goodPath, 'utf8');
+  const at = Buffer.byteLength(good.slice(0, good.indexOf('Almaty')), 'utf8');
+  const latin1 = Buffer.from(good, 'utf8');
+  latin1[at] = 0xe9;
+  const latin1Path = join(tmp.dir, 'offset.spanmark.json');
+  writeFileSync(latin1Path, latin1);
+  const utf16Path = join(tmp.dir, 'utf16.spanmark.json');
+  writeFileSync(utf16Path, Buffer.from(`\ufeff${good}`, 'utf16le'));
+  const bomsPath = tmp.write('boms.spanmark.json', `\ufeff\ufeff${good}`);
+  const r = await run(['validate', '--json', latin1Path, utf16Path, bomsPath]);
+  assert.equal(r.code, 1);
+  const [offset, utf16, boms] = JSON.parse(r.stdout) as { problems: { code: string; message: string; offset?: number; line?: number; column?: number }[] }[];
+  assert.equal(offset!.problems[0]!.offset, at);
+  assert.match(offset!.problems[0]!.message, new RegExp(`it is not UTF-8 text: byte 0xE9 at byte offset ${at} is not valid UTF-8.*UTF-16`));
+  assert.match(utf16!.problems[0]!.message, /it is not UTF-8 text: it looks like UTF-16 \(little-endian byte order mark\)/);
+  assert.equal(boms!.problems[0]!.code, 'malformed-json');
+  assert.deepEqual([boms!.problems[0]!.line, boms!.problems[0]!.column], [1, 1]);
+});

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { tokenize } from '../../../src/review/tokens.js';
+import { tokenize, TOKEN_PATTERN } from '../../../src/review/tokens.js';
 import { splitsSurrogatePair } from '../../../src/text/offsets.js';
 
 const texts = (text: string): string[] => tokenize(text).map((t) => text.slice(t.start, t.end));
@@ -91,4 +91,35 @@ test('a 1 MB article tokenizes', () => {
   const tokens = tokenize(text);
   assert.ok(tokens.length > 200_000);
   assert.ok(tokens.every((t, i) => t.end > t.start && (i === 0 || t.start >= tokens[i - 1]!.end)));
+});
+
+/** The pattern as it is defined, unbounded: the reference for texts small enough for it. */
+function reference(text: string): { start: number; end: number }[] {
+  return [...text.matchAll(new RegExp(TOKEN_PATTERN.source, TOKEN_PATTERN.flags))].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+test('5 million letters without a break, outside Latin-1, are one token (no stack overflow)', () => {
+  for (const letter of ['ж', '𝐀', 'ب', 'e\u0301', '中']) {
+    const text = letter.repeat(Math.ceil(5_000_000 / [...letter].length));
+    assert.deepEqual(tokenize(text), [{ start: 0, end: text.length }], JSON.stringify(letter));
+    const framed = `«${text}» ok`;
+    assert.deepEqual(texts(framed).map((t) => t.length), [1, text.length, 1, 2]);
+  }
+});
+
+test('property: tokens equal the unbounded pattern, with runs around the internal piece size', () => {
+  const piece = fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 12 }),
+    fc.constantFrom(' ', '\n', ',', '😀', '👨‍👩‍👧‍👦', '🇰🇿', '\u0301', '\u200b', '\u200f', 'الوضع', 'e\u0301', '𝟐', '\ud800'),
+    fc.record({ ch: fc.constantFrom('ж', '𝐀', 'a', 'ب', '\u0301'), n: fc.integer({ min: 4000, max: 9000 }) }).map(({ ch, n }) => ch.repeat(n)),
+  );
+  fc.assert(fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+    const text = pieces.join('');
+    assert.deepEqual(tokenize(text), reference(text));
+  }), { numRuns: 200 });
+});
+
+test('normal text of every script tokenizes exactly as the pattern defines', () => {
+  const text = 'President Қасым-Жомарт Тоқаев said 26 “armed criminals” were killed 😢 👨‍👩‍👧‍👦 🇷🇺 «الوضع تحت السيطرة» قَالَ cafe\u0301 1️⃣ 👍🏽 哈萨克斯坦总统说。 ٢٠٣٠ 𝟐𝟎\r\n';
+  assert.deepEqual(tokenize(text), reference(text));
 });

@@ -149,3 +149,14 @@ test('a few megabytes decode', () => {
   assert.equal(decoded(decodeArticleBytes('big.txt', utf8(text))).length, text.length);
   assert.equal(decoded(decodeArticleBytes('big16.txt', utf16(text, 'be'))).length, text.length);
 });
+
+test('UTF-16 without a byte order mark is named as such, not called binary; bad UTF-8 suggests UTF-16', () => {
+  const le = new Uint8Array(Buffer.from('Troops arrived in Almaty.\n', 'utf16le'));
+  assert.match(refused(decodeArticleBytes('le.txt', le), 'undecodable', 'le.txt'), /looks like UTF-16 \(little-endian\) text without a byte order mark/);
+  const be = new Uint8Array(Buffer.from('Troops arrived in Almaty.\n', 'utf16le')).reverse();
+  assert.match(refused(decodeArticleBytes('be.txt', be), 'undecodable', 'be.txt'), /looks like UTF-16 \(big-endian\)/);
+  // Still binary: NULs here and there, not in every other byte.
+  refused(decodeArticleBytes('nul.txt', utf8('hello\u0000world')), 'binary', 'nul.txt');
+  const latin1 = bytes(0x43, 0x61, 0x66, 0xe9, 0x20, 0x61);
+  assert.match(refused(decodeArticleBytes('latin1.txt', latin1), 'undecodable', 'latin1.txt'), /first bad byte at offset 3\)\. If it was saved as UTF-16/);
+});
