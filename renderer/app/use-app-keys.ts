@@ -1,6 +1,7 @@
 // Keyboard shortcuts: 1/2/3 label the selection (or relabel the selected annotation), Delete
-// removes it, Escape clears, and the menu accelerators for the browser build. Keys typed into a
-// text field are left to the field.
+// removes it, Escape clears, and the menu accelerators for the browser build. In review mode the
+// review queue sees each key first (after the accelerators, so undo still works there). Keys
+// typed into a text field are left to the field.
 
 import { useEffect, useRef } from 'react';
 import { labelForHotkey, type LabelId } from '../../src/labels/schema.js';
@@ -12,6 +13,8 @@ interface Keys {
   readonly onMenu: (c: MenuCommand) => void;
   readonly onLabel: (label: LabelId) => void;
   readonly onEscape: () => void;
+  /** Review mode's keys; returns true when it used the key. */
+  readonly onReviewKey?: (e: KeyboardEvent) => boolean;
 }
 
 export function useAppKeys(keys: Keys): void {
@@ -37,6 +40,10 @@ export function useAppKeys(keys: Keys): void {
       if (command) {
         e.preventDefault();
         k.onMenu(command);
+        return;
+      }
+      if (k.onReviewKey?.(e)) {
+        e.preventDefault();
         return;
       }
       if (mod || e.altKey) return;
