@@ -315,6 +315,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
           />
           {mode === 'review' ? (
             <ReviewMode
+              key={session.article.id}
               me={annotator}
               docId={session.article.id}
               own={snapshot.annotations}
