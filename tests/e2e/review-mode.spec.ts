@@ -101,9 +101,11 @@ test('a whole document adjudicated by keys only: each decision moves to the next
   ];
   expect(await mode.summary()).toEqual(decided);
   await expect(mode.item('security forces').getByTestId('difference-reason')).toHaveText('Police, not troops');
-  // Label keys in review mode never relabel or tag behind the queue.
+  // Label keys in review mode never tag a text selection behind the queue (checked by the layer count below).
+  await app.select('Alma-Ata', { occurrence: 1 });
   await page.keyboard.press('1');
   await page.keyboard.press('Delete');
+  await page.keyboard.press('Escape');
 
   // Undo and redo the last decision by keyboard.
   await app.press('Control+z');
