@@ -1,5 +1,6 @@
 // Regenerates the README's screenshots by driving the real UI (the same page objects as the
-// end-to-end tests): the sample article annotated, and the review of two colleagues' layers.
+// end-to-end tests): the sample article annotated, the review of two colleagues' layers, and
+// review mode.
 // Run: npx tsx scripts/screenshots.ts  (needs a build and /usr/bin/chromium)
 
 import { chromium } from '@playwright/test';
@@ -8,10 +9,11 @@ import { join } from 'node:path';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config.js';
 import { SpanmarkApp } from '../tests/e2e/pages/app.js';
 import { ReviewPanel } from '../tests/e2e/pages/review.js';
+import { ReviewMode } from '../tests/e2e/pages/review-mode.js';
 import { colleagueExport } from '../tests/e2e/fixtures/exports.js';
 
 const root = join(import.meta.dirname, '..');
-const port = 47470;
+const port = Number(process.env['SPANMARK_SCREENSHOT_PORT'] ?? 47470);
 const server = spawn('npx', ['tsx', 'main/node/serve.ts', '--port', String(port), '--root', 'dist/renderer'], { cwd: root, stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 2500));
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -65,7 +67,14 @@ try {
   await page.mouse.move(5, 5);
   await page.waitForTimeout(500);
   await page.screenshot({ path: join(root, 'docs/screenshot-review.png') });
-  console.log('screenshots: docs/screenshot-annotate.png, docs/screenshot-review.png');
+
+  const mode = new ReviewMode(page);
+  await mode.enter();
+  await mode.decideBy('r', ...'Police, not troops', 'Enter');
+  await page.mouse.move(5, 5);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(root, 'docs/screenshot-review-mode.png') });
+  console.log('screenshots: docs/screenshot-annotate.png, docs/screenshot-review.png, docs/screenshot-review-mode.png');
 } finally {
   await browser.close();
   server.kill();

@@ -33,6 +33,9 @@ import { layerSlots } from '../../src/review/layer-slots.js';
 import type { ReviewStatus } from '../../src/document/article.js';
 import { setReviewStatus } from '../db/articles-repo.js';
 import type { PeerLayer } from '../reader/ArticleView.js';
+import { ReviewMode, type ReviewKeyHandler } from '../review/ReviewMode.js';
+import { Splitter } from '../ui/Splitter.js';
+import { useStoredWidth } from './use-stored-width.js';
 
 interface Props {
   readonly db: SpanmarkDb;
@@ -58,6 +61,9 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
   const [tab, setTab] = useState<'annotations' | 'review'>('annotations');
   const [hiddenLayers, setHiddenLayers] = useState<ReadonlySet<string>>(new Set());
   const [status, setStatus] = useState<ReviewStatus>('unreviewed');
+  // Review mode gives the reading area's right-hand pane to the review queue.
+  const [mode, setMode] = useState<'annotate' | 'review'>('annotate');
+  const reviewKeys = useRef<ReviewKeyHandler | null>(null);
   const controller = useRef<ReaderController | null>(null);
   const snapshot = useSyncExternalStore(session?.subscribe ?? noSubscribe, session?.getSnapshot ?? (() => EMPTY));
 
@@ -67,6 +73,8 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
     if (kind === 'info') setTimeout(() => setMessages((m) => m.filter((x) => x.id !== id)), 6000);
   }, []);
   const fail = useCallback((what: string, e: unknown) => say('error', `${what}: ${describeDbFailure(classifyDbError(e), e instanceof Error ? e.message : String(e))}`), [say]);
+  const sideWidth = useStoredWidth(db, 'sidePanelWidth', 360, fail);
+  const reviewWidth = useStoredWidth(db, 'reviewPanelWidth', 620, fail);
 
   const openDoc = useCallback(
     async (id: string) => {
@@ -177,6 +185,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
       undo: () => session && guard('Could not undo', session.undo()),
       redo: () => session && guard('Could not redo', session.redo()),
       library: () => {
+        setMode('annotate');
         session?.dispose();
         setSession(null);
         setSelectedId(null);
@@ -224,7 +233,16 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
     [commands],
   );
   useEffect(() => platform.onMenuCommand(onMenu), [platform, onMenu]);
-  useAppKeys({ pending, selectedId, onMenu, onLabel: (l) => (pending ? commands.create(l) : commands.relabel(l)), onEscape: () => { setPending(null); setSelectedId(null); }, hasDocument: session !== null, onNothingToTag: (why) => say('info', why) });
+  useAppKeys({
+    pending,
+    selectedId,
+    onMenu,
+    onLabel: (l) => (pending ? commands.create(l) : commands.relabel(l)),
+    onEscape: () => { setPending(null); setSelectedId(null); },
+    hasDocument: session !== null,
+    onNothingToTag: (why) => say('info', why),
+    onReviewKey: (e) => (mode === 'review' && session !== null ? (reviewKeys.current?.(e) ?? false) : false),
+  });
 
   // Dropping a file anywhere on the window opens it (articles) or imports it (.json exports).
   useEffect(() => {
@@ -249,6 +267,13 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
   const listed = useDeferredValue(snapshot.annotations);
   const counted = useDeferredValue(snapshot.counts);
   const toggleLabel = useCallback((l: LabelId) => setHidden((h) => toggled(h, l)), []);
+  const showDifference = useCallback((d: { theirs: Span; mine?: Span | undefined }) => {
+    const spans = d.mine ? [d.theirs, d.mine] : [d.theirs];
+    setSelectedId(null);
+    controller.current?.revealSpan({ start: Math.min(...spans.map((x) => x.start)), end: Math.max(...spans.map((x) => x.end)) });
+    controller.current?.mark('sm-peer', [d.theirs]);
+  }, []);
+  const pane = mode === 'review' ? reviewWidth : sideWidth;
   const pickAnnotation = useCallback((id: string) => {
     setSelectedId(id);
     setPending(null);
@@ -266,7 +291,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
         onMenu={onMenu}
       />
       {session ? (
-        <div className="workspace">
+        <div className={`workspace${mode === 'review' ? ' review-layout' : ''}`} style={{ ['--pane-width' as string]: `${pane.width}px` }}>
           <ArticleView
             article={session.article}
             session={session}
@@ -282,7 +307,31 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
           >
             <ArticleHeader article={session.article} />
           </ArticleView>
-          <aside className="side-panel">
+          <Splitter
+            width={pane.width}
+            min={240}
+            max={Math.max(240, window.innerWidth - 320)}
+            label={mode === 'review' ? 'Resize the review list' : 'Resize the side panel'}
+            onResize={pane.setWidth}
+            onCommit={pane.commit}
+            testId="panel-splitter"
+          />
+          {mode === 'review' ? (
+            <ReviewMode
+              key={session.article.id}
+              me={annotator}
+              docId={session.article.id}
+              own={snapshot.annotations}
+              layers={snapshot.layers}
+              decisions={snapshot.decisions}
+              slots={slots}
+              actions={review}
+              onShow={showDifference}
+              onExit={() => setMode('annotate')}
+              keys={reviewKeys}
+            />
+          ) : (
+          <aside className="side-panel" data-testid="side-panel">
             <div className="panel-tabs" role="tablist">
               <button type="button" role="tab" aria-selected={tab === 'annotations'} onClick={() => setTab('annotations')} data-testid="tab-annotations">
                 Annotations
@@ -312,6 +361,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
                   setSelectedId(mine ? mine.id : null);
                 }}
                 onStatus={(s) => void changeStatus(s).catch((e: unknown) => fail('Could not change the review status', e))}
+                onReviewMode={() => setMode('review')}
                 actions={review}
               />
             ) : (
@@ -325,6 +375,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
             />
             )}
           </aside>
+          )}
         </div>
       ) : (
         <LibraryView db={db} me={annotator} onOpen={(id) => void openDoc(id)} onOpenSample={() => void commands.openSample()} onOpenFile={() => void commands.openFile()} />

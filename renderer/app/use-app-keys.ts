@@ -1,8 +1,8 @@
 // Keyboard shortcuts: 1/2/3 label the selection (or relabel the selected annotation), Delete
 // removes it, Escape clears, F6 moves focus between library, reader and panel, and the menu
-// accelerators for the browser build. Keys typed into a
-// text field are left to the field. A label key with nothing to tag says why instead of doing
-// nothing silently.
+// accelerators for the browser build. In review mode the review queue sees each key first (after
+// the accelerators, so undo still works there). Keys typed into a text field are left to the
+// field. A label key with nothing to tag says why instead of doing nothing silently.
 
 import { useEffect, useRef } from 'react';
 import { labelForHotkey, type LabelId } from '../../src/labels/schema.js';
@@ -17,6 +17,8 @@ interface Keys {
   readonly hasDocument: boolean;
   /** A label key was pressed with nothing it could tag: `why` says so in words. */
   readonly onNothingToTag: (why: string) => void;
+  /** Review mode's keys; returns true when it used the key. */
+  readonly onReviewKey?: (e: KeyboardEvent) => boolean;
 }
 
 export function useAppKeys(keys: Keys): void {
@@ -47,6 +49,10 @@ export function useAppKeys(keys: Keys): void {
       if (e.key === 'F6' && !mod && !e.altKey) {
         e.preventDefault();
         cycleFocus(e.shiftKey ? -1 : 1);
+        return;
+      }
+      if (k.onReviewKey?.(e)) {
+        e.preventDefault();
         return;
       }
       if (mod || e.altKey) return;

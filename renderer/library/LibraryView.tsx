@@ -1,5 +1,6 @@
-// The library: every stored document with its date, annotation count and review status, and the
-// bundled sample offered when the library is empty.
+// The library: every stored document with its date, annotation count, review status and review
+// progress (differences decided, where a colleague's layer exists), and the bundled sample offered
+// when the library is empty.
 
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -7,6 +8,8 @@ import { LibraryAgreement } from '../review/LibraryAgreement.js';
 import type { SpanmarkDb } from '../db/db.js';
 import { plural } from '../app/format.js';
 import { toggled } from '../app/toggle.js';
+import { documentReviewProgress } from '../review/library-progress.js';
+import { progressText } from '../review/ReviewProgressLine.js';
 
 interface Props {
   readonly db: SpanmarkDb;
@@ -21,8 +24,10 @@ export function LibraryView({ db, me, onOpen, onOpenSample, onOpenFile }: Props)
   const [showAgreement, setShowAgreement] = useState(false);
   const rows = useLiveQuery(async () => {
     const articles = await db.articles.orderBy('addedAt').reverse().toArray();
-    return Promise.all(articles.map(async (a) => ({ article: a, count: await db.annotations.where('docId').equals(a.id).count() })));
-  }, [db], null);
+    return Promise.all(
+      articles.map(async (a) => ({ article: a, count: await db.annotations.where('docId').equals(a.id).count(), progress: await documentReviewProgress(db, a.id, me) })),
+    );
+  }, [db, me], null);
   if (rows === null) return <main className="library" aria-busy="true" />;
   return (
     <main className="library" data-testid="library">
@@ -44,7 +49,7 @@ export function LibraryView({ db, me, onOpen, onOpenSample, onOpenFile }: Props)
           </button>
         </div>
         <ul className="library-list">
-          {rows.map(({ article, count }) => (
+          {rows.map(({ article, count, progress }) => (
             <li key={article.id}>
               <input
                 type="checkbox"
@@ -57,6 +62,7 @@ export function LibraryView({ db, me, onOpen, onOpenSample, onOpenFile }: Props)
                 <span className="title">{article.title}</span>
                 <span className="meta">
                   {article.metadata.date ?? 'undated'} · {plural(count, 'annotation')} · <span data-testid="review-status">{article.reviewStatus ?? 'unreviewed'}</span>
+                  {progress ? <> · <span data-testid="library-review-progress">{progressText(progress)}</span></> : null}
                 </span>
               </button>
             </li>

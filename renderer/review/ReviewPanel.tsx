@@ -11,6 +11,8 @@ import { decisionId, type ReviewDecision } from '../../src/review/decisions.js';
 import { LabelChip } from '../app/LabelChip.js';
 import { DocumentAgreement } from './DocumentAgreement.js';
 import { LayerBadge } from './LayerBadge.js';
+import { reviewDifferences, reviewProgress } from '../../src/review/differences.js';
+import { ReviewProgressLine } from './ReviewProgressLine.js';
 
 const NONE: readonly Annotation[] = [];
 const ROW_PAGE = 200;
@@ -44,6 +46,7 @@ interface Props {
   readonly onToggleLayer: (annotator: string) => void;
   readonly onRow: (row: ComparisonRow<Annotation>) => void;
   readonly onStatus: (status: ReviewStatus) => void;
+  readonly onReviewMode: () => void;
   readonly actions: DecideActions;
 }
 
@@ -62,6 +65,7 @@ export function ReviewPanel(props: Props) {
   // Rows render a page at a time: two 10,000-span layers make thousands of rows.
   const [limit, setLimit] = useState(ROW_PAGE);
   const [showAgreement, setShowAgreement] = useState(false);
+  const progress = useMemo(() => reviewProgress(reviewDifferences(props.docId, me, own, layers, props.decisions)), [props.docId, me, own, layers, props.decisions]);
 
   return (
     <div className="review-panel" data-testid="review-panel">
@@ -86,6 +90,14 @@ export function ReviewPanel(props: Props) {
             <button type="button" onClick={() => props.onStatus('in-review')} data-testid="reopen-review">Reopen</button>
           )}
         </div>
+        {names.length > 1 ? (
+          <div className="review-status-bar">
+            <ReviewProgressLine progress={progress} />
+            <button type="button" className="primary" onClick={props.onReviewMode} data-testid="enter-review-mode" title="The differences beside the text, decided by keyboard">
+              Review mode
+            </button>
+          </div>
+        ) : null}
       </section>
       {names.length > 1 ? (
         <section className="review-section" aria-label="Compare">

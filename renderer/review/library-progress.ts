@@ -1,0 +1,24 @@
+// Per-document review progress for the library: the same count as the open document's progress
+// line, read from the stored layers. Documents without a colleague's layer are skipped without
+// reading my annotations, so a library of unreviewed documents costs one count per document.
+
+import type { Annotation } from '../../src/annotations/types.js';
+import type { ReviewDecision } from '../../src/review/decisions.js';
+import { reviewDifferences, reviewProgress, type ReviewProgress } from '../../src/review/differences.js';
+import type { SpanmarkDb } from '../db/db.js';
+
+export async function documentReviewProgress(db: SpanmarkDb, docId: string, me: string): Promise<ReviewProgress | null> {
+  if ((await db.layerAnnotations.where('docId').equals(docId).count()) === 0) return null;
+  const [mine, theirs, decisions] = await Promise.all([
+    db.annotations.where('docId').equals(docId).toArray(),
+    db.layerAnnotations.where('docId').equals(docId).toArray(),
+    db.reviewDecisions.where('docId').equals(docId).toArray(),
+  ]);
+  const layers = new Map<string, Annotation[]>();
+  for (const a of theirs) {
+    const list = layers.get(a.annotator) ?? [];
+    list.push(a);
+    layers.set(a.annotator, list);
+  }
+  return reviewProgress(reviewDifferences<Annotation, ReviewDecision>(docId, me, mine, layers, new Map(decisions.map((d) => [d.id, d]))));
+}
