@@ -176,7 +176,7 @@ function commandDocId(cmd: SessionCommand): string {
 
 /** Tells Dexie's live queries (here and in other windows, e.g. the library's counts) what changed. */
 function announceToDexie(dbName: string): void {
-  const all = new RangeSet(-Infinity, [[]]);
+  const all = new RangeSet(-Infinity, [[[]]]); // every key, as Dexie marks a table it rewrote
   const parts: Record<string, RangeSet> = {};
   for (const table of WRITE_STORES) for (const index of ['', ':dels', 'docId', '[docId+annotator]']) parts[`idb://${dbName}/${table}/${index}`] = all;
   Dexie.on.storagemutated.fire(parts);
