@@ -1,6 +1,6 @@
 // Export: read the documents and their annotations in one read transaction (a consistent
 // snapshot), encode with the core codec (which converts offsets to code points) and serialise.
-// The open document's layer is taken from memory when the transaction finds its stored revision
+// The open document's layer is taken from memory when the transaction finds its stored stamp
 // equal to the one memory was committed at: the same data, without reading 10,000 records.
 
 import { encodeSpanmarkV1, exportFileName, serializeSpanmarkV1 } from '../../src/codecs/spanmark-v1/encode.js';
