@@ -1,12 +1,15 @@
-// Boot: open the database (showing a recovery screen, never wiping, when it cannot open), ask
-// for persistent storage, read settings, then render the app.
+// Boot: open the database (showing a recovery screen, never wiping, when it cannot open; a
+// waiting screen while an older window blocks the upgrade), ask for persistent storage, read
+// settings, hold closing while edits are written, then render the app.
 
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';
+import { BlockedScreen } from './app/BlockedScreen.js';
 import { FatalScreen } from './app/FatalScreen.js';
 import { classifyDbError, describeDbFailure, openDatabase, SCHEMA_VERSION } from './db/db.js';
 import { getSetting, isString } from './db/settings-repo.js';
 import { selectPlatform } from './platform/select.js';
+import { pendingWrites } from './store/pending-writes.js';
 
 declare const SPANMARK_VERSION: string;
 
@@ -24,6 +27,9 @@ async function boot(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
   const platform = selectPlatform(SPANMARK_VERSION);
   const db = openDatabase();
+  // Dexie 4 does not reject while another window holds an older version open: it waits for that
+  // window to let go. Say so, and carry on by itself once it does (db.open() then resolves).
+  db.on('blocked', () => root.render(<BlockedScreen />));
   try {
     await db.open();
     // Dexie 4 opens a newer database in compatibility mode; an older build must not write to a
@@ -43,6 +49,7 @@ async function boot(): Promise<void> {
     db.close();
     location.reload();
   });
+  platform.guardClose(pendingWrites);
   const [info, storage, annotator, lastDocId] = await Promise.all([
     platform.appInfo(),
     requestPersistence(),

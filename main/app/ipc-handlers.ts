@@ -10,6 +10,7 @@ import {
   parseAppInfoArgs,
   parsePickFileArgs,
   parseSaveFileArgs,
+  parseWritesSettledArgs,
   type IpcReply,
   type IpcRequests,
 } from '../../src/platform/ipc-contract.js';
@@ -72,6 +73,8 @@ export interface IpcDeps<E> {
   readonly documentsDir: () => string;
   readonly dialog: DialogPort<E>;
   readonly fs: FsPort;
+  /** The window's answer to a held close (close-hold.ts): its edits are written. */
+  readonly writesSettled?: (event: E, requestId: number) => void;
   /** Unique part of temporary file names; injected so tests can collide on purpose. */
   readonly tempSuffix?: () => string;
 }
@@ -100,6 +103,10 @@ export function createIpcHandlers<E extends IpcEventLike>(deps: IpcDeps<E>): Ipc
     [IPC.appInfo]: guarded(parseAppInfoArgs, async () => ok(appInfo(deps))),
     [IPC.pickFile]: guarded(parsePickFileArgs, (event: E, [kind]) => pickFile(deps, event, kind)),
     [IPC.saveFile]: guarded(parseSaveFileArgs, (event: E, [name, content]) => saveFile(deps, event, name, content)),
+    [IPC.writesSettled]: guarded(parseWritesSettledArgs, async (event: E, [requestId]) => {
+      deps.writesSettled?.(event, requestId);
+      return ok(null);
+    }),
   };
 }
 

@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'el
 import { userInfo } from 'node:os';
 import type { IpcRequests } from '../../src/platform/ipc-contract.js';
 import { chosenOpenPath, chosenSavePath, createIpcHandlers, nodeFsPort, type DialogPort } from './ipc-handlers.js';
+import { writesSettledFrom } from './window-close.js';
 
 const electronDialogs: DialogPort<IpcMainInvokeEvent> = {
   async open(event, { title, filters }) {
@@ -28,6 +29,7 @@ export function registerIpcHandlers(): void {
     documentsDir: () => app.getPath('documents'),
     dialog: electronDialogs,
     fs: nodeFsPort,
+    writesSettled: (event, requestId) => writesSettledFrom(event.sender, requestId),
   });
   for (const channel of Object.keys(handlers) as (keyof IpcRequests)[]) {
     const handle = handlers[channel];

@@ -10,6 +10,7 @@ import { installApplicationMenu } from './menu.js';
 import { registerAppScheme, serveAppProtocol } from './protocol.js';
 import { loadWindowPlacement, rememberWindowState } from './window-memory.js';
 import { createMainWindow, hardenSession, hardenWebContents } from './window.js';
+import { holdCloseForWrites } from './window-close.js';
 
 const RENDERER_ROOT = join(__dirname, '..', 'renderer');
 const PRELOAD_PATH = join(__dirname, 'preload.cjs');
@@ -57,6 +58,7 @@ function openMainWindow(): BrowserWindow {
   const userData = app.getPath('userData');
   const win = createMainWindow({ preloadPath: PRELOAD_PATH, placement: loadWindowPlacement(userData), devTools: !app.isPackaged });
   rememberWindowState(win, userData);
+  holdCloseForWrites(win);
   let lastCrashReload = 0;
   win.webContents.on('render-process-gone', (_event, details) => {
     console.error(`Spanmark: the window's renderer stopped (${details.reason}).`);

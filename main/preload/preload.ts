@@ -11,6 +11,14 @@ import type { MenuCommand } from '../../src/platform/platform.js';
 const invoke = <C extends keyof IpcRequests>(channel: C, ...args: IpcRequests[C]['args']): BridgeReply<C> =>
   ipcRenderer.invoke(channel, ...args);
 
+let flushListener: (() => Promise<void>) | undefined;
+// Registered once, before the page runs: main always gets an answer, at once if the page never
+// registered a listener (a fatal screen or a page still booting has no edits in flight).
+ipcRenderer.on(IPC.flushWrites, (_event: IpcRendererEvent, requestId: number) => {
+  const reply = (): void => void invoke(IPC.writesSettled, requestId);
+  (flushListener?.() ?? Promise.resolve()).then(reply, reply);
+});
+
 const bridge = {
   appInfo: () => invoke(IPC.appInfo),
   pickFile: (kind) => invoke(IPC.pickFile, kind),
@@ -22,6 +30,9 @@ const bridge = {
     return () => {
       ipcRenderer.removeListener(IPC.menuCommand, relay);
     };
+  },
+  onFlushWrites: (listener) => {
+    flushListener = listener;
   },
 } satisfies SpanmarkBridge;
 

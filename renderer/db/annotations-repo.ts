@@ -1,14 +1,17 @@
 // Reads and writes of my layer, colleagues' layers and review decisions. Each write is one awaited
 // transaction, so a caller that gets a resolved promise knows the change is committed (strict
 // durability: on disk). Every transaction that changes my layer bumps the document's revision,
-// which is what decides whether the layer snapshot may be used.
+// which is what decides whether the layer snapshot may be used. A session's edit is written by
+// writeNow(): every request and the commit are issued in the edit's own task, so a window closed
+// right after the keystroke still leaves IndexedDB with the whole transaction to finish.
 
+import Dexie, { RangeSet } from 'dexie';
 import type { AnnotationCommand } from '../../src/annotations/commands.js';
 import type { Annotation } from '../../src/annotations/types.js';
 import { fromColumns, toColumns } from '../../src/annotations/layer-columns.js';
 import type { ReviewCommand, ReviewDecision } from '../../src/review/decisions.js';
 import type { Article } from '../../src/document/article.js';
-import type { SpanmarkDb } from './db.js';
+import type { LayerRevision, SpanmarkDb } from './db.js';
 
 export type SessionCommand = AnnotationCommand | ReviewCommand;
 
@@ -17,21 +20,43 @@ export interface DocumentLayers {
   /** Colleagues' layers by annotator. */
   readonly others: Map<string, Annotation[]>;
   readonly decisions: ReviewDecision[];
-  /** My layer's revision as read, and whether the snapshot could serve it. */
-  readonly revision: number;
+  /** My layer's stamp as read, and whether the snapshot could serve it. */
+  readonly stamp: Stamp;
   readonly fromSnapshot: boolean;
+}
+
+/**
+ * Which write left my layer as it is. The revision counts writes; the writer names the one write,
+ * because a write issued without reading first (writeNow) can repeat a revision number another
+ * window wrote at the same moment, and a snapshot must never pass for records it does not hold.
+ */
+export interface Stamp {
+  readonly revision: number;
+  readonly writer?: string;
+}
+
+export function sameStamp(a: Stamp | undefined, b: Stamp | undefined): boolean {
+  return (a?.revision ?? 0) === (b?.revision ?? 0) && a?.writer === b?.writer;
+}
+
+function stampOf(record: { revision: number; writer?: string } | undefined): Stamp {
+  return record === undefined ? { revision: 0 } : record.writer === undefined ? { revision: record.revision } : { revision: record.revision, writer: record.writer };
+}
+
+function nextStamp(after: Stamp): Stamp {
+  return { revision: after.revision + 1, writer: crypto.randomUUID() };
 }
 
 /**
  * My layer: from the snapshot when it is current (its quotes cut from `text`, which the snapshot
  * leaves out), else record by record. Inside a transaction.
  */
-export async function readOwnLayer(db: SpanmarkDb, docId: string, text: string): Promise<{ own: Annotation[]; revision: number; fromSnapshot: boolean }> {
+export async function readOwnLayer(db: SpanmarkDb, docId: string, text: string): Promise<{ own: Annotation[]; stamp: Stamp; fromSnapshot: boolean }> {
   const [rev, snapshot] = await Promise.all([db.layerRevisions.get(docId), db.layerSnapshots.get(docId)]);
-  const revision = rev?.revision ?? 0;
-  const cached = snapshot !== undefined && snapshot.revision === revision && snapshot.columns !== undefined ? fromColumns(snapshot.columns, docId, text) : undefined;
-  if (cached !== undefined) return { own: cached, revision, fromSnapshot: true };
-  return { own: await db.annotations.where('docId').equals(docId).toArray(), revision, fromSnapshot: false };
+  const stamp = stampOf(rev);
+  const cached = snapshot !== undefined && sameStamp(snapshot, stamp) && snapshot.columns !== undefined ? fromColumns(snapshot.columns, docId, text) : undefined;
+  if (cached !== undefined) return { own: cached, stamp, fromSnapshot: true };
+  return { own: await db.annotations.where('docId').equals(docId).toArray(), stamp, fromSnapshot: false };
 }
 
 /**
@@ -46,59 +71,125 @@ export async function loadLayers(db: SpanmarkDb, docId: string, knownText?: stri
       db.reviewDecisions.where('docId').equals(docId).toArray(),
     ]);
     const text = knownText ?? article?.text;
-    const { own, revision, fromSnapshot } = text === undefined ? { own: [], revision: 0, fromSnapshot: false } : await readOwnLayer(db, docId, text);
+    const { own, stamp, fromSnapshot } = text === undefined ? { own: [], stamp: { revision: 0 }, fromSnapshot: false } : await readOwnLayer(db, docId, text);
     const others = new Map<string, Annotation[]>();
     for (const a of theirs) {
       const list = others.get(a.annotator) ?? [];
       list.push(a);
       others.set(a.annotator, list);
     }
-    return { own, others, decisions, revision, fromSnapshot, ...(article ? { article } : {}) };
+    return { own, others, decisions, stamp, fromSnapshot, ...(article ? { article } : {}) };
   });
 }
 
 /** Bumps a document's revision; call inside a transaction that includes layerRevisions. */
-export async function bumpRevision(db: SpanmarkDb, docId: string): Promise<number> {
-  const revision = ((await db.layerRevisions.get(docId))?.revision ?? 0) + 1;
-  await db.layerRevisions.put({ docId, revision });
-  return revision;
+export async function bumpRevision(db: SpanmarkDb, docId: string): Promise<Stamp> {
+  const stamp = nextStamp(stampOf(await db.layerRevisions.get(docId)));
+  await db.layerRevisions.put({ docId, ...stamp });
+  return stamp;
 }
 
-/** Applies a command; resolves with the document's new revision once committed. */
-export async function applyToDb(db: SpanmarkDb, cmd: SessionCommand): Promise<number> {
-  return db.transaction('rw', [db.annotations, db.reviewDecisions, db.layerRevisions], async () => {
-    switch (cmd.kind) {
-      case 'create':
-        await db.annotations.add(cmd.annotation);
-        return bumpRevision(db, cmd.annotation.docId);
-      case 'update':
-        await db.annotations.put(cmd.after);
-        return bumpRevision(db, cmd.after.docId);
-      case 'delete':
-        await db.annotations.delete(cmd.annotation.id);
-        return bumpRevision(db, cmd.annotation.docId);
-      case 'review': {
-        const { decision, annotation } = cmd;
-        if (decision.after) await db.reviewDecisions.put(decision.after);
-        else if (decision.before) await db.reviewDecisions.delete(decision.before.id);
-        if (annotation.after) await db.annotations.put(annotation.after);
-        else if (annotation.before) await db.annotations.delete(annotation.before.id);
-        const docId = decision.after?.docId ?? decision.before?.docId ?? annotation.after?.docId ?? annotation.before?.docId ?? '';
-        return bumpRevision(db, docId);
+/** An edit's write, issued: its stamp at once, and once committed the stamp it replaced. */
+export interface IssuedWrite {
+  readonly stamp: Stamp;
+  /** Resolves with the stamp the write found (read in its transaction) once committed; rejects if it failed. */
+  readonly committed: Promise<Stamp>;
+}
+
+const WRITE_STORES = ['annotations', 'reviewDecisions', 'layerRevisions'];
+
+/**
+ * Writes a command in one strict transaction issued entirely now, in the caller's task: every
+ * request and the commit. A read-then-write would need a second task, and a window closed in
+ * between aborts the transaction; so the new revision is `expected` + 1, written blind, and the
+ * stamp read in the same transaction (before the write) tells the caller whether anyone else
+ * wrote since. IndexedDB runs overlapping read-write transactions in the order they were
+ * created, so edits issued back to back commit in order. Raw IndexedDB because Dexie's promise
+ * layer would defer requests and has no commit(); Dexie's observers are told afterwards.
+ */
+export function writeNow(db: SpanmarkDb, cmd: SessionCommand, expected: Stamp): IssuedWrite {
+  const stamp = nextStamp(expected);
+  const docId = commandDocId(cmd);
+  const committed = new Promise<Stamp>((resolve, reject) => {
+    const tx = db.backendDB().transaction(WRITE_STORES, 'readwrite', { durability: 'strict' });
+    let found: Stamp = { revision: 0 };
+    tx.oncomplete = () => {
+      announceToDexie(db.name);
+      resolve(found);
+    };
+    tx.onabort = () => reject(tx.error ?? new DOMException('The write was aborted.', 'AbortError'));
+    try {
+      const revisions = tx.objectStore('layerRevisions');
+      const read = revisions.get(docId);
+      read.onsuccess = () => (found = stampOf(read.result as LayerRevision | undefined));
+      issueCommand(tx, cmd);
+      revisions.put({ docId, ...stamp });
+      tx.commit();
+    } catch (e) {
+      // A request refused on the spot (a full disk can throw here) must not commit the rest.
+      try {
+        tx.abort();
+      } catch {
+        // Already finished: nothing of it was committed without the refused request.
       }
+      reject(e);
     }
   });
+  return { stamp, committed };
+}
+
+function issueCommand(tx: IDBTransaction, cmd: SessionCommand): void {
+  const annotations = tx.objectStore('annotations');
+  switch (cmd.kind) {
+    case 'create':
+      annotations.add(cmd.annotation);
+      return;
+    case 'update':
+      annotations.put(cmd.after);
+      return;
+    case 'delete':
+      annotations.delete(cmd.annotation.id);
+      return;
+    case 'review': {
+      const { decision, annotation } = cmd;
+      const decisions = tx.objectStore('reviewDecisions');
+      if (decision.after) decisions.put(decision.after);
+      else if (decision.before) decisions.delete(decision.before.id);
+      if (annotation.after) annotations.put(annotation.after);
+      else if (annotation.before) annotations.delete(annotation.before.id);
+      return;
+    }
+  }
+}
+
+function commandDocId(cmd: SessionCommand): string {
+  switch (cmd.kind) {
+    case 'create':
+    case 'delete':
+      return cmd.annotation.docId;
+    case 'update':
+      return cmd.after.docId;
+    case 'review':
+      return cmd.decision.after?.docId ?? cmd.decision.before?.docId ?? cmd.annotation.after?.docId ?? cmd.annotation.before?.docId ?? '';
+  }
+}
+
+/** Tells Dexie's live queries (here and in other windows, e.g. the library's counts) what changed. */
+function announceToDexie(dbName: string): void {
+  const all = new RangeSet(-Infinity, [[[]]]); // every key, as Dexie marks a table it rewrote
+  const parts: Record<string, RangeSet> = {};
+  for (const table of WRITE_STORES) for (const index of ['', ':dels', 'docId', '[docId+annotator]']) parts[`idb://${dbName}/${table}/${index}`] = all;
+  Dexie.on.storagemutated.fire(parts);
 }
 
 /**
- * Stores my layer as a snapshot if it is still the committed state at `revision` (no other window
+ * Stores my layer as a snapshot if it is still the committed state at `stamp` (no other window
  * or import has written since). Returns whether it was stored.
  */
-export async function saveSnapshot(db: SpanmarkDb, docId: string, revision: number, annotations: readonly Annotation[], text: string): Promise<boolean> {
+export async function saveSnapshot(db: SpanmarkDb, docId: string, stamp: Stamp, annotations: readonly Annotation[], text: string): Promise<boolean> {
   return db.transaction('rw', [db.layerRevisions, db.layerSnapshots], async () => {
-    const current = (await db.layerRevisions.get(docId))?.revision ?? 0;
-    if (current !== revision) return false;
-    await db.layerSnapshots.put({ docId, revision, columns: toColumns(annotations, text) });
+    if (!sameStamp(stampOf(await db.layerRevisions.get(docId)), stamp)) return false;
+    await db.layerSnapshots.put({ docId, ...stamp, columns: toColumns(annotations, text) });
     return true;
   });
 }

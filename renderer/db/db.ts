@@ -32,6 +32,8 @@ export type SpanmarkDb = Dexie & {
 export interface LayerRevision {
   readonly docId: string;
   readonly revision: number;
+  /** Names the write that set this revision (absent in libraries written before it existed). */
+  readonly writer?: string;
 }
 
 /**
@@ -43,6 +45,7 @@ export interface LayerRevision {
 export interface LayerSnapshot {
   readonly docId: string;
   readonly revision: number;
+  readonly writer?: string;
   readonly columns: LayerColumns;
 }
 

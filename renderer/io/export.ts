@@ -1,6 +1,6 @@
 // Export: read the documents and their annotations in one read transaction (a consistent
 // snapshot), encode with the core codec (which converts offsets to code points) and serialise.
-// The open document's layer is taken from memory when the transaction finds its stored revision
+// The open document's layer is taken from memory when the transaction finds its stored stamp
 // equal to the one memory was committed at: the same data, without reading 10,000 records.
 
 import { encodeSpanmarkV1, exportFileName, serializeSpanmarkV1 } from '../../src/codecs/spanmark-v1/encode.js';
@@ -9,7 +9,7 @@ import type { Annotation } from '../../src/annotations/types.js';
 import type { ReviewV1 } from '../../src/codecs/spanmark-v1/types.js';
 import { toWireDecision } from '../../src/review/decisions.js';
 import type { SpanmarkDb } from '../db/db.js';
-import { readOwnLayer } from '../db/annotations-repo.js';
+import { readOwnLayer, sameStamp, type Stamp } from '../db/annotations-repo.js';
 
 export interface ExportPayload {
   readonly fileName: string;
@@ -21,7 +21,7 @@ export interface ExportPayload {
 /** The open document's layer as committed (DocumentSession.committedLayer), with its document. */
 export interface LiveLayer {
   readonly docId: string;
-  readonly revision: number;
+  readonly stamp: Stamp;
   readonly annotations: readonly Annotation[];
 }
 
@@ -30,7 +30,7 @@ export async function exportDocuments(db: SpanmarkDb, docIds: readonly string[] 
     const articles = docIds === 'all' ? await db.articles.orderBy('addedAt').toArray() : ((await db.articles.bulkGet([...docIds])).filter(Boolean) as Article[]);
     const out: { article: Article; annotations: readonly Annotation[]; review?: ReviewV1 }[] = [];
     for (const article of articles) {
-      const current = live?.docId === article.id && (await db.layerRevisions.get(article.id))?.revision === live.revision;
+      const current = live?.docId === article.id && sameStamp(await db.layerRevisions.get(article.id), live.stamp);
       const annotations = current ? live.annotations : (await readOwnLayer(db, article.id, article.text)).own;
       const decisions = await db.reviewDecisions.where('docId').equals(article.id).toArray();
       // Review decisions and provenance travel with the reconciled layer.

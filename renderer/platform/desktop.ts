@@ -16,5 +16,7 @@ export function createDesktopPlatform(bridge: SpanmarkBridge): Platform {
     pickFile: async (kind) => unwrap(await bridge.pickFile(kind)),
     saveFile: async (name, content) => unwrap(await bridge.saveFile(name, content)),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
+    // Main holds the window's close and asks; the answer comes once every pending edit settled.
+    guardClose: (writes) => bridge.onFlushWrites(() => writes.whenSettled()),
   };
 }

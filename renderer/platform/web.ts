@@ -25,6 +25,15 @@ export function createWebPlatform(version: string): Platform {
       return { saved: true, where: `Downloads/${suggestedName}` };
     },
     onMenuCommand: () => () => {},
+    guardClose: (writes) => {
+      // The prompt, not a wait: a page cannot delay its own unload. The write itself was issued
+      // whole in the edit's task, so it commits even if the analyst leaves anyway.
+      window.addEventListener('beforeunload', (event) => {
+        if (writes.count() === 0) return;
+        event.preventDefault();
+        event.returnValue = '';
+      });
+    },
   };
 }
 

@@ -1,7 +1,9 @@
 // One open document's layers in memory, kept equal to what is committed in IndexedDB. Every edit
-// goes through execute(): painted at once so tagging keeps up with the keyboard, committed in one
-// awaited transaction (strict durability), and only then reported as saved (the save status and
-// the 'spanmark:saved' event). A write that fails is rolled back by reloading from the database.
+// goes through execute(): painted at once so tagging keeps up with the keyboard, its transaction
+// issued whole in the same task (so closing the window right after cannot lose it), and only
+// reported as saved (the save status and the 'spanmark:saved' event) once committed. A write that
+// fails is rolled back by reloading from the database once every write issued has settled; the
+// snapshot cache is only ever written from memory known to equal the records at its stamp.
 // React never owns this state; views subscribe.
 
 import { applyCommandTracked, invertCommand, sortAnnotations, type AnnotationCommand } from '../../src/annotations/commands.js';
@@ -9,9 +11,10 @@ import { countLabels, countsAfter, type LabelCounts } from '../../src/annotation
 import type { Annotation } from '../../src/annotations/types.js';
 import type { Article } from '../../src/document/article.js';
 import { invertReview, type ReviewDecision } from '../../src/review/decisions.js';
-import { applyToDb, loadLayers, saveSnapshot, type DocumentLayers, type SessionCommand } from '../db/annotations-repo.js';
+import { loadLayers, sameStamp, saveSnapshot, writeNow, type DocumentLayers, type SessionCommand, type Stamp } from '../db/annotations-repo.js';
 import type { SpanmarkDb } from '../db/db.js';
 import { announceChange, onRemoteChange } from './change-channel.js';
+import { trackWrite } from './pending-writes.js';
 
 /** What changed: one committed command, the whole list (reload), or only the save status. */
 export type SessionChange =
@@ -42,14 +45,21 @@ export class DocumentSession {
   private undoStack: SessionCommand[] = [];
   private redoStack: SessionCommand[] = [];
   private save: SaveState = { status: 'saved' };
+  /** Settles issued writes one after another, in the order they were issued. */
   private queue: Promise<unknown> = Promise.resolve();
-  /** Commands shown but not yet committed. */
+  /** Commands shown but not yet settled. */
   private pending = 0;
-  /**
-   * My layer's revision that the in-memory list equals when nothing is pending; STALE while a
-   * reload is due (another window or an import wrote), so memory is never taken for committed.
-   */
-  private revision: number;
+  /** The stamp of the records my layer in memory equals, less the pending commands. */
+  private committed: Stamp;
+  /** The stamp of the last write issued: the next one is numbered after it. */
+  private issued: Stamp;
+  /** Memory may differ from the records (a write failed, or someone else wrote): reload once settled. */
+  private diverged = false;
+  /** A reload is asked for; it runs once no write is pending. */
+  private reloadWanted = false;
+  private reloading: Promise<void> | undefined;
+  /** Commands issued while a reload reads: not in what it reads, so applied again on top. */
+  private issuedDuringRead: { readonly cmd: SessionCommand; failed: boolean }[] | undefined;
   private snapshotTimer: ReturnType<typeof setTimeout> | undefined;
   private snapshot: SessionSnapshot;
   private readonly listeners = new Set<(change: SessionChange) => void>();
@@ -64,10 +74,11 @@ export class DocumentSession {
     this.counts = countLabels(this.annotations);
     this.layers = sortLayers(loaded.others);
     this.decisions = new Map(loaded.decisions.map((d) => [d.id, d]));
-    this.revision = loaded.revision;
+    this.committed = loaded.stamp;
+    this.issued = loaded.stamp;
     if (!loaded.fromSnapshot) this.scheduleSnapshot();
     this.snapshot = this.makeSnapshot();
-    this.stopRemote = onRemoteChange(article.id, () => void this.reload());
+    this.stopRemote = onRemoteChange(article.id, () => void this.reload().catch(() => undefined));
   }
 
   /** Opens a stored document, reading its text and its layers in parallel; undefined if gone. */
@@ -117,31 +128,55 @@ export class DocumentSession {
     });
   }
 
-  async reload(): Promise<void> {
-    await this.queue;
-    await this.reloadNow();
+  /** Reloads from the database once every write issued so far has settled. */
+  reload(): Promise<void> {
+    this.reloadWanted = true;
+    this.reloading ??= this.reloadWhenSettled().finally(() => (this.reloading = undefined));
+    return this.reloading;
   }
 
   /**
-   * My layer as committed, with its revision, once every edit made so far is committed; undefined
+   * My layer as committed, with its stamp, once every edit made so far is committed; undefined
    * while memory may differ from the database (a reload is due). A caller that reads the stored
-   * revision in a transaction and finds it equal may use the list instead of reading 10,000
+   * stamp in a transaction and finds it equal may use the list instead of reading 10,000
    * records: that is what makes exporting the open document fast.
    */
-  async committedLayer(): Promise<{ readonly revision: number; readonly annotations: readonly Annotation[] } | undefined> {
-    while (this.pending > 0) await this.queue.catch(() => undefined);
-    return this.revision === STALE ? undefined : { revision: this.revision, annotations: this.annotations };
+  async committedLayer(): Promise<{ readonly stamp: Stamp; readonly annotations: readonly Annotation[] } | undefined> {
+    while (this.pending > 0 || this.reloading) {
+      await this.queue;
+      await this.reloading?.catch(() => undefined);
+    }
+    return this.diverged ? undefined : { stamp: this.committed, annotations: this.annotations };
   }
 
-  private async reloadNow(): Promise<void> {
-    const loaded = await loadLayers(this.db, this.article.id, this.article.text);
-    this.annotations = sortAnnotations(loaded.own);
-    this.counts = countLabels(this.annotations);
-    this.layers = sortLayers(loaded.others);
-    this.decisions = new Map(loaded.decisions.map((d) => [d.id, d]));
-    this.revision = loaded.revision;
-    if (!loaded.fromSnapshot) this.scheduleSnapshot();
-    this.publish({ kind: 'reset' });
+  private async reloadWhenSettled(): Promise<void> {
+    while (this.reloadWanted) {
+      // A reload that read while writes were still in flight would miss what they commit, and
+      // those commits would then be taken as in step with a memory that lacks them.
+      while (this.pending > 0) await this.queue;
+      this.reloadWanted = false;
+      const during: { readonly cmd: SessionCommand; failed: boolean }[] = [];
+      this.issuedDuringRead = during;
+      let loaded: DocumentLayers;
+      try {
+        loaded = await loadLayers(this.db, this.article.id, this.article.text);
+      } finally {
+        this.issuedDuringRead = undefined;
+      }
+      this.annotations = sortAnnotations(loaded.own);
+      this.counts = countLabels(this.annotations);
+      this.layers = sortLayers(loaded.others);
+      this.decisions = new Map(loaded.decisions.map((d) => [d.id, d]));
+      this.committed = loaded.stamp;
+      // Edits made while it read stay on screen; they are written after what it read, so once
+      // they settle the records are read once more rather than trusted.
+      for (const e of during) if (!e.failed) this.applyInMemory(e.cmd);
+      if (during.length === 0) this.issued = loaded.stamp;
+      this.diverged = during.length > 0;
+      if (this.diverged) this.reloadWanted = true;
+      else if (!loaded.fromSnapshot) this.scheduleSnapshot();
+      this.publish({ kind: 'reset' });
+    }
   }
 
   dispose(): void {
@@ -161,9 +196,12 @@ export class DocumentSession {
 
   private writeSnapshot(): void {
     this.snapshotTimer = undefined;
-    if (this.pending > 0) return this.scheduleSnapshot();
+    if (this.pending > 0 || this.reloading) return this.scheduleSnapshot();
+    // Memory that may differ from the records is never stamped; the reload schedules one.
+    if (this.diverged) return;
     // A snapshot that cannot be written is only a slower next open; the records are the truth.
-    void saveSnapshot(this.db, this.article.id, this.revision, this.annotations, this.article.text).catch(() => undefined);
+    // saveSnapshot stores it only if the records are still at this stamp.
+    void saveSnapshot(this.db, this.article.id, this.committed, this.annotations, this.article.text).catch(() => undefined);
   }
 
   private run(cmd: SessionCommand, record: () => void): Promise<void> {
@@ -175,35 +213,49 @@ export class DocumentSession {
     this.pending += 1;
     this.save = { status: 'saving' };
     this.publish(own ? { kind: 'command', command: own } : { kind: 'status' });
-    // The write starts in a task of its own, so the keystroke's task ends and the new highlight
-    // is painted first; the save is still reported only once it is committed.
-    const job = this.queue.then(yieldTask).then(() => applyToDb(this.db, cmd));
+    // The whole transaction is issued here, in the keystroke's task (a few requests, well under a
+    // millisecond): a window closed right after still commits it. Its outcome is handled in order.
+    const entry = { cmd, failed: false };
+    this.issuedDuringRead?.push(entry);
+    let write: { readonly stamp: Stamp; readonly committed: Promise<Stamp> };
+    try {
+      write = writeNow(this.db, cmd, this.issued);
+      this.issued = write.stamp;
+    } catch (e) {
+      write = { stamp: this.issued, committed: Promise.reject(e) };
+    }
+    trackWrite(write.committed);
+    const job = this.queue.then(() => write.committed);
     this.queue = job.then(
-      (revision) => {
+      (found) => {
         this.pending -= 1;
-        // Another window wrote in between, so memory may lack its change: reload from the
-        // database before any snapshot is taken of it.
-        const inStep = this.revision !== STALE && revision === this.revision + 1;
-        if (inStep) {
-          this.revision = revision;
-          this.scheduleSnapshot();
-        } else {
-          this.revision = STALE;
-          void this.reload();
-        }
+        // In step only if the write found exactly the records memory was committed at: another
+        // window, an import or an earlier failed write in between means memory may lack something.
+        if (!this.diverged && sameStamp(found, this.committed)) this.committed = write.stamp;
+        else this.diverged = true;
         if (this.pending === 0 && this.save.status === 'saving') this.setSave({ status: 'saved' });
+        this.afterSettled();
         announceChange(this.article.id);
         window.dispatchEvent(new CustomEvent('spanmark:saved', { detail: { docId: this.article.id, kind: cmd.kind } }));
       },
-      async (e: unknown) => {
+      (e: unknown) => {
         this.pending -= 1;
+        entry.failed = true;
+        this.diverged = true;
         this.undoStack = [];
         this.redoStack = [];
-        this.save = { status: 'error', message: errorMessage(e) };
-        await this.reloadNow();
+        this.setSave({ status: 'error', message: errorMessage(e) });
+        this.afterSettled();
       },
     );
     return job.then(() => undefined);
+  }
+
+  /** After a write settles: reload once the last pending one has, if memory may be off. */
+  private afterSettled(): void {
+    if (this.pending > 0) return;
+    if (this.diverged) void this.reload().catch(() => undefined);
+    else this.scheduleSnapshot();
   }
 
   /** Applies a command to the in-memory layers; returns the change to my layer, if any. */
@@ -231,23 +283,6 @@ export class DocumentSession {
   private makeSnapshot(): SessionSnapshot {
     return { annotations: this.annotations, counts: this.counts, layers: this.layers, decisions: this.decisions, canUndo: this.undoStack.length > 0, canRedo: this.redoStack.length > 0, save: this.save };
   }
-}
-
-const STALE = -1;
-
-/**
- * Resolves in a new task: a message-channel task, which unlike setTimeout is never throttled in a
- * hidden window (a write must not wait a second or more because the window lost focus).
- */
-function yieldTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }
 
 function invert(cmd: SessionCommand): SessionCommand {

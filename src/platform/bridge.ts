@@ -19,4 +19,9 @@ export interface SpanmarkBridge {
   saveFile(...args: IpcRequests[typeof IPC.saveFile]['args']): BridgeReply<typeof IPC.saveFile>;
   /** Native menu commands; returns the function that unsubscribes this listener. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /**
+   * The one answer to main's "the window is closing: are edits still being written?": main waits
+   * until the promise settles (bounded). Without a listener the preload answers at once.
+   */
+  onFlushWrites(listener: () => Promise<void>): void;
 }

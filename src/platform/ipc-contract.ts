@@ -10,6 +10,9 @@ export const IPC = {
   pickFile: 'spanmark:pick-file',
   saveFile: 'spanmark:save-file',
   menuCommand: 'spanmark:menu-command',
+  /** main -> renderer: the window is closing; answer on writesSettled once edits are written. */
+  flushWrites: 'spanmark:flush-writes',
+  writesSettled: 'spanmark:writes-settled',
 } as const;
 
 /** Largest text main will write for a save request (exports of big libraries fit comfortably). */
@@ -20,6 +23,7 @@ export interface IpcRequests {
   [IPC.appInfo]: { args: []; value: AppInfo };
   [IPC.pickFile]: { args: [kind: FileKind]; value: PickedFile | null };
   [IPC.saveFile]: { args: [suggestedName: string, content: string]; value: SaveOutcome };
+  [IPC.writesSettled]: { args: [requestId: number]; value: null };
 }
 
 export type IpcReply<T> = Result<T>;
@@ -51,6 +55,15 @@ export function parseSaveFileArgs(args: readonly unknown[]): Result<[string, str
   if (name.length > MAX_NAME_CHARS) return fail('ipc-args', `save-file name is longer than ${MAX_NAME_CHARS} characters`);
   if (content.length > MAX_SAVE_CHARS) return fail('ipc-args', 'save-file content is too large');
   return ok([sanitizeFileName(name), content]);
+}
+
+/** The id main sent with flush-writes, echoed back: a positive safe integer. */
+export function parseWritesSettledArgs(args: readonly unknown[]): Result<[number]> {
+  const [id] = args;
+  if (args.length !== 1 || typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) {
+    return fail('ipc-args', 'writes-settled takes one argument, the positive integer id of the request');
+  }
+  return ok([id]);
 }
 
 export function parseMenuCommand(value: unknown): Result<MenuCommand> {

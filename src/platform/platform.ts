@@ -35,6 +35,13 @@ export const MENU_COMMANDS: readonly MenuCommand[] = [
   'open-article', 'import', 'export-document', 'export-library', 'undo', 'redo', 'delete', 'settings', 'library', 'open-sample',
 ];
 
+/** The window's edits still being written (renderer/store/pending-writes.ts). */
+export interface PendingWrites {
+  count(): number;
+  /** Resolves once none is pending. */
+  whenSettled(): Promise<void>;
+}
+
 export interface Platform {
   appInfo(): Promise<AppInfo>;
   /** Ask the user for a file; null when they cancel. */
@@ -43,4 +50,9 @@ export interface Platform {
   saveFile(suggestedName: string, content: string): Promise<SaveOutcome>;
   /** Native menu commands (desktop only); returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /**
+   * Holds closing the window while edits are being written: Electron's main process waits for
+   * them (with an upper bound); a browser can only show its standard "leave site?" prompt.
+   */
+  guardClose(writes: PendingWrites): void;
 }

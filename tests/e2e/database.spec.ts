@@ -89,3 +89,39 @@ test('a library created by a newer Spanmark is refused with a clear message and 
   });
   expect(count).toEqual({ n: 1, version: 990 });
 });
+
+test('an upgrade blocked by a window holding an older version says so, and continues once it closes', async ({ page, context }) => {
+  // Another page of the origin holds the first schema open and ignores requests to let go, as a
+  // window of an older Spanmark that never learnt to would.
+  const older = await context.newPage();
+  await older.goto('/__spanmark/health');
+  await older.evaluate(async () => {
+    const req = indexedDB.open('spanmark', 10); // Dexie stores version N as N * 10
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      db.createObjectStore('articles', { keyPath: 'id' }).createIndex('addedAt', 'addedAt');
+      req.transaction!.objectStore('articles').createIndex('title', 'title');
+      const ann = db.createObjectStore('annotations', { keyPath: 'id' });
+      ann.createIndex('docId', 'docId');
+      ann.createIndex('[docId+annotator]', ['docId', 'annotator']);
+      db.createObjectStore('settings', { keyPath: 'key' });
+    };
+    (window as unknown as { held: IDBDatabase }).held = await new Promise<IDBDatabase>((res, rej) => {
+      req.onsuccess = () => res(req.result);
+      req.onerror = () => rej(req.error);
+    });
+  });
+
+  await page.goto('/');
+  await expect(page.getByTestId('blocked')).toContainText('Spanmark is open in another window with an older version; close it to continue');
+  await older.close();
+  await expect(page.locator('html[data-ready="true"]')).toBeAttached();
+  await expect(page.getByTestId('blocked')).toHaveCount(0);
+  const app = new SpanmarkApp(page);
+  await app.openSample();
+  await app.select('Almaty');
+  await app.tag('deployment');
+  await page.reload();
+  await expect(page.getByTestId('article-title')).toHaveText('kazakhstan-2022-01-07');
+  expect(await app.rowTexts()).toEqual(['deployment:Almaty']);
+});

@@ -1,7 +1,9 @@
 // When the disk is full the analyst is told, the unsaved tag does not stay on screen pretending to
-// be saved, and everything already stored is intact.
+// be saved, and everything already stored is intact; a write that fails among queued ones leaves
+// the records, the layer snapshot, the screen and exports saying the same thing.
 
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { holdWrites } from './fixtures/hold-writes.js';
 import { SpanmarkApp } from './pages/app.js';
 
 test('a write refused for quota is reported, rolled back, and nothing stored is lost', async ({ page }) => {
@@ -42,3 +44,70 @@ test('a write refused for quota is reported, rolled back, and nothing stored is 
   await expect(app.rows()).toHaveCount(2);
   expect(await app.rowTexts()).toEqual(['deployment:Almaty', 'claim:Twitter']);
 });
+
+test('one failed write among queued ones: records, snapshot, screen and export agree afterwards', async ({ page, context }) => {
+  // The next `failPuts` writes of an annotation record are refused as a full disk would refuse
+  // them; everything else is written normally.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __failPuts?: number };
+    for (const method of ['add', 'put'] as const) {
+      const original = IDBObjectStore.prototype[method];
+      IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
+        if (this.name === 'annotations' && (w.__failPuts ?? 0) > 0) {
+          w.__failPuts = (w.__failPuts ?? 0) - 1;
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        }
+        return original.apply(this, args);
+      } as typeof original;
+    }
+  });
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  await app.openSample();
+  await app.select('Almaty');
+  await app.tag('deployment');
+  await app.clickText('Almaty');
+
+  // Writes wait behind another transaction, so the relabel after the failed one is queued while
+  // the failure is being handled.
+  const hold = await holdWrites(context);
+  await page.evaluate(() => ((window as unknown as { __failPuts?: number }).__failPuts = 1));
+  await page.keyboard.press('1');
+  await expect(app.errorMessage().last()).toContainText(/disk is full|storage quota/i);
+  await page.keyboard.press('2');
+  await hold.release();
+
+  // Once the snapshot is written (edits paused), every copy says the same.
+  await expect.poll(() => readLayer(page), { timeout: 15_000 }).toMatchObject({ snapshotCurrent: true });
+  const { records } = await readLayer(page);
+  expect(records).toEqual(['casualty']);
+  await expect.poll(() => app.rowTexts()).toEqual(['casualty:Almaty']);
+  expect(await app.painted()).toEqual({ casualty: 1 });
+  const exported = (await app.exportLibrary()).json as { documents: { annotations: { label: string }[] }[] };
+  expect(exported.documents[0]!.annotations.map((a) => a.label)).toEqual(['casualty']);
+  // Reopening reads the snapshot, which is stamped current: it must hold the same.
+  await page.reload();
+  await expect(page.getByTestId('article-title')).toHaveText('kazakhstan-2022-01-07');
+  expect(await app.rowTexts()).toEqual(['casualty:Almaty']);
+  const reexported = (await app.exportLibrary()).json as { documents: { annotations: { label: string }[] }[] };
+  expect(reexported.documents[0]!.annotations.map((a) => a.label)).toEqual(['casualty']);
+});
+
+/** The annotation records' labels, and whether the layer snapshot is stamped with the current revision. */
+async function readLayer(page: Page): Promise<{ records: string[]; snapshotCurrent: boolean }> {
+  return page.evaluate(async () => {
+    const req = indexedDB.open('spanmark');
+    const db = await new Promise<IDBDatabase>((res) => (req.onsuccess = () => res(req.result)));
+    const all = <T,>(store: string) =>
+      new Promise<T[]>((res) => {
+        const r = db.transaction(store).objectStore(store).getAll();
+        r.onsuccess = () => res(r.result as T[]);
+      });
+    const records = (await all<{ label: string }>('annotations')).map((a) => a.label);
+    const [revision] = await all<{ revision: number; writer?: string }>('layerRevisions');
+    const [snapshot] = await all<{ revision: number; writer?: string }>('layerSnapshots');
+    db.close();
+    const snapshotCurrent = snapshot !== undefined && revision !== undefined && snapshot.revision === revision.revision && snapshot.writer === revision.writer;
+    return { records, snapshotCurrent };
+  });
+}
