@@ -12,7 +12,9 @@ import type { SpanmarkDb } from '../db/db.js';
 import { classifyDbError, describeDbFailure } from '../db/db.js';
 import { putSetting } from '../db/settings-repo.js';
 import { exportDocuments } from '../io/export.js';
-import { importExport } from '../io/import.js';
+import { createImporter } from '../io/import-client.js';
+import type { ImportProgress } from '../io/import.js';
+import { planDroppedFile } from '../io/dropped-files.js';
 import { openArticleBytes } from '../io/open-article.js';
 import { AnnotationDetails } from '../panel/AnnotationDetails.js';
 import { AnnotationPanel } from '../panel/AnnotationPanel.js';
@@ -32,6 +34,8 @@ import { layerSlots } from '../../src/review/layer-slots.js';
 import type { ReviewStatus } from '../../src/document/article.js';
 import { setReviewStatus } from '../db/articles-repo.js';
 import type { PeerLayer } from '../reader/ArticleView.js';
+import { ErrorBoundary } from '../ui/ErrorBoundary.js';
+import { ProgressNotice, type ProgressState } from '../ui/ProgressNotice.js';
 
 interface Props {
   readonly db: SpanmarkDb;
@@ -46,6 +50,17 @@ const EMPTY: SessionSnapshot = { annotations: [], counts: countLabels([]), layer
 const noSubscribe = () => () => {};
 let messageId = 0;
 
+function importProgressText(name: string, p: ImportProgress): ProgressState {
+  switch (p.stage) {
+    case 'checking':
+      return { label: `Importing ${name}: checking the file…` };
+    case 'saving':
+      return { label: `Importing ${name}: saving ${p.done.toLocaleString('en')} of ${plural(p.total, 'annotation')}…`, done: p.done, total: p.total };
+    case 'committing':
+      return { label: `Importing ${name}: writing to disk…` };
+  }
+}
+
 export function App({ db, platform, info, initialAnnotator, storage, initialDocId }: Props) {
   const [annotator, setAnnotator] = useState(initialAnnotator);
   const [session, setSession] = useState<DocumentSession | null>(null);
@@ -57,7 +72,9 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
   const [tab, setTab] = useState<'annotations' | 'review'>('annotations');
   const [hiddenLayers, setHiddenLayers] = useState<ReadonlySet<string>>(new Set());
   const [status, setStatus] = useState<ReviewStatus>('unreviewed');
+  const [importing, setImporting] = useState<ProgressState | null>(null);
   const controller = useRef<ReaderController | null>(null);
+  const importer = useMemo(() => createImporter(db), [db]);
   const snapshot = useSyncExternalStore(session?.subscribe ?? noSubscribe, session?.getSnapshot ?? (() => EMPTY));
 
   const say = useCallback((kind: Message['kind'], text: string) => {
@@ -86,8 +103,8 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
   );
 
   useEffect(() => {
-    if (initialDocId) void openDoc(initialDocId);
-  }, [initialDocId, openDoc]);
+    if (initialDocId) void openDoc(initialDocId).catch((e: unknown) => fail('Could not open the document', e));
+  }, [initialDocId, openDoc, fail]);
 
   const openBytes = useCallback(
     async (name: string, bytes: Uint8Array) => {
@@ -101,8 +118,16 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
 
   const importBytes = useCallback(
     async (name: string, bytes: Uint8Array) => {
-      const r = await importExport(db, name, bytes, annotator);
+      setImporting(importProgressText(name, { stage: 'checking' }));
+      const r = await importer
+        .run(name, bytes, annotator, (p) => {
+          setImporting(importProgressText(name, p));
+          dispatch('spanmark:import-progress', { name, ...p });
+        })
+        .finally(() => setImporting(null));
       if (!r.ok) return say('error', `Nothing was imported. ${r.error.message}`);
+      // Committed (strict durability); the document is opened next, then 'spanmark:imported'.
+      dispatch('spanmark:import-committed', { name, docIds: r.value.docIds });
       const s = r.value;
       if (session && s.docIds.includes(session.article.id)) await session.reload();
       else if (!session && s.docIds[0]) await openDoc(s.docIds[0]);
@@ -111,7 +136,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
       say('info', `Imported ${plural(s.documents, 'document')}${s.newDocuments ? ` (${s.newDocuments} new)` : ''}.${mine}${theirs}`);
       dispatch('spanmark:imported', s);
     },
-    [annotator, db, openDoc, say, session],
+    [annotator, importer, openDoc, say, session],
   );
 
   const commands = useMemo(() => {
@@ -126,7 +151,10 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
             .then((r) => r.arrayBuffer())
             .then((b) => openBytes('kazakhstan-2022-01-07.txt', new Uint8Array(b))),
         ),
-      importFile: () => guard('Could not import', platform.pickFile('export').then((f) => f && importBytes(f.name, f.bytes))),
+      importFile: () => {
+        importer.prewarm();
+        return guard('Could not import', platform.pickFile('export').then((f) => f && importBytes(f.name, f.bytes)));
+      },
       exportDocs: (which: 'document' | 'library') =>
         guard(
           'Could not export',
@@ -177,7 +205,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
       },
       settings: () => setShowSettings(true),
     };
-  }, [annotator, db, fail, importBytes, info.version, openBytes, pending, platform, say, selectedId, session]);
+  }, [annotator, db, fail, importBytes, importer, info.version, openBytes, pending, platform, say, selectedId, session]);
 
   const slots = useMemo(() => layerSlots([...snapshot.layers.keys()]), [snapshot.layers]);
   const peers = useMemo<PeerLayer[]>(
@@ -217,14 +245,33 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
   useEffect(() => platform.onMenuCommand(onMenu), [platform, onMenu]);
   useAppKeys({ pending, selectedId, onMenu, onLabel: (l) => (pending ? commands.create(l) : commands.relabel(l)), onEscape: () => { setPending(null); setSelectedId(null); } });
 
-  // Dropping a file anywhere on the window opens it (articles) or imports it (.json exports).
+  // Dropping files anywhere on the window opens them (articles) or imports them (.json exports),
+  // one after another, each refused or accepted exactly as File › Open / File › Import would.
   useEffect(() => {
     const over = (e: DragEvent) => e.preventDefault();
     const drop = (e: DragEvent) => {
       e.preventDefault();
-      const file = e.dataTransfer?.files[0];
-      if (!file) return;
-      void file.arrayBuffer().then((b) => (/\.json$/i.test(file.name) ? importBytes(file.name, new Uint8Array(b)) : openBytes(file.name, new Uint8Array(b))));
+      const files = [...(e.dataTransfer?.files ?? [])];
+      if (files.some((f) => planDroppedFile(f).kind === 'export')) importer.prewarm();
+      void files.reduce<Promise<unknown>>(
+        (previous, file) =>
+          previous.then(async () => {
+            const plan = planDroppedFile(file);
+            if (!plan.ok) return say('error', plan.kind === 'export' ? `Nothing was imported. ${plan.message}` : plan.message);
+            const bytes = await file.arrayBuffer().then(
+              (b) => new Uint8Array(b),
+              (err: unknown) => {
+                say('error', `Could not read the file "${file.name}": ${err instanceof Error ? err.message : String(err)}`);
+                return undefined;
+              },
+            );
+            if (!bytes) return undefined;
+            return (plan.kind === 'export' ? importBytes(file.name, bytes) : openBytes(file.name, bytes)).catch((err: unknown) =>
+              fail(plan.kind === 'export' ? 'Could not import' : 'Could not open the article', err),
+            );
+          }),
+        Promise.resolve(),
+      );
     };
     window.addEventListener('dragover', over);
     window.addEventListener('drop', drop);
@@ -232,7 +279,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
       window.removeEventListener('dragover', over);
       window.removeEventListener('drop', drop);
     };
-  }, [importBytes, openBytes]);
+  }, [fail, importBytes, importer, openBytes, say]);
 
   const selected = selectedId ? snapshot.annotations.find((a) => a.id === selectedId) : undefined;
   // The panel follows an edit in a render of its own, after the new highlight is painted: it is
@@ -258,6 +305,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
       />
       {session ? (
         <div className="workspace">
+          <ErrorBoundary panel="reader" key={`reader:${session.article.id}`} onReload={() => session.reload()}>
           <ArticleView
             article={session.article}
             session={session}
@@ -273,6 +321,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
           >
             <ArticleHeader article={session.article} />
           </ArticleView>
+          </ErrorBoundary>
           <aside className="side-panel">
             <div className="panel-tabs" role="tablist">
               <button type="button" role="tab" aria-selected={tab === 'annotations'} onClick={() => setTab('annotations')} data-testid="tab-annotations">
@@ -282,6 +331,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
                 Review{snapshot.layers.size > 0 ? ` (${snapshot.layers.size})` : ''}
               </button>
             </div>
+            <ErrorBoundary panel={tab === 'review' ? 'review' : 'annotations'} key={`${tab}:${session.article.id}`} onReload={() => session.reload()}>
             {selected ? <AnnotationDetails annotation={selected} onRelabel={commands.relabel} onNote={commands.note} onDelete={commands.remove} /> : null}
             {tab === 'review' ? (
               <ReviewPanel
@@ -315,10 +365,19 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
               onPick={pickAnnotation}
             />
             )}
+            </ErrorBoundary>
           </aside>
         </div>
       ) : (
-        <LibraryView db={db} me={annotator} onOpen={(id) => void openDoc(id)} onOpenSample={commands.openSample} onOpenFile={commands.openFile} />
+        <ErrorBoundary panel="library">
+          <LibraryView
+            db={db}
+            me={annotator}
+            onOpen={(id) => void openDoc(id).catch((e: unknown) => fail('Could not open the document', e))}
+            onOpenSample={commands.openSample}
+            onOpenFile={commands.openFile}
+          />
+        </ErrorBoundary>
       )}
       <footer className="status-bar">
         <span data-testid="annotator">Annotating as {annotator}</span>
@@ -327,6 +386,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
           {info.name} {info.version} · {info.shell === 'electron' ? 'desktop' : 'browser'}
         </span>
       </footer>
+      {importing ? <ProgressNotice state={importing} testId="import-progress" /> : null}
       <Messages items={messages} onDismiss={(id) => setMessages((m) => m.filter((x) => x.id !== id))} />
       {showSettings ? (
         <SettingsDialog
