@@ -331,7 +331,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
                 Review{snapshot.layers.size > 0 ? ` (${snapshot.layers.size})` : ''}
               </button>
             </div>
-            <ErrorBoundary panel={tab === 'review' ? 'review' : 'annotations'} key={`${tab}:${session.article.id}`} onReload={() => session.reload()}>
+            <ErrorBoundary panel={tab === 'review' ? 'review' : 'annotations'} key={`${tab}:${session.article.id}`} onReload={() => session.reload()} retryOn={tab === 'review' ? snapshot : listed}>
             {selected ? <AnnotationDetails annotation={selected} onRelabel={commands.relabel} onNote={commands.note} onDelete={commands.remove} /> : null}
             {tab === 'review' ? (
               <ReviewPanel

@@ -14,6 +14,11 @@ interface Props {
    * fails, the panel stays in its failed state with the new message.
    */
   readonly onReload?: () => Promise<void> | void;
+  /**
+   * The data the panel draws (compared by identity). While failed, a new value tries the panel
+   * again: a panel fed a deferred value gets the reloaded data a render after the reload resolves.
+   */
+  readonly retryOn?: unknown;
   readonly children: ReactNode;
 }
 
@@ -33,6 +38,10 @@ export class ErrorBoundary extends Component<Props, State> {
     // For tests and for anyone watching the console; the panel itself already says what failed.
     window.dispatchEvent(new CustomEvent('spanmark:panel-failed', { detail: { panel: this.props.panel, message: error instanceof Error ? error.message : String(error) } }));
     console.error(`Spanmark: the ${this.props.panel} panel failed`, error);
+  }
+
+  override componentDidUpdate(prev: Props): void {
+    if (this.state.error && !this.state.reloading && prev.retryOn !== this.props.retryOn) this.setState({ error: null });
   }
 
   private reload = (): void => {
