@@ -55,7 +55,7 @@ function importProgressText(name: string, p: ImportProgress): ProgressState {
     case 'checking':
       return { label: `Importing ${name}: checking the file…` };
     case 'saving':
-      return { label: `Importing ${name}: saving ${p.done.toLocaleString('en')} of ${plural(p.total, 'annotation')}…`, done: p.done, total: p.total };
+      return { label: `Importing ${name}: saving ${p.done.toLocaleString('en')} of ${p.total.toLocaleString('en')} ${p.total === 1 ? 'annotation' : 'annotations'}…`, done: p.done, total: p.total };
     case 'committing':
       return { label: `Importing ${name}: writing to disk…` };
   }
