@@ -253,7 +253,7 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
     `files ${mb(bc.annotated.bytes.length)} and ${mb(bc.floor.bytes.length)}`);
 
   if (o.build) {
-    log('building the renderer (scripts/build.ts renderer)…');
+    log('building the renderer and its import worker (scripts/build.ts renderer importWorker)…');
     await buildRenderer(ROOT);
   }
   const port = await freePort(o.port);
