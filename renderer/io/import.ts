@@ -7,6 +7,7 @@
 // after the import from one record instead of reading 10,000.
 
 import { decodeSpanmarkV1, type DecodedLibrary } from '../../src/codecs/spanmark-v1/decode.js';
+import { sortAnnotations } from '../../src/annotations/commands.js';
 import type { Annotation } from '../../src/annotations/types.js';
 import type { Article } from '../../src/document/article.js';
 import { plainTextBlocks } from '../../src/document/plain-blocks.js';
@@ -164,7 +165,8 @@ async function mergeOwn(
   await write(toPut, (chunk) => db.annotations.bulkPut(chunk));
   for (const a of [...toAdd, ...toPut]) layer.set(a.id, a);
   const revision = await bumpRevision(db, docId);
-  await saveSnapshot(db, docId, revision, [...layer.values()], text);
+  // In text order, as the session keeps it: opening then skips sorting 10,000 annotations.
+  await saveSnapshot(db, docId, revision, sortAnnotations([...layer.values()]), text);
 }
 
 /** The id a failed bulkAdd stumbled on (Dexie's BulkError lists failures by position). */
