@@ -19,6 +19,8 @@ export const buildEntries = {
   main: { entry: 'main/app/main.ts', outfile: 'dist/main/main.cjs', platform: 'node', format: 'cjs', external: ['electron'] },
   preload: { entry: 'main/preload/preload.ts', outfile: 'dist/main/preload.cjs', platform: 'node', format: 'cjs', external: ['electron'] },
   renderer: { entry: 'renderer/index.tsx', outfile: 'dist/renderer/app.js', platform: 'browser', format: 'esm' },
+  // Parses, validates and stores imports off the window's main thread (renderer/io/import-client.ts).
+  importWorker: { entry: 'renderer/io/import-worker.ts', outfile: 'dist/renderer/import-worker.js', platform: 'browser', format: 'iife' },
   cli: { entry: 'main/node/cli.ts', outfile: 'dist/cli/spanmark.cjs', platform: 'node', format: 'cjs' },
 } as const satisfies Record<string, BuildEntry>;
 

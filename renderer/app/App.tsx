@@ -12,7 +12,9 @@ import type { SpanmarkDb } from '../db/db.js';
 import { classifyDbError, describeDbFailure } from '../db/db.js';
 import { putSetting } from '../db/settings-repo.js';
 import { exportDocuments } from '../io/export.js';
-import { importExport } from '../io/import.js';
+import { createImporter } from '../io/import-client.js';
+import type { ImportProgress } from '../io/import.js';
+import { planDroppedFile } from '../io/dropped-files.js';
 import { openArticleBytes } from '../io/open-article.js';
 import { AnnotationDetails } from '../panel/AnnotationDetails.js';
 import { AnnotationPanel } from '../panel/AnnotationPanel.js';
@@ -36,6 +38,8 @@ import type { PeerLayer } from '../reader/ArticleView.js';
 import { ReviewMode, type ReviewKeyHandler } from '../review/ReviewMode.js';
 import { Splitter } from '../ui/Splitter.js';
 import { useStoredWidth } from './use-stored-width.js';
+import { ErrorBoundary } from '../ui/ErrorBoundary.js';
+import { ProgressNotice, type ProgressState } from '../ui/ProgressNotice.js';
 
 interface Props {
   readonly db: SpanmarkDb;
@@ -49,6 +53,17 @@ interface Props {
 const EMPTY: SessionSnapshot = { annotations: [], counts: countLabels([]), layers: new Map(), decisions: new Map(), canUndo: false, canRedo: false, save: { status: 'saved' } };
 const noSubscribe = () => () => {};
 let messageId = 0;
+
+function importProgressText(name: string, p: ImportProgress): ProgressState {
+  switch (p.stage) {
+    case 'checking':
+      return { label: `Importing ${name}: checking the file…` };
+    case 'saving':
+      return { label: `Importing ${name}: saving ${p.done.toLocaleString('en')} of ${p.total.toLocaleString('en')} ${p.total === 1 ? 'annotation' : 'annotations'}…`, done: p.done, total: p.total };
+    case 'committing':
+      return { label: `Importing ${name}: writing to disk…` };
+  }
+}
 
 export function App({ db, platform, info, initialAnnotator, storage, initialDocId }: Props) {
   const [annotator, setAnnotator] = useState(initialAnnotator);
@@ -64,7 +79,9 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
   // Review mode gives the reading area's right-hand pane to the review queue.
   const [mode, setMode] = useState<'annotate' | 'review'>('annotate');
   const reviewKeys = useRef<ReviewKeyHandler | null>(null);
+  const [importing, setImporting] = useState<ProgressState | null>(null);
   const controller = useRef<ReaderController | null>(null);
+  const importer = useMemo(() => createImporter(db), [db]);
   const snapshot = useSyncExternalStore(session?.subscribe ?? noSubscribe, session?.getSnapshot ?? (() => EMPTY));
 
   const say = useCallback((kind: Message['kind'], text: string) => {
@@ -95,8 +112,8 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
   );
 
   useEffect(() => {
-    if (initialDocId) void openDoc(initialDocId);
-  }, [initialDocId, openDoc]);
+    if (initialDocId) void openDoc(initialDocId).catch((e: unknown) => fail('Could not open the document', e));
+  }, [initialDocId, openDoc, fail]);
 
   const openBytes = useCallback(
     async (name: string, bytes: Uint8Array) => {
@@ -110,8 +127,16 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
 
   const importBytes = useCallback(
     async (name: string, bytes: Uint8Array) => {
-      const r = await importExport(db, name, bytes, annotator);
+      setImporting(importProgressText(name, { stage: 'checking' }));
+      const r = await importer
+        .run(name, bytes, annotator, (p) => {
+          setImporting(importProgressText(name, p));
+          dispatch('spanmark:import-progress', { name, ...p });
+        })
+        .finally(() => setImporting(null));
       if (!r.ok) return say('error', `Nothing was imported. ${r.error.message}`);
+      // Committed (strict durability); the document is opened next, then 'spanmark:imported'.
+      dispatch('spanmark:import-committed', { name, docIds: r.value.docIds });
       const s = r.value;
       if (session && s.docIds.includes(session.article.id)) await session.reload();
       else if (!session && s.docIds[0]) await openDoc(s.docIds[0]);
@@ -120,7 +145,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
       say('info', `Imported ${plural(s.documents, 'document')}${s.newDocuments ? ` (${s.newDocuments} new)` : ''}.${mine}${theirs}`);
       dispatch('spanmark:imported', s);
     },
-    [annotator, db, openDoc, say, session],
+    [annotator, importer, openDoc, say, session],
   );
 
   const commands = useMemo(() => {
@@ -135,7 +160,10 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
             .then((r) => r.arrayBuffer())
             .then((b) => openBytes('kazakhstan-2022-01-07.txt', new Uint8Array(b))),
         ),
-      importFile: () => guard('Could not import', platform.pickFile('export').then((f) => f && importBytes(f.name, f.bytes))),
+      importFile: () => {
+        importer.prewarm();
+        return guard('Could not import', platform.pickFile('export').then((f) => f && importBytes(f.name, f.bytes)));
+      },
       exportDocs: (which: 'document' | 'library') =>
         guard(
           'Could not export',
@@ -194,7 +222,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
       },
       settings: () => setShowSettings(true),
     };
-  }, [annotator, db, fail, importBytes, info.version, openBytes, pending, platform, say, selectedId, session]);
+  }, [annotator, db, fail, importBytes, importer, info.version, openBytes, pending, platform, say, selectedId, session]);
 
   const slots = useMemo(() => layerSlots([...snapshot.layers.keys()]), [snapshot.layers]);
   const peers = useMemo<PeerLayer[]>(
@@ -244,14 +272,33 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
     onReviewKey: (e) => (mode === 'review' && session !== null ? (reviewKeys.current?.(e) ?? false) : false),
   });
 
-  // Dropping a file anywhere on the window opens it (articles) or imports it (.json exports).
+  // Dropping files anywhere on the window opens them (articles) or imports them (.json exports),
+  // one after another, each refused or accepted exactly as File › Open / File › Import would.
   useEffect(() => {
     const over = (e: DragEvent) => e.preventDefault();
     const drop = (e: DragEvent) => {
       e.preventDefault();
-      const file = e.dataTransfer?.files[0];
-      if (!file) return;
-      void file.arrayBuffer().then((b) => (/\.json$/i.test(file.name) ? importBytes(file.name, new Uint8Array(b)) : openBytes(file.name, new Uint8Array(b))));
+      const files = [...(e.dataTransfer?.files ?? [])];
+      if (files.some((f) => planDroppedFile(f).kind === 'export')) importer.prewarm();
+      void files.reduce<Promise<unknown>>(
+        (previous, file) =>
+          previous.then(async () => {
+            const plan = planDroppedFile(file);
+            if (!plan.ok) return say('error', plan.kind === 'export' ? `Nothing was imported. ${plan.message}` : plan.message);
+            const bytes = await file.arrayBuffer().then(
+              (b) => new Uint8Array(b),
+              (err: unknown) => {
+                say('error', `Could not read the file "${file.name}": ${err instanceof Error ? err.message : String(err)}`);
+                return undefined;
+              },
+            );
+            if (!bytes) return undefined;
+            return (plan.kind === 'export' ? importBytes(file.name, bytes) : openBytes(file.name, bytes)).catch((err: unknown) =>
+              fail(plan.kind === 'export' ? 'Could not import' : 'Could not open the article', err),
+            );
+          }),
+        Promise.resolve(),
+      );
     };
     window.addEventListener('dragover', over);
     window.addEventListener('drop', drop);
@@ -259,7 +306,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
       window.removeEventListener('dragover', over);
       window.removeEventListener('drop', drop);
     };
-  }, [importBytes, openBytes]);
+  }, [fail, importBytes, importer, openBytes, say]);
 
   const selected = selectedId ? snapshot.annotations.find((a) => a.id === selectedId) : undefined;
   // The panel follows an edit in a render of its own, after the new highlight is painted: it is
@@ -292,6 +339,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
       />
       {session ? (
         <div className={`workspace${mode === 'review' ? ' review-layout' : ''}`} style={{ ['--pane-width' as string]: `${pane.width}px` }}>
+          <ErrorBoundary panel="reader" key={`reader:${session.article.id}`} onReload={() => session.reload()}>
           <ArticleView
             article={session.article}
             session={session}
@@ -307,6 +355,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
           >
             <ArticleHeader article={session.article} />
           </ArticleView>
+          </ErrorBoundary>
           <Splitter
             width={pane.width}
             min={240}
@@ -317,6 +366,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
             testId="panel-splitter"
           />
           {mode === 'review' ? (
+            <ErrorBoundary panel="review mode" key={`review-mode:${session.article.id}`} onReload={() => session.reload()} retryOn={snapshot}>
             <ReviewMode
               key={session.article.id}
               me={annotator}
@@ -330,6 +380,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
               onExit={() => setMode('annotate')}
               keys={reviewKeys}
             />
+            </ErrorBoundary>
           ) : (
           <aside className="side-panel" data-testid="side-panel">
             <div className="panel-tabs" role="tablist">
@@ -340,6 +391,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
                 Review{snapshot.layers.size > 0 ? ` (${snapshot.layers.size})` : ''}
               </button>
             </div>
+            <ErrorBoundary panel={tab === 'review' ? 'review' : 'annotations'} key={`${tab}:${session.article.id}`} onReload={() => session.reload()} retryOn={tab === 'review' ? snapshot : listed}>
             {selected ? <AnnotationDetails annotation={selected} onRelabel={commands.relabel} onNote={commands.note} onDelete={commands.remove} /> : null}
             {tab === 'review' ? (
               <ReviewPanel
@@ -374,11 +426,20 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
               onPick={pickAnnotation}
             />
             )}
+            </ErrorBoundary>
           </aside>
           )}
         </div>
       ) : (
-        <LibraryView db={db} me={annotator} onOpen={(id) => void openDoc(id)} onOpenSample={() => void commands.openSample()} onOpenFile={() => void commands.openFile()} />
+        <ErrorBoundary panel="library">
+          <LibraryView
+            db={db}
+            me={annotator}
+            onOpen={(id) => void openDoc(id).catch((e: unknown) => fail('Could not open the document', e))}
+            onOpenSample={() => void commands.openSample()}
+            onOpenFile={() => void commands.openFile()}
+          />
+        </ErrorBoundary>
       )}
       <footer className="status-bar">
         <span data-testid="annotator">Annotating as {annotator}</span>
@@ -387,6 +448,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
           {info.name} {info.version} · {info.shell === 'electron' ? 'desktop' : 'browser'}
         </span>
       </footer>
+      {importing ? <ProgressNotice state={importing} testId="import-progress" /> : null}
       <Messages items={messages} onDismiss={(id) => setMessages((m) => m.filter((x) => x.id !== id))} />
       {showSettings ? (
         <SettingsDialog

@@ -10,7 +10,7 @@ export function Messages({ items, onDismiss }: { items: readonly Message[]; onDi
   return (
     <div className="messages" aria-live="polite">
       {items.map((m) => (
-        <div key={m.id} className={`message message-${m.kind}`} role={m.kind === 'error' ? 'alert' : 'status'} data-testid={`message-${m.kind}`}>
+        <div key={m.id} className={`message message-${m.kind}`} role={m.kind === 'error' ? 'alert' : 'status'} data-testid={`message-${m.kind}`} data-message-id={m.id}>
           <span>{m.text}</span>
           <button type="button" aria-label="Dismiss" onClick={() => onDismiss(m.id)}>×</button>
         </div>

@@ -2,16 +2,20 @@
 // in one transaction. My own annotations (annotator = me) go to my layer: re-importing changes
 // nothing and an older copy never overwrites a newer edit. Everyone else's go to their own
 // read-only layer, which the file replaces for that document (updated by annotation id).
+// Runs in the import Worker (import-worker.ts) so a big file never blocks the window; it touches
+// nothing of the DOM. The transaction also stores the new layer's snapshot, so the document opens
+// after the import from one record instead of reading 10,000.
 
 import { decodeSpanmarkV1Bytes, type DecodedLibrary } from '../../src/codecs/spanmark-v1/decode.js';
 import { ownMergeOutcome } from '../../src/annotations/merge-own.js';
+import { sortAnnotations } from '../../src/annotations/commands.js';
 import type { Annotation } from '../../src/annotations/types.js';
 import type { Article } from '../../src/document/article.js';
 import { plainTextBlocks } from '../../src/document/plain-blocks.js';
 import { decisionId, type ReviewDecision } from '../../src/review/decisions.js';
 import type { Result } from '../../src/result.js';
 import { sha256Hex } from '../db/articles-repo.js';
-import { bumpRevision } from '../db/annotations-repo.js';
+import { bumpRevision, readOwnLayer, saveSnapshot } from '../db/annotations-repo.js';
 import type { SpanmarkDb } from '../db/db.js';
 
 export interface ImportSummary {
@@ -27,14 +31,27 @@ export interface ImportSummary {
   readonly docIds: readonly string[];
 }
 
+/** Where an import is; `done`/`total` count annotations written so far (stage 'saving'). */
+export type ImportProgress =
+  | { readonly stage: 'checking' }
+  | { readonly stage: 'saving'; readonly done: number; readonly total: number }
+  | { readonly stage: 'committing' };
+
 type Counts = { newDocuments: number; added: number; updated: number; unchanged: number; keptNewer: number; layers: Map<string, number> };
 
-const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
+/** Records written per request batch: small enough to report progress, large enough to cost nothing. */
+const WRITE_CHUNK = 2_000;
 
-export async function importExport(db: SpanmarkDb, name: string, bytes: Uint8Array, me: string): Promise<Result<ImportSummary>> {
-  if (bytes.byteLength > MAX_IMPORT_BYTES) {
-    return { ok: false, error: { code: 'too-large', message: `${name} is larger than 256 MB.`, path: name } };
-  }
+/** The refusal a file's size alone decides, so a dropped file is refused before it is read. */
+export function importSizeProblem(name: string, size: number): Result<never> | undefined {
+  return size > MAX_IMPORT_BYTES ? { ok: false, error: { code: 'too-large', message: `${name} is larger than 256 MB.`, path: name } } : undefined;
+}
+
+export async function importExport(db: SpanmarkDb, name: string, bytes: Uint8Array, me: string, onProgress: (p: ImportProgress) => void = () => {}): Promise<Result<ImportSummary>> {
+  const tooLarge = importSizeProblem(name, bytes.byteLength);
+  if (tooLarge) return tooLarge;
+  onProgress({ stage: 'checking' });
   // From the bytes: the decoder checks UTF-8 (with the offset of a bad byte) and allows one BOM.
   const decoded = await decodeSpanmarkV1Bytes(bytes, sha256Hex);
   if (!decoded.ok) {
@@ -44,7 +61,7 @@ export async function importExport(db: SpanmarkDb, name: string, bytes: Uint8Arr
   }
   const counts: Counts = { newDocuments: 0, added: 0, updated: 0, unchanged: 0, keptNewer: 0, layers: new Map() };
   try {
-    await applyImport(db, decoded.value.documents, me, counts);
+    await applyImport(db, decoded.value.documents, me, counts, onProgress);
   } catch (e) {
     // The transaction aborted: nothing of this file was written.
     return { ok: false, error: { code: 'conflict', message: `${name}: ${e instanceof Error ? e.message : String(e)}`, path: name } };
@@ -61,8 +78,20 @@ export async function importExport(db: SpanmarkDb, name: string, bytes: Uint8Arr
   };
 }
 
-async function applyImport(db: SpanmarkDb, documents: DecodedLibrary['documents'], me: string, counts: Counts): Promise<void> {
-  await db.transaction('rw', [db.articles, db.annotations, db.layerAnnotations, db.reviewDecisions, db.layerRevisions], async () => {
+async function applyImport(db: SpanmarkDb, documents: DecodedLibrary['documents'], me: string, counts: Counts, onProgress: (p: ImportProgress) => void): Promise<void> {
+  const total = documents.reduce((n, d) => n + d.annotations.length, 0);
+  let written = 0;
+  // Each batch resolves in a request callback of its own, which keeps the one transaction alive.
+  const write = async (batch: readonly Annotation[], put: (chunk: Annotation[]) => Promise<unknown>): Promise<void> => {
+    for (let i = 0; i < batch.length; i += WRITE_CHUNK) {
+      const chunk = batch.slice(i, i + WRITE_CHUNK);
+      await put(chunk);
+      written += chunk.length;
+      onProgress({ stage: 'saving', done: Math.min(written, total), total });
+    }
+  };
+  await db.transaction('rw', [db.articles, db.annotations, db.layerAnnotations, db.reviewDecisions, db.layerRevisions, db.layerSnapshots], async () => {
+    onProgress({ stage: 'saving', done: 0, total });
     for (const doc of documents) {
       const docId = doc.article.id;
       if (!(await db.articles.get(docId))) {
@@ -72,7 +101,8 @@ async function applyImport(db: SpanmarkDb, documents: DecodedLibrary['documents'
         counts.newDocuments += 1;
       }
       const mine = doc.annotations.filter((a) => a.annotator === me);
-      if (await mergeOwn(db, mine, counts)) await bumpRevision(db, docId);
+      written += doc.annotations.length - mine.length;
+      await mergeOwn(db, docId, doc.article.text, mine, counts, write);
       const byAnnotator = new Map<string, Annotation[]>();
       for (const a of doc.annotations) if (a.annotator !== me) byAnnotator.set(a.annotator, [...(byAnnotator.get(a.annotator) ?? []), a]);
       for (const [annotator, list] of byAnnotator) {
@@ -85,18 +115,34 @@ async function applyImport(db: SpanmarkDb, documents: DecodedLibrary['documents'
       if (decisions.length > 0) await db.reviewDecisions.bulkPut(decisions);
       if (doc.review && decisions.length > 0) await db.articles.update(docId, { reviewStatus: doc.review.status });
     }
+    onProgress({ stage: 'committing' });
   });
 }
 
-/** Returns whether anything in my layer changed. */
-async function mergeOwn(db: SpanmarkDb, incoming: readonly Annotation[], counts: Counts): Promise<boolean> {
-  const stored = await db.annotations.bulkGet(incoming.map((a) => a.id));
+/**
+ * Merges the file's annotations into my layer for one document, compared with the stored layer
+ * (read from its snapshot when current). An id that is not in this document's layer is added; if
+ * another document already uses it, the add fails and the whole import is refused. When my layer
+ * changed, its revision is bumped and the merged layer stored as its snapshot.
+ */
+async function mergeOwn(
+  db: SpanmarkDb,
+  docId: string,
+  text: string,
+  incoming: readonly Annotation[],
+  counts: Counts,
+  write: (batch: readonly Annotation[], put: (chunk: Annotation[]) => Promise<unknown>) => Promise<void>,
+): Promise<void> {
+  if (incoming.length === 0) return;
+  const { own } = await readOwnLayer(db, docId, text);
+  const layer = new Map(own.map((a) => [a.id, a]));
+  const toAdd: Annotation[] = [];
   const toPut: Annotation[] = [];
-  incoming.forEach((a, i) => {
-    switch (ownMergeOutcome(stored[i], a)) {
+  for (const a of incoming) {
+    switch (ownMergeOutcome(layer.get(a.id), a)) {
       case 'added':
         counts.added += 1;
-        toPut.push(a);
+        toAdd.push(a);
         break;
       case 'other-document':
         throw new Error(`annotation ${a.id} already belongs to another document, so the file was not imported`);
@@ -110,9 +156,27 @@ async function mergeOwn(db: SpanmarkDb, incoming: readonly Annotation[], counts:
         counts.updated += 1;
         toPut.push(a);
     }
+  }
+  if (toAdd.length === 0 && toPut.length === 0) return;
+  await write(toAdd, async (chunk) => {
+    try {
+      await db.annotations.bulkAdd(chunk);
+    } catch (e) {
+      throw new Error(`annotation ${firstFailedId(e, chunk)} already belongs to another document, so the file was not imported`);
+    }
   });
-  await db.annotations.bulkPut(toPut);
-  return toPut.length > 0;
+  await write(toPut, (chunk) => db.annotations.bulkPut(chunk));
+  for (const a of [...toAdd, ...toPut]) layer.set(a.id, a);
+  const revision = await bumpRevision(db, docId);
+  // In text order, as the session keeps it: opening then skips sorting 10,000 annotations.
+  await saveSnapshot(db, docId, revision, sortAnnotations([...layer.values()]), text);
+}
+
+/** The id a failed bulkAdd stumbled on (Dexie's BulkError lists failures by position). */
+function firstFailedId(e: unknown, chunk: readonly Annotation[]): string {
+  const byPos = (e as { failuresByPos?: Record<number, unknown> } | null)?.failuresByPos;
+  const pos = byPos ? Number(Object.keys(byPos)[0]) : Number.NaN;
+  return chunk[pos]?.id ?? chunk[0]?.id ?? '?';
 }
 
 /** A colleague's export is their whole layer for the document: ids not in it were deleted by them. */

@@ -3,7 +3,7 @@
 // the import path can show the analyst why a file was refused.
 
 import { fail, ok, type Result } from '../result.js';
-import { decodeArticleBytes } from '../text/decode.js';
+import { checkArticleSize, decodeArticleBytes } from '../text/decode.js';
 import { normalizeNewlines } from '../text/newlines.js';
 import { endWithout, isJsWhiteSpace } from '../text/trim.js';
 import type { ArticleFormat, ArticleMetadata, Block, ParsedArticle } from './article.js';
@@ -30,12 +30,25 @@ export function formatForName(name: string): ArticleFormat | undefined {
 
 export function parseArticle(name: string, bytes: Uint8Array): Result<ParsedArticle> {
   const format = formatForName(name);
-  if (format === undefined) {
-    const list = `${ACCEPTED_EXTENSIONS.slice(0, -1).join(', ')} or ${ACCEPTED_EXTENSIONS[ACCEPTED_EXTENSIONS.length - 1]}`;
-    return fail('unsupported-type', `The file "${name}" is not a supported article type; open a ${list} file.`, name);
-  }
+  if (format === undefined) return unsupportedType(name);
   const decoded = decodeArticleBytes(name, bytes);
   return decoded.ok ? parseArticleText(name, decoded.value, format) : decoded;
+}
+
+/**
+ * What parseArticle would refuse from the name and size alone, in the same words, before the file
+ * is read (a dropped 2 GB file is refused without loading it).
+ */
+export function precheckArticleFile(name: string, byteLength: number): Result<ArticleFormat> {
+  const format = formatForName(name);
+  if (format === undefined) return unsupportedType(name);
+  const sized = checkArticleSize(name, byteLength);
+  return sized.ok ? ok(format) : sized;
+}
+
+function unsupportedType(name: string): Result<never> {
+  const list = `${ACCEPTED_EXTENSIONS.slice(0, -1).join(', ')} or ${ACCEPTED_EXTENSIONS[ACCEPTED_EXTENSIONS.length - 1]}`;
+  return fail('unsupported-type', `The file "${name}" is not a supported article type; open a ${list} file.`, name);
 }
 
 /** For text that is already decoded (tests, imports that carry the text inline). */

@@ -6,6 +6,8 @@
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
+  // The import Worker (renderer/io/import-worker.ts), a script of the app's own origin.
+  "worker-src 'self'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
@@ -15,9 +17,10 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
   // Any HTML sink (innerHTML and friends) throws instead of parsing: untrusted article HTML can
-  // only ever reach the page as text rendered by React.
+  // only ever reach the page as text rendered by React. The one policy allowed turns exactly the
+  // import worker's own URL into a script URL (renderer/io/import-client.ts) and nothing else.
   "require-trusted-types-for 'script'",
-  "trusted-types 'none'",
+  "trusted-types spanmark-import-worker",
 ].join('; ');
 
 /** Headers sent with every served file, in Electron and in the browser fallback. */

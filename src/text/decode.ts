@@ -19,11 +19,8 @@ const MB = 1024 * 1024;
 
 export function decodeArticleBytes(name: string, bytes: Uint8Array): Result<string> {
   const file = `The file "${name}"`;
-  if (bytes.length === 0) return fail('empty', `${file} is empty.`, name);
-  if (bytes.length > MAX_ARTICLE_BYTES) {
-    const size = Math.ceil((bytes.length / MB) * 10) / 10;
-    return fail('too-large', `${file} is ${size.toFixed(1)} MB, larger than the ${MAX_ARTICLE_BYTES / MB} MB limit for an article.`, name);
-  }
+  const sized = checkArticleSize(name, bytes.length);
+  if (!sized.ok) return sized;
   const binary = (): Result<string> => fail('binary', `${file} looks like a binary file, not an article.`, name);
 
   let text: string;
@@ -53,6 +50,20 @@ export function decodeArticleBytes(name: string, bytes: Uint8Array): Result<stri
   }
   if (!/\S/.test(text)) return fail('empty', `${file} contains only whitespace, no text.`, name);
   return ok(text);
+}
+
+/**
+ * The refusals a file's size alone decides (empty, over the limit), so a dropped or picked file can
+ * be refused from its size before a byte of it is read; decodeArticleBytes says the same.
+ */
+export function checkArticleSize(name: string, byteLength: number): Result<void> {
+  const file = `The file "${name}"`;
+  if (byteLength === 0) return fail('empty', `${file} is empty.`, name);
+  if (byteLength > MAX_ARTICLE_BYTES) {
+    const size = Math.ceil((byteLength / MB) * 10) / 10;
+    return fail('too-large', `${file} is ${size.toFixed(1)} MB, larger than the ${MAX_ARTICLE_BYTES / MB} MB limit for an article.`, name);
+  }
+  return ok(undefined);
 }
 
 function bomEncoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {

@@ -11,7 +11,7 @@ export interface Measured {
 
 export interface ArmSpec {
   /** The user's gesture that starts the clock, caught in the capture phase before the app sees it. */
-  readonly trigger: 'pointerdown' | 'keydown';
+  readonly trigger: 'pointerdown' | 'keydown' | 'change';
   /** Only this key starts the clock (keydown). */
   readonly key?: string;
   /** The app event that stops it. */
@@ -175,4 +175,43 @@ export function pickWord(seed: number): WordTarget | null {
     }
   }
   return found.length > 0 ? found[seed % found.length]! : null;
+}
+
+export interface ImportTasks {
+  /** Longest main-thread task from the file's arrival (the input's change) to the commit, in ms; 0 if none over 50 ms. */
+  readonly longestToCommit: number;
+  /** Longest task from the commit to the opened document (spanmark:imported). */
+  readonly longestOpening: number;
+  readonly toCommit: readonly number[];
+}
+
+type TaskWindow = Window & { __spanmarkTasks?: { tasks: { start: number; duration: number }[]; change?: number; committed?: number; imported?: number; observer: PerformanceObserver } };
+
+/** Starts recording long tasks (PerformanceObserver 'longtask', i.e. over 50 ms) around one import. */
+export function recordImportTasks(): void {
+  const w = window as TaskWindow;
+  w.__spanmarkTasks?.observer.disconnect();
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) rec.tasks.push({ start: e.startTime, duration: e.duration });
+  });
+  const rec: NonNullable<TaskWindow['__spanmarkTasks']> = { tasks: [], observer };
+  w.__spanmarkTasks = rec;
+  observer.observe({ type: 'longtask' });
+  window.addEventListener('change', () => (rec.change ??= performance.now()), { capture: true, once: true });
+  window.addEventListener('spanmark:import-committed', () => (rec.committed ??= performance.now()), { once: true });
+  window.addEventListener('spanmark:imported', () => (rec.imported ??= performance.now()), { once: true });
+}
+
+/** The long tasks of the import recorded since recordImportTasks(), split at the commit. */
+export function collectImportTasks(): ImportTasks {
+  const rec = (window as TaskWindow).__spanmarkTasks;
+  if (!rec || rec.change === undefined || rec.committed === undefined || rec.imported === undefined) throw new Error('no import was recorded');
+  rec.observer.takeRecords().forEach((e) => rec.tasks.push({ start: e.startTime, duration: e.duration }));
+  rec.observer.disconnect();
+  const { change, committed, imported } = rec;
+  // Tasks that start in the window. The task the change is dispatched in is the harness's own:
+  // Playwright builds the 4 MB File inside the page (base64) and fires the change from that task.
+  const within = (from: number, to: number) => rec.tasks.filter((t) => t.start >= from && t.start < to).map((t) => t.duration);
+  const toCommit = within(change, committed);
+  return { longestToCommit: Math.max(0, ...toCommit), longestOpening: Math.max(0, ...within(committed, imported)), toCommit };
 }

@@ -8,14 +8,14 @@ import { createServer } from 'node:net';
 const TSX = ['--import', 'tsx'];
 
 /**
- * Only the renderer entry: a full `scripts/build.ts` starts by deleting dist/, which would pull the
+ * Only the renderer entries (the page and its import worker): a full `scripts/build.ts` starts by deleting dist/, which would pull the
  * files from under anyone else's test server on this machine mid-run.
  */
 export function buildRenderer(cwd: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...TSX, 'scripts/build.ts', 'renderer'], { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, [...TSX, 'scripts/build.ts', 'renderer', 'importWorker'], { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
     child.once('error', reject);
-    child.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`scripts/build.ts renderer failed (${signal ?? `exit ${code}`})`))));
+    child.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`scripts/build.ts renderer importWorker failed (${signal ?? `exit ${code}`})`))));
   });
 }
 

@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { SpanmarkApp, corpusPath } from './pages/app.js';
+import { articleFromCorpus, colleagueExport, sampleArticle } from './fixtures/exports.js';
+import { readStored } from './pages/stored.js';
 
 const schema = JSON.parse(readFileSync(new URL('../../src/codecs/spanmark-v1/schema.json', import.meta.url), 'utf8')) as object;
 
@@ -209,4 +211,35 @@ test('an older copy of my annotation, its time spelled another way, never overwr
   await app.importBuffer('newer.spanmark.json', Buffer.from(JSON.stringify(copy)));
   await expect(app.infoMessage().last()).toContainText('1 updated');
   expect(await app.rowTexts()).toEqual(['claim:Almaty']);
+});
+
+test('an annotation id already used by another document refuses the whole file, in the import worker, and nothing is written', async ({ page }) => {
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  await app.setAnnotator('Dana');
+  await app.importBuffer('sample.spanmark.json', colleagueExport('Dana', [{ id: 'shared-id', label: 'deployment', quote: 'Almaty' }], sampleArticle()));
+  const before = await readStored(page);
+  const other = articleFromCorpus('unicode-edge-cases.txt');
+  // A new document, a new annotation, and one whose id the sample's annotation already has.
+  const clash = colleagueExport('Dana', [{ id: 'fresh-id', label: 'claim', quote: 'Нұр-Сұлтан' }, { id: 'shared-id', label: 'claim', quote: '𝟐𝟎 thousand' }], other);
+  const shown = await app.importRefused('clash.spanmark.json', clash);
+  expect(shown).toContain('Nothing was imported. clash.spanmark.json: annotation shared-id already belongs to another document, so the file was not imported');
+  expect(await readStored(page)).toEqual(before);
+});
+
+test('Trusted Types: the app creates its one worker policy and the page can create no other', async ({ page }) => {
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  await app.importBuffer('sample.spanmark.json', colleagueExport('analyst', [], sampleArticle()));
+  const attempts = await page.evaluate(() =>
+    ['sneaky', 'spanmark-import-worker'].map((name) => {
+      try {
+        (window as unknown as { trustedTypes: { createPolicy(n: string, r: object): unknown } }).trustedTypes.createPolicy(name, { createScriptURL: (u: string) => u });
+        return `${name}: created`;
+      } catch (e) {
+        return `${name}: refused (${(e as Error).name})`;
+      }
+    }),
+  );
+  expect(attempts).toEqual(['sneaky: refused (TypeError)', 'spanmark-import-worker: refused (TypeError)']);
 });

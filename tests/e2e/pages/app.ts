@@ -44,9 +44,19 @@ export class SpanmarkApp {
 
   /** Imports a file the app must refuse; resolves with the error shown. */
   async importRefused(name: string, buffer: Buffer): Promise<string> {
-    const before = await this.errorMessage().count();
+    const before = await this.lastErrorId();
     await this.chooseImport(name, buffer);
-    await expect(this.errorMessage()).toHaveCount(Math.min(before + 1, 3));
+    return this.nextError(before);
+  }
+
+  /** The id of the newest error shown, to wait for the next one (the list keeps only the last three). */
+  async lastErrorId(): Promise<string | null> {
+    return (await this.errorMessage().count()) === 0 ? null : this.errorMessage().last().getAttribute('data-message-id');
+  }
+
+  /** Waits for an error newer than the one whose id was `before`; resolves with its text. */
+  async nextError(before: string | null): Promise<string> {
+    await expect.poll(() => this.lastErrorId()).not.toBe(before);
     return (await this.errorMessage().last().textContent()) ?? '';
   }
 

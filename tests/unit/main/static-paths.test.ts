@@ -80,7 +80,7 @@ test('content types follow the extension; unknown is opaque bytes', () => {
 test('the CSP is the strict one, and every served file carries it', () => {
   assert.equal(
     CONTENT_SECURITY_POLICY,
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types 'none'",
+    "default-src 'none'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types spanmark-import-worker",
   );
   assert.equal(SECURITY_HEADERS['Content-Security-Policy'], CONTENT_SECURITY_POLICY);
   assert.equal(SECURITY_HEADERS['X-Content-Type-Options'], 'nosniff');

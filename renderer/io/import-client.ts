@@ -1,0 +1,116 @@
+// The window's side of importing: hands the file to the import Worker and relays its progress.
+// The worker is started on first use (or ahead of it, when a file chooser opens) and kept for the
+// next import. The page's CSP requires Trusted Types, so its URL comes from a policy that allows
+// exactly that one script of our own origin. Should the worker fail to start at all (a shell that
+// refuses workers), the same import runs in the window: slower to paint, still all-or-nothing.
+
+import type { Result } from '../../src/result.js';
+import type { SpanmarkDb } from '../db/db.js';
+import { importExport, type ImportProgress, type ImportSummary } from './import.js';
+import { IMPORT_WORKER_FILE, type ImportReply, type ImportRequest } from './import-protocol.js';
+
+/** The one Trusted Types policy the CSP allows (src/platform/csp.ts names it). */
+export const WORKER_POLICY = 'spanmark-import-worker';
+
+interface TrustedTypesApi {
+  createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): unknown };
+}
+
+let scriptUrl: unknown;
+
+/** The worker's URL as the browser's Trusted Types enforcement wants it; created once per page. */
+function workerScriptUrl(): unknown {
+  if (scriptUrl !== undefined) return scriptUrl;
+  const expected = new URL(IMPORT_WORKER_FILE, document.baseURI).href;
+  const tt = (globalThis as { trustedTypes?: TrustedTypesApi }).trustedTypes;
+  const only = (url: string): string => {
+    if (url !== expected) throw new TypeError(`${url} is not the import worker`);
+    return url;
+  };
+  scriptUrl = tt ? tt.createPolicy(WORKER_POLICY, { createScriptURL: only }).createScriptURL(expected) : expected;
+  return scriptUrl;
+}
+
+interface Pending {
+  readonly request: ImportRequest;
+  readonly onProgress: (p: ImportProgress) => void;
+  readonly resolve: (r: Result<ImportSummary>) => void;
+}
+
+export interface Importer {
+  /** Starts the worker ahead of an import (when the file chooser opens), so it is ready when the file is. */
+  prewarm(): void;
+  run(name: string, bytes: Uint8Array, me: string, onProgress: (p: ImportProgress) => void): Promise<Result<ImportSummary>>;
+}
+
+export function createImporter(db: SpanmarkDb): Importer {
+  let worker: Worker | undefined;
+  let ready = false;
+  let nextId = 1;
+  const pending = new Map<number, Pending>();
+
+  const inWindow = (p: Pending): void => {
+    importExport(db, p.request.name, p.request.bytes, p.request.me, p.onProgress).then(p.resolve, (e: unknown) =>
+      p.resolve({ ok: false, error: { code: 'import-failed', message: `${p.request.name}: ${e instanceof Error ? e.message : String(e)}`, path: p.request.name } }),
+    );
+  };
+
+  const start = (): Worker | undefined => {
+    if (worker) return worker;
+    try {
+      worker = new Worker(workerScriptUrl() as string, { name: 'spanmark-import' });
+    } catch (e) {
+      console.warn(`Spanmark: the import worker could not start (${String(e)}); importing in the window.`);
+      return undefined;
+    }
+    ready = false;
+    const w = worker;
+    w.addEventListener('message', (e: MessageEvent<ImportReply>) => {
+      const m = e.data;
+      if (m.kind === 'ready') {
+        ready = true;
+        return;
+      }
+      const p = pending.get(m.id);
+      if (!p) return;
+      if (m.kind === 'progress') p.onProgress(m.progress);
+      else {
+        pending.delete(m.id);
+        p.resolve(m.result);
+      }
+    });
+    w.addEventListener('error', (e: ErrorEvent) => {
+      e.preventDefault();
+      w.terminate();
+      if (worker === w) worker = undefined;
+      const waiting = [...pending.values()];
+      pending.clear();
+      if (!ready) {
+        console.warn(`Spanmark: the import worker did not load (${e.message || 'no reason given'}); importing in the window.`);
+        for (const p of waiting) inWindow(p);
+        return;
+      }
+      // Died mid-import: its transaction never committed, so nothing of the file was written.
+      for (const p of waiting) {
+        p.resolve({ ok: false, error: { code: 'import-failed', message: `${p.request.name}: the import stopped (${e.message || 'the worker failed'}); nothing was written.`, path: p.request.name } });
+      }
+    });
+    return w;
+  };
+
+  return {
+    prewarm: () => void start(),
+    run(name, bytes, me, onProgress) {
+      return new Promise((resolve) => {
+        const request: ImportRequest = { id: nextId++, name, bytes, me };
+        const p: Pending = { request, onProgress, resolve };
+        const w = start();
+        if (!w) return inWindow(p);
+        pending.set(request.id, p);
+        // Copied, not transferred (a few ms for 4 MB), so the bytes stay usable should the worker
+        // fail to start and the import run in the window after all.
+        w.postMessage(request);
+      });
+    },
+  };
+}
