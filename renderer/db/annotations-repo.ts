@@ -3,7 +3,7 @@
 // durability: on disk). Every transaction that changes my layer bumps the document's revision,
 // which is what decides whether the layer snapshot may be used.
 
-import type { AnnotationCommand } from '../../src/annotations/commands.js';
+import { batchOutcome, commandDocId, type AnnotationCommand } from '../../src/annotations/commands.js';
 import type { Annotation } from '../../src/annotations/types.js';
 import { fromColumns, toColumns } from '../../src/annotations/layer-columns.js';
 import type { ReviewCommand, ReviewDecision } from '../../src/review/decisions.js';
@@ -77,6 +77,14 @@ export async function applyToDb(db: SpanmarkDb, cmd: SessionCommand): Promise<nu
       case 'delete':
         await db.annotations.delete(cmd.annotation.id);
         return bumpRevision(db, cmd.annotation.docId);
+      case 'batch': {
+        const docId = commandDocId(cmd);
+        if (docId === undefined) throw new Error('An empty batch of changes was not saved: it changes nothing.');
+        const outcome = [...batchOutcome(cmd.commands)];
+        await db.annotations.bulkDelete(outcome.filter(([, a]) => a === null).map(([id]) => id));
+        await db.annotations.bulkPut(outcome.flatMap(([, a]) => (a ? [a] : [])));
+        return bumpRevision(db, docId);
+      }
       case 'review': {
         const { decision, annotation } = cmd;
         if (decision.after) await db.reviewDecisions.put(decision.after);

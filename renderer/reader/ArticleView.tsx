@@ -73,7 +73,9 @@ export function ArticleView(props: Props) {
       if (change.kind === 'reset') painter.reset(session.list());
       else if (change.kind === 'command') {
         const cmd = change.command;
-        if (cmd.kind === 'delete') painter.remove(cmd.annotation.id);
+        // A batch (tag every match) can touch thousands of spans: one reset beats levelling each.
+        if (cmd.kind === 'batch') painter.reset(session.list());
+        else if (cmd.kind === 'delete') painter.remove(cmd.annotation.id);
         else painter.add(cmd.kind === 'create' ? cmd.annotation : cmd.after, session.list());
       }
       if (change.kind !== 'status') afterPaint(() => dispatch('spanmark:painted', { docId: article.id, count: session.list().length }));
