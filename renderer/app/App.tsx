@@ -33,6 +33,8 @@ import { layerSlots } from '../../src/review/layer-slots.js';
 import type { ReviewStatus } from '../../src/document/article.js';
 import { setReviewStatus } from '../db/articles-repo.js';
 import type { PeerLayer } from '../reader/ArticleView.js';
+import { FindBar } from '../reader/FindBar.js';
+import { tagSpans } from '../../src/annotations/tag-spans.js';
 
 interface Props {
   readonly db: SpanmarkDb;
@@ -59,6 +61,8 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
   const [hiddenLayers, setHiddenLayers] = useState<ReadonlySet<string>>(new Set());
   const [status, setStatus] = useState<ReviewStatus>('unreviewed');
   const controller = useRef<ReaderController | null>(null);
+  /** The find bar's focus token while it is open (bumped by each Ctrl/⌘+F), null while closed. */
+  const [find, setFind] = useState<number | null>(null);
   const snapshot = useSyncExternalStore(session?.subscribe ?? noSubscribe, session?.getSnapshot ?? (() => EMPTY));
 
   const say = useCallback((kind: Message['kind'], text: string) => {
@@ -142,20 +146,34 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
             if (out.saved) say('info', `Exported ${plural(payload.annotations, 'annotation')} on ${plural(payload.documents, 'document')} to ${out.where}.`);
           })(),
         ),
-      create: (label: LabelId) => {
-        if (!session || !pending) return;
-        const same = findIdentical(session.list(), { ...pending, label });
+      create: (label: LabelId, span: Span | null = pending) => {
+        if (!session || !span) return;
+        const same = findIdentical(session.list(), { ...span, label });
         if (same) {
           setPending(null);
           setSelectedId(same.id);
           window.getSelection()?.removeAllRanges();
           return say('info', `You already tagged this span as ${label}; selected it.`);
         }
-        const r = createAnnotation({ id: crypto.randomUUID(), docId: session.article.id, text: session.article.text, start: pending.start, end: pending.end, label, annotator, now: new Date().toISOString() });
+        const r = createAnnotation({ id: crypto.randomUUID(), docId: session.article.id, text: session.article.text, start: span.start, end: span.end, label, annotator, now: new Date().toISOString() });
         if (!r.ok) return say('error', r.error.message);
         setPending(null);
         window.getSelection()?.removeAllRanges();
         void run({ kind: 'create', annotation: r.value }, 'Could not save the annotation');
+      },
+      /** Tags every find match in one undoable batch, skipping spans of mine already tagged so. */
+      tagAll: (spans: readonly Span[], label: LabelId) => {
+        if (!session) return;
+        const { article } = session;
+        const r = tagSpans({ layer: session.list(), spans, label, docId: article.id, text: article.text, annotator, now: new Date().toISOString(), newId: () => crypto.randomUUID() });
+        if (!r.ok) return say('error', r.error.message);
+        const { command, skipped } = r.value;
+        if (command.commands.length === 0) return say('info', `All ${plural(spans.length, 'match', 'matches')} are already tagged as ${label}.`);
+        // Painted at once, acknowledged once the one transaction has committed.
+        void guard(
+          'Could not save the tags',
+          session.execute(command).then(() => say('info', `Tagged ${plural(command.commands.length, 'match', 'matches')} as ${label}${skipped > 0 ? ` (${skipped} already tagged)` : ''}.`)),
+        );
       },
       relabel: (label: LabelId) => {
         const a = selectedId ? session?.find(selectedId) : undefined;
@@ -223,7 +241,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
     [commands],
   );
   useEffect(() => platform.onMenuCommand(onMenu), [platform, onMenu]);
-  useAppKeys({ pending, selectedId, onMenu, onLabel: (l) => (pending ? commands.create(l) : commands.relabel(l)), onEscape: () => { setPending(null); setSelectedId(null); } });
+  useAppKeys({ pending, selectedId, onMenu, onLabel: (l) => (pending ? commands.create(l) : commands.relabel(l)), onEscape: () => { setPending(null); setSelectedId(null); }, onFind: () => session && setFind((t) => (t ?? 0) + 1) });
 
   // Dropping a file anywhere on the window opens it (articles) or imports it (.json exports).
   useEffect(() => {
@@ -279,6 +297,15 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
             onCreate={commands.create}
             controller={controller}
           >
+            {find !== null ? (
+              <FindBar
+                text={session.article.text}
+                controller={controller}
+                focusToken={find}
+                onTag={(spans, label) => (spans.length === 1 ? commands.create(label, spans[0]!) : commands.tagAll(spans, label))}
+                onClose={() => setFind(null)}
+              />
+            ) : null}
             <ArticleHeader article={session.article} />
           </ArticleView>
           <aside className="side-panel">

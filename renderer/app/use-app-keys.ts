@@ -1,6 +1,6 @@
 // Keyboard shortcuts: 1/2/3 label the selection (or relabel the selected annotation), Delete
-// removes it, Escape clears, and the menu accelerators for the browser build. Keys typed into a
-// text field are left to the field.
+// removes it, Escape clears, Ctrl/⌘+F opens the find bar, and the menu accelerators for the
+// browser build. Keys typed into a text field are left to the field.
 
 import { useEffect, useRef } from 'react';
 import { labelForHotkey, type LabelId } from '../../src/labels/schema.js';
@@ -12,6 +12,7 @@ interface Keys {
   readonly onMenu: (c: MenuCommand) => void;
   readonly onLabel: (label: LabelId) => void;
   readonly onEscape: () => void;
+  readonly onFind: () => void;
 }
 
 export function useAppKeys(keys: Keys): void {
@@ -34,6 +35,11 @@ export function useAppKeys(keys: Keys): void {
           : key === ',' ? 'settings'
           : undefined
         : undefined;
+      if (mod && !e.shiftKey && !e.altKey && key === 'f') {
+        e.preventDefault();
+        k.onFind();
+        return;
+      }
       if (command) {
         e.preventDefault();
         k.onMenu(command);

@@ -31,6 +31,10 @@ export interface ReaderController {
   reveal(id: string): void;
   mark(name: 'sm-peer', spans: readonly Span[]): void;
   revealSpan(span: Span): void;
+  /** Paints find matches and marks the current one, scrolling to it when `scroll` is set. */
+  showFound(matches: readonly Span[], current: number, scroll: boolean): void;
+  /** Puts keyboard focus back on the text (closing the find bar). */
+  focusText(): void;
 }
 
 interface Props {
@@ -87,6 +91,12 @@ export function ArticleView(props: Props) {
       },
       revealSpan: (span) => revealSpan(layout, painter, span),
       mark: (name, spans) => painter.mark(name, spans),
+      showFound: (matches, current, scroll) => {
+        const at = matches[current];
+        if (scroll && at) scrollToSpan(layout, at);
+        painter.setFound(matches, current);
+      },
+      focusText: () => root.focus({ preventScroll: true }),
     };
     afterPaint(() => dispatch('spanmark:painted', { docId: article.id, count: session.list().length }));
     return () => {
@@ -198,6 +208,7 @@ export function ArticleView(props: Props) {
         ref={rootRef}
         className="article-text"
         data-testid="article-text"
+        tabIndex={-1}
         lang="und"
         onMouseDown={(e) => {
           altRef.current = e.altKey;
@@ -355,16 +366,35 @@ function renderBlock(text: string, b: Block): ReactNode {
 function revealSpan(layout: TextLayout, painter: HighlightPainter, span: Span): void {
   layout.elementAt(span.start)?.scrollIntoView({ block: 'center' });
   requestAnimationFrame(() => {
-    const box = layout.liveRange(span.start, span.end)?.getBoundingClientRect();
-    const el = layout.elementAt(span.start);
-    const scroller = el?.closest('.reader');
-    if (box && scroller) {
-      const view = scroller.getBoundingClientRect();
-      if (box.top < view.top || box.bottom > view.bottom) scroller.scrollBy({ top: box.top - view.top - view.height / 3 });
-    }
+    scrollIntoBand(layout, span);
     painter.mark('sm-flash', [span]);
     setTimeout(() => painter.mark('sm-flash', []), 1200);
   });
+}
+
+/** Scrolls a span into view unless it is already on screen (the find bar's next/previous). */
+function scrollToSpan(layout: TextLayout, span: Span): void {
+  const box = layout.liveRange(span.start, span.end)?.getBoundingClientRect();
+  const scroller = layout.elementAt(span.start)?.closest('.reader');
+  if (box && scroller) {
+    const view = scroller.getBoundingClientRect();
+    // The find bar covers the top of the reader, so "on screen" starts below it.
+    if (box.top >= view.top + FIND_BAR_CLEARANCE && box.bottom <= view.bottom && box.height > 0) return;
+  }
+  layout.elementAt(span.start)?.scrollIntoView({ block: 'center' });
+  scrollIntoBand(layout, span);
+}
+
+const FIND_BAR_CLEARANCE = 56;
+
+/** A long paragraph's middle may still be off screen after scrolling to the paragraph: nudge it. */
+function scrollIntoBand(layout: TextLayout, span: Span): void {
+  const box = layout.liveRange(span.start, span.end)?.getBoundingClientRect();
+  const scroller = layout.elementAt(span.start)?.closest('.reader');
+  if (box && scroller) {
+    const view = scroller.getBoundingClientRect();
+    if (box.top < view.top || box.bottom > view.bottom) scroller.scrollBy({ top: box.top - view.top - view.height / 3 });
+  }
 }
 
 function afterPaint(fn: () => void): void {
