@@ -382,7 +382,16 @@ function scrollToSpan(layout: TextLayout, span: Span): void {
     if (box.top >= view.top + FIND_BAR_CLEARANCE && box.bottom <= view.bottom && box.height > 0) return;
   }
   layout.elementAt(span.start)?.scrollIntoView({ block: 'center' });
-  scrollIntoBand(layout, span);
+  // Chunks skipped off screen have estimated heights until laid out, and Chromium lays out the
+  // ones a jump brings near over several frames, so the text keeps moving for a while after the
+  // jump (it looked settled after three frames and then moved again): follow it for about half a
+  // second.
+  let frames = 30;
+  const settle = (): void => {
+    scrollIntoBand(layout, span);
+    if (--frames > 0) requestAnimationFrame(settle);
+  };
+  settle();
 }
 
 const FIND_BAR_CLEARANCE = 56;
@@ -391,10 +400,9 @@ const FIND_BAR_CLEARANCE = 56;
 function scrollIntoBand(layout: TextLayout, span: Span): void {
   const box = layout.liveRange(span.start, span.end)?.getBoundingClientRect();
   const scroller = layout.elementAt(span.start)?.closest('.reader');
-  if (box && scroller) {
-    const view = scroller.getBoundingClientRect();
-    if (box.top < view.top || box.bottom > view.bottom) scroller.scrollBy({ top: box.top - view.top - view.height / 3 });
-  }
+  if (!box || !scroller) return;
+  const view = scroller.getBoundingClientRect();
+  if (box.top < view.top || box.bottom > view.bottom) scroller.scrollBy({ top: box.top - view.top - view.height / 3 });
 }
 
 function afterPaint(fn: () => void): void {
