@@ -83,6 +83,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
       });
       setSelectedId(null);
       setPending(null);
+      setFind(null);
       setStatus(article.reviewStatus ?? 'unreviewed');
       await putSetting(db, 'lastDocId', id);
       dispatch('spanmark:opened', { docId: id });

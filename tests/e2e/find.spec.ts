@@ -79,6 +79,17 @@ test('Ctrl+F finds every CSTO, Enter steps through them, tag all is one step and
   const exported = await exportByKeys(page);
   const annotations = exported.documents[0]!.annotations;
   expect(annotations.map((a) => `${a.label}:${a.quote}`)).toEqual(Array.from({ length: 5 }, () => 'deployment:CSTO'));
+
+  // Stored, not only shown: after a reload the five are read back, and tagging all again adds none.
+  await page.reload();
+  await expect(page.getByTestId('article-title')).toHaveText('kazakhstan-2022-01-07');
+  expect(await app.rowTexts()).toEqual(Array.from({ length: 5 }, () => 'deployment:CSTO'));
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type('CSTO');
+  await expect(count(page)).toHaveText('1 of 5');
+  await page.keyboard.press('Alt+Shift+Digit3');
+  await expect(app.infoMessage().last()).toContainText('All 5 matches are already tagged as deployment.');
+  await expect(app.rows()).toHaveCount(5);
 });
 
 test('tag this match, then tag all: the match already tagged is skipped and reported', async ({ page }) => {
