@@ -303,6 +303,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
                 text={session.article.text}
                 controller={controller}
                 focusToken={find}
+                initialQuery={pending ? session.article.text.slice(pending.start, pending.end) : ''}
                 onTag={(spans, label) => (spans.length === 1 ? commands.create(label, spans[0]) : commands.tagAll(spans, label))}
                 onClose={() => setFind(null)}
               />

@@ -35,6 +35,8 @@ export interface ReaderController {
   showFound(matches: readonly Span[], current: number, scroll: boolean): void;
   /** Puts keyboard focus back on the text (closing the find bar). */
   focusText(): void;
+  /** Offset where the text on screen begins: find starts there, as a browser's does. */
+  viewStart(): number;
 }
 
 interface Props {
@@ -97,6 +99,12 @@ export function ArticleView(props: Props) {
         painter.setFound(matches, current);
       },
       focusText: () => root.focus({ preventScroll: true }),
+      viewStart: () => {
+        const blockEls = [...root.querySelectorAll<HTMLElement>('[data-start]')];
+        const top = root.closest('.reader')?.getBoundingClientRect().top ?? 0;
+        const at = searchBoxes(blockEls, 0, blockEls.length, (r) => r.bottom >= top + FIND_BAR_CLEARANCE);
+        return Number(blockEls[at]?.dataset['start'] ?? 0);
+      },
     };
     afterPaint(() => dispatch('spanmark:painted', { docId: article.id, count: session.list().length }));
     return () => {

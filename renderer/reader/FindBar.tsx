@@ -16,16 +16,18 @@ interface Props {
   readonly controller: { readonly current: ReaderController | null };
   /** Changes on every Ctrl/⌘+F, so pressing it again refocuses and selects the query. */
   readonly focusToken: number;
+  /** The query to start with (the selected text, as in browsers). */
+  readonly initialQuery: string;
   readonly onTag: (spans: readonly Span[], label: LabelId) => void;
   readonly onClose: () => void;
 }
 
-export function FindBar({ text, controller, focusToken, onTag, onClose }: Props) {
-  const [query, setQuery] = useState('');
+export function FindBar({ text, controller, focusToken, initialQuery, onTag, onClose }: Props) {
+  const [query, setQuery] = useState(initialQuery);
   const [caseSensitive, setCaseSensitive] = useState(false);
   const [wholeWord, setWholeWord] = useState(false);
   /** Where the current match starts: the current match is the first at or after it. */
-  const [anchor, setAnchor] = useState(0);
+  const [anchor, setAnchor] = useState(() => controller.current?.viewStart() ?? 0);
   const input = useRef<HTMLInputElement>(null);
 
   const matches = useMemo(() => findMatches(text, query, { caseSensitive, wholeWord }), [text, query, caseSensitive, wholeWord]);

@@ -162,4 +162,25 @@ test('a megabyte article with over 10,000 matches registers only those near the 
   expect(last!.start).toBe(text.toLowerCase().lastIndexOf('the'));
   expect(await page.evaluate(() => document.querySelector('.reader')!.scrollTop)).toBeGreaterThan(100_000);
   expect(await app.highlightSize('sm-find')).toBeLessThan(total / 20);
+
+  // Opened again halfway down, find starts from the text on screen, not from the top.
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => {
+    const reader = document.querySelector('.reader')!;
+    reader.scrollTop = reader.scrollHeight / 2;
+  });
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type('CSTO');
+  const at = Number(/^(\d+) of/.exec((await count(page).textContent()) ?? '')?.[1]);
+  expect(at).toBeGreaterThan(100);
+  await expect.poll(async () => (await currentMatch(page))?.onScreen).toBe(true);
+});
+
+test('Ctrl+F with text selected starts with that text', async ({ page }) => {
+  const app = new SpanmarkApp(page);
+  await app.select('Almaty');
+  await page.keyboard.press('Control+f');
+  await expect(page.getByTestId('find-input')).toHaveValue('Almaty');
+  await expect(count(page)).toHaveText(/^1 of \d+$/);
 });
