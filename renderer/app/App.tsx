@@ -40,6 +40,8 @@ import { Splitter } from '../ui/Splitter.js';
 import { useStoredWidth } from './use-stored-width.js';
 import { ErrorBoundary } from '../ui/ErrorBoundary.js';
 import { ProgressNotice, type ProgressState } from '../ui/ProgressNotice.js';
+import { FindBar } from '../reader/FindBar.js';
+import { tagSpans } from '../../src/annotations/tag-spans.js';
 
 interface Props {
   readonly db: SpanmarkDb;
@@ -82,6 +84,8 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
   const [importing, setImporting] = useState<ProgressState | null>(null);
   const controller = useRef<ReaderController | null>(null);
   const importer = useMemo(() => createImporter(db), [db]);
+  /** The find bar's focus token while it is open (bumped by each Ctrl/⌘+F), null while closed. */
+  const [find, setFind] = useState<number | null>(null);
   const snapshot = useSyncExternalStore(session?.subscribe ?? noSubscribe, session?.getSnapshot ?? (() => EMPTY));
 
   const say = useCallback((kind: Message['kind'], text: string) => {
@@ -104,6 +108,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
       });
       setSelectedId(null);
       setPending(null);
+      setFind(null);
       setStatus(article.reviewStatus ?? 'unreviewed');
       await putSetting(db, 'lastDocId', id);
       dispatch('spanmark:opened', { docId: id });
@@ -178,20 +183,34 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
             if (out.saved) say('info', `Exported ${plural(payload.annotations, 'annotation')} on ${plural(payload.documents, 'document')} to ${out.where}.`);
           })(),
         ),
-      create: (label: LabelId) => {
-        if (!session || !pending) return;
-        const same = findIdentical(session.list(), { ...pending, label });
+      create: (label: LabelId, span: Span | null = pending) => {
+        if (!session || !span) return;
+        const same = findIdentical(session.list(), { ...span, label });
         if (same) {
           setPending(null);
           setSelectedId(same.id);
           window.getSelection()?.removeAllRanges();
           return say('info', `You already tagged this span as ${label}; selected it.`);
         }
-        const r = createAnnotation({ id: crypto.randomUUID(), docId: session.article.id, text: session.article.text, start: pending.start, end: pending.end, label, annotator, now: new Date().toISOString() });
+        const r = createAnnotation({ id: crypto.randomUUID(), docId: session.article.id, text: session.article.text, start: span.start, end: span.end, label, annotator, now: new Date().toISOString() });
         if (!r.ok) return say('error', r.error.message);
         setPending(null);
-        controller.current?.placeCaret(pending.end); // the next span can start here at once
+        controller.current?.placeCaret(span.end); // the next span can start here at once
         void run({ kind: 'create', annotation: r.value }, 'Could not save the annotation');
+      },
+      /** Tags every find match in one undoable batch, skipping spans of mine already tagged so. */
+      tagAll: (spans: readonly Span[], label: LabelId) => {
+        if (!session) return;
+        const { article } = session;
+        const r = tagSpans({ layer: session.list(), spans, label, docId: article.id, text: article.text, annotator, now: new Date().toISOString(), newId: () => crypto.randomUUID() });
+        if (!r.ok) return say('error', r.error.message);
+        const { command, skipped } = r.value;
+        if (command.commands.length === 0) return say('info', `All ${plural(spans.length, 'match', 'matches')} are already tagged as ${label}.`);
+        // Painted at once, acknowledged once the one transaction has committed.
+        void guard(
+          'Could not save the tags',
+          session.execute(command).then(() => say('info', `Tagged ${plural(command.commands.length, 'match', 'matches')} as ${label}${skipped > 0 ? ` (${skipped} already tagged)` : ''}.`)),
+        );
       },
       relabel: (label: LabelId) => {
         const a = selectedId ? session?.find(selectedId) : undefined;
@@ -269,6 +288,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
     onEscape: () => { setPending(null); setSelectedId(null); },
     hasDocument: session !== null,
     onNothingToTag: (why) => say('info', why),
+    onFind: () => session && setFind((t) => (t ?? 0) + 1),
     onReviewKey: (e) => (mode === 'review' && session !== null ? (reviewKeys.current?.(e) ?? false) : false),
   });
 
@@ -353,6 +373,16 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
             onCreate={commands.create}
             controller={controller}
           >
+            {find !== null ? (
+              <FindBar
+                text={session.article.text}
+                controller={controller}
+                focusToken={find}
+                initialQuery={pending ? session.article.text.slice(pending.start, pending.end) : ''}
+                onTag={(spans, label) => (spans.length === 1 ? commands.create(label, spans[0]) : commands.tagAll(spans, label))}
+                onClose={() => setFind(null)}
+              />
+            ) : null}
             <ArticleHeader article={session.article} />
           </ArticleView>
           </ErrorBoundary>

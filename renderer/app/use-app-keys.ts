@@ -1,8 +1,9 @@
 // Keyboard shortcuts: 1/2/3 label the selection (or relabel the selected annotation), Delete
-// removes it, Escape clears, F6 moves focus between library, reader and panel, and the menu
-// accelerators for the browser build. In review mode the review queue sees each key first (after
-// the accelerators, so undo still works there). Keys typed into a text field are left to the
-// field. A label key with nothing to tag says why instead of doing nothing silently.
+// removes it, Escape clears, F6 moves focus between library, reader and panel, Ctrl/⌘+F opens
+// the find bar, and the menu accelerators for the browser build. In review mode the review queue
+// sees each key first (after the accelerators, so undo still works there). Keys typed into a text
+// field are left to the field. A label key with nothing to tag says why instead of doing nothing
+// silently.
 
 import { useEffect, useRef } from 'react';
 import { labelForHotkey, type LabelId } from '../../src/labels/schema.js';
@@ -19,6 +20,7 @@ interface Keys {
   readonly onNothingToTag: (why: string) => void;
   /** Review mode's keys; returns true when it used the key. */
   readonly onReviewKey?: (e: KeyboardEvent) => boolean;
+  readonly onFind: () => void;
 }
 
 export function useAppKeys(keys: Keys): void {
@@ -41,6 +43,11 @@ export function useAppKeys(keys: Keys): void {
           : key === ',' ? 'settings'
           : undefined
         : undefined;
+      if (mod && !e.shiftKey && !e.altKey && key === 'f') {
+        e.preventDefault();
+        k.onFind();
+        return;
+      }
       if (command) {
         e.preventDefault();
         k.onMenu(command);

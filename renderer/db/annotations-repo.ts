@@ -6,7 +6,7 @@
 // right after the keystroke still leaves IndexedDB with the whole transaction to finish.
 
 import Dexie, { RangeSet } from 'dexie';
-import type { AnnotationCommand } from '../../src/annotations/commands.js';
+import { batchOutcome, commandDocId as annotationDocId, type AnnotationCommand } from '../../src/annotations/commands.js';
 import type { Annotation } from '../../src/annotations/types.js';
 import { fromColumns, toColumns } from '../../src/annotations/layer-columns.js';
 import type { ReviewCommand, ReviewDecision } from '../../src/review/decisions.js';
@@ -111,6 +111,8 @@ export function writeNow(db: SpanmarkDb, cmd: SessionCommand, expected: Stamp): 
   const stamp = nextStamp(expected);
   const docId = commandDocId(cmd);
   const committed = new Promise<Stamp>((resolve, reject) => {
+    // An empty batch names no document: nothing to write, and no revision to bump for it.
+    if (docId === '') return reject(new Error('A change that touches no annotation was not saved.'));
     const tx = db.backendDB().transaction(WRITE_STORES, 'readwrite', { durability: 'strict' });
     let found: Stamp = { revision: 0 };
     tx.oncomplete = () => {
@@ -150,6 +152,13 @@ function issueCommand(tx: IDBTransaction, cmd: SessionCommand): void {
     case 'delete':
       annotations.delete(cmd.annotation.id);
       return;
+    case 'batch':
+      // Net effect per id, so a batch that creates then deletes one span writes nothing for it.
+      for (const [id, after] of batchOutcome(cmd.commands)) {
+        if (after) annotations.put(after);
+        else annotations.delete(id);
+      }
+      return;
     case 'review': {
       const { decision, annotation } = cmd;
       const decisions = tx.objectStore('reviewDecisions');
@@ -166,9 +175,9 @@ function commandDocId(cmd: SessionCommand): string {
   switch (cmd.kind) {
     case 'create':
     case 'delete':
-      return cmd.annotation.docId;
     case 'update':
-      return cmd.after.docId;
+    case 'batch':
+      return annotationDocId(cmd) ?? '';
     case 'review':
       return cmd.decision.after?.docId ?? cmd.decision.before?.docId ?? cmd.annotation.after?.docId ?? cmd.annotation.before?.docId ?? '';
   }

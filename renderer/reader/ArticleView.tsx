@@ -36,6 +36,12 @@ export interface ReaderController {
   revealSpan(span: Span): void;
   /** Puts the caret at an offset (after tagging: at the new span's end, ready for the next). */
   placeCaret(offset: number): void;
+  /** Paints find matches and marks the current one, scrolling to it when `scroll` is set. */
+  showFound(matches: readonly Span[], current: number, scroll: boolean): void;
+  /** Puts keyboard focus back on the text (closing the find bar). */
+  focusText(): void;
+  /** Offset where the text on screen begins: find starts there, as a browser's does. */
+  viewStart(): number;
 }
 
 interface Props {
@@ -80,7 +86,9 @@ export function ArticleView(props: Props) {
       if (change.kind === 'reset') painter.reset(session.list());
       else if (change.kind === 'command') {
         const cmd = change.command;
-        if (cmd.kind === 'delete') painter.remove(cmd.annotation.id);
+        // A batch (tag every match) can touch thousands of spans: one reset beats levelling each.
+        if (cmd.kind === 'batch') painter.reset(session.list());
+        else if (cmd.kind === 'delete') painter.remove(cmd.annotation.id);
         else painter.add(cmd.kind === 'create' ? cmd.annotation : cmd.after, session.list());
       }
       if (change.kind !== 'status') afterPaint(() => dispatch('spanmark:painted', { docId: article.id, count: session.list().length }));
@@ -97,6 +105,18 @@ export function ArticleView(props: Props) {
         if (!point) return;
         window.getSelection()?.collapse(point.node, point.offset);
         if (document.activeElement !== root) root.focus({ preventScroll: true });
+        },
+      showFound: (matches, current, scroll) => {
+        const at = matches[current];
+        if (scroll && at) scrollToSpan(layout, at);
+        painter.setFound(matches, current);
+      },
+      focusText: () => root.focus({ preventScroll: true }),
+      viewStart: () => {
+        const blockEls = [...root.querySelectorAll<HTMLElement>('[data-start]')];
+        const top = root.closest('.reader')?.getBoundingClientRect().top ?? 0;
+        const at = searchBoxes(blockEls, 0, blockEls.length, (r) => r.bottom >= top + FIND_BAR_CLEARANCE);
+        return Number(blockEls[at]?.dataset['start'] ?? 0);
       },
     };
     afterPaint(() => dispatch('spanmark:painted', { docId: article.id, count: session.list().length }));
@@ -455,13 +475,7 @@ function renderBlock(text: string, b: Block, isTitle: boolean): ReactNode {
 function revealSpan(layout: TextLayout, painter: HighlightPainter, span: Span): void {
   layout.elementAt(span.start)?.scrollIntoView({ block: 'center' });
   requestAnimationFrame(() => {
-    const box = layout.liveRange(span.start, span.end)?.getBoundingClientRect();
-    const el = layout.elementAt(span.start);
-    const scroller = el?.closest('.reader');
-    if (box && scroller) {
-      const view = scroller.getBoundingClientRect();
-      if (box.top < view.top || box.bottom > view.bottom) scroller.scrollBy({ top: box.top - view.top - view.height / 3 });
-    }
+    scrollIntoBand(layout, span);
     painter.mark('sm-flash', [span]);
     setTimeout(() => painter.mark('sm-flash', []), 1200);
   });
@@ -517,6 +531,39 @@ function clearTextSelection(root: HTMLElement | null): void {
   const sel = window.getSelection();
   if (!root || !sel || sel.rangeCount === 0 || sel.isCollapsed) return;
   if (root.contains(sel.anchorNode) || root.contains(sel.focusNode)) sel.removeAllRanges();
+}
+
+/** Scrolls a span into view unless it is already on screen (the find bar's next/previous). */
+function scrollToSpan(layout: TextLayout, span: Span): void {
+  const box = layout.liveRange(span.start, span.end)?.getBoundingClientRect();
+  const scroller = layout.elementAt(span.start)?.closest('.reader');
+  if (box && scroller) {
+    const view = scroller.getBoundingClientRect();
+    // The find bar covers the top of the reader, so "on screen" starts below it.
+    if (box.top >= view.top + FIND_BAR_CLEARANCE && box.bottom <= view.bottom && box.height > 0) return;
+  }
+  layout.elementAt(span.start)?.scrollIntoView({ block: 'center' });
+  // Chunks skipped off screen have estimated heights until laid out, and Chromium lays out the
+  // ones a jump brings near over several frames, so the text keeps moving for a while after the
+  // jump (it looked settled after three frames and then moved again): follow it for about half a
+  // second.
+  let frames = 30;
+  const settle = (): void => {
+    scrollIntoBand(layout, span);
+    if (--frames > 0) requestAnimationFrame(settle);
+  };
+  settle();
+}
+
+const FIND_BAR_CLEARANCE = 56;
+
+/** A long paragraph's middle may still be off screen after scrolling to the paragraph: nudge it. */
+function scrollIntoBand(layout: TextLayout, span: Span): void {
+  const box = layout.liveRange(span.start, span.end)?.getBoundingClientRect();
+  const scroller = layout.elementAt(span.start)?.closest('.reader');
+  if (!box || !scroller) return;
+  const view = scroller.getBoundingClientRect();
+  if (box.top < view.top || box.bottom > view.bottom) scroller.scrollBy({ top: box.top - view.top - view.height / 3 });
 }
 
 function afterPaint(fn: () => void): void {

@@ -3,7 +3,8 @@
 // darker) and its own underline style, so labels stay distinguishable without colour.
 // Only spans near the viewport are registered: Chromium revalidates every registered range when
 // any highlight changes, so with 10,000 spans each keystroke would cost a full pass. The window
-// follows scrolling (the reader reports which offsets are on screen).
+// follows scrolling (the reader reports which offsets are on screen). Find matches follow the
+// same window: a query with 10,000 matches registers only the few on or near the screen.
 
 import type { Annotation } from '../../src/annotations/types.js';
 import { levelAmong, MAX_NESTING_LEVEL, NestingSweep } from '../../src/annotations/nesting.js';
@@ -35,12 +36,15 @@ export class HighlightPainter {
   private hidden = new Set<LabelId>();
   private layers: readonly { slot: number; spans: readonly Span[] }[] = [];
   private window: Span = { start: 0, end: Number.MAX_SAFE_INTEGER };
+  /** Find matches in text order, and which one is current (-1: none). */
+  private found: readonly Span[] = [];
+  private current = -1;
 
   constructor(private readonly layout: TextLayout) {
     for (const label of LABEL_IDS) {
       for (let level = 0; level <= MAX_NESTING_LEVEL; level++) this.groups.set(key(label, level), new Highlight());
     }
-    for (const name of ['sm-selected', 'sm-flash', 'sm-pending', 'sm-peer']) this.extra.set(name, new Highlight());
+    for (const name of ['sm-selected', 'sm-flash', 'sm-pending', 'sm-peer', 'sm-find', 'sm-find-current']) this.extra.set(name, new Highlight());
     for (let slot = 0; slot < LAYER_SLOTS; slot++) this.extra.set(`sm-layer-${slot}`, new Highlight());
     this.register();
   }
@@ -103,6 +107,14 @@ export class HighlightPainter {
     this.paintLayers();
   }
 
+  /** Paints find matches (only those in the window) and marks the current one; [] clears them. */
+  setFound(matches: readonly Span[], current: number): void {
+    if (matches.length === 0 && this.found.length === 0 && current === this.current) return;
+    this.found = matches;
+    this.current = current;
+    this.paintFound();
+  }
+
   dispose(): void {
     if (this.idle !== undefined) cancelIdleCallback(this.idle);
     this.pending = undefined;
@@ -154,6 +166,26 @@ export class HighlightPainter {
       if (overlaps(entry.annotation, this.window)) this.materialise(entry);
     }
     this.paintLayers();
+    this.paintFound();
+  }
+
+  private paintFound(): void {
+    const { found, window } = this;
+    // Clearing empty highlights still costs Chromium a repaint of every span on screen.
+    if (found.length === 0 && this.extra.get('sm-find')?.size === 0 && this.extra.get('sm-find-current')?.size === 0) return;
+    // Matches are in text order and do not overlap, so those in the window are one run.
+    let lo = 0;
+    let hi = found.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (found[mid]!.end <= window.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const shown: Span[] = [];
+    for (let i = lo; i < found.length && found[i]!.start < window.end; i++) if (i !== this.current) shown.push(found[i]!);
+    this.fill(this.extra.get('sm-find'), shown);
+    const current = found[this.current];
+    this.fill(this.extra.get('sm-find-current'), current && overlaps(current, window) ? [current] : []);
   }
 
   private paintLayers(): void {

@@ -17,9 +17,20 @@ export function countLabels(list: readonly Pick<Annotation, 'label'>[]): LabelCo
  * The counts after a change: one annotation taken out and/or one put in (as applyCommandTracked
  * reports them, so a command on a stale copy still counts what the list really held). A new map.
  */
-export function countsAfter(counts: LabelCounts, change: { readonly removed?: Pick<Annotation, 'label'> | undefined; readonly added?: Pick<Annotation, 'label'> | undefined }): LabelCounts {
+export function countsAfter(
+  counts: LabelCounts,
+  change: {
+    readonly removed?: Pick<Annotation, 'label'> | undefined;
+    readonly added?: Pick<Annotation, 'label'> | undefined;
+    /** A batch's many (applyCommandTracked). */
+    readonly removedAll?: readonly Pick<Annotation, 'label'>[] | undefined;
+    readonly addedAll?: readonly Pick<Annotation, 'label'>[] | undefined;
+  },
+): LabelCounts {
   const next = new Map(counts);
-  if (change.removed) next.set(change.removed.label, (next.get(change.removed.label) ?? 0) - 1);
-  if (change.added) next.set(change.added.label, (next.get(change.added.label) ?? 0) + 1);
+  const removed = change.removedAll ?? (change.removed ? [change.removed] : []);
+  const added = change.addedAll ?? (change.added ? [change.added] : []);
+  for (const a of removed) next.set(a.label, (next.get(a.label) ?? 0) - 1);
+  for (const a of added) next.set(a.label, (next.get(a.label) ?? 0) + 1);
   return next;
 }

@@ -104,6 +104,34 @@ export function exactSelection(text: string, start: number, end: number): Span |
   return expandToGraphemes(text, s, e);
 }
 
+/**
+ * Whether a boundary at `at` would cut a word (a word-like segment, as snapping defines words) or
+ * a grapheme cluster: what "whole word" find checks at both ends of a match.
+ */
+export function cutsWord(text: string, at: number): boolean {
+  if (!Number.isInteger(at) || at <= 0 || at >= text.length) return false;
+  // Between two ASCII characters the answer is known without segmenting (a whole-word find over a
+  // megabyte checks tens of thousands of ends): whitespace and most punctuation never join a word,
+  // letters and digits always do; . , ' : ; _ can (e.g., 3,5, can't) and are left to the segmenter.
+  const before = text.charCodeAt(at - 1);
+  const after = text.charCodeAt(at);
+  if (before < 0x80 && after < 0x80 && !(before === 0x0d && after === 0x0a)) {
+    const kb = asciiKind(before);
+    const ka = asciiKind(after);
+    if (kb === 'apart' || ka === 'apart') return false;
+    if (kb === 'word' && ka === 'word') return true;
+  }
+  const w = segmentAt(words, text, at);
+  if (w.wordLike && w.start < at) return true;
+  return segmentAt(graphemes, text, at).start < at;
+}
+
+function asciiKind(c: number): 'word' | 'apart' | 'maybe' {
+  if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return 'word';
+  // . , ' : ; _ join words and numbers in Unicode's word rules (MidNumLet, MidNum, MidLetter, ExtendNumLet).
+  return c === 0x2e || c === 0x2c || c === 0x27 || c === 0x3a || c === 0x3b || c === 0x5f ? 'maybe' : 'apart';
+}
+
 function toGraphemes(text: string, s: number, e: number): [number, number] {
   if (s < text.length) {
     const g = segmentAt(graphemes, text, s);

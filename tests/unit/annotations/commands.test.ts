@@ -92,3 +92,47 @@ test('a replayed create does not duplicate, and delete finds an annotation whose
   const stale = { ...b, start: 0, end: 3, quote: 'Tok' };
   assert.deepEqual(applyCommand(once, { kind: 'delete', annotation: stale }).map((x) => x.id), ['a']);
 });
+
+test('a batch applies as its commands one by one would, and its inverse undoes all of them', () => {
+  const a = make('a', 0, 7);
+  const b = make('b', 13, 15, 'casualty');
+  const start = [a, b];
+  const batch: AnnotationCommand = {
+    kind: 'batch',
+    commands: [
+      { kind: 'create', annotation: make('c', 52, 58, 'deployment') },
+      { kind: 'create', annotation: make('d', 0, 7, 'deployment') },
+      { kind: 'delete', annotation: b },
+      { kind: 'update', before: a, after: relabel(a, 'casualty', '2022-01-08T00:00:00.000Z') },
+      { kind: 'create', annotation: make('e', 8, 12) },
+      { kind: 'delete', annotation: make('e', 8, 12) },
+    ],
+  };
+  assert.equal(batch.kind, 'batch');
+  const oneByOne = batch.commands.reduce<Annotation[]>((list, c) => applyCommand(list, c), start);
+  const after = applyCommand(start, batch);
+  assert.deepEqual(after, oneByOne);
+  assert.deepEqual(after.map((x) => x.id), ['a', 'd', 'c']);
+  const inverse = invertCommand(batch);
+  assert.deepEqual(applyCommand(after, inverse), start);
+  assert.deepEqual(invertCommand(inverse), batch);
+  assert.equal(inverse.kind === 'batch' && inverse.commands[0]?.kind, 'create', 'inverses run in reverse order');
+});
+
+test('a batch keeps text order and unique ids, and an empty batch changes nothing', () => {
+  const existing = Array.from({ length: 50 }, (_, i) => make(`x${i}`, (i * 7) % 28, ((i * 7) % 28) + 3));
+  const list = sortAnnotations(existing) as Annotation[];
+  const creates = Array.from({ length: 30 }, (_, i) => ({ kind: 'create' as const, annotation: make(`n${i}`, (i * 11) % 28, ((i * 11) % 28) + 2, 'deployment') }));
+  const after = applyCommand(list, { kind: 'batch', commands: creates });
+  assert.equal(after.length, 80);
+  assert.deepEqual(after, [...after].sort(compareAnnotations));
+  assert.equal(new Set(after.map((x) => x.id)).size, 80);
+  assert.deepEqual(applyCommand(after, { kind: 'batch', commands: creates }), after, 'a replayed batch does not duplicate');
+  assert.deepEqual(applyCommand(list, { kind: 'batch', commands: [] }), list);
+});
+
+test('describeCommand names a batch by what it does', () => {
+  const c = (id: string, s: number, e: number) => ({ kind: 'create' as const, annotation: make(id, s, e, 'deployment') });
+  assert.equal(describeCommand({ kind: 'batch', commands: [c('a', 0, 7), c('b', 13, 15)] }), 'tag 2 spans as deployment');
+  assert.equal(describeCommand(invertCommand({ kind: 'batch', commands: [c('a', 0, 7), c('b', 13, 15)] })), 'delete 2 spans');
+});

@@ -66,3 +66,22 @@ test('counts kept command by command always equal a recount, whatever the comman
     }),
   );
 });
+
+test('counts follow a batch and its inverse', () => {
+  const start = [ann('a', 'claim'), ann('b', 'casualty', 3)];
+  const batch: AnnotationCommand = {
+    kind: 'batch',
+    commands: [
+      { kind: 'create', annotation: ann('c', 'deployment', 5) },
+      { kind: 'create', annotation: ann('d', 'deployment', 6) },
+      { kind: 'update', before: start[0]!, after: { ...start[0]!, label: 'deployment' } },
+      { kind: 'delete', annotation: start[1]! },
+    ],
+  };
+  const r = applyCommandTracked(start, batch);
+  const counts = countsAfter(countLabels(start), r);
+  assert.deepEqual(counts, countLabels(r.list));
+  const back = applyCommandTracked(r.list, invertCommand(batch));
+  assert.deepEqual(countsAfter(counts, back), countLabels(start));
+  assert.deepEqual(back.list, start);
+});
