@@ -134,7 +134,7 @@ export function writeNow(db: SpanmarkDb, cmd: SessionCommand, expected: Stamp): 
       } catch {
         // Already finished: nothing of it was committed without the refused request.
       }
-      reject(e);
+      reject(e instanceof Error ? e : new Error(String(e)));
     }
   });
   return { stamp, committed };

@@ -162,7 +162,7 @@ async function mergeOwn(
     try {
       await db.annotations.bulkAdd(chunk);
     } catch (e) {
-      throw new Error(`annotation ${firstFailedId(e, chunk)} already belongs to another document, so the file was not imported`);
+      throw new Error(`annotation ${firstFailedId(e, chunk)} already belongs to another document, so the file was not imported`, { cause: e });
     }
   });
   await write(toPut, (chunk) => db.annotations.bulkPut(chunk));

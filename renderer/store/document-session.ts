@@ -222,7 +222,7 @@ export class DocumentSession {
       write = writeNow(this.db, cmd, this.issued);
       this.issued = write.stamp;
     } catch (e) {
-      write = { stamp: this.issued, committed: Promise.reject(e) };
+      write = { stamp: this.issued, committed: Promise.reject(e instanceof Error ? e : new Error(String(e))) };
     }
     trackWrite(write.committed);
     const job = this.queue.then(() => write.committed);

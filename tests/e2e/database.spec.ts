@@ -108,7 +108,7 @@ test('an upgrade blocked by a window holding an older version says so, and conti
     };
     (window as unknown as { held: IDBDatabase }).held = await new Promise<IDBDatabase>((res, rej) => {
       req.onsuccess = () => res(req.result);
-      req.onerror = () => rej(req.error);
+      req.onerror = () => rej(req.error ?? new Error('opening the library failed'));
     });
   });
 

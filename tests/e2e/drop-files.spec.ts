@@ -54,6 +54,7 @@ async function countReads(page: Page): Promise<void> {
       };
     }
     for (const m of ['readAsArrayBuffer', 'readAsText', 'readAsDataURL', 'readAsBinaryString'] as const) {
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- wrapped below and called with .call(this, …)
       const original = FileReader.prototype[m] as (this: FileReader, b: Blob, ...rest: unknown[]) => void;
       (FileReader.prototype as unknown as Record<string, unknown>)[m] = function (this: FileReader, b: Blob, ...rest: unknown[]) {
         count(b);

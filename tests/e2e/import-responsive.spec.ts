@@ -19,7 +19,8 @@ test('a 10,000-annotation import shows progress while the window keeps drawing a
   await app.setAnnotator(BENCH_ANNOTATOR);
   await page.evaluate(() => {
     const w = window as unknown as { __import: { gaps: number[]; keys: number[]; stages: string[]; committed: boolean } };
-    const rec = (w.__import = { gaps: [] as number[], keys: [] as number[], stages: [] as string[], committed: false as boolean });
+    const rec: typeof w.__import = { gaps: [], keys: [], stages: [], committed: false };
+    w.__import = rec;
     let last: number | undefined;
     const frame = (t: number) => {
       if (last !== undefined) rec.gaps.push(t - last);

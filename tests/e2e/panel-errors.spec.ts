@@ -17,7 +17,7 @@ async function tamper(page: Page, record: Record<string, unknown>, remove = fals
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const req = indexedDB.open('spanmark');
         req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
+        req.onerror = () => reject(req.error ?? new Error('opening the library failed'));
       });
       const tx = db.transaction(['annotations', 'layerRevisions'], 'readwrite');
       if (remove) tx.objectStore('annotations').delete(record['id'] as string);
@@ -27,7 +27,7 @@ async function tamper(page: Page, record: Record<string, unknown>, remove = fals
       get.onsuccess = () => revisions.put({ docId: record['docId'], revision: ((get.result as { revision?: number } | undefined)?.revision ?? 0) + 1 });
       await new Promise<void>((resolve, reject) => {
         tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
+        tx.onerror = () => reject(tx.error ?? new Error('the write failed'));
       });
       db.close();
     },

@@ -121,8 +121,7 @@ test.describe('in the sample', () => {
 async function dimmed(page: Page): Promise<{ text: string[]; color: string; body: string }> {
   return page.evaluate(() => {
     const h = CSS.highlights.get('sm-dateline');
-    const text = [...(h ?? [])].map((r) => {
-      const s = r as StaticRange;
+    const text = [...(h ?? [])].map((s) => {
       const range = document.createRange();
       range.setStart(s.startContainer, s.startOffset);
       range.setEnd(s.endContainer, s.endOffset);

@@ -51,6 +51,7 @@ test('one failed write among queued ones: records, snapshot, screen and export a
   await page.addInitScript(() => {
     const w = window as unknown as { __failPuts?: number };
     for (const method of ['add', 'put'] as const) {
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- wrapped below and called with .apply(this, …)
       const original = IDBObjectStore.prototype[method];
       IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
         if (this.name === 'annotations' && (w.__failPuts ?? 0) > 0) {

@@ -28,7 +28,7 @@ export async function readRawState(page: Page, docId: string | undefined): Promi
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('spanmark');
       open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
+      open.onerror = () => reject(open.error ?? new Error('opening the library failed'));
       // Never create the library: read only what the app has made.
       open.onupgradeneeded = () => open.transaction?.abort();
     });
@@ -36,7 +36,7 @@ export async function readRawState(page: Page, docId: string | undefined): Promi
       const tx = db.transaction(['articles', 'annotations', 'layerRevisions', 'layerSnapshots', 'layerAnnotations'], 'readonly');
       const req = <T>(r: IDBRequest): Promise<T> => new Promise((resolve, reject) => {
         r.onsuccess = () => resolve(r.result as T);
-        r.onerror = () => reject(r.error);
+        r.onerror = () => reject(r.error ?? new Error('a read of the library failed'));
       });
       const [articles, annotations, rev, snap, layer] = await Promise.all([
         req<{ id: string; text: string }[]>(tx.objectStore('articles').getAll()),
@@ -47,7 +47,7 @@ export async function readRawState(page: Page, docId: string | undefined): Promi
       ]);
       // Typed arrays do not survive the trip to Node as such: plain arrays, and their type checked.
       const plain = (v: unknown, type: string): number[] => {
-        if (!v || (v as object).constructor.name !== type) throw new Error(`snapshot column is ${(v as object)?.constructor?.name}, not ${type}`);
+        if (!v || v.constructor.name !== type) throw new Error(`snapshot column is ${(v as object)?.constructor?.name}, not ${type}`);
         return Array.from(v as ArrayLike<number>);
       };
       const packed = (v: unknown) => {

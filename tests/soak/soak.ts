@@ -153,7 +153,7 @@ async function main(): Promise<void> {
   let inFlight: InFlight | undefined;
   let article: RawArticle | undefined;
   let words: { word: string; start: number }[] = [];
-  let me = 'analyst';
+  let me: string;
   // The browser of the round under way, killed by its process group if the soak itself fails.
   let running: ChildProcess | undefined;
   try {
@@ -465,7 +465,7 @@ async function checkScreen(page: Page, records: Records): Promise<string[]> {
   }
   await sleep(50); // the rows follow the total in a deferred render
   const rows = await page.getByTestId('annotation-row').evaluateAll((els) =>
-    els.map((r) => ({ id: (r as HTMLElement).dataset['id'] ?? '', label: (r.querySelector('[data-label]') as HTMLElement | null)?.dataset['label'] ?? '', quote: r.querySelector('.quote')?.textContent ?? '' })),
+    els.map((r) => ({ id: (r as HTMLElement).dataset['id'] ?? '', label: r.querySelector<HTMLElement>('[data-label]')?.dataset['label'] ?? '', quote: r.querySelector('.quote')?.textContent ?? '' })),
   );
   const out: string[] = [];
   if (new Set(rows.map((r) => r.id)).size !== rows.length) out.push('a row twice');

@@ -12,7 +12,7 @@ export function readStored(page: Page, except: readonly string[] = []): Promise<
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('spanmark');
       req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
+      req.onerror = () => reject(req.error ?? new Error('opening the library failed'));
     });
     try {
       const names = [...db.objectStoreNames].filter((n) => !skip.includes(n)).sort();
@@ -29,7 +29,7 @@ export function readStored(page: Page, except: readonly string[] = []): Promise<
                 out[n] = (req.result as unknown[]).map(plain);
                 resolve();
               };
-              req.onerror = () => reject(req.error);
+              req.onerror = () => reject(req.error ?? new Error(`reading ${n} failed`));
             }),
         ),
       );

@@ -93,7 +93,7 @@ async function check(json: string, r: Result<unknown, DecodeProblem>): Promise<v
     return;
   }
   // Accepted: every document's hash and every quote must hold in the file as written.
-  const file = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json) as Loose;
+  const file = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
   for (const d of file.documents as Loose[]) {
     assert.equal(await sha256Hex(d.text), d.sha256, 'accepted a wrong sha256');
     const cps = [...(d.text as string)];
@@ -119,7 +119,7 @@ async function decodeChecked(json: string): Promise<void> {
 
 test('fuzz: structural mutations of valid exports are accepted only when every quote and hash hold', async () => {
   await fc.assert(fc.asyncProperty(validExport, fc.array(mutationArb, { minLength: 1, maxLength: 3 }), async (json, mutations) => {
-    const f = JSON.parse(json) as Loose;
+    const f = JSON.parse(json);
     for (const m of mutations) MUTATIONS[m.which]!(f, m);
     await decodeChecked(JSON.stringify(f));
   }), params(250));

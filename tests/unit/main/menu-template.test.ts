@@ -55,7 +55,7 @@ test('Help › Open the Sample Article sends open-sample on every platform', () 
     const help = template.find((item) => item.role === 'help');
     const item = (help?.submenu as MenuItemConstructorOptions[] | undefined)?.find((i) => i.id === 'open-sample');
     assert.equal(item?.label, 'Open the Sample Article', platform);
-    click(item!);
+    click(item);
     assert.deepEqual(sent, ['open-sample']);
   }
 });

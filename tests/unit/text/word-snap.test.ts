@@ -60,7 +60,7 @@ function referenceSnap(text: string, start: number, end: number): { start: numbe
 function referenceWord(words: readonly Intl.SegmentData[], at: number): { start: number; end: number } | undefined {
   const i = words.findIndex((g) => g.index <= at && at < g.index + g.segment.length);
   if (i < 0) return undefined;
-  const joins = (j: number) => words[j]?.segment.length === 1 && '-\u2010\u2011'.includes(words[j]!.segment) && words[j - 1]?.isWordLike === true && words[j + 1]?.isWordLike === true;
+  const joins = (j: number) => words[j]?.segment.length === 1 && '-\u2010\u2011'.includes(words[j].segment) && words[j - 1]?.isWordLike === true && words[j + 1]?.isWordLike === true;
   let lo = i;
   let hi = i;
   if (!words[i]!.isWordLike) {
