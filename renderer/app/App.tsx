@@ -33,6 +33,7 @@ import { layerSlots } from '../../src/review/layer-slots.js';
 import type { ReviewStatus } from '../../src/document/article.js';
 import { setReviewStatus } from '../db/articles-repo.js';
 import type { PeerLayer } from '../reader/ArticleView.js';
+import { useAnnotationNav } from '../reader/use-annotation-nav.js';
 
 interface Props {
   readonly db: SpanmarkDb;
@@ -224,7 +225,8 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
     [commands],
   );
   useEffect(() => platform.onMenuCommand(onMenu), [platform, onMenu]);
-  useAppKeys({ pending, selectedId, onMenu, onLabel: (l) => (pending ? commands.create(l) : commands.relabel(l)), onEscape: () => { setPending(null); setSelectedId(null); }, hasDocument: session !== null, onNothingToTag: (why) => say('info', why) });
+  const nav = useAnnotationNav({ session, hidden, ownVisible: !hiddenLayers.has(annotator), selectedId, setSelectedId, setPending, controller, say });
+  useAppKeys({ pending, selectedId, onMenu, onLabel: (l) => (pending ? commands.create(l) : commands.relabel(l)), onEscape: () => { setPending(null); setSelectedId(null); }, hasDocument: session !== null, onNothingToTag: (why) => say('info', why), onStep: nav.step, onOpenDetails: nav.openDetails });
 
   // Dropping a file anywhere on the window opens it (articles) or imports it (.json exports).
   useEffect(() => {
@@ -291,7 +293,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
                 Review{snapshot.layers.size > 0 ? ` (${snapshot.layers.size})` : ''}
               </button>
             </div>
-            {selected ? <AnnotationDetails annotation={selected} onRelabel={commands.relabel} onNote={commands.note} onDelete={commands.remove} /> : null}
+            {selected ? <AnnotationDetails annotation={selected} onRelabel={commands.relabel} onNote={commands.note} onDelete={commands.remove} focusNote={nav.noteFocus} onBackToText={nav.backToText} /> : null}
             {tab === 'review' ? (
               <ReviewPanel
                 me={annotator}

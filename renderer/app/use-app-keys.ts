@@ -1,6 +1,7 @@
 // Keyboard shortcuts: 1/2/3 label the selection (or relabel the selected annotation), Delete
-// removes it, Escape clears, F6 moves focus between library, reader and panel, and the menu
-// accelerators for the browser build. Keys typed into a
+// removes it, ]/[ step between annotations and Enter opens the selected one's note (Tab is left
+// to focus: the way out of the reader), Escape clears, F6 moves focus between library, reader and
+// panel, and the menu accelerators for the browser build. Keys typed into a
 // text field are left to the field. A label key with nothing to tag says why instead of doing
 // nothing silently.
 
@@ -17,6 +18,10 @@ interface Keys {
   readonly hasDocument: boolean;
   /** A label key was pressed with nothing it could tag: `why` says so in words. */
   readonly onNothingToTag: (why: string) => void;
+  /** `]` / `[`: select the next / previous annotation. */
+  readonly onStep?: (dir: 1 | -1) => void;
+  /** `Enter` in the text with an annotation selected: go to its details. */
+  readonly onOpenDetails?: () => void;
 }
 
 export function useAppKeys(keys: Keys): void {
@@ -26,8 +31,14 @@ export function useAppKeys(keys: Keys): void {
     const onKey = (e: KeyboardEvent) => {
       const k = ref.current;
       const t = e.target as HTMLElement | null;
-      if (t?.closest('input, textarea, select, [contenteditable="true"]')) return;
       const mod = e.ctrlKey || e.metaKey;
+      // F6 types nothing, so it leaves fields too (the note, a filter box): no focus trap.
+      if (e.key === 'F6' && !mod && !e.altKey) {
+        e.preventDefault();
+        cycleFocus(e.shiftKey ? -1 : 1);
+        return;
+      }
+      if (t?.closest('input, textarea, select, [contenteditable="true"]')) return;
       const key = e.key.toLowerCase();
       const command: MenuCommand | undefined = mod
         ? key === 'z'
@@ -44,11 +55,6 @@ export function useAppKeys(keys: Keys): void {
         k.onMenu(command);
         return;
       }
-      if (e.key === 'F6' && !mod && !e.altKey) {
-        e.preventDefault();
-        cycleFocus(e.shiftKey ? -1 : 1);
-        return;
-      }
       if (mod || e.altKey) return;
       const label = labelForHotkey(e.key);
       if (label && (k.pending || k.selectedId)) {
@@ -59,6 +65,12 @@ export function useAppKeys(keys: Keys): void {
       } else if ((e.key === 'Delete' || e.key === 'Backspace') && k.selectedId) {
         e.preventDefault();
         k.onMenu('delete');
+      } else if ((e.key === ']' || e.key === '[') && k.hasDocument && k.onStep) {
+        e.preventDefault();
+        k.onStep(e.key === ']' ? 1 : -1);
+      } else if (e.key === 'Enter' && k.selectedId && k.onOpenDetails && (t === document.body || t?.closest('[data-focus-region="reader"]'))) {
+        e.preventDefault();
+        k.onOpenDetails();
       } else if (e.key === 'Escape') k.onEscape();
     };
     window.addEventListener('keydown', onKey);

@@ -36,6 +36,8 @@ export interface ReaderController {
   revealSpan(span: Span): void;
   /** Puts the caret at an offset (after tagging: at the new span's end, ready for the next). */
   placeCaret(offset: number): void;
+  /** The caret's offset while it is in the article (where `]`/`[` step from), else undefined. */
+  caretOffset(): number | undefined;
 }
 
 interface Props {
@@ -97,6 +99,10 @@ export function ArticleView(props: Props) {
         if (!point) return;
         window.getSelection()?.collapse(point.node, point.offset);
         if (document.activeElement !== root) root.focus({ preventScroll: true });
+      },
+      caretOffset: () => {
+        const sel = window.getSelection();
+        return sel?.focusNode ? layout.offsetOf(sel.focusNode, sel.focusOffset, root) : undefined;
       },
     };
     afterPaint(() => dispatch('spanmark:painted', { docId: article.id, count: session.list().length }));

@@ -12,9 +12,9 @@ type Nav = Pick<Annotation, 'id' | 'start' | 'end' | 'label'>;
 
 /** Where stepping starts: the selected annotation (found by id), else a caret offset, else nothing. */
 export interface NavFrom {
-  readonly selectedId?: string | null;
+  readonly selectedId?: string | null | undefined;
   /** UTF-16 offset of the caret in the article text. */
-  readonly caret?: number;
+  readonly caret?: number | undefined;
 }
 
 export interface NavResult<T> {
