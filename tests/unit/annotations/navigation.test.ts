@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { stepAnnotation } from '../../../src/annotations/navigation.js';
+import { stepAnnotation, type NavResult } from '../../../src/annotations/navigation.js';
 import { sortAnnotations } from '../../../src/annotations/commands.js';
 import type { LabelId } from '../../../src/labels/schema.js';
 
@@ -13,7 +13,7 @@ function walk(list: ReturnType<typeof span>[], dir: 1 | -1, n: number, hidden = 
   const out: string[] = [];
   let id: string | null = null;
   for (let i = 0; i < n; i++) {
-    const r = stepAnnotation(sorted, hidden, id ? { selectedId: id } : { caret }, dir);
+    const r: NavResult<ReturnType<typeof span>> | undefined = stepAnnotation(sorted, hidden, id ? { selectedId: id } : { caret }, dir);
     if (!r) break;
     id = r.annotation.id;
     out.push(r.wrapped ? `${id}↺` : id);
