@@ -15,7 +15,7 @@ interface Props {
   readonly onDelete: () => void;
   /** Changes when Enter in the text asks for the note field. */
   readonly focusNote?: number;
-  /** Esc in the note field: focus goes back to the text. */
+  /** Esc in the details (the note field, a label button): focus goes back to the text. */
   readonly onBackToText?: () => void;
 }
 
@@ -46,7 +46,20 @@ export function AnnotationDetails({ annotation, onRelabel, onNote, onDelete, foc
     onNote(draft);
   };
   return (
-    <section className="annotation-details" aria-label="Selected annotation" data-testid="annotation-details">
+    <section
+      className="annotation-details"
+      aria-label="Selected annotation"
+      data-testid="annotation-details"
+      onKeyDown={(e) => {
+        // Esc anywhere in the details goes back to the text and keeps the annotation selected (the
+        // app's Esc, which deselects, is for the text); a note being typed is kept, as on leaving.
+        if (e.key !== 'Escape' || !onBackToText) return;
+        e.preventDefault();
+        e.stopPropagation();
+        commit();
+        onBackToText();
+      }}
+    >
       <h2>Selected</h2>
       <blockquote className="selected-quote">{annotation.quote}</blockquote>
       <p className="meta">
@@ -82,10 +95,6 @@ export function AnnotationDetails({ annotation, onRelabel, onNote, onDelete, foc
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
               e.preventDefault();
               commit();
-            } else if (e.key === 'Escape' && onBackToText) {
-              e.preventDefault();
-              commit();
-              onBackToText();
             }
           }}
         />

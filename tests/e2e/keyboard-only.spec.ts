@@ -140,6 +140,14 @@ test('the sample is annotated, navigated, edited and exported with the keyboard 
   expect(await selectedQuote(page), 'Esc in the note keeps the annotation selected').toBe(INNER);
   expect(await caretOffset(page)).toBe(innerStart + INNER.length);
   await expect(page.locator('[data-testid="annotation-row"][aria-current="true"] .has-note')).toHaveAttribute('title', NOTE);
+  // Esc from a label button of the details, too, returns to the text with the annotation selected.
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('note-input')).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByTestId('relabel-deployment')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('article-text')).toBeFocused();
+  expect(await selectedQuote(page)).toBe(INNER);
 
   // Relabel the deployment as casualty: `]` to it, then 2.
   await page.keyboard.press(']');
