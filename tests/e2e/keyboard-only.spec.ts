@@ -2,11 +2,15 @@
 // in another), write a note, move between annotations, relabel, delete, undo and export, with
 // page.keyboard only. The page is read (caret offset, highlights, focus) but never clicked, and a
 // listener proves no pointer event happened at all: keyboard activation of a button fires `click`,
-// never `pointerdown`/`mousedown`.
+// never `pointerdown`/`mousedown`. The long-document case sets its library up by import (a file
+// chooser) and then uses keys only.
 
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { SpanmarkApp } from './pages/app.js';
+import { createHash } from 'node:crypto';
+import { parseArticleText } from '../../src/document/open-article.js';
+import { colleagueExport } from './fixtures/exports.js';
+import { SpanmarkApp, corpusText } from './pages/app.js';
 
 /** The caret's offset in the article text, read from the selection and the blocks' data-start. */
 async function caretOffset(page: Page): Promise<number> {
@@ -236,3 +240,39 @@ async function toggleFilter(page: Page, label: string): Promise<void> {
   await page.keyboard.press('F6');
   await expect(page.getByTestId('article-text')).toBeFocused();
 }
+
+test('in a long document `[` and `]` scroll both the text and the side panel to the annotation they select', async ({ page }) => {
+  const copies = 60;
+  const parsed = parseArticleText('long.txt', Array.from({ length: copies }, () => corpusText('kazakhstan-2022-01-07.txt').trim()).join('\n\n'), 'text');
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  const sha = createHash('sha256').update(parsed.value.text).digest('hex');
+  const article = { ...parsed.value, id: sha, sha256: sha, addedAt: '2022-01-08T00:00:00.000Z' };
+  const spans = Array.from({ length: copies }, (_, i) => ({ id: `w${String(i).padStart(2, '0')}`, label: 'claim' as const, quote: 'terrorist attacks', occurrence: i }));
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  await app.setAnnotator('Dana');
+  await app.importBuffer('long.spanmark.json', colleagueExport('Dana', spans, article));
+  await expect(page.getByTestId('annotation-total')).toHaveText(String(copies));
+
+  /** Whether the selected row lies inside the side panel's list box. */
+  const rowInView = () =>
+    page.evaluate(() => {
+      const row = document.querySelector('[data-testid="annotation-row"][aria-current="true"]');
+      const list = document.querySelector('[data-testid="annotation-list"]');
+      if (!row || !list) return false;
+      const r = row.getBoundingClientRect();
+      const l = list.getBoundingClientRect();
+      return r.top >= l.top - 1 && r.bottom <= l.bottom + 1;
+    });
+  await page.keyboard.press('F6');
+  await expect(page.getByTestId('article-text')).toBeFocused();
+  // From the caret at the very start, `[` comes round to the last annotation, far below.
+  await page.keyboard.press('[');
+  await expect(page.locator('[data-testid="annotation-row"][aria-current="true"]')).toHaveAttribute('data-id', 'w59');
+  await expect.poll(rowInView).toBe(true);
+  await expect.poll(() => selectedOnScreen(page)).toBe(true);
+  await page.keyboard.press(']');
+  await expect(page.locator('[data-testid="annotation-row"][aria-current="true"]')).toHaveAttribute('data-id', 'w00');
+  await expect.poll(rowInView).toBe(true);
+  await expect.poll(() => selectedOnScreen(page)).toBe(true);
+});
