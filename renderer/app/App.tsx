@@ -42,6 +42,7 @@ import { ErrorBoundary } from '../ui/ErrorBoundary.js';
 import { ProgressNotice, type ProgressState } from '../ui/ProgressNotice.js';
 import { FindBar } from '../reader/FindBar.js';
 import { tagSpans } from '../../src/annotations/tag-spans.js';
+import { useAnnotationNav } from '../reader/use-annotation-nav.js';
 
 interface Props {
   readonly db: SpanmarkDb;
@@ -280,6 +281,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
     [commands],
   );
   useEffect(() => platform.onMenuCommand(onMenu), [platform, onMenu]);
+  const nav = useAnnotationNav({ session, hidden, ownVisible: !hiddenLayers.has(annotator), selectedId, setSelectedId, setPending, controller, say });
   useAppKeys({
     pending,
     selectedId,
@@ -289,6 +291,8 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
     hasDocument: session !== null,
     onNothingToTag: (why) => say('info', why),
     onFind: () => session && setFind((t) => (t ?? 0) + 1),
+    onStep: nav.step,
+    onOpenDetails: nav.openDetails,
     onReviewKey: (e) => (mode === 'review' && session !== null ? (reviewKeys.current?.(e) ?? false) : false),
   });
 
@@ -422,7 +426,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
               </button>
             </div>
             <ErrorBoundary panel={tab === 'review' ? 'review' : 'annotations'} key={`${tab}:${session.article.id}`} onReload={() => session.reload()} retryOn={tab === 'review' ? snapshot : listed}>
-            {selected ? <AnnotationDetails annotation={selected} onRelabel={commands.relabel} onNote={commands.note} onDelete={commands.remove} /> : null}
+            {selected ? <AnnotationDetails annotation={selected} onRelabel={commands.relabel} onNote={commands.note} onDelete={commands.remove} focusNote={nav.noteFocus} onBackToText={nav.backToText} /> : null}
             {tab === 'review' ? (
               <ReviewPanel
                 me={annotator}

@@ -1,9 +1,10 @@
 // Keyboard shortcuts: 1/2/3 label the selection (or relabel the selected annotation), Delete
-// removes it, Escape clears, F6 moves focus between library, reader and panel, Ctrl/⌘+F opens
-// the find bar, and the menu accelerators for the browser build. In review mode the review queue
-// sees each key first (after the accelerators, so undo still works there). Keys typed into a text
-// field are left to the field. A label key with nothing to tag says why instead of doing nothing
-// silently.
+// removes it, ]/[ step between annotations and Enter opens the selected one's note (Tab is left
+// to focus: the way out of the reader), Escape clears, F6 moves focus between library, reader and
+// panel (from a field too), Ctrl/⌘+F opens the find bar, and the menu accelerators for the
+// browser build. In review mode the review queue sees each key first (after the accelerators, so
+// undo still works there). Keys typed into a text field are left to the field. A label key with
+// nothing to tag says why instead of doing nothing silently.
 
 import { useEffect, useRef } from 'react';
 import { labelForHotkey, type LabelId } from '../../src/labels/schema.js';
@@ -21,6 +22,10 @@ interface Keys {
   /** Review mode's keys; returns true when it used the key. */
   readonly onReviewKey?: (e: KeyboardEvent) => boolean;
   readonly onFind: () => void;
+  /** `]` / `[`: select the next / previous annotation. */
+  readonly onStep?: (dir: 1 | -1) => void;
+  /** `Enter` in the text with an annotation selected: go to its details. */
+  readonly onOpenDetails?: () => void;
 }
 
 export function useAppKeys(keys: Keys): void {
@@ -30,8 +35,14 @@ export function useAppKeys(keys: Keys): void {
     const onKey = (e: KeyboardEvent) => {
       const k = ref.current;
       const t = e.target as HTMLElement | null;
-      if (t?.closest('input, textarea, select, [contenteditable="true"]')) return;
       const mod = e.ctrlKey || e.metaKey;
+      // F6 types nothing, so it leaves fields too (the note, a filter box): no focus trap.
+      if (e.key === 'F6' && !mod && !e.altKey) {
+        e.preventDefault();
+        cycleFocus(e.shiftKey ? -1 : 1);
+        return;
+      }
+      if (t?.closest('input, textarea, select, [contenteditable="true"]')) return;
       const key = e.key.toLowerCase();
       const command: MenuCommand | undefined = mod
         ? key === 'z'
@@ -53,11 +64,6 @@ export function useAppKeys(keys: Keys): void {
         k.onMenu(command);
         return;
       }
-      if (e.key === 'F6' && !mod && !e.altKey) {
-        e.preventDefault();
-        cycleFocus(e.shiftKey ? -1 : 1);
-        return;
-      }
       if (k.onReviewKey?.(e)) {
         e.preventDefault();
         return;
@@ -72,6 +78,12 @@ export function useAppKeys(keys: Keys): void {
       } else if ((e.key === 'Delete' || e.key === 'Backspace') && k.selectedId) {
         e.preventDefault();
         k.onMenu('delete');
+      } else if ((e.key === ']' || e.key === '[') && k.hasDocument && k.onStep) {
+        e.preventDefault();
+        k.onStep(e.key === ']' ? 1 : -1);
+      } else if (e.key === 'Enter' && k.selectedId && k.onOpenDetails && (t === document.body || t?.closest('[data-focus-region="reader"]'))) {
+        e.preventDefault();
+        k.onOpenDetails();
       } else if (e.key === 'Escape') k.onEscape();
     };
     window.addEventListener('keydown', onKey);

@@ -1,5 +1,6 @@
 // The selected annotation: change its label, write a note, delete it. Each action is one
-// undoable command; the note is committed on Save, Ctrl+Enter or leaving the field.
+// undoable command; the note is committed on Save, Ctrl+Enter or leaving the field (Esc leaves it
+// for the text, keeping what was typed: nothing typed is lost to a key).
 
 import { useEffect, useRef, useState } from 'react';
 import type { Annotation } from '../../src/annotations/types.js';
@@ -12,9 +13,26 @@ interface Props {
   readonly onRelabel: (label: LabelId) => void;
   readonly onNote: (note: string) => void;
   readonly onDelete: () => void;
+  /** Changes when Enter in the text asks for the note field. */
+  readonly focusNote?: number;
+  /** Esc in the details (the note field, a label button): focus goes back to the text. */
+  readonly onBackToText?: () => void;
 }
 
-export function AnnotationDetails({ annotation, onRelabel, onNote, onDelete }: Props) {
+export function AnnotationDetails({ annotation, onRelabel, onNote, onDelete, focusNote = 0, onBackToText }: Props) {
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  // Only a request made while these details are shown: selecting another annotation later must
+  // not pull focus into its note.
+  const asked = useRef(focusNote);
+  useEffect(() => {
+    const field = noteRef.current;
+    if (focusNote !== asked.current && field) {
+      field.scrollIntoView({ block: 'nearest' });
+      field.focus();
+      field.setSelectionRange(field.value.length, field.value.length);
+    }
+    asked.current = focusNote;
+  }, [focusNote]);
   const [draft, setDraft] = useState(annotation.note ?? '');
   // The last note sent for saving: Save followed by the field's blur must not save it twice.
   const submitted = useRef(annotation.note ?? '');
@@ -28,7 +46,20 @@ export function AnnotationDetails({ annotation, onRelabel, onNote, onDelete }: P
     onNote(draft);
   };
   return (
-    <section className="annotation-details" aria-label="Selected annotation" data-testid="annotation-details">
+    <section
+      className="annotation-details"
+      aria-label="Selected annotation"
+      data-testid="annotation-details"
+      onKeyDown={(e) => {
+        // Esc anywhere in the details goes back to the text and keeps the annotation selected (the
+        // app's Esc, which deselects, is for the text); a note being typed is kept, as on leaving.
+        if (e.key !== 'Escape' || !onBackToText) return;
+        e.preventDefault();
+        e.stopPropagation();
+        commit();
+        onBackToText();
+      }}
+    >
       <h2>Selected</h2>
       <blockquote className="selected-quote">{annotation.quote}</blockquote>
       <p className="meta">
@@ -53,6 +84,7 @@ export function AnnotationDetails({ annotation, onRelabel, onNote, onDelete }: P
       <label className="note-field">
         Note
         <textarea
+          ref={noteRef}
           value={draft}
           maxLength={10000}
           data-testid="note-input"

@@ -36,6 +36,19 @@ export const AnnotationPanel = memo(function AnnotationPanel({ annotations, coun
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
+  // The selected row is brought into view when the selection changes (`]`/`[` in the text), and
+  // only then: an edit must not pull back a list the user has scrolled away.
+  useEffect(() => {
+    const el = listRef.current;
+    const at = selectedId ? visible.findIndex((a) => a.id === selectedId) : -1;
+    if (!el || at < 0) return;
+    // Measured now, not the observed `height`: the details shown with a new selection shrink the
+    // list in this very commit, before the observer reports it.
+    const view = el.clientHeight;
+    const top = at * ROW;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + ROW > el.scrollTop + view) el.scrollTop = top + ROW - view;
+  }, [selectedId]);
   const first = Math.max(0, Math.floor(scrollTop / ROW) - OVERSCAN);
   const last = Math.min(visible.length, Math.ceil((scrollTop + height) / ROW) + OVERSCAN);
 

@@ -42,6 +42,8 @@ export interface ReaderController {
   focusText(): void;
   /** Offset where the text on screen begins: find starts there, as a browser's does. */
   viewStart(): number;
+  /** The caret's offset while it is in the article (where `]`/`[` step from), else undefined. */
+  caretOffset(): number | undefined;
 }
 
 interface Props {
@@ -117,6 +119,10 @@ export function ArticleView(props: Props) {
         const top = root.closest('.reader')?.getBoundingClientRect().top ?? 0;
         const at = searchBoxes(blockEls, 0, blockEls.length, (r) => r.bottom >= top + FIND_BAR_CLEARANCE);
         return Number(blockEls[at]?.dataset['start'] ?? 0);
+      },
+      caretOffset: () => {
+        const sel = window.getSelection();
+        return sel?.focusNode ? layout.offsetOf(sel.focusNode, sel.focusOffset, root) : undefined;
       },
     };
     afterPaint(() => dispatch('spanmark:painted', { docId: article.id, count: session.list().length }));
