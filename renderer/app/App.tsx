@@ -33,6 +33,9 @@ import { layerSlots } from '../../src/review/layer-slots.js';
 import type { ReviewStatus } from '../../src/document/article.js';
 import { setReviewStatus } from '../db/articles-repo.js';
 import type { PeerLayer } from '../reader/ArticleView.js';
+import { zoomPercent, type DisplayPrefs } from '../settings/display-prefs.js';
+import { useDisplay } from '../settings/use-display.js';
+import { GuidelinesPanel } from '../ui/GuidelinesPanel.js';
 
 interface Props {
   readonly db: SpanmarkDb;
@@ -41,13 +44,14 @@ interface Props {
   readonly initialAnnotator: string;
   readonly storage: string;
   readonly initialDocId: string | undefined;
+  readonly initialDisplay: DisplayPrefs;
 }
 
 const EMPTY: SessionSnapshot = { annotations: [], counts: countLabels([]), layers: new Map(), decisions: new Map(), canUndo: false, canRedo: false, save: { status: 'saved' } };
 const noSubscribe = () => () => {};
 let messageId = 0;
 
-export function App({ db, platform, info, initialAnnotator, storage, initialDocId }: Props) {
+export function App({ db, platform, info, initialAnnotator, storage, initialDocId, initialDisplay }: Props) {
   const [annotator, setAnnotator] = useState(initialAnnotator);
   const [session, setSession] = useState<DocumentSession | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -67,6 +71,8 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
     if (kind === 'info') setTimeout(() => setMessages((m) => m.filter((x) => x.id !== id)), 6000);
   }, []);
   const fail = useCallback((what: string, e: unknown) => say('error', `${what}: ${describeDbFailure(classifyDbError(e), e instanceof Error ? e.message : String(e))}`), [say]);
+  const display = useDisplay(db, initialDisplay, useCallback((e: unknown) => fail('Could not save the display settings', e), [fail]));
+  const [showGuidelines, setShowGuidelines] = useState(false);
 
   const openDoc = useCallback(
     async (id: string) => {
@@ -217,10 +223,14 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
         delete: commands.remove,
         settings: commands.settings,
         library: commands.library,
+        'zoom-in': () => display.zoom('in'),
+        'zoom-out': () => display.zoom('out'),
+        'zoom-reset': () => display.zoom('reset'),
+        guidelines: () => setShowGuidelines((v) => !v),
       };
       map[c]();
     },
-    [commands],
+    [commands, display],
   );
   useEffect(() => platform.onMenuCommand(onMenu), [platform, onMenu]);
   useAppKeys({ pending, selectedId, onMenu, onLabel: (l) => (pending ? commands.create(l) : commands.relabel(l)), onEscape: () => { setPending(null); setSelectedId(null); } });
@@ -262,6 +272,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
         canRedo={snapshot.canRedo}
         save={snapshot.save}
         annotator={annotator}
+        guidelinesOpen={showGuidelines}
         onMenu={onMenu}
       />
       {session ? (
@@ -328,8 +339,10 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
       ) : (
         <LibraryView db={db} me={annotator} onOpen={(id) => void openDoc(id)} onOpenSample={() => void commands.openSample()} onOpenFile={() => void commands.openFile()} />
       )}
+      {showGuidelines ? <GuidelinesPanel onClose={() => setShowGuidelines(false)} /> : null}
       <footer className="status-bar">
         <span data-testid="annotator">Annotating as {annotator}</span>
+        {display.prefs.zoom === 1 ? null : <span data-testid="zoom-level">Zoom {zoomPercent(display.prefs.zoom)}</span>}
         <span data-testid="storage-status">Storage: {storage}</span>
         <span>
           {info.name} {info.version} · {info.shell === 'electron' ? 'desktop' : 'browser'}
@@ -340,6 +353,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
         <SettingsDialog
           annotator={annotator}
           storage={storage}
+          display={display}
           onClose={() => setShowSettings(false)}
           onSave={(name) => {
             void putSetting(db, 'annotator', name)

@@ -1,6 +1,7 @@
 // Keyboard shortcuts: 1/2/3 label the selection (or relabel the selected annotation), Delete
-// removes it, Escape clears, and the menu accelerators for the browser build. Keys typed into a
-// text field are left to the field.
+// removes it, Escape clears, F1 or ? opens the label guidelines, and the menu accelerators for the
+// browser build. Keys typed into a text field are left to the field, except zoom, which has no
+// meaning in a field and should work wherever the focus is.
 
 import { useEffect, useRef } from 'react';
 import { labelForHotkey, type LabelId } from '../../src/labels/schema.js';
@@ -20,9 +21,20 @@ export function useAppKeys(keys: Keys): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const k = ref.current;
+      const mod = e.ctrlKey || e.metaKey;
+      const zoom = mod && !e.altKey ? zoomCommand(e.key) : undefined;
+      if (zoom) {
+        e.preventDefault();
+        k.onMenu(zoom);
+        return;
+      }
       const t = e.target as HTMLElement | null;
       if (t?.closest('input, textarea, select, [contenteditable="true"]')) return;
-      const mod = e.ctrlKey || e.metaKey;
+      if (e.key === 'F1' || (e.key === '?' && !mod && !e.altKey)) {
+        e.preventDefault();
+        k.onMenu('guidelines');
+        return;
+      }
       const key = e.key.toLowerCase();
       const command: MenuCommand | undefined = mod
         ? key === 'z'
@@ -52,4 +64,9 @@ export function useAppKeys(keys: Keys): void {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+}
+
+/** Ctrl/⌘ with + (or = , its unshifted key on most layouts, and the keypad's +), - and 0. */
+function zoomCommand(key: string): MenuCommand | undefined {
+  return key === '+' || key === '=' ? 'zoom-in' : key === '-' || key === '_' ? 'zoom-out' : key === '0' ? 'zoom-reset' : undefined;
 }

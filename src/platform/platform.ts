@@ -28,10 +28,15 @@ export type MenuCommand =
   | 'redo'
   | 'delete'
   | 'settings'
-  | 'library';
+  | 'library'
+  | 'zoom-in'
+  | 'zoom-out'
+  | 'zoom-reset'
+  | 'guidelines';
 
 export const MENU_COMMANDS: readonly MenuCommand[] = [
   'open-article', 'import', 'export-document', 'export-library', 'undo', 'redo', 'delete', 'settings', 'library',
+  'zoom-in', 'zoom-out', 'zoom-reset', 'guidelines',
 ];
 
 export interface Platform {
