@@ -72,6 +72,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
   }, []);
   const fail = useCallback((what: string, e: unknown) => say('error', `${what}: ${describeDbFailure(classifyDbError(e), e instanceof Error ? e.message : String(e))}`), [say]);
   const display = useDisplay(db, initialDisplay, useCallback((e: unknown) => fail('Could not save the display settings', e), [fail]));
+  const zoom = display.zoom;
   const [showGuidelines, setShowGuidelines] = useState(false);
 
   const openDoc = useCallback(
@@ -223,14 +224,14 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
         delete: commands.remove,
         settings: commands.settings,
         library: commands.library,
-        'zoom-in': () => display.zoom('in'),
-        'zoom-out': () => display.zoom('out'),
-        'zoom-reset': () => display.zoom('reset'),
+        'zoom-in': () => zoom('in'),
+        'zoom-out': () => zoom('out'),
+        'zoom-reset': () => zoom('reset'),
         guidelines: () => setShowGuidelines((v) => !v),
       };
       map[c]();
     },
-    [commands, display],
+    [commands, zoom],
   );
   useEffect(() => platform.onMenuCommand(onMenu), [platform, onMenu]);
   useAppKeys({ pending, selectedId, onMenu, onLabel: (l) => (pending ? commands.create(l) : commands.relabel(l)), onEscape: () => { setPending(null); setSelectedId(null); } });

@@ -1,7 +1,7 @@
 // Keyboard shortcuts: 1/2/3 label the selection (or relabel the selected annotation), Delete
 // removes it, Escape clears, F1 or ? opens the label guidelines, and the menu accelerators for the
-// browser build. Keys typed into a text field are left to the field, except zoom, which has no
-// meaning in a field and should work wherever the focus is.
+// browser build. Keys typed into a text field are left to the field, except zoom and F1, which
+// type nothing and should work wherever the focus is.
 
 import { useEffect, useRef } from 'react';
 import { labelForHotkey, type LabelId } from '../../src/labels/schema.js';
@@ -22,15 +22,15 @@ export function useAppKeys(keys: Keys): void {
     const onKey = (e: KeyboardEvent) => {
       const k = ref.current;
       const mod = e.ctrlKey || e.metaKey;
-      const zoom = mod && !e.altKey ? zoomCommand(e.key) : undefined;
-      if (zoom) {
+      const anywhere = mod && !e.altKey ? zoomCommand(e.key) : e.key === 'F1' ? 'guidelines' : undefined;
+      if (anywhere) {
         e.preventDefault();
-        k.onMenu(zoom);
+        k.onMenu(anywhere);
         return;
       }
       const t = e.target as HTMLElement | null;
       if (t?.closest('input, textarea, select, [contenteditable="true"]')) return;
-      if (e.key === 'F1' || (e.key === '?' && !mod && !e.altKey)) {
+      if (e.key === '?' && !mod && !e.altKey) {
         e.preventDefault();
         k.onMenu('guidelines');
         return;

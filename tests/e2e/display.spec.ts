@@ -306,10 +306,13 @@ test('the label guidelines open beside the text with F1, ? or the toolbar, from 
   await page.getByRole('button', { name: 'Close the guidelines' }).click();
   await expect(panel).toHaveCount(0);
 
-  // In a text field ? is a character, not a command.
+  // In a text field ? is a character, not a command; F1 types nothing, so it works there too.
   await page.getByTestId('cmd-settings').click();
   await page.getByTestId('annotator-input').fill('Dana');
   await page.getByTestId('annotator-input').press('?');
   await expect(page.getByTestId('annotator-input')).toHaveValue('Dana?');
   await expect(panel).toHaveCount(0);
+  await page.getByTestId('annotator-input').press('F1');
+  await expect(panel).toBeVisible();
+  await expect(page.getByTestId('annotator-input')).toBeFocused();
 });
