@@ -37,6 +37,8 @@ interface ThemeColours {
   readonly muted: string;
   readonly labels: readonly (Mark & { readonly level: number; readonly label: string })[];
   readonly layers: readonly Mark[];
+  /** The pending selection and a colleague's span picked in the review list. */
+  readonly transient: readonly Mark[];
   readonly chips: readonly { readonly label: string; readonly glyph: string; readonly glyphBackground: string }[];
   readonly badges: readonly { readonly slot: number; readonly color: string; readonly background: string }[];
 }
@@ -83,6 +85,7 @@ async function readColours(page: Page): Promise<ThemeColours> {
         muted,
         labels: labels.flatMap((label) => [0, 1, 2].map((level) => ({ label, level, ...mark(`sm-${label}-${level}`) }))),
         layers: Array.from({ length: slots }, (_, slot) => mark(`sm-layer-${slot}`)),
+        transient: ['sm-pending', 'sm-peer'].map(mark),
         chips,
         badges,
       };
@@ -147,6 +150,8 @@ function assertDistinguishable(c: ThemeColours): void {
       } else expect(apart, `${c.theme} ${a.name} vs ${b.name}`).toBeGreaterThan(15);
     }
   }
+
+  for (const m of c.transient) expect(contrastRatio(rgba(m.color), page), `${c.theme} ${m.name} on the page`).toBeGreaterThanOrEqual(3);
 
   for (const chip of c.chips) expect(contrastRatio(rgba(chip.glyph), rgba(chip.glyphBackground)), `${c.theme} ${chip.label} glyph`).toBeGreaterThanOrEqual(4.5);
   for (const badge of c.badges) expect(contrastRatio(rgba(badge.color), rgba(badge.background)), `${c.theme} badge ${badge.slot}`).toBeGreaterThanOrEqual(4.5);
