@@ -10,6 +10,7 @@ import { classifyDbError, describeDbFailure, openDatabase, SCHEMA_VERSION } from
 import { getSetting, isString } from './db/settings-repo.js';
 import { selectPlatform } from './platform/select.js';
 import { pendingWrites } from './store/pending-writes.js';
+import { applyDisplay, DEFAULT_DISPLAY, DISPLAY_KEYS, isReadingWidth, isThemeChoice, isZoom, type DisplayPrefs } from './settings/display-prefs.js';
 
 declare const SPANMARK_VERSION: string;
 
@@ -25,6 +26,8 @@ async function requestPersistence(): Promise<string> {
 
 async function boot(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
+  // The system theme until the stored choice is read, so even the recovery screen follows it.
+  applyDisplay(document.documentElement, DEFAULT_DISPLAY, window.matchMedia('(prefers-color-scheme: dark)').matches);
   const platform = selectPlatform(SPANMARK_VERSION);
   const db = openDatabase();
   // Dexie 4 does not reject while another window holds an older version open: it waits for that
@@ -50,14 +53,18 @@ async function boot(): Promise<void> {
     location.reload();
   });
   platform.guardClose(pendingWrites);
-  const [info, storage, annotator, lastDocId] = await Promise.all([
+  const [info, storage, annotator, lastDocId, theme, zoom, width] = await Promise.all([
     platform.appInfo(),
     requestPersistence(),
     getSetting(db, 'annotator', isString),
     getSetting(db, 'lastDocId', isString),
+    getSetting(db, DISPLAY_KEYS.theme, isThemeChoice),
+    getSetting(db, DISPLAY_KEYS.zoom, isZoom),
+    getSetting(db, DISPLAY_KEYS.width, isReadingWidth),
   ]);
+  const display: DisplayPrefs = { theme: theme ?? DEFAULT_DISPLAY.theme, zoom: zoom ?? DEFAULT_DISPLAY.zoom, width: width ?? DEFAULT_DISPLAY.width };
   const initialDocId = lastDocId && (await db.articles.get(lastDocId)) ? lastDocId : undefined;
-  root.render(<App db={db} platform={platform} info={info} storage={storage} initialAnnotator={annotator ?? info.userName ?? 'analyst'} initialDocId={initialDocId} />);
+  root.render(<App db={db} platform={platform} info={info} storage={storage} initialAnnotator={annotator ?? info.userName ?? 'analyst'} initialDocId={initialDocId} initialDisplay={display} />);
   document.documentElement.dataset['ready'] = 'true';
 }
 

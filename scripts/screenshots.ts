@@ -1,7 +1,8 @@
 // Regenerates the README's screenshots by driving the real UI (the same page objects as the
-// end-to-end tests): the sample article annotated, the review of two colleagues' layers, and
-// review mode.
-// Run: npx tsx scripts/screenshots.ts  (needs a build and /usr/bin/chromium)
+// end-to-end tests): the sample article annotated, the review of two colleagues' layers, review
+// mode, and the dark theme. Every run drives the whole story; only the shots named are written.
+// Run: npx tsx scripts/screenshots.ts [annotate] [review] [review-mode] [dark]  (none named: all;
+// needs a build and /usr/bin/chromium; SPANMARK_SCREENSHOT_PORT picks the server's port)
 
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
@@ -13,6 +14,12 @@ import { ReviewMode } from '../tests/e2e/pages/review-mode.js';
 import { colleagueExport } from '../tests/e2e/fixtures/exports.js';
 
 const root = join(import.meta.dirname, '..');
+const SHOTS = ['annotate', 'review', 'review-mode', 'dark'] as const;
+const named = process.argv.slice(2);
+const unknown = named.filter((n) => !(SHOTS as readonly string[]).includes(n));
+if (unknown.length) throw new Error(`unknown screenshot ${unknown.join(', ')}; choose from ${SHOTS.join(', ')}`);
+const wanted = (shot: (typeof SHOTS)[number]) => named.length === 0 || named.includes(shot);
+const written: string[] = [];
 const port = Number(process.env['SPANMARK_SCREENSHOT_PORT'] ?? 47470);
 const server = spawn('npx', ['tsx', 'main/node/serve.ts', '--port', String(port), '--root', 'dist/renderer'], { cwd: root, stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 2500));
@@ -42,7 +49,7 @@ try {
   while ((await page.getByRole('button', { name: 'Dismiss' }).count()) > 0) await page.getByRole('button', { name: 'Dismiss' }).first().click();
   await page.mouse.move(5, 5);
   await page.waitForTimeout(300);
-  await page.screenshot({ path: join(root, 'docs/screenshot-annotate.png') });
+  if (wanted('annotate')) written.push(await shoot('docs/screenshot-annotate.png'));
 
   await app.importBuffer('aigerim.spanmark.json', colleagueExport('Aigerim', [
     { id: 'ai-1', label: 'claim', quote: 'at least six waves of terrorist attacks' },
@@ -66,15 +73,31 @@ try {
   await page.getByTestId('review-panel').evaluate((el) => el.scrollTo(0, 0));
   await page.mouse.move(5, 5);
   await page.waitForTimeout(500);
-  await page.screenshot({ path: join(root, 'docs/screenshot-review.png') });
+  if (wanted('review')) written.push(await shoot('docs/screenshot-review.png'));
 
   const mode = new ReviewMode(page);
   await mode.enter();
   await mode.decideBy('r', ...'Police, not troops', 'Enter');
   await page.mouse.move(5, 5);
   await page.waitForTimeout(500);
-  await page.screenshot({ path: join(root, 'docs/screenshot-review-mode.png') });
-  console.log('screenshots: docs/screenshot-annotate.png, docs/screenshot-review.png, docs/screenshot-review-mode.png');
+  if (wanted('review-mode')) written.push(await shoot('docs/screenshot-review-mode.png'));
+  await page.getByTestId('exit-review-mode').click();
+  // Dark: my labels (the accepted deployment among them) under Aigerim's and Bolat's markers.
+  await page.getByTestId('tab-annotations').click();
+  await page.getByTestId('cmd-settings').click();
+  await page.getByTestId('theme-dark').check();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await app.clickText('radicals');
+  await page.locator('.reader').evaluate((el) => el.scrollTo(0, 0));
+  await page.mouse.move(5, 5);
+  await page.waitForTimeout(500);
+  if (wanted('dark')) written.push(await shoot('docs/screenshot-dark.png'));
+  console.log(`screenshots: ${written.join(', ')}`);
+
+  async function shoot(path: string): Promise<string> {
+    await page.screenshot({ path: join(root, path) });
+    return path;
+  }
 } finally {
   await browser.close();
   server.kill();

@@ -1,6 +1,8 @@
 // The native menu as data: built by a pure function (electron is imported for types only) so tests
 // can check that every MenuCommand is reachable and every accelerator is the documented one.
-// Commands go to the renderer, which owns annotation state; clipboard, zoom and window use roles.
+// Commands go to the renderer, which owns annotation state; clipboard and window use roles. Zoom
+// is a renderer command too (root font size, stored in settings), not webContents zoom, so the
+// desktop and the browser build zoom the same way and remember it in the same place.
 
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../src/platform/platform.js';
@@ -22,6 +24,10 @@ export const MENU_ACCELERATORS = {
   settings: 'CmdOrCtrl+,',
   undo: 'CmdOrCtrl+Z',
   redo: 'CmdOrCtrl+Shift+Z',
+  'zoom-in': 'CmdOrCtrl+Plus',
+  'zoom-out': 'CmdOrCtrl+-',
+  'zoom-reset': 'CmdOrCtrl+0',
+  guidelines: 'F1',
 } as const satisfies Partial<Record<MenuCommand, string>>;
 
 const LABELS: Readonly<Record<MenuCommand, string>> = {
@@ -35,6 +41,10 @@ const LABELS: Readonly<Record<MenuCommand, string>> = {
   delete: 'Delete Annotation',
   library: 'Library',
   'open-sample': 'Open the Sample Article',
+  'zoom-in': 'Zoom In',
+  'zoom-out': 'Zoom Out',
+  'zoom-reset': 'Actual Size',
+  guidelines: 'Labelling Guidelines',
 };
 
 const separator: MenuItemConstructorOptions = { type: 'separator' };
@@ -79,11 +89,11 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       submenu: [
         command('library'), separator, { role: 'reload' },
         ...(isPackaged ? [] : [{ role: 'toggleDevTools' } as const]),
-        separator, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, separator, { role: 'togglefullscreen' },
+        separator, command('zoom-reset'), command('zoom-in'), command('zoom-out'), separator, { role: 'togglefullscreen' },
       ],
     },
     { role: 'windowMenu' },
     // The sample is how a new analyst learns the tool; it stays reachable once the library fills.
-    { role: 'help', submenu: [command('open-sample'), separator, { role: 'about', label: `About ${appName}` }] },
+    { role: 'help', submenu: [command('guidelines'), command('open-sample'), separator, { role: 'about', label: `About ${appName}` }] },
   ];
 }

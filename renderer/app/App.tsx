@@ -43,6 +43,9 @@ import { ProgressNotice, type ProgressState } from '../ui/ProgressNotice.js';
 import { FindBar } from '../reader/FindBar.js';
 import { tagSpans } from '../../src/annotations/tag-spans.js';
 import { useAnnotationNav } from '../reader/use-annotation-nav.js';
+import { zoomPercent, type DisplayPrefs } from '../settings/display-prefs.js';
+import { useDisplay } from '../settings/use-display.js';
+import { GuidelinesPanel } from '../ui/GuidelinesPanel.js';
 
 interface Props {
   readonly db: SpanmarkDb;
@@ -51,6 +54,7 @@ interface Props {
   readonly initialAnnotator: string;
   readonly storage: string;
   readonly initialDocId: string | undefined;
+  readonly initialDisplay: DisplayPrefs;
 }
 
 const EMPTY: SessionSnapshot = { annotations: [], counts: countLabels([]), layers: new Map(), decisions: new Map(), canUndo: false, canRedo: false, save: { status: 'saved' } };
@@ -68,7 +72,7 @@ function importProgressText(name: string, p: ImportProgress): ProgressState {
   }
 }
 
-export function App({ db, platform, info, initialAnnotator, storage, initialDocId }: Props) {
+export function App({ db, platform, info, initialAnnotator, storage, initialDocId, initialDisplay }: Props) {
   const [annotator, setAnnotator] = useState(initialAnnotator);
   const [session, setSession] = useState<DocumentSession | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -97,6 +101,9 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
   const fail = useCallback((what: string, e: unknown) => say('error', `${what}: ${describeDbFailure(classifyDbError(e), e instanceof Error ? e.message : String(e))}`), [say]);
   const sideWidth = useStoredWidth(db, 'sidePanelWidth', 360, fail);
   const reviewWidth = useStoredWidth(db, 'reviewPanelWidth', 620, fail);
+  const display = useDisplay(db, initialDisplay, useCallback((e: unknown) => fail('Could not save the display settings', e), [fail]));
+  const zoom = display.zoom;
+  const [showGuidelines, setShowGuidelines] = useState(false);
 
   const openDoc = useCallback(
     async (id: string) => {
@@ -275,10 +282,14 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
         settings: commands.settings,
         library: commands.library,
         'open-sample': commands.openSample,
+        'zoom-in': () => zoom('in'),
+        'zoom-out': () => zoom('out'),
+        'zoom-reset': () => zoom('reset'),
+        guidelines: () => setShowGuidelines((v) => !v),
       };
       map[c]();
     },
-    [commands],
+    [commands, zoom],
   );
   useEffect(() => platform.onMenuCommand(onMenu), [platform, onMenu]);
   const nav = useAnnotationNav({ session, hidden, ownVisible: !hiddenLayers.has(annotator), selectedId, setSelectedId, setPending, controller, say });
@@ -359,6 +370,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
         canRedo={snapshot.canRedo}
         save={snapshot.save}
         annotator={annotator}
+        guidelinesOpen={showGuidelines}
         onMenu={onMenu}
       />
       {session ? (
@@ -475,8 +487,10 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
           />
         </ErrorBoundary>
       )}
+      {showGuidelines ? <GuidelinesPanel onClose={() => setShowGuidelines(false)} /> : null}
       <footer className="status-bar">
         <span data-testid="annotator">Annotating as {annotator}</span>
+        {display.prefs.zoom === 1 ? null : <span data-testid="zoom-level">Zoom {zoomPercent(display.prefs.zoom)}</span>}
         <span data-testid="storage-status">Storage: {storage}</span>
         <span>
           {info.name} {info.version} · {info.shell === 'electron' ? 'desktop' : 'browser'}
@@ -488,6 +502,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
         <SettingsDialog
           annotator={annotator}
           storage={storage}
+          display={display}
           onClose={() => setShowSettings(false)}
           onSave={(name) => {
             void putSetting(db, 'annotator', name)

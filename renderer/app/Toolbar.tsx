@@ -9,12 +9,13 @@ interface Props {
   readonly canRedo: boolean;
   readonly save: SaveState;
   readonly annotator: string;
+  readonly guidelinesOpen: boolean;
   readonly onMenu: (c: MenuCommand) => void;
 }
 
 const mod = navigator.platform.startsWith('Mac') ? '⌘' : 'Ctrl+';
 
-export function Toolbar({ hasDocument, canUndo, canRedo, save, onMenu }: Props) {
+export function Toolbar({ hasDocument, canUndo, canRedo, save, guidelinesOpen, onMenu }: Props) {
   const b = (c: MenuCommand, label: string, title: string, disabled = false) => (
     <button type="button" onClick={() => onMenu(c)} title={title} disabled={disabled} data-testid={`cmd-${c}`}>
       {label}
@@ -32,6 +33,9 @@ export function Toolbar({ hasDocument, canUndo, canRedo, save, onMenu }: Props) 
       {b('undo', 'Undo', `Undo (${mod}Z)`, !canUndo)}
       {b('redo', 'Redo', `Redo (${mod}Shift+Z)`, !canRedo)}
       <span className="sep" />
+      <button type="button" onClick={() => onMenu('guidelines')} title="Labelling guidelines (F1 or ?)" aria-pressed={guidelinesOpen} data-testid="cmd-guidelines">
+        Guidelines
+      </button>
       {b('settings', 'Settings', `Settings (${mod},)`)}
       {b('open-sample', 'Sample', 'Open the sample article (Help › Open the Sample Article in the desktop app)')}
       <span className={`save-status save-${save.status}`} data-testid="save-status" role="status" title={save.status === 'error' ? save.message : undefined}>

@@ -1,9 +1,10 @@
 // Keyboard shortcuts: 1/2/3 label the selection (or relabel the selected annotation), Delete
 // removes it, ]/[ step between annotations and Enter opens the selected one's note (Tab is left
 // to focus: the way out of the reader), Escape clears, F6 moves focus between library, reader and
-// panel (from a field too), Ctrl/⌘+F opens the find bar, and the menu accelerators for the
+// panel (from a field too), Ctrl/⌘+F opens the find bar, F1 or ? opens the label guidelines, and the menu accelerators for the
 // browser build. In review mode the review queue sees each key first (after the accelerators, so
-// undo still works there). Keys typed into a text field are left to the field. A label key with
+// undo still works there). Keys typed into a text field are left to the field, except zoom and F1, which type nothing
+// and should work wherever the focus is. A label key with
 // nothing to tag says why instead of doing nothing silently.
 
 import { useEffect, useRef } from 'react';
@@ -34,8 +35,14 @@ export function useAppKeys(keys: Keys): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const k = ref.current;
-      const t = e.target as HTMLElement | null;
       const mod = e.ctrlKey || e.metaKey;
+      const anywhere = mod && !e.altKey ? zoomCommand(e.key) : e.key === 'F1' ? 'guidelines' : undefined;
+      if (anywhere) {
+        e.preventDefault();
+        k.onMenu(anywhere);
+        return;
+      }
+      const t = e.target as HTMLElement | null;
       // F6 types nothing, so it leaves fields too (the note, a filter box): no focus trap.
       if (e.key === 'F6' && !mod && !e.altKey) {
         e.preventDefault();
@@ -43,6 +50,11 @@ export function useAppKeys(keys: Keys): void {
         return;
       }
       if (t?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      if (e.key === '?' && !mod && !e.altKey) {
+        e.preventDefault();
+        k.onMenu('guidelines');
+        return;
+      }
       const key = e.key.toLowerCase();
       const command: MenuCommand | undefined = mod
         ? key === 'z'
@@ -115,4 +127,9 @@ function nothingToTag(hasDocument: boolean, key: string): string {
     if (sel.toString().trim() === '') return `Key ${key} did nothing: the selection holds only spaces.`;
   }
   return `Key ${key} did nothing: no text is selected. Drag over words, or click and extend with Shift+arrows, then press 1, 2 or 3.`;
+}
+
+/** Ctrl/⌘ with + (or = , its unshifted key on most layouts, and the keypad's +), - and 0. */
+function zoomCommand(key: string): MenuCommand | undefined {
+  return key === '+' || key === '=' ? 'zoom-in' : key === '-' || key === '_' ? 'zoom-out' : key === '0' ? 'zoom-reset' : undefined;
 }

@@ -1,15 +1,20 @@
-// Settings: the analyst's name, stamped on every annotation they make from now on.
+// Settings: the analyst's name, stamped on every annotation they make from now on, and the
+// display (theme, zoom, reading width). Display choices apply and are stored at once, so the
+// analyst sees the effect while choosing; Cancel and Save concern the name only.
 
 import { useState } from 'react';
+import { READING_WIDTHS, THEMES, zoomPercent, type DisplayPrefs, type ReadingWidth, type ThemeChoice } from './display-prefs.js';
+import type { Display } from './use-display.js';
 
 interface Props {
   readonly annotator: string;
   readonly storage: string;
+  readonly display: Display;
   readonly onSave: (annotator: string) => void;
   readonly onClose: () => void;
 }
 
-export function SettingsDialog({ annotator, storage, onSave, onClose }: Props) {
+export function SettingsDialog({ annotator, storage, display, onSave, onClose }: Props) {
   const [name, setName] = useState(annotator);
   const trimmed = name.trim();
   return (
@@ -32,6 +37,7 @@ export function SettingsDialog({ annotator, storage, onSave, onClose }: Props) {
           <input autoFocus value={name} maxLength={120} onChange={(e) => setName(e.target.value)} data-testid="annotator-input" />
         </label>
         {trimmed ? null : <p className="field-error">A name is required so colleagues can tell your tags from theirs.</p>}
+        <DisplaySettings display={display} />
         <p className="meta">Storage: {storage}</p>
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>Cancel</button>
@@ -39,5 +45,35 @@ export function SettingsDialog({ annotator, storage, onSave, onClose }: Props) {
         </div>
       </form>
     </div>
+  );
+}
+
+function DisplaySettings({ display }: { readonly display: Display }) {
+  const { prefs, update, zoom } = display;
+  const radios = <K extends 'theme' | 'width'>(key: K, options: Readonly<Record<DisplayPrefs[K], string>>) =>
+    (Object.entries(options) as [DisplayPrefs[K], string][]).map(([value, label]) => (
+      <label key={value} className="choice">
+        <input type="radio" name={key} value={value} checked={prefs[key] === value} onChange={() => update({ [key]: value })} data-testid={`${key}-${value}`} />
+        {label}
+      </label>
+    ));
+  return (
+    <>
+      <fieldset className="settings-group">
+        <legend>Theme</legend>
+        {radios<'theme'>('theme', THEMES satisfies Record<ThemeChoice, string>)}
+      </fieldset>
+      <fieldset className="settings-group">
+        <legend>Reading width</legend>
+        {radios<'width'>('width', Object.fromEntries(Object.entries(READING_WIDTHS).map(([k, v]) => [k, v.label])) as Record<ReadingWidth, string>)}
+      </fieldset>
+      <fieldset className="settings-group">
+        <legend>Zoom</legend>
+        <button type="button" onClick={() => zoom('out')} aria-label="Zoom out" data-testid="zoom-out">−</button>
+        <output data-testid="zoom-value">{zoomPercent(prefs.zoom)}</output>
+        <button type="button" onClick={() => zoom('in')} aria-label="Zoom in" data-testid="zoom-in">+</button>
+        <button type="button" onClick={() => zoom('reset')} data-testid="zoom-reset">Reset</button>
+      </fieldset>
+    </>
   );
 }

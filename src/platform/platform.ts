@@ -29,10 +29,15 @@ export type MenuCommand =
   | 'delete'
   | 'settings'
   | 'library'
-  | 'open-sample';
+  | 'open-sample'
+  | 'zoom-in'
+  | 'zoom-out'
+  | 'zoom-reset'
+  | 'guidelines';
 
 export const MENU_COMMANDS: readonly MenuCommand[] = [
   'open-article', 'import', 'export-document', 'export-library', 'undo', 'redo', 'delete', 'settings', 'library', 'open-sample',
+  'zoom-in', 'zoom-out', 'zoom-reset', 'guidelines',
 ];
 
 /** The window's edits still being written (renderer/store/pending-writes.ts). */
