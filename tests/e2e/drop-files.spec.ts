@@ -83,7 +83,7 @@ test('each dropped file gets the same refusal as File › Open or File › Impor
     { via: 'open', name: 'photo.txt', type: 'text/plain', bytes: png, shown: /photo\.txt.*binary/ },
     { via: 'open', name: 'report.pdf', type: 'application/pdf', bytes: [...Buffer.from('%PDF-1.4 something')], shown: /report\.pdf.*not a supported article type/ },
     { via: 'open', name: 'empty.md', type: 'text/markdown', bytes: [], shown: /empty\.md.*empty/ },
-    { via: 'import', name: 'photo.json', type: 'application/json', bytes: [0xff, 0xfe, 0x00, 0x01], shown: /^Nothing was imported\. photo\.json is not UTF-8 text/ },
+    { via: 'import', name: 'photo.json', type: 'application/json', bytes: [0xff, 0xfe, 0x00, 0x01], shown: /^Nothing was imported\. photo\.json: The file is not UTF-8 text: it looks like UTF-16/ },
     { via: 'import', name: 'broken.json', type: 'application/json', bytes: [...Buffer.from('{"format": "spanmark", "version": 1,')], shown: /^Nothing was imported\. broken\.json.*JSON/ },
   ];
   for (const c of cases) {
