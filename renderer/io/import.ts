@@ -104,7 +104,13 @@ async function applyImport(db: SpanmarkDb, documents: DecodedLibrary['documents'
       written += doc.annotations.length - mine.length;
       await mergeOwn(db, docId, doc.article.text, mine, counts, write);
       const byAnnotator = new Map<string, Annotation[]>();
-      for (const a of doc.annotations) if (a.annotator !== me) byAnnotator.set(a.annotator, [...(byAnnotator.get(a.annotator) ?? []), a]);
+      for (const a of doc.annotations) {
+        if (a.annotator === me) continue;
+        // Pushed, not copied: a copy per annotation made a colleague's 10,000-span layer quadratic.
+        const list = byAnnotator.get(a.annotator);
+        if (list) list.push(a);
+        else byAnnotator.set(a.annotator, [a]);
+      }
       for (const [annotator, list] of byAnnotator) {
         await replaceLayer(db, docId, annotator, list);
         counts.layers.set(annotator, (counts.layers.get(annotator) ?? 0) + list.length);
