@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';
 import { FatalScreen } from './app/FatalScreen.js';
 import { classifyDbError, describeDbFailure, openDatabase, SCHEMA_VERSION } from './db/db.js';
-import { getSetting, isString } from './db/settings-repo.js';
+import { getSetting, isString, putSetting } from './db/settings-repo.js';
 import { selectPlatform } from './platform/select.js';
 
 declare const SPANMARK_VERSION: string;
@@ -43,14 +43,30 @@ async function boot(): Promise<void> {
     db.close();
     location.reload();
   });
-  const [info, storage, annotator, lastDocId] = await Promise.all([
+  const [info, storage, annotator, storedId, lastDocId] = await Promise.all([
     platform.appInfo(),
     requestPersistence(),
     getSetting(db, 'annotator', isString),
+    getSetting(db, 'annotatorId', isString),
     getSetting(db, 'lastDocId', isString),
   ]);
+  // This installation's analyst id, made once: names repeat ("analyst"), ids tell people apart.
+  const annotatorId = storedId || crypto.randomUUID();
+  // Not stored (disk full): this session still has one; the next start tries again.
+  if (!storedId) await putSetting(db, 'annotatorId', annotatorId).catch(() => undefined);
   const initialDocId = lastDocId && (await db.articles.get(lastDocId)) ? lastDocId : undefined;
-  root.render(<App db={db} platform={platform} info={info} storage={storage} initialAnnotator={annotator ?? info.userName ?? 'analyst'} initialDocId={initialDocId} />);
+  root.render(
+    <App
+      db={db}
+      platform={platform}
+      info={info}
+      storage={storage}
+      initialAnnotator={annotator ?? info.userName ?? 'analyst'}
+      annotatorId={annotatorId}
+      nameChosen={annotator !== undefined}
+      initialDocId={initialDocId}
+    />,
+  );
   document.documentElement.dataset['ready'] = 'true';
 }
 

@@ -1,7 +1,9 @@
 // Import: the core decodes and validates the whole file first; only a wholly valid file is applied,
-// in one transaction. My own annotations (annotator = me) go to my layer: re-importing changes
-// nothing and an older copy never overwrites a newer edit. Everyone else's go to their own
-// read-only layer, which the file replaces for that document (updated by annotation id).
+// in one transaction. My own annotations go to my layer: re-importing changes nothing and an older
+// copy never overwrites a newer edit. Which are mine is decided by src/review/layer-identity.ts (my
+// installation id; for a file without ids, my name and my answer to `confirmMine`, asked before
+// the transaction). Everyone else's go to their own read-only layer, keyed by their id (or name),
+// which the file replaces for that document (updated by annotation id).
 
 import { decodeSpanmarkV1Bytes, type DecodedLibrary } from '../../src/codecs/spanmark-v1/decode.js';
 import { ownMergeOutcome } from '../../src/annotations/merge-own.js';
@@ -10,9 +12,17 @@ import type { Article } from '../../src/document/article.js';
 import { plainTextBlocks } from '../../src/document/plain-blocks.js';
 import { decisionId, type ReviewDecision } from '../../src/review/decisions.js';
 import type { Result } from '../../src/result.js';
+import { countNeedingConfirmation, routeAnnotation, type LayerKey, type Me } from '../../src/review/layer-identity.js';
 import { sha256Hex } from '../db/articles-repo.js';
 import { bumpRevision } from '../db/annotations-repo.js';
+import { ensureColleagueLayer, replaceColleagueLayer } from '../db/colleague-layers-repo.js';
 import type { SpanmarkDb } from '../db/db.js';
+
+/**
+ * Asked when a file has annotations with my name and no annotator id: are they mine? `count` is how
+ * many. Resolving false makes them a colleague's layer; no callback counts as false.
+ */
+export type ConfirmMine = (question: { readonly file: string; readonly annotator: string; readonly count: number }) => Promise<boolean>;
 
 export interface ImportSummary {
   readonly documents: number;
@@ -22,7 +32,7 @@ export interface ImportSummary {
   readonly unchanged: number;
   /** Kept the stored copy because it was edited more recently than the imported one. */
   readonly keptNewer: number;
-  /** Colleagues whose layers the file brought, with how many annotations each. */
+  /** Colleagues whose layers the file brought (by the name shown here), with how many annotations each. */
   readonly layers: readonly { readonly annotator: string; readonly annotations: number }[];
   readonly docIds: readonly string[];
 }
@@ -31,7 +41,7 @@ type Counts = { newDocuments: number; added: number; updated: number; unchanged:
 
 const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 
-export async function importExport(db: SpanmarkDb, name: string, bytes: Uint8Array, me: string): Promise<Result<ImportSummary>> {
+export async function importExport(db: SpanmarkDb, name: string, bytes: Uint8Array, me: Me, confirmMine?: ConfirmMine): Promise<Result<ImportSummary>> {
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
     return { ok: false, error: { code: 'too-large', message: `${name} is larger than 256 MB.`, path: name } };
   }
@@ -43,8 +53,11 @@ export async function importExport(db: SpanmarkDb, name: string, bytes: Uint8Arr
     return { ok: false, error: { ...decoded.error, message: `${name}: ${message}` } };
   }
   const counts: Counts = { newDocuments: 0, added: 0, updated: 0, unchanged: 0, keptNewer: 0, layers: new Map() };
+  const { exportedBy } = decoded.value;
+  const unsure = countNeedingConfirmation(decoded.value.documents.flatMap((d) => d.annotations), me, exportedBy);
+  const confirmed = unsure > 0 && confirmMine !== undefined ? await confirmMine({ file: name, annotator: me.name, count: unsure }) : false;
   try {
-    await applyImport(db, decoded.value.documents, me, counts);
+    await applyImport(db, decoded.value.documents, me, counts, (a) => routeAnnotation(a, me, confirmed, exportedBy));
   } catch (e) {
     // The transaction aborted: nothing of this file was written.
     return { ok: false, error: { code: 'conflict', message: `${name}: ${e instanceof Error ? e.message : String(e)}`, path: name } };
@@ -61,8 +74,8 @@ export async function importExport(db: SpanmarkDb, name: string, bytes: Uint8Arr
   };
 }
 
-async function applyImport(db: SpanmarkDb, documents: DecodedLibrary['documents'], me: string, counts: Counts): Promise<void> {
-  await db.transaction('rw', [db.articles, db.annotations, db.layerAnnotations, db.reviewDecisions, db.layerRevisions], async () => {
+async function applyImport(db: SpanmarkDb, documents: DecodedLibrary['documents'], me: Me, counts: Counts, route: (a: Annotation) => ReturnType<typeof routeAnnotation>): Promise<void> {
+  await db.transaction('rw', [db.articles, db.annotations, db.colleagueAnnotations, db.colleagueLayers, db.reviewDecisions, db.layerRevisions], async () => {
     for (const doc of documents) {
       const docId = doc.article.id;
       if (!(await db.articles.get(docId))) {
@@ -71,16 +84,26 @@ async function applyImport(db: SpanmarkDb, documents: DecodedLibrary['documents'
         await db.articles.add(article);
         counts.newDocuments += 1;
       }
-      const mine = doc.annotations.filter((a) => a.annotator === me);
+      const mine: Annotation[] = [];
+      const byLayer = new Map<LayerKey, { name: string; annotatorId?: string | undefined; list: Annotation[] }>();
+      for (const a of doc.annotations) {
+        const r = route(a);
+        if (r.kind === 'mine') {
+          mine.push(a);
+        } else {
+          const layer = byLayer.get(r.key) ?? { name: r.name, annotatorId: r.annotatorId, list: [] };
+          layer.list.push(a);
+          byLayer.set(r.key, layer);
+        }
+      }
       if (await mergeOwn(db, mine, counts)) await bumpRevision(db, docId);
-      const byAnnotator = new Map<string, Annotation[]>();
-      for (const a of doc.annotations) if (a.annotator !== me) byAnnotator.set(a.annotator, [...(byAnnotator.get(a.annotator) ?? []), a]);
-      for (const [annotator, list] of byAnnotator) {
-        await replaceLayer(db, docId, annotator, list);
-        counts.layers.set(annotator, (counts.layers.get(annotator) ?? 0) + list.length);
+      for (const [key, { name: annotator, annotatorId, list }] of byLayer) {
+        const shown = await ensureColleagueLayer(db, key, annotator, annotatorId, me.name);
+        await replaceColleagueLayer(db, docId, key, list);
+        counts.layers.set(shown, (counts.layers.get(shown) ?? 0) + list.length);
       }
       const decisions: ReviewDecision[] = (doc.review?.decisions ?? [])
-        .filter((d) => d.decidedBy === me)
+        .filter((d) => d.decidedBy === me.name)
         .map((d) => ({ ...d, id: decisionId(docId, d.annotator, d.annotationId), docId }));
       if (decisions.length > 0) await db.reviewDecisions.bulkPut(decisions);
       if (doc.review && decisions.length > 0) await db.articles.update(docId, { reviewStatus: doc.review.status });
@@ -113,12 +136,4 @@ async function mergeOwn(db: SpanmarkDb, incoming: readonly Annotation[], counts:
   });
   await db.annotations.bulkPut(toPut);
   return toPut.length > 0;
-}
-
-/** A colleague's export is their whole layer for the document: ids not in it were deleted by them. */
-async function replaceLayer(db: SpanmarkDb, docId: string, annotator: string, list: readonly Annotation[]): Promise<void> {
-  const keep = new Set(list.map((a) => a.id));
-  const existing = await db.layerAnnotations.where('[docId+annotator]').equals([docId, annotator]).primaryKeys();
-  await db.layerAnnotations.bulkDelete(existing.filter((k) => !keep.has(k[2])));
-  await db.layerAnnotations.bulkPut([...list]);
 }

@@ -24,6 +24,7 @@ export type MenuCommand =
   | 'import'
   | 'export-document'
   | 'export-library'
+  | 'export-all-layers'
   | 'undo'
   | 'redo'
   | 'delete'
@@ -32,7 +33,7 @@ export type MenuCommand =
   | 'open-sample';
 
 export const MENU_COMMANDS: readonly MenuCommand[] = [
-  'open-article', 'import', 'export-document', 'export-library', 'undo', 'redo', 'delete', 'settings', 'library', 'open-sample',
+  'open-article', 'import', 'export-document', 'export-library', 'export-all-layers', 'undo', 'redo', 'delete', 'settings', 'library', 'open-sample',
 ];
 
 export interface Platform {
