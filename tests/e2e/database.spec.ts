@@ -51,7 +51,7 @@ test('a version 1 library (before review layers) upgrades with every record inta
     db.close();
     return names;
   });
-  expect(stores).toEqual(['annotations', 'articles', 'layerAnnotations', 'layerRevisions', 'layerSnapshots', 'reviewDecisions', 'settings']);
+  expect(stores).toEqual(['annotations', 'articles', 'colleagueAnnotations', 'colleagueLayers', 'layerRevisions', 'layerSnapshots', 'reviewDecisions', 'settings']);
 });
 
 test('a library created by a newer Spanmark is refused with a clear message and left untouched', async ({ page, context }) => {
