@@ -80,14 +80,14 @@ export async function readAnnotatorId(page: Page): Promise<string | undefined> {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('spanmark');
       open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
+      open.onerror = () => reject(open.error ?? new Error('IndexedDB open failed'));
       open.onupgradeneeded = () => open.transaction?.abort();
     });
     try {
       return await new Promise<string | undefined>((resolve, reject) => {
         const r = db.transaction('settings', 'readonly').objectStore('settings').get('annotatorId');
         r.onsuccess = () => resolve((r.result as { value?: string } | undefined)?.value);
-        r.onerror = () => reject(r.error);
+        r.onerror = () => reject(r.error ?? new Error('IndexedDB read failed'));
       });
     } finally {
       db.close();

@@ -16,6 +16,8 @@ import { importExport } from '../../../renderer/io/import.js';
 import { exportDocuments } from '../../../renderer/io/export.js';
 import { annotation, article } from '../codecs/spanmark-v1-helpers.js';
 
+// Bounded, so a regression that leaves a transaction waiting fails here instead of hanging the suite.
+const TIMEOUT = { timeout: 30_000 };
 const doc = article('Troops 😀 arrived in Алматы. قَالَ');
 const me = { id: 'my-install', name: 'analyst' };
 let n = 0;
@@ -38,7 +40,7 @@ async function withDb(run: (db: SpanmarkDb) => Promise<void>): Promise<void> {
 const mine = annotation(doc, 0, 6, { id: 'm1', annotator: 'analyst' });
 const theirs = [annotation(doc, 9, 16, { id: 't1', annotator: 'analyst', annotatorId: 'colleague' }), annotation(doc, 20, 26, { id: 't2', annotator: 'analyst', annotatorId: 'colleague' })];
 
-test('a colleague with my name and another id becomes "analyst (2)"; my layer is unchanged; nobody is asked', async () => {
+test('a colleague with my name and another id becomes "analyst (2)"; my layer is unchanged; nobody is asked', TIMEOUT, async () => {
   await withDb(async (db) => {
     await db.articles.add(doc);
     await db.annotations.add(mine);
@@ -62,7 +64,7 @@ test('a colleague with my name and another id becomes "analyst (2)"; my layer is
   });
 });
 
-test('my own export (my id) merges into my layer without asking', async () => {
+test('my own export (my id) merges into my layer without asking', TIMEOUT, async () => {
   await withDb(async (db) => {
     const r = await importExport(db, 'mine.spanmark.json', bytes([{ ...mine, annotatorId: me.id }], { id: me.id, name: me.name }), me, async () => assert.fail('asked'));
     assert.ok(r.ok);
@@ -71,7 +73,7 @@ test('my own export (my id) merges into my layer without asking', async () => {
   });
 });
 
-test('a file without ids asks once, naming the file and the count; "no" makes a colleague layer, "yes" my layer', async () => {
+test('a file without ids asks once, naming the file and the count; "no" makes a colleague layer, "yes" my layer', TIMEOUT, async () => {
   const old = [mine, annotation(doc, 9, 16, { id: 'm2', annotator: 'analyst' }), annotation(doc, 20, 26, { id: 'x1', annotator: 'Aigerim' })];
   await withDb(async (db) => {
     const questions: unknown[] = [];
@@ -92,7 +94,7 @@ test('a file without ids asks once, naming the file and the count; "no" makes a 
   });
 });
 
-test('renaming a layer renames it everywhere and carries its review decisions; names stay unique', async () => {
+test('renaming a layer renames it everywhere and carries its review decisions; names stay unique', TIMEOUT, async () => {
   await withDb(async (db) => {
     await importExport(db, 'c.spanmark.json', bytes(theirs), me);
     await importExport(db, 'a.spanmark.json', bytes([annotation(doc, 0, 6, { id: 'a1', annotator: 'Aigerim' })]), me);
@@ -113,7 +115,7 @@ test('renaming a layer renames it everywhere and carries its review decisions; n
   });
 });
 
-test('an export with all layers carries each with its original name and id; a fresh library gets them as colleague layers', async () => {
+test('an export with all layers carries each with its original name and id; a fresh library gets them as colleague layers', TIMEOUT, async () => {
   let json = '';
   await withDb(async (db) => {
     await db.articles.add(doc);
@@ -149,7 +151,7 @@ test('an export with all layers carries each with its original name and id; a fr
   });
 });
 
-test('a v2 library upgrades to v3 with every colleague annotation and its layer name intact', async () => {
+test('a v2 library upgrades to v3 with every colleague annotation and its layer name intact', TIMEOUT, async () => {
   const name = `import-identity-upgrade-${n++}`;
   const v2 = new Dexie(name);
   v2.version(1).stores({ articles: 'id, addedAt, title', annotations: 'id, docId, [docId+annotator]', settings: 'key' });
