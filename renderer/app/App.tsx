@@ -320,7 +320,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
   }, []);
 
   return (
-    <div className={`app${askName ? ' with-name-prompt' : ''}`}>
+    <div className="app">
       <Toolbar
         hasDocument={session !== null}
         canUndo={snapshot.canUndo}
@@ -329,7 +329,6 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
         annotator={annotator}
         onMenu={onMenu}
       />
-      {askName ? <NamePrompt suggested={annotator} onSave={(name) => saveName(name)} onLater={() => setAskName(false)} /> : null}
       {session ? (
         <div className={`workspace${mode === 'review' ? ' review-layout' : ''}`} style={{ ['--pane-width' as string]: `${pane.width}px` }}>
           <ArticleView
@@ -403,6 +402,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
                 onStatus={(s) => void changeStatus(s).catch((e: unknown) => fail('Could not change the review status', e))}
                 onReviewMode={() => setMode('review')}
                 onRenameLayer={(from) => setRenaming({ from })}
+                onExportAllLayers={() => onMenu('export-all-layers')}
                 actions={review}
               />
             ) : (
@@ -428,6 +428,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
           {info.name} {info.version} · {info.shell === 'electron' ? 'desktop' : 'browser'}
         </span>
       </footer>
+      {askName ? <NamePrompt suggested={annotator} onSave={saveName} onLater={() => setAskName(false)} /> : null}
       <Messages items={messages} onDismiss={(id) => setMessages((m) => m.filter((x) => x.id !== id))} />
       {showSettings ? (
         <SettingsDialog

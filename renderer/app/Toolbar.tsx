@@ -27,7 +27,6 @@ export function Toolbar({ hasDocument, canUndo, canRedo, save, onMenu }: Props) 
       {b('open-article', 'Open…', `Open an article (${mod}O)`)}
       {b('import', 'Import…', `Import a Spanmark export (${mod}I)`)}
       {b('export-document', 'Export document…', `Export this document (${mod}E)`, !hasDocument)}
-      {b('export-all-layers', 'Export with all layers…', 'Export this document with every layer: yours, your colleagues’ and your review decisions', !hasDocument)}
       {b('export-library', 'Export library…', `Export every document (${mod}Shift+E)`)}
       <span className="sep" />
       {b('undo', 'Undo', `Undo (${mod}Z)`, !canUndo)}

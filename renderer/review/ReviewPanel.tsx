@@ -49,6 +49,8 @@ interface Props {
   readonly onReviewMode: () => void;
   /** Asks for a new name for a colleague's layer. */
   readonly onRenameLayer?: (layer: string) => void;
+  /** Exports the document with every layer (File › Export Document with All Layers in Electron). */
+  readonly onExportAllLayers?: () => void;
   readonly actions: DecideActions;
 }
 
@@ -87,6 +89,11 @@ export function ReviewPanel(props: Props) {
           </label>
         ))}
         {names.length === 1 ? <p className="meta">Import a colleague’s export (File › Import) to review their tags beside yours.</p> : null}
+        {props.onExportAllLayers ? (
+          <button type="button" onClick={props.onExportAllLayers} data-testid="cmd-export-all-layers" title="Export this document with every layer: yours, your colleagues’ and your review decisions">
+            Export with all layers…
+          </button>
+        ) : null}
       </section>
       <section className="review-section" aria-label="Review status">
         <div className="review-status-bar">

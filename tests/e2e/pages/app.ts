@@ -68,7 +68,9 @@ export class SpanmarkApp {
     return { name: d.suggestedFilename(), json: JSON.parse(text), text };
   }
 
+  /** Review tab › Export with all layers (File menu in the desktop app). */
   async exportAllLayers(): Promise<{ name: string; json: unknown; text: string }> {
+    await this.page.getByTestId('tab-review').click();
     const download = this.page.waitForEvent('download');
     await this.page.getByTestId('cmd-export-all-layers').click();
     const d = await download;
