@@ -7,7 +7,7 @@ import { App } from './app/App.js';
 import { BlockedScreen } from './app/BlockedScreen.js';
 import { FatalScreen } from './app/FatalScreen.js';
 import { classifyDbError, describeDbFailure, openDatabase, SCHEMA_VERSION } from './db/db.js';
-import { getSetting, isString } from './db/settings-repo.js';
+import { getSetting, isString, putSetting } from './db/settings-repo.js';
 import { selectPlatform } from './platform/select.js';
 import { pendingWrites } from './store/pending-writes.js';
 import { applyDisplay, DEFAULT_DISPLAY, DISPLAY_KEYS, isReadingWidth, isThemeChoice, isZoom, type DisplayPrefs } from './settings/display-prefs.js';
@@ -53,18 +53,35 @@ async function boot(): Promise<void> {
     location.reload();
   });
   platform.guardClose(pendingWrites);
-  const [info, storage, annotator, lastDocId, theme, zoom, width] = await Promise.all([
+  const [info, storage, annotator, storedId, lastDocId, theme, zoom, width] = await Promise.all([
     platform.appInfo(),
     requestPersistence(),
     getSetting(db, 'annotator', isString),
+    getSetting(db, 'annotatorId', isString),
     getSetting(db, 'lastDocId', isString),
     getSetting(db, DISPLAY_KEYS.theme, isThemeChoice),
     getSetting(db, DISPLAY_KEYS.zoom, isZoom),
     getSetting(db, DISPLAY_KEYS.width, isReadingWidth),
   ]);
+  // This installation's analyst id, made once: names repeat ("analyst"), ids tell people apart.
+  const annotatorId = storedId || crypto.randomUUID();
+  // Not stored (disk full): this session still has one; the next start tries again.
+  if (!storedId) await putSetting(db, 'annotatorId', annotatorId).catch(() => undefined);
   const display: DisplayPrefs = { theme: theme ?? DEFAULT_DISPLAY.theme, zoom: zoom ?? DEFAULT_DISPLAY.zoom, width: width ?? DEFAULT_DISPLAY.width };
   const initialDocId = lastDocId && (await db.articles.get(lastDocId)) ? lastDocId : undefined;
-  root.render(<App db={db} platform={platform} info={info} storage={storage} initialAnnotator={annotator ?? info.userName ?? 'analyst'} initialDocId={initialDocId} initialDisplay={display} />);
+  root.render(
+    <App
+      db={db}
+      platform={platform}
+      info={info}
+      storage={storage}
+      initialAnnotator={annotator ?? info.userName ?? 'analyst'}
+      annotatorId={annotatorId}
+      nameChosen={annotator !== undefined}
+      initialDocId={initialDocId}
+      initialDisplay={display}
+    />,
+  );
   document.documentElement.dataset['ready'] = 'true';
 }
 

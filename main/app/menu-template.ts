@@ -35,6 +35,7 @@ const LABELS: Readonly<Record<MenuCommand, string>> = {
   import: 'Import…',
   'export-document': 'Export Document…',
   'export-library': 'Export Library…',
+  'export-all-layers': 'Export Document with All Layers…',
   settings: 'Settings…',
   undo: 'Undo',
   redo: 'Redo',
@@ -72,7 +73,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
     ...appMenu,
     {
       label: 'File',
-      submenu: [command('open-article'), command('import'), separator, command('export-document'), command('export-library'), ...fileEnd],
+      submenu: [command('open-article'), command('import'), separator, command('export-document'), command('export-all-layers'), command('export-library'), ...fileEnd],
     },
     {
       label: 'Edit',

@@ -15,6 +15,7 @@ import { exportDocuments } from '../io/export.js';
 import { createImporter } from '../io/import-client.js';
 import type { ImportProgress } from '../io/import.js';
 import { planDroppedFile } from '../io/dropped-files.js';
+import type { ConfirmMine } from '../io/import.js';
 import { openArticleBytes } from '../io/open-article.js';
 import { AnnotationDetails } from '../panel/AnnotationDetails.js';
 import { AnnotationPanel } from '../panel/AnnotationPanel.js';
@@ -46,12 +47,21 @@ import { useAnnotationNav } from '../reader/use-annotation-nav.js';
 import { zoomPercent, type DisplayPrefs } from '../settings/display-prefs.js';
 import { useDisplay } from '../settings/use-display.js';
 import { GuidelinesPanel } from '../ui/GuidelinesPanel.js';
+import { NamePrompt } from '../settings/NamePrompt.js';
+import { ConfirmDialog } from '../ui/ConfirmDialog.js';
+import { RenameLayerDialog } from '../review/RenameLayerDialog.js';
+import { renameColleagueLayer } from '../db/colleague-layers-repo.js';
+import { announceChange } from '../store/change-channel.js';
 
 interface Props {
   readonly db: SpanmarkDb;
   readonly platform: Platform;
   readonly info: AppInfo;
   readonly initialAnnotator: string;
+  /** This installation's analyst id (settings 'annotatorId'), stamped beside the name on exports. */
+  readonly annotatorId: string;
+  /** Whether the analyst has saved a name; until then the first-start prompt shows. */
+  readonly nameChosen: boolean;
   readonly storage: string;
   readonly initialDocId: string | undefined;
   readonly initialDisplay: DisplayPrefs;
@@ -72,8 +82,12 @@ function importProgressText(name: string, p: ImportProgress): ProgressState {
   }
 }
 
-export function App({ db, platform, info, initialAnnotator, storage, initialDocId, initialDisplay }: Props) {
+export function App({ db, platform, info, initialAnnotator, annotatorId, nameChosen, storage, initialDocId, initialDisplay }: Props) {
   const [annotator, setAnnotator] = useState(initialAnnotator);
+  const me = useMemo(() => ({ id: annotatorId, name: annotator }), [annotatorId, annotator]);
+  const [askName, setAskName] = useState(!nameChosen);
+  const [question, setQuestion] = useState<{ readonly title: string; readonly message: string; readonly answer: (yes: boolean) => void } | null>(null);
+  const [renaming, setRenaming] = useState<{ readonly from: string; readonly problem?: string } | null>(null);
   const [session, setSession] = useState<DocumentSession | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [pending, setPending] = useState<Span | null>(null);
@@ -99,6 +113,19 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
     if (kind === 'info') setTimeout(() => setMessages((m) => m.filter((x) => x.id !== id)), 6000);
   }, []);
   const fail = useCallback((what: string, e: unknown) => say('error', `${what}: ${describeDbFailure(classifyDbError(e), e instanceof Error ? e.message : String(e))}`), [say]);
+  const saveName = useCallback(
+    (name: string) => {
+      void putSetting(db, 'annotator', name)
+        .then(() => {
+          setAnnotator(name);
+          setShowSettings(false);
+          setAskName(false);
+          say('info', `Your annotations are now stamped “${name}”.`);
+        })
+        .catch((e: unknown) => fail('Could not save your name', e));
+    },
+    [db, fail, say],
+  );
   const sideWidth = useStoredWidth(db, 'sidePanelWidth', 360, fail);
   const reviewWidth = useStoredWidth(db, 'reviewPanelWidth', 620, fail);
   const display = useDisplay(db, initialDisplay, useCallback((e: unknown) => fail('Could not save the display settings', e), [fail]));
@@ -140,12 +167,29 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
 
   const importBytes = useCallback(
     async (name: string, bytes: Uint8Array) => {
+      const confirmMine: ConfirmMine = (q) =>
+        new Promise((resolve) =>
+          setQuestion({
+            title: 'Are these yours?',
+            message: `${q.file} has ${plural(q.count, 'annotation')} by “${q.annotator}” (your name) without an analyst id, so Spanmark cannot tell whether you made them or a colleague of the same name did. Add them to your layer?`,
+            answer: (yes) => {
+              setQuestion(null);
+              resolve(yes);
+            },
+          }),
+        );
       setImporting(importProgressText(name, { stage: 'checking' }));
       const r = await importer
-        .run(name, bytes, annotator, (p) => {
-          setImporting(importProgressText(name, p));
-          dispatch('spanmark:import-progress', { name, ...p });
-        })
+        .run(
+          name,
+          bytes,
+          me,
+          (p) => {
+            setImporting(importProgressText(name, p));
+            dispatch('spanmark:import-progress', { name, ...p });
+          },
+          confirmMine,
+        )
         .finally(() => setImporting(null));
       if (!r.ok) return say('error', `Nothing was imported. ${r.error.message}`);
       // Committed (strict durability); the document is opened next, then 'spanmark:imported'.
@@ -158,7 +202,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
       say('info', `Imported ${plural(s.documents, 'document')}${s.newDocuments ? ` (${s.newDocuments} new)` : ''}.${mine}${theirs}`);
       dispatch('spanmark:imported', s);
     },
-    [annotator, importer, openDoc, say, session],
+    [me, importer, openDoc, say, session],
   );
 
   const commands = useMemo(() => {
@@ -177,18 +221,19 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
         importer.prewarm();
         return guard('Could not import', platform.pickFile('export').then((f) => f && importBytes(f.name, f.bytes)));
       },
-      exportDocs: (which: 'document' | 'library') =>
+      exportDocs: (which: 'document' | 'library' | 'all-layers') =>
         guard(
           'Could not export',
           (async () => {
-            if (which === 'document' && !session) return say('error', 'Open a document to export it, or export the whole library.');
+            if (which !== 'library' && !session) return say('error', 'Open a document to export it, or export the whole library.');
             const started = performance.now();
             const layer = session ? await session.committedLayer() : undefined;
             const live = session && layer ? { docId: session.article.id, ...layer } : undefined;
-            const payload = await exportDocuments(db, which === 'document' && session ? [session.article.id] : 'all', info.version, live);
+            const payload = await exportDocuments(db, which !== 'library' && session ? [session.article.id] : 'all', info.version, me, { live, allLayers: which === 'all-layers' });
             dispatch('spanmark:exported', { ms: performance.now() - started, annotations: payload.annotations, bytes: payload.json.length });
             const out = await platform.saveFile(payload.fileName, payload.json);
-            if (out.saved) say('info', `Exported ${plural(payload.annotations, 'annotation')} on ${plural(payload.documents, 'document')} to ${out.where}.`);
+            const left = payload.duplicatesLeftOut > 0 ? ` ${plural(payload.duplicatesLeftOut, 'colleague annotation')} with the id of one of yours left out.` : '';
+            if (out.saved) say('info', `Exported ${plural(payload.annotations, 'annotation')} on ${plural(payload.documents, 'document')}${which === 'all-layers' ? ' with all layers' : ''} to ${out.where}.${left}`);
           })(),
         ),
       create: (label: LabelId, span: Span | null = pending) => {
@@ -249,7 +294,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
       },
       settings: () => setShowSettings(true),
     };
-  }, [annotator, db, fail, importBytes, importer, info.version, openBytes, pending, platform, say, selectedId, session]);
+  }, [annotator, me, db, fail, importBytes, importer, info.version, openBytes, pending, platform, say, selectedId, session]);
 
   const slots = useMemo(() => layerSlots([...snapshot.layers.keys()]), [snapshot.layers]);
   const peers = useMemo<PeerLayer[]>(
@@ -276,6 +321,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
         import: commands.importFile,
         'export-document': () => commands.exportDocs('document'),
         'export-library': () => commands.exportDocs('library'),
+        'export-all-layers': () => commands.exportDocs('all-layers'),
         undo: commands.undo,
         redo: commands.redo,
         delete: commands.remove,
@@ -460,6 +506,8 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
                 }}
                 onStatus={(s) => void changeStatus(s).catch((e: unknown) => fail('Could not change the review status', e))}
                 onReviewMode={() => setMode('review')}
+                onRenameLayer={(from) => setRenaming({ from })}
+                onExportAllLayers={() => onMenu('export-all-layers')}
                 actions={review}
               />
             ) : (
@@ -497,6 +545,7 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
         </span>
       </footer>
       {importing ? <ProgressNotice state={importing} testId="import-progress" /> : null}
+      {askName ? <NamePrompt suggested={annotator} onSave={saveName} onLater={() => setAskName(false)} /> : null}
       <Messages items={messages} onDismiss={(id) => setMessages((m) => m.filter((x) => x.id !== id))} />
       {showSettings ? (
         <SettingsDialog
@@ -504,14 +553,28 @@ export function App({ db, platform, info, initialAnnotator, storage, initialDocI
           storage={storage}
           display={display}
           onClose={() => setShowSettings(false)}
-          onSave={(name) => {
-            void putSetting(db, 'annotator', name)
-              .then(() => {
-                setAnnotator(name);
-                setShowSettings(false);
-                say('info', `Your annotations are now stamped “${name}”.`);
+          onSave={saveName}
+        />
+      ) : null}
+      {question ? <ConfirmDialog title={question.title} message={question.message} yes="Yes, they are mine" no="No, a colleague’s layer" onAnswer={question.answer} testId="confirm-mine" /> : null}
+      {renaming ? (
+        <RenameLayerDialog
+          from={renaming.from}
+          problem={renaming.problem}
+          onClose={() => setRenaming(null)}
+          onRename={(to) => {
+            void renameColleagueLayer(db, renaming.from, to, annotator)
+              .then(async (r) => {
+                if (!r.ok) return setRenaming({ from: renaming.from, problem: r.error.message });
+                setRenaming(null);
+                setHiddenLayers((h) => (h.has(renaming.from) ? toggled(toggled(h, renaming.from), r.value.name) : h));
+                if (session) {
+                  await session.reload();
+                  announceChange(session.article.id);
+                }
+                say('info', `The layer “${renaming.from}” is now shown as “${r.value.name}”.`);
               })
-              .catch((e: unknown) => fail('Could not save settings', e));
+              .catch((e: unknown) => fail('Could not rename the layer', e));
           }}
         />
       ) : null}

@@ -12,12 +12,13 @@ import { fromColumns, toColumns } from '../../src/annotations/layer-columns.js';
 import type { ReviewCommand, ReviewDecision } from '../../src/review/decisions.js';
 import type { Article } from '../../src/document/article.js';
 import type { LayerRevision, SpanmarkDb } from './db.js';
+import { colleagueTables, readColleagueLayers } from './colleague-layers-repo.js';
 
 export type SessionCommand = AnnotationCommand | ReviewCommand;
 
 export interface DocumentLayers {
   readonly own: Annotation[];
-  /** Colleagues' layers by annotator. */
+  /** Colleagues' layers by shown name (colleague-layers-repo.ts). */
   readonly others: Map<string, Annotation[]>;
   readonly decisions: ReviewDecision[];
   /** My layer's stamp as read, and whether the snapshot could serve it. */
@@ -64,20 +65,14 @@ export async function readOwnLayer(db: SpanmarkDb, docId: string, text: string):
  * (opening); with it (reloading an open document) the 1 MB text is not read again.
  */
 export async function loadLayers(db: SpanmarkDb, docId: string, knownText?: string): Promise<DocumentLayers & { readonly article?: Article }> {
-  return db.transaction('r', [db.articles, db.annotations, db.layerAnnotations, db.reviewDecisions, db.layerRevisions, db.layerSnapshots], async () => {
-    const [article, theirs, decisions] = await Promise.all([
+  return db.transaction('r', [db.articles, db.annotations, ...colleagueTables(db), db.reviewDecisions, db.layerRevisions, db.layerSnapshots], async () => {
+    const [article, others, decisions] = await Promise.all([
       knownText === undefined ? db.articles.get(docId) : undefined,
-      db.layerAnnotations.where('docId').equals(docId).toArray(),
+      readColleagueLayers(db, docId),
       db.reviewDecisions.where('docId').equals(docId).toArray(),
     ]);
     const text = knownText ?? article?.text;
     const { own, stamp, fromSnapshot } = text === undefined ? { own: [], stamp: { revision: 0 }, fromSnapshot: false } : await readOwnLayer(db, docId, text);
-    const others = new Map<string, Annotation[]>();
-    for (const a of theirs) {
-      const list = others.get(a.annotator) ?? [];
-      list.push(a);
-      others.set(a.annotator, list);
-    }
     return { own, others, decisions, stamp, fromSnapshot, ...(article ? { article } : {}) };
   });
 }

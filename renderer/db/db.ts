@@ -6,22 +6,41 @@ import type { Annotation } from '../../src/annotations/types.js';
 import type { LayerColumns } from '../../src/annotations/layer-columns.js';
 import type { Article } from '../../src/document/article.js';
 import type { ReviewDecision } from '../../src/review/decisions.js';
+import type { LayerKey } from '../../src/review/layer-identity.js';
 
 export interface SettingRecord {
   readonly key: string;
   readonly value: unknown;
 }
 
-/** A colleague's annotation, kept apart from my own layer: read-only, keyed per annotator. */
+/** A colleague's annotation (as v2 stored it), kept apart from my own layer, keyed per annotator name. */
 export type LayerAnnotation = Annotation;
+
+/**
+ * A colleague's annotation since v3: `annotator` (and `annotatorId`) as their file said, `layer`
+ * the key of the layer it belongs to (src/review/layer-identity.ts: their id, else their name).
+ */
+export type ColleagueAnnotation = Annotation & { readonly layer: LayerKey };
+
+/** One colleague's layer across the library: its key, and the name it is shown under here. */
+export interface ColleagueLayer {
+  readonly key: LayerKey;
+  /** Unique among layers and not mine; the analyst may rename it. */
+  readonly displayName: string;
+  /** The annotator name their file gave when the layer was made. */
+  readonly annotator: string;
+  readonly annotatorId?: string;
+}
 
 export type SpanmarkDb = Dexie & {
   articles: EntityTable<Article, 'id'>;
   /** My own layer. */
   annotations: EntityTable<Annotation, 'id'>;
   settings: EntityTable<SettingRecord, 'key'>;
-  /** Colleagues' layers, primary key [docId+annotator+id]. */
-  layerAnnotations: Dexie.Table<LayerAnnotation, [string, string, string]>;
+  /** Colleagues' layers, primary key [docId+layer+id]. */
+  colleagueAnnotations: Dexie.Table<ColleagueAnnotation, [string, string, string]>;
+  /** Each colleague layer's key and shown name. */
+  colleagueLayers: EntityTable<ColleagueLayer, 'key'>;
   reviewDecisions: EntityTable<ReviewDecision, 'id'>;
   /** A counter per document, bumped in every transaction that changes my layer. */
   layerRevisions: EntityTable<LayerRevision, 'docId'>;
@@ -51,7 +70,7 @@ export interface LayerSnapshot {
 
 export const DB_NAME = 'spanmark';
 /** The newest schema version this build knows. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export function openDatabase(name: string = DB_NAME): SpanmarkDb {
   // 'strict' makes a commit wait until the data is flushed to disk, so "saved" means saved even
@@ -65,12 +84,33 @@ export function openDatabase(name: string = DB_NAME): SpanmarkDb {
   // v2: colleagues' layers and review decisions, in tables of their own so my layer is never
   // merged with theirs; revisions and snapshots of my layer for fast opening. Nothing to migrate:
   // v1 data stays where it is (a document without a revision simply has no usable snapshot).
-  db.version(SCHEMA_VERSION).stores({
+  db.version(2).stores({
     layerAnnotations: '[docId+annotator+id], docId, [docId+annotator]',
     reviewDecisions: 'id, docId',
     layerRevisions: 'docId',
     layerSnapshots: 'docId',
   });
+  // v3: a colleague's layer is keyed by their installation id (by name only for files without
+  // one), so two people called "analyst" are two layers; the name shown is stored per layer. A
+  // primary key cannot change in place, so v2's layers are copied into a new table, each keyed by
+  // its annotator name and shown under it as before, and the old table is dropped after the copy.
+  db.version(SCHEMA_VERSION)
+    .stores({
+      layerAnnotations: null,
+      colleagueAnnotations: '[docId+layer+id], docId, [docId+layer]',
+      colleagueLayers: 'key',
+    })
+    .upgrade(async (tx) => {
+      const old = (await tx.table('layerAnnotations').toArray()) as LayerAnnotation[];
+      const layers = new Map<LayerKey, ColleagueLayer>();
+      const copied: ColleagueAnnotation[] = old.map((a) => {
+        const key: LayerKey = `name:${a.annotator}`;
+        if (!layers.has(key)) layers.set(key, { key, displayName: a.annotator, annotator: a.annotator });
+        return { ...a, layer: key };
+      });
+      await tx.table('colleagueAnnotations').bulkAdd(copied);
+      await tx.table('colleagueLayers').bulkAdd([...layers.values()]);
+    });
   return db;
 }
 

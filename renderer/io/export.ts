@@ -1,5 +1,8 @@
 // Export: read the documents and their annotations in one read transaction (a consistent
 // snapshot), encode with the core codec (which converts offsets to code points) and serialise.
+// Every file says who wrote it (exportedBy) and stamps my installation id on my annotations, so an
+// importer tells me from a colleague of the same name. With `allLayers`, each document also carries
+// every colleague's layer (their names and ids as their files gave them; a rename is local).
 // The open document's layer is taken from memory when the transaction finds its stored stamp
 // equal to the one memory was committed at: the same data, without reading 10,000 records.
 
@@ -10,12 +13,16 @@ import type { ReviewV1 } from '../../src/codecs/spanmark-v1/types.js';
 import { toWireDecision } from '../../src/review/decisions.js';
 import type { SpanmarkDb } from '../db/db.js';
 import { readOwnLayer, sameStamp, type Stamp } from '../db/annotations-repo.js';
+import { storedColleagueLayers } from '../db/colleague-layers-repo.js';
+import type { Me } from '../../src/review/layer-identity.js';
 
 export interface ExportPayload {
   readonly fileName: string;
   readonly json: string;
   readonly documents: number;
   readonly annotations: number;
+  /** Colleague annotations left out because my layer has one with the same id (ids are per document). */
+  readonly duplicatesLeftOut: number;
 }
 
 /** The open document's layer as committed (DocumentSession.committedLayer), with its document. */
@@ -25,13 +32,36 @@ export interface LiveLayer {
   readonly annotations: readonly Annotation[];
 }
 
-export async function exportDocuments(db: SpanmarkDb, docIds: readonly string[] | 'all', version: string, live?: LiveLayer): Promise<ExportPayload> {
-  const docs = await db.transaction('r', [db.articles, db.annotations, db.reviewDecisions, db.layerRevisions, db.layerSnapshots], async () => {
+export interface ExportOptions {
+  readonly live?: LiveLayer | undefined;
+  /** Also write every colleague's layer of each document. */
+  readonly allLayers?: boolean;
+}
+
+export async function exportDocuments(db: SpanmarkDb, docIds: readonly string[] | 'all', version: string, me: Me, options: ExportOptions = {}): Promise<ExportPayload> {
+  const { live, allLayers = false } = options;
+  let duplicatesLeftOut = 0;
+  const docs = await db.transaction('r', [db.articles, db.annotations, db.reviewDecisions, db.layerRevisions, db.layerSnapshots, db.colleagueAnnotations, db.colleagueLayers], async () => {
     const articles = docIds === 'all' ? await db.articles.orderBy('addedAt').toArray() : ((await db.articles.bulkGet([...docIds])).filter(Boolean) as Article[]);
     const out: { article: Article; annotations: readonly Annotation[]; review?: ReviewV1 }[] = [];
     for (const article of articles) {
       const current = live?.docId === article.id && sameStamp(await db.layerRevisions.get(article.id), live.stamp);
-      const annotations = current ? live.annotations : (await readOwnLayer(db, article.id, article.text)).own;
+      const own = current ? live.annotations : (await readOwnLayer(db, article.id, article.text)).own;
+      // Everything in my layer is mine (imports put only my own there), whatever name it carries.
+      const annotations: Annotation[] = own.map((a) => (a.annotatorId === me.id ? a : { ...a, annotatorId: me.id }));
+      if (allLayers) {
+        const ids = new Set(annotations.map((a) => a.id));
+        for (const { annotations: theirs } of await storedColleagueLayers(db, article.id)) {
+          for (const a of theirs) {
+            if (ids.has(a.id)) {
+              duplicatesLeftOut += 1;
+            } else {
+              annotations.push(a);
+              ids.add(a.id);
+            }
+          }
+        }
+      }
       const decisions = await db.reviewDecisions.where('docId').equals(article.id).toArray();
       // Review decisions and provenance travel with the reconciled layer.
       const review: ReviewV1 | undefined =
@@ -40,12 +70,13 @@ export async function exportDocuments(db: SpanmarkDb, docIds: readonly string[] 
     }
     return out;
   });
-  const file = encodeSpanmarkV1({ documents: docs, exportedAt: new Date().toISOString(), generatorVersion: version });
+  const file = encodeSpanmarkV1({ documents: docs, exportedAt: new Date().toISOString(), generatorVersion: version, exportedBy: { id: me.id, name: me.name } });
   const single = docs.length === 1 && docIds !== 'all' ? docs[0] : undefined;
   return {
-    fileName: exportFileName(single ? single.article.title : 'spanmark-library'),
+    fileName: exportFileName(single ? `${single.article.title}${allLayers ? ' - all layers' : ''}` : 'spanmark-library'),
     json: serializeSpanmarkV1(file),
     documents: docs.length,
     annotations: docs.reduce((n, d) => n + d.annotations.length, 0),
+    duplicatesLeftOut,
   };
 }

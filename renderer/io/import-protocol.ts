@@ -2,20 +2,33 @@
 // same Result the import gives when it runs in the window.
 
 import type { Result } from '../../src/result.js';
-import type { ImportProgress, ImportSummary } from './import.js';
+import type { Me } from '../../src/review/layer-identity.js';
+import type { ConfirmMine, ImportProgress, ImportSummary } from './import.js';
 
 export interface ImportRequest {
+  readonly kind: 'import';
   readonly id: number;
   readonly name: string;
   readonly bytes: Uint8Array;
-  /** The analyst's name: annotations by anyone else go to a colleague's layer. */
-  readonly me: string;
+  /** The analyst's name and installation id: they decide which annotations are mine. */
+  readonly me: Me;
 }
+
+/** The window's answer to a `confirm` question of import `id`. */
+export interface ConfirmAnswer {
+  readonly kind: 'confirm-answer';
+  readonly id: number;
+  readonly yes: boolean;
+}
+
+export type ToWorker = ImportRequest | ConfirmAnswer;
 
 export type ImportReply =
   /** Sent once when the worker's script has loaded: errors after it are import failures, not a failed start. */
   | { readonly kind: 'ready' }
   | { readonly id: number; readonly kind: 'progress'; readonly progress: ImportProgress }
+  /** Are these annotations with my name and no id mine? Asked before anything is written. */
+  | { readonly id: number; readonly kind: 'confirm'; readonly question: Parameters<ConfirmMine>[0] }
   | { readonly id: number; readonly kind: 'done'; readonly result: Result<ImportSummary> };
 
 /** The bundle electron.config.ts builds from import-worker.ts, beside app.js. */

@@ -6,26 +6,38 @@
 
 import { openDatabase } from '../db/db.js';
 import { importExport } from './import.js';
-import type { ImportReply, ImportRequest } from './import-protocol.js';
+import type { ImportReply, ImportRequest, ToWorker } from './import-protocol.js';
 
 // The renderer project is typed for a window; only what a dedicated worker offers is used here.
 const scope = self as unknown as {
   postMessage(message: ImportReply): void;
-  addEventListener(type: 'message', listener: (e: MessageEvent<ImportRequest>) => void): void;
+  addEventListener(type: 'message', listener: (e: MessageEvent<ToWorker>) => void): void;
 };
 
 let queue: Promise<void> = Promise.resolve();
+/** Questions put to the window, by import id, waiting for its answer. */
+const answers = new Map<number, (yes: boolean) => void>();
 scope.postMessage({ kind: 'ready' });
 
 scope.addEventListener('message', (e) => {
-  const request = e.data;
-  queue = queue.then(() => run(request));
+  const m = e.data;
+  if (m.kind === 'confirm-answer') {
+    answers.get(m.id)?.(m.yes);
+    answers.delete(m.id);
+    return;
+  }
+  queue = queue.then(() => run(m));
 });
 
 async function run({ id, name, bytes, me }: ImportRequest): Promise<void> {
   const db = openDatabase();
   try {
-    const result = await importExport(db, name, bytes, me, (progress) => scope.postMessage({ id, kind: 'progress', progress }));
+    const confirmMine = (question: { file: string; annotator: string; count: number }) =>
+      new Promise<boolean>((resolve) => {
+        answers.set(id, resolve);
+        scope.postMessage({ id, kind: 'confirm', question });
+      });
+    const result = await importExport(db, name, bytes, me, (progress) => scope.postMessage({ id, kind: 'progress', progress }), confirmMine);
     scope.postMessage({ id, kind: 'done', result });
   } catch (e) {
     // Opening the database failed (or something unforeseen): nothing was written.

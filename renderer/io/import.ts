@@ -1,7 +1,9 @@
 // Import: the core decodes and validates the whole file first; only a wholly valid file is applied,
-// in one transaction. My own annotations (annotator = me) go to my layer: re-importing changes
-// nothing and an older copy never overwrites a newer edit. Everyone else's go to their own
-// read-only layer, which the file replaces for that document (updated by annotation id).
+// in one transaction. My own annotations go to my layer: re-importing changes nothing and an older
+// copy never overwrites a newer edit. Which are mine is decided by src/review/layer-identity.ts (my
+// installation id; for a file without ids, my name and my answer to `confirmMine`, asked before
+// the transaction). Everyone else's go to their own read-only layer, keyed by their id (or name),
+// which the file replaces for that document (updated by annotation id).
 // Runs in the import Worker (import-worker.ts) so a big file never blocks the window; it touches
 // nothing of the DOM. The transaction also stores the new layer's snapshot, so the document opens
 // after the import from one record instead of reading 10,000.
@@ -14,9 +16,17 @@ import type { Article } from '../../src/document/article.js';
 import { plainTextBlocks } from '../../src/document/plain-blocks.js';
 import { decisionId, type ReviewDecision } from '../../src/review/decisions.js';
 import type { Result } from '../../src/result.js';
+import { countNeedingConfirmation, routeAnnotation, type LayerKey, type Me } from '../../src/review/layer-identity.js';
 import { sha256Hex } from '../db/articles-repo.js';
 import { bumpRevision, readOwnLayer, saveSnapshot } from '../db/annotations-repo.js';
+import { ensureColleagueLayer, replaceColleagueLayer } from '../db/colleague-layers-repo.js';
 import type { SpanmarkDb } from '../db/db.js';
+
+/**
+ * Asked when a file has annotations with my name and no annotator id: are they mine? `count` is how
+ * many. Resolving false makes them a colleague's layer; no callback counts as false.
+ */
+export type ConfirmMine = (question: { readonly file: string; readonly annotator: string; readonly count: number }) => Promise<boolean>;
 
 export interface ImportSummary {
   readonly documents: number;
@@ -26,7 +36,7 @@ export interface ImportSummary {
   readonly unchanged: number;
   /** Kept the stored copy because it was edited more recently than the imported one. */
   readonly keptNewer: number;
-  /** Colleagues whose layers the file brought, with how many annotations each. */
+  /** Colleagues whose layers the file brought (by the name shown here), with how many annotations each. */
   readonly layers: readonly { readonly annotator: string; readonly annotations: number }[];
   readonly docIds: readonly string[];
 }
@@ -48,7 +58,14 @@ export function importSizeProblem(name: string, size: number): Result<never> | u
   return size > MAX_IMPORT_BYTES ? { ok: false, error: { code: 'too-large', message: `${name} is larger than 256 MB.`, path: name } } : undefined;
 }
 
-export async function importExport(db: SpanmarkDb, name: string, bytes: Uint8Array, me: string, onProgress: (p: ImportProgress) => void = () => {}): Promise<Result<ImportSummary>> {
+export async function importExport(
+  db: SpanmarkDb,
+  name: string,
+  bytes: Uint8Array,
+  me: Me,
+  onProgress: (p: ImportProgress) => void = () => {},
+  confirmMine?: ConfirmMine,
+): Promise<Result<ImportSummary>> {
   const tooLarge = importSizeProblem(name, bytes.byteLength);
   if (tooLarge) return tooLarge;
   onProgress({ stage: 'checking' });
@@ -60,8 +77,11 @@ export async function importExport(db: SpanmarkDb, name: string, bytes: Uint8Arr
     return { ok: false, error: { ...decoded.error, message: `${name}: ${message}` } };
   }
   const counts: Counts = { newDocuments: 0, added: 0, updated: 0, unchanged: 0, keptNewer: 0, layers: new Map() };
+  const { exportedBy } = decoded.value;
+  const unsure = countNeedingConfirmation(decoded.value.documents.flatMap((d) => d.annotations), me, exportedBy);
+  const confirmed = unsure > 0 && confirmMine !== undefined ? await confirmMine({ file: name, annotator: me.name, count: unsure }) : false;
   try {
-    await applyImport(db, decoded.value.documents, me, counts, onProgress);
+    await applyImport(db, decoded.value.documents, me, counts, onProgress, (a) => routeAnnotation(a, me, confirmed, exportedBy));
   } catch (e) {
     // The transaction aborted: nothing of this file was written.
     return { ok: false, error: { code: 'conflict', message: `${name}: ${e instanceof Error ? e.message : String(e)}`, path: name } };
@@ -78,7 +98,14 @@ export async function importExport(db: SpanmarkDb, name: string, bytes: Uint8Arr
   };
 }
 
-async function applyImport(db: SpanmarkDb, documents: DecodedLibrary['documents'], me: string, counts: Counts, onProgress: (p: ImportProgress) => void): Promise<void> {
+async function applyImport(
+  db: SpanmarkDb,
+  documents: DecodedLibrary['documents'],
+  me: Me,
+  counts: Counts,
+  onProgress: (p: ImportProgress) => void,
+  route: (a: Annotation) => ReturnType<typeof routeAnnotation>,
+): Promise<void> {
   const total = documents.reduce((n, d) => n + d.annotations.length, 0);
   let written = 0;
   // Each batch resolves in a request callback of its own, which keeps the one transaction alive.
@@ -90,7 +117,7 @@ async function applyImport(db: SpanmarkDb, documents: DecodedLibrary['documents'
       onProgress({ stage: 'saving', done: Math.min(written, total), total });
     }
   };
-  await db.transaction('rw', [db.articles, db.annotations, db.layerAnnotations, db.reviewDecisions, db.layerRevisions, db.layerSnapshots], async () => {
+  await db.transaction('rw', [db.articles, db.annotations, db.colleagueAnnotations, db.colleagueLayers, db.reviewDecisions, db.layerRevisions, db.layerSnapshots], async () => {
     onProgress({ stage: 'saving', done: 0, total });
     for (const doc of documents) {
       const docId = doc.article.id;
@@ -100,23 +127,28 @@ async function applyImport(db: SpanmarkDb, documents: DecodedLibrary['documents'
         await db.articles.add(article);
         counts.newDocuments += 1;
       }
-      const mine = doc.annotations.filter((a) => a.annotator === me);
+      const mine: Annotation[] = [];
+      // Pushed, not copied: a copy per annotation made a colleague's 10,000-span layer quadratic.
+      const byLayer = new Map<LayerKey, { name: string; annotatorId?: string | undefined; list: Annotation[] }>();
+      for (const a of doc.annotations) {
+        const r = route(a);
+        if (r.kind === 'mine') {
+          mine.push(a);
+          continue;
+        }
+        const layer = byLayer.get(r.key);
+        if (layer) layer.list.push(a);
+        else byLayer.set(r.key, { name: r.name, annotatorId: r.annotatorId, list: [a] });
+      }
       written += doc.annotations.length - mine.length;
       await mergeOwn(db, docId, doc.article.text, mine, counts, write);
-      const byAnnotator = new Map<string, Annotation[]>();
-      for (const a of doc.annotations) {
-        if (a.annotator === me) continue;
-        // Pushed, not copied: a copy per annotation made a colleague's 10,000-span layer quadratic.
-        const list = byAnnotator.get(a.annotator);
-        if (list) list.push(a);
-        else byAnnotator.set(a.annotator, [a]);
-      }
-      for (const [annotator, list] of byAnnotator) {
-        await replaceLayer(db, docId, annotator, list);
-        counts.layers.set(annotator, (counts.layers.get(annotator) ?? 0) + list.length);
+      for (const [key, { name: annotator, annotatorId, list }] of byLayer) {
+        const shown = await ensureColleagueLayer(db, key, annotator, annotatorId, me.name);
+        await replaceColleagueLayer(db, docId, key, list);
+        counts.layers.set(shown, (counts.layers.get(shown) ?? 0) + list.length);
       }
       const decisions: ReviewDecision[] = (doc.review?.decisions ?? [])
-        .filter((d) => d.decidedBy === me)
+        .filter((d) => d.decidedBy === me.name)
         .map((d) => ({ ...d, id: decisionId(docId, d.annotator, d.annotationId), docId }));
       if (decisions.length > 0) await db.reviewDecisions.bulkPut(decisions);
       if (doc.review && decisions.length > 0) await db.articles.update(docId, { reviewStatus: doc.review.status });
@@ -183,12 +215,4 @@ function firstFailedId(e: unknown, chunk: readonly Annotation[]): string {
   const byPos = (e as { failuresByPos?: Record<number, unknown> } | null)?.failuresByPos;
   const pos = byPos ? Number(Object.keys(byPos)[0]) : Number.NaN;
   return chunk[pos]?.id ?? chunk[0]?.id ?? '?';
-}
-
-/** A colleague's export is their whole layer for the document: ids not in it were deleted by them. */
-async function replaceLayer(db: SpanmarkDb, docId: string, annotator: string, list: readonly Annotation[]): Promise<void> {
-  const keep = new Set(list.map((a) => a.id));
-  const existing = await db.layerAnnotations.where('[docId+annotator]').equals([docId, annotator]).primaryKeys();
-  await db.layerAnnotations.bulkDelete(existing.filter((k) => !keep.has(k[2])));
-  await db.layerAnnotations.bulkPut([...list]);
 }

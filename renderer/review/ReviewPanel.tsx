@@ -47,6 +47,10 @@ interface Props {
   readonly onRow: (row: ComparisonRow<Annotation>) => void;
   readonly onStatus: (status: ReviewStatus) => void;
   readonly onReviewMode: () => void;
+  /** Asks for a new name for a colleague's layer. */
+  readonly onRenameLayer?: (layer: string) => void;
+  /** Exports the document with every layer (File › Export Document with All Layers in Electron). */
+  readonly onExportAllLayers?: () => void;
   readonly actions: DecideActions;
 }
 
@@ -77,9 +81,19 @@ export function ReviewPanel(props: Props) {
             <LayerBadge annotator={n} slot={n === me ? undefined : slots.get(n)} />
             <span className="name">{n === me ? `${n} (me)` : n}</span>
             <span className="count" data-testid="layer-count">{layerOf(n).length}</span>
+            {n !== me && props.onRenameLayer ? (
+              <button type="button" className="rename-layer" onClick={(e) => { e.preventDefault(); props.onRenameLayer?.(n); }} title={`Rename the layer ${n}`} data-testid="rename-layer-button">
+                Rename
+              </button>
+            ) : null}
           </label>
         ))}
         {names.length === 1 ? <p className="meta">Import a colleague’s export (File › Import) to review their tags beside yours.</p> : null}
+        {props.onExportAllLayers ? (
+          <button type="button" onClick={props.onExportAllLayers} data-testid="cmd-export-all-layers" title="Export this document with every layer: yours, your colleagues’ and your review decisions">
+            Export with all layers…
+          </button>
+        ) : null}
       </section>
       <section className="review-section" aria-label="Review status">
         <div className="review-status-bar">

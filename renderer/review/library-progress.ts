@@ -6,19 +6,16 @@ import type { Annotation } from '../../src/annotations/types.js';
 import type { ReviewDecision } from '../../src/review/decisions.js';
 import { reviewDifferences, reviewProgress, type ReviewProgress } from '../../src/review/differences.js';
 import type { SpanmarkDb } from '../db/db.js';
+import { colleagueTables, readColleagueLayers } from '../db/colleague-layers-repo.js';
 
 export async function documentReviewProgress(db: SpanmarkDb, docId: string, me: string): Promise<ReviewProgress | null> {
-  if ((await db.layerAnnotations.where('docId').equals(docId).count()) === 0) return null;
-  const [mine, theirs, decisions] = await Promise.all([
-    db.annotations.where('docId').equals(docId).toArray(),
-    db.layerAnnotations.where('docId').equals(docId).toArray(),
-    db.reviewDecisions.where('docId').equals(docId).toArray(),
-  ]);
-  const layers = new Map<string, Annotation[]>();
-  for (const a of theirs) {
-    const list = layers.get(a.annotator) ?? [];
-    list.push(a);
-    layers.set(a.annotator, list);
-  }
+  if ((await db.colleagueAnnotations.where('docId').equals(docId).count()) === 0) return null;
+  const [mine, layers, decisions] = await db.transaction('r', [db.annotations, ...colleagueTables(db), db.reviewDecisions], () =>
+    Promise.all([
+      db.annotations.where('docId').equals(docId).toArray(),
+      readColleagueLayers(db, docId),
+      db.reviewDecisions.where('docId').equals(docId).toArray(),
+    ]),
+  );
   return reviewProgress(reviewDifferences<Annotation, ReviewDecision>(docId, me, mine, layers, new Map(decisions.map((d) => [d.id, d]))));
 }

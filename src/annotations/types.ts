@@ -24,6 +24,11 @@ export interface Annotation {
   /** Article.text.slice(start, end), kept so an export is checkable on its own. */
   readonly quote: string;
   readonly annotator: string;
+  /**
+   * The annotator's installation id, when the file it came from said (contract v1 `annotatorId`).
+   * Names are not unique ("analyst"); this is what tells two people of one name apart.
+   */
+  readonly annotatorId?: string;
   /** ISO-8601. */
   readonly createdAt: string;
   /** ISO-8601. */

@@ -24,6 +24,7 @@ export type MenuCommand =
   | 'import'
   | 'export-document'
   | 'export-library'
+  | 'export-all-layers'
   | 'undo'
   | 'redo'
   | 'delete'
@@ -36,7 +37,7 @@ export type MenuCommand =
   | 'guidelines';
 
 export const MENU_COMMANDS: readonly MenuCommand[] = [
-  'open-article', 'import', 'export-document', 'export-library', 'undo', 'redo', 'delete', 'settings', 'library', 'open-sample',
+  'open-article', 'import', 'export-document', 'export-library', 'export-all-layers', 'undo', 'redo', 'delete', 'settings', 'library', 'open-sample',
   'zoom-in', 'zoom-out', 'zoom-reset', 'guidelines',
 ];
 

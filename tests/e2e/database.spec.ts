@@ -1,5 +1,6 @@
-// The database across versions: a library written by the first schema opens in the current one
-// with every record intact, and a library from a newer Spanmark is refused without being touched.
+// The database across versions: a library written by the first schema, or by the second (colleague
+// layers keyed by name), opens in the current one with every record intact, and a library from a
+// newer Spanmark is refused without being touched.
 
 import { expect, test } from '@playwright/test';
 import { SpanmarkApp } from './pages/app.js';
@@ -51,7 +52,74 @@ test('a version 1 library (before review layers) upgrades with every record inta
     db.close();
     return names;
   });
-  expect(stores).toEqual(['annotations', 'articles', 'layerAnnotations', 'layerRevisions', 'layerSnapshots', 'reviewDecisions', 'settings']);
+  expect(stores).toEqual(['annotations', 'articles', 'colleagueAnnotations', 'colleagueLayers', 'layerRevisions', 'layerSnapshots', 'reviewDecisions', 'settings']);
+});
+
+test('a version 2 library (colleague layers by name) upgrades to version 3 with every layer and decision intact', async ({ page }) => {
+  // Schema 2 as 0.1.0 left it: colleagues' layers keyed [docId+annotator+id], one review decision.
+  await page.goto('/__spanmark/health');
+  await page.evaluate(async () => {
+    const text = 'Troops 🇷🇺 arrived in Алматы; الوضع hard.';
+    const doc = 'b'.repeat(64);
+    const req = indexedDB.open('spanmark', 20);
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      const tx = req.transaction!;
+      db.createObjectStore('articles', { keyPath: 'id' }).createIndex('addedAt', 'addedAt');
+      tx.objectStore('articles').createIndex('title', 'title');
+      const ann = db.createObjectStore('annotations', { keyPath: 'id' });
+      ann.createIndex('docId', 'docId');
+      ann.createIndex('[docId+annotator]', ['docId', 'annotator']);
+      db.createObjectStore('settings', { keyPath: 'key' });
+      const layers = db.createObjectStore('layerAnnotations', { keyPath: ['docId', 'annotator', 'id'] });
+      layers.createIndex('docId', 'docId');
+      layers.createIndex('[docId+annotator]', ['docId', 'annotator']);
+      db.createObjectStore('reviewDecisions', { keyPath: 'id' }).createIndex('docId', 'docId');
+      db.createObjectStore('layerRevisions', { keyPath: 'docId' });
+      db.createObjectStore('layerSnapshots', { keyPath: 'docId' });
+      tx.objectStore('articles').put({ id: doc, sha256: doc, title: 'reviewed article', format: 'text', text, blocks: [{ kind: 'paragraph', start: 0, end: text.length }], metadata: {}, addedAt: '2022-01-05T00:00:00.000Z' });
+      const t = '2022-01-05T01:00:00.000Z';
+      ann.put({ id: 'mine-1', docId: doc, label: 'deployment', start: 0, end: 6, quote: 'Troops', annotator: 'Dana', createdAt: t, updatedAt: t });
+      layers.put({ id: 'ai-1', docId: doc, label: 'claim', start: 22, end: 28, quote: 'Алматы', annotator: 'Aigerim', createdAt: t, updatedAt: t, note: 'الوضع' });
+      layers.put({ id: 'ai-2', docId: doc, label: 'deployment', start: 0, end: 6, quote: 'Troops', annotator: 'Aigerim', createdAt: t, updatedAt: t });
+      layers.put({ id: 'bo-1', docId: doc, label: 'casualty', start: 30, end: 35, quote: 'الوضع', annotator: 'Болат', createdAt: t, updatedAt: t });
+      tx.objectStore('reviewDecisions').put({ id: `${doc}|Aigerim|ai-2`, docId: doc, annotator: 'Aigerim', annotationId: 'ai-2', decision: 'rejected', reason: 'dup', decidedBy: 'Dana', decidedAt: t });
+      tx.objectStore('settings').put({ key: 'annotator', value: 'Dana' });
+      tx.objectStore('settings').put({ key: 'lastDocId', value: doc });
+    };
+    await new Promise((res, rej) => {
+      req.onsuccess = () => {
+        req.result.close();
+        res(null);
+      };
+      req.onerror = () => rej(req.error ?? new Error('IndexedDB request failed'));
+    });
+  });
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  await expect(page.getByTestId('article-title')).toHaveText('reviewed article');
+  expect(await app.rowTexts()).toEqual(['deployment:Troops']);
+  await page.getByTestId('tab-review').click();
+  const rows = page.getByTestId('layer-row');
+  await expect(rows).toHaveCount(3);
+  expect(await rows.evaluateAll((r) => r.map((x) => `${(x as HTMLElement).dataset['annotator']}:${x.querySelector('[data-testid="layer-count"]')!.textContent}`))).toEqual(['Dana:1', 'Aigerim:2', 'Болат:1']);
+  const stored = await page.evaluate(async () => {
+    const req = indexedDB.open('spanmark');
+    const db = await new Promise<IDBDatabase>((res) => (req.onsuccess = () => res(req.result)));
+    const get = <T,>(store: string) => new Promise<T[]>((res) => {
+      const r = db.transaction(store).objectStore(store).getAll();
+      r.onsuccess = () => res(r.result as T[]);
+    });
+    const out = { stores: [...db.objectStoreNames].sort(), annotations: await get<Record<string, unknown>>('colleagueAnnotations'), layers: await get<Record<string, unknown>>('colleagueLayers'), decisions: await get<Record<string, unknown>>('reviewDecisions') };
+    db.close();
+    return out;
+  });
+  expect(stored.stores).toEqual(['annotations', 'articles', 'colleagueAnnotations', 'colleagueLayers', 'layerRevisions', 'layerSnapshots', 'reviewDecisions', 'settings']);
+  expect(stored.annotations.map((a) => [a['id'], a['annotator'], a['layer'], a['quote'], a['note']]).sort()).toEqual([
+    ['ai-1', 'Aigerim', 'name:Aigerim', 'Алматы', 'الوضع'], ['ai-2', 'Aigerim', 'name:Aigerim', 'Troops', undefined], ['bo-1', 'Болат', 'name:Болат', 'الوضع', undefined],
+  ]);
+  expect(stored.layers).toEqual([{ key: 'name:Aigerim', displayName: 'Aigerim', annotator: 'Aigerim' }, { key: 'name:Болат', displayName: 'Болат', annotator: 'Болат' }]);
+  expect(stored.decisions.map((d) => d['id'])).toEqual([`${'b'.repeat(64)}|Aigerim|ai-2`]);
 });
 
 test('a library created by a newer Spanmark is refused with a clear message and left untouched', async ({ page, context }) => {

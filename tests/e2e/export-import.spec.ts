@@ -99,16 +99,19 @@ test('export then import into an empty library restores everything; re-importing
   await expect(app.infoMessage().last()).toContainText('0 added, 0 updated, 2 unchanged');
   await expect(app.rows()).toHaveCount(2);
 
-  // A fresh profile (another analyst's machine, or a restore) gets the same document and tags.
+  // A fresh profile is another installation (another analyst id): it gets the same document, and
+  // the tags, note and all, as the layer of a colleague who happens to share the default name.
+  const mine = (json as { exportedBy: { id: string }; documents: { annotations: unknown[] }[] });
   const other = await browser.newContext();
   const fresh = new SpanmarkApp(await other.newPage());
   await fresh.goto();
   await fresh.importBuffer('library.spanmark.json', buffer);
   await expect(fresh.page.getByTestId('article-title')).toHaveText('kazakhstan-2022-01-07');
-  expect(await fresh.rowTexts()).toEqual(['claim:Kassym-Zhomart Tokayev', 'casualty:18, two of them were beheaded']);
-  expect(await fresh.painted()).toEqual({ claim: 1, casualty: 1 });
-  await fresh.clickText('beheaded');
-  await expect(fresh.page.getByTestId('note-input')).toHaveValue('two of the 18');
+  expect(await fresh.rowTexts()).toEqual([]);
+  await fresh.page.getByTestId('tab-review').click();
+  await expect(fresh.page.locator('[data-testid="layer-row"][data-annotator="analyst (2)"] [data-testid="layer-count"]')).toHaveText('2');
+  const passedOn = (await fresh.exportAllLayers()).json as typeof mine;
+  expect(passedOn.documents[0]!.annotations).toEqual(mine.documents[0]!.annotations);
   await other.close();
 });
 

@@ -23,7 +23,7 @@ test('a 60-copy article paints what is on screen, and what comes into view as it
   const app = new SpanmarkApp(page);
   await app.goto();
   await app.setAnnotator('Dana');
-  await app.importBuffer('long.spanmark.json', colleagueExport('Dana', spans, article));
+  await app.importBuffer('long.spanmark.json', colleagueExport('Dana', spans, article), 'mine');
   await expect(page.getByTestId('annotation-total')).toHaveText(String(copies));
   const registered = async () => (await app.painted())['claim'] ?? 0;
   await expect.poll(registered).toBeGreaterThan(0);
@@ -63,7 +63,7 @@ test('scrolling through a long article in small steps, every span on screen is p
   const app = new SpanmarkApp(page);
   await app.goto();
   await app.setAnnotator('Dana');
-  await app.importBuffer('long.spanmark.json', colleagueExport('Dana', spans, article));
+  await app.importBuffer('long.spanmark.json', colleagueExport('Dana', spans, article), 'mine');
   await expect(page.getByTestId('annotation-total')).toHaveText(String(spans.length));
   /** Offsets of the spans whose text is inside the reader's visible box but not registered. */
   const unpainted = () =>
@@ -119,7 +119,7 @@ test('a long comparison renders a page of rows at a time', async ({ page }) => {
   const app = new SpanmarkApp(page);
   await app.goto();
   await app.setAnnotator('Dana');
-  await app.importBuffer('mine.spanmark.json', colleagueExport('Dana', mine, article));
+  await app.importBuffer('mine.spanmark.json', colleagueExport('Dana', mine, article), 'mine');
   await app.importBuffer('theirs.spanmark.json', colleagueExport('Aigerim', theirs, article));
   await page.getByTestId('tab-review').click();
   await expect(page.getByTestId('compare-summary')).toContainText('Only in A: 239');

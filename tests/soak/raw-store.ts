@@ -33,7 +33,7 @@ export async function readRawState(page: Page, docId: string | undefined): Promi
       open.onupgradeneeded = () => open.transaction?.abort();
     });
     try {
-      const tx = db.transaction(['articles', 'annotations', 'layerRevisions', 'layerSnapshots', 'layerAnnotations'], 'readonly');
+      const tx = db.transaction(['articles', 'annotations', 'layerRevisions', 'layerSnapshots', 'colleagueAnnotations'], 'readonly');
       const req = <T>(r: IDBRequest): Promise<T> => new Promise((resolve, reject) => {
         r.onsuccess = () => resolve(r.result as T);
         r.onerror = () => reject(r.error ?? new Error('a read of the library failed'));
@@ -43,7 +43,7 @@ export async function readRawState(page: Page, docId: string | undefined): Promi
         req<Ann[]>(tx.objectStore('annotations').getAll()),
         doc === undefined ? undefined : req<{ revision: number } | undefined>(tx.objectStore('layerRevisions').get(doc)),
         doc === undefined ? undefined : req<{ revision: number; columns?: Record<string, unknown> } | undefined>(tx.objectStore('layerSnapshots').get(doc)),
-        req<Ann[]>(tx.objectStore('layerAnnotations').getAll()),
+        req<Ann[]>(tx.objectStore('colleagueAnnotations').getAll()),
       ]);
       // Typed arrays do not survive the trip to Node as such: plain arrays, and their type checked.
       const plain = (v: unknown, type: string): number[] => {
@@ -65,10 +65,32 @@ export async function readRawState(page: Page, docId: string | undefined): Promi
         records: annotations.filter((a) => a.docId === doc),
         revision: rev?.revision,
         snapshot: snap ? { revision: snap.revision, columns } : undefined,
-        layer: layer.filter((a) => a.docId === doc),
+        // The record's layer key is storage bookkeeping, not part of the annotation compared.
+        layer: layer.filter((a) => a.docId === doc).map(({ layer: _key, ...a }: Ann & { layer?: string }) => a),
       };
     } finally {
       db.close();
     }
   }, docId) as Promise<RawState>;
+}
+
+/** This installation's analyst id (settings 'annotatorId'), so the soak's own imports are known as mine. */
+export async function readAnnotatorId(page: Page): Promise<string | undefined> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('spanmark');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error ?? new Error('IndexedDB open failed'));
+      open.onupgradeneeded = () => open.transaction?.abort();
+    });
+    try {
+      return await new Promise<string | undefined>((resolve, reject) => {
+        const r = db.transaction('settings', 'readonly').objectStore('settings').get('annotatorId');
+        r.onsuccess = () => resolve((r.result as { value?: string } | undefined)?.value);
+        r.onerror = () => reject(r.error ?? new Error('IndexedDB read failed'));
+      });
+    } finally {
+      db.close();
+    }
+  });
 }

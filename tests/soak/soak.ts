@@ -23,7 +23,7 @@ import { killHard, launchKillable, waitForCdpGone, waitForGroupExit } from '../e
 import { SpanmarkApp } from '../e2e/pages/app.js';
 import { byId, checkAction, decodeColumns, diffRecords, lostIds, type Action, type Ann, type Records, type UndoEntry } from './model.js';
 import { seeded, type Rng } from './prng.js';
-import { readRawState, type RawArticle, type RawState } from './raw-store.js';
+import { readAnnotatorId, readRawState, type RawArticle, type RawState } from './raw-store.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const LABELS = ['claim', 'casualty', 'deployment'] as const;
@@ -154,6 +154,7 @@ async function main(): Promise<void> {
   let article: RawArticle | undefined;
   let words: { word: string; start: number }[] = [];
   let me: string;
+  let myId: string | undefined;
   // The browser of the round under way, killed by its process group if the soak itself fails.
   let running: ChildProcess | undefined;
   try {
@@ -178,6 +179,7 @@ async function main(): Promise<void> {
       if (round === 0) await app.openSample();
       else if (!(await title.waitFor({ timeout: 15_000 }).then(() => true, () => false))) await app.openSample();
       me = ((await page.getByTestId('annotator').textContent()) ?? '').replace(/^Annotating as /, '');
+      myId ??= await readAnnotatorId(page);
 
       // After a restart: everything acknowledged is there, and the copies agree.
       const state = await readRawState(page, article?.id ?? (await readRawState(page, undefined)).articles[0]?.id);
@@ -260,7 +262,7 @@ async function main(): Promise<void> {
         done[action.kind] = (done[action.kind] ?? 0) + 1;
         const before = acks.count(action.kind);
         try {
-          await perform(app, action, article, me);
+          await perform(app, action, article, me, myId);
         } catch (e) {
           // The driver could not do it (not a finding about the store): note it and end the round.
           totals.driverErrors += 1;
@@ -426,7 +428,7 @@ async function chooseAction(rng: Rng, page: Page, acked: Records, undo: readonly
 }
 
 /** Does the action the way an analyst would: mouse and keys, File › Import with a file. */
-async function perform(app: SpanmarkApp, action: Action, article: RawArticle, me: string): Promise<void> {
+async function perform(app: SpanmarkApp, action: Action, article: RawArticle, me: string, myId: string | undefined): Promise<void> {
   const page = app.page;
   switch (action.kind) {
     case 'tag':
@@ -446,6 +448,8 @@ async function perform(app: SpanmarkApp, action: Action, article: RawArticle, me
         documents: [{ article: article as unknown as Article, annotations: [...action.own, ...action.layer] as Annotation[] }],
         exportedAt: new Date().toISOString(),
         generatorVersion: `soak (${me})`,
+        // As this installation's own export says: my annotations are mine without asking.
+        ...(myId !== undefined ? { exportedBy: { id: myId, name: me } } : {}),
       });
       const chooser = page.waitForEvent('filechooser');
       await page.getByTestId('cmd-import').click();

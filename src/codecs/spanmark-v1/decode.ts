@@ -14,11 +14,13 @@ import { findJsonSyntaxError, lineColumn } from '../../validation/json-syntax.js
 import { describe, Fields, isObj, item, own, show, type Obj } from '../../validation/fields.js';
 import { Report, TooManyProblems } from '../../validation/report.js';
 import {
+  MAX_ANNOTATOR_ID_LENGTH,
   REVIEW_DECISIONS,
   REVIEW_STATUSES,
   SPANMARK_FORMAT,
   SPANMARK_OFFSET_UNIT,
   SPANMARK_VERSION,
+  type ExportedByV1,
   type ReviewDecisionV1,
   type ReviewV1,
 } from './types.js';
@@ -42,6 +44,8 @@ export interface DecodedDocument {
 
 export interface DecodedLibrary {
   readonly exportedAt: string;
+  /** Who wrote the file, when it says (files before contract v1's exportedBy do not). */
+  readonly exportedBy?: ExportedByV1;
   readonly documents: DecodedDocument[];
 }
 
@@ -234,6 +238,7 @@ async function decodeBody(root: Obj, sha256Hex: Sha256Hex, report: Report): Prom
     g.string('name');
     g.string('version');
   }
+  const exportedBy = decodeExportedBy(top, report);
 
   const fileLabels = new Set<LabelId>();
   const labels = top.array('labels');
@@ -264,7 +269,29 @@ async function decodeBody(root: Obj, sha256Hex: Sha256Hex, report: Report): Prom
     }
   }
   if (report.count > 0 || exportedAt === undefined) return undefined;
-  return { exportedAt, documents };
+  return { exportedAt, ...(exportedBy !== undefined ? { exportedBy } : {}), documents };
+}
+
+/**
+ * An installation id: a non-empty string with a UTF-8 form, at most MAX_ANNOTATOR_ID_LENGTH units.
+ * Strict because it decides whose layer an annotation joins (mine or a colleague's).
+ */
+function annotatorId(f: Fields, key: string, opts: { optional?: boolean } = {}): string | undefined {
+  const id = f.string(key, { ...opts, nonEmpty: true });
+  if (id !== undefined && id.length > MAX_ANNOTATOR_ID_LENGTH) {
+    f.report.add('schema', f.at(key), `${f.at(key)} is ${id.length} characters long; an annotator id may have at most ${MAX_ANNOTATOR_ID_LENGTH}: ${show(id, 40)}.`);
+    return undefined;
+  }
+  return id;
+}
+
+function decodeExportedBy(top: Fields, report: Report): ExportedByV1 | undefined {
+  const raw = top.object('exportedBy', { optional: true });
+  if (!raw) return undefined;
+  const f = new Fields(raw, top.at('exportedBy'), report);
+  const id = annotatorId(f, 'id');
+  const name = f.string('name', { nonEmpty: true });
+  return id !== undefined && name !== undefined ? { id, name } : undefined;
 }
 
 interface DocContext {
@@ -366,6 +393,7 @@ async function decodeDocument(raw: unknown, path: string, ctx: DocContext): Prom
     }
     decoded.push({
       id: a.id, docId: sha256, label: a.label, start, end, quote: a.quote, annotator: a.annotator,
+      ...(a.annotatorId !== undefined ? { annotatorId: a.annotatorId } : {}),
       createdAt: a.createdAt, updatedAt: a.updatedAt,
       ...(a.note !== undefined ? { note: a.note } : {}),
       ...(a.provenance !== undefined ? { provenance: a.provenance } : {}),
@@ -459,6 +487,7 @@ function decodeAnnotations(doc: Fields, cpLength: number | undefined, ctx: DocCo
     const end = f.offset('end');
     const quote = f.string('quote');
     const annotator = f.string('annotator', { nonEmpty: true });
+    const annotatorIdValue = annotatorId(f, 'annotatorId', { optional: true });
     const createdAt = stored(f.dateTime('createdAt'));
     const updatedAt = stored(f.dateTime('updatedAt'));
     const note = f.string('note', { optional: true });
@@ -477,6 +506,7 @@ function decodeAnnotations(doc: Fields, cpLength: number | undefined, ctx: DocCo
         quote === undefined || annotator === undefined || createdAt === undefined || updatedAt === undefined) return;
     out.push({
       index, id, label, start, end, quote, annotator, createdAt, updatedAt,
+      ...(annotatorIdValue !== undefined ? { annotatorId: annotatorIdValue } : {}),
       ...(note !== undefined ? { note } : {}),
       ...(provenance !== undefined ? { provenance } : {}),
     });

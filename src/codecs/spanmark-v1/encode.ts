@@ -10,11 +10,13 @@ import { utf16ToCodePoints } from '../../text/offsets.js';
 import { endWithout, isSpaceOrDot, trimWhere } from '../../text/trim.js';
 import { isIsoDate, isIsoDateTime, textDefect } from './decode.js';
 import {
+  MAX_ANNOTATOR_ID_LENGTH,
   SPANMARK_FORMAT,
   SPANMARK_OFFSET_UNIT,
   SPANMARK_VERSION,
   type ExportedAnnotationV1,
   type ExportedBlockV1,
+  type ExportedByV1,
   type ExportedDocumentV1,
   type ExportedLabelV1,
   type ExportedMetadataV1,
@@ -37,6 +39,8 @@ export interface EncodeInput {
   readonly exportedAt: string;
   /** Version of the Spanmark build writing the file (package.json version). */
   readonly generatorVersion: string;
+  /** The analyst writing the file (their installation id and name); written as exportedBy. */
+  readonly exportedBy?: ExportedByV1;
 }
 
 /**
@@ -77,6 +81,7 @@ export function encodeSpanmarkV1(input: EncodeInput): SpanmarkFileV1 {
     offsetUnit: SPANMARK_OFFSET_UNIT,
     exportedAt: input.exportedAt,
     generator: { name: 'spanmark', version: input.generatorVersion },
+    ...(input.exportedBy !== undefined ? { exportedBy: copyExportedBy(input.exportedBy) } : {}),
     labels,
     documents,
   };
@@ -118,10 +123,10 @@ function encodeDocument(doc: EncodeDocumentInput, path: string): ExportedDocumen
   for (let i = 0; i < annotations.length; i++) {
     const a = annotations[i]!;
     // Assigned rather than spread: this loop runs once per annotation and spreads are slow when cold.
-    const out: Mutable<ExportedAnnotationV1> = {
-      id: a.id, label: a.label, start: cps[2 * i]!, end: cps[2 * i + 1]!, quote: a.quote,
-      annotator: a.annotator, createdAt: a.createdAt, updatedAt: a.updatedAt,
-    };
+    // annotatorId beside the name: key order is part of the readable file.
+    const out: Mutable<ExportedAnnotationV1> = a.annotatorId === undefined
+      ? { id: a.id, label: a.label, start: cps[2 * i]!, end: cps[2 * i + 1]!, quote: a.quote, annotator: a.annotator, createdAt: a.createdAt, updatedAt: a.updatedAt }
+      : { id: a.id, label: a.label, start: cps[2 * i]!, end: cps[2 * i + 1]!, quote: a.quote, annotator: a.annotator, annotatorId: a.annotatorId, createdAt: a.createdAt, updatedAt: a.updatedAt };
     if (a.note !== undefined) out.note = a.note;
     if (a.provenance !== undefined) {
       out.provenance = { annotator: a.provenance.annotator, annotationId: a.provenance.annotationId, modified: a.provenance.modified };
@@ -171,6 +176,7 @@ function checkAnnotation(a: Annotation, article: Article, path: string, i: numbe
     fail('.quote', `stored quote ${JSON.stringify(a.quote)} does not match the text at UTF-16 ${a.start}..${a.end}`);
   }
   if (a.annotator.length === 0) fail('.annotator', 'is empty');
+  if (a.annotatorId !== undefined && idDefect(a.annotatorId) !== undefined) fail('.annotatorId', idDefect(a.annotatorId)!);
   if (!isIsoDateTime(a.createdAt)) fail('.createdAt', 'is not an ISO-8601 date-time');
   if (!isIsoDateTime(a.updatedAt)) fail('.updatedAt', 'is not an ISO-8601 date-time');
 }
@@ -211,6 +217,21 @@ function checkBlocks(article: Article, path: string): void {
     }
     previousStart = b.start;
   });
+}
+
+/** Why a string cannot be an annotator id in a file, or undefined (the decoder's rule). */
+function idDefect(id: string): string | undefined {
+  if (id.length === 0) return 'is empty';
+  if (id.length > MAX_ANNOTATOR_ID_LENGTH) return `is longer than ${MAX_ANNOTATOR_ID_LENGTH} characters`;
+  if (/\p{Cs}/u.test(id)) return 'contains an unpaired surrogate';
+  return undefined;
+}
+
+function copyExportedBy(by: ExportedByV1): ExportedByV1 {
+  const defect = idDefect(by.id);
+  if (defect !== undefined) throw new SpanmarkEncodeError('exportedBy.id', defect);
+  if (by.name.length === 0 || /\p{Cs}/u.test(by.name)) throw new SpanmarkEncodeError('exportedBy.name', 'must be a non-empty string with a UTF-8 form');
+  return { id: by.id, name: by.name };
 }
 
 function copyReview(review: ReviewV1, path: string): ReviewV1 {

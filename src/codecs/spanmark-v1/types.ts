@@ -8,6 +8,8 @@ import type { LabelId } from '../../labels/schema.js';
 export const SPANMARK_FORMAT = 'spanmark';
 export const SPANMARK_VERSION = 1;
 export const SPANMARK_OFFSET_UNIT = 'codepoint';
+/** Longest annotatorId / exportedBy.id accepted, in UTF-16 units: a UUID is 36; room for other tools' ids. */
+export const MAX_ANNOTATOR_ID_LENGTH = 200;
 
 /** The whole file. Unknown extra keys are allowed (and ignored on import) for forward compatibility. */
 export interface SpanmarkFileV1 {
@@ -19,9 +21,18 @@ export interface SpanmarkFileV1 {
   readonly exportedAt: string;
   /** Which program wrote the file. Optional on import: third-party writers may omit it. */
   readonly generator?: GeneratorV1;
+  /** Who wrote the file: their installation id and name. Optional (files before it have none). */
+  readonly exportedBy?: ExportedByV1;
   /** The labels the annotations use; every annotation label must be listed here. */
   readonly labels: readonly ExportedLabelV1[];
   readonly documents: readonly ExportedDocumentV1[];
+}
+
+/** The analyst whose installation wrote the file. */
+export interface ExportedByV1 {
+  /** Stable random id of that installation (the same as the annotatorId on their annotations). */
+  readonly id: string;
+  readonly name: string;
 }
 
 export interface GeneratorV1 {
@@ -87,6 +98,11 @@ export interface ExportedAnnotationV1 {
   /** Equals `[...text].slice(start, end).join('')` (JS) and `text[start:end]` (Python). */
   readonly quote: string;
   readonly annotator: string;
+  /**
+   * Installation id of the annotator, beside the name: two people called "analyst" have different
+   * ids. Optional: files written before it (and other tools) have none, and readers may ignore it.
+   */
+  readonly annotatorId?: string;
   /** ISO-8601 date-time. */
   readonly createdAt: string;
   /** ISO-8601 date-time. */

@@ -35,10 +35,14 @@ export class SpanmarkApp {
     await (await chooser).setFiles({ name, mimeType, buffer });
   }
 
-  /** Imports through File > Import and resolves when the app has committed it. */
-  async importBuffer(name: string, buffer: Buffer): Promise<unknown> {
+  /**
+   * Imports through File > Import and resolves when the app has committed it. `answer` replies to
+   * the question a file with my name and no analyst ids asks: are these mine?
+   */
+  async importBuffer(name: string, buffer: Buffer, answer?: 'mine' | 'colleague'): Promise<unknown> {
     const done = this.page.evaluate(() => new Promise((resolve) => window.addEventListener('spanmark:imported', (e) => resolve((e as CustomEvent).detail), { once: true })));
     await this.chooseImport(name, buffer);
+    if (answer) await this.page.getByTestId('confirm-mine').getByTestId(answer === 'mine' ? 'confirm-yes' : 'confirm-no').click();
     return done;
   }
 
@@ -69,6 +73,16 @@ export class SpanmarkApp {
   async exportDocument(): Promise<{ name: string; json: unknown; text: string }> {
     const download = this.page.waitForEvent('download');
     await this.page.getByTestId('cmd-export-document').click();
+    const d = await download;
+    const text = readFileSync(await d.path(), 'utf8');
+    return { name: d.suggestedFilename(), json: JSON.parse(text), text };
+  }
+
+  /** Review tab › Export with all layers (File menu in the desktop app). */
+  async exportAllLayers(): Promise<{ name: string; json: unknown; text: string }> {
+    await this.page.getByTestId('tab-review').click();
+    const download = this.page.waitForEvent('download');
+    await this.page.getByTestId('cmd-export-all-layers').click();
     const d = await download;
     const text = readFileSync(await d.path(), 'utf8');
     return { name: d.suggestedFilename(), json: JSON.parse(text), text };

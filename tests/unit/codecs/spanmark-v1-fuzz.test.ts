@@ -2,7 +2,8 @@
 // quotes, texts, hashes, types, lone surrogates) and as raw JSON text (any character inserted,
 // deleted or replaced). Whatever comes in, the decoder must never accept a file in which a quote is
 // not the code-point slice it claims or a sha256 is not its text's, and must never throw or fail
-// with anything but its own problem codes. Fixed run counts keep the unit suite fast; fast-check
+// with anything but its own problem codes. Analyst ids (annotatorId, exportedBy) are accepted only
+// well-formed: non-empty, bounded, with a UTF-8 form. Fixed run counts keep the unit suite fast; fast-check
 // prints the seed and path of a failure, and SPANMARK_FUZZ_SEED replays one.
 
 import { test } from 'node:test';
@@ -23,14 +24,16 @@ const CODES = new Set(['too-large', 'not-utf8', 'malformed-json', 'not-spanmark'
 
 const SNIPPETS = ['Troops', ' ', '\n', '😀', '👨‍👩‍👧‍👦', '🇰🇿', 'e\u0301', 'قَالَ', 'Алматы', '𝟐𝟎', '\u200f', '中文', '.', '\t'];
 
-/** A valid export: one or two documents, each with a few annotations on whole code points. */
-const validExport = fc.array(
+const ID_OF: Record<string, string> = { Dana: 'dana-7f3c', Aigerim: 'aigerim-😀', Ержан: 'e\u0301-ержан' };
+
+/** A valid export: one or two documents, each with a few annotations on whole code points, some with analyst ids. */
+const validExport = fc.tuple(fc.array(
   fc.record({
     pieces: fc.array(fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 6 })), { minLength: 1, maxLength: 10 }),
-    spans: fc.array(fc.record({ a: fc.nat(), b: fc.nat(), label: fc.constantFrom(...LABEL_IDS), who: fc.constantFrom('Dana', 'Aigerim', 'Ержан') }), { maxLength: 5 }),
+    spans: fc.array(fc.record({ a: fc.nat(), b: fc.nat(), label: fc.constantFrom(...LABEL_IDS), who: fc.constantFrom('Dana', 'Aigerim', 'Ержан'), withId: fc.boolean() }), { maxLength: 5 }),
   }),
   { minLength: 1, maxLength: 2 },
-).map((docs) => {
+), fc.boolean()).map(([docs, stamped]) => {
   const seen = new Set<string>();
   const documents = docs.flatMap(({ pieces, spans }, d) => {
     const text = pieces.join('').replace(/\r/g, '').replace(/\p{Cs}/gu, 'x') + ` #${d}`;
@@ -43,11 +46,12 @@ const validExport = fc.array(
     const annotations = spans.map((s, k) => {
       const i = s.a % (bounds.length - 1);
       const j = i + 1 + (s.b % (bounds.length - 1 - i));
-      return annotation(doc, bounds[i]!, bounds[j]!, { id: `${d}-${k}`, label: s.label, annotator: s.who });
+      return annotation(doc, bounds[i]!, bounds[j]!, { id: `${d}-${k}`, label: s.label, annotator: s.who, ...(s.withId ? { annotatorId: ID_OF[s.who]! } : {}) });
     });
     return [{ article: doc, annotations }];
   });
-  return serializeSpanmarkV1(encodeSpanmarkV1({ documents, exportedAt: '2022-01-08T10:15:00.000Z', generatorVersion: '0.1.0' }));
+  const exportedBy = stamped ? { exportedBy: { id: ID_OF['Dana']!, name: 'Dana' } } : {};
+  return serializeSpanmarkV1(encodeSpanmarkV1({ documents, exportedAt: '2022-01-08T10:15:00.000Z', generatorVersion: '0.1.0', ...exportedBy }));
 });
 
 type Mutation = (f: Loose, r: { pick: number; delta: number; ch: string }) => void;
@@ -80,7 +84,12 @@ const MUTATIONS: Mutation[] = [
   (f, r) => { f[['format', 'version', 'offsetUnit', 'labels', 'documents', 'exportedAt'][r.pick % 6]!] = [null, 2, 'utf16', {}, [], '__proto__'][r.pick % 6]; },
   (f) => { f.documents = [...f.documents, ...f.documents]; },
   (f, r) => { const d = pickOf(f.documents as Loose[], r.pick); if (d) d.annotations = [...d.annotations, ...d.annotations]; },
+  (f, r) => { const a = pickOf(annotationsOf(f), r.pick); if (a) a.annotatorId = ['', 7, null, `x${r.ch}\ud800`, 'x'.repeat(201), 'x'.repeat(200), r.ch, {}, [], '__proto__'][r.pick % 10]; },
+  (f, r) => { f.exportedBy = [null, 'Dana', {}, { id: 'x' }, { name: 'Dana' }, { id: '', name: 'Dana' }, { id: 'x'.repeat(201), name: 'D' }, { id: r.ch, name: r.ch }, [], { id: 'a', name: '' }][r.pick % 10]; },
 ];
+
+const MAX_ID = 200;
+const wellFormedId = (v: unknown): boolean => typeof v === 'string' && v.length > 0 && v.length <= MAX_ID && !/\p{Cs}/u.test(v);
 
 const mutationArb = fc.record({ which: fc.nat({ max: MUTATIONS.length - 1 }), pick: fc.nat(), delta: fc.integer({ min: -3, max: 3 }), ch: fc.constantFrom(...SNIPPETS, 'x', '\ud800', '\r', '😀') });
 
@@ -104,6 +113,19 @@ async function check(json: string, r: Result<unknown, DecodeProblem>): Promise<v
   const value = r.value as Awaited<ReturnType<typeof decodeSpanmarkV1>> extends Result<infer V, DecodeProblem> ? V : never;
   for (const doc of value.documents) {
     for (const a of doc.annotations) assert.equal(doc.article.text.slice(a.start, a.end), a.quote, 'decoded UTF-16 offsets do not slice the quote');
+  }
+  // Analyst ids: only well-formed ones get through, and they come back as the file wrote them.
+  (file.documents as Loose[]).forEach((d: Loose, i: number) => {
+    (d.annotations as Loose[]).forEach((a: Loose, k: number) => {
+      if (a.annotatorId !== undefined) assert.ok(wellFormedId(a.annotatorId), `accepted annotatorId ${JSON.stringify(a.annotatorId)}`);
+      assert.equal(value.documents[i]!.annotations[k]!.annotatorId, a.annotatorId);
+    });
+  });
+  if (file.exportedBy !== undefined) {
+    assert.ok(wellFormedId(file.exportedBy.id) && typeof file.exportedBy.name === 'string' && file.exportedBy.name.length > 0, `accepted exportedBy ${JSON.stringify(file.exportedBy)}`);
+    assert.deepEqual(value.exportedBy, { id: file.exportedBy.id, name: file.exportedBy.name });
+  } else {
+    assert.equal(value.exportedBy, undefined);
   }
 }
 

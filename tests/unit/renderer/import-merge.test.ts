@@ -16,6 +16,9 @@ import { annotation, article, sha256Hex } from '../codecs/spanmark-v1-helpers.js
 const TEXT = 'Troops 😀 arrived in Almaty.';
 const doc = article(TEXT);
 const me = 'Dana';
+// These files predate annotator ids, so my name is what marks them mine, once I confirm it.
+const dana = { id: 'dana-install', name: me };
+const yes = async () => true;
 // My stored edit: 10:15:00.000Z. Each incoming spelling below is an OLDER instant whose string sorts
 // after it, so a string comparison lets the older copy win.
 const STORED = '2022-01-08T10:15:00.000Z';
@@ -66,7 +69,7 @@ test('importing an older copy spelled another way never overwrites my newer edit
     try {
       await db.articles.add(doc);
       await db.annotations.add(annotation(doc, 0, 6, { id: 'mine-1', annotator: me, label: 'claim', createdAt: '2022-01-08T09:00:00.000Z', updatedAt: STORED }));
-      const r = await importExport(db, 'colleague.spanmark.json', file(spelling), me);
+      const r = await importExport(db, 'colleague.spanmark.json', file(spelling), dana, yes);
       assert.ok(r.ok, r.ok ? '' : r.error.message);
       assert.equal(r.value.keptNewer, 1, spelling);
       const kept = await db.annotations.get('mine-1');
@@ -84,7 +87,7 @@ test('an import newer than my copy replaces it, stored in the normalised spellin
   try {
     await db.articles.add(doc);
     await db.annotations.add(annotation(doc, 0, 6, { id: 'mine-1', annotator: me, label: 'claim', updatedAt: STORED }));
-    const r = await importExport(db, 'later.spanmark.json', file('2022-01-08t15:15:00.5+05:00'), me);
+    const r = await importExport(db, 'later.spanmark.json', file('2022-01-08t15:15:00.5+05:00'), dana, yes);
     assert.ok(r.ok, r.ok ? '' : r.error.message);
     assert.equal(r.value.updated, 1);
     const stored = await db.annotations.get('mine-1');
