@@ -248,7 +248,8 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
         const r = createAnnotation({ id: crypto.randomUUID(), docId: session.article.id, text: session.article.text, start: span.start, end: span.end, label, annotator, now: new Date().toISOString() });
         if (!r.ok) return say('error', r.error.message);
         setPending(null);
-        controller.current?.placeCaret(span.end); // the next span can start here at once
+        // The next span can start here at once; a match tagged from the find bar keeps the bar focused.
+        if (span === pending) controller.current?.placeCaret(span.end);
         void run({ kind: 'create', annotation: r.value }, 'Could not save the annotation');
       },
       /** Tags every find match in one undoable batch, skipping spans of mine already tagged so. */

@@ -220,12 +220,13 @@ test('an annotation id already used by another document refuses the whole file, 
   const app = new SpanmarkApp(page);
   await app.goto();
   await app.setAnnotator('Dana');
-  await app.importBuffer('sample.spanmark.json', colleagueExport('Dana', [{ id: 'shared-id', label: 'deployment', quote: 'Almaty' }], sampleArticle()));
+  // Files without analyst ids under my name: I say they are mine, so they meet my layer's ids.
+  await app.importBuffer('sample.spanmark.json', colleagueExport('Dana', [{ id: 'shared-id', label: 'deployment', quote: 'Almaty' }], sampleArticle()), 'mine');
   const before = await readStored(page);
   const other = articleFromCorpus('unicode-edge-cases.txt');
   // A new document, a new annotation, and one whose id the sample's annotation already has.
   const clash = colleagueExport('Dana', [{ id: 'fresh-id', label: 'claim', quote: 'Нұр-Сұлтан' }, { id: 'shared-id', label: 'claim', quote: '𝟐𝟎 thousand' }], other);
-  const shown = await app.importRefused('clash.spanmark.json', clash);
+  const shown = await app.importRefused('clash.spanmark.json', clash, 'mine');
   expect(shown).toContain('Nothing was imported. clash.spanmark.json: annotation shared-id already belongs to another document, so the file was not imported');
   expect(await readStored(page)).toEqual(before);
 });

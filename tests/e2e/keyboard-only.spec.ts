@@ -251,7 +251,7 @@ test('in a long document `[` and `]` scroll both the text and the side panel to 
   const app = new SpanmarkApp(page);
   await app.goto();
   await app.setAnnotator('Dana');
-  await app.importBuffer('long.spanmark.json', colleagueExport('Dana', spans, article));
+  await app.importBuffer('long.spanmark.json', colleagueExport('Dana', spans, article), 'mine');
   await expect(page.getByTestId('annotation-total')).toHaveText(String(copies));
 
   /** Whether the selected row lies inside the side panel's list box. */

@@ -47,9 +47,10 @@ export class SpanmarkApp {
   }
 
   /** Imports a file the app must refuse; resolves with the error shown. */
-  async importRefused(name: string, buffer: Buffer): Promise<string> {
+  async importRefused(name: string, buffer: Buffer, answer?: 'mine' | 'colleague'): Promise<string> {
     const before = await this.lastErrorId();
     await this.chooseImport(name, buffer);
+    if (answer) await this.page.getByTestId('confirm-mine').getByTestId(answer === 'mine' ? 'confirm-yes' : 'confirm-no').click();
     return this.nextError(before);
   }
 
