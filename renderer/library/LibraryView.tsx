@@ -6,8 +6,8 @@ import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { LibraryAgreement } from '../review/LibraryAgreement.js';
 import type { SpanmarkDb } from '../db/db.js';
-import { plural } from '../app/format.js';
-import { toggled } from '../app/toggle.js';
+import { plural } from '../ui/format.js';
+import { toggled } from '../ui/toggle.js';
 import { documentReviewProgress } from '../review/library-progress.js';
 import { progressText } from '../review/ReviewProgressLine.js';
 

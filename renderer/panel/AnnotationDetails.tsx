@@ -5,8 +5,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Annotation } from '../../src/annotations/types.js';
 import { LABELS, type LabelId } from '../../src/labels/schema.js';
-import { formatTime } from '../app/format.js';
-import { LabelChip } from '../app/LabelChip.js';
+import { formatTime } from '../ui/format.js';
+import { LabelChip } from '../ui/LabelChip.js';
 
 interface Props {
   readonly annotation: Annotation;

@@ -5,7 +5,7 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../src/annotations/types.js';
 import type { LabelCounts } from '../../src/annotations/label-counts.js';
 import { LABELS, type LabelId } from '../../src/labels/schema.js';
-import { LabelChip } from '../app/LabelChip.js';
+import { LabelChip } from '../ui/LabelChip.js';
 
 const ROW = 52;
 const OVERSCAN = 8;

@@ -10,6 +10,7 @@ import { findDateLine } from '../../src/document/date-line.js';
 import { titleBlock } from '../../src/document/title-block.js';
 import { LABEL_IDS, type LabelId } from '../../src/labels/schema.js';
 import { exactSelection, expandToGraphemes, snapToWords, wordAt } from '../../src/text/word-snap.js';
+import { dispatch } from '../app/events.js';
 import type { DocumentSession } from '../store/document-session.js';
 import { TextLayout } from './dom-offsets.js';
 import { HighlightPainter } from './highlight-painter.js';
@@ -574,8 +575,4 @@ function scrollIntoBand(layout: TextLayout, span: Span): void {
 
 function afterPaint(fn: () => void): void {
   requestAnimationFrame(() => setTimeout(fn, 0));
-}
-
-export function dispatch(name: string, detail: unknown): void {
-  window.dispatchEvent(new CustomEvent(name, { detail }));
 }

@@ -2,8 +2,8 @@
 // innermost first, so nested spans stay inspectable.
 
 import type { Annotation } from '../../src/annotations/types.js';
-import { LabelChip } from '../app/LabelChip.js';
-import { formatTime } from '../app/format.js';
+import { LabelChip } from '../ui/LabelChip.js';
+import { formatTime } from '../ui/format.js';
 import { LayerBadge } from '../review/LayerBadge.js';
 
 interface Props {

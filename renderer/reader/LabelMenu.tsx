@@ -2,7 +2,7 @@
 // mousedown is cancelled so clicking a button does not clear the selection it labels.
 
 import { LABELS, type LabelId } from '../../src/labels/schema.js';
-import { LabelChip } from '../app/LabelChip.js';
+import { LabelChip } from '../ui/LabelChip.js';
 
 interface Props {
   readonly anchor: DOMRect;

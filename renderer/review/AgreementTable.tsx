@@ -7,7 +7,7 @@ import type { AlphaResult } from '../../src/review/agreement/alpha.js';
 import type { MacroMean } from '../../src/review/agreement/by-label.js';
 import type { ReviewStage } from '../../src/review/review-layers.js';
 import { LABELS } from '../../src/labels/schema.js';
-import { LabelChip } from '../app/LabelChip.js';
+import { LabelChip } from '../ui/LabelChip.js';
 
 export const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(3));
 const macro = (m: MacroMean) => fmt(m.value);

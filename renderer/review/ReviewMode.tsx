@@ -21,8 +21,8 @@ import {
   type DifferenceFilter,
   type DifferenceKind,
 } from '../../src/review/differences.js';
-import { formatTime } from '../app/format.js';
-import { LabelChip } from '../app/LabelChip.js';
+import { formatTime } from '../ui/format.js';
+import { LabelChip } from '../ui/LabelChip.js';
 import { LayerBadge } from './LayerBadge.js';
 import { KIND_NAMES, type DecideActions } from './ReviewPanel.js';
 import { ReviewProgressLine } from './ReviewProgressLine.js';

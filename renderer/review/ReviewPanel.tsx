@@ -8,7 +8,7 @@ import type { ReviewStatus } from '../../src/document/article.js';
 import { LABELS, type LabelId } from '../../src/labels/schema.js';
 import { compareLayers, summarizeComparison, type ComparisonRow, type RowKind } from '../../src/review/diff.js';
 import { decisionId, type ReviewDecision } from '../../src/review/decisions.js';
-import { LabelChip } from '../app/LabelChip.js';
+import { LabelChip } from '../ui/LabelChip.js';
 import { DocumentAgreement } from './DocumentAgreement.js';
 import { LayerBadge } from './LayerBadge.js';
 import { reviewDifferences, reviewProgress } from '../../src/review/differences.js';

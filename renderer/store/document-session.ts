@@ -13,6 +13,7 @@ import type { Article } from '../../src/document/article.js';
 import { invertReview, type ReviewDecision } from '../../src/review/decisions.js';
 import { loadLayers, sameStamp, saveSnapshot, writeNow, type DocumentLayers, type SessionCommand, type Stamp } from '../db/annotations-repo.js';
 import type { SpanmarkDb } from '../db/db.js';
+import { dispatch } from '../app/events.js';
 import { announceChange, onRemoteChange } from './change-channel.js';
 import { trackWrite } from './pending-writes.js';
 
@@ -236,7 +237,7 @@ export class DocumentSession {
         if (this.pending === 0 && this.save.status === 'saving') this.setSave({ status: 'saved' });
         this.afterSettled();
         announceChange(this.article.id);
-        window.dispatchEvent(new CustomEvent('spanmark:saved', { detail: { docId: this.article.id, kind: cmd.kind } }));
+        dispatch('spanmark:saved', { docId: this.article.id, kind: cmd.kind });
       },
       (e: unknown) => {
         this.pending -= 1;

@@ -5,6 +5,7 @@
 // as messages by whoever awaited them.
 
 import { Component, type ReactNode } from 'react';
+import { dispatch } from '../app/events.js';
 
 interface Props {
   /** The panel's name as the analyst knows it ("Reader", "Annotations"). */
@@ -36,7 +37,7 @@ export class ErrorBoundary extends Component<Props, State> {
 
   override componentDidCatch(error: unknown): void {
     // For tests and for anyone watching the console; the panel itself already says what failed.
-    window.dispatchEvent(new CustomEvent('spanmark:panel-failed', { detail: { panel: this.props.panel, message: error instanceof Error ? error.message : String(error) } }));
+    dispatch('spanmark:panel-failed', { panel: this.props.panel, message: error instanceof Error ? error.message : String(error) });
     console.error(`Spanmark: the ${this.props.panel} panel failed`, error);
   }
 

@@ -3,7 +3,7 @@
 // are data in the label schema (src/labels/schema.ts); nothing about a label is written here.
 
 import { LABELS } from '../../src/labels/schema.js';
-import { LabelChip } from '../app/LabelChip.js';
+import { LabelChip } from './LabelChip.js';
 
 const UNDERLINE_WORDS = { solid: 'solid underline', wavy: 'wavy underline', double: 'double underline' } as const;
 

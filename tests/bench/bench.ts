@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../playwright.config.js';
+import { APP_EVENTS } from '../../renderer/app/events.js';
 import { BENCH_ANNOTATOR, buildCase, type BenchCase, type CaseFile } from './case.js';
 import { arm, collect, collectImportTasks, collectMarks, idle, installHarness, NAME_SHIM, pickWord, recordImportTasks, scrollReader, type ArmSpec, type ImportTasks, type Measured } from './in-page.js';
 import { mb, ms, pairedRatio, ratio, spread, summarize, table, times, type Row, type Summary } from './report.js';
@@ -135,10 +136,10 @@ async function openLane(side: Side, context: BrowserContext, url: string, file: 
   await settle(page);
   const bytes = await asMyOwnExport(page, file.bytes);
   const chooser = page.waitForEvent('filechooser');
-  await page.evaluate(recordImportTasks);
+  await page.evaluate(recordImportTasks, { importCommitted: APP_EVENTS.importCommitted, imported: APP_EVENTS.imported });
   // Two clocks: from the click (as before) and from the file's arrival, which leaves out the
   // harness's own work of building a 4 MB File inside the page.
-  const spec: ArmSpec = { trigger: 'change', event: 'spanmark:imported', marks: ['spanmark:import-committed'], timeoutMs: TIMEOUT_MS };
+  const spec: ArmSpec = { trigger: 'change', event: APP_EVENTS.imported, marks: [APP_EVENTS.importCommitted], timeoutMs: TIMEOUT_MS };
   await page.evaluate(arm, spec);
   // Measured from here in Node (round trips included, a few ms): the page's clock starts only at the change.
   const clickStart = performance.now();
@@ -154,7 +155,7 @@ async function openLane(side: Side, context: BrowserContext, url: string, file: 
     throw new Error(`[${side}] import reported ${JSON.stringify(summary)}, expected ${file.annotations} added to ${docId}`);
   }
   await page.getByTestId('article-text').waitFor({ state: 'visible' });
-  return { lane: { side, context, page, file, count: file.annotations }, imported: { clickMs: imported.clickMs, ms: imported.ms, committedMs: marks['spanmark:import-committed'] ?? Number.NaN, tasks } };
+  return { lane: { side, context, page, file, count: file.annotations }, imported: { clickMs: imported.clickMs, ms: imported.ms, committedMs: marks[APP_EVENTS.importCommitted] ?? Number.NaN, tasks } };
 }
 
 /**
@@ -186,7 +187,7 @@ async function openToPainted(lane: Lane, docId: string, profileTo?: string): Pro
   const item = page.locator(`[data-testid="library-item"][data-doc-id="${docId}"]`);
   await item.waitFor({ state: 'visible' });
   await settle(page);
-  const m = await timed(page, { trigger: 'pointerdown', event: 'spanmark:painted', docId }, () => item.click(), `[${lane.side}] open`, profileTo);
+  const m = await timed(page, { trigger: 'pointerdown', event: APP_EVENTS.painted, docId }, () => item.click(), `[${lane.side}] open`, profileTo);
   const count = (m.detail as { count?: number }).count;
   if (count !== lane.count) throw new Error(`[${lane.side}] the opened document painted ${count} annotations, expected ${lane.count}`);
   return m;
@@ -230,11 +231,11 @@ async function labelKeyToPaint(lane: Lane, docId: string, fraction: number, seed
   const quote = (await menu.locator('.label-menu-quote').textContent()) ?? '';
   if (!quote.includes(target.word)) throw new Error(`[${lane.side}] double-clicking "${target.word}" selected ${quote}`);
   await settle(page);
-  const m = await timed(page, { trigger: 'keydown', key: '1', event: 'spanmark:painted', docId, marks: ['spanmark:saved'] }, () => page.keyboard.press('1'), `[${lane.side}] label key`, profileTo);
+  const m = await timed(page, { trigger: 'keydown', key: '1', event: APP_EVENTS.painted, docId, marks: [APP_EVENTS.saved] }, () => page.keyboard.press('1'), `[${lane.side}] label key`, profileTo);
   const count = (m.detail as { count?: number }).count;
   if (count !== lane.count + 1) throw new Error(`[${lane.side}] after key 1 the document painted ${count} annotations, expected ${lane.count + 1}`);
   lane.count += 1;
-  return { ms: m.ms, savedMs: m.marks['spanmark:saved'], word: target.word, offset: target.offset };
+  return { ms: m.ms, savedMs: m.marks[APP_EVENTS.saved], word: target.word, offset: target.offset };
 }
 
 interface ExportSample {
@@ -248,7 +249,7 @@ async function exportOnce(lane: Lane, profileTo?: string): Promise<ExportSample>
   const { page } = lane;
   await settle(page);
   const download = page.waitForEvent('download', { timeout: TIMEOUT_MS });
-  const m = await timed(page, { trigger: 'pointerdown', event: 'spanmark:exported' }, () => page.getByTestId('cmd-export-document').click(), `[${lane.side}] export`, profileTo);
+  const m = await timed(page, { trigger: 'pointerdown', event: APP_EVENTS.exported }, () => page.getByTestId('cmd-export-document').click(), `[${lane.side}] export`, profileTo);
   await (await download).delete();
   const d = m.detail as { ms?: number; annotations?: number; bytes?: number };
   if (typeof d.ms !== 'number' || d.annotations !== lane.count) throw new Error(`[${lane.side}] export reported ${JSON.stringify(d)}, expected ${lane.count} annotations`);

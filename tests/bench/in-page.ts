@@ -2,6 +2,8 @@
 // performance.now() in listeners, so Playwright's round trips never enter a figure. tsx wraps
 // named inner functions in __name(); the bench defines a no-op __name in every page for that.
 
+import type { APP_EVENTS, AppEventName } from '../../renderer/app/events.js';
+
 export interface Measured {
   readonly ms: number;
   readonly detail: unknown;
@@ -15,11 +17,11 @@ export interface ArmSpec {
   /** Only this key starts the clock (keydown). */
   readonly key?: string;
   /** The app event that stops it. */
-  readonly event: 'spanmark:painted' | 'spanmark:exported' | 'spanmark:imported';
+  readonly event: (typeof APP_EVENTS)['painted' | 'exported' | 'imported'];
   /** When set, only an event whose detail.docId matches stops the clock. */
   readonly docId?: string;
   /** App events on the way, timed too, to tell where the time went (e.g. spanmark:saved). */
-  readonly marks?: readonly string[];
+  readonly marks?: readonly AppEventName[];
   readonly timeoutMs: number;
 }
 
@@ -188,7 +190,7 @@ export interface ImportTasks {
 type TaskWindow = Window & { __spanmarkTasks?: { tasks: { start: number; duration: number }[]; change?: number; committed?: number; imported?: number; observer: PerformanceObserver } };
 
 /** Starts recording long tasks (PerformanceObserver 'longtask', i.e. over 50 ms) around one import. */
-export function recordImportTasks(): void {
+export function recordImportTasks(events: Pick<typeof APP_EVENTS, 'importCommitted' | 'imported'>): void {
   const w = window as TaskWindow;
   w.__spanmarkTasks?.observer.disconnect();
   const observer = new PerformanceObserver((list) => {
@@ -198,8 +200,8 @@ export function recordImportTasks(): void {
   w.__spanmarkTasks = rec;
   observer.observe({ type: 'longtask' });
   window.addEventListener('change', () => (rec.change ??= performance.now()), { capture: true, once: true });
-  window.addEventListener('spanmark:import-committed', () => (rec.committed ??= performance.now()), { once: true });
-  window.addEventListener('spanmark:imported', () => (rec.imported ??= performance.now()), { once: true });
+  window.addEventListener(events.importCommitted, () => (rec.committed ??= performance.now()), { once: true });
+  window.addEventListener(events.imported, () => (rec.imported ??= performance.now()), { once: true });
 }
 
 /** The long tasks of the import recorded since recordImportTasks(), split at the commit. */

@@ -4,6 +4,7 @@
 // thread held it for seconds at a time.
 
 import { expect, test } from '@playwright/test';
+import { APP_EVENTS } from '../../renderer/app/events.js';
 import { BENCH_ANNOTATOR, buildCase } from '../bench/case.js';
 import { SpanmarkApp, corpusPath } from './pages/app.js';
 import { readStored } from './pages/stored.js';
@@ -17,7 +18,7 @@ test('a 10,000-annotation import shows progress while the window keeps drawing a
   const app = new SpanmarkApp(page);
   await app.goto();
   await app.setAnnotator(BENCH_ANNOTATOR);
-  await page.evaluate(() => {
+  await page.evaluate((events) => {
     const w = window as unknown as { __import: { gaps: number[]; keys: number[]; stages: string[]; committed: boolean } };
     const rec: typeof w.__import = { gaps: [], keys: [], stages: [], committed: false };
     w.__import = rec;
@@ -29,10 +30,10 @@ test('a 10,000-annotation import shows progress while the window keeps drawing a
     };
     window.addEventListener('change', () => requestAnimationFrame(frame), { capture: true, once: true });
     window.addEventListener('keydown', (e) => rec.keys.push(performance.now() - e.timeStamp), true);
-    window.addEventListener('spanmark:import-progress', (e) => rec.stages.push((e as CustomEvent<{ stage: string }>).detail.stage));
-    window.addEventListener('spanmark:import-committed', () => (rec.committed = true), { once: true });
-  });
-  const imported = page.evaluate(() => new Promise((resolve) => window.addEventListener('spanmark:imported', (e) => resolve((e as CustomEvent).detail), { once: true })));
+    window.addEventListener(events.importProgress, (e) => rec.stages.push((e as CustomEvent<{ stage: string }>).detail.stage));
+    window.addEventListener(events.importCommitted, () => (rec.committed = true), { once: true });
+  }, APP_EVENTS);
+  const imported = page.evaluate((name) => new Promise((resolve) => window.addEventListener(name, (e) => resolve((e as CustomEvent).detail), { once: true })), APP_EVENTS.imported);
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('cmd-import').click();
   await (await chooser).setFiles({ name: bc.annotated.name, mimeType: 'application/json', buffer: bc.annotated.bytes });

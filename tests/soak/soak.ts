@@ -21,6 +21,7 @@ import { encodeSpanmarkV1, serializeSpanmarkV1 } from '../../src/codecs/spanmark
 import { buildRenderer, freePort, startServer } from '../bench/server.js';
 import { killHard, launchKillable, waitForCdpGone, waitForGroupExit } from '../e2e/fixtures/cdp-chromium.js';
 import { SpanmarkApp } from '../e2e/pages/app.js';
+import { APP_EVENTS } from '../../renderer/app/events.js';
 import { byId, checkAction, decodeColumns, diffRecords, lostIds, type Action, type Ann, type Records, type UndoEntry } from './model.js';
 import { seeded, type Rng } from './prng.js';
 import { readAnnotatorId, readRawState, type RawArticle, type RawState } from './raw-store.js';
@@ -66,12 +67,12 @@ class Acks {
   imported = 0;
   async attach(page: Page): Promise<void> {
     await page.exposeBinding('__soakAck', (_src, kind: string) => {
-      if (kind === 'spanmark:saved') this.saved += 1;
+      if (kind === APP_EVENTS.saved) this.saved += 1;
       else this.imported += 1;
     });
-    await page.evaluate(() => {
-      for (const t of ['spanmark:saved', 'spanmark:imported']) window.addEventListener(t, () => void (window as unknown as { __soakAck(k: string): Promise<void> }).__soakAck(t));
-    });
+    await page.evaluate((names) => {
+      for (const t of names) window.addEventListener(t, () => void (window as unknown as { __soakAck(k: string): Promise<void> }).__soakAck(t));
+    }, [APP_EVENTS.saved, APP_EVENTS.imported]);
   }
   count(kind: Action['kind']): number {
     return kind === 'import' ? this.imported : this.saved;

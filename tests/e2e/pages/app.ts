@@ -3,6 +3,7 @@
 
 import { expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { APP_EVENTS } from '../../../renderer/app/events.js';
 
 export const CORPUS = new URL('../../../../shared/corpus/', import.meta.url);
 export const corpusPath = (name: string) => new URL(name, CORPUS).pathname;
@@ -40,7 +41,7 @@ export class SpanmarkApp {
    * the question a file with my name and no analyst ids asks: are these mine?
    */
   async importBuffer(name: string, buffer: Buffer, answer?: 'mine' | 'colleague'): Promise<unknown> {
-    const done = this.page.evaluate(() => new Promise((resolve) => window.addEventListener('spanmark:imported', (e) => resolve((e as CustomEvent).detail), { once: true })));
+    const done = this.page.evaluate((name) => new Promise((resolve) => window.addEventListener(name, (e) => resolve((e as CustomEvent).detail), { once: true })), APP_EVENTS.imported);
     await this.chooseImport(name, buffer);
     if (answer) await this.page.getByTestId('confirm-mine').getByTestId(answer === 'mine' ? 'confirm-yes' : 'confirm-no').click();
     return done;
@@ -160,7 +161,7 @@ export class SpanmarkApp {
   }
 
   waitForSaved(): Promise<unknown> {
-    return this.page.evaluate(() => new Promise((resolve) => window.addEventListener('spanmark:saved', resolve, { once: true })));
+    return this.page.evaluate((name) => new Promise((resolve) => window.addEventListener(name, resolve, { once: true })), APP_EVENTS.saved);
   }
 
   async press(key: string): Promise<void> {

@@ -2,6 +2,7 @@
 // progress line, and the splitter that sizes the right-hand pane.
 
 import { expect, type Page } from '@playwright/test';
+import { APP_EVENTS } from '../../../renderer/app/events.js';
 
 export class ReviewMode {
   constructor(readonly page: Page) {}
@@ -42,7 +43,7 @@ export class ReviewMode {
 
   /** Presses keys and resolves when the decision they make has been committed. */
   async decideBy(...keys: string[]): Promise<void> {
-    const saved = this.page.evaluate(() => new Promise((resolve) => window.addEventListener('spanmark:saved', resolve, { once: true })));
+    const saved = this.page.evaluate((name) => new Promise((resolve) => window.addEventListener(name, resolve, { once: true })), APP_EVENTS.saved);
     for (const k of keys) await this.page.keyboard.press(k);
     await saved;
   }

@@ -1,6 +1,7 @@
 // Page object for the Review tab: layers, comparison rows, decisions, agreement.
 
 import { expect, type Page } from '@playwright/test';
+import { APP_EVENTS } from '../../../renderer/app/events.js';
 
 export class ReviewPanel {
   constructor(readonly page: Page) {}
@@ -46,7 +47,7 @@ export class ReviewPanel {
   }
 
   async decided(): Promise<Promise<unknown>> {
-    return this.page.evaluate(() => new Promise((resolve) => window.addEventListener('spanmark:saved', resolve, { once: true })));
+    return this.page.evaluate((name) => new Promise((resolve) => window.addEventListener(name, resolve, { once: true })), APP_EVENTS.saved);
   }
 
   async agreementCell(label: string, metric: string): Promise<string> {

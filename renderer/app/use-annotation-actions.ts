@@ -1,0 +1,184 @@
+// The annotation commands the toolbar, menus, keys, find bar and panels share (create, tag all,
+// relabel, note, delete, undo, redo) and the open, import and export orchestration that brings
+// annotations in and out, each run through the document session so it is shown, committed and
+// undoable like any other edit. The view state they change (pending span, selection, import
+// progress) stays in App; leaving the library and opening settings are not here.
+
+import { useCallback, useMemo, type Dispatch, type MutableRefObject, type SetStateAction } from 'react';
+import { createAnnotation, relabel, withNote } from '../../src/annotations/create.js';
+import type { AnnotationCommand } from '../../src/annotations/commands.js';
+import { tagSpans } from '../../src/annotations/tag-spans.js';
+import type { LabelId } from '../../src/labels/schema.js';
+import type { Platform } from '../../src/platform/platform.js';
+import { findIdentical } from '../../src/review/identical.js';
+import type { SpanmarkDb } from '../db/db.js';
+import { exportDocuments } from '../io/export.js';
+import type { Importer } from '../io/import-client.js';
+import type { ConfirmMine, ImportProgress } from '../io/import.js';
+import type { Me } from '../../src/review/layer-identity.js';
+import { openArticleBytes } from '../io/open-article.js';
+import type { ReaderController, Span } from '../reader/ArticleView.js';
+import type { DocumentSession } from '../store/document-session.js';
+import { plural } from '../ui/format.js';
+import type { ProgressState } from '../ui/ProgressNotice.js';
+import { dispatch } from './events.js';
+
+interface Deps {
+  readonly db: SpanmarkDb;
+  readonly platform: Platform;
+  /** The app version written into exports. */
+  readonly version: string;
+  readonly session: DocumentSession | null;
+  readonly annotator: string;
+  /** My name and installation id: they decide which imported annotations are mine. */
+  readonly me: Me;
+  /** Asks whether a file's annotations under my name, without ids, are mine. */
+  readonly confirmMine: ConfirmMine;
+  readonly pending: Span | null;
+  readonly setPending: (span: Span | null) => void;
+  readonly selectedId: string | null;
+  readonly setSelectedId: (id: string | null) => void;
+  readonly controller: MutableRefObject<ReaderController | null>;
+  readonly importer: Importer;
+  readonly setImporting: Dispatch<SetStateAction<ProgressState | null>>;
+  readonly openDoc: (id: string) => Promise<void>;
+  readonly say: (kind: 'info' | 'error', text: string) => void;
+  readonly fail: (what: string, e: unknown) => void;
+}
+
+function importProgressText(name: string, p: ImportProgress): ProgressState {
+  switch (p.stage) {
+    case 'checking':
+      return { label: `Importing ${name}: checking the file…` };
+    case 'saving':
+      return { label: `Importing ${name}: saving ${p.done.toLocaleString('en')} of ${p.total.toLocaleString('en')} ${p.total === 1 ? 'annotation' : 'annotations'}…`, done: p.done, total: p.total };
+    case 'committing':
+      return { label: `Importing ${name}: writing to disk…` };
+  }
+}
+
+export function useAnnotationActions({ db, platform, version, session, annotator, me, confirmMine, pending, setPending, selectedId, setSelectedId, controller, importer, setImporting, openDoc, say, fail }: Deps) {
+  const openBytes = useCallback(
+    async (name: string, bytes: Uint8Array) => {
+      const r = await openArticleBytes(db, name, bytes);
+      if (!r.ok) return say('error', r.error.message);
+      await openDoc(r.value.article.id);
+      say('info', r.value.existed ? `${r.value.article.title} is already in the library; opened it with its annotations.` : `Opened ${r.value.article.title}.`);
+    },
+    [db, openDoc, say],
+  );
+
+  const importBytes = useCallback(
+    async (name: string, bytes: Uint8Array) => {
+      setImporting(importProgressText(name, { stage: 'checking' }));
+      const r = await importer
+        .run(
+          name,
+          bytes,
+          me,
+          (p) => {
+            setImporting(importProgressText(name, p));
+            dispatch('spanmark:import-progress', { name, ...p });
+          },
+          confirmMine,
+        )
+        .finally(() => setImporting(null));
+      if (!r.ok) return say('error', `Nothing was imported. ${r.error.message}`);
+      // Committed (strict durability); the document is opened next, then 'spanmark:imported'.
+      dispatch('spanmark:import-committed', { name, docIds: r.value.docIds });
+      const s = r.value;
+      if (session && s.docIds.includes(session.article.id)) await session.reload();
+      else if (!session && s.docIds[0]) await openDoc(s.docIds[0]);
+      const mine = s.added + s.updated + s.unchanged + s.keptNewer > 0 ? ` Your layer: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged${s.keptNewer ? `, ${s.keptNewer} kept because your copy is newer` : ''}.` : '';
+      const theirs = s.layers.map((l) => ` ${l.annotator}’s layer: ${plural(l.annotations, 'annotation')}.`).join('');
+      say('info', `Imported ${plural(s.documents, 'document')}${s.newDocuments ? ` (${s.newDocuments} new)` : ''}.${mine}${theirs}`);
+      dispatch('spanmark:imported', s);
+    },
+    [me, confirmMine, importer, openDoc, say, session, setImporting],
+  );
+
+  const commands = useMemo(() => {
+    const guard = (what: string, p: Promise<unknown>) => p.catch((e: unknown) => fail(what, e));
+    const run = (cmd: AnnotationCommand, what: string) => session && guard(what, session.execute(cmd));
+    return {
+      openFile: () => guard('Could not open the article', platform.pickFile('article').then((f) => f && openBytes(f.name, f.bytes))),
+      openSample: () =>
+        guard(
+          'Could not open the sample',
+          fetch('samples/kazakhstan-2022-01-07.txt')
+            .then((r) => r.arrayBuffer())
+            .then((b) => openBytes('kazakhstan-2022-01-07.txt', new Uint8Array(b))),
+        ),
+      importFile: () => {
+        importer.prewarm();
+        return guard('Could not import', platform.pickFile('export').then((f) => f && importBytes(f.name, f.bytes)));
+      },
+      exportDocs: (which: 'document' | 'library' | 'all-layers') =>
+        guard(
+          'Could not export',
+          (async () => {
+            if (which !== 'library' && !session) return say('error', 'Open a document to export it, or export the whole library.');
+            const started = performance.now();
+            const layer = session ? await session.committedLayer() : undefined;
+            const live = session && layer ? { docId: session.article.id, ...layer } : undefined;
+            const payload = await exportDocuments(db, which !== 'library' && session ? [session.article.id] : 'all', version, me, { live, allLayers: which === 'all-layers' });
+            dispatch('spanmark:exported', { ms: performance.now() - started, annotations: payload.annotations, bytes: payload.json.length });
+            const out = await platform.saveFile(payload.fileName, payload.json);
+            const left = payload.duplicatesLeftOut > 0 ? ` ${plural(payload.duplicatesLeftOut, 'colleague annotation')} with the id of one of yours left out.` : '';
+            if (out.saved) say('info', `Exported ${plural(payload.annotations, 'annotation')} on ${plural(payload.documents, 'document')}${which === 'all-layers' ? ' with all layers' : ''} to ${out.where}.${left}`);
+          })(),
+        ),
+      create: (label: LabelId, span: Span | null = pending) => {
+        if (!session || !span) return;
+        const same = findIdentical(session.list(), { ...span, label });
+        if (same) {
+          setPending(null);
+          setSelectedId(same.id);
+          window.getSelection()?.removeAllRanges();
+          return say('info', `You already tagged this span as ${label}; selected it.`);
+        }
+        const r = createAnnotation({ id: crypto.randomUUID(), docId: session.article.id, text: session.article.text, start: span.start, end: span.end, label, annotator, now: new Date().toISOString() });
+        if (!r.ok) return say('error', r.error.message);
+        setPending(null);
+        // The next span can start here at once; a match tagged from the find bar keeps the bar focused.
+        if (span === pending) controller.current?.placeCaret(span.end);
+        void run({ kind: 'create', annotation: r.value }, 'Could not save the annotation');
+      },
+      /** Tags every find match in one undoable batch, skipping spans of mine already tagged so. */
+      tagAll: (spans: readonly Span[], label: LabelId) => {
+        if (!session) return;
+        const { article } = session;
+        const r = tagSpans({ layer: session.list(), spans, label, docId: article.id, text: article.text, annotator, now: new Date().toISOString(), newId: () => crypto.randomUUID() });
+        if (!r.ok) return say('error', r.error.message);
+        const { command, skipped } = r.value;
+        if (command.commands.length === 0) return say('info', `All ${plural(spans.length, 'match', 'matches')} are already tagged as ${label}.`);
+        // Painted at once, acknowledged once the one transaction has committed.
+        void guard(
+          'Could not save the tags',
+          session.execute(command).then(() => say('info', `Tagged ${plural(command.commands.length, 'match', 'matches')} as ${label}${skipped > 0 ? ` (${skipped} already tagged)` : ''}.`)),
+        );
+      },
+      relabel: (label: LabelId) => {
+        const a = selectedId ? session?.find(selectedId) : undefined;
+        if (a && a.label !== label) void run({ kind: 'update', before: a, after: relabel(a, label, new Date().toISOString()) }, 'Could not relabel');
+      },
+      note: (note: string) => {
+        const a = selectedId ? session?.find(selectedId) : undefined;
+        if (!a) return;
+        const r = withNote(a, note, new Date().toISOString());
+        if (!r.ok) return say('error', r.error.message);
+        void run({ kind: 'update', before: a, after: r.value }, 'Could not save the note');
+      },
+      remove: () => {
+        const a = selectedId ? session?.find(selectedId) : undefined;
+        if (!a) return;
+        setSelectedId(null);
+        void run({ kind: 'delete', annotation: a }, 'Could not delete');
+      },
+      undo: () => session && guard('Could not undo', session.undo()),
+      redo: () => session && guard('Could not redo', session.redo()),
+    };
+  }, [annotator, me, controller, db, fail, importBytes, importer, openBytes, pending, platform, say, selectedId, session, setPending, setSelectedId, version]);
+
+  return { openBytes, importBytes, commands };
+}
