@@ -45,7 +45,7 @@ test('a colleague with my name and another id becomes "analyst (2)"; my layer is
     await db.articles.add(doc);
     await db.annotations.add(mine);
     let asked = 0;
-    const r = await importExport(db, 'colleague.spanmark.json', bytes(theirs), me, async () => (asked++, true));
+    const r = await importExport(db, 'colleague.spanmark.json', bytes(theirs), me, undefined, async () => (asked++, true));
     assert.ok(r.ok, r.ok ? '' : r.error.message);
     assert.equal(asked, 0);
     assert.equal(r.value.added + r.value.updated + r.value.unchanged, 0);
@@ -66,7 +66,7 @@ test('a colleague with my name and another id becomes "analyst (2)"; my layer is
 
 test('my own export (my id) merges into my layer without asking', TIMEOUT, async () => {
   await withDb(async (db) => {
-    const r = await importExport(db, 'mine.spanmark.json', bytes([{ ...mine, annotatorId: me.id }], { id: me.id, name: me.name }), me, async () => assert.fail('asked'));
+    const r = await importExport(db, 'mine.spanmark.json', bytes([{ ...mine, annotatorId: me.id }], { id: me.id, name: me.name }), me, undefined, async () => assert.fail('asked'));
     assert.ok(r.ok);
     assert.equal(r.value.added, 1);
     assert.deepEqual(r.value.layers, []);
@@ -77,13 +77,13 @@ test('a file without ids asks once, naming the file and the count; "no" makes a 
   const old = [mine, annotation(doc, 9, 16, { id: 'm2', annotator: 'analyst' }), annotation(doc, 20, 26, { id: 'x1', annotator: 'Aigerim' })];
   await withDb(async (db) => {
     const questions: unknown[] = [];
-    const no = await importExport(db, 'old file.spanmark.json', bytes(old), me, async (q) => (questions.push(q), false));
+    const no = await importExport(db, 'old file.spanmark.json', bytes(old), me, undefined, async (q) => (questions.push(q), false));
     assert.deepEqual(questions, [{ file: 'old file.spanmark.json', annotator: 'analyst', count: 2 }]);
     assert.ok(no.ok);
     assert.equal(no.value.added, 0);
     assert.deepEqual(no.value.layers, [{ annotator: 'analyst (2)', annotations: 2 }, { annotator: 'Aigerim', annotations: 1 }]);
     assert.equal(await db.annotations.count(), 0);
-    const yes = await importExport(db, 'old file.spanmark.json', bytes(old), me, async () => true);
+    const yes = await importExport(db, 'old file.spanmark.json', bytes(old), me, undefined, async () => true);
     assert.ok(yes.ok);
     assert.equal(yes.value.added, 2);
     assert.deepEqual((await db.annotations.toArray()).map((a) => a.id).sort(), ['m1', 'm2']);
@@ -135,14 +135,14 @@ test('an export with all layers carries each with its original name and id; a fr
     const plain = JSON.parse((await exportDocuments(db, [doc.id], '0.2.0', me)).json) as typeof file;
     assert.deepEqual(plain.documents[0]!.annotations.map((a) => [a.id, a.annotatorId]), [['m1', 'my-install']]);
     // Re-imported here: mine stays mine, nothing new appears.
-    const back = await importExport(db, 'all.spanmark.json', new TextEncoder().encode(json), me, async () => assert.fail('asked'));
+    const back = await importExport(db, 'all.spanmark.json', new TextEncoder().encode(json), me, undefined, async () => assert.fail('asked'));
     assert.ok(back.ok);
     assert.equal(back.value.unchanged, 1);
     assert.deepEqual([...(await loadLayers(db, doc.id)).others.keys()].sort(), ['Aigerim', 'Dana']);
   });
   await withDb(async (db) => {
     const lead = { id: 'lead-install', name: 'Lead' };
-    const r = await importExport(db, 'all.spanmark.json', new TextEncoder().encode(json), lead, async () => assert.fail('asked'));
+    const r = await importExport(db, 'all.spanmark.json', new TextEncoder().encode(json), lead, undefined, async () => assert.fail('asked'));
     assert.ok(r.ok);
     const layers = await loadLayers(db, doc.id);
     assert.equal(layers.own.length, 0);

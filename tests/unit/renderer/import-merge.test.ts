@@ -69,7 +69,7 @@ test('importing an older copy spelled another way never overwrites my newer edit
     try {
       await db.articles.add(doc);
       await db.annotations.add(annotation(doc, 0, 6, { id: 'mine-1', annotator: me, label: 'claim', createdAt: '2022-01-08T09:00:00.000Z', updatedAt: STORED }));
-      const r = await importExport(db, 'colleague.spanmark.json', file(spelling), dana, yes);
+      const r = await importExport(db, 'colleague.spanmark.json', file(spelling), dana, undefined, yes);
       assert.ok(r.ok, r.ok ? '' : r.error.message);
       assert.equal(r.value.keptNewer, 1, spelling);
       const kept = await db.annotations.get('mine-1');
@@ -87,7 +87,7 @@ test('an import newer than my copy replaces it, stored in the normalised spellin
   try {
     await db.articles.add(doc);
     await db.annotations.add(annotation(doc, 0, 6, { id: 'mine-1', annotator: me, label: 'claim', updatedAt: STORED }));
-    const r = await importExport(db, 'later.spanmark.json', file('2022-01-08t15:15:00.5+05:00'), dana, yes);
+    const r = await importExport(db, 'later.spanmark.json', file('2022-01-08t15:15:00.5+05:00'), dana, undefined, yes);
     assert.ok(r.ok, r.ok ? '' : r.error.message);
     assert.equal(r.value.updated, 1);
     const stored = await db.annotations.get('mine-1');
