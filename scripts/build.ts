@@ -42,7 +42,9 @@ cpSync(join(root, rendererStatic.from), join(root, rendererStatic.to), { recursi
 // The page carries the same policy as the response header (for hosts that send none), written
 // from the one constant; frame-ancestors is header-only and ignored in a meta tag.
 const indexHtml = join(root, rendererStatic.to, 'index.html');
-const metaPolicy = CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; ');
+const metaPolicy = CONTENT_SECURITY_POLICY.split('; ')
+  .filter((d) => !d.startsWith('frame-ancestors'))
+  .join('; ');
 writeFileSync(indexHtml, readFileSync(indexHtml, 'utf8').replace('%SPANMARK_CSP%', metaPolicy));
 await Promise.all(entries.map(([name, e]) => bundle(name, e)));
 for (const [, e] of entries) mkdirSync(dirname(join(root, e.outfile)), { recursive: true });

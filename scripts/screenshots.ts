@@ -51,17 +51,23 @@ try {
   await page.waitForTimeout(300);
   if (wanted('annotate')) written.push(await shoot('docs/screenshot-annotate.png'));
 
-  await app.importBuffer('aigerim.spanmark.json', colleagueExport('Aigerim', [
-    { id: 'ai-1', label: 'claim', quote: 'at least six waves of terrorist attacks' },
-    { id: 'ai-2', label: 'casualty', quote: 'Their number increased to 18', note: 'interior ministry figure' },
-    { id: 'ai-3', label: 'deployment', quote: 'security forces' },
-    { id: 'ai-4', label: 'claim', quote: 'received extensive training abroad' },
-  ]));
-  await app.importBuffer('bolat.spanmark.json', colleagueExport('Bolat', [
-    { id: 'bo-1', label: 'claim', quote: 'at least six waves of terrorist attacks in Almaty' },
-    { id: 'bo-2', label: 'casualty', quote: 'two of them were beheaded' },
-    { id: 'bo-3', label: 'claim', quote: 'at least 20 thousand radicals' },
-  ]));
+  await app.importBuffer(
+    'aigerim.spanmark.json',
+    colleagueExport('Aigerim', [
+      { id: 'ai-1', label: 'claim', quote: 'at least six waves of terrorist attacks' },
+      { id: 'ai-2', label: 'casualty', quote: 'Their number increased to 18', note: 'interior ministry figure' },
+      { id: 'ai-3', label: 'deployment', quote: 'security forces' },
+      { id: 'ai-4', label: 'claim', quote: 'received extensive training abroad' },
+    ]),
+  );
+  await app.importBuffer(
+    'bolat.spanmark.json',
+    colleagueExport('Bolat', [
+      { id: 'bo-1', label: 'claim', quote: 'at least six waves of terrorist attacks in Almaty' },
+      { id: 'bo-2', label: 'casualty', quote: 'two of them were beheaded' },
+      { id: 'bo-3', label: 'claim', quote: 'at least 20 thousand radicals' },
+    ]),
+  );
   const review = new ReviewPanel(page);
   await review.open();
   await review.compare('Dana', 'Aigerim');

@@ -11,5 +11,7 @@ export interface Problem {
 }
 
 export const ok = <T>(value: T): { readonly ok: true; readonly value: T } => ({ ok: true, value });
-export const fail = (code: string, message: string, path?: string): { readonly ok: false; readonly error: Problem } =>
-  ({ ok: false, error: path === undefined ? { code, message } : { code, message, path } });
+export const fail = (code: string, message: string, path?: string): { readonly ok: false; readonly error: Problem } => ({
+  ok: false,
+  error: path === undefined ? { code, message } : { code, message, path },
+});

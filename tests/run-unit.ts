@@ -13,7 +13,9 @@ function testFiles(dir: string): string[] {
 }
 
 const root = join(import.meta.dirname, '..');
-const files = testFiles(join(root, 'tests', 'unit')).map((f) => relative(root, f)).sort();
+const files = testFiles(join(root, 'tests', 'unit'))
+  .map((f) => relative(root, f))
+  .sort();
 const extra = process.argv.slice(2);
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...extra, ...files], { cwd: root, stdio: 'inherit' });
 process.exit(result.status ?? 1);

@@ -59,13 +59,24 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
   };
 
   const appMenu: MenuItemConstructorOptions[] = mac
-    ? [{
-        label: appName,
-        submenu: [
-          { role: 'about' }, separator, command('settings'), separator, { role: 'services' }, separator,
-          { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, separator, { role: 'quit' },
-        ],
-      }]
+    ? [
+        {
+          label: appName,
+          submenu: [
+            { role: 'about' },
+            separator,
+            command('settings'),
+            separator,
+            { role: 'services' },
+            separator,
+            { role: 'hide' },
+            { role: 'hideOthers' },
+            { role: 'unhide' },
+            separator,
+            { role: 'quit' },
+          ],
+        },
+      ]
     : [];
   const fileEnd: MenuItemConstructorOptions[] = mac ? [separator, { role: 'close' }] : [separator, command('settings'), separator, { role: 'quit' }];
 
@@ -73,13 +84,27 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
     ...appMenu,
     {
       label: 'File',
-      submenu: [command('open-article'), command('import'), separator, command('export-document'), command('export-all-layers'), command('export-library'), ...fileEnd],
+      submenu: [
+        command('open-article'),
+        command('import'),
+        separator,
+        command('export-document'),
+        command('export-all-layers'),
+        command('export-library'),
+        ...fileEnd,
+      ],
     },
     {
       label: 'Edit',
       submenu: [
-        command('undo'), command('redo'), separator,
-        { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }, separator,
+        command('undo'),
+        command('redo'),
+        separator,
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+        separator,
         // Shown, not registered: Delete and Backspace must keep working in text fields, so the
         // renderer's own key handling deletes the selected annotation.
         { ...command('delete'), accelerator: 'Delete', registerAccelerator: false },
@@ -88,9 +113,16 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
     {
       label: 'View',
       submenu: [
-        command('library'), separator, { role: 'reload' },
+        command('library'),
+        separator,
+        { role: 'reload' },
         ...(isPackaged ? [] : [{ role: 'toggleDevTools' } as const]),
-        separator, command('zoom-reset'), command('zoom-in'), command('zoom-out'), separator, { role: 'togglefullscreen' },
+        separator,
+        command('zoom-reset'),
+        command('zoom-in'),
+        command('zoom-out'),
+        separator,
+        { role: 'togglefullscreen' },
       ],
     },
     { role: 'windowMenu' },

@@ -6,8 +6,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { resolveStaticPath } from '../../src/platform/static-paths.js';
 
 export type AppPathResolution =
-  | { readonly kind: 'file'; readonly path: string; readonly relativePath: string }
-  | { readonly kind: 'refused'; readonly status: 403 | 404 };
+  { readonly kind: 'file'; readonly path: string; readonly relativePath: string } | { readonly kind: 'refused'; readonly status: 403 | 404 };
 
 /** Is `candidate` strictly inside `root` (lexically, after resolving both)? */
 export function isInsideRoot(root: string, candidate: string): boolean {

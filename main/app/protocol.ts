@@ -12,9 +12,7 @@ export const APP_SCHEME = 'app';
 
 /** Must run before the app's `ready` event: Chromium fixes scheme privileges at startup. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }]);
 }
 
 /** Answers app:// requests from rootDir (dist/renderer, inside app.asar when packaged). */

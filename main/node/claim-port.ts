@@ -8,9 +8,7 @@ import { HEALTH_PATH, isSpanmarkHealth, portConflictMessage, portSquatMessage } 
 import { startStaticServer, type StaticServer } from './static-server.js';
 
 export type PortClaim =
-  | { readonly kind: 'serving'; readonly server: StaticServer }
-  | { readonly kind: 'reusing' }
-  | { readonly kind: 'refused'; readonly message: string };
+  { readonly kind: 'serving'; readonly server: StaticServer } | { readonly kind: 'reusing' } | { readonly kind: 'refused'; readonly message: string };
 
 export type HealthVerdict = 'own' | 'impostor' | 'other';
 

@@ -67,7 +67,10 @@ export function fetchRefusal(env: Readonly<Record<string, string | undefined>>, 
  */
 export function installFailureReason(output: string, exitCode: number | null, timedOut: boolean): string {
   if (timedOut) return 'the download took too long and was stopped';
-  const lines = output.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('at '));
+  const lines = output
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('at '));
   const error = lines.find((line) => /^(\w*Error|Error)\b|:\s*(fetch failed|ENOTFOUND|ECONN|ETIMEDOUT|EAI_AGAIN)/.test(line)) ?? lines.at(-1);
   const text = error ?? `install.js exited with code ${exitCode ?? 'unknown'}`;
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
@@ -90,10 +93,13 @@ export async function fetchElectronBinary(options: { readonly env?: NodeJS.Proce
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    child.kill('SIGTERM');
-  }, options.timeoutMs ?? 10 * 60_000);
+  const timer = setTimeout(
+    () => {
+      timedOut = true;
+      child.kill('SIGTERM');
+    },
+    options.timeoutMs ?? 10 * 60_000,
+  );
   const code = await new Promise<number | null>((done) => {
     child.on('error', (error) => {
       output += `\nError: ${error.message}`;

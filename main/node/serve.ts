@@ -14,14 +14,19 @@ try {
   const server = await startStaticServer({ root: args.value.root, port: args.value.port });
   console.log(`Spanmark static server: ${server.url} (root ${args.value.root})`);
   const stop = (): void => {
-    server.close().then(() => process.exit(0), () => process.exit(1));
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 } catch (error) {
   const code = (error as { code?: unknown }).code;
-  console.error(code === 'EADDRINUSE'
-    ? `Spanmark static server: port ${args.value.port} is already in use; pass --port with another one.`
-    : `Spanmark static server could not start: ${String(error)}`);
+  console.error(
+    code === 'EADDRINUSE'
+      ? `Spanmark static server: port ${args.value.port} is already in use; pass --port with another one.`
+      : `Spanmark static server could not start: ${String(error)}`,
+  );
   process.exit(1);
 }

@@ -35,9 +35,10 @@ export function readStartSettings(env: Env, homeDir: string): Result<StartSettin
   const port = rawPort === undefined || rawPort === '' ? ok(DEFAULT_PORT) : parsePort(rawPort, PORT_ENV);
   if (!port.ok) return port;
   const rawProfile = env[PROFILE_ENV];
-  const profileDir = rawProfile === undefined || rawProfile === ''
-    ? join(homeDir, '.spanmark', 'chromium-profile')
-    : resolve(rawProfile.startsWith('~/') ? join(homeDir, rawProfile.slice(2)) : rawProfile);
+  const profileDir =
+    rawProfile === undefined || rawProfile === ''
+      ? join(homeDir, '.spanmark', 'chromium-profile')
+      : resolve(rawProfile.startsWith('~/') ? join(homeDir, rawProfile.slice(2)) : rawProfile);
   return ok({ port: port.value, profileDir });
 }
 
@@ -147,7 +148,10 @@ export function chromiumArgs({ url, profileDir, isRoot }: ChromiumLaunch): strin
  * non-empty one, without Chromium's "[pid:tid:date:ERROR:file.cc(12)] " prefix; at most 300 characters.
  */
 export function lastErrorLine(stderr: string): string | null {
-  const lines = stderr.split(/\r?\n/).map((line) => line.replace(/^\[[^\]]*\]\s*/, '').trim()).filter((line) => line !== '');
+  const lines = stderr
+    .split(/\r?\n/)
+    .map((line) => line.replace(/^\[[^\]]*\]\s*/, '').trim())
+    .filter((line) => line !== '');
   const line = [...lines].reverse().find((l) => /error|fail|missing|cannot|can't|unable/i.test(l)) ?? lines.at(-1);
   if (line === undefined) return null;
   return line.length > 300 ? `${line.slice(0, 299)}…` : line;

@@ -13,8 +13,18 @@ import { claimPort } from './claim-port.js';
 import { ensureElectronBinary } from './electron-binary.js';
 import { readOrCreateSecret, secretPath } from './launcher-secret.js';
 import {
-  appUrl, chooseMode, chromiumArgs, chromiumExitPlan, fallbackNotice, findChromium, hasDisplay,
-  missingBuildOutputs, noChromiumNotice, noDisplayNotice, readStartSettings, type StartSettings,
+  appUrl,
+  chooseMode,
+  chromiumArgs,
+  chromiumExitPlan,
+  fallbackNotice,
+  findChromium,
+  hasDisplay,
+  missingBuildOutputs,
+  noChromiumNotice,
+  noDisplayNotice,
+  readStartSettings,
+  type StartSettings,
 } from './start-plan.js';
 import type { StaticServer } from './static-server.js';
 
@@ -51,7 +61,9 @@ async function serveOrReuse(settings: StartSettings, root: string): Promise<Stat
   try {
     secret = readOrCreateSecret(path, dirname(path));
   } catch (error) {
-    console.error(`Spanmark: could not read or create ${path} (${(error as Error).message}), which proves a server on port ${settings.port} is yours; fix its folder's permissions, or remove a link planted there.`);
+    console.error(
+      `Spanmark: could not read or create ${path} (${(error as Error).message}), which proves a server on port ${settings.port} is yours; fix its folder's permissions, or remove a link planted there.`,
+    );
     process.exit(1);
   }
   const claim = await claimPort({ root, port: settings.port, secret });
@@ -138,4 +150,8 @@ const electron = display ? await ensureElectronBinary((line) => console.log(line
 const mode = chooseMode(electron?.ok === true ? electron.binary : null, display);
 if (mode.kind === 'electron') runElectron(mode.binary);
 else if (mode.kind === 'serve-only') await runServeOnly(settings.value);
-else await runChromium(settings.value, electron?.ok === false ? `Electron's binary is not available (${electron.reason})` : "Electron's binary is not installed here");
+else
+  await runChromium(
+    settings.value,
+    electron?.ok === false ? `Electron's binary is not available (${electron.reason})` : "Electron's binary is not installed here",
+  );

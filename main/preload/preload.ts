@@ -8,8 +8,7 @@ import { IPC, type IpcRequests } from '../../src/platform/ipc-contract.js';
 import type { MenuCommand } from '../../src/platform/platform.js';
 
 /** Ties each channel to its argument and reply types from the contract. */
-const invoke = <C extends keyof IpcRequests>(channel: C, ...args: IpcRequests[C]['args']): BridgeReply<C> =>
-  ipcRenderer.invoke(channel, ...args);
+const invoke = <C extends keyof IpcRequests>(channel: C, ...args: IpcRequests[C]['args']): BridgeReply<C> => ipcRenderer.invoke(channel, ...args);
 
 let flushListener: (() => Promise<void>) | undefined;
 // Registered once, before the page runs: main always gets an answer, at once if the page never

@@ -62,7 +62,15 @@ interface Props {
   readonly initialDisplay: DisplayPrefs;
 }
 
-const EMPTY: SessionSnapshot = { annotations: [], counts: countLabels([]), layers: new Map(), decisions: new Map(), canUndo: false, canRedo: false, save: { status: 'saved' } };
+const EMPTY: SessionSnapshot = {
+  annotations: [],
+  counts: countLabels([]),
+  layers: new Map(),
+  decisions: new Map(),
+  canUndo: false,
+  canRedo: false,
+  save: { status: 'saved' },
+};
 const noSubscribe = () => () => {};
 let messageId = 0;
 
@@ -96,7 +104,10 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
     setMessages((m) => [...m.filter((x) => x.kind === 'error').slice(-2), ...m.filter((x) => x.kind === 'info').slice(-1), { id, kind, text }]);
     if (kind === 'info') setTimeout(() => setMessages((m) => m.filter((x) => x.id !== id)), 6000);
   }, []);
-  const fail = useCallback((what: string, e: unknown) => say('error', `${what}: ${describeDbFailure(classifyDbError(e), e instanceof Error ? e.message : String(e))}`), [say]);
+  const fail = useCallback(
+    (what: string, e: unknown) => say('error', `${what}: ${describeDbFailure(classifyDbError(e), e instanceof Error ? e.message : String(e))}`),
+    [say],
+  );
   const saveName = useCallback(
     (name: string) => {
       void putSetting(db, 'annotator', name)
@@ -112,7 +123,11 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
   );
   const sideWidth = useStoredWidth(db, 'sidePanelWidth', 360, fail);
   const reviewWidth = useStoredWidth(db, 'reviewPanelWidth', 620, fail);
-  const display = useDisplay(db, initialDisplay, useCallback((e: unknown) => fail('Could not save the display settings', e), [fail]));
+  const display = useDisplay(
+    db,
+    initialDisplay,
+    useCallback((e: unknown) => fail('Could not save the display settings', e), [fail]),
+  );
   const zoom = display.zoom;
   const [showGuidelines, setShowGuidelines] = useState(false);
 
@@ -153,7 +168,25 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
       ),
     [],
   );
-  const actions = useAnnotationActions({ db, platform, version: info.version, session, annotator, me, confirmMine, pending, setPending, selectedId, setSelectedId, controller, importer, setImporting, openDoc, say, fail });
+  const actions = useAnnotationActions({
+    db,
+    platform,
+    version: info.version,
+    session,
+    annotator,
+    me,
+    confirmMine,
+    pending,
+    setPending,
+    selectedId,
+    setSelectedId,
+    controller,
+    importer,
+    setImporting,
+    openDoc,
+    say,
+    fail,
+  });
   const { openBytes, importBytes } = actions;
   const commands = useMemo(
     () => ({
@@ -173,7 +206,10 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
 
   const slots = useMemo(() => layerSlots([...snapshot.layers.keys()]), [snapshot.layers]);
   const peers = useMemo<PeerLayer[]>(
-    () => [...snapshot.layers].filter(([n]) => !hiddenLayers.has(n)).map(([annotator, annotations]) => ({ annotator, slot: slots.get(annotator) ?? 0, annotations })),
+    () =>
+      [...snapshot.layers]
+        .filter(([n]) => !hiddenLayers.has(n))
+        .map(([annotator, annotations]) => ({ annotator, slot: slots.get(annotator) ?? 0, annotations })),
     [snapshot.layers, hiddenLayers, slots],
   );
 
@@ -219,7 +255,10 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
     selectedId,
     onMenu,
     onLabel: (l) => (pending ? commands.create(l) : commands.relabel(l)),
-    onEscape: () => { setPending(null); setSelectedId(null); },
+    onEscape: () => {
+      setPending(null);
+      setSelectedId(null);
+    },
     hasDocument: session !== null,
     onNothingToTag: (why) => say('info', why),
     onFind: () => session && setFind((t) => (t ?? 0) + 1),
@@ -297,31 +336,31 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
       {session ? (
         <div className={`workspace${mode === 'review' ? ' review-layout' : ''}`} style={{ ['--pane-width' as string]: `${pane.width}px` }}>
           <ErrorBoundary panel="reader" key={`reader:${session.article.id}`} onReload={() => session.reload()}>
-          <ArticleView
-            article={session.article}
-            session={session}
-            hidden={hidden}
-            peers={peers}
-            ownVisible={!hiddenLayers.has(annotator)}
-            selectedId={selectedId}
-            pending={pending}
-            onSelect={setSelectedId}
-            onPending={setPending}
-            onCreate={commands.create}
-            controller={controller}
-          >
-            {find !== null ? (
-              <FindBar
-                text={session.article.text}
-                controller={controller}
-                focusToken={find}
-                initialQuery={pending ? session.article.text.slice(pending.start, pending.end) : ''}
-                onTag={(spans, label) => (spans.length === 1 ? commands.create(label, spans[0]) : commands.tagAll(spans, label))}
-                onClose={() => setFind(null)}
-              />
-            ) : null}
-            <ArticleHeader article={session.article} />
-          </ArticleView>
+            <ArticleView
+              article={session.article}
+              session={session}
+              hidden={hidden}
+              peers={peers}
+              ownVisible={!hiddenLayers.has(annotator)}
+              selectedId={selectedId}
+              pending={pending}
+              onSelect={setSelectedId}
+              onPending={setPending}
+              onCreate={commands.create}
+              controller={controller}
+            >
+              {find !== null ? (
+                <FindBar
+                  text={session.article.text}
+                  controller={controller}
+                  focusToken={find}
+                  initialQuery={pending ? session.article.text.slice(pending.start, pending.end) : ''}
+                  onTag={(spans, label) => (spans.length === 1 ? commands.create(label, spans[0]) : commands.tagAll(spans, label))}
+                  onClose={() => setFind(null)}
+                />
+              ) : null}
+              <ArticleHeader article={session.article} />
+            </ArticleView>
           </ErrorBoundary>
           <Splitter
             width={pane.width}
@@ -334,69 +373,86 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
           />
           {mode === 'review' ? (
             <ErrorBoundary panel="review mode" key={`review-mode:${session.article.id}`} onReload={() => session.reload()} retryOn={snapshot}>
-            <ReviewMode
-              key={session.article.id}
-              me={annotator}
-              docId={session.article.id}
-              own={snapshot.annotations}
-              layers={snapshot.layers}
-              decisions={snapshot.decisions}
-              slots={slots}
-              actions={review}
-              onShow={showDifference}
-              onExit={() => setMode('annotate')}
-              keys={reviewKeys}
-            />
-            </ErrorBoundary>
-          ) : (
-          <aside className="side-panel" data-testid="side-panel">
-            <div className="panel-tabs" role="tablist">
-              <button type="button" role="tab" aria-selected={tab === 'annotations'} onClick={() => setTab('annotations')} data-testid="tab-annotations">
-                Annotations
-              </button>
-              <button type="button" role="tab" aria-selected={tab === 'review'} onClick={() => setTab('review')} data-testid="tab-review">
-                Review{snapshot.layers.size > 0 ? ` (${snapshot.layers.size})` : ''}
-              </button>
-            </div>
-            <ErrorBoundary panel={tab === 'review' ? 'review' : 'annotations'} key={`${tab}:${session.article.id}`} onReload={() => session.reload()} retryOn={tab === 'review' ? snapshot : listed}>
-            {selected ? <AnnotationDetails annotation={selected} onRelabel={commands.relabel} onNote={commands.note} onDelete={commands.remove} focusNote={nav.noteFocus} onBackToText={nav.backToText} /> : null}
-            {tab === 'review' ? (
-              <ReviewPanel
+              <ReviewMode
+                key={session.article.id}
                 me={annotator}
                 docId={session.article.id}
-                text={session.article.text}
                 own={snapshot.annotations}
                 layers={snapshot.layers}
                 decisions={snapshot.decisions}
                 slots={slots}
-                shown={new Set([annotator, ...snapshot.layers.keys()].filter((n) => !hiddenLayers.has(n)))}
-                status={status}
-                hasSelection={pending !== null}
-                onToggleLayer={(n) => setHiddenLayers((h) => toggled(h, n))}
-                onRow={(row) => {
-                  controller.current?.revealSpan(row);
-                  controller.current?.mark('sm-peer', [row.a, row.b].filter((x): x is NonNullable<typeof x> => x !== undefined && x.annotator !== annotator));
-                  const mine = [row.a, row.b].find((x) => x?.annotator === annotator);
-                  setSelectedId(mine ? mine.id : null);
-                }}
-                onStatus={(s) => void changeStatus(s).catch((e: unknown) => fail('Could not change the review status', e))}
-                onReviewMode={() => setMode('review')}
-                onRenameLayer={(from) => setRenaming({ from })}
-                onExportAllLayers={() => onMenu('export-all-layers')}
                 actions={review}
+                onShow={showDifference}
+                onExit={() => setMode('annotate')}
+                keys={reviewKeys}
               />
-            ) : (
-            <AnnotationPanel
-              annotations={listed}
-              counts={counted}
-              hidden={hidden}
-              selectedId={selectedId}
-              onToggleLabel={toggleLabel}
-              onPick={pickAnnotation}
-            />
-            )}
             </ErrorBoundary>
-          </aside>
+          ) : (
+            <aside className="side-panel" data-testid="side-panel">
+              <div className="panel-tabs" role="tablist">
+                <button type="button" role="tab" aria-selected={tab === 'annotations'} onClick={() => setTab('annotations')} data-testid="tab-annotations">
+                  Annotations
+                </button>
+                <button type="button" role="tab" aria-selected={tab === 'review'} onClick={() => setTab('review')} data-testid="tab-review">
+                  Review{snapshot.layers.size > 0 ? ` (${snapshot.layers.size})` : ''}
+                </button>
+              </div>
+              <ErrorBoundary
+                panel={tab === 'review' ? 'review' : 'annotations'}
+                key={`${tab}:${session.article.id}`}
+                onReload={() => session.reload()}
+                retryOn={tab === 'review' ? snapshot : listed}
+              >
+                {selected ? (
+                  <AnnotationDetails
+                    annotation={selected}
+                    onRelabel={commands.relabel}
+                    onNote={commands.note}
+                    onDelete={commands.remove}
+                    focusNote={nav.noteFocus}
+                    onBackToText={nav.backToText}
+                  />
+                ) : null}
+                {tab === 'review' ? (
+                  <ReviewPanel
+                    me={annotator}
+                    docId={session.article.id}
+                    text={session.article.text}
+                    own={snapshot.annotations}
+                    layers={snapshot.layers}
+                    decisions={snapshot.decisions}
+                    slots={slots}
+                    shown={new Set([annotator, ...snapshot.layers.keys()].filter((n) => !hiddenLayers.has(n)))}
+                    status={status}
+                    hasSelection={pending !== null}
+                    onToggleLayer={(n) => setHiddenLayers((h) => toggled(h, n))}
+                    onRow={(row) => {
+                      controller.current?.revealSpan(row);
+                      controller.current?.mark(
+                        'sm-peer',
+                        [row.a, row.b].filter((x): x is NonNullable<typeof x> => x !== undefined && x.annotator !== annotator),
+                      );
+                      const mine = [row.a, row.b].find((x) => x?.annotator === annotator);
+                      setSelectedId(mine ? mine.id : null);
+                    }}
+                    onStatus={(s) => void changeStatus(s).catch((e: unknown) => fail('Could not change the review status', e))}
+                    onReviewMode={() => setMode('review')}
+                    onRenameLayer={(from) => setRenaming({ from })}
+                    onExportAllLayers={() => onMenu('export-all-layers')}
+                    actions={review}
+                  />
+                ) : (
+                  <AnnotationPanel
+                    annotations={listed}
+                    counts={counted}
+                    hidden={hidden}
+                    selectedId={selectedId}
+                    onToggleLabel={toggleLabel}
+                    onPick={pickAnnotation}
+                  />
+                )}
+              </ErrorBoundary>
+            </aside>
           )}
         </div>
       ) : (
@@ -423,15 +479,18 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
       {askName ? <NamePrompt suggested={annotator} onSave={saveName} onLater={() => setAskName(false)} /> : null}
       <Messages items={messages} onDismiss={(id) => setMessages((m) => m.filter((x) => x.id !== id))} />
       {showSettings ? (
-        <SettingsDialog
-          annotator={annotator}
-          storage={storage}
-          display={display}
-          onClose={() => setShowSettings(false)}
-          onSave={saveName}
+        <SettingsDialog annotator={annotator} storage={storage} display={display} onClose={() => setShowSettings(false)} onSave={saveName} />
+      ) : null}
+      {question ? (
+        <ConfirmDialog
+          title={question.title}
+          message={question.message}
+          yes="Yes, they are mine"
+          no="No, a colleague’s layer"
+          onAnswer={question.answer}
+          testId="confirm-mine"
         />
       ) : null}
-      {question ? <ConfirmDialog title={question.title} message={question.message} yes="Yes, they are mine" no="No, a colleague’s layer" onAnswer={question.answer} testId="confirm-mine" /> : null}
       {renaming ? (
         <RenameLayerDialog
           from={renaming.from}

@@ -14,7 +14,13 @@ export const ArticleHeader = memo(function ArticleHeader({ article }: { article:
     <header className="article-header">
       {titleBlock(article) ? null : <h1 data-testid="article-title">{article.title}</h1>}
       <p className="article-meta">
-        {article.metadata.date ? <time dateTime={article.metadata.date} data-testid="article-date">{formatDate(article.metadata.date)}</time> : <span>Undated</span>}
+        {article.metadata.date ? (
+          <time dateTime={article.metadata.date} data-testid="article-date">
+            {formatDate(article.metadata.date)}
+          </time>
+        ) : (
+          <span>Undated</span>
+        )}
         {article.metadata.sourceName ? <span> · {article.metadata.sourceName}</span> : null}
         <span> · {article.format}</span>
       </p>

@@ -5,7 +5,9 @@ export function FatalScreen({ message }: { message: string }) {
     <main className="fatal" role="alert" data-testid="fatal">
       <h1>Spanmark cannot open your library</h1>
       <p>{message}</p>
-      <button type="button" onClick={() => location.reload()}>Try again</button>
+      <button type="button" onClick={() => location.reload()}>
+        Try again
+      </button>
     </main>
   );
 }

@@ -10,9 +10,17 @@ export function Messages({ items, onDismiss }: { items: readonly Message[]; onDi
   return (
     <div className="messages" aria-live="polite">
       {items.map((m) => (
-        <div key={m.id} className={`message message-${m.kind}`} role={m.kind === 'error' ? 'alert' : 'status'} data-testid={`message-${m.kind}`} data-message-id={m.id}>
+        <div
+          key={m.id}
+          className={`message message-${m.kind}`}
+          role={m.kind === 'error' ? 'alert' : 'status'}
+          data-testid={`message-${m.kind}`}
+          data-message-id={m.id}
+        >
           <span>{m.text}</span>
-          <button type="button" aria-label="Dismiss" onClick={() => onDismiss(m.id)}>×</button>
+          <button type="button" aria-label="Dismiss" onClick={() => onDismiss(m.id)}>
+            ×
+          </button>
         </div>
       ))}
     </div>

@@ -33,7 +33,13 @@ export function Toolbar({ hasDocument, canUndo, canRedo, save, guidelinesOpen, o
       {b('undo', 'Undo', `Undo (${mod}Z)`, !canUndo)}
       {b('redo', 'Redo', `Redo (${mod}Shift+Z)`, !canRedo)}
       <span className="sep" />
-      <button type="button" onClick={() => onMenu('guidelines')} title="Labelling guidelines (F1 or ?)" aria-pressed={guidelinesOpen} data-testid="cmd-guidelines">
+      <button
+        type="button"
+        onClick={() => onMenu('guidelines')}
+        title="Labelling guidelines (F1 or ?)"
+        aria-pressed={guidelinesOpen}
+        data-testid="cmd-guidelines"
+      >
         Guidelines
       </button>
       {b('settings', 'Settings', `Settings (${mod},)`)}

@@ -51,13 +51,35 @@ function importProgressText(name: string, p: ImportProgress): ProgressState {
     case 'checking':
       return { label: `Importing ${name}: checking the file…` };
     case 'saving':
-      return { label: `Importing ${name}: saving ${p.done.toLocaleString('en')} of ${p.total.toLocaleString('en')} ${p.total === 1 ? 'annotation' : 'annotations'}…`, done: p.done, total: p.total };
+      return {
+        label: `Importing ${name}: saving ${p.done.toLocaleString('en')} of ${p.total.toLocaleString('en')} ${p.total === 1 ? 'annotation' : 'annotations'}…`,
+        done: p.done,
+        total: p.total,
+      };
     case 'committing':
       return { label: `Importing ${name}: writing to disk…` };
   }
 }
 
-export function useAnnotationActions({ db, platform, version, session, annotator, me, confirmMine, pending, setPending, selectedId, setSelectedId, controller, importer, setImporting, openDoc, say, fail }: Deps) {
+export function useAnnotationActions({
+  db,
+  platform,
+  version,
+  session,
+  annotator,
+  me,
+  confirmMine,
+  pending,
+  setPending,
+  selectedId,
+  setSelectedId,
+  controller,
+  importer,
+  setImporting,
+  openDoc,
+  say,
+  fail,
+}: Deps) {
   const openBytes = useCallback(
     async (name: string, bytes: Uint8Array) => {
       const r = await openArticleBytes(db, name, bytes);
@@ -89,7 +111,10 @@ export function useAnnotationActions({ db, platform, version, session, annotator
       const s = r.value;
       if (session && s.docIds.includes(session.article.id)) await session.reload();
       else if (!session && s.docIds[0]) await openDoc(s.docIds[0]);
-      const mine = s.added + s.updated + s.unchanged + s.keptNewer > 0 ? ` Your layer: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged${s.keptNewer ? `, ${s.keptNewer} kept because your copy is newer` : ''}.` : '';
+      const mine =
+        s.added + s.updated + s.unchanged + s.keptNewer > 0
+          ? ` Your layer: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged${s.keptNewer ? `, ${s.keptNewer} kept because your copy is newer` : ''}.`
+          : '';
       const theirs = s.layers.map((l) => ` ${l.annotator}’s layer: ${plural(l.annotations, 'annotation')}.`).join('');
       say('info', `Imported ${plural(s.documents, 'document')}${s.newDocuments ? ` (${s.newDocuments} new)` : ''}.${mine}${theirs}`);
       dispatch('spanmark:imported', s);
@@ -101,7 +126,11 @@ export function useAnnotationActions({ db, platform, version, session, annotator
     const guard = (what: string, p: Promise<unknown>) => p.catch((e: unknown) => fail(what, e));
     const run = (cmd: AnnotationCommand, what: string) => session && guard(what, session.execute(cmd));
     return {
-      openFile: () => guard('Could not open the article', platform.pickFile('article').then((f) => f && openBytes(f.name, f.bytes))),
+      openFile: () =>
+        guard(
+          'Could not open the article',
+          platform.pickFile('article').then((f) => f && openBytes(f.name, f.bytes)),
+        ),
       openSample: () =>
         guard(
           'Could not open the sample',
@@ -111,7 +140,10 @@ export function useAnnotationActions({ db, platform, version, session, annotator
         ),
       importFile: () => {
         importer.prewarm();
-        return guard('Could not import', platform.pickFile('export').then((f) => f && importBytes(f.name, f.bytes)));
+        return guard(
+          'Could not import',
+          platform.pickFile('export').then((f) => f && importBytes(f.name, f.bytes)),
+        );
       },
       exportDocs: (which: 'document' | 'library' | 'all-layers') =>
         guard(
@@ -121,11 +153,19 @@ export function useAnnotationActions({ db, platform, version, session, annotator
             const started = performance.now();
             const layer = session ? await session.committedLayer() : undefined;
             const live = session && layer ? { docId: session.article.id, ...layer } : undefined;
-            const payload = await exportDocuments(db, which !== 'library' && session ? [session.article.id] : 'all', version, me, { live, allLayers: which === 'all-layers' });
+            const payload = await exportDocuments(db, which !== 'library' && session ? [session.article.id] : 'all', version, me, {
+              live,
+              allLayers: which === 'all-layers',
+            });
             dispatch('spanmark:exported', { ms: performance.now() - started, annotations: payload.annotations, bytes: payload.json.length });
             const out = await platform.saveFile(payload.fileName, payload.json);
-            const left = payload.duplicatesLeftOut > 0 ? ` ${plural(payload.duplicatesLeftOut, 'colleague annotation')} with the id of one of yours left out.` : '';
-            if (out.saved) say('info', `Exported ${plural(payload.annotations, 'annotation')} on ${plural(payload.documents, 'document')}${which === 'all-layers' ? ' with all layers' : ''} to ${out.where}.${left}`);
+            const left =
+              payload.duplicatesLeftOut > 0 ? ` ${plural(payload.duplicatesLeftOut, 'colleague annotation')} with the id of one of yours left out.` : '';
+            if (out.saved)
+              say(
+                'info',
+                `Exported ${plural(payload.annotations, 'annotation')} on ${plural(payload.documents, 'document')}${which === 'all-layers' ? ' with all layers' : ''} to ${out.where}.${left}`,
+              );
           })(),
         ),
       create: (label: LabelId, span: Span | null = pending) => {
@@ -137,7 +177,16 @@ export function useAnnotationActions({ db, platform, version, session, annotator
           window.getSelection()?.removeAllRanges();
           return say('info', `You already tagged this span as ${label}; selected it.`);
         }
-        const r = createAnnotation({ id: crypto.randomUUID(), docId: session.article.id, text: session.article.text, start: span.start, end: span.end, label, annotator, now: new Date().toISOString() });
+        const r = createAnnotation({
+          id: crypto.randomUUID(),
+          docId: session.article.id,
+          text: session.article.text,
+          start: span.start,
+          end: span.end,
+          label,
+          annotator,
+          now: new Date().toISOString(),
+        });
         if (!r.ok) return say('error', r.error.message);
         setPending(null);
         // The next span can start here at once; a match tagged from the find bar keeps the bar focused.
@@ -148,14 +197,27 @@ export function useAnnotationActions({ db, platform, version, session, annotator
       tagAll: (spans: readonly Span[], label: LabelId) => {
         if (!session) return;
         const { article } = session;
-        const r = tagSpans({ layer: session.list(), spans, label, docId: article.id, text: article.text, annotator, now: new Date().toISOString(), newId: () => crypto.randomUUID() });
+        const r = tagSpans({
+          layer: session.list(),
+          spans,
+          label,
+          docId: article.id,
+          text: article.text,
+          annotator,
+          now: new Date().toISOString(),
+          newId: () => crypto.randomUUID(),
+        });
         if (!r.ok) return say('error', r.error.message);
         const { command, skipped } = r.value;
         if (command.commands.length === 0) return say('info', `All ${plural(spans.length, 'match', 'matches')} are already tagged as ${label}.`);
         // Painted at once, acknowledged once the one transaction has committed.
         void guard(
           'Could not save the tags',
-          session.execute(command).then(() => say('info', `Tagged ${plural(command.commands.length, 'match', 'matches')} as ${label}${skipped > 0 ? ` (${skipped} already tagged)` : ''}.`)),
+          session
+            .execute(command)
+            .then(() =>
+              say('info', `Tagged ${plural(command.commands.length, 'match', 'matches')} as ${label}${skipped > 0 ? ` (${skipped} already tagged)` : ''}.`),
+            ),
         );
       },
       relabel: (label: LabelId) => {

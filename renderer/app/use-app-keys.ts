@@ -58,13 +58,22 @@ export function useAppKeys(keys: Keys): void {
       const key = e.key.toLowerCase();
       const command: MenuCommand | undefined = mod
         ? key === 'z'
-          ? e.shiftKey ? 'redo' : 'undo'
-          : key === 'y' ? 'redo'
-          : key === 'o' ? 'open-article'
-          : key === 'i' ? 'import'
-          : key === 'e' ? (e.shiftKey ? 'export-library' : 'export-document')
-          : key === ',' ? 'settings'
-          : undefined
+          ? e.shiftKey
+            ? 'redo'
+            : 'undo'
+          : key === 'y'
+            ? 'redo'
+            : key === 'o'
+              ? 'open-article'
+              : key === 'i'
+                ? 'import'
+                : key === 'e'
+                  ? e.shiftKey
+                    ? 'export-library'
+                    : 'export-document'
+                  : key === ','
+                    ? 'settings'
+                    : undefined
         : undefined;
       if (mod && !e.shiftKey && !e.altKey && key === 'f') {
         e.preventDefault();

@@ -17,10 +17,14 @@ export function useStoredWidth(
   useEffect(() => {
     let live = true;
     getSetting(db, key, isWidth).then(
-      (w) => { if (live && w !== undefined) setWidth(w); },
+      (w) => {
+        if (live && w !== undefined) setWidth(w);
+      },
       (e: unknown) => onError('Could not read the layout', e),
     );
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [db, key, onError]);
   const commit = useCallback(
     (w: number) => {

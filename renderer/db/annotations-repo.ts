@@ -41,7 +41,11 @@ export function sameStamp(a: Stamp | undefined, b: Stamp | undefined): boolean {
 }
 
 function stampOf(record: { revision: number; writer?: string } | undefined): Stamp {
-  return record === undefined ? { revision: 0 } : record.writer === undefined ? { revision: record.revision } : { revision: record.revision, writer: record.writer };
+  return record === undefined
+    ? { revision: 0 }
+    : record.writer === undefined
+      ? { revision: record.revision }
+      : { revision: record.revision, writer: record.writer };
 }
 
 function nextStamp(after: Stamp): Stamp {
@@ -55,7 +59,8 @@ function nextStamp(after: Stamp): Stamp {
 export async function readOwnLayer(db: SpanmarkDb, docId: string, text: string): Promise<{ own: Annotation[]; stamp: Stamp; fromSnapshot: boolean }> {
   const [rev, snapshot] = await Promise.all([db.layerRevisions.get(docId), db.layerSnapshots.get(docId)]);
   const stamp = stampOf(rev);
-  const cached = snapshot !== undefined && sameStamp(snapshot, stamp) && snapshot.columns !== undefined ? fromColumns(snapshot.columns, docId, text) : undefined;
+  const cached =
+    snapshot !== undefined && sameStamp(snapshot, stamp) && snapshot.columns !== undefined ? fromColumns(snapshot.columns, docId, text) : undefined;
   if (cached !== undefined) return { own: cached, stamp, fromSnapshot: true };
   return { own: await db.annotations.where('docId').equals(docId).toArray(), stamp, fromSnapshot: false };
 }

@@ -80,7 +80,11 @@ export async function renameColleagueLayer(db: SpanmarkDb, from: string, to: str
     if (!layer) return { ok: false, error: { code: 'not-found', message: `There is no layer called “${from}”.` } };
     const name = to.trim();
     if (name === from) return { ok: true, value: { name } };
-    const problem = layerNameProblem(name, myName, all.filter((l) => l !== layer).map((l) => l.displayName));
+    const problem = layerNameProblem(
+      name,
+      myName,
+      all.filter((l) => l !== layer).map((l) => l.displayName),
+    );
     if (problem !== undefined) return { ok: false, error: { code: 'bad-name', message: problem } };
     await db.colleagueLayers.put({ ...layer, displayName: name });
     // Decisions name the layer they decided on; their id includes that name.

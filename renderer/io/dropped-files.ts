@@ -10,8 +10,7 @@ import { importSizeProblem } from './import.js';
 export type DropKind = 'article' | 'export';
 
 export type DropPlan =
-  | { readonly ok: true; readonly kind: DropKind; readonly file: File }
-  | { readonly ok: false; readonly kind: DropKind; readonly message: string };
+  { readonly ok: true; readonly kind: DropKind; readonly file: File } | { readonly ok: false; readonly kind: DropKind; readonly message: string };
 
 export function kindOfDropped(name: string): DropKind {
   return /\.json$/i.test(name) ? 'export' : 'article';

@@ -38,38 +38,49 @@ export interface ExportOptions {
   readonly allLayers?: boolean;
 }
 
-export async function exportDocuments(db: SpanmarkDb, docIds: readonly string[] | 'all', version: string, me: Me, options: ExportOptions = {}): Promise<ExportPayload> {
+export async function exportDocuments(
+  db: SpanmarkDb,
+  docIds: readonly string[] | 'all',
+  version: string,
+  me: Me,
+  options: ExportOptions = {},
+): Promise<ExportPayload> {
   const { live, allLayers = false } = options;
   let duplicatesLeftOut = 0;
-  const docs = await db.transaction('r', [db.articles, db.annotations, db.reviewDecisions, db.layerRevisions, db.layerSnapshots, db.colleagueAnnotations, db.colleagueLayers], async () => {
-    const articles = docIds === 'all' ? await db.articles.orderBy('addedAt').toArray() : ((await db.articles.bulkGet([...docIds])).filter(Boolean) as Article[]);
-    const out: { article: Article; annotations: readonly Annotation[]; review?: ReviewV1 }[] = [];
-    for (const article of articles) {
-      const current = live?.docId === article.id && sameStamp(await db.layerRevisions.get(article.id), live.stamp);
-      const own = current ? live.annotations : (await readOwnLayer(db, article.id, article.text)).own;
-      // Everything in my layer is mine (imports put only my own there), whatever name it carries.
-      const annotations: Annotation[] = own.map((a) => (a.annotatorId === me.id ? a : { ...a, annotatorId: me.id }));
-      if (allLayers) {
-        const ids = new Set(annotations.map((a) => a.id));
-        for (const { annotations: theirs } of await storedColleagueLayers(db, article.id)) {
-          for (const a of theirs) {
-            if (ids.has(a.id)) {
-              duplicatesLeftOut += 1;
-            } else {
-              annotations.push(a);
-              ids.add(a.id);
+  const docs = await db.transaction(
+    'r',
+    [db.articles, db.annotations, db.reviewDecisions, db.layerRevisions, db.layerSnapshots, db.colleagueAnnotations, db.colleagueLayers],
+    async () => {
+      const articles =
+        docIds === 'all' ? await db.articles.orderBy('addedAt').toArray() : ((await db.articles.bulkGet([...docIds])).filter(Boolean) as Article[]);
+      const out: { article: Article; annotations: readonly Annotation[]; review?: ReviewV1 }[] = [];
+      for (const article of articles) {
+        const current = live?.docId === article.id && sameStamp(await db.layerRevisions.get(article.id), live.stamp);
+        const own = current ? live.annotations : (await readOwnLayer(db, article.id, article.text)).own;
+        // Everything in my layer is mine (imports put only my own there), whatever name it carries.
+        const annotations: Annotation[] = own.map((a) => (a.annotatorId === me.id ? a : { ...a, annotatorId: me.id }));
+        if (allLayers) {
+          const ids = new Set(annotations.map((a) => a.id));
+          for (const { annotations: theirs } of await storedColleagueLayers(db, article.id)) {
+            for (const a of theirs) {
+              if (ids.has(a.id)) {
+                duplicatesLeftOut += 1;
+              } else {
+                annotations.push(a);
+                ids.add(a.id);
+              }
             }
           }
         }
+        const decisions = await db.reviewDecisions.where('docId').equals(article.id).toArray();
+        // Review decisions and provenance travel with the reconciled layer.
+        const review: ReviewV1 | undefined =
+          decisions.length > 0 || article.reviewStatus ? { status: article.reviewStatus ?? 'in-review', decisions: decisions.map(toWireDecision) } : undefined;
+        out.push(review ? { article, annotations, review } : { article, annotations });
       }
-      const decisions = await db.reviewDecisions.where('docId').equals(article.id).toArray();
-      // Review decisions and provenance travel with the reconciled layer.
-      const review: ReviewV1 | undefined =
-        decisions.length > 0 || article.reviewStatus ? { status: article.reviewStatus ?? 'in-review', decisions: decisions.map(toWireDecision) } : undefined;
-      out.push(review ? { article, annotations, review } : { article, annotations });
-    }
-    return out;
-  });
+      return out;
+    },
+  );
   const file = encodeSpanmarkV1({ documents: docs, exportedAt: new Date().toISOString(), generatorVersion: version, exportedBy: { id: me.id, name: me.name } });
   const single = docs.length === 1 && docIds !== 'all' ? docs[0] : undefined;
   return {

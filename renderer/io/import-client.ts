@@ -53,7 +53,10 @@ export function createImporter(db: SpanmarkDb): Importer {
 
   const inWindow = (p: Pending): void => {
     importExport(db, p.request.name, p.request.bytes, p.request.me, p.onProgress, p.confirmMine).then(p.resolve, (e: unknown) =>
-      p.resolve({ ok: false, error: { code: 'import-failed', message: `${p.request.name}: ${e instanceof Error ? e.message : String(e)}`, path: p.request.name } }),
+      p.resolve({
+        ok: false,
+        error: { code: 'import-failed', message: `${p.request.name}: ${e instanceof Error ? e.message : String(e)}`, path: p.request.name },
+      }),
     );
   };
 
@@ -98,7 +101,14 @@ export function createImporter(db: SpanmarkDb): Importer {
       }
       // Died mid-import: its transaction never committed, so nothing of the file was written.
       for (const p of waiting) {
-        p.resolve({ ok: false, error: { code: 'import-failed', message: `${p.request.name}: the import stopped (${e.message || 'the worker failed'}); nothing was written.`, path: p.request.name } });
+        p.resolve({
+          ok: false,
+          error: {
+            code: 'import-failed',
+            message: `${p.request.name}: the import stopped (${e.message || 'the worker failed'}); nothing was written.`,
+            path: p.request.name,
+          },
+        });
       }
     });
     return w;

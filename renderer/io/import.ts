@@ -43,9 +43,7 @@ export interface ImportSummary {
 
 /** Where an import is; `done`/`total` count annotations written so far (stage 'saving'). */
 export type ImportProgress =
-  | { readonly stage: 'checking' }
-  | { readonly stage: 'saving'; readonly done: number; readonly total: number }
-  | { readonly stage: 'committing' };
+  { readonly stage: 'checking' } | { readonly stage: 'saving'; readonly done: number; readonly total: number } | { readonly stage: 'committing' };
 
 type Counts = { newDocuments: number; added: number; updated: number; unchanged: number; keptNewer: number; layers: Map<string, number> };
 
@@ -78,7 +76,11 @@ export async function importExport(
   }
   const counts: Counts = { newDocuments: 0, added: 0, updated: 0, unchanged: 0, keptNewer: 0, layers: new Map() };
   const { exportedBy } = decoded.value;
-  const unsure = countNeedingConfirmation(decoded.value.documents.flatMap((d) => d.annotations), me, exportedBy);
+  const unsure = countNeedingConfirmation(
+    decoded.value.documents.flatMap((d) => d.annotations),
+    me,
+    exportedBy,
+  );
   const confirmed = unsure > 0 && confirmMine !== undefined ? await confirmMine({ file: name, annotator: me.name, count: unsure }) : false;
   try {
     await applyImport(db, decoded.value.documents, me, counts, onProgress, (a) => routeAnnotation(a, me, confirmed, exportedBy));
@@ -117,44 +119,48 @@ async function applyImport(
       onProgress({ stage: 'saving', done: Math.min(written, total), total });
     }
   };
-  await db.transaction('rw', [db.articles, db.annotations, db.colleagueAnnotations, db.colleagueLayers, db.reviewDecisions, db.layerRevisions, db.layerSnapshots], async () => {
-    onProgress({ stage: 'saving', done: 0, total });
-    for (const doc of documents) {
-      const docId = doc.article.id;
-      if (!(await db.articles.get(docId))) {
-        const blocks = doc.article.blocks.length > 0 ? doc.article.blocks : plainTextBlocks(doc.article.text);
-        const article: Article = { ...doc.article, blocks, addedAt: doc.article.addedAt ?? new Date().toISOString() };
-        await db.articles.add(article);
-        counts.newDocuments += 1;
-      }
-      const mine: Annotation[] = [];
-      // Pushed, not copied: a copy per annotation made a colleague's 10,000-span layer quadratic.
-      const byLayer = new Map<LayerKey, { name: string; annotatorId?: string | undefined; list: Annotation[] }>();
-      for (const a of doc.annotations) {
-        const r = route(a);
-        if (r.kind === 'mine') {
-          mine.push(a);
-          continue;
+  await db.transaction(
+    'rw',
+    [db.articles, db.annotations, db.colleagueAnnotations, db.colleagueLayers, db.reviewDecisions, db.layerRevisions, db.layerSnapshots],
+    async () => {
+      onProgress({ stage: 'saving', done: 0, total });
+      for (const doc of documents) {
+        const docId = doc.article.id;
+        if (!(await db.articles.get(docId))) {
+          const blocks = doc.article.blocks.length > 0 ? doc.article.blocks : plainTextBlocks(doc.article.text);
+          const article: Article = { ...doc.article, blocks, addedAt: doc.article.addedAt ?? new Date().toISOString() };
+          await db.articles.add(article);
+          counts.newDocuments += 1;
         }
-        const layer = byLayer.get(r.key);
-        if (layer) layer.list.push(a);
-        else byLayer.set(r.key, { name: r.name, annotatorId: r.annotatorId, list: [a] });
+        const mine: Annotation[] = [];
+        // Pushed, not copied: a copy per annotation made a colleague's 10,000-span layer quadratic.
+        const byLayer = new Map<LayerKey, { name: string; annotatorId?: string | undefined; list: Annotation[] }>();
+        for (const a of doc.annotations) {
+          const r = route(a);
+          if (r.kind === 'mine') {
+            mine.push(a);
+            continue;
+          }
+          const layer = byLayer.get(r.key);
+          if (layer) layer.list.push(a);
+          else byLayer.set(r.key, { name: r.name, annotatorId: r.annotatorId, list: [a] });
+        }
+        written += doc.annotations.length - mine.length;
+        await mergeOwn(db, docId, doc.article.text, mine, counts, write);
+        for (const [key, { name: annotator, annotatorId, list }] of byLayer) {
+          const shown = await ensureColleagueLayer(db, key, annotator, annotatorId, me.name);
+          await replaceColleagueLayer(db, docId, key, list);
+          counts.layers.set(shown, (counts.layers.get(shown) ?? 0) + list.length);
+        }
+        const decisions: ReviewDecision[] = (doc.review?.decisions ?? [])
+          .filter((d) => d.decidedBy === me.name)
+          .map((d) => ({ ...d, id: decisionId(docId, d.annotator, d.annotationId), docId }));
+        if (decisions.length > 0) await db.reviewDecisions.bulkPut(decisions);
+        if (doc.review && decisions.length > 0) await db.articles.update(docId, { reviewStatus: doc.review.status });
       }
-      written += doc.annotations.length - mine.length;
-      await mergeOwn(db, docId, doc.article.text, mine, counts, write);
-      for (const [key, { name: annotator, annotatorId, list }] of byLayer) {
-        const shown = await ensureColleagueLayer(db, key, annotator, annotatorId, me.name);
-        await replaceColleagueLayer(db, docId, key, list);
-        counts.layers.set(shown, (counts.layers.get(shown) ?? 0) + list.length);
-      }
-      const decisions: ReviewDecision[] = (doc.review?.decisions ?? [])
-        .filter((d) => d.decidedBy === me.name)
-        .map((d) => ({ ...d, id: decisionId(docId, d.annotator, d.annotationId), docId }));
-      if (decisions.length > 0) await db.reviewDecisions.bulkPut(decisions);
-      if (doc.review && decisions.length > 0) await db.articles.update(docId, { reviewStatus: doc.review.status });
-    }
-    onProgress({ stage: 'committing' });
-  });
+      onProgress({ stage: 'committing' });
+    },
+  );
 }
 
 /**

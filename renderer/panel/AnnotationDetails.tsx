@@ -100,8 +100,12 @@ export function AnnotationDetails({ annotation, onRelabel, onNote, onDelete, foc
         />
       </label>
       <div className="detail-actions">
-        <button type="button" onClick={commit} data-testid="save-note" disabled={draft.trim() === (annotation.note ?? '')}>Save note</button>
-        <button type="button" className="danger" onClick={onDelete} data-testid="delete-annotation">Delete <kbd>Del</kbd></button>
+        <button type="button" onClick={commit} data-testid="save-note" disabled={draft.trim() === (annotation.note ?? '')}>
+          Save note
+        </button>
+        <button type="button" className="danger" onClick={onDelete} data-testid="delete-annotation">
+          Delete <kbd>Del</kbd>
+        </button>
       </div>
     </section>
   );

@@ -56,7 +56,10 @@ export const AnnotationPanel = memo(function AnnotationPanel({ annotations, coun
     <section className="annotation-panel" aria-label="Annotations">
       <header>
         <h2>
-          Annotations <span className="total" data-testid="annotation-total">{annotations.length}</span>
+          Annotations{' '}
+          <span className="total" data-testid="annotation-total">
+            {annotations.length}
+          </span>
         </h2>
         <div className="label-filter" role="group" aria-label="Show labels">
           {LABELS.map((l) => (
@@ -70,13 +73,7 @@ export const AnnotationPanel = memo(function AnnotationPanel({ annotations, coun
       {visible.length === 0 ? (
         <p className="empty-hint">{annotations.length === 0 ? 'Select text in the article, then press 1, 2 or 3.' : 'No annotations with the shown labels.'}</p>
       ) : null}
-      <div
-        className="annotation-list"
-        data-testid="annotation-list"
-        role="list"
-        ref={listRef}
-        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
-      >
+      <div className="annotation-list" data-testid="annotation-list" role="list" ref={listRef} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
         <div style={{ height: visible.length * ROW, position: 'relative' }}>
           {visible.slice(first, last).map((a, i) => (
             <button
@@ -92,7 +89,11 @@ export const AnnotationPanel = memo(function AnnotationPanel({ annotations, coun
             >
               <LabelChip label={a.label} />
               <span className="quote">{a.quote}</span>
-              {a.note ? <span className="has-note" title={a.note}>✎</span> : null}
+              {a.note ? (
+                <span className="has-note" title={a.note}>
+                  ✎
+                </span>
+              ) : null}
             </button>
           ))}
         </div>

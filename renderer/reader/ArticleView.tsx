@@ -74,7 +74,6 @@ export function ArticleView(props: Props) {
   const [menuAnchor, setMenuAnchor] = useState<DOMRect | null>(null);
   const [hover, setHover] = useState<{ x: number; y: number; items: Annotation[]; slots: ReadonlyMap<string, number> } | null>(null);
 
-
   useLayoutEffect(() => {
     const root = rootRef.current;
     if (!root) return undefined;
@@ -108,7 +107,7 @@ export function ArticleView(props: Props) {
         if (!point) return;
         window.getSelection()?.collapse(point.node, point.offset);
         if (document.activeElement !== root) root.focus({ preventScroll: true });
-        },
+      },
       showFound: (matches, current, scroll) => {
         const at = matches[current];
         if (scroll && at) scrollToSpan(layout, at);
@@ -186,7 +185,13 @@ export function ArticleView(props: Props) {
       if (!root || !sel?.anchorNode || !root.contains(sel.anchorNode)) return;
       e.preventDefault();
       const dir = e.key === 'ArrowLeft' || e.key === 'ArrowUp' || e.key === 'Home' ? 'backward' : 'forward';
-      const unit = e.key.startsWith('Arrow') ? (e.key === 'ArrowUp' || e.key === 'ArrowDown' ? 'line' : e.ctrlKey || e.altKey || e.metaKey ? 'word' : 'character') : 'lineboundary';
+      const unit = e.key.startsWith('Arrow')
+        ? e.key === 'ArrowUp' || e.key === 'ArrowDown'
+          ? 'line'
+          : e.ctrlKey || e.altKey || e.metaKey
+            ? 'word'
+            : 'character'
+        : 'lineboundary';
       sel.modify('extend', dir, unit);
       captureSelection('keys');
     };
@@ -250,7 +255,12 @@ export function ArticleView(props: Props) {
     const s = layout.offsetOf(range.startContainer, range.startOffset, root);
     const e = layout.offsetOf(range.endContainer, range.endOffset, root);
     if (s === undefined || e === undefined || e <= s) return false;
-    const span = by === 'keys' ? exactSelection(article.text, s, e) : altRef.current ? expandToGraphemes(article.text, s, e) : withPressedWord(snapToWords(article.text, s, e));
+    const span =
+      by === 'keys'
+        ? exactSelection(article.text, s, e)
+        : altRef.current
+          ? expandToGraphemes(article.text, s, e)
+          : withPressedWord(snapToWords(article.text, s, e));
     if (!span || span.end <= span.start) {
       onPending(null);
       return false;
@@ -301,7 +311,13 @@ export function ArticleView(props: Props) {
   }
 
   return (
-    <div className="reader" onScroll={() => { setHover(null); if (menuAnchor) setMenuAnchor(null); }}>
+    <div
+      className="reader"
+      onScroll={() => {
+        setHover(null);
+        if (menuAnchor) setMenuAnchor(null);
+      }}
+    >
       {props.children}
       <article
         ref={rootRef}
@@ -358,7 +374,9 @@ export function ArticleView(props: Props) {
       {menuAnchor && pending ? (
         <LabelMenu anchor={menuAnchor} quote={article.text.slice(pending.start, pending.end)} onChoose={props.onCreate} onClose={() => onPending(null)} />
       ) : null}
-      {caret ? <div className="reader-caret" data-testid="reader-caret" aria-hidden="true" style={{ left: caret.left, top: caret.top, height: caret.height }} /> : null}
+      {caret ? (
+        <div className="reader-caret" data-testid="reader-caret" aria-hidden="true" style={{ left: caret.left, top: caret.top, height: caret.height }} />
+      ) : null}
       {hover && !menuAnchor ? <HoverCard x={hover.x} y={hover.y} items={hover.items} slots={hover.slots} /> : null}
     </div>
   );
@@ -387,11 +405,17 @@ function followViewport(root: HTMLElement, blocks: readonly Block[], onWindow: (
 
   /** Indices of the first and last block whose boxes meet the band [top, bottom] (viewport px). */
   const blocksIn = (top: number, bottom: number): { first: number; last: number } => {
-    const firstChunk = Math.min(chunks.length - 1, searchBoxes(chunks, 0, chunks.length, (r) => r.bottom >= top));
+    const firstChunk = Math.min(
+      chunks.length - 1,
+      searchBoxes(chunks, 0, chunks.length, (r) => r.bottom >= top),
+    );
     const lastChunk = Math.max(firstChunk, searchBoxes(chunks, 0, chunks.length, (r) => r.top > bottom) - 1);
     const lo = firstChunk * CHUNK_BLOCKS;
     const hi = Math.min(blockEls.length, (lastChunk + 1) * CHUNK_BLOCKS);
-    const first = Math.min(hi - 1, searchBoxes(blockEls, lo, hi, (r) => r.bottom >= top));
+    const first = Math.min(
+      hi - 1,
+      searchBoxes(blockEls, lo, hi, (r) => r.bottom >= top),
+    );
     const last = Math.max(first, searchBoxes(blockEls, lo, hi, (r) => r.top > bottom) - 1);
     return { first, last };
   };
@@ -463,7 +487,13 @@ function renderChunks(article: Article): ReactNode[] {
 
 function renderBlock(text: string, b: Block, isTitle: boolean): ReactNode {
   const content = text.slice(b.start, b.end);
-  const common = { key: b.start, 'data-start': b.start, 'data-end': b.end, className: `block block-${b.kind}`, ...(isTitle ? { 'data-testid': 'article-title' } : {}) };
+  const common = {
+    key: b.start,
+    'data-start': b.start,
+    'data-end': b.end,
+    className: `block block-${b.kind}`,
+    ...(isTitle ? { 'data-testid': 'article-title' } : {}),
+  };
   switch (b.kind) {
     case 'heading': {
       const level = Math.min(6, Math.max(1, b.level ?? 2));
@@ -473,7 +503,11 @@ function renderBlock(text: string, b: Block, isTitle: boolean): ReactNode {
     case 'quote':
       return <blockquote {...common}>{content}</blockquote>;
     case 'list-item':
-      return <div role="listitem" {...common}>{content}</div>;
+      return (
+        <div role="listitem" {...common}>
+          {content}
+        </div>
+      );
     default:
       return <p {...common}>{content}</p>;
   }

@@ -118,16 +118,39 @@ export function FindBar({ text, controller, focusToken, initialQuery, onTag, onC
       <button type="button" title="Next match (Enter)" aria-label="Next match" disabled={matches.length === 0} onClick={() => step(1)}>
         ↓
       </button>
-      <button type="button" className="find-option" title="Match case" aria-pressed={caseSensitive} data-testid="find-case" onClick={() => setCaseSensitive((v) => !v)}>
+      <button
+        type="button"
+        className="find-option"
+        title="Match case"
+        aria-pressed={caseSensitive}
+        data-testid="find-case"
+        onClick={() => setCaseSensitive((v) => !v)}
+      >
         Aa
       </button>
-      <button type="button" className="find-option" title="Whole words" aria-pressed={wholeWord} data-testid="find-whole-word" onClick={() => setWholeWord((v) => !v)}>
+      <button
+        type="button"
+        className="find-option"
+        title="Whole words"
+        aria-pressed={wholeWord}
+        data-testid="find-whole-word"
+        onClick={() => setWholeWord((v) => !v)}
+      >
         Word
       </button>
       <span className="find-tags" role="group" aria-label="Tag this match as">
         <span className="find-tags-title">This as</span>
         {LABELS.map((l) => (
-          <button key={l.id} type="button" className={`find-tag label-${l.id}`} title={`Tag this match as ${l.name} (Alt+${l.hotkey})`} aria-label={l.name} data-testid={`find-tag-one-${l.id}`} disabled={current < 0} onClick={() => tagCurrent(l.id)}>
+          <button
+            key={l.id}
+            type="button"
+            className={`find-tag label-${l.id}`}
+            title={`Tag this match as ${l.name} (Alt+${l.hotkey})`}
+            aria-label={l.name}
+            data-testid={`find-tag-one-${l.id}`}
+            disabled={current < 0}
+            onClick={() => tagCurrent(l.id)}
+          >
             {l.glyph}
           </button>
         ))}
@@ -135,7 +158,16 @@ export function FindBar({ text, controller, focusToken, initialQuery, onTag, onC
       <span className="find-tags" role="group" aria-label="Tag all matches as">
         <span className="find-tags-title">All as</span>
         {LABELS.map((l) => (
-          <button key={l.id} type="button" className={`find-tag label-${l.id}`} title={`Tag all matches as ${l.name} (Alt+Shift+${l.hotkey})`} aria-label={l.name} data-testid={`find-tag-all-${l.id}`} disabled={matches.length === 0} onClick={() => tagAll(l.id)}>
+          <button
+            key={l.id}
+            type="button"
+            className={`find-tag label-${l.id}`}
+            title={`Tag all matches as ${l.name} (Alt+Shift+${l.hotkey})`}
+            aria-label={l.name}
+            data-testid={`find-tag-all-${l.id}`}
+            disabled={matches.length === 0}
+            onClick={() => tagAll(l.id)}
+          >
             {l.glyph}
           </button>
         ))}

@@ -19,7 +19,8 @@ export function HoverCard({ x, y, items, slots }: Props) {
     <div className="hover-card" role="tooltip" data-testid="hover-card" style={{ top: y + 16, left: Math.min(x + 8, window.innerWidth - 320) }}>
       {items.slice(0, 6).map((a) => (
         <div key={a.id} className="hover-item">
-          <LayerBadge annotator={a.annotator} slot={slots.get(a.annotator)} /> <LabelChip label={a.label} /> <span className="who">{a.annotator}</span> <span className="when">{formatTime(a.updatedAt)}</span>
+          <LayerBadge annotator={a.annotator} slot={slots.get(a.annotator)} /> <LabelChip label={a.label} /> <span className="who">{a.annotator}</span>{' '}
+          <span className="when">{formatTime(a.updatedAt)}</span>
           {a.note ? <div className="note">{a.note}</div> : null}
         </div>
       ))}

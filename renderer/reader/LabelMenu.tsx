@@ -15,14 +15,25 @@ export function LabelMenu({ anchor, quote, onChoose, onClose }: Props) {
   const top = Math.min(anchor.bottom + 6, window.innerHeight - 60);
   const left = Math.max(8, Math.min(anchor.left, window.innerWidth - 360));
   return (
-    <div className="label-menu" role="menu" aria-label="Tag selection as" data-testid="label-menu" style={{ top, left }} onMouseDown={(e) => e.preventDefault()}>
-      <span className="label-menu-quote" title={quote}>“{quote.length > 48 ? `${quote.slice(0, 47)}…` : quote}”</span>
+    <div
+      className="label-menu"
+      role="menu"
+      aria-label="Tag selection as"
+      data-testid="label-menu"
+      style={{ top, left }}
+      onMouseDown={(e) => e.preventDefault()}
+    >
+      <span className="label-menu-quote" title={quote}>
+        “{quote.length > 48 ? `${quote.slice(0, 47)}…` : quote}”
+      </span>
       {LABELS.map((l) => (
         <button key={l.id} type="button" role="menuitem" data-label={l.id} onClick={() => onChoose(l.id)} title={`${l.description} (key ${l.hotkey})`}>
           <LabelChip label={l.id} /> <kbd>{l.hotkey}</kbd>
         </button>
       ))}
-      <button type="button" className="label-menu-close" aria-label="Cancel" onClick={onClose}>×</button>
+      <button type="button" className="label-menu-close" aria-label="Cancel" onClick={onClose}>
+        ×
+      </button>
     </div>
   );
 }

@@ -64,7 +64,11 @@ export class HighlightPainter {
     // the registered ones: a hundred or so to look at instead of the whole layer.
     const inside = a.start >= this.window.start && a.end <= this.window.end;
     const near = inside ? [...this.shown].map((e) => e.annotation) : current;
-    const level = levelAmong(a, near.filter((o) => o.id !== a.id && overlaps(o, a)), this.levelOf);
+    const level = levelAmong(
+      a,
+      near.filter((o) => o.id !== a.id && overlaps(o, a)),
+      this.levelOf,
+    );
     const entry: Entry = { annotation: a, level, range: undefined };
     this.spans.set(a.id, entry);
     if (overlaps(a, this.window)) this.materialise(entry);
@@ -191,7 +195,11 @@ export class HighlightPainter {
   private paintLayers(): void {
     for (let slot = 0; slot < LAYER_SLOTS; slot++) this.extra.get(`sm-layer-${slot}`)?.clear();
     for (const { slot, spans } of this.layers) {
-      this.fill(this.extra.get(`sm-layer-${slot}`), spans.filter((s) => overlaps(s, this.window)), false);
+      this.fill(
+        this.extra.get(`sm-layer-${slot}`),
+        spans.filter((s) => overlaps(s, this.window)),
+        false,
+      );
     }
   }
 

@@ -5,7 +5,9 @@
 // field, and keys while the selection is outside the article, are left alone.
 
 /** How a key moves the caret, or undefined when it is not a caret key. */
-export function caretMove(e: KeyboardEvent): { dir: 'forward' | 'backward'; unit: 'character' | 'word' | 'line' | 'paragraph' | 'lineboundary' | 'page' } | undefined {
+export function caretMove(
+  e: KeyboardEvent,
+): { dir: 'forward' | 'backward'; unit: 'character' | 'word' | 'line' | 'paragraph' | 'lineboundary' | 'page' } | undefined {
   if (e.shiftKey || e.altKey || e.metaKey) return undefined;
   const ctrl = e.ctrlKey;
   switch (e.key) {

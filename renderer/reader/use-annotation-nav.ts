@@ -41,7 +41,14 @@ export function useAnnotationNav({ session, hidden, ownVisible, selectedId, setS
       const list = session.list();
       const r = stepAnnotation(list, ownVisible ? hidden : EVERY_LABEL, { selectedId, caret: controller.current?.caretOffset() }, dir);
       if (!r) {
-        say('info', list.length === 0 ? 'No annotations to move to yet: select text and press 1, 2 or 3.' : !ownVisible ? 'Your layer is hidden: show it to move between your annotations.' : 'No annotations with the shown labels: tick a label in the side panel.');
+        say(
+          'info',
+          list.length === 0
+            ? 'No annotations to move to yet: select text and press 1, 2 or 3.'
+            : !ownVisible
+              ? 'Your layer is hidden: show it to move between your annotations.'
+              : 'No annotations with the shown labels: tick a label in the side panel.',
+        );
         return;
       }
       setPending(null);

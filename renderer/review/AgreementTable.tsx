@@ -34,7 +34,9 @@ export function AgreementTable({ report, alpha = report.alpha, stage }: Props) {
   const { f1, kappa } = report;
   return (
     <div className="agreement" data-testid="agreement" data-stage={stage}>
-      <p className="meta" data-testid="agreement-stage">{STAGE_NAMES[stage]}</p>
+      <p className="meta" data-testid="agreement-stage">
+        {STAGE_NAMES[stage]}
+      </p>
       <p className="meta">
         B = {report.b} against A = {report.a} · {report.documents} document{report.documents === 1 ? '' : 's'} · {report.tokens} tokens ·{' '}
         <span data-testid="alpha-over">{alphaCaption(alpha.annotators)}</span>
@@ -55,20 +57,28 @@ export function AgreementTable({ report, alpha = report.alpha, stage }: Props) {
             const e = f1.exact.perLabel[l.id];
             return (
               <tr key={l.id} data-label={l.id}>
-                <td><LabelChip label={l.id} /></td>
+                <td>
+                  <LabelChip label={l.id} />
+                </td>
                 <td data-metric="f1-exact">{fmt(e.f1)}</td>
                 <td data-metric="f1-relaxed">{fmt(f1.relaxed.perLabel[l.id].f1)}</td>
-                <td>{fmt(e.precision)} / {fmt(e.recall)}</td>
+                <td>
+                  {fmt(e.precision)} / {fmt(e.recall)}
+                </td>
                 <td data-metric="kappa">{fmt(kappa.perLabel[l.id].kappa)}</td>
                 <td data-metric="alpha">{fmt(alpha.perLabel[l.id].alpha)}</td>
               </tr>
             );
           })}
           <tr data-label="macro">
-            <td><strong>Macro</strong></td>
+            <td>
+              <strong>Macro</strong>
+            </td>
             <td data-metric="f1-exact">{macro(f1.exact.macro.f1)}</td>
             <td data-metric="f1-relaxed">{macro(f1.relaxed.macro.f1)}</td>
-            <td>{macro(f1.exact.macro.precision)} / {macro(f1.exact.macro.recall)}</td>
+            <td>
+              {macro(f1.exact.macro.precision)} / {macro(f1.exact.macro.recall)}
+            </td>
             <td data-metric="kappa">{macro(kappa.macro)}</td>
             <td data-metric="alpha">{macro(alpha.macro)}</td>
           </tr>

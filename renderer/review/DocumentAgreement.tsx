@@ -29,7 +29,8 @@ export function StageToggle({ stage, onStage }: { stage: ReviewStage; onStage: (
     <div className="compare-pick" role="radiogroup" aria-label="Layers as">
       {(['before', 'after'] as const).map((s) => (
         <label key={s}>
-          <input type="radio" checked={stage === s} onChange={() => onStage(s)} data-testid={`stage-${s}`} /> {s === 'before' ? 'Before review' : 'After review'}
+          <input type="radio" checked={stage === s} onChange={() => onStage(s)} data-testid={`stage-${s}`} />{' '}
+          {s === 'before' ? 'Before review' : 'After review'}
         </label>
       ))}
     </div>
@@ -41,13 +42,21 @@ export function DocumentAgreement({ me, text, names, layerOf, shown, reviewed, d
   const [picked, setPicked] = useState<ReadonlyMap<string, boolean>>(new Map());
   const staged = useMemo(() => new Map(names.map((n) => [n, [...layerAtStage(layerOf(n), stage)]])), [names, layerOf, stage]);
   const worked = useMemo(
-    () => new Set(contributingAnnotators(names.map((n) => ({ annotator: n, spans: staged.get(n)!.length, markedDone: n === me && myMarkCounts(stage, reviewed, decisions) })))),
+    () =>
+      new Set(
+        contributingAnnotators(
+          names.map((n) => ({ annotator: n, spans: staged.get(n)!.length, markedDone: n === me && myMarkCounts(stage, reviewed, decisions) })),
+        ),
+      ),
     [names, staged, me, stage, reviewed, decisions],
   );
   const chosen = useMemo(() => names.filter((n) => shown.has(n) && (picked.get(n) ?? worked.has(n))), [names, shown, picked, worked]);
   const layers = useMemo(() => names.map((n) => ({ annotator: n, spans: staged.get(n)! })), [names, staged]);
   const report = useMemo(() => (a === b ? null : agreementReport({ text, layers, a, b, alphaOver: chosen })), [text, layers, a, b, chosen]);
-  const matrix = useMemo(() => (chosen.length >= 3 ? pairwiseAgreement([{ text, layers: layers.filter((l) => chosen.includes(l.annotator)) }], chosen) : null), [text, layers, chosen]);
+  const matrix = useMemo(
+    () => (chosen.length >= 3 ? pairwiseAgreement([{ text, layers: layers.filter((l) => chosen.includes(l.annotator)) }], chosen) : null),
+    [text, layers, chosen],
+  );
 
   return (
     <div className="document-agreement">
@@ -55,7 +64,10 @@ export function DocumentAgreement({ me, text, names, layerOf, shown, reviewed, d
       <div className="compare-pick" data-testid="alpha-layers">
         Layers in α and the matrix:
         {names.map((n) => (
-          <label key={n} title={shown.has(n) ? (worked.has(n) ? 'worked on this document' : 'no annotation on this document') : 'hidden layers are not counted'}>
+          <label
+            key={n}
+            title={shown.has(n) ? (worked.has(n) ? 'worked on this document' : 'no annotation on this document') : 'hidden layers are not counted'}
+          >
             <input
               type="checkbox"
               disabled={!shown.has(n)}
@@ -68,7 +80,13 @@ export function DocumentAgreement({ me, text, names, layerOf, shown, reviewed, d
           </label>
         ))}
       </div>
-      {report === null ? <p className="meta">Pick two different layers as A and B for F1 and κ.</p> : report.ok ? <AgreementTable report={report.value} stage={stage} /> : <p className="field-error">{report.error.message}</p>}
+      {report === null ? (
+        <p className="meta">Pick two different layers as A and B for F1 and κ.</p>
+      ) : report.ok ? (
+        <AgreementTable report={report.value} stage={stage} />
+      ) : (
+        <p className="field-error">{report.error.message}</p>
+      )}
       {matrix ? matrix.ok ? <PairwiseTable matrix={matrix.value} /> : <p className="field-error">{matrix.error.message}</p> : null}
     </div>
   );

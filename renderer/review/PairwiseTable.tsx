@@ -25,18 +25,28 @@ export function PairwiseTable({ matrix }: { matrix: PairwiseMatrix }) {
       <div className="compare-pick">
         Every pair:
         <select value={figure} onChange={(e) => setFigure(e.target.value as PairFigure)} data-testid="pairwise-figure" aria-label="Figure">
-          {(Object.keys(FIGURE_NAMES) as PairFigure[]).map((f) => <option key={f} value={f}>{FIGURE_NAMES[f]}</option>)}
+          {(Object.keys(FIGURE_NAMES) as PairFigure[]).map((f) => (
+            <option key={f} value={f}>
+              {FIGURE_NAMES[f]}
+            </option>
+          ))}
         </select>
         <select value={label} onChange={(e) => setLabel(e.target.value as LabelId | 'macro')} data-testid="pairwise-label" aria-label="Label">
           <option value="macro">Macro</option>
-          {LABELS.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
+          {LABELS.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name}
+            </option>
+          ))}
         </select>
       </div>
       <table className="agreement-table">
         <thead>
           <tr>
             <th />
-            {names.map((n) => <th key={n}>{n}</th>)}
+            {names.map((n) => (
+              <th key={n}>{n}</th>
+            ))}
           </tr>
         </thead>
         <tbody>

@@ -38,10 +38,18 @@ export function RenameLayerDialog({ from, problem, onRename, onClose }: Props) {
           Show “{from}” as
           <input autoFocus value={name} maxLength={120} onChange={(e) => setName(e.target.value)} data-testid="rename-layer-input" />
         </label>
-        {problem ? <p className="field-error" data-testid="rename-layer-problem">{problem}</p> : null}
+        {problem ? (
+          <p className="field-error" data-testid="rename-layer-problem">
+            {problem}
+          </p>
+        ) : null}
         <div className="dialog-actions">
-          <button type="button" onClick={onClose}>Cancel</button>
-          <button type="submit" className="primary" disabled={!trimmed} data-testid="rename-layer-save">Rename</button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={!trimmed} data-testid="rename-layer-save">
+            Rename
+          </button>
         </div>
       </form>
     </div>

@@ -182,7 +182,9 @@ export function ReviewMode({ me, docId, own, layers, decisions, slots, actions, 
         <div className="review-mode-title">
           <h2>Review</h2>
           <ReviewProgressLine progress={progress} />
-          <button type="button" onClick={onExit} data-testid="exit-review-mode">Back to annotating</button>
+          <button type="button" onClick={onExit} data-testid="exit-review-mode">
+            Back to annotating
+          </button>
         </div>
         <div className="review-filters" data-testid="review-filters">
           <label>
@@ -192,30 +194,46 @@ export function ReviewMode({ me, docId, own, layers, decisions, slots, actions, 
             Kind{' '}
             <select value={filter.kind ?? ''} onChange={(e) => setF({ kind: (e.target.value || null) as DifferenceKind | null })} data-testid="filter-kind">
               <option value="">All</option>
-              {DIFFERENCE_KINDS.map((k) => <option key={k} value={k}>{KIND_NAMES[k]}</option>)}
+              {DIFFERENCE_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {KIND_NAMES[k]}
+                </option>
+              ))}
             </select>
           </label>
           <label>
             Label{' '}
             <select value={filter.label ?? ''} onChange={(e) => setF({ label: (e.target.value || null) as LabelId | null })} data-testid="filter-label">
               <option value="">All</option>
-              {LABELS.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
+              {LABELS.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
             </select>
           </label>
           <label>
             Colleague{' '}
             <select value={filter.annotator ?? ''} onChange={(e) => setF({ annotator: e.target.value || null })} data-testid="filter-colleague">
               <option value="">All</option>
-              {colleagues.map((n) => <option key={n} value={n}>{n}</option>)}
+              {colleagues.map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
             </select>
           </label>
-          <span className="meta" data-testid="filter-count">{shown.length} shown</span>
+          <span className="meta" data-testid="filter-count">
+            {shown.length} shown
+          </span>
         </div>
         <KeyLegend chord={chord} />
       </header>
       {all.length === 0 ? (
         <p className="empty-hint" data-testid="no-differences">
-          {colleagues.length === 0 ? 'Import a colleague’s export (File › Import) to review their tags.' : 'No differences: every colleague’s span matches one of yours.'}
+          {colleagues.length === 0
+            ? 'Import a colleague’s export (File › Import) to review their tags.'
+            : 'No differences: every colleague’s span matches one of yours.'}
         </p>
       ) : null}
       <ol className="difference-list" ref={listRef}>
@@ -229,7 +247,10 @@ export function ReviewMode({ me, docId, own, layers, decisions, slots, actions, 
             rejecting={d.id === rejectingId}
             onPick={() => select(d.id)}
             onAccept={(label) => accept(d, label)}
-            onStartReject={() => { select(d.id); setRejectingId(d.id); }}
+            onStartReject={() => {
+              select(d.id);
+              setRejectingId(d.id);
+            }}
             onReject={(reason) => reject(d, reason)}
             onCancelReject={() => setRejectingId(null)}
             onReconsider={() => reconsider(d)}
@@ -249,18 +270,36 @@ function KeyLegend({ chord }: { chord: boolean }) {
   if (chord) {
     return (
       <p className="key-legend chord" data-testid="accept-chord">
-        Accept as: {LABELS.map((l) => <span key={l.id}><kbd>{l.hotkey}</kbd> {l.name} </span>)}· <kbd>Enter</kbd> as is · <kbd>Esc</kbd> cancel
+        Accept as:{' '}
+        {LABELS.map((l) => (
+          <span key={l.id}>
+            <kbd>{l.hotkey}</kbd> {l.name}{' '}
+          </span>
+        ))}
+        · <kbd>Enter</kbd> as is · <kbd>Esc</kbd> cancel
       </p>
     );
   }
   return (
     <p className="key-legend" data-testid="review-keys">
-      <span><kbd>J</kbd>/<kbd>K</kbd> or <kbd>Alt+↓</kbd>/<kbd>Alt+↑</kbd> next/previous</span>
-      <span><kbd>A</kbd> accept</span>
-      <span><kbd>A</kbd> then <kbd>1</kbd>–<kbd>{LABELS.length}</kbd> accept as label</span>
-      <span><kbd>R</kbd> reject (reason, <kbd>Enter</kbd>)</span>
-      <span><kbd>U</kbd> reconsider</span>
-      <span><kbd>Ctrl+Z</kbd> undo</span>
+      <span>
+        <kbd>J</kbd>/<kbd>K</kbd> or <kbd>Alt+↓</kbd>/<kbd>Alt+↑</kbd> next/previous
+      </span>
+      <span>
+        <kbd>A</kbd> accept
+      </span>
+      <span>
+        <kbd>A</kbd> then <kbd>1</kbd>–<kbd>{LABELS.length}</kbd> accept as label
+      </span>
+      <span>
+        <kbd>R</kbd> reject (reason, <kbd>Enter</kbd>)
+      </span>
+      <span>
+        <kbd>U</kbd> reconsider
+      </span>
+      <span>
+        <kbd>Ctrl+Z</kbd> undo
+      </span>
     </p>
   );
 }
@@ -305,12 +344,20 @@ function DifferenceCard({ item, me, slots, active, rejecting, onPick, onAccept, 
       </div>
       <div className="difference-side">
         <LayerBadge annotator={theirs.annotator} slot={slots.get(theirs.annotator)} />
-        <span className="who" data-testid="difference-who">{theirs.annotator}</span>
+        <span className="who" data-testid="difference-who">
+          {theirs.annotator}
+        </span>
         <span className="when">{formatTime(theirs.updatedAt)}</span>
         <LabelChip label={theirs.label} />
       </div>
-      <blockquote className="difference-quote" data-testid="difference-quote">{theirs.quote}</blockquote>
-      {theirs.note ? <p className="difference-note" data-testid="difference-note">{theirs.note}</p> : null}
+      <blockquote className="difference-quote" data-testid="difference-quote">
+        {theirs.quote}
+      </blockquote>
+      {theirs.note ? (
+        <p className="difference-note" data-testid="difference-note">
+          {theirs.note}
+        </p>
+      ) : null}
       {mine ? (
         <div className="difference-mine">
           <span className="meta">{me === mine.annotator ? 'Mine' : mine.annotator}:</span> <LabelChip label={mine.label} />{' '}
@@ -321,20 +368,40 @@ function DifferenceCard({ item, me, slots, active, rejecting, onPick, onAccept, 
         <div className="decide" onClick={stop}>
           <span className="meta">
             {decision.decidedBy}, {formatTime(decision.decidedAt)}
-            {decision.reason ? <> — <span data-testid="difference-reason">{decision.reason}</span></> : null}
+            {decision.reason ? (
+              <>
+                {' '}
+                — <span data-testid="difference-reason">{decision.reason}</span>
+              </>
+            ) : null}
           </span>
-          <button type="button" onClick={onReconsider} data-testid="difference-reconsider">Reconsider</button>
+          <button type="button" onClick={onReconsider} data-testid="difference-reconsider">
+            Reconsider
+          </button>
         </div>
       ) : rejecting ? (
         <RejectForm onReject={onReject} onCancel={onCancelReject} />
       ) : (
         <div className="decide" onClick={stop}>
-          <button type="button" onClick={() => onAccept()} data-testid="difference-accept">Accept</button>
-          <select aria-label="Accept with label" value="" onChange={(e) => e.target.value && onAccept(e.target.value as LabelId)} data-testid="difference-accept-as">
+          <button type="button" onClick={() => onAccept()} data-testid="difference-accept">
+            Accept
+          </button>
+          <select
+            aria-label="Accept with label"
+            value=""
+            onChange={(e) => e.target.value && onAccept(e.target.value as LabelId)}
+            data-testid="difference-accept-as"
+          >
             <option value="">Accept as…</option>
-            {LABELS.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
+            {LABELS.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
           </select>
-          <button type="button" onClick={onStartReject} data-testid="difference-reject">Reject…</button>
+          <button type="button" onClick={onStartReject} data-testid="difference-reject">
+            Reject…
+          </button>
         </div>
       )}
     </li>
@@ -366,8 +433,12 @@ function RejectForm({ onReject, onCancel }: { onReject: (reason: string) => void
         }}
         data-testid="difference-reason-input"
       />
-      <button type="submit" data-testid="difference-confirm-reject">Reject</button>
-      <button type="button" onClick={onCancel}>Cancel</button>
+      <button type="submit" data-testid="difference-confirm-reject">
+        Reject
+      </button>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
     </form>
   );
 }

@@ -69,7 +69,10 @@ export function ReviewPanel(props: Props) {
   // Rows render a page at a time: two 10,000-span layers make thousands of rows.
   const [limit, setLimit] = useState(ROW_PAGE);
   const [showAgreement, setShowAgreement] = useState(false);
-  const progress = useMemo(() => reviewProgress(reviewDifferences(props.docId, me, own, layers, props.decisions)), [props.docId, me, own, layers, props.decisions]);
+  const progress = useMemo(
+    () => reviewProgress(reviewDifferences(props.docId, me, own, layers, props.decisions)),
+    [props.docId, me, own, layers, props.decisions],
+  );
 
   return (
     <div className="review-panel" data-testid="review-panel">
@@ -80,9 +83,20 @@ export function ReviewPanel(props: Props) {
             <input type="checkbox" checked={props.shown.has(n)} onChange={() => props.onToggleLayer(n)} aria-label={`Show ${n}`} />
             <LayerBadge annotator={n} slot={n === me ? undefined : slots.get(n)} />
             <span className="name">{n === me ? `${n} (me)` : n}</span>
-            <span className="count" data-testid="layer-count">{layerOf(n).length}</span>
+            <span className="count" data-testid="layer-count">
+              {layerOf(n).length}
+            </span>
             {n !== me && props.onRenameLayer ? (
-              <button type="button" className="rename-layer" onClick={(e) => { e.preventDefault(); props.onRenameLayer?.(n); }} title={`Rename the layer ${n}`} data-testid="rename-layer-button">
+              <button
+                type="button"
+                className="rename-layer"
+                onClick={(e) => {
+                  e.preventDefault();
+                  props.onRenameLayer?.(n);
+                }}
+                title={`Rename the layer ${n}`}
+                data-testid="rename-layer-button"
+              >
                 Rename
               </button>
             ) : null}
@@ -90,7 +104,12 @@ export function ReviewPanel(props: Props) {
         ))}
         {names.length === 1 ? <p className="meta">Import a colleague’s export (File › Import) to review their tags beside yours.</p> : null}
         {props.onExportAllLayers ? (
-          <button type="button" onClick={props.onExportAllLayers} data-testid="cmd-export-all-layers" title="Export this document with every layer: yours, your colleagues’ and your review decisions">
+          <button
+            type="button"
+            onClick={props.onExportAllLayers}
+            data-testid="cmd-export-all-layers"
+            title="Export this document with every layer: yours, your colleagues’ and your review decisions"
+          >
             Export with all layers…
           </button>
         ) : null}
@@ -99,15 +118,25 @@ export function ReviewPanel(props: Props) {
         <div className="review-status-bar">
           Status: <strong data-testid="doc-review-status">{props.status}</strong>
           {props.status !== 'reviewed' ? (
-            <button type="button" onClick={() => props.onStatus('reviewed')} data-testid="mark-reviewed">Mark reviewed</button>
+            <button type="button" onClick={() => props.onStatus('reviewed')} data-testid="mark-reviewed">
+              Mark reviewed
+            </button>
           ) : (
-            <button type="button" onClick={() => props.onStatus('in-review')} data-testid="reopen-review">Reopen</button>
+            <button type="button" onClick={() => props.onStatus('in-review')} data-testid="reopen-review">
+              Reopen
+            </button>
           )}
         </div>
         {names.length > 1 ? (
           <div className="review-status-bar">
             <ReviewProgressLine progress={progress} />
-            <button type="button" className="primary" onClick={props.onReviewMode} data-testid="enter-review-mode" title="The differences beside the text, decided by keyboard">
+            <button
+              type="button"
+              className="primary"
+              onClick={props.onReviewMode}
+              data-testid="enter-review-mode"
+              title="The differences beside the text, decided by keyboard"
+            >
               Review mode
             </button>
           </div>
@@ -118,23 +147,57 @@ export function ReviewPanel(props: Props) {
           <h2>Compare</h2>
           <div className="compare-pick">
             A
-            <select value={a} onChange={(e) => { setPair({ a: e.target.value, b }); setLimit(ROW_PAGE); }} data-testid="compare-a">
-              {names.map((n) => <option key={n} value={n}>{n}</option>)}
+            <select
+              value={a}
+              onChange={(e) => {
+                setPair({ a: e.target.value, b });
+                setLimit(ROW_PAGE);
+              }}
+              data-testid="compare-a"
+            >
+              {names.map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
             </select>
             B
-            <select value={b} onChange={(e) => { setPair({ a, b: e.target.value }); setLimit(ROW_PAGE); }} data-testid="compare-b">
-              {names.map((n) => <option key={n} value={n}>{n}</option>)}
+            <select
+              value={b}
+              onChange={(e) => {
+                setPair({ a, b: e.target.value });
+                setLimit(ROW_PAGE);
+              }}
+              data-testid="compare-b"
+            >
+              {names.map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
             </select>
             <button type="button" onClick={() => setShowAgreement((s) => !s)} data-testid="toggle-agreement">
               {showAgreement ? 'Hide agreement' : 'Agreement'}
             </button>
           </div>
           {showAgreement ? (
-            <DocumentAgreement me={me} text={props.text} names={names} layerOf={layerOf} shown={props.shown} reviewed={props.status === 'reviewed'} decisions={props.decisions.size} a={a} b={b} />
+            <DocumentAgreement
+              me={me}
+              text={props.text}
+              names={names}
+              layerOf={layerOf}
+              shown={props.shown}
+              reviewed={props.status === 'reviewed'}
+              decisions={props.decisions.size}
+              a={a}
+              b={b}
+            />
           ) : null}
           <div className="compare-summary" data-testid="compare-summary">
             {(Object.keys(KIND_NAMES) as RowKind[]).map((k) => (
-              <span key={k} data-kind={k}>{KIND_NAMES[k]}: {summary[k]}</span>
+              <span key={k} data-kind={k}>
+                {KIND_NAMES[k]}: {summary[k]}
+              </span>
             ))}
           </div>
           <div className="compare-list" role="list">
@@ -191,7 +254,9 @@ function CompareRow({ row, me, active, decisions, docId, hasSelection, actions, 
           <div key={side} className="compare-side" data-side={side}>
             <LayerBadge annotator={ann.annotator} slot={ann.annotator === me ? undefined : slots.get(ann.annotator)} />
             <LabelChip label={ann.label} />
-            <span className="quote" title={ann.note ?? ann.quote}>{ann.quote}</span>
+            <span className="quote" title={ann.note ?? ann.quote}>
+              {ann.quote}
+            </span>
             {ann.annotator !== me ? <Decide theirs={ann} decision={decision} hasSelection={hasSelection} actions={actions} /> : null}
           </div>
         );
@@ -200,7 +265,17 @@ function CompareRow({ row, me, active, decisions, docId, hasSelection, actions, 
   );
 }
 
-function Decide({ theirs, decision, hasSelection, actions }: { theirs: Annotation; decision: ReviewDecision | undefined; hasSelection: boolean; actions: DecideActions }) {
+function Decide({
+  theirs,
+  decision,
+  hasSelection,
+  actions,
+}: {
+  theirs: Annotation;
+  decision: ReviewDecision | undefined;
+  hasSelection: boolean;
+  actions: DecideActions;
+}) {
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const stop = (e: { stopPropagation: () => void }) => e.stopPropagation();
@@ -210,7 +285,9 @@ function Decide({ theirs, decision, hasSelection, actions }: { theirs: Annotatio
         <span className={`decision-badge decision-${decision.decision}`} data-testid="decision" title={decision.reason ?? ''}>
           {decision.decision.replace('-', ' ')}
         </span>
-        <button type="button" onClick={() => actions.clear(decision)} data-testid="clear-decision">Reconsider</button>
+        <button type="button" onClick={() => actions.clear(decision)} data-testid="clear-decision">
+          Reconsider
+        </button>
       </span>
     );
   }
@@ -225,15 +302,28 @@ function Decide({ theirs, decision, hasSelection, actions }: { theirs: Annotatio
           setRejecting(false);
         }}
       >
-        <input autoFocus value={reason} maxLength={2000} placeholder="Reason (optional)" onChange={(e) => setReason(e.target.value)} data-testid="reject-reason" />
-        <button type="submit" data-testid="confirm-reject">Reject</button>
-        <button type="button" onClick={() => setRejecting(false)}>Cancel</button>
+        <input
+          autoFocus
+          value={reason}
+          maxLength={2000}
+          placeholder="Reason (optional)"
+          onChange={(e) => setReason(e.target.value)}
+          data-testid="reject-reason"
+        />
+        <button type="submit" data-testid="confirm-reject">
+          Reject
+        </button>
+        <button type="button" onClick={() => setRejecting(false)}>
+          Cancel
+        </button>
       </form>
     );
   }
   return (
     <span className="decide" onClick={stop}>
-      <button type="button" onClick={() => actions.accept(theirs, {})} data-testid="accept">Accept</button>
+      <button type="button" onClick={() => actions.accept(theirs, {})} data-testid="accept">
+        Accept
+      </button>
       <select
         aria-label="Accept with label"
         value=""
@@ -241,14 +331,25 @@ function Decide({ theirs, decision, hasSelection, actions }: { theirs: Annotatio
         onChange={(e) => e.target.value && actions.accept(theirs, { label: e.target.value as LabelId })}
       >
         <option value="">Accept as…</option>
-        {LABELS.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
+        {LABELS.map((l) => (
+          <option key={l.id} value={l.id}>
+            {l.name}
+          </option>
+        ))}
       </select>
       {hasSelection ? (
-        <button type="button" onClick={() => actions.accept(theirs, { useSelection: true })} data-testid="accept-selection" title="Accept with the boundary of your current text selection">
+        <button
+          type="button"
+          onClick={() => actions.accept(theirs, { useSelection: true })}
+          data-testid="accept-selection"
+          title="Accept with the boundary of your current text selection"
+        >
           Accept with selection
         </button>
       ) : null}
-      <button type="button" onClick={() => setRejecting(true)} data-testid="reject">Reject…</button>
+      <button type="button" onClick={() => setRejecting(true)} data-testid="reject">
+        Reject…
+      </button>
     </span>
   );
 }

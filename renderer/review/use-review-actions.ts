@@ -5,7 +5,15 @@
 import { useMemo } from 'react';
 import type { Annotation } from '../../src/annotations/types.js';
 import type { ReviewStatus } from '../../src/document/article.js';
-import { acceptCommand, clearDecisionCommand, decisionId, isCopyOf, rejectCommand, type ReviewCommand, type ReviewDecision } from '../../src/review/decisions.js';
+import {
+  acceptCommand,
+  clearDecisionCommand,
+  decisionId,
+  isCopyOf,
+  rejectCommand,
+  type ReviewCommand,
+  type ReviewDecision,
+} from '../../src/review/decisions.js';
 import type { Result } from '../../src/result.js';
 import type { DocumentSession } from '../store/document-session.js';
 import type { DecideActions } from './ReviewPanel.js';

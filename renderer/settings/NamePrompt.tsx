@@ -17,13 +17,7 @@ export function NamePrompt({ suggested, onSave, onLater }: Props) {
   const [name, setName] = useState(suggested);
   const trimmed = name.trim();
   return (
-    <div
-      className="name-prompt"
-      role="dialog"
-      aria-modal="false"
-      aria-label="Your name"
-      data-testid="name-prompt"
-    >
+    <div className="name-prompt" role="dialog" aria-modal="false" aria-label="Your name" data-testid="name-prompt">
       <label title="Stamped on your annotations so colleagues can tell them from theirs">
         Your name:{' '}
         <input
@@ -36,8 +30,12 @@ export function NamePrompt({ suggested, onSave, onLater }: Props) {
           data-testid="name-prompt-input"
         />
       </label>
-      <button type="button" className="primary" disabled={!trimmed} onClick={() => onSave(trimmed)} data-testid="name-prompt-save">Save</button>
-      <button type="button" onClick={onLater} data-testid="name-prompt-later">Later</button>
+      <button type="button" className="primary" disabled={!trimmed} onClick={() => onSave(trimmed)} data-testid="name-prompt-save">
+        Save
+      </button>
+      <button type="button" onClick={onLater} data-testid="name-prompt-later">
+        Later
+      </button>
     </div>
   );
 }

@@ -40,8 +40,12 @@ export function SettingsDialog({ annotator, storage, display, onSave, onClose }:
         <DisplaySettings display={display} />
         <p className="meta">Storage: {storage}</p>
         <div className="dialog-actions">
-          <button type="button" onClick={onClose}>Cancel</button>
-          <button type="submit" className="primary" disabled={!trimmed} data-testid="settings-save">Save</button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={!trimmed} data-testid="settings-save">
+            Save
+          </button>
         </div>
       </form>
     </div>
@@ -69,10 +73,16 @@ function DisplaySettings({ display }: { readonly display: Display }) {
       </fieldset>
       <fieldset className="settings-group">
         <legend>Zoom</legend>
-        <button type="button" onClick={() => zoom('out')} aria-label="Zoom out" data-testid="zoom-out">−</button>
+        <button type="button" onClick={() => zoom('out')} aria-label="Zoom out" data-testid="zoom-out">
+          −
+        </button>
         <output data-testid="zoom-value">{zoomPercent(prefs.zoom)}</output>
-        <button type="button" onClick={() => zoom('in')} aria-label="Zoom in" data-testid="zoom-in">+</button>
-        <button type="button" onClick={() => zoom('reset')} data-testid="zoom-reset">Reset</button>
+        <button type="button" onClick={() => zoom('in')} aria-label="Zoom in" data-testid="zoom-in">
+          +
+        </button>
+        <button type="button" onClick={() => zoom('reset')} data-testid="zoom-reset">
+          Reset
+        </button>
       </fieldset>
     </>
   );

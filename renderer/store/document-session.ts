@@ -18,10 +18,7 @@ import { announceChange, onRemoteChange } from './change-channel.js';
 import { trackWrite } from './pending-writes.js';
 
 /** What changed: one committed command, the whole list (reload), or only the save status. */
-export type SessionChange =
-  | { readonly kind: 'command'; readonly command: AnnotationCommand }
-  | { readonly kind: 'reset' }
-  | { readonly kind: 'status' };
+export type SessionChange = { readonly kind: 'command'; readonly command: AnnotationCommand } | { readonly kind: 'reset' } | { readonly kind: 'status' };
 
 export type SaveState = { readonly status: 'saved' | 'saving' } | { readonly status: 'error'; readonly message: string };
 
@@ -282,7 +279,15 @@ export class DocumentSession {
   }
 
   private makeSnapshot(): SessionSnapshot {
-    return { annotations: this.annotations, counts: this.counts, layers: this.layers, decisions: this.decisions, canUndo: this.undoStack.length > 0, canRedo: this.redoStack.length > 0, save: this.save };
+    return {
+      annotations: this.annotations,
+      counts: this.counts,
+      layers: this.layers,
+      decisions: this.decisions,
+      canUndo: this.undoStack.length > 0,
+      canRedo: this.redoStack.length > 0,
+      save: this.save,
+    };
   }
 }
 

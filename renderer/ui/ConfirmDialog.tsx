@@ -33,8 +33,12 @@ export function ConfirmDialog({ title, message, yes, no, onAnswer, testId }: Pro
         <h2>{title}</h2>
         <p data-testid="confirm-message">{message}</p>
         <div className="dialog-actions">
-          <button type="button" ref={noButton} onClick={() => onAnswer(false)} data-testid="confirm-no">{no}</button>
-          <button type="button" onClick={() => onAnswer(true)} data-testid="confirm-yes">{yes}</button>
+          <button type="button" ref={noButton} onClick={() => onAnswer(false)} data-testid="confirm-no">
+            {no}
+          </button>
+          <button type="button" onClick={() => onAnswer(true)} data-testid="confirm-yes">
+            {yes}
+          </button>
         </div>
       </div>
     </div>

@@ -22,7 +22,10 @@ export function GuidelinesPanel({ onClose }: { readonly onClose: () => void }) {
             <LabelChip label={l.id} /> <kbd>{l.hotkey}</kbd>
           </h3>
           <p className="guideline-summary">
-            {l.description} <span className="meta">Marked with a {UNDERLINE_WORDS[l.underline]} and the glyph {l.glyph}.</span>
+            {l.description}{' '}
+            <span className="meta">
+              Marked with a {UNDERLINE_WORDS[l.underline]} and the glyph {l.glyph}.
+            </span>
           </p>
           {l.guidelines.map((para, i) => (
             <p key={i}>{para}</p>

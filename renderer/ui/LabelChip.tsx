@@ -6,7 +6,9 @@ export function LabelChip({ label, count }: { label: LabelId; count?: number }) 
   const def = labelDef(label);
   return (
     <span className={`label-chip label-${label}`} data-label={label}>
-      <span className="glyph" aria-hidden="true">{def.glyph}</span>
+      <span className="glyph" aria-hidden="true">
+        {def.glyph}
+      </span>
       {def.name}
       {count === undefined ? null : <span className="count"> {count}</span>}
     </span>

@@ -68,8 +68,20 @@ export function toColumns(list: readonly Annotation[], text: string): LayerColum
     if (a.provenance) provenance.push({ at: i, provenance: { ...a.provenance } });
   });
   return {
-    version: 1, count: n, starts, ends, labelIndex, labels: labels.values, annotatorIndex, annotators: annotators.values,
-    ids: ids.done(), quotes: quotes.done(), createdAt: createdAt.done(), updatedAt: updatedAt.done(), notes: notes.done(), provenance,
+    version: 1,
+    count: n,
+    starts,
+    ends,
+    labelIndex,
+    labels: labels.values,
+    annotatorIndex,
+    annotators: annotators.values,
+    ids: ids.done(),
+    quotes: quotes.done(),
+    createdAt: createdAt.done(),
+    updatedAt: updatedAt.done(),
+    notes: notes.done(),
+    provenance,
   };
 }
 
@@ -96,7 +108,15 @@ export function fromColumns(c: LayerColumns, docId: string, text: string): Annot
     if (label === undefined || !isLabelId(label) || annotator === undefined || !(end > start) || end > text.length) return undefined;
     const created = createdAt[i]!;
     const a: { -readonly [K in keyof Annotation]: Annotation[K] } = {
-      id: ids[i]!, docId, label, start, end, quote: quotes[i] ?? text.slice(start, end), annotator, createdAt: created, updatedAt: updatedAt[i] ?? created,
+      id: ids[i]!,
+      docId,
+      label,
+      start,
+      end,
+      quote: quotes[i] ?? text.slice(start, end),
+      annotator,
+      createdAt: created,
+      updatedAt: updatedAt[i] ?? created,
     };
     const note = notes[i];
     if (note !== undefined) a.note = note;
@@ -115,13 +135,23 @@ function wellFormed(c: LayerColumns): boolean {
   if (typeof c !== 'object' || c === null) return false;
   const n = c.count;
   return (
-    c.version === 1 && Number.isInteger(n) && n >= 0 &&
-    c.starts instanceof Uint32Array && c.starts.length === n &&
-    c.ends instanceof Uint32Array && c.ends.length === n &&
-    c.labelIndex instanceof Uint16Array && c.labelIndex.length === n &&
-    c.annotatorIndex instanceof Uint32Array && c.annotatorIndex.length === n &&
-    Array.isArray(c.labels) && Array.isArray(c.annotators) && Array.isArray(c.provenance) &&
-    c.provenance.every((p: LayerColumns['provenance'][number]) => Number.isInteger(p?.at) && p.at >= 0 && p.at < n && typeof p.provenance === 'object' && p.provenance !== null)
+    c.version === 1 &&
+    Number.isInteger(n) &&
+    n >= 0 &&
+    c.starts instanceof Uint32Array &&
+    c.starts.length === n &&
+    c.ends instanceof Uint32Array &&
+    c.ends.length === n &&
+    c.labelIndex instanceof Uint16Array &&
+    c.labelIndex.length === n &&
+    c.annotatorIndex instanceof Uint32Array &&
+    c.annotatorIndex.length === n &&
+    Array.isArray(c.labels) &&
+    Array.isArray(c.annotators) &&
+    Array.isArray(c.provenance) &&
+    c.provenance.every(
+      (p: LayerColumns['provenance'][number]) => Number.isInteger(p?.at) && p.at >= 0 && p.at < n && typeof p.provenance === 'object' && p.provenance !== null,
+    )
   );
 }
 

@@ -25,5 +25,7 @@ export function ownMergeOutcome(stored: Annotation | undefined, incoming: Annota
 }
 
 function sameContent(a: Annotation, b: Annotation): boolean {
-  return a.label === b.label && a.start === b.start && a.end === b.end && a.note === b.note && a.annotator === b.annotator && sameInstant(a.updatedAt, b.updatedAt);
+  return (
+    a.label === b.label && a.start === b.start && a.end === b.end && a.note === b.note && a.annotator === b.annotator && sameInstant(a.updatedAt, b.updatedAt)
+  );
 }

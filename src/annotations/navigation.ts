@@ -36,11 +36,7 @@ export function stepAnnotation<T extends Nav>(sorted: readonly T[], hidden: Read
   const shown = (a: T) => !hidden.has(a.label);
   const selected = from.selectedId ? sorted.find((a) => a.id === from.selectedId) : undefined;
   // A caret at offset c sorts after the spans starting before c and before those starting at c or later.
-  const before = selected
-    ? (a: T) => compareAnnotations(a, selected) < 0
-    : from.caret !== undefined
-      ? (a: T) => a.start < from.caret!
-      : () => false;
+  const before = selected ? (a: T) => compareAnnotations(a, selected) < 0 : from.caret !== undefined ? (a: T) => a.start < from.caret! : () => false;
   const after = selected ? (a: T) => compareAnnotations(a, selected) > 0 : from.caret !== undefined ? (a: T) => a.start >= from.caret! : () => true;
   const placed = selected !== undefined || from.caret !== undefined;
   // `before` is a prefix of the sorted list: the boundary is found by binary search.

@@ -35,7 +35,16 @@ export function tagSpans(input: TagSpansInput): Result<{ readonly command: Batch
       continue;
     }
     taken.add(k);
-    const r = createAnnotation({ id: input.newId(), docId: input.docId, text: input.text, start: span.start, end: span.end, label: input.label, annotator: input.annotator, now: input.now });
+    const r = createAnnotation({
+      id: input.newId(),
+      docId: input.docId,
+      text: input.text,
+      start: span.start,
+      end: span.end,
+      label: input.label,
+      annotator: input.annotator,
+      now: input.now,
+    });
     if (!r.ok) return fail(r.error.code, `Nothing was tagged: the match at ${span.start}..${span.end} cannot be tagged. ${r.error.message}`);
     commands.push({ kind: 'create', annotation: r.value });
   }

@@ -22,19 +22,92 @@ const HTML_NS = html.NS.HTML;
 
 /** Never visible as article text, or able to run, load or submit something: dropped with their content. */
 const DROPPED = new Set([
-  'head', 'title', 'meta', 'link', 'base', 'script', 'style', 'noscript', 'template',
-  'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'param', 'svg', 'math',
-  'img', 'picture', 'source', 'track', 'video', 'audio', 'canvas',
-  'input', 'select', 'textarea', 'button', 'option', 'optgroup', 'datalist', 'keygen', 'dialog',
-  'xmp', 'plaintext',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'base',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'param',
+  'svg',
+  'math',
+  'img',
+  'picture',
+  'source',
+  'track',
+  'video',
+  'audio',
+  'canvas',
+  'input',
+  'select',
+  'textarea',
+  'button',
+  'option',
+  'optgroup',
+  'datalist',
+  'keygen',
+  'dialog',
+  'xmp',
+  'plaintext',
 ]);
 
 /** Elements that end the text before them and start a new block. */
 const BLOCK_LEVEL = new Set([
-  'html', 'body', 'address', 'article', 'aside', 'blockquote', 'center', 'dd', 'details', 'dir', 'div', 'dl',
-  'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
-  'hgroup', 'hr', 'legend', 'li', 'listing', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'search', 'section',
-  'summary', 'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'ul',
+  'html',
+  'body',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'center',
+  'dd',
+  'details',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'legend',
+  'li',
+  'listing',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'search',
+  'section',
+  'summary',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'ul',
 ]);
 
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
@@ -75,9 +148,22 @@ export function htmlToArticle(html: string): HtmlArticle {
 
 /** Meta names and properties that carry the publication date, lower-cased. */
 const DATE_META = new Set([
-  'article:published_time', 'og:article:published_time', 'datepublished', 'date', 'pubdate', 'publishdate',
-  'publish-date', 'publication_date', 'dc.date', 'dc.date.issued', 'dcterms.date', 'dcterms.issued', 'sailthru.date',
-  'parsely-pub-date', 'citation_publication_date', 'citation_date',
+  'article:published_time',
+  'og:article:published_time',
+  'datepublished',
+  'date',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'publication_date',
+  'dc.date',
+  'dc.date.issued',
+  'dcterms.date',
+  'dcterms.issued',
+  'sailthru.date',
+  'parsely-pub-date',
+  'citation_publication_date',
+  'citation_date',
 ]);
 /** Class, id or itemprop words of elements that hold a byline or dateline. */
 const BYLINE = /(?:^|[\s_-])(?:byline|dateline|date|published|pubdate|timestamp|posted|datepublished)(?:$|[\s_-])/i;
@@ -247,10 +333,15 @@ function blockText(parts: readonly Part[], pre: boolean): string {
   }
   if (pre) {
     // &#13; survives parsing as a CR, and the article text promises LF line endings only.
-    const text = normalizeNewlines(lines.join('\n')).replace(/^(?:[^\S\n]*\n)+/, '').trimEnd();
+    const text = normalizeNewlines(lines.join('\n'))
+      .replace(/^(?:[^\S\n]*\n)+/, '')
+      .trimEnd();
     return /\S/.test(text) ? text : '';
   }
-  return lines.map((line) => line.replace(/[ \t\n\r\f]+/g, ' ').replace(/^ | $/g, '')).join('\n').trim();
+  return lines
+    .map((line) => line.replace(/[ \t\n\r\f]+/g, ' ').replace(/^ | $/g, ''))
+    .join('\n')
+    .trim();
 }
 
 function collapse(text: string): string {

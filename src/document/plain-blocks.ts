@@ -70,7 +70,7 @@ function span(kind: Block['kind'], first: Line, last: Line): Block {
 function lineGroups(text: string): Line[][] {
   const groups: Line[][] = [];
   let current: Line[] = [];
-  for (let pos = 0; pos <= text.length; ) {
+  for (let pos = 0; pos <= text.length;) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = text.length;
     if (NON_SPACE.test(text.slice(pos, nl))) {

@@ -24,17 +24,27 @@ export interface LabelDef {
 
 export const LABELS: readonly LabelDef[] = [
   {
-    id: 'claim', name: 'Claim', hotkey: '1', color: '#f6c94a', glyph: 'C', underline: 'solid',
+    id: 'claim',
+    name: 'Claim',
+    hotkey: '1',
+    color: '#f6c94a',
+    glyph: 'C',
+    underline: 'solid',
     description: 'An assertion attributed to a source.',
     guidelines: [
       'Tag what a named or implied source asserts as fact but the article does not itself establish: official statements, accusations, figures given by one side, predictions presented as certain.',
       'Span: the asserted content only — not the attribution ("the president said", "according to the ministry") and not the closing punctuation. A claim spread over two sentences is two claims.',
-      'Not a claim: the reporter\'s own description of events, direct observation, or a quotation that only expresses an opinion or a wish.',
+      "Not a claim: the reporter's own description of events, direct observation, or a quotation that only expresses an opinion or a wish.",
       'A claim containing a casualty figure or a troop movement is tagged as a claim, and the figure or movement inside it gets its own nested tag.',
     ],
   },
   {
-    id: 'casualty', name: 'Casualty', hotkey: '2', color: '#ef7d7d', glyph: 'X', underline: 'wavy',
+    id: 'casualty',
+    name: 'Casualty',
+    hotkey: '2',
+    color: '#ef7d7d',
+    glyph: 'X',
+    underline: 'wavy',
     description: 'People killed, wounded, detained or missing.',
     guidelines: [
       'Tag every mention of people killed, wounded, detained, arrested or missing, with its number when there is one ("18 security officers were killed", "about 1,000 injured").',
@@ -43,7 +53,12 @@ export const LABELS: readonly LabelDef[] = [
     ],
   },
   {
-    id: 'deployment', name: 'Deployment', hotkey: '3', color: '#6fb6f0', glyph: 'D', underline: 'double',
+    id: 'deployment',
+    name: 'Deployment',
+    hotkey: '3',
+    color: '#6fb6f0',
+    glyph: 'D',
+    underline: 'double',
     description: 'Movement or posting of forces or units.',
     guidelines: [
       'Tag the movement, arrival, posting or withdrawal of armed forces, police, peacekeepers or named units ("CSTO peacekeepers arrived in Almaty", "troops were withdrawn from the airport").',

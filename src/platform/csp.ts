@@ -20,7 +20,7 @@ export const CONTENT_SECURITY_POLICY = [
   // only ever reach the page as text rendered by React. The one policy allowed turns exactly the
   // import worker's own URL into a script URL (renderer/io/import-client.ts) and nothing else.
   "require-trusted-types-for 'script'",
-  "trusted-types spanmark-import-worker",
+  'trusted-types spanmark-import-worker',
 ].join('; ');
 
 /** Headers sent with every served file, in Electron and in the browser fallback. */

@@ -37,8 +37,21 @@ export type MenuCommand =
   | 'guidelines';
 
 export const MENU_COMMANDS: readonly MenuCommand[] = [
-  'open-article', 'import', 'export-document', 'export-library', 'export-all-layers', 'undo', 'redo', 'delete', 'settings', 'library', 'open-sample',
-  'zoom-in', 'zoom-out', 'zoom-reset', 'guidelines',
+  'open-article',
+  'import',
+  'export-document',
+  'export-library',
+  'export-all-layers',
+  'undo',
+  'redo',
+  'delete',
+  'settings',
+  'library',
+  'open-sample',
+  'zoom-in',
+  'zoom-out',
+  'zoom-reset',
+  'guidelines',
 ];
 
 /** The window's edits still being written (renderer/store/pending-writes.ts). */

@@ -47,14 +47,17 @@ export function compareLayers<S extends Span>(a: readonly S[], b: readonly S[]):
     const y = sb[j]!;
     rows.push({ kind, a: x, b: y, start: Math.min(x.start, y.start), end: Math.max(x.end, y.end) });
   }
-  sa.forEach((x, i) => { if (!pairedA[i]) rows.push({ kind: 'only-a', a: x, start: x.start, end: x.end }); });
-  sb.forEach((y, j) => { if (!pairedB[j]) rows.push({ kind: 'only-b', b: y, start: y.start, end: y.end }); });
+  sa.forEach((x, i) => {
+    if (!pairedA[i]) rows.push({ kind: 'only-a', a: x, start: x.start, end: x.end });
+  });
+  sb.forEach((y, j) => {
+    if (!pairedB[j]) rows.push({ kind: 'only-b', b: y, start: y.start, end: y.end });
+  });
   return rows.sort(compareRows);
 }
 
 function compareRows(x: ComparisonRow, y: ComparisonRow): number {
-  return x.start - y.start || x.end - y.end || ROW_KINDS.indexOf(x.kind) - ROW_KINDS.indexOf(y.kind) ||
-    bySpan(x.a, y.a) || bySpan(x.b, y.b);
+  return x.start - y.start || x.end - y.end || ROW_KINDS.indexOf(x.kind) - ROW_KINDS.indexOf(y.kind) || bySpan(x.a, y.a) || bySpan(x.b, y.b);
 }
 
 // Rows of one kind either both have a side or both lack it.

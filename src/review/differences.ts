@@ -59,7 +59,9 @@ export function reviewDifferences<A extends Annotated, D extends Decided>(
       out.push({ id, kind: row.kind, theirs: row.b, ...(row.a ? { mine: row.a } : {}), ...(decision ? { decision } : {}) });
     }
   }
-  return out.sort((x, y) => x.theirs.start - y.theirs.start || x.theirs.end - y.theirs.end || cmp(x.theirs.annotator, y.theirs.annotator) || cmp(x.theirs.id, y.theirs.id));
+  return out.sort(
+    (x, y) => x.theirs.start - y.theirs.start || x.theirs.end - y.theirs.end || cmp(x.theirs.annotator, y.theirs.annotator) || cmp(x.theirs.id, y.theirs.id),
+  );
 }
 
 export interface DifferenceFilter {
@@ -98,7 +100,12 @@ export function reviewProgress(items: readonly { readonly decision?: unknown }[]
  * end). An unknown or hidden current item steps from its place in `all`; no current item starts
  * before the first (or after the last, going back).
  */
-export function stepDifference<T extends { readonly id: string }>(all: readonly T[], visible: (d: T) => boolean, currentId: string | null, dir: 1 | -1): string | null {
+export function stepDifference<T extends { readonly id: string }>(
+  all: readonly T[],
+  visible: (d: T) => boolean,
+  currentId: string | null,
+  dir: 1 | -1,
+): string | null {
   const at = currentId === null ? -1 : all.findIndex((d) => d.id === currentId);
   let i = at === -1 ? (dir === 1 ? -1 : all.length) : at;
   for (i += dir; i >= 0 && i < all.length; i += dir) if (visible(all[i]!)) return all[i]!.id;
@@ -109,7 +116,11 @@ export function stepDifference<T extends { readonly id: string }>(all: readonly 
  * The next undecided item after `currentId` that `eligible` accepts, wrapping to the start, never
  * the current item itself; null when none is left open. As in Prodigy, deciding moves here.
  */
-export function nextOpenDifference<T extends { readonly id: string; readonly decision?: unknown }>(all: readonly T[], eligible: (d: T) => boolean, currentId: string | null): string | null {
+export function nextOpenDifference<T extends { readonly id: string; readonly decision?: unknown }>(
+  all: readonly T[],
+  eligible: (d: T) => boolean,
+  currentId: string | null,
+): string | null {
   const at = currentId === null ? -1 : all.findIndex((d) => d.id === currentId);
   for (let k = 1; k <= all.length; k++) {
     const d = all[(at + k + all.length) % all.length]!;

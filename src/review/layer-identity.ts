@@ -21,9 +21,7 @@ export interface Attributed {
 /** A colleague's layer key: their id when known, else their name; the prefixes keep the two apart. */
 export type LayerKey = `id:${string}` | `name:${string}`;
 
-export type Route =
-  | { readonly kind: 'mine' }
-  | { readonly kind: 'colleague'; readonly key: LayerKey; readonly name: string; readonly annotatorId?: string };
+export type Route = { readonly kind: 'mine' } | { readonly kind: 'colleague'; readonly key: LayerKey; readonly name: string; readonly annotatorId?: string };
 
 /**
  * The id an annotation is by: its own annotatorId, else the file's exportedBy.id when the file's

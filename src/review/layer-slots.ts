@@ -17,7 +17,10 @@ export function layerSlots(annotators: readonly string[]): Map<string, number> {
 }
 
 export function initials(name: string): string {
-  const parts = name.trim().split(/[\s._-]+/u).filter(Boolean);
+  const parts = name
+    .trim()
+    .split(/[\s._-]+/u)
+    .filter(Boolean);
   const letters = parts.length > 1 ? [parts[0]!, parts[parts.length - 1]!].map((p) => [...p][0]) : [...(parts[0] ?? '?')].slice(0, 2);
   return letters.join('').toUpperCase();
 }

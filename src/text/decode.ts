@@ -5,7 +5,10 @@
 import { fail, ok, type Result } from '../result.js';
 
 // Present at runtime in Electron, browsers and Node, but not in lib ES2023; only what is used here.
-declare const TextDecoder: new (label: string, options: { fatal: boolean; ignoreBOM: boolean }) => {
+declare const TextDecoder: new (
+  label: string,
+  options: { fatal: boolean; ignoreBOM: boolean },
+) => {
   decode(input: Uint8Array): string;
 };
 
@@ -45,7 +48,11 @@ export function decodeArticleBytes(name: string, bytes: Uint8Array): Result<stri
     } catch {
       const at = firstInvalidUtf8(body);
       const where = at < 0 ? '' : ` (first bad byte at offset ${at + skip})`;
-      return fail('undecodable', `${file} is not valid UTF-8 text${where}. If it was saved as UTF-16 or in a legacy encoding such as Latin-1 or Windows-1252, save it again as UTF-8.`, name);
+      return fail(
+        'undecodable',
+        `${file} is not valid UTF-8 text${where}. If it was saved as UTF-16 or in a legacy encoding such as Latin-1 or Windows-1252, save it again as UTF-8.`,
+        name,
+      );
     }
   }
   if (!/\S/.test(text)) return fail('empty', `${file} contains only whitespace, no text.`, name);

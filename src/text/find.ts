@@ -25,7 +25,7 @@ export function findMatches(text: string, query: string, options: FindOptions = 
   const haystack = options.caseSensitive ? text : foldedText(text);
   const needle = options.caseSensitive ? query : foldCase(query);
   const out: Span[] = [];
-  for (let at = haystack.indexOf(needle); at >= 0; ) {
+  for (let at = haystack.indexOf(needle); at >= 0;) {
     const end = at + needle.length;
     if (!splitsPair(text, at) && !splitsPair(text, end) && (!options.wholeWord || (!cutsWord(text, at) && !cutsWord(text, end)))) {
       out.push({ start: at, end });

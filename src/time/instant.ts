@@ -47,7 +47,13 @@ function parse(value: string): Instant | undefined {
   const ms3 = Number(fraction.slice(0, 3).padEnd(3, '0'));
   const days = daysFromCivil(digits(value, 0, 4), digits(value, 5, 2), digits(value, 8, 2));
   const seconds = ((days * 24 + digits(value, 11, 2)) * 60 + digits(value, 14, 2) - offsetMinutes) * 60 + digits(value, 17, 2);
-  return { ms: seconds * 1000 + ms3, subMs: fraction.slice(3, endWithout(fraction, (c) => c === 0x30)) };
+  return {
+    ms: seconds * 1000 + ms3,
+    subMs: fraction.slice(
+      3,
+      endWithout(fraction, (c) => c === 0x30),
+    ),
+  };
 }
 
 /**

@@ -48,16 +48,22 @@ export function loneSurrogateAt(s: string): { codePoint: number; unit: string } 
 
 /** Reads typed fields of one object, reporting 'schema' problems under its path. */
 export class Fields {
-  constructor(readonly o: Obj, readonly path: string, readonly report: Report) {}
+  constructor(
+    readonly o: Obj,
+    readonly path: string,
+    readonly report: Report,
+  ) {}
 
   at(key: string): string {
     return this.path === '' ? key : `${this.path}.${key}`;
   }
 
   private wrong(key: string, v: unknown, want: string): undefined {
-    this.report.add('schema', this.at(key), v === undefined
-      ? `${this.at(key)} is missing; it must be ${want}.`
-      : `${this.at(key)} must be ${want}, but it is ${describe(v)}.`);
+    this.report.add(
+      'schema',
+      this.at(key),
+      v === undefined ? `${this.at(key)} is missing; it must be ${want}.` : `${this.at(key)} must be ${want}, but it is ${describe(v)}.`,
+    );
     return undefined;
   }
 
@@ -72,8 +78,11 @@ export class Fields {
     if (!opts.anyUnits) {
       const lone = loneSurrogateAt(v);
       if (lone !== undefined) {
-        this.report.add('bad-string', this.at(key),
-          `${this.at(key)} contains an unpaired surrogate (${show(lone.unit)}) at code point ${lone.codePoint}, which has no UTF-8 encoding: ${show(v, 40)}.`);
+        this.report.add(
+          'bad-string',
+          this.at(key),
+          `${this.at(key)} contains an unpaired surrogate (${show(lone.unit)}) at code point ${lone.codePoint}, which has no UTF-8 encoding: ${show(v, 40)}.`,
+        );
         return undefined;
       }
     }

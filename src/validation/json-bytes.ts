@@ -6,7 +6,10 @@
 import { firstInvalidUtf8 } from '../text/decode.js';
 
 // Present at runtime in Electron, browsers, Workers and Node, but not in lib ES2023.
-declare const TextDecoder: new (label: string, options: { fatal: boolean; ignoreBOM: boolean }) => {
+declare const TextDecoder: new (
+  label: string,
+  options: { fatal: boolean; ignoreBOM: boolean },
+) => {
   decode(input: Uint8Array): string;
 };
 
@@ -23,7 +26,14 @@ export const NOT_UTF8_LEAD = 'The file is not UTF-8 text';
 export function decodeJsonBytes(bytes: Uint8Array): { ok: true; text: string } | { ok: false; error: NotUtf8 } {
   const wide = wideEncoding(bytes);
   if (wide !== undefined) {
-    return { ok: false, error: { code: 'not-utf8', offset: 0, message: `${NOT_UTF8_LEAD}: it looks like ${wide}. Spanmark exports are UTF-8; save the file again as UTF-8 (in Python: open(path, "w", encoding="utf-8")).` } };
+    return {
+      ok: false,
+      error: {
+        code: 'not-utf8',
+        offset: 0,
+        message: `${NOT_UTF8_LEAD}: it looks like ${wide}. Spanmark exports are UTF-8; save the file again as UTF-8 (in Python: open(path, "w", encoding="utf-8")).`,
+      },
+    };
   }
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
@@ -33,7 +43,8 @@ export function decodeJsonBytes(bytes: Uint8Array): { ok: true; text: string } |
     return {
       ok: false,
       error: {
-        code: 'not-utf8', offset,
+        code: 'not-utf8',
+        offset,
         message: `${NOT_UTF8_LEAD}: byte 0x${hex} at byte offset ${offset} is not valid UTF-8. Spanmark exports are UTF-8; if the file was saved as UTF-16 or in a legacy encoding such as Latin-1 or Windows-1252, save it again as UTF-8.`,
       },
     };

@@ -36,7 +36,8 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
         i++;
         return undefined;
       }
-      if (c < 0x20) return { offset: i, message: `a string contains the control character ${found(text, i)}, which JSON allows only escaped (as \\n, \\t or \\u00XX)` };
+      if (c < 0x20)
+        return { offset: i, message: `a string contains the control character ${found(text, i)}, which JSON allows only escaped (as \\n, \\t or \\u00XX)` };
       if (c === 0x5c) {
         const e = text.charCodeAt(i + 1);
         if (e === 0x75) {

@@ -10,7 +10,21 @@ import { dirname, join } from 'node:path';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../playwright.config.js';
 import { APP_EVENTS } from '../../renderer/app/events.js';
 import { BENCH_ANNOTATOR, buildCase, type BenchCase, type CaseFile } from './case.js';
-import { arm, collect, collectImportTasks, collectMarks, idle, installHarness, NAME_SHIM, pickWord, recordImportTasks, scrollReader, type ArmSpec, type ImportTasks, type Measured } from './in-page.js';
+import {
+  arm,
+  collect,
+  collectImportTasks,
+  collectMarks,
+  idle,
+  installHarness,
+  NAME_SHIM,
+  pickWord,
+  recordImportTasks,
+  scrollReader,
+  type ArmSpec,
+  type ImportTasks,
+  type Measured,
+} from './in-page.js';
 import { mb, ms, pairedRatio, ratio, spread, summarize, table, times, type Row, type Summary } from './report.js';
 import { mainThreadSummary, startTrace } from './trace.js';
 import { buildRenderer, freePort, startServer, type RunningServer } from './server.js';
@@ -50,7 +64,18 @@ interface Lane {
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const o = { build: true, port: 47450, opens: 7, keys: 36, exports: 5, disk: false, out: join(ROOT, 'test-results', 'bench.json'), root: 'dist/renderer', profile: false, trace: false };
+  const o = {
+    build: true,
+    port: 47450,
+    opens: 7,
+    keys: 36,
+    exports: 5,
+    disk: false,
+    out: join(ROOT, 'test-results', 'bench.json'),
+    root: 'dist/renderer',
+    profile: false,
+    trace: false,
+  };
   const num = (flag: string, v: string | undefined, min: number): number => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < min) throw new Error(`${flag} needs a whole number ≥ ${min}, not ${JSON.stringify(v)}`);
@@ -68,7 +93,10 @@ function parseArgs(argv: readonly string[]): Options {
     else if (a === '--root') o.root = argv[++i] ?? o.root;
     else if (a === '--profile') o.profile = true;
     else if (a === '--trace') o.trace = true;
-    else throw new Error(`unknown argument ${a}; usage: bench.ts [--no-build] [--disk] [--profile] [--trace] [--root DIR] [--port N] [--opens N] [--keys N] [--exports N] [--out FILE]`);
+    else
+      throw new Error(
+        `unknown argument ${a}; usage: bench.ts [--no-build] [--disk] [--profile] [--trace] [--root DIR] [--port N] [--opens N] [--keys N] [--exports N] [--out FILE]`,
+      );
   }
   return o;
 }
@@ -132,7 +160,10 @@ async function openLane(side: Side, context: BrowserContext, url: string, file: 
   await page.getByTestId('cmd-settings').click();
   await page.getByTestId('annotator-input').fill(BENCH_ANNOTATOR);
   await page.getByTestId('settings-save').click();
-  await page.getByTestId('annotator').filter({ hasText: `Annotating as ${BENCH_ANNOTATOR}` }).waitFor({ state: 'visible' });
+  await page
+    .getByTestId('annotator')
+    .filter({ hasText: `Annotating as ${BENCH_ANNOTATOR}` })
+    .waitFor({ state: 'visible' });
   await settle(page);
   const bytes = await asMyOwnExport(page, file.bytes);
   const chooser = page.waitForEvent('filechooser');
@@ -155,7 +186,10 @@ async function openLane(side: Side, context: BrowserContext, url: string, file: 
     throw new Error(`[${side}] import reported ${JSON.stringify(summary)}, expected ${file.annotations} added to ${docId}`);
   }
   await page.getByTestId('article-text').waitFor({ state: 'visible' });
-  return { lane: { side, context, page, file, count: file.annotations }, imported: { clickMs: imported.clickMs, ms: imported.ms, committedMs: marks[APP_EVENTS.importCommitted] ?? Number.NaN, tasks } };
+  return {
+    lane: { side, context, page, file, count: file.annotations },
+    imported: { clickMs: imported.clickMs, ms: imported.ms, committedMs: marks[APP_EVENTS.importCommitted] ?? Number.NaN, tasks },
+  };
 }
 
 /**
@@ -163,18 +197,21 @@ async function openLane(side: Side, context: BrowserContext, url: string, file: 
  * the import puts the annotations in my layer without asking (a build before ids ignores the key).
  */
 async function asMyOwnExport(page: Page, bytes: Buffer): Promise<Buffer> {
-  const id = await page.evaluate(() => new Promise<string | undefined>((resolve) => {
-    const open = indexedDB.open('spanmark');
-    open.onerror = () => resolve(undefined);
-    open.onsuccess = () => {
-      const db = open.result;
-      if (!db.objectStoreNames.contains('settings')) return resolve(undefined);
-      const r = db.transaction('settings', 'readonly').objectStore('settings').get('annotatorId');
-      r.onsuccess = () => resolve((r.result as { value?: string } | undefined)?.value);
-      r.onerror = () => resolve(undefined);
-      db.close();
-    };
-  }));
+  const id = await page.evaluate(
+    () =>
+      new Promise<string | undefined>((resolve) => {
+        const open = indexedDB.open('spanmark');
+        open.onerror = () => resolve(undefined);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('settings')) return resolve(undefined);
+          const r = db.transaction('settings', 'readonly').objectStore('settings').get('annotatorId');
+          r.onsuccess = () => resolve((r.result as { value?: string } | undefined)?.value);
+          r.onerror = () => resolve(undefined);
+          db.close();
+        };
+      }),
+  );
   if (id === undefined) return bytes;
   const text = bytes.toString('utf8');
   const at = text.indexOf('{') + 1;
@@ -200,7 +237,9 @@ async function heapUsed(lane: Lane): Promise<{ usedSize: number; embedderHeapUse
     await cdp.send('HeapProfiler.collectGarbage');
     await cdp.send('HeapProfiler.collectGarbage');
     const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; embedderHeapUsedSize?: number };
-    return usage.embedderHeapUsedSize === undefined ? { usedSize: usage.usedSize } : { usedSize: usage.usedSize, embedderHeapUsedSize: usage.embedderHeapUsedSize };
+    return usage.embedderHeapUsedSize === undefined
+      ? { usedSize: usage.usedSize }
+      : { usedSize: usage.usedSize, embedderHeapUsedSize: usage.embedderHeapUsedSize };
   } finally {
     await cdp.detach();
   }
@@ -231,7 +270,13 @@ async function labelKeyToPaint(lane: Lane, docId: string, fraction: number, seed
   const quote = (await menu.locator('.label-menu-quote').textContent()) ?? '';
   if (!quote.includes(target.word)) throw new Error(`[${lane.side}] double-clicking "${target.word}" selected ${quote}`);
   await settle(page);
-  const m = await timed(page, { trigger: 'keydown', key: '1', event: APP_EVENTS.painted, docId, marks: [APP_EVENTS.saved] }, () => page.keyboard.press('1'), `[${lane.side}] label key`, profileTo);
+  const m = await timed(
+    page,
+    { trigger: 'keydown', key: '1', event: APP_EVENTS.painted, docId, marks: [APP_EVENTS.saved] },
+    () => page.keyboard.press('1'),
+    `[${lane.side}] label key`,
+    profileTo,
+  );
   const count = (m.detail as { count?: number }).count;
   if (count !== lane.count + 1) throw new Error(`[${lane.side}] after key 1 the document painted ${count} annotations, expected ${lane.count + 1}`);
   lane.count += 1;
@@ -249,10 +294,17 @@ async function exportOnce(lane: Lane, profileTo?: string): Promise<ExportSample>
   const { page } = lane;
   await settle(page);
   const download = page.waitForEvent('download', { timeout: TIMEOUT_MS });
-  const m = await timed(page, { trigger: 'pointerdown', event: APP_EVENTS.exported }, () => page.getByTestId('cmd-export-document').click(), `[${lane.side}] export`, profileTo);
+  const m = await timed(
+    page,
+    { trigger: 'pointerdown', event: APP_EVENTS.exported },
+    () => page.getByTestId('cmd-export-document').click(),
+    `[${lane.side}] export`,
+    profileTo,
+  );
   await (await download).delete();
   const d = m.detail as { ms?: number; annotations?: number; bytes?: number };
-  if (typeof d.ms !== 'number' || d.annotations !== lane.count) throw new Error(`[${lane.side}] export reported ${JSON.stringify(d)}, expected ${lane.count} annotations`);
+  if (typeof d.ms !== 'number' || d.annotations !== lane.count)
+    throw new Error(`[${lane.side}] export reported ${JSON.stringify(d)}, expected ${lane.count} annotations`);
   return { ms: d.ms, clickToExportedMs: m.ms, annotations: d.annotations, bytes: d.bytes ?? Number.NaN };
 }
 
@@ -273,9 +325,11 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
     seed: 20220107,
     generatorVersion: version,
   });
-  log(`${bc.copies} copies of ${bc.source}: ${bc.textBytes} bytes, ${bc.blocks} blocks, ${bc.words} words; ` +
-    `${bc.annotated.annotations} annotations (${bc.shape.primary} alone, ${bc.shape.nested} nested, ${bc.shape.overlapping} overlapping); ` +
-    `files ${mb(bc.annotated.bytes.length)} and ${mb(bc.floor.bytes.length)}`);
+  log(
+    `${bc.copies} copies of ${bc.source}: ${bc.textBytes} bytes, ${bc.blocks} blocks, ${bc.words} words; ` +
+      `${bc.annotated.annotations} annotations (${bc.shape.primary} alone, ${bc.shape.nested} nested, ${bc.shape.overlapping} overlapping); ` +
+      `files ${mb(bc.annotated.bytes.length)} and ${mb(bc.floor.bytes.length)}`,
+  );
 
   if (o.build) {
     log('building the renderer and its import worker (scripts/build.ts renderer importWorker)…');
@@ -375,14 +429,32 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
   }
 
   const both = <T>(pick: (side: Side) => readonly T[], value: (t: T) => number | undefined): Pair<Summary> & { paired: number } => {
-    const values = (side: Side): number[] => pick(side).map(value).filter((x): x is number => x !== undefined);
+    const values = (side: Side): number[] =>
+      pick(side)
+        .map(value)
+        .filter((x): x is number => x !== undefined);
     return { annotated: summarize(values('annotated')), floor: summarize(values('floor')), paired: pairedRatio(values('annotated'), values('floor')) };
   };
-  const open = both((sd) => opens[sd], (m) => m.ms);
-  const key = both((sd) => keys[sd], (k) => k.ms);
-  const keySaved = both((sd) => keys[sd], (k) => k.savedMs);
-  const exp = both((sd) => exports[sd], (e) => e.ms);
-  const click = both((sd) => exports[sd], (e) => e.clickToExportedMs);
+  const open = both(
+    (sd) => opens[sd],
+    (m) => m.ms,
+  );
+  const key = both(
+    (sd) => keys[sd],
+    (k) => k.ms,
+  );
+  const keySaved = both(
+    (sd) => keys[sd],
+    (k) => k.savedMs,
+  );
+  const exp = both(
+    (sd) => exports[sd],
+    (e) => e.ms,
+  );
+  const click = both(
+    (sd) => exports[sd],
+    (e) => e.clickToExportedMs,
+  );
   const heapA = heap.annotated?.usedSize ?? Number.NaN;
   const heapF = heap.floor?.usedSize ?? Number.NaN;
   const verdicts = {
@@ -396,18 +468,66 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
   const v = (ok: boolean): 'PASS' | 'MISS' => (ok ? 'PASS' : 'MISS');
   const rat = (p: Pair<Summary> & { paired: number }): string => `${times(ratio(p.annotated.median, p.floor.median))} (paired ${times(p.paired)})`;
   const keyCell = (sm: Summary): string => `${ms(sm.median)} / p95 ${ms(sm.p95)}`;
-  const info = (figure: string, p: Pair<number>, fmt: (x: number) => string = ms): Row =>
-    ({ figure, annotated: fmt(p.annotated), floor: fmt(p.floor), ratio: times(ratio(p.annotated, p.floor)), target: '', verdict: 'info' });
+  const info = (figure: string, p: Pair<number>, fmt: (x: number) => string = ms): Row => ({
+    figure,
+    annotated: fmt(p.annotated),
+    floor: fmt(p.floor),
+    ratio: times(ratio(p.annotated, p.floor)),
+    target: '',
+    verdict: 'info',
+  });
   const medians = (p: Pair<Summary>): Pair<number> => ({ annotated: p.annotated.median, floor: p.floor.median });
   const rows: Row[] = [
-    { figure: `open → painted, median (min–max), n=${o.opens}`, annotated: spread(open.annotated), floor: spread(open.floor), ratio: rat(open), target: `≤ ${TARGETS.openRatio}×`, verdict: v(verdicts.open) },
-    { figure: `label key → painted, median / p95, n=${o.keys}`, annotated: keyCell(key.annotated), floor: keyCell(key.floor), ratio: rat(key), target: `median < ${TARGETS.keyMedianMs} ms`, verdict: v(verdicts.key) },
-    { figure: `export (read+encode+serialise), median, n=${o.exports}`, annotated: ms(exp.annotated.median), floor: ms(exp.floor.median), ratio: rat(exp), target: `< ${TARGETS.exportMs} ms`, verdict: v(verdicts.export) },
-    { figure: 'JS heap after open (usedSize, after GC)', annotated: mb(heapA), floor: mb(heapF), ratio: times(ratio(heapA, heapF)), target: `< ${TARGETS.heapRatio}×`, verdict: v(verdicts.heap) },
+    {
+      figure: `open → painted, median (min–max), n=${o.opens}`,
+      annotated: spread(open.annotated),
+      floor: spread(open.floor),
+      ratio: rat(open),
+      target: `≤ ${TARGETS.openRatio}×`,
+      verdict: v(verdicts.open),
+    },
+    {
+      figure: `label key → painted, median / p95, n=${o.keys}`,
+      annotated: keyCell(key.annotated),
+      floor: keyCell(key.floor),
+      ratio: rat(key),
+      target: `median < ${TARGETS.keyMedianMs} ms`,
+      verdict: v(verdicts.key),
+    },
+    {
+      figure: `export (read+encode+serialise), median, n=${o.exports}`,
+      annotated: ms(exp.annotated.median),
+      floor: ms(exp.floor.median),
+      ratio: rat(exp),
+      target: `< ${TARGETS.exportMs} ms`,
+      verdict: v(verdicts.export),
+    },
+    {
+      figure: 'JS heap after open (usedSize, after GC)',
+      annotated: mb(heapA),
+      floor: mb(heapF),
+      ratio: times(ratio(heapA, heapF)),
+      target: `< ${TARGETS.heapRatio}×`,
+      verdict: v(verdicts.heap),
+    },
     info('  label key: keydown → saved (committed), median', medians(keySaved)),
     info('  export: click → spanmark:exported, median', medians(click)),
-    { figure: 'import: file chosen → document open, once', annotated: ms(imports.annotated.ms), floor: ms(imports.floor.ms), ratio: times(ratio(imports.annotated.ms, imports.floor.ms)), target: `≤ ${TARGETS.importRatio}×`, verdict: v(verdicts.import) },
-    { figure: 'import: longest main-thread task, file chosen → committed', annotated: ms(imports.annotated.tasks.longestToCommit), floor: ms(imports.floor.tasks.longestToCommit), ratio: '', target: `< ${TARGETS.importTaskMs} ms`, verdict: v(verdicts.importTask) },
+    {
+      figure: 'import: file chosen → document open, once',
+      annotated: ms(imports.annotated.ms),
+      floor: ms(imports.floor.ms),
+      ratio: times(ratio(imports.annotated.ms, imports.floor.ms)),
+      target: `≤ ${TARGETS.importRatio}×`,
+      verdict: v(verdicts.import),
+    },
+    {
+      figure: 'import: longest main-thread task, file chosen → committed',
+      annotated: ms(imports.annotated.tasks.longestToCommit),
+      floor: ms(imports.floor.tasks.longestToCommit),
+      ratio: '',
+      target: `< ${TARGETS.importTaskMs} ms`,
+      verdict: v(verdicts.importTask),
+    },
     info('  import: file chosen → committed, once', { annotated: imports.annotated.committedMs, floor: imports.floor.committedMs }),
     info('  import: longest task while the document opens', { annotated: imports.annotated.tasks.longestOpening, floor: imports.floor.tasks.longestOpening }),
     info('  import: click → imported (incl. building the File in the page), once', { annotated: imports.annotated.clickMs, floor: imports.floor.clickMs }),
@@ -420,17 +540,26 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
 
   const cpus = os.cpus();
   const machine = {
-    cpus: cpus.length, cpuModel: cpus[0]?.model ?? 'unknown', totalMemMB: Math.round(os.totalmem() / 1024 / 1024),
-    platform: `${os.platform()} ${os.release()}`, node: process.version, chromium: browserVersion,
-    loadavgStart: load.start.map((x) => Number(x.toFixed(2))), loadavgEnd: load.end.map((x) => Number(x.toFixed(2))),
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    totalMemMB: Math.round(os.totalmem() / 1024 / 1024),
+    platform: `${os.platform()} ${os.release()}`,
+    node: process.version,
+    chromium: browserVersion,
+    loadavgStart: load.start.map((x) => Number(x.toFixed(2))),
+    loadavgEnd: load.end.map((x) => Number(x.toFixed(2))),
   };
   console.log('');
-  console.log(`Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.totalMemMB} MB, ${machine.platform}, Node ${machine.node}, Chromium ${machine.chromium}`);
+  console.log(
+    `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.totalMemMB} MB, ${machine.platform}, Node ${machine.node}, Chromium ${machine.chromium}`,
+  );
   console.log(`Load average (1/5/15 min): ${machine.loadavgStart.join(' / ')} at start, ${machine.loadavgEnd.join(' / ')} at end`);
   if (Math.max(load.start[0] ?? 0, load.end[0] ?? 0) > machine.cpus) {
     console.log(`Note: the machine was busy (load above ${machine.cpus}); absolute times are inflated, compare the ratios.`);
   }
-  console.log(`Case: ${bc.textBytes} bytes of text (${bc.copies} copies, ${bc.blocks} blocks), ${bc.annotated.annotations} annotations vs none; storage ${o.disk ? 'on disk' : 'in memory (incognito contexts)'}`);
+  console.log(
+    `Case: ${bc.textBytes} bytes of text (${bc.copies} copies, ${bc.blocks} blocks), ${bc.annotated.annotations} annotations vs none; storage ${o.disk ? 'on disk' : 'in memory (incognito contexts)'}`,
+  );
   console.log('');
   console.log(table(rows));
   console.log('');
@@ -439,13 +568,42 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
     when: new Date().toISOString(),
     machine,
     options: o,
-    case: { source: bc.source, docId: bc.docId, title: bc.title, copies: bc.copies, textBytes: bc.textBytes, textChars: bc.textChars, blocks: bc.blocks, words: bc.words, shape: bc.shape, fileBytes: { annotated: bc.annotated.bytes.length, floor: bc.floor.bytes.length } },
+    case: {
+      source: bc.source,
+      docId: bc.docId,
+      title: bc.title,
+      copies: bc.copies,
+      textBytes: bc.textBytes,
+      textChars: bc.textChars,
+      blocks: bc.blocks,
+      words: bc.words,
+      shape: bc.shape,
+      fileBytes: { annotated: bc.annotated.bytes.length, floor: bc.floor.bytes.length },
+    },
     targets: TARGETS,
     figures: {
-      openToPaintedMs: { annotated: { ...open.annotated, samples: opens.annotated }, floor: { ...open.floor, samples: opens.floor }, ratio: ratio(open.annotated.median, open.floor.median), pairedRatio: open.paired, pass: verdicts.open },
-      labelKeyToPaintMs: { annotated: { ...key.annotated, samples: keys.annotated }, floor: { ...key.floor, samples: keys.floor }, ratio: ratio(key.annotated.median, key.floor.median), pairedRatio: key.paired, pass: verdicts.key },
+      openToPaintedMs: {
+        annotated: { ...open.annotated, samples: opens.annotated },
+        floor: { ...open.floor, samples: opens.floor },
+        ratio: ratio(open.annotated.median, open.floor.median),
+        pairedRatio: open.paired,
+        pass: verdicts.open,
+      },
+      labelKeyToPaintMs: {
+        annotated: { ...key.annotated, samples: keys.annotated },
+        floor: { ...key.floor, samples: keys.floor },
+        ratio: ratio(key.annotated.median, key.floor.median),
+        pairedRatio: key.paired,
+        pass: verdicts.key,
+      },
       labelKeyToSavedEventMs: keySaved,
-      exportMs: { annotated: { ...exp.annotated, samples: exports.annotated }, floor: { ...exp.floor, samples: exports.floor }, ratio: ratio(exp.annotated.median, exp.floor.median), pairedRatio: exp.paired, pass: verdicts.export },
+      exportMs: {
+        annotated: { ...exp.annotated, samples: exports.annotated },
+        floor: { ...exp.floor, samples: exports.floor },
+        ratio: ratio(exp.annotated.median, exp.floor.median),
+        pairedRatio: exp.paired,
+        pass: verdicts.export,
+      },
       exportClickToExportedEventMs: click,
       heapBytes: { annotated: heap.annotated, floor: heap.floor, ratio: ratio(heapA, heapF), pass: verdicts.heap },
       import: { ...imports, ratio: ratio(imports.annotated.ms, imports.floor.ms), pass: verdicts.import, longestTaskToCommitPass: verdicts.importTask },

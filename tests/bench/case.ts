@@ -103,8 +103,15 @@ function makeAnnotations(text: string, docId: string, words: readonly Word[], co
     const withNote = i % 31 === 0;
     if (withNote) shape.withNote += 1;
     list.push({
-      id: uuid(), docId, label: LABEL_IDS[i % LABEL_IDS.length]!, start: s, end: e, quote: text.slice(s, e),
-      annotator: BENCH_ANNOTATOR, createdAt: at, updatedAt: at,
+      id: uuid(),
+      docId,
+      label: LABEL_IDS[i % LABEL_IDS.length]!,
+      start: s,
+      end: e,
+      quote: text.slice(s, e),
+      annotator: BENCH_ANNOTATOR,
+      createdAt: at,
+      updatedAt: at,
       ...(withNote ? { note: `checked against the wire copy (${i})` } : {}),
     });
   };
@@ -149,7 +156,10 @@ export function readSource(candidates: readonly string[]): { path: string; text:
 }
 
 /** The case's article and annotations, before they are written as files. */
-export function caseDocument(opts: CaseOptions, exportedAt: string): { path: string; copies: number; article: Article; list: Annotation[]; words: number; shape: BenchCase['shape'] } {
+export function caseDocument(
+  opts: CaseOptions,
+  exportedAt: string,
+): { path: string; copies: number; article: Article; list: Annotation[]; words: number; shape: BenchCase['shape'] } {
   const { path, text: raw } = readSource(opts.sources);
   const source = raw.replace(/\r\n?/g, '\n').trimEnd();
   const copyBytes = Buffer.byteLength(source, 'utf8') + 2;
@@ -160,7 +170,12 @@ export function caseDocument(opts: CaseOptions, exportedAt: string): { path: str
   const words = wordsOf(text, blocks);
   const title = `Kazakhstan, 7 January 2022 (×${copies}, long-document bench)`;
   const article: Article = {
-    id, sha256: id, title, format: 'text', text, blocks,
+    id,
+    sha256: id,
+    title,
+    format: 'text',
+    text,
+    blocks,
     metadata: { date: '2022-01-07', sourceName: 'kazakhstan-2022-01-07-long.txt' },
     addedAt: exportedAt,
   };
@@ -180,7 +195,10 @@ export async function buildCase(opts: CaseOptions): Promise<BenchCase> {
 
   // Decoding here too means a malformed case fails before a browser is launched, with the codec's
   // own JSON path instead of a vague "import failed" toast.
-  for (const [name, bytes, n] of [['annotated', annotated, list.length], ['floor', floor, 0]] as const) {
+  for (const [name, bytes, n] of [
+    ['annotated', annotated, list.length],
+    ['floor', floor, 0],
+  ] as const) {
     const decoded = await decodeSpanmarkV1(bytes.toString('utf8'), async (t) => sha256(t));
     if (!decoded.ok) throw new Error(`the ${name} bench file does not decode: ${decoded.error.message}`);
     const got = decoded.value.documents[0]?.annotations.length;
@@ -188,8 +206,15 @@ export async function buildCase(opts: CaseOptions): Promise<BenchCase> {
   }
 
   return {
-    source: path, docId: id, title, copies,
-    textBytes: Buffer.byteLength(text, 'utf8'), textChars: text.length, blocks: blocks.length, words, shape,
+    source: path,
+    docId: id,
+    title,
+    copies,
+    textBytes: Buffer.byteLength(text, 'utf8'),
+    textChars: text.length,
+    blocks: blocks.length,
+    words,
+    shape,
     annotated: { name: 'bench-annotated.spanmark.json', bytes: annotated, annotations: list.length },
     floor: { name: 'bench-floor.spanmark.json', bytes: floor, annotations: 0 },
   };

@@ -84,7 +84,11 @@ export function installHarness(): void {
         };
         const timer = setTimeout(() => {
           stop();
-          reject(new Error(t0 === undefined ? `no ${spec.trigger} reached the page` : `${spec.event} did not come within ${spec.timeoutMs} ms of the ${spec.trigger}`));
+          reject(
+            new Error(
+              t0 === undefined ? `no ${spec.trigger} reached the page` : `${spec.event} did not come within ${spec.timeoutMs} ms of the ${spec.trigger}`,
+            ),
+          );
         }, spec.timeoutMs);
         const stop = (): void => {
           clearTimeout(timer);
@@ -187,7 +191,9 @@ export interface ImportTasks {
   readonly toCommit: readonly number[];
 }
 
-type TaskWindow = Window & { __spanmarkTasks?: { tasks: { start: number; duration: number }[]; change?: number; committed?: number; imported?: number; observer: PerformanceObserver } };
+type TaskWindow = Window & {
+  __spanmarkTasks?: { tasks: { start: number; duration: number }[]; change?: number; committed?: number; imported?: number; observer: PerformanceObserver };
+};
 
 /** Starts recording long tasks (PerformanceObserver 'longtask', i.e. over 50 ms) around one import. */
 export function recordImportTasks(events: Pick<typeof APP_EVENTS, 'importCommitted' | 'imported'>): void {

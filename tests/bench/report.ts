@@ -57,7 +57,11 @@ export function table(rows: readonly Row[]): string {
   const cells = (r: Row): string[] => [r.figure, r.annotated, r.floor, r.ratio, r.target, r === head ? 'result' : r.verdict === 'info' ? '' : r.verdict];
   const all = [head, ...rows].map(cells);
   const widths = all[0]!.map((_, i) => Math.max(...all.map((c) => c[i]!.length)));
-  const line = (c: string[]): string => c.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (c: string[]): string =>
+    c
+      .map((v, i) => v.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   return [line(all[0]!), rule, ...all.slice(1).map(line)].join('\n');
 }

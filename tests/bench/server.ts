@@ -15,7 +15,9 @@ export function buildRenderer(cwd: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...TSX, 'scripts/build.ts', 'renderer', 'importWorker'], { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
     child.once('error', reject);
-    child.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`scripts/build.ts renderer importWorker failed (${signal ?? `exit ${code}`})`))));
+    child.once('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`scripts/build.ts renderer importWorker failed (${signal ?? `exit ${code}`})`)),
+    );
   });
 }
 

@@ -15,7 +15,14 @@ interface TraceEvent {
   readonly args?: { readonly name?: string; readonly data?: { readonly type?: string } };
 }
 
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'toplevel', 'v8.execute', 'blink.user_timing'];
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'toplevel',
+  'v8.execute',
+  'blink.user_timing',
+];
 
 export interface Tracing {
   stop(): Promise<TraceEvent[]>;
@@ -44,14 +51,30 @@ export async function startTrace(page: Page): Promise<Tracing> {
 }
 
 /** Renderer main-thread events worth naming, in the order a frame runs them. */
-const PHASES = ['EventDispatch', 'FunctionCall', 'TimerFire', 'FireAnimationFrame', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'MinorGC', 'MajorGC', 'V8.GC_SCAVENGER'] as const;
+const PHASES = [
+  'EventDispatch',
+  'FunctionCall',
+  'TimerFire',
+  'FireAnimationFrame',
+  'UpdateLayoutTree',
+  'Layout',
+  'PrePaint',
+  'Paint',
+  'Layerize',
+  'Commit',
+  'MinorGC',
+  'MajorGC',
+  'V8.GC_SCAVENGER',
+] as const;
 
 /**
  * The renderer main thread from the first event of `startType` (e.g. a keydown) to the end of the
  * trace: each task's start (ms after that event), its length, and the phases inside it.
  */
 export function mainThreadSummary(events: readonly TraceEvent[], startType: string): string[] {
-  const threadName = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((x) => x.pid === e.pid && x.name === 'EventDispatch'));
+  const threadName = events.find(
+    (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((x) => x.pid === e.pid && x.name === 'EventDispatch'),
+  );
   if (!threadName) return ['no renderer main thread with input events in the trace'];
   const main = events.filter((e) => e.pid === threadName.pid && e.tid === threadName.tid && e.ph === 'X' && e.dur !== undefined);
   const start = main.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === startType);
@@ -59,7 +82,11 @@ export function mainThreadSummary(events: readonly TraceEvent[], startType: stri
   const isTask = (e: TraceEvent): boolean => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask';
   // Outermost tasks only: a RunTask is often nested in a ThreadControllerImpl::RunTask.
   const all = main.filter(isTask);
-  const tasks = all.filter((e) => e.ts + (e.dur ?? 0) >= start.ts && !all.some((o) => o !== e && o.ts <= e.ts && o.ts + (o.dur ?? 0) >= e.ts + (e.dur ?? 0) && (o.ts < e.ts || (o.dur ?? 0) > (e.dur ?? 0))));
+  const tasks = all.filter(
+    (e) =>
+      e.ts + (e.dur ?? 0) >= start.ts &&
+      !all.some((o) => o !== e && o.ts <= e.ts && o.ts + (o.dur ?? 0) >= e.ts + (e.dur ?? 0) && (o.ts < e.ts || (o.dur ?? 0) > (e.dur ?? 0))),
+  );
   const lines: string[] = [];
   for (const task of tasks) {
     const end = task.ts + (task.dur ?? 0);

@@ -7,8 +7,26 @@ import { holdWrites } from './fixtures/hold-writes.js';
 import { SpanmarkApp } from './pages/app.js';
 
 const WORDS = [
-  'Almaty', 'Twitter', 'radicals', 'bandits', 'trained', 'organized', 'commanded', 'center', 'attackers', 'Demonstrations',
-  'riots', 'pharmacies', 'beheaded', 'training', 'abroad', 'liquefied', 'prices', 'administration', 'escalated', 'shops',
+  'Almaty',
+  'Twitter',
+  'radicals',
+  'bandits',
+  'trained',
+  'organized',
+  'commanded',
+  'center',
+  'attackers',
+  'Demonstrations',
+  'riots',
+  'pharmacies',
+  'beheaded',
+  'training',
+  'abroad',
+  'liquefied',
+  'prices',
+  'administration',
+  'escalated',
+  'shops',
 ];
 
 test('a label key then an immediate close, reload or navigation, 20 rounds: every edit is stored', async ({ context }) => {

@@ -21,13 +21,32 @@ test('a version 1 library (before review layers) upgrades with every record inta
       ann.createIndex('[docId+annotator]', ['docId', 'annotator']);
       db.createObjectStore('settings', { keyPath: 'key' });
       articles.put({
-        id: 'a'.repeat(64), sha256: 'a'.repeat(64), title: 'old article', format: 'text', text,
-        blocks: [{ kind: 'paragraph', start: 0, end: 57 }, { kind: 'paragraph', start: 59, end: 76 }],
-        metadata: { date: '2022-01-05' }, addedAt: '2022-01-05T00:00:00.000Z',
+        id: 'a'.repeat(64),
+        sha256: 'a'.repeat(64),
+        title: 'old article',
+        format: 'text',
+        text,
+        blocks: [
+          { kind: 'paragraph', start: 0, end: 57 },
+          { kind: 'paragraph', start: 59, end: 76 },
+        ],
+        metadata: { date: '2022-01-05' },
+        addedAt: '2022-01-05T00:00:00.000Z',
       });
       const t = '2022-01-05T01:00:00.000Z';
       ann.put({ id: 'old-1', docId: 'a'.repeat(64), label: 'deployment', start: 16, end: 22, quote: 'Troops', annotator: 'Dana', createdAt: t, updatedAt: t });
-      ann.put({ id: 'old-2', docId: 'a'.repeat(64), label: 'claim', start: 36, end: 42, quote: 'Алматы', annotator: 'Dana', createdAt: t, updatedAt: t, note: 'city' });
+      ann.put({
+        id: 'old-2',
+        docId: 'a'.repeat(64),
+        label: 'claim',
+        start: 36,
+        end: 42,
+        quote: 'Алматы',
+        annotator: 'Dana',
+        createdAt: t,
+        updatedAt: t,
+        note: 'city',
+      });
       req.transaction!.objectStore('settings').put({ key: 'annotator', value: 'Dana' });
       req.transaction!.objectStore('settings').put({ key: 'lastDocId', value: 'a'.repeat(64) });
     };
@@ -52,7 +71,16 @@ test('a version 1 library (before review layers) upgrades with every record inta
     db.close();
     return names;
   });
-  expect(stores).toEqual(['annotations', 'articles', 'colleagueAnnotations', 'colleagueLayers', 'layerRevisions', 'layerSnapshots', 'reviewDecisions', 'settings']);
+  expect(stores).toEqual([
+    'annotations',
+    'articles',
+    'colleagueAnnotations',
+    'colleagueLayers',
+    'layerRevisions',
+    'layerSnapshots',
+    'reviewDecisions',
+    'settings',
+  ]);
 });
 
 test('a version 2 library (colleague layers by name) upgrades to version 3 with every layer and decision intact', async ({ page }) => {
@@ -77,13 +105,42 @@ test('a version 2 library (colleague layers by name) upgrades to version 3 with 
       db.createObjectStore('reviewDecisions', { keyPath: 'id' }).createIndex('docId', 'docId');
       db.createObjectStore('layerRevisions', { keyPath: 'docId' });
       db.createObjectStore('layerSnapshots', { keyPath: 'docId' });
-      tx.objectStore('articles').put({ id: doc, sha256: doc, title: 'reviewed article', format: 'text', text, blocks: [{ kind: 'paragraph', start: 0, end: text.length }], metadata: {}, addedAt: '2022-01-05T00:00:00.000Z' });
+      tx.objectStore('articles').put({
+        id: doc,
+        sha256: doc,
+        title: 'reviewed article',
+        format: 'text',
+        text,
+        blocks: [{ kind: 'paragraph', start: 0, end: text.length }],
+        metadata: {},
+        addedAt: '2022-01-05T00:00:00.000Z',
+      });
       const t = '2022-01-05T01:00:00.000Z';
       ann.put({ id: 'mine-1', docId: doc, label: 'deployment', start: 0, end: 6, quote: 'Troops', annotator: 'Dana', createdAt: t, updatedAt: t });
-      layers.put({ id: 'ai-1', docId: doc, label: 'claim', start: 22, end: 28, quote: 'Алматы', annotator: 'Aigerim', createdAt: t, updatedAt: t, note: 'الوضع' });
+      layers.put({
+        id: 'ai-1',
+        docId: doc,
+        label: 'claim',
+        start: 22,
+        end: 28,
+        quote: 'Алматы',
+        annotator: 'Aigerim',
+        createdAt: t,
+        updatedAt: t,
+        note: 'الوضع',
+      });
       layers.put({ id: 'ai-2', docId: doc, label: 'deployment', start: 0, end: 6, quote: 'Troops', annotator: 'Aigerim', createdAt: t, updatedAt: t });
       layers.put({ id: 'bo-1', docId: doc, label: 'casualty', start: 30, end: 35, quote: 'الوضع', annotator: 'Болат', createdAt: t, updatedAt: t });
-      tx.objectStore('reviewDecisions').put({ id: `${doc}|Aigerim|ai-2`, docId: doc, annotator: 'Aigerim', annotationId: 'ai-2', decision: 'rejected', reason: 'dup', decidedBy: 'Dana', decidedAt: t });
+      tx.objectStore('reviewDecisions').put({
+        id: `${doc}|Aigerim|ai-2`,
+        docId: doc,
+        annotator: 'Aigerim',
+        annotationId: 'ai-2',
+        decision: 'rejected',
+        reason: 'dup',
+        decidedBy: 'Dana',
+        decidedAt: t,
+      });
       tx.objectStore('settings').put({ key: 'annotator', value: 'Dana' });
       tx.objectStore('settings').put({ key: 'lastDocId', value: doc });
     };
@@ -102,23 +159,45 @@ test('a version 2 library (colleague layers by name) upgrades to version 3 with 
   await page.getByTestId('tab-review').click();
   const rows = page.getByTestId('layer-row');
   await expect(rows).toHaveCount(3);
-  expect(await rows.evaluateAll((r) => r.map((x) => `${(x as HTMLElement).dataset['annotator']}:${x.querySelector('[data-testid="layer-count"]')!.textContent}`))).toEqual(['Dana:1', 'Aigerim:2', 'Болат:1']);
+  expect(
+    await rows.evaluateAll((r) => r.map((x) => `${(x as HTMLElement).dataset['annotator']}:${x.querySelector('[data-testid="layer-count"]')!.textContent}`)),
+  ).toEqual(['Dana:1', 'Aigerim:2', 'Болат:1']);
   const stored = await page.evaluate(async () => {
     const req = indexedDB.open('spanmark');
     const db = await new Promise<IDBDatabase>((res) => (req.onsuccess = () => res(req.result)));
-    const get = <T,>(store: string) => new Promise<T[]>((res) => {
-      const r = db.transaction(store).objectStore(store).getAll();
-      r.onsuccess = () => res(r.result as T[]);
-    });
-    const out = { stores: [...db.objectStoreNames].sort(), annotations: await get<Record<string, unknown>>('colleagueAnnotations'), layers: await get<Record<string, unknown>>('colleagueLayers'), decisions: await get<Record<string, unknown>>('reviewDecisions') };
+    const get = <T>(store: string) =>
+      new Promise<T[]>((res) => {
+        const r = db.transaction(store).objectStore(store).getAll();
+        r.onsuccess = () => res(r.result as T[]);
+      });
+    const out = {
+      stores: [...db.objectStoreNames].sort(),
+      annotations: await get<Record<string, unknown>>('colleagueAnnotations'),
+      layers: await get<Record<string, unknown>>('colleagueLayers'),
+      decisions: await get<Record<string, unknown>>('reviewDecisions'),
+    };
     db.close();
     return out;
   });
-  expect(stored.stores).toEqual(['annotations', 'articles', 'colleagueAnnotations', 'colleagueLayers', 'layerRevisions', 'layerSnapshots', 'reviewDecisions', 'settings']);
-  expect(stored.annotations.map((a) => [a['id'], a['annotator'], a['layer'], a['quote'], a['note']]).sort()).toEqual([
-    ['ai-1', 'Aigerim', 'name:Aigerim', 'Алматы', 'الوضع'], ['ai-2', 'Aigerim', 'name:Aigerim', 'Troops', undefined], ['bo-1', 'Болат', 'name:Болат', 'الوضع', undefined],
+  expect(stored.stores).toEqual([
+    'annotations',
+    'articles',
+    'colleagueAnnotations',
+    'colleagueLayers',
+    'layerRevisions',
+    'layerSnapshots',
+    'reviewDecisions',
+    'settings',
   ]);
-  expect(stored.layers).toEqual([{ key: 'name:Aigerim', displayName: 'Aigerim', annotator: 'Aigerim' }, { key: 'name:Болат', displayName: 'Болат', annotator: 'Болат' }]);
+  expect(stored.annotations.map((a) => [a['id'], a['annotator'], a['layer'], a['quote'], a['note']]).sort()).toEqual([
+    ['ai-1', 'Aigerim', 'name:Aigerim', 'Алматы', 'الوضع'],
+    ['ai-2', 'Aigerim', 'name:Aigerim', 'Troops', undefined],
+    ['bo-1', 'Болат', 'name:Болат', 'الوضع', undefined],
+  ]);
+  expect(stored.layers).toEqual([
+    { key: 'name:Aigerim', displayName: 'Aigerim', annotator: 'Aigerim' },
+    { key: 'name:Болат', displayName: 'Болат', annotator: 'Болат' },
+  ]);
   expect(stored.decisions.map((d) => d['id'])).toEqual([`${'b'.repeat(64)}|Aigerim|ai-2`]);
 });
 

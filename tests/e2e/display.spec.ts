@@ -50,7 +50,14 @@ async function readColours(page: Page): Promise<ThemeColours> {
       const reader = document.querySelector<HTMLElement>('.reader')!;
       const mark = (name: string) => {
         const s = getComputedStyle(text, `::highlight(${name})`);
-        return { name, background: s.backgroundColor, line: s.textDecorationLine, style: s.textDecorationStyle, color: s.textDecorationColor, thickness: s.textDecorationThickness };
+        return {
+          name,
+          background: s.backgroundColor,
+          line: s.textDecorationLine,
+          style: s.textDecorationStyle,
+          color: s.textDecorationColor,
+          thickness: s.textDecorationThickness,
+        };
       };
       // Chips and badges as the panels render them, measured on probes carrying the same classes.
       // (Built with DOM calls: the page's CSP requires Trusted Types, so no innerHTML.)
@@ -203,7 +210,11 @@ test('the theme follows the system until Light or Dark is chosen, and the choice
   await expect.poll(theme).toBe('dark');
 });
 
-const fontSize = (page: Page, selector: string) => page.locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+const fontSize = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
 
 test('Ctrl +/-/0 zoom the whole interface, the zoom survives a reload, and tagging still lands on the selected words', async ({ page }) => {
   const app = new SpanmarkApp(page);

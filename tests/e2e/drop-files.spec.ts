@@ -81,10 +81,28 @@ test('each dropped file gets the same refusal as File › Open or File › Impor
   const cases: (DropSpec & { via: 'open' | 'import'; shown: RegExp })[] = [
     { via: 'open', name: 'huge.txt', type: 'text/plain', size: 21 * 1024 * 1024, shown: /huge\.txt.*21\.0 MB.*20 MB limit/ },
     { via: 'open', name: 'photo.txt', type: 'text/plain', bytes: png, shown: /photo\.txt.*binary/ },
-    { via: 'open', name: 'report.pdf', type: 'application/pdf', bytes: [...Buffer.from('%PDF-1.4 something')], shown: /report\.pdf.*not a supported article type/ },
+    {
+      via: 'open',
+      name: 'report.pdf',
+      type: 'application/pdf',
+      bytes: [...Buffer.from('%PDF-1.4 something')],
+      shown: /report\.pdf.*not a supported article type/,
+    },
     { via: 'open', name: 'empty.md', type: 'text/markdown', bytes: [], shown: /empty\.md.*empty/ },
-    { via: 'import', name: 'photo.json', type: 'application/json', bytes: [0xff, 0xfe, 0x00, 0x01], shown: /^Nothing was imported\. photo\.json: The file is not UTF-8 text: it looks like UTF-16/ },
-    { via: 'import', name: 'broken.json', type: 'application/json', bytes: [...Buffer.from('{"format": "spanmark", "version": 1,')], shown: /^Nothing was imported\. broken\.json.*JSON/ },
+    {
+      via: 'import',
+      name: 'photo.json',
+      type: 'application/json',
+      bytes: [0xff, 0xfe, 0x00, 0x01],
+      shown: /^Nothing was imported\. photo\.json: The file is not UTF-8 text: it looks like UTF-16/,
+    },
+    {
+      via: 'import',
+      name: 'broken.json',
+      type: 'application/json',
+      bytes: [...Buffer.from('{"format": "spanmark", "version": 1,')],
+      shown: /^Nothing was imported\. broken\.json.*JSON/,
+    },
   ];
   for (const c of cases) {
     const buffer = c.bytes ? Buffer.from(c.bytes) : Buffer.alloc(c.size ?? 0, 'a');
@@ -104,7 +122,7 @@ test('each dropped file gets the same refusal as File › Open or File › Impor
     const fromDrop = await app.nextError(last);
     expect(fromDrop, `${c.name}: a drop says what File › ${c.via === 'open' ? 'Open' : 'Import'} says`).toBe(fromMenu);
     // Refused from File.size alone: not a byte of the 21 MB was read.
-    if (c.size !== undefined) expect(await reads(page, c.name) - readsBefore).toBe(0);
+    if (c.size !== undefined) expect((await reads(page, c.name)) - readsBefore).toBe(0);
   }
   expect(await app.rowTexts()).toEqual(['deployment:Almaty']);
   expect(await readStored(page, ['layerSnapshots'])).toEqual(before);

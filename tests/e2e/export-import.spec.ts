@@ -18,13 +18,22 @@ interface ExportFile {
   offsetUnit: string;
   exportedAt: string;
   labels: { id: string }[];
-  documents: { id: string; title: string; sha256: string; text: string; metadata: { date?: string }; annotations: { id: string; label: string; start: number; end: number; quote: string; annotator: string; note?: string }[] }[];
+  documents: {
+    id: string;
+    title: string;
+    sha256: string;
+    text: string;
+    metadata: { date?: string };
+    annotations: { id: string; label: string; start: number; end: number; quote: string; annotator: string; note?: string }[];
+  }[];
 }
 
 function checkWithPython(json: string): string {
   return execFileSync(
     'python3',
-    ['-c', `
+    [
+      '-c',
+      `
 import json, sys, hashlib
 f = json.load(sys.stdin)
 n = 0
@@ -34,7 +43,8 @@ for d in f["documents"]:
         assert d["text"][a["start"]:a["end"]] == a["quote"], (a, d["text"][a["start"]:a["end"]])
         n += 1
 print(n)
-`],
+`,
+    ],
     { input: json, encoding: 'utf8' },
   ).trim();
 }
@@ -101,7 +111,7 @@ test('export then import into an empty library restores everything; re-importing
 
   // A fresh profile is another installation (another analyst id): it gets the same document, and
   // the tags, note and all, as the layer of a colleague who happens to share the default name.
-  const mine = (json as { exportedBy: { id: string }; documents: { annotations: unknown[] }[] });
+  const mine = json as { exportedBy: { id: string }; documents: { annotations: unknown[] }[] };
   const other = await browser.newContext();
   const fresh = new SpanmarkApp(await other.newPage());
   await fresh.goto();
@@ -210,7 +220,10 @@ test('an older copy of my annotation, its time spelled another way, never overwr
   // One second after my edit, in Python's spelling: the import wins.
   const newer = new Date(edited + 1000);
   const copy = structuredClone(json as ExportFile);
-  Object.assign(copy.documents[0]!.annotations[0]!, { label: 'claim', updatedAt: `${new Date(newer.getTime() + 5 * 3600_000).toISOString().slice(0, 23)}000+05:00` });
+  Object.assign(copy.documents[0]!.annotations[0]!, {
+    label: 'claim',
+    updatedAt: `${new Date(newer.getTime() + 5 * 3600_000).toISOString().slice(0, 23)}000+05:00`,
+  });
   await app.importBuffer('newer.spanmark.json', Buffer.from(JSON.stringify(copy)));
   await expect(app.infoMessage().last()).toContainText('1 updated');
   expect(await app.rowTexts()).toEqual(['claim:Almaty']);
@@ -225,7 +238,14 @@ test('an annotation id already used by another document refuses the whole file, 
   const before = await readStored(page);
   const other = articleFromCorpus('unicode-edge-cases.txt');
   // A new document, a new annotation, and one whose id the sample's annotation already has.
-  const clash = colleagueExport('Dana', [{ id: 'fresh-id', label: 'claim', quote: 'Нұр-Сұлтан' }, { id: 'shared-id', label: 'claim', quote: '𝟐𝟎 thousand' }], other);
+  const clash = colleagueExport(
+    'Dana',
+    [
+      { id: 'fresh-id', label: 'claim', quote: 'Нұр-Сұлтан' },
+      { id: 'shared-id', label: 'claim', quote: '𝟐𝟎 thousand' },
+    ],
+    other,
+  );
   const shown = await app.importRefused('clash.spanmark.json', clash, 'mine');
   expect(shown).toContain('Nothing was imported. clash.spanmark.json: annotation shared-id already belongs to another document, so the file was not imported');
   expect(await readStored(page)).toEqual(before);
@@ -238,7 +258,9 @@ test('Trusted Types: the app creates its one worker policy and the page can crea
   const attempts = await page.evaluate(() =>
     ['sneaky', 'spanmark-import-worker'].map((name) => {
       try {
-        (window as unknown as { trustedTypes: { createPolicy(n: string, r: object): unknown } }).trustedTypes.createPolicy(name, { createScriptURL: (u: string) => u });
+        (window as unknown as { trustedTypes: { createPolicy(n: string, r: object): unknown } }).trustedTypes.createPolicy(name, {
+          createScriptURL: (u: string) => u,
+        });
         return `${name}: created`;
       } catch (e) {
         return `${name}: refused (${(e as Error).name})`;

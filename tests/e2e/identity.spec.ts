@@ -15,7 +15,10 @@ const SPANS: SpanSpec[] = [
 
 /** A colleague's export as a current Spanmark writes it: their installation id beside their name. */
 function stamped(annotator: string, id: string, spans: readonly SpanSpec[]): Buffer {
-  const file = JSON.parse(colleagueExport(annotator, spans).toString('utf8')) as { exportedBy?: unknown; documents: { annotations: { annotatorId?: string }[] }[] };
+  const file = JSON.parse(colleagueExport(annotator, spans).toString('utf8')) as {
+    exportedBy?: unknown;
+    documents: { annotations: { annotatorId?: string }[] }[];
+  };
   file.exportedBy = { id, name: annotator };
   for (const a of file.documents[0]!.annotations) a.annotatorId = id;
   return Buffer.from(JSON.stringify(file));
@@ -128,7 +131,11 @@ test('a file without ids under my name asks, naming the file and the count: "no"
   await done;
   await expect(app.infoMessage().last()).toContainText('Your layer: 2 added');
   await expect(app.rows()).toHaveCount(3);
-  expect((await app.rowTexts()).sort()).toEqual(['casualty:two of them were beheaded', 'claim:Kassym-Zhomart Tokayev', 'claim:at least six waves of terrorist attacks']);
+  expect((await app.rowTexts()).sort()).toEqual([
+    'casualty:two of them were beheaded',
+    'claim:Kassym-Zhomart Tokayev',
+    'claim:at least six waves of terrorist attacks',
+  ]);
 });
 
 test('a document exported with all layers comes back in a fresh profile as colleague layers', async ({ page, browser }) => {

@@ -21,7 +21,9 @@ async function caretOffset(page: Page): Promise<number> {
     const el = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
     const block = el?.closest<HTMLElement>('[data-start]');
     if (!block) return -1;
-    return node.nodeType === Node.TEXT_NODE ? Number(block.dataset['start']) + sel.focusOffset : Number(sel.focusOffset === 0 ? block.dataset['start'] : block.dataset['end']);
+    return node.nodeType === Node.TEXT_NODE
+      ? Number(block.dataset['start']) + sel.focusOffset
+      : Number(sel.focusOffset === 0 ? block.dataset['start'] : block.dataset['end']);
   });
 }
 
@@ -172,7 +174,10 @@ test('the sample is annotated, navigated, edited and exported with the keyboard 
   const download = page.waitForEvent('download');
   await page.keyboard.press('Control+e');
   const file = readFileSync(await (await download).path(), 'utf8');
-  const json = JSON.parse(file) as { offsetUnit: string; documents: { text: string; annotations: { label: string; start: number; end: number; quote: string; note?: string }[] }[] };
+  const json = JSON.parse(file) as {
+    offsetUnit: string;
+    documents: { text: string; annotations: { label: string; start: number; end: number; quote: string; note?: string }[] }[];
+  };
   expect(json.offsetUnit).toBe('codepoint');
   const doc = json.documents[0]!;
   const cp = [...doc.text];
@@ -247,7 +252,12 @@ test('in a long document `[` and `]` scroll both the text and the side panel to 
   if (!parsed.ok) throw new Error(parsed.error.message);
   const sha = createHash('sha256').update(parsed.value.text).digest('hex');
   const article = { ...parsed.value, id: sha, sha256: sha, addedAt: '2022-01-08T00:00:00.000Z' };
-  const spans = Array.from({ length: copies }, (_, i) => ({ id: `w${String(i).padStart(2, '0')}`, label: 'claim' as const, quote: 'terrorist attacks', occurrence: i }));
+  const spans = Array.from({ length: copies }, (_, i) => ({
+    id: `w${String(i).padStart(2, '0')}`,
+    label: 'claim' as const,
+    quote: 'terrorist attacks',
+    occurrence: i,
+  }));
   const app = new SpanmarkApp(page);
   await app.goto();
   await app.setAnnotator('Dana');

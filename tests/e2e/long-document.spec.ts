@@ -71,7 +71,8 @@ test('scrolling through a long article in small steps, every span on screen is p
       const registered = new Set<number>();
       for (const [name, h] of CSS.highlights) {
         if (!name.startsWith('sm-casualty-')) continue;
-        for (const r of h as unknown as Iterable<StaticRange>) registered.add(Number((r.startContainer.parentElement as HTMLElement).dataset['start']) + r.startOffset);
+        for (const r of h as unknown as Iterable<StaticRange>)
+          registered.add(Number((r.startContainer.parentElement as HTMLElement).dataset['start']) + r.startOffset);
       }
       const view = document.querySelector('.reader')!.getBoundingClientRect();
       const missing: number[] = [];

@@ -16,7 +16,11 @@ test('hostile HTML opens as readable structure: no script runs, nothing is fetch
   await expect(page.getByTestId('article-title')).toHaveText('CSTO peacekeepers arrive in Kazakhstan');
   const article = page.getByTestId('article-text');
   await expect(article.locator('h1')).toHaveText('CSTO peacekeepers arrive in Kazakhstan');
-  await expect(article.locator('.block-list-item')).toHaveText(['Russia: airborne troops (VDV) units', 'Belarus: a special operations brigade company', 'Armenia: about 70 troops']);
+  await expect(article.locator('.block-list-item')).toHaveText([
+    'Russia: airborne troops (VDV) units',
+    'Belarus: a special operations brigade company',
+    'Armenia: about 70 troops',
+  ]);
   await expect(article.locator('blockquote')).toContainText('The peacekeeping forces will stay for a limited period of time');
   await expect(article).toContainText('The damage was estimated at about $200 million.');
   await expect(article).not.toContainText('__pwned');

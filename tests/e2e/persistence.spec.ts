@@ -99,7 +99,7 @@ function readCache(p: Page) {
   return p.evaluate(async () => {
     const req = indexedDB.open('spanmark');
     const db = await new Promise<IDBDatabase>((res) => (req.onsuccess = () => res(req.result)));
-    const all = <T,>(store: string) =>
+    const all = <T>(store: string) =>
       new Promise<T[]>((res) => {
         const r = db.transaction(store).objectStore(store).getAll();
         r.onsuccess = () => res(r.result as T[]);

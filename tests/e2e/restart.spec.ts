@@ -58,8 +58,13 @@ test('npm start: annotations made in one start are there in the next', async () 
   // The stand-in is headless, so it needs no display, but the launcher only opens a window where one
   // is named. No Electron (and no download of it), so this is the browser fallback on every machine.
   const env = {
-    ...process.env, SPANMARK_PORT: '47493', SPANMARK_PROFILE: profile, CHROME_PATH: wrapper, DISPLAY: process.env['DISPLAY'] || ':0',
-    ELECTRON_SKIP_BINARY_DOWNLOAD: '1', ELECTRON_OVERRIDE_DIST_PATH: join(dir, 'no-electron'),
+    ...process.env,
+    SPANMARK_PORT: '47493',
+    SPANMARK_PROFILE: profile,
+    CHROME_PATH: wrapper,
+    DISPLAY: process.env['DISPLAY'] || ':0',
+    ELECTRON_SKIP_BINARY_DOWNLOAD: '1',
+    ELECTRON_OVERRIDE_DIST_PATH: join(dir, 'no-electron'),
   };
   const start = async () => {
     forgetDevTools(profile);

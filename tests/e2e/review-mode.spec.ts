@@ -141,7 +141,14 @@ test('Escape after A cancels the accept; Escape in the reason field cancels the 
 });
 
 test('quotes, notes, who and when are shown whole, wrapped and never cut, in review mode and the side panel', async ({ page }) => {
-  const { mode } = await setUp(page, [['chen.spanmark.json', colleagueExport('Chen', [{ id: 'ch-1', label: 'claim', quote: LONG_QUOTE, note: 'A long paragraph of claims, all of it checked against the ministry’s statement of 7 January.' }])]]);
+  const { mode } = await setUp(page, [
+    [
+      'chen.spanmark.json',
+      colleagueExport('Chen', [
+        { id: 'ch-1', label: 'claim', quote: LONG_QUOTE, note: 'A long paragraph of claims, all of it checked against the ministry’s statement of 7 January.' },
+      ]),
+    ],
+  ]);
   await mode.enter();
   const quotes = page.getByTestId('difference-quote');
   await expect(quotes).toHaveCount(6);
@@ -150,15 +157,17 @@ test('quotes, notes, who and when are shown whole, wrapped and never cut, in rev
   await expect(long.locator('.when')).toContainText('2022');
   await expect(long.getByTestId('difference-note')).toContainText('statement of 7 January.');
   const fits = (loc: ReturnType<Page['locator']>) =>
-    loc.evaluateAll((els) => els.map((e) => {
-      // Lines the text occupies: distinct tops of its line boxes.
-      const lineCount = (el: Element) => {
-        const r = document.createRange();
-        r.selectNodeContents(el);
-        return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size;
-      };
-      return ({ text: e.textContent, cut: e.scrollWidth > e.clientWidth || e.scrollHeight > e.clientHeight, lines: lineCount(e) });
-    }));
+    loc.evaluateAll((els) =>
+      els.map((e) => {
+        // Lines the text occupies: distinct tops of its line boxes.
+        const lineCount = (el: Element) => {
+          const r = document.createRange();
+          r.selectNodeContents(el);
+          return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size;
+        };
+        return { text: e.textContent, cut: e.scrollWidth > e.clientWidth || e.scrollHeight > e.clientHeight, lines: lineCount(e) };
+      }),
+    );
   const shown = await fits(quotes);
   expect(shown.map((q) => q.text)).toContain(LONG_QUOTE);
   expect(shown.every((q) => !q.cut)).toBe(true);
@@ -169,7 +178,9 @@ test('quotes, notes, who and when are shown whole, wrapped and never cut, in rev
   await page.getByTestId('exit-review-mode').click();
   const panel = new ReviewPanel(page);
   await panel.compare('Dana', 'Aigerim');
-  const sideQuotes = await page.locator('[data-testid="compare-row"] .quote').evaluateAll((els) => els.map((e) => ({ text: e.textContent, cut: e.scrollWidth > e.clientWidth, width: e.clientWidth })));
+  const sideQuotes = await page
+    .locator('[data-testid="compare-row"] .quote')
+    .evaluateAll((els) => els.map((e) => ({ text: e.textContent, cut: e.scrollWidth > e.clientWidth, width: e.clientWidth })));
   expect(sideQuotes.find((q) => q.text === 'security forces')).toBeDefined();
   for (const q of sideQuotes) {
     expect(q.cut, q.text ?? '').toBe(false);

@@ -37,7 +37,10 @@ async function setUp(page: Page): Promise<{ app: SpanmarkApp; review: ReviewPane
   await app.tag('claim');
   await app.select('Alma-Ata', { occurrence: 0 });
   await app.tag('deployment');
-  for (const [name, file] of [['aigerim.spanmark.json', AIGERIM], ['bolat.spanmark.json', BOLAT]] as const) {
+  for (const [name, file] of [
+    ['aigerim.spanmark.json', AIGERIM],
+    ['bolat.spanmark.json', BOLAT],
+  ] as const) {
     await app.importBuffer(name, file);
   }
   const review = new ReviewPanel(page);
@@ -137,7 +140,18 @@ test('accept, accept as another label, reject with a reason; undo; decisions sur
 
   const exported = await app.exportDocument();
   const file = exported.json as {
-    documents: { text: string; annotations: { label: string; start: number; end: number; quote: string; annotator: string; provenance?: { annotator: string; annotationId: string; modified: boolean } }[]; review?: { status: string; decisions: { annotationId: string; decision: string; reason?: string; decidedBy: string; resultId?: string }[] } }[];
+    documents: {
+      text: string;
+      annotations: {
+        label: string;
+        start: number;
+        end: number;
+        quote: string;
+        annotator: string;
+        provenance?: { annotator: string; annotationId: string; modified: boolean };
+      }[];
+      review?: { status: string; decisions: { annotationId: string; decision: string; reason?: string; decidedBy: string; resultId?: string }[] };
+    }[];
   };
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   addFormats(ajv);
@@ -235,7 +249,12 @@ test('alpha is over the annotators who worked on the document, named, equal to s
   const cli = await cliAgreement<PairsOutput>(files);
   expect(cli.mode).toBe('every-pair');
   expect(cli.alpha.annotators).toEqual(['aigerim', 'boris', 'chen']);
-  const fromCli = { claim: figure(cli.alpha.perLabel.claim.alpha), casualty: figure(cli.alpha.perLabel.casualty.alpha), deployment: figure(cli.alpha.perLabel.deployment.alpha), macro: figure(cli.alpha.macro.value) };
+  const fromCli = {
+    claim: figure(cli.alpha.perLabel.claim.alpha),
+    casualty: figure(cli.alpha.perLabel.casualty.alpha),
+    deployment: figure(cli.alpha.perLabel.deployment.alpha),
+    macro: figure(cli.alpha.macro.value),
+  };
   expect(await review.alphas()).toEqual(fromCli);
   // Checked once against an independent computation (tokens by Unicode category on the exported
   // code points, alpha from per-token value counts): 0.425122, 0.423534, 0.413236, macro 0.420631.
@@ -347,7 +366,12 @@ test('accepting an exact match of my span links it without a copy; tagging an id
   await saved;
   await expect(page.getByTestId('decision')).toHaveText(['accepted']);
   expect(await review.layers()).toEqual({ Dana: 3, Aigerim: 4, Bolat: 2 });
-  const exported = (await app.exportDocument()).json as { documents: { annotations: { id: string; quote: string; provenance?: unknown }[]; review?: { decisions: { annotationId: string; decision: string; resultId?: string }[] } }[] };
+  const exported = (await app.exportDocument()).json as {
+    documents: {
+      annotations: { id: string; quote: string; provenance?: unknown }[];
+      review?: { decisions: { annotationId: string; decision: string; resultId?: string }[] };
+    }[];
+  };
   const doc = exported.documents[0]!;
   const waves = doc.annotations.filter((a) => a.quote === 'at least six waves of terrorist attacks');
   expect(waves).toHaveLength(1);
@@ -363,7 +387,10 @@ test('accepting an exact match of my span links it without a copy; tagging an id
   // The same bounds and label again from the menu: my existing span is selected, with a notice.
   await page.getByTestId('tab-annotations').click();
   await app.select('Alma-Ata', { occurrence: 0 });
-  await page.getByTestId('label-menu').getByRole('menuitem', { name: /Deployment/ }).click();
+  await page
+    .getByTestId('label-menu')
+    .getByRole('menuitem', { name: /Deployment/ })
+    .click();
   await expect(app.infoMessage().last()).toContainText('already tagged this span as deployment');
   await expect(page.getByTestId('annotation-details')).toContainText('Alma-Ata');
   expect(await app.rowTexts()).toEqual(['claim:at least six waves of terrorist attacks', 'deployment:Alma-Ata', 'claim:Their number increased to 18']);

@@ -10,7 +10,12 @@ test('the app is served with the strict CSP and HTML sinks are closed', async ({
   for (const part of ["default-src 'none'", "script-src 'self'", "object-src 'none'", "require-trusted-types-for 'script'"]) expect(csp).toContain(part);
   await new SpanmarkApp(page).goto();
   const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-  expect(meta).toBe(csp.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; '));
+  expect(meta).toBe(
+    csp
+      .split('; ')
+      .filter((d) => !d.startsWith('frame-ancestors'))
+      .join('; '),
+  );
   const sink = await page.evaluate(() => {
     try {
       document.body.insertAdjacentHTML('beforeend', '<img src=x onerror="window.__pwned=1">');

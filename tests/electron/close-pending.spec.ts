@@ -16,8 +16,26 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 test.skip(binary === null, 'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); the Electron app cannot launch on this machine');
 
 const WORDS = [
-  'Almaty', 'Twitter', 'radicals', 'bandits', 'trained', 'organized', 'commanded', 'center', 'attackers', 'Demonstrations',
-  'riots', 'pharmacies', 'beheaded', 'training', 'abroad', 'liquefied', 'prices', 'administration', 'escalated', 'shops',
+  'Almaty',
+  'Twitter',
+  'radicals',
+  'bandits',
+  'trained',
+  'organized',
+  'commanded',
+  'center',
+  'attackers',
+  'Demonstrations',
+  'riots',
+  'pharmacies',
+  'beheaded',
+  'training',
+  'abroad',
+  'liquefied',
+  'prices',
+  'administration',
+  'escalated',
+  'shops',
 ];
 
 async function launch(userData: string): Promise<{ app: ElectronApplication; page: Page }> {

@@ -28,7 +28,8 @@ export function isAboveLow(severity: string): boolean {
 export function toFinding(issue: unknown): Finding {
   const i = (issue ?? {}) as Record<string, unknown>;
   const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
-  const name = (value: unknown): string => (typeof value === 'object' && value !== null && typeof (value as { name?: unknown }).name === 'string' ? (value as { name: string }).name : text(value));
+  const name = (value: unknown): string =>
+    typeof value === 'object' && value !== null && typeof (value as { name?: unknown }).name === 'string' ? (value as { name: string }).name : text(value);
   const location = i['location'] as { line?: unknown; column?: unknown } | undefined;
   const check = text(i['id']);
   return {
@@ -46,7 +47,8 @@ export function parseAuditConfig(json: unknown): AuditConfig {
   const value = json as Partial<AuditConfig> | null;
   const excluded = value?.excludedChecks;
   const accepted = value?.acceptedFindings;
-  if (typeof excluded !== 'object' || excluded === null || !Array.isArray(accepted)) throw new Error('electronegativity.json needs excludedChecks and acceptedFindings');
+  if (typeof excluded !== 'object' || excluded === null || !Array.isArray(accepted))
+    throw new Error('electronegativity.json needs excludedChecks and acceptedFindings');
   for (const [check, reason] of Object.entries(excluded)) {
     if (typeof reason !== 'string' || reason.trim().length < 20) throw new Error(`excludedChecks.${check} needs a reason`);
   }

@@ -26,8 +26,11 @@ try {
   for (const error of result.errors) console.log(`could not parse: ${JSON.stringify(error)}`);
   const verdict = auditVerdict(result.issues.map(toFinding), config);
   for (const finding of verdict.accepted) console.log(`accepted  ${finding.severity} ${finding.check} ${finding.file}: ${finding.reason}`);
-  for (const finding of verdict.blocking) console.log(`FINDING   ${finding.severity} ${finding.check} ${finding.file}:${finding.location} ${finding.description} (${finding.url})`);
-  console.log(`electronegativity: ${verdict.ignoredLow} finding(s) at LOW or below, ${verdict.accepted.length} accepted false positive(s), ${verdict.blocking.length} above LOW, ${result.errors.length} file(s) it could not parse`);
+  for (const finding of verdict.blocking)
+    console.log(`FINDING   ${finding.severity} ${finding.check} ${finding.file}:${finding.location} ${finding.description} (${finding.url})`);
+  console.log(
+    `electronegativity: ${verdict.ignoredLow} finding(s) at LOW or below, ${verdict.accepted.length} accepted false positive(s), ${verdict.blocking.length} above LOW, ${result.errors.length} file(s) it could not parse`,
+  );
   failed = verdict.blocking.length > 0 || result.errors.length > 0;
 } catch (error) {
   console.error(`electronegativity did not run: ${String(error)}`);

@@ -33,7 +33,15 @@ export type Action =
 
 /** Key-sorted JSON without undefined members: two records are equal when these are. */
 export function canonical(a: unknown): string {
-  return JSON.stringify(a, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([x], [y]) => (x < y ? -1 : 1))) : v));
+  return JSON.stringify(a, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v)
+            .filter(([, x]) => x !== undefined)
+            .sort(([x], [y]) => (x < y ? -1 : 1)),
+        )
+      : v,
+  );
 }
 
 export function byId(list: readonly Ann[]): Map<string, Ann> {
@@ -81,7 +89,8 @@ export function checkAction(action: Action, before: Records, after: Records, me:
       const now = after.get(action.id);
       if (!old || !now) return { problems: [`relabelled ${action.id} is ${old ? 'gone' : 'not in the records before'}`] };
       const problems = diffRecords(without(before, action.id), without(after, action.id));
-      if (canonical({ ...now, label: old.label, updatedAt: old.updatedAt }) !== canonical(old) || now.label !== action.label) problems.push(`relabel of ${action.id} to ${action.label}: stored ${canonical(now)}`);
+      if (canonical({ ...now, label: old.label, updatedAt: old.updatedAt }) !== canonical(old) || now.label !== action.label)
+        problems.push(`relabel of ${action.id} to ${action.label}: stored ${canonical(now)}`);
       if (now.updatedAt < old.updatedAt) problems.push(`relabel of ${action.id} went back in time: ${now.updatedAt} < ${old.updatedAt}`);
       return { problems };
     }
@@ -115,7 +124,15 @@ export function afterImport(before: Records, incoming: readonly Ann[]): Map<stri
   for (const a of incoming) {
     const old = before.get(a.id);
     if (!old) next.set(a.id, a);
-    else if (old.label === a.label && old.start === a.start && old.end === a.end && old.note === a.note && old.updatedAt === a.updatedAt && old.annotator === a.annotator) continue;
+    else if (
+      old.label === a.label &&
+      old.start === a.start &&
+      old.end === a.end &&
+      old.note === a.note &&
+      old.updatedAt === a.updatedAt &&
+      old.annotator === a.annotator
+    )
+      continue;
     else if (old.updatedAt > a.updatedAt) continue;
     else next.set(a.id, a);
   }
@@ -152,7 +169,12 @@ export interface RawPacked {
 export function decodeColumns(c: RawColumns, docId: string, text: string): Ann[] | string {
   if (c.version !== 1) return `columns version ${c.version}`;
   const n = c.count;
-  for (const [name, col] of [['starts', c.starts], ['ends', c.ends], ['labelIndex', c.labelIndex], ['annotatorIndex', c.annotatorIndex]] as const) {
+  for (const [name, col] of [
+    ['starts', c.starts],
+    ['ends', c.ends],
+    ['labelIndex', c.labelIndex],
+    ['annotatorIndex', c.annotatorIndex],
+  ] as const) {
     if (col.length !== n) return `${name} has ${col.length} entries for ${n} annotations`;
   }
   const unpack = (p: RawPacked, name: string): (string | number)[] | string => {
@@ -184,9 +206,15 @@ export function decodeColumns(c: RawColumns, docId: string, text: string): Ann[]
     const id = (ids as (string | number)[])[i]!;
     if (typeof id !== 'string' || typeof cr !== 'string') return `annotation ${i} has no id or createdAt`;
     const a: Ann = {
-      id, docId, label: c.labels[c.labelIndex[i]!] ?? `?${c.labelIndex[i]}`, start, end,
-      quote: q === -2 ? text.slice(start, end) : String(q), annotator: c.annotators[c.annotatorIndex[i]!] ?? '?',
-      createdAt: cr, updatedAt: up === -2 ? cr : String(up),
+      id,
+      docId,
+      label: c.labels[c.labelIndex[i]!] ?? `?${c.labelIndex[i]}`,
+      start,
+      end,
+      quote: q === -2 ? text.slice(start, end) : String(q),
+      annotator: c.annotators[c.annotatorIndex[i]!] ?? '?',
+      createdAt: cr,
+      updatedAt: up === -2 ? cr : String(up),
       ...(note === -1 ? {} : { note: String(note) }),
       ...(prov.has(i) ? { provenance: prov.get(i)! } : {}),
     };

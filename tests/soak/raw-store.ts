@@ -34,10 +34,11 @@ export async function readRawState(page: Page, docId: string | undefined): Promi
     });
     try {
       const tx = db.transaction(['articles', 'annotations', 'layerRevisions', 'layerSnapshots', 'colleagueAnnotations'], 'readonly');
-      const req = <T>(r: IDBRequest): Promise<T> => new Promise((resolve, reject) => {
-        r.onsuccess = () => resolve(r.result as T);
-        r.onerror = () => reject(r.error ?? new Error('a read of the library failed'));
-      });
+      const req = <T>(r: IDBRequest): Promise<T> =>
+        new Promise((resolve, reject) => {
+          r.onsuccess = () => resolve(r.result as T);
+          r.onerror = () => reject(r.error ?? new Error('a read of the library failed'));
+        });
       const [articles, annotations, rev, snap, layer] = await Promise.all([
         req<{ id: string; text: string }[]>(tx.objectStore('articles').getAll()),
         req<Ann[]>(tx.objectStore('annotations').getAll()),
@@ -55,11 +56,25 @@ export async function readRawState(page: Page, docId: string | undefined): Promi
         return { text: p.text, lengths: plain(p.lengths, 'Int32Array') };
       };
       const c = snap?.columns;
-      const columns = c === undefined ? undefined : {
-        version: c['version'], count: c['count'], starts: plain(c['starts'], 'Uint32Array'), ends: plain(c['ends'], 'Uint32Array'),
-        labelIndex: plain(c['labelIndex'], 'Uint16Array'), labels: c['labels'], annotatorIndex: plain(c['annotatorIndex'], 'Uint32Array'), annotators: c['annotators'],
-        ids: packed(c['ids']), quotes: packed(c['quotes']), createdAt: packed(c['createdAt']), updatedAt: packed(c['updatedAt']), notes: packed(c['notes']), provenance: c['provenance'],
-      };
+      const columns =
+        c === undefined
+          ? undefined
+          : {
+              version: c['version'],
+              count: c['count'],
+              starts: plain(c['starts'], 'Uint32Array'),
+              ends: plain(c['ends'], 'Uint32Array'),
+              labelIndex: plain(c['labelIndex'], 'Uint16Array'),
+              labels: c['labels'],
+              annotatorIndex: plain(c['annotatorIndex'], 'Uint32Array'),
+              annotators: c['annotators'],
+              ids: packed(c['ids']),
+              quotes: packed(c['quotes']),
+              createdAt: packed(c['createdAt']),
+              updatedAt: packed(c['updatedAt']),
+              notes: packed(c['notes']),
+              provenance: c['provenance'],
+            };
       return {
         articles,
         records: annotations.filter((a) => a.docId === doc),

@@ -41,7 +41,13 @@ interface Options {
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const o: Options = { rounds: 100, seed: (Date.now() ^ (process.pid << 16)) >>> 0, port: Number(process.env['SPANMARK_SOAK_PORT'] ?? 47460), build: true, keepProfile: false };
+  const o: Options = {
+    rounds: 100,
+    seed: (Date.now() ^ (process.pid << 16)) >>> 0,
+    port: Number(process.env['SPANMARK_SOAK_PORT'] ?? 47460),
+    build: true,
+    keepProfile: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const num = (): number => {
@@ -70,9 +76,12 @@ class Acks {
       if (kind === APP_EVENTS.saved) this.saved += 1;
       else this.imported += 1;
     });
-    await page.evaluate((names) => {
-      for (const t of names) window.addEventListener(t, () => void (window as unknown as { __soakAck(k: string): Promise<void> }).__soakAck(t));
-    }, [APP_EVENTS.saved, APP_EVENTS.imported]);
+    await page.evaluate(
+      (names) => {
+        for (const t of names) window.addEventListener(t, () => void (window as unknown as { __soakAck(k: string): Promise<void> }).__soakAck(t));
+      },
+      [APP_EVENTS.saved, APP_EVENTS.imported],
+    );
   }
   count(kind: Action['kind']): number {
     return kind === 'import' ? this.imported : this.saved;
@@ -143,8 +152,22 @@ async function main(): Promise<void> {
   const profile = mkdtempSync(join(tmpdir(), 'spanmark-soak-'));
   const rng = seeded(o.seed);
   const totals: Totals = {
-    actions: { tag: 0, relabel: 0, delete: 0, undo: 0, import: 0 }, acknowledged: 0, killsMidWrite: 0, inFlightLanded: 0, killsIdle: 0, killsAfterAck: 0, driverErrors: 0,
-    lostEdits: 0, unexpectedChanges: 0, snapshotsCurrent: 0, snapshotsStale: 0, snapshotMismatches: 0, duplicateIds: 0, screenMismatches: 0, actionMismatches: 0, failures: [],
+    actions: { tag: 0, relabel: 0, delete: 0, undo: 0, import: 0 },
+    acknowledged: 0,
+    killsMidWrite: 0,
+    inFlightLanded: 0,
+    killsIdle: 0,
+    killsAfterAck: 0,
+    driverErrors: 0,
+    lostEdits: 0,
+    unexpectedChanges: 0,
+    snapshotsCurrent: 0,
+    snapshotsStale: 0,
+    snapshotMismatches: 0,
+    duplicateIds: 0,
+    screenMismatches: 0,
+    actionMismatches: 0,
+    failures: [],
   };
   const started = Date.now();
   // What the app acknowledged, as read back from the store right after each acknowledgement.
@@ -178,7 +201,13 @@ async function main(): Promise<void> {
       const app = new SpanmarkApp(page);
       const title = page.getByTestId('article-title');
       if (round === 0) await app.openSample();
-      else if (!(await title.waitFor({ timeout: 15_000 }).then(() => true, () => false))) await app.openSample();
+      else if (
+        !(await title.waitFor({ timeout: 15_000 }).then(
+          () => true,
+          () => false,
+        ))
+      )
+        await app.openSample();
       me = ((await page.getByTestId('annotator').textContent()) ?? '').replace(/^Annotating as /, '');
       myId ??= await readAnnotatorId(page);
 
@@ -215,8 +244,13 @@ async function main(): Promise<void> {
           const ownOut = unchanged.length === 0;
           const layerIn = a.kind !== 'import' ? ownIn : layerApplied.length === 0;
           const layerOut = layerUnchanged.length === 0;
-          if (!(ownIn || ownOut)) fail(`records after a kill during ${a.kind}`, `neither before (${unchanged.join('; ')}) nor after it (${applied.join('; ')})`);
-          else if (a.kind === 'import' && !((ownIn && layerIn) || (ownOut && layerOut))) fail('import atomicity', `my layer ${ownIn ? 'imported' : 'not imported'} but colleague layer ${layerIn ? 'imported' : layerOut ? 'not imported' : 'neither'}`);
+          if (!(ownIn || ownOut))
+            fail(`records after a kill during ${a.kind}`, `neither before (${unchanged.join('; ')}) nor after it (${applied.join('; ')})`);
+          else if (a.kind === 'import' && !((ownIn && layerIn) || (ownOut && layerOut)))
+            fail(
+              'import atomicity',
+              `my layer ${ownIn ? 'imported' : 'not imported'} but colleague layer ${layerIn ? 'imported' : layerOut ? 'not imported' : 'neither'}`,
+            );
           else if (a.kind !== 'import' && !layerOut) fail('colleague layer', layerUnchanged.join('; '));
           landed = ownIn && !ownOut ? true : ownOut ? false : undefined;
           if (landed) totals.inFlightLanded += 1;
@@ -224,7 +258,9 @@ async function main(): Promise<void> {
         const lost = lostIds(acked, records).filter((id) => !(a && touches(a, id)));
         totals.lostEdits += lost.length;
         if (lost.length) fail('lost acknowledged edits', lost.join(', '));
-        verdict = !a ? 'idle kill' : `kill during ${a.kind} ${inFlight!.acked ? '(acknowledged)' : landed ? '(unacknowledged, landed)' : '(unacknowledged, not written)'}`;
+        verdict = !a
+          ? 'idle kill'
+          : `kill during ${a.kind} ${inFlight!.acked ? '(acknowledged)' : landed ? '(unacknowledged, landed)' : '(unacknowledged, not written)'}`;
       }
       if (state.revision !== undefined && state.revision < ackedRevision) fail('revision', `went back from ${ackedRevision} to ${state.revision}`);
       const ids = state.records.map((r) => r.id);
@@ -245,7 +281,9 @@ async function main(): Promise<void> {
       if (round === o.rounds) {
         await killHard(proc);
         await waitForGroupExit(proc.pid!);
-        console.log(`final start  after ${verdict}: ${records.size} records (rev ${state.revision ?? 0}), ${snap}, screen ${screen.length ? 'MISMATCH' : 'ok'}`);
+        console.log(
+          `final start  after ${verdict}: ${records.size} records (rev ${state.revision ?? 0}), ${snap}, screen ${screen.length ? 'MISMATCH' : 'ok'}`,
+        );
         break;
       }
 
@@ -290,7 +328,8 @@ async function main(): Promise<void> {
         if (rng.chance(0.2)) await sleep(rng.int(1500, 2200));
         const after = await readRawState(page, article.id);
         const now = byId(after.records);
-        if (after.revision !== undefined && after.revision < ackedRevision) fail('revision', `went back from ${ackedRevision} to ${after.revision} without a restart`);
+        if (after.revision !== undefined && after.revision < ackedRevision)
+          fail('revision', `went back from ${ackedRevision} to ${after.revision} without a restart`);
         if (checkSnapshot(after, now, article, totals, fail).startsWith('snapshot current')) quietSnapshots += 1;
         const { problems, created } = checkAction(action, acked, now, me, article.text);
         if (action.kind === 'import') problems.push(...diffRecords(byId(action.layer), byId(after.layer)));
@@ -313,8 +352,12 @@ async function main(): Promise<void> {
       await killHard(proc);
       await waitForCdpGone(cdpPort);
       await waitForGroupExit(proc.pid!);
-      const summary = `${Object.values(done).reduce((x, y) => x + y, 0)} actions (${Object.entries(done).map(([k, v]) => `${k} ${v}`).join(', ')})`;
-      console.log(`round ${String(round + 1).padStart(3)}/${o.rounds}  after ${checked}  |  ${summary}: ${ackedHere} acknowledged${quietSnapshots ? `, ${quietSnapshots} current snapshot(s) = records` : ''}, then ${inFlight ? `kill during ${inFlight.action.kind}${inFlight.acked ? ' (acknowledged)' : ' (mid-write)'}` : 'kill at idle'}  ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      const summary = `${Object.values(done).reduce((x, y) => x + y, 0)} actions (${Object.entries(done)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')})`;
+      console.log(
+        `round ${String(round + 1).padStart(3)}/${o.rounds}  after ${checked}  |  ${summary}: ${ackedHere} acknowledged${quietSnapshots ? `, ${quietSnapshots} current snapshot(s) = records` : ''}, then ${inFlight ? `kill during ${inFlight.action.kind}${inFlight.acked ? ' (acknowledged)' : ' (mid-write)'}` : 'kill at idle'}  ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+      );
     }
   } finally {
     if (running) {
@@ -329,11 +372,19 @@ async function main(): Promise<void> {
   const a = totals.actions;
   console.log('\nsoak summary');
   console.log(`  seed ${o.seed}; ${o.rounds} rounds in ${(secs / 60).toFixed(1)} min (${(secs / Math.max(1, o.rounds)).toFixed(1)} s a round)`);
-  console.log(`  actions ${a.tag + a.relabel + a.delete + a.undo + a.import} (tag ${a.tag}, relabel ${a.relabel}, delete ${a.delete}, undo ${a.undo}, import ${a.import}); acknowledged and read back ${totals.acknowledged}`);
-  console.log(`  kills: ${totals.killsMidWrite} mid-write (edit unacknowledged; it landed whole ${totals.inFlightLanded} times, was absent whole the others), ${totals.killsAfterAck} just after an acknowledgement, ${totals.killsIdle} at idle`);
+  console.log(
+    `  actions ${a.tag + a.relabel + a.delete + a.undo + a.import} (tag ${a.tag}, relabel ${a.relabel}, delete ${a.delete}, undo ${a.undo}, import ${a.import}); acknowledged and read back ${totals.acknowledged}`,
+  );
+  console.log(
+    `  kills: ${totals.killsMidWrite} mid-write (edit unacknowledged; it landed whole ${totals.inFlightLanded} times, was absent whole the others), ${totals.killsAfterAck} just after an acknowledgement, ${totals.killsIdle} at idle`,
+  );
   console.log(`  lost acknowledged edits: ${totals.lostEdits}; edits not as acknowledged: ${totals.actionMismatches}`);
-  console.log(`  snapshots found at the current revision and compared with the records: ${totals.snapshotsCurrent} (older, which the app ignores: ${totals.snapshotsStale}); mismatches: ${totals.snapshotMismatches}`);
-  console.log(`  duplicate ids: ${totals.duplicateIds}; screen mismatches: ${totals.screenMismatches}; actions the driver could not do: ${totals.driverErrors}`);
+  console.log(
+    `  snapshots found at the current revision and compared with the records: ${totals.snapshotsCurrent} (older, which the app ignores: ${totals.snapshotsStale}); mismatches: ${totals.snapshotMismatches}`,
+  );
+  console.log(
+    `  duplicate ids: ${totals.duplicateIds}; screen mismatches: ${totals.screenMismatches}; actions the driver could not do: ${totals.driverErrors}`,
+  );
   console.log(totals.failures.length ? `  FAILED checks: ${totals.failures.length}\n    ${totals.failures.join('\n    ')}` : '  all checks passed');
   process.exitCode = totals.failures.length ? 1 : 0;
 }
@@ -377,8 +428,19 @@ function touches(a: Action, id: string): boolean {
   return false;
 }
 
-async function chooseAction(rng: Rng, page: Page, acked: Records, undo: readonly UndoEntry[], words: readonly { word: string; start: number }[], article: RawArticle, me: string, colleagueId: () => string): Promise<Action> {
-  const rows = (await page.getByTestId('annotation-row').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['id'] ?? ''))).filter((id) => acked.has(id));
+async function chooseAction(
+  rng: Rng,
+  page: Page,
+  acked: Records,
+  undo: readonly UndoEntry[],
+  words: readonly { word: string; start: number }[],
+  article: RawArticle,
+  me: string,
+  colleagueId: () => string,
+): Promise<Action> {
+  const rows = (await page.getByTestId('annotation-row').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['id'] ?? ''))).filter((id) =>
+    acked.has(id),
+  );
   const weights: [Action['kind'], number][] = [
     ['tag', acked.size > 40 ? 15 : 40],
     ['relabel', rows.length ? 20 : 0],
@@ -410,7 +472,17 @@ async function chooseAction(rng: Rng, page: Page, acked: Records, undo: readonly
         const variant = existing.length ? rng.pick(['older', 'newer', 'same', 'new'] as const) : 'new';
         if (variant === 'new') {
           const w = rng.pick(words);
-          own.push({ id: randomUUID(), docId: article.id, label: rng.pick(LABELS), start: w.start, end: w.start + w.word.length, quote: w.word, annotator: me, createdAt: now, updatedAt: now });
+          own.push({
+            id: randomUUID(),
+            docId: article.id,
+            label: rng.pick(LABELS),
+            start: w.start,
+            end: w.start + w.word.length,
+            quote: w.word,
+            annotator: me,
+            createdAt: now,
+            updatedAt: now,
+          });
         } else {
           const x = rng.pick(existing);
           if (own.some((o) => o.id === x.id)) continue;
@@ -421,7 +493,17 @@ async function chooseAction(rng: Rng, page: Page, acked: Records, undo: readonly
       for (let k = rng.int(1, 4); k > 0; k--) {
         const w = rng.pick(words);
         const id = colleagueId();
-        layer.set(id, { id, docId: article.id, label: rng.pick(LABELS), start: w.start, end: w.start + w.word.length, quote: w.word, annotator: COLLEAGUE, createdAt: '2022-01-08T10:00:00.000Z', updatedAt: '2022-01-08T10:00:00.000Z' });
+        layer.set(id, {
+          id,
+          docId: article.id,
+          label: rng.pick(LABELS),
+          start: w.start,
+          end: w.start + w.word.length,
+          quote: w.word,
+          annotator: COLLEAGUE,
+          createdAt: '2022-01-08T10:00:00.000Z',
+          updatedAt: '2022-01-08T10:00:00.000Z',
+        });
       }
       return { kind, own, colleague: COLLEAGUE, layer: [...layer.values()] };
     }
@@ -469,15 +551,22 @@ async function checkScreen(page: Page, records: Records): Promise<string[]> {
     await sleep(50);
   }
   await sleep(50); // the rows follow the total in a deferred render
-  const rows = await page.getByTestId('annotation-row').evaluateAll((els) =>
-    els.map((r) => ({ id: (r as HTMLElement).dataset['id'] ?? '', label: r.querySelector<HTMLElement>('[data-label]')?.dataset['label'] ?? '', quote: r.querySelector('.quote')?.textContent ?? '' })),
-  );
+  const rows = await page
+    .getByTestId('annotation-row')
+    .evaluateAll((els) =>
+      els.map((r) => ({
+        id: (r as HTMLElement).dataset['id'] ?? '',
+        label: r.querySelector<HTMLElement>('[data-label]')?.dataset['label'] ?? '',
+        quote: r.querySelector('.quote')?.textContent ?? '',
+      })),
+    );
   const out: string[] = [];
   if (new Set(rows.map((r) => r.id)).size !== rows.length) out.push('a row twice');
   for (const r of rows) {
     const a = records.get(r.id);
     if (!a) out.push(`row ${r.id} (${r.label}:${r.quote}) is not in the records`);
-    else if (a.label !== r.label || !a.quote.startsWith(r.quote.replace(/…$/, ''))) out.push(`row ${r.id} shows ${r.label}:${r.quote}, the record is ${a.label}:${a.quote}`);
+    else if (a.label !== r.label || !a.quote.startsWith(r.quote.replace(/…$/, '')))
+      out.push(`row ${r.id} shows ${r.label}:${r.quote}, the record is ${a.label}:${a.quote}`);
   }
   if (records.size <= 10 && rows.length !== records.size) out.push(`${rows.length} rows for ${records.size} records`);
   return out;
@@ -485,7 +574,8 @@ async function checkScreen(page: Page, records: Records): Promise<string[]> {
 
 process.on('unhandledRejection', (e) => {
   // A page promise left behind by a kill is expected; anything else is printed, not swallowed.
-  if (!/Target (page, context or browser )?(has been )?closed|Browser has been closed|WebSocket|disconnected/i.test(String(e))) console.error('unhandled rejection:', e);
+  if (!/Target (page, context or browser )?(has been )?closed|Browser has been closed|WebSocket|disconnected/i.test(String(e)))
+    console.error('unhandled rejection:', e);
 });
 
 await main();

@@ -63,7 +63,9 @@ export async function agreementCommand(options: AgreementOptions, io: CliIo): Pr
     }
   }
   if (failed > 0) {
-    io.stderr(`${report.join('\n')}\nspanmark: agreement needs valid files; fix the ${failed === 1 ? 'file' : 'files'} above (spanmark validate FILE… shows the same).\n`);
+    io.stderr(
+      `${report.join('\n')}\nspanmark: agreement needs valid files; fix the ${failed === 1 ? 'file' : 'files'} above (spanmark validate FILE… shows the same).\n`,
+    );
     return 1;
   }
 
@@ -91,7 +93,9 @@ export async function agreementCommand(options: AgreementOptions, io: CliIo): Pr
   const hasPair = (d: GatheredDocument): boolean => d.layers.some((l) => l.annotator === a) && d.layers.some((l) => l.annotator === b);
   const selection = shared.filter(hasPair);
   if (selection.length === 0) {
-    io.stderr(`spanmark: ${printable(a)} and ${printable(b)} have no document in common; pick another pair with --a and --b (annotators: ${annotators.map(printable).join(', ')}).\n`);
+    io.stderr(
+      `spanmark: ${printable(a)} and ${printable(b)} have no document in common; pick another pair with --a and --b (annotators: ${annotators.map(printable).join(', ')}).\n`,
+    );
     return 1;
   }
 
@@ -99,7 +103,9 @@ export async function agreementCommand(options: AgreementOptions, io: CliIo): Pr
   const skipped: SkippedDocument[] = gathered.documents
     .filter((d) => !selection.includes(d))
     .map((d) => ({
-      sha256: d.sha256, title: d.title, annotators: d.layers.map((l) => l.annotator),
+      sha256: d.sha256,
+      title: d.title,
+      annotators: d.layers.map((l) => l.annotator),
       reason: d.layers.length < 2 ? 'one-annotator' : 'no-layer-by-a-or-b',
     }));
 
@@ -108,7 +114,12 @@ export async function agreementCommand(options: AgreementOptions, io: CliIo): Pr
   return 0;
 }
 
-function pairReports(selection: readonly GatheredDocument[], annotators: readonly string[], a: string, b: string): { documents: DocumentReport[]; combined: AgreementReport } {
+function pairReports(
+  selection: readonly GatheredDocument[],
+  annotators: readonly string[],
+  a: string,
+  b: string,
+): { documents: DocumentReport[]; combined: AgreementReport } {
   const documents: DocumentReport[] = [];
   for (const d of selection) {
     const r = agreementReport({ text: d.text, layers: d.layers.map((l) => ({ annotator: l.annotator, spans: l.spans })), a, b });
@@ -153,14 +164,22 @@ export interface PairsOutput {
   readonly warnings: readonly string[];
 }
 
-function everyPair(files: readonly string[], all: readonly GatheredDocument[], shared: readonly GatheredDocument[], annotators: readonly string[], warnings: readonly string[]): PairsOutput {
+function everyPair(
+  files: readonly string[],
+  all: readonly GatheredDocument[],
+  shared: readonly GatheredDocument[],
+  annotators: readonly string[],
+  warnings: readonly string[],
+): PairsOutput {
   const pairs: PairReport[] = [];
-  annotators.forEach((a, i) => annotators.forEach((b, j) => {
-    if (j <= i) return;
-    const selection = shared.filter((d) => d.layers.some((l) => l.annotator === a) && d.layers.some((l) => l.annotator === b));
-    if (selection.length === 0) return;
-    pairs.push({ a, b, documents: selection.map((d) => d.sha256), report: pairReports(selection, annotators, a, b).combined });
-  }));
+  annotators.forEach((a, i) =>
+    annotators.forEach((b, j) => {
+      if (j <= i) return;
+      const selection = shared.filter((d) => d.layers.some((l) => l.annotator === a) && d.layers.some((l) => l.annotator === b));
+      if (selection.length === 0) return;
+      pairs.push({ a, b, documents: selection.map((d) => d.sha256), report: pairReports(selection, annotators, a, b).combined });
+    }),
+  );
   const alpha = tokenAlphaForDocuments(shared.map((d) => ({ text: d.text, layers: d.layers.map((l) => l.spans) })));
   return {
     mode: 'every-pair',
@@ -169,7 +188,9 @@ function everyPair(files: readonly string[], all: readonly GatheredDocument[], s
     documents: shared.map((d) => ({ sha256: d.sha256, title: d.title, files: d.files, annotators: d.layers.map((l) => l.annotator) })),
     alpha: { ...alpha, annotators, documents: shared.length, tokens: shared.reduce((sum, d) => sum + tokenize(d.text).length, 0) },
     pairs,
-    skipped: all.filter((d) => !shared.includes(d)).map((d) => ({ sha256: d.sha256, title: d.title, annotators: d.layers.map((l) => l.annotator), reason: 'one-annotator' })),
+    skipped: all
+      .filter((d) => !shared.includes(d))
+      .map((d) => ({ sha256: d.sha256, title: d.title, annotators: d.layers.map((l) => l.annotator), reason: 'one-annotator' })),
     warnings,
   };
 }
@@ -180,7 +201,10 @@ function everyPair(files: readonly string[], all: readonly GatheredDocument[], s
  */
 export function choosePair(annotators: readonly string[], a?: string, b?: string): Result<{ a: string; b: string }, string> {
   const known = `annotators of the shared documents: ${annotators.map(printable).join(', ')}`;
-  for (const [flag, name] of [['--a', a], ['--b', b]] as const) {
+  for (const [flag, name] of [
+    ['--a', a],
+    ['--b', b],
+  ] as const) {
     if (name !== undefined && !annotators.includes(name)) {
       return { ok: false, error: `${flag} ${printable(name)}: no such annotator in the shared documents (${known}).` };
     }
@@ -194,8 +218,10 @@ export function choosePair(annotators: readonly string[], a?: string, b?: string
 
 function mergeWarning(m: LayerMerge): string {
   const what = m.sharedIds === 0 ? 'no annotation id in both' : `${plural(m.sharedIds, 'annotation id')} in both, ${m.changed} changed`;
-  return `${printable(m.annotator)} has a layer on ${docName(m.title, m.sha256)} in both ${printable(m.earlier)} and ${printable(m.later)}; `
-    + `merged by annotation id, ${printable(m.later)} wins (${what}).`;
+  return (
+    `${printable(m.annotator)} has a layer on ${docName(m.title, m.sha256)} in both ${printable(m.earlier)} and ${printable(m.later)}; ` +
+    `merged by annotation id, ${printable(m.later)} wins (${what}).`
+  );
 }
 
 function docName(title: string, sha256: string): string {
@@ -206,8 +232,10 @@ function noSharedReason(documents: number, annotators: readonly string[]): strin
   if (annotators.length < 2) {
     return `the files hold ${plural(documents, 'document')} and ${annotators.length === 0 ? 'no annotations' : `annotations by ${printable(annotators[0]!)} only`}; agreement needs layers by two annotators on the same text.`;
   }
-  return `none of the ${plural(documents, 'document')} in the files is annotated by two annotators (annotators: ${annotators.map(printable).join(', ')}). `
-    + 'A document is the same only when its text is byte-for-byte the same (same sha256).';
+  return (
+    `none of the ${plural(documents, 'document')} in the files is annotated by two annotators (annotators: ${annotators.map(printable).join(', ')}). ` +
+    'A document is the same only when its text is byte-for-byte the same (same sha256).'
+  );
 }
 
 export function renderAgreement(out: AgreementOutput): string[] {
@@ -217,9 +245,11 @@ export function renderAgreement(out: AgreementOutput): string[] {
   const lines: string[] = [
     `Agreement of B = ${printable(out.b)} against A = ${printable(out.a)} (reference)`,
     `Files: ${out.files.map(printable).join(', ')}`,
-    `Documents: ${out.documents.length} of ${total} compared`
-      + (oneAnnotator.length > 0 ? `; ${oneAnnotator.length} annotated by one annotator only` : '')
-      + (noPair.length > 0 ? `; ${noPair.length} shared without a layer by ${printable(out.a)} or ${printable(out.b)}: ${noPair.map((s) => `"${printable(s.title)}"`).join(', ')}` : ''),
+    `Documents: ${out.documents.length} of ${total} compared` +
+      (oneAnnotator.length > 0 ? `; ${oneAnnotator.length} annotated by one annotator only` : '') +
+      (noPair.length > 0
+        ? `; ${noPair.length} shared without a layer by ${printable(out.a)} or ${printable(out.b)}: ${noPair.map((s) => `"${printable(s.title)}"`).join(', ')}`
+        : ''),
   ];
   let hasUndefined = false;
   const section = (heading: string, report: AgreementReport): void => {
@@ -278,14 +308,19 @@ export function renderPairs(out: PairsOutput): string[] {
   for (const p of out.pairs) {
     const table = renderReportTable(p.report);
     hasUndefined ||= table.hasUndefined;
-    lines.push('', `== B = ${printable(p.b)} against A = ${printable(p.a)}, ${plural(p.documents.length, 'document')} both annotated: counts pooled`, '', ...table.lines);
+    lines.push(
+      '',
+      `== B = ${printable(p.b)} against A = ${printable(p.a)}, ${plural(p.documents.length, 'document')} both annotated: counts pooled`,
+      '',
+      ...table.lines,
+    );
   }
   lines.push('');
   if (hasUndefined) lines.push(UNDEFINED_FOOTNOTE);
   lines.push(
     MACRO_FOOTNOTE,
     'F1 and kappa are symmetric, so one cell serves both orders; a pair is pooled over the documents both annotated.',
-    'alpha: every annotator of the shared documents (in a pair\'s table: of that pair\'s documents), on tokens. See docs/agreement.md.',
+    "alpha: every annotator of the shared documents (in a pair's table: of that pair's documents), on tokens. See docs/agreement.md.",
   );
   return lines;
 }

@@ -12,12 +12,12 @@ export type Command =
   | { readonly kind: 'version' }
   | { readonly kind: 'validate'; readonly files: readonly string[]; readonly json: boolean }
   | {
-    readonly kind: 'agreement';
-    readonly files: readonly string[];
-    readonly json: boolean;
-    readonly a?: string;
-    readonly b?: string;
-  };
+      readonly kind: 'agreement';
+      readonly files: readonly string[];
+      readonly json: boolean;
+      readonly a?: string;
+      readonly b?: string;
+    };
 
 export interface UsageError {
   readonly message: string;
@@ -125,7 +125,9 @@ function parseAgreement(args: readonly string[]): Result<Command, UsageError> {
   return {
     ok: true,
     value: {
-      kind: 'agreement', files, json: flags.has('--json'),
+      kind: 'agreement',
+      files,
+      json: flags.has('--json'),
       ...(a !== undefined ? { a } : {}),
       ...(b !== undefined ? { b } : {}),
     },

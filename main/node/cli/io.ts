@@ -27,15 +27,23 @@ export const nodeIo: CliIo = {
 export function readFailure(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   switch (code) {
-    case 'ENOENT': return 'no such file';
-    case 'EISDIR': return 'it is a directory, not a file';
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'it is a directory, not a file';
     case 'EACCES':
-    case 'EPERM': return 'permission denied';
-    case 'ENOTDIR': return 'a part of the path is not a directory';
-    case 'ELOOP': return 'too many symbolic links';
-    case 'ERR_ENCODING_INVALID_ENCODED_DATA': return 'it is not UTF-8 text (Spanmark exports are UTF-8)';
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory';
+    case 'ELOOP':
+      return 'too many symbolic links';
+    case 'ERR_ENCODING_INVALID_ENCODED_DATA':
+      return 'it is not UTF-8 text (Spanmark exports are UTF-8)';
     case 'ERR_FS_FILE_TOO_LARGE':
-    case 'ERR_STRING_TOO_LONG': return 'it is too large to read';
-    default: return error instanceof Error ? error.message : String(error);
+    case 'ERR_STRING_TOO_LONG':
+      return 'it is too large to read';
+    default:
+      return error instanceof Error ? error.message : String(error);
   }
 }

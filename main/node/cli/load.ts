@@ -36,7 +36,13 @@ export async function loadFile(file: string, io: CliIo): Promise<LoadedFile> {
   const { error } = decoded;
   if (error.code === 'not-utf8') {
     const detail = error.message.startsWith(NOT_UTF8_LEAD) ? error.message.slice(NOT_UTF8_LEAD.length) : `: ${error.message}`;
-    return { ok: false, file, problems: [{ code: error.code, message: `cannot read ${file}: it is not UTF-8 text${detail}`, ...(error.offset !== undefined ? { offset: error.offset } : {}) }] };
+    return {
+      ok: false,
+      file,
+      problems: [
+        { code: error.code, message: `cannot read ${file}: it is not UTF-8 text${detail}`, ...(error.offset !== undefined ? { offset: error.offset } : {}) },
+      ],
+    };
   }
   const problems: FileProblem[] = error.problems.map((p) => ({ code: p.code, message: p.message, ...(p.path !== undefined ? { path: p.path } : {}) }));
   // Only a malformed-JSON problem has a position, and it is then the only problem.

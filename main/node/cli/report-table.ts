@@ -45,9 +45,12 @@ export function renderReportTable(report: AgreementReport): RenderedTable {
   const groupWidth = 3 * NUMBER_WIDTH + 2 * GAP.length;
   const lines: string[] = [
     ' '.repeat(first) + rule('exact', groupWidth) + GROUP_GAP + rule('relaxed', groupWidth),
-    padEnd('label', first) + ['P', 'R', 'F1'].map((h) => padStart(h, NUMBER_WIDTH)).join(GAP) + GROUP_GAP
-      + ['P', 'R', 'F1'].map((h) => padStart(h, NUMBER_WIDTH)).join(GAP) + GROUP_GAP
-      + ['kappa', 'alpha'].map((h) => padStart(h, NUMBER_WIDTH)).join(GAP),
+    padEnd('label', first) +
+      ['P', 'R', 'F1'].map((h) => padStart(h, NUMBER_WIDTH)).join(GAP) +
+      GROUP_GAP +
+      ['P', 'R', 'F1'].map((h) => padStart(h, NUMBER_WIDTH)).join(GAP) +
+      GROUP_GAP +
+      ['kappa', 'alpha'].map((h) => padStart(h, NUMBER_WIDTH)).join(GAP),
   ];
   const used: (number | null)[] = [];
   for (const l of LABEL_IDS) {
@@ -58,9 +61,14 @@ export function renderReportTable(report: AgreementReport): RenderedTable {
     lines.push(row(l, values.slice(0, 3), values.slice(3, 6), values[6]!, values[7]!));
   }
   const macro = [
-    exact.macro.precision.value, exact.macro.recall.value, exact.macro.f1.value,
-    relaxed.macro.precision.value, relaxed.macro.recall.value, relaxed.macro.f1.value,
-    report.kappa.macro.value, report.alpha.macro.value,
+    exact.macro.precision.value,
+    exact.macro.recall.value,
+    exact.macro.f1.value,
+    relaxed.macro.precision.value,
+    relaxed.macro.recall.value,
+    relaxed.macro.f1.value,
+    report.kappa.macro.value,
+    report.alpha.macro.value,
   ];
   used.push(...macro);
   lines.push(row('macro', macro.slice(0, 3), macro.slice(3, 6), macro[6]!, macro[7]!));

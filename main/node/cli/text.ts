@@ -14,7 +14,8 @@ export function printable(s: string): string {
 // Zero width: combining marks, format characters (ZWJ, variation selectors are \p{M}).
 const ZERO = /^[\p{M}\p{Cf}]$/u;
 // East Asian wide and fullwidth ranges and emoji: two terminal columns each.
-const WIDE = /^[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]$/u;
+const WIDE =
+  /^[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]$/u;
 
 /** Terminal columns `s` takes, closely enough to align tables of names and titles. */
 export function displayWidth(s: string): number {

@@ -67,11 +67,7 @@ export interface DecodeOptions {
 /** Injected so the core stays free of Node and DOM: node:crypto in tests and CLI, WebCrypto in the app. */
 export type Sha256Hex = (text: string) => Promise<string>;
 
-export async function decodeSpanmarkV1(
-  json: string,
-  sha256Hex: Sha256Hex,
-  options: DecodeOptions = {},
-): Promise<Result<DecodedLibrary, DecodeProblem>> {
+export async function decodeSpanmarkV1(json: string, sha256Hex: Sha256Hex, options: DecodeOptions = {}): Promise<Result<DecodedLibrary, DecodeProblem>> {
   try {
     return await decode(json, sha256Hex, options.maxChars ?? MAX_IMPORT_CHARS);
   } catch (e) {
@@ -172,7 +168,12 @@ async function decode(json: string, sha256Hex: Sha256Hex, maxChars: number): Pro
   // too. Positions count from after the first.
   const body = json.charCodeAt(0) === 0xfeff ? json.slice(1) : json;
   if (body.charCodeAt(0) === 0xfeff) {
-    return failOne('malformed-json', 'The file is not valid JSON at line 1, column 1: it starts with two byte order marks (U+FEFF); a file may start with one at most.', undefined, { line: 1, column: 1 });
+    return failOne(
+      'malformed-json',
+      'The file is not valid JSON at line 1, column 1: it starts with two byte order marks (U+FEFF); a file may start with one at most.',
+      undefined,
+      { line: 1, column: 1 },
+    );
   }
   const parsed = parseJson(body);
   if (!parsed.ok) return parsed;
@@ -182,24 +183,40 @@ async function decode(json: string, sha256Hex: Sha256Hex, maxChars: number): Pro
   if (!isObj(root)) return failOne('not-spanmark', `This is not a Spanmark export: the file holds ${describe(root)}, not an object with "format": "spanmark".`);
   const format = own(root, 'format');
   if (format !== SPANMARK_FORMAT) {
-    return failOne('not-spanmark', format === undefined
-      ? 'This is not a Spanmark export: it has no "format" key (expected "format": "spanmark").'
-      : `This is not a Spanmark export: "format" is ${describe(format)}, not "spanmark".`, 'format');
+    return failOne(
+      'not-spanmark',
+      format === undefined
+        ? 'This is not a Spanmark export: it has no "format" key (expected "format": "spanmark").'
+        : `This is not a Spanmark export: "format" is ${describe(format)}, not "spanmark".`,
+      'format',
+    );
   }
   const version = own(root, 'version');
   if (typeof version !== 'number') {
-    return failOne('schema', `version ${version === undefined ? 'is missing' : `must be a number, but it is ${describe(version)}`}; this Spanmark reads version 1.`, 'version');
+    return failOne(
+      'schema',
+      `version ${version === undefined ? 'is missing' : `must be a number, but it is ${describe(version)}`}; this Spanmark reads version 1.`,
+      'version',
+    );
   }
   if (version !== SPANMARK_VERSION) {
-    return failOne('unsupported-version', Number.isSafeInteger(version) && version > SPANMARK_VERSION
-      ? `This export's format version ${version} was written by a newer Spanmark; this Spanmark reads version 1 only. Update Spanmark to import it.`
-      : `version ${String(version)} is not a Spanmark export version; this Spanmark reads version 1.`, 'version');
+    return failOne(
+      'unsupported-version',
+      Number.isSafeInteger(version) && version > SPANMARK_VERSION
+        ? `This export's format version ${version} was written by a newer Spanmark; this Spanmark reads version 1 only. Update Spanmark to import it.`
+        : `version ${String(version)} is not a Spanmark export version; this Spanmark reads version 1.`,
+      'version',
+    );
   }
   const unit = own(root, 'offsetUnit');
   if (unit !== SPANMARK_OFFSET_UNIT) {
-    return failOne(unit === undefined ? 'schema' : 'bad-offset-unit', unit === undefined
-      ? 'offsetUnit is missing; version 1 files must say "offsetUnit": "codepoint".'
-      : `offsetUnit is ${describe(unit)}, but version 1 offsets must count Unicode code points ("codepoint").`, 'offsetUnit');
+    return failOne(
+      unit === undefined ? 'schema' : 'bad-offset-unit',
+      unit === undefined
+        ? 'offsetUnit is missing; version 1 files must say "offsetUnit": "codepoint".'
+        : `offsetUnit is ${describe(unit)}, but version 1 offsets must count Unicode code points ("codepoint").`,
+      'offsetUnit',
+    );
   }
 
   const report = new Report(MAX_REPORTED_PROBLEMS);
@@ -279,7 +296,11 @@ async function decodeBody(root: Obj, sha256Hex: Sha256Hex, report: Report): Prom
 function annotatorId(f: Fields, key: string, opts: { optional?: boolean } = {}): string | undefined {
   const id = f.string(key, { ...opts, nonEmpty: true });
   if (id !== undefined && id.length > MAX_ANNOTATOR_ID_LENGTH) {
-    f.report.add('schema', f.at(key), `${f.at(key)} is ${id.length} characters long; an annotator id may have at most ${MAX_ANNOTATOR_ID_LENGTH}: ${show(id, 40)}.`);
+    f.report.add(
+      'schema',
+      f.at(key),
+      `${f.at(key)} is ${id.length} characters long; an annotator id may have at most ${MAX_ANNOTATOR_ID_LENGTH}: ${show(id, 40)}.`,
+    );
     return undefined;
   }
   return id;
@@ -356,10 +377,17 @@ async function decodeDocument(raw: unknown, path: string, ctx: DocContext): Prom
       actual = e;
     }
     if (typeof actual !== 'string') {
-      report.add('hash-failed', f.at('sha256'), `${path}: the SHA-256 of the text could not be computed (${actual instanceof Error ? actual.message : describe(actual)}).`);
+      report.add(
+        'hash-failed',
+        f.at('sha256'),
+        `${path}: the SHA-256 of the text could not be computed (${actual instanceof Error ? actual.message : describe(actual)}).`,
+      );
     } else if (actual.toLowerCase() !== sha256) {
-      report.add('sha256-mismatch', f.at('sha256'),
-        `${f.at('sha256')} is ${sha256}, but the text's UTF-8 SHA-256 is ${actual.toLowerCase()}: the text was changed after export or the hash is wrong.`);
+      report.add(
+        'sha256-mismatch',
+        f.at('sha256'),
+        `${f.at('sha256')} is ${sha256}, but the text's UTF-8 SHA-256 is ${actual.toLowerCase()}: the text was changed after export or the hash is wrong.`,
+      );
     }
   }
 
@@ -387,26 +415,45 @@ async function decodeDocument(raw: unknown, path: string, ctx: DocContext): Prom
     // Length first: a wrong-length quote fails without slicing, so hostile quotes cost no more than their size.
     if (a.quote.length !== end - start || text.slice(start, end) !== a.quote) {
       const apath = `${path}.annotations[${a.index}]`;
-      report.add('quote-mismatch', `${apath}.quote`,
-        `${apath}: quote ${show(a.quote)} does not match the text at ${a.start}..${a.end} (${show(text.slice(start, Math.min(end, start + 130)))}).`);
+      report.add(
+        'quote-mismatch',
+        `${apath}.quote`,
+        `${apath}: quote ${show(a.quote)} does not match the text at ${a.start}..${a.end} (${show(text.slice(start, Math.min(end, start + 130)))}).`,
+      );
       return;
     }
     decoded.push({
-      id: a.id, docId: sha256, label: a.label, start, end, quote: a.quote, annotator: a.annotator,
+      id: a.id,
+      docId: sha256,
+      label: a.label,
+      start,
+      end,
+      quote: a.quote,
+      annotator: a.annotator,
       ...(a.annotatorId !== undefined ? { annotatorId: a.annotatorId } : {}),
-      createdAt: a.createdAt, updatedAt: a.updatedAt,
+      createdAt: a.createdAt,
+      updatedAt: a.updatedAt,
       ...(a.note !== undefined ? { note: a.note } : {}),
       ...(a.provenance !== undefined ? { provenance: a.provenance } : {}),
     });
   });
   const base = 2 * annotations.length;
   const outBlocks: Block[] = blocks.map((b, k) => ({
-    kind: b.kind, start: unit(base + 2 * k), end: unit(base + 2 * k + 1), ...(b.level !== undefined ? { level: b.level } : {}),
+    kind: b.kind,
+    start: unit(base + 2 * k),
+    end: unit(base + 2 * k + 1),
+    ...(b.level !== undefined ? { level: b.level } : {}),
   }));
   if (report.count > before) return undefined;
 
   const article: DecodedDocument['article'] = {
-    id: sha256, sha256, title, format, text, blocks: outBlocks, metadata,
+    id: sha256,
+    sha256,
+    title,
+    format,
+    text,
+    blocks: outBlocks,
+    metadata,
     ...(review !== undefined ? { reviewStatus: review.status } : {}),
     ...(addedAt !== undefined ? { addedAt } : {}),
   };
@@ -448,7 +495,11 @@ function decodeBlocks(doc: Fields, cpLength: number | undefined, report: Report)
     } else if (end < start) {
       report.add('bad-block', f.at('end'), `${f.path}: end ${end} is before start ${start}.`);
     } else if (start < previousStart) {
-      report.add('bad-block', f.at('start'), `${f.path}: blocks must be in text order, but it starts at ${start}, before the previous block (${previousStart}).`);
+      report.add(
+        'bad-block',
+        f.at('start'),
+        `${f.path}: blocks must be in text order, but it starts at ${start}, before the previous block (${previousStart}).`,
+      );
     } else {
       previousStart = start;
       out.push({ kind, start, end, ...(typeof level === 'number' ? { level } : {}) });
@@ -502,10 +553,28 @@ function decodeAnnotations(doc: Fields, cpLength: number | undefined, ctx: DocCo
         report.add('empty-span', f.at('end'), `${f.path}: end ${end} must be greater than start ${start}; empty spans are not annotations.`);
       }
     }
-    if (report.count > before || id === undefined || !isLabelId(label) || start === undefined || end === undefined ||
-        quote === undefined || annotator === undefined || createdAt === undefined || updatedAt === undefined) return;
+    if (
+      report.count > before ||
+      id === undefined ||
+      !isLabelId(label) ||
+      start === undefined ||
+      end === undefined ||
+      quote === undefined ||
+      annotator === undefined ||
+      createdAt === undefined ||
+      updatedAt === undefined
+    )
+      return;
     out.push({
-      index, id, label, start, end, quote, annotator, createdAt, updatedAt,
+      index,
+      id,
+      label,
+      start,
+      end,
+      quote,
+      annotator,
+      createdAt,
+      updatedAt,
       ...(annotatorIdValue !== undefined ? { annotatorId: annotatorIdValue } : {}),
       ...(note !== undefined ? { note } : {}),
       ...(provenance !== undefined ? { provenance } : {}),
@@ -542,7 +611,11 @@ function decodeReview(doc: Fields, report: Report): ReviewV1 | undefined {
     const resultId = d.string('resultId', { optional: true, nonEmpty: true });
     if (annotator === undefined || annotationId === undefined || decision === undefined || decidedBy === undefined || decidedAt === undefined) return;
     decisions.push({
-      annotator, annotationId, decision, decidedBy, decidedAt,
+      annotator,
+      annotationId,
+      decision,
+      decidedBy,
+      decidedAt,
       ...(reason !== undefined ? { reason } : {}),
       ...(resultId !== undefined ? { resultId } : {}),
     });

@@ -73,7 +73,12 @@ export function encodeSpanmarkV1(input: EncodeInput): SpanmarkFileV1 {
   // Every Spanmark label is listed, used or not, so a reader learns the full label set.
   // The hotkey is a binding of this app, not a property of the label, so it stays out.
   const labels: ExportedLabelV1[] = LABELS.map((l) => ({
-    id: l.id, name: l.name, description: l.description, color: l.color, glyph: l.glyph, underline: l.underline,
+    id: l.id,
+    name: l.name,
+    description: l.description,
+    color: l.color,
+    glyph: l.glyph,
+    underline: l.underline,
   }));
   return {
     format: SPANMARK_FORMAT,
@@ -124,9 +129,29 @@ function encodeDocument(doc: EncodeDocumentInput, path: string): ExportedDocumen
     const a = annotations[i]!;
     // Assigned rather than spread: this loop runs once per annotation and spreads are slow when cold.
     // annotatorId beside the name: key order is part of the readable file.
-    const out: Mutable<ExportedAnnotationV1> = a.annotatorId === undefined
-      ? { id: a.id, label: a.label, start: cps[2 * i]!, end: cps[2 * i + 1]!, quote: a.quote, annotator: a.annotator, createdAt: a.createdAt, updatedAt: a.updatedAt }
-      : { id: a.id, label: a.label, start: cps[2 * i]!, end: cps[2 * i + 1]!, quote: a.quote, annotator: a.annotator, annotatorId: a.annotatorId, createdAt: a.createdAt, updatedAt: a.updatedAt };
+    const out: Mutable<ExportedAnnotationV1> =
+      a.annotatorId === undefined
+        ? {
+            id: a.id,
+            label: a.label,
+            start: cps[2 * i]!,
+            end: cps[2 * i + 1]!,
+            quote: a.quote,
+            annotator: a.annotator,
+            createdAt: a.createdAt,
+            updatedAt: a.updatedAt,
+          }
+        : {
+            id: a.id,
+            label: a.label,
+            start: cps[2 * i]!,
+            end: cps[2 * i + 1]!,
+            quote: a.quote,
+            annotator: a.annotator,
+            annotatorId: a.annotatorId,
+            createdAt: a.createdAt,
+            updatedAt: a.updatedAt,
+          };
     if (a.note !== undefined) out.note = a.note;
     if (a.provenance !== undefined) {
       out.provenance = { annotator: a.provenance.annotator, annotationId: a.provenance.annotationId, modified: a.provenance.modified };

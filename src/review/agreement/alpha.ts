@@ -25,9 +25,17 @@ export function alphaFromMatrix(matrix: readonly (readonly number[])[]): AlphaSt
   const n = totals.reduce((s, x) => s + x, 0);
   if (n < 2) return { n, observed: null, expected: null, alpha: null };
   let off = 0;
-  matrix.forEach((row, c) => row.forEach((x, k) => { if (c !== k) off += x; }));
+  matrix.forEach((row, c) =>
+    row.forEach((x, k) => {
+      if (c !== k) off += x;
+    }),
+  );
   let offExpected = 0;
-  totals.forEach((nc, c) => totals.forEach((nk, k) => { if (c !== k) offExpected += nc * nk; }));
+  totals.forEach((nc, c) =>
+    totals.forEach((nk, k) => {
+      if (c !== k) offExpected += nc * nk;
+    }),
+  );
   const observed = off / n;
   const expected = offExpected / (n * (n - 1));
   return { n, observed, expected: expected === 0 ? null : expected, alpha: expected === 0 ? null : 1 - observed / expected };
@@ -45,9 +53,11 @@ export function nominalAlpha<V>(units: readonly (readonly (V | null | undefined)
   const matrix = Array.from({ length: index.size }, () => new Array<number>(index.size).fill(0));
   for (const u of coded) {
     if (u.length < 2) continue;
-    u.forEach((x, i) => u.forEach((y, j) => {
-      if (i !== j) matrix[index.get(x)!]![index.get(y)!]! += 1 / (u.length - 1);
-    }));
+    u.forEach((x, i) =>
+      u.forEach((y, j) => {
+        if (i !== j) matrix[index.get(x)!]![index.get(y)!]! += 1 / (u.length - 1);
+      }),
+    );
   }
   return { ...alphaFromMatrix(matrix), values: [...index.keys()] };
 }
@@ -91,7 +101,13 @@ export function binaryCoincidences(decisions: readonly Uint8Array[]): BinaryCoin
 }
 
 export function alphaFromCoincidences(c: BinaryCoincidences): LabelAlpha {
-  return { ...alphaFromMatrix([[c.noNo, c.yesNo], [c.yesNo, c.yesYes]]), coincidences: c };
+  return {
+    ...alphaFromMatrix([
+      [c.noNo, c.yesNo],
+      [c.yesNo, c.yesYes],
+    ]),
+    coincidences: c,
+  };
 }
 
 export function layerCoincidences(tokens: readonly Token[], layers: readonly (readonly Span[])[]): ByLabel<BinaryCoincidences> {
@@ -100,9 +116,16 @@ export function layerCoincidences(tokens: readonly Token[], layers: readonly (re
 
 /** Pooling: coincidence matrices add, i.e. every document's tokens are units of one sample. */
 export function addCoincidences(parts: readonly ByLabel<BinaryCoincidences>[]): ByLabel<BinaryCoincidences> {
-  return byLabel((l) => parts.reduce((s, p) => ({
-    noNo: s.noNo + p[l].noNo, yesNo: s.yesNo + p[l].yesNo, yesYes: s.yesYes + p[l].yesYes,
-  }), { noNo: 0, yesNo: 0, yesYes: 0 }));
+  return byLabel((l) =>
+    parts.reduce(
+      (s, p) => ({
+        noNo: s.noNo + p[l].noNo,
+        yesNo: s.yesNo + p[l].yesNo,
+        yesYes: s.yesYes + p[l].yesYes,
+      }),
+      { noNo: 0, yesNo: 0, yesYes: 0 },
+    ),
+  );
 }
 
 export function alphaFromCoincidenceTables(tables: ByLabel<BinaryCoincidences>): AlphaResult {

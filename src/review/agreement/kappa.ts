@@ -60,9 +60,17 @@ export function kappaTables(tokens: readonly Token[], a: readonly Span[], b: rea
 
 /** Pooling: tables are summed cell by cell, i.e. all documents' tokens form one sample. */
 export function addKappaTables(parts: readonly ByLabel<KappaTable>[]): ByLabel<KappaTable> {
-  return byLabel((l) => parts.reduce((s, p) => ({
-    bothYes: s.bothYes + p[l].bothYes, aOnly: s.aOnly + p[l].aOnly, bOnly: s.bOnly + p[l].bOnly, bothNo: s.bothNo + p[l].bothNo,
-  }), { bothYes: 0, aOnly: 0, bOnly: 0, bothNo: 0 }));
+  return byLabel((l) =>
+    parts.reduce(
+      (s, p) => ({
+        bothYes: s.bothYes + p[l].bothYes,
+        aOnly: s.aOnly + p[l].aOnly,
+        bOnly: s.bOnly + p[l].bOnly,
+        bothNo: s.bothNo + p[l].bothNo,
+      }),
+      { bothYes: 0, aOnly: 0, bOnly: 0, bothNo: 0 },
+    ),
+  );
 }
 
 export function kappaFromTables(tables: ByLabel<KappaTable>): KappaResult {

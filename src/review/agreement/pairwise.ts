@@ -54,30 +54,34 @@ export function pairwiseAgreement(docs: readonly PairwiseDocument[], annotators?
     const present = names.map((n) => d.layers.find((l) => l.annotator === n));
     if (present.filter(Boolean).length < 2) continue;
     const tokens = tokenize(d.text);
-    present.forEach((x, i) => present.forEach((y, j) => {
-      if (j <= i || x === undefined || y === undefined) return;
-      const sum = sums.get(key(i, j)) ?? { documents: 0, tokens: 0, f1: [], kappa: [] };
-      sum.documents += 1;
-      sum.tokens += tokens.length;
-      sum.f1.push(spanF1Counts(x.spans, y.spans));
-      sum.kappa.push(kappaTables(tokens, x.spans, y.spans));
-      sums.set(key(i, j), sum);
-    }));
+    present.forEach((x, i) =>
+      present.forEach((y, j) => {
+        if (j <= i || x === undefined || y === undefined) return;
+        const sum = sums.get(key(i, j)) ?? { documents: 0, tokens: 0, f1: [], kappa: [] };
+        sum.documents += 1;
+        sum.tokens += tokens.length;
+        sum.f1.push(spanF1Counts(x.spans, y.spans));
+        sum.kappa.push(kappaTables(tokens, x.spans, y.spans));
+        sums.set(key(i, j), sum);
+      }),
+    );
   }
   const pairs: PairAgreement[] = [];
-  names.forEach((a, i) => names.forEach((b, j) => {
-    if (j <= i) return;
-    const sum = sums.get(key(i, j)) ?? { documents: 0, tokens: 0, f1: [], kappa: [] };
-    const f1 = addSpanF1Counts(sum.f1);
-    pairs.push({
-      a,
-      b,
-      documents: sum.documents,
-      tokens: sum.tokens,
-      f1: { exact: f1FromCounts(f1.exact), relaxed: f1FromCounts(f1.relaxed) },
-      kappa: kappaFromTables(addKappaTables(sum.kappa)),
-    });
-  }));
+  names.forEach((a, i) =>
+    names.forEach((b, j) => {
+      if (j <= i) return;
+      const sum = sums.get(key(i, j)) ?? { documents: 0, tokens: 0, f1: [], kappa: [] };
+      const f1 = addSpanF1Counts(sum.f1);
+      pairs.push({
+        a,
+        b,
+        documents: sum.documents,
+        tokens: sum.tokens,
+        f1: { exact: f1FromCounts(f1.exact), relaxed: f1FromCounts(f1.relaxed) },
+        kappa: kappaFromTables(addKappaTables(sum.kappa)),
+      });
+    }),
+  );
   return ok({ annotators: names, pairs });
 }
 

@@ -47,7 +47,11 @@ export function validateLayers(text: string, layers: readonly LayerInput[], path
         return fail('bad-span', `Span ${s.id} [${s.start}, ${s.end}) is not a non-empty range inside the text (0..${text.length}).`, at);
       }
       if (splitsSurrogatePair(text, s.start) || splitsSurrogatePair(text, s.end)) {
-        return fail('span-splits-character', `Span ${s.id} [${s.start}, ${s.end}) cuts a character in half; were code points passed where UTF-16 offsets belong?`, at);
+        return fail(
+          'span-splits-character',
+          `Span ${s.id} [${s.start}, ${s.end}) cuts a character in half; were code points passed where UTF-16 offsets belong?`,
+          at,
+        );
       }
     }
   }

@@ -50,11 +50,21 @@ function reportAt(input: ReportInput, path: string): Result<AgreementReport> {
     a: input.a,
     b: input.b,
     tokens: tokens.length,
-    spanCounts: input.layers.map((l) => spanCount(l.annotator, byLabel((label) => l.spans.filter((s) => s.label === label).length))),
+    spanCounts: input.layers.map((l) =>
+      spanCount(
+        l.annotator,
+        byLabel((label) => l.spans.filter((s) => s.label === label).length),
+      ),
+    ),
     f1: { exact: f1FromCounts(f1.exact), relaxed: f1FromCounts(f1.relaxed) },
     kappa: kappaFromTables(kappaTables(tokens, layerA.spans, layerB.spans)),
     alpha: {
-      ...alphaFromCoincidenceTables(layerCoincidences(tokens, alphaLayers.map((l) => l.spans))),
+      ...alphaFromCoincidenceTables(
+        layerCoincidences(
+          tokens,
+          alphaLayers.map((l) => l.spans),
+        ),
+      ),
       annotators: alphaLayers.map((l) => l.annotator),
     },
   });
@@ -70,18 +80,24 @@ export function combineReports(reports: readonly AgreementReport[]): Result<Agre
     return fail('mismatched-pair', `Report ${other} compares ${r.a} with ${r.b}, not ${first.a} with ${first.b}.`, `[${other}]`);
   }
   const counts = new Map<string, Record<string, number>>();
-  for (const r of reports) for (const c of r.spanCounts) {
-    const sum = counts.get(c.annotator) ?? Object.fromEntries(LABEL_IDS.map((l) => [l, 0]));
-    for (const l of LABEL_IDS) sum[l] = sum[l]! + c.perLabel[l];
-    counts.set(c.annotator, sum);
-  }
+  for (const r of reports)
+    for (const c of r.spanCounts) {
+      const sum = counts.get(c.annotator) ?? Object.fromEntries(LABEL_IDS.map((l) => [l, 0]));
+      for (const l of LABEL_IDS) sum[l] = sum[l]! + c.perLabel[l];
+      counts.set(c.annotator, sum);
+    }
   const f1 = addSpanF1Counts(reports.map((r) => countsOf(r.f1)));
   return ok({
     documents: reports.reduce((s, r) => s + r.documents, 0),
     a: first.a,
     b: first.b,
     tokens: reports.reduce((s, r) => s + r.tokens, 0),
-    spanCounts: [...counts].map(([annotator, sum]) => spanCount(annotator, byLabel((l) => sum[l]!))),
+    spanCounts: [...counts].map(([annotator, sum]) =>
+      spanCount(
+        annotator,
+        byLabel((l) => sum[l]!),
+      ),
+    ),
     f1: { exact: f1FromCounts(f1.exact), relaxed: f1FromCounts(f1.relaxed) },
     kappa: kappaFromTables(addKappaTables(reports.map((r) => byLabel((l) => r.kappa.perLabel[l])))),
     alpha: {

@@ -99,8 +99,8 @@ export function spanF1(a: readonly Span[], b: readonly Span[]): SpanF1 {
 
 /** Micro-pooling: tp, fp and fn are summed per label over documents, then scored once. */
 export function addSpanF1Counts(parts: readonly SpanF1Counts[]): SpanF1Counts {
-  const sum = (pick: (c: SpanF1Counts) => ByLabel<MatchCounts>): ByLabel<MatchCounts> => byLabel((l) =>
-    parts.reduce((s, c) => ({ tp: s.tp + pick(c)[l].tp, fp: s.fp + pick(c)[l].fp, fn: s.fn + pick(c)[l].fn }), { tp: 0, fp: 0, fn: 0 }));
+  const sum = (pick: (c: SpanF1Counts) => ByLabel<MatchCounts>): ByLabel<MatchCounts> =>
+    byLabel((l) => parts.reduce((s, c) => ({ tp: s.tp + pick(c)[l].tp, fp: s.fp + pick(c)[l].fp, fn: s.fn + pick(c)[l].fn }), { tp: 0, fp: 0, fn: 0 }));
   return { exact: sum((c) => c.exact), relaxed: sum((c) => c.relaxed) };
 }
 

@@ -41,9 +41,16 @@ export class SpanmarkApp {
    * the question a file with my name and no analyst ids asks: are these mine?
    */
   async importBuffer(name: string, buffer: Buffer, answer?: 'mine' | 'colleague'): Promise<unknown> {
-    const done = this.page.evaluate((name) => new Promise((resolve) => window.addEventListener(name, (e) => resolve((e as CustomEvent).detail), { once: true })), APP_EVENTS.imported);
+    const done = this.page.evaluate(
+      (name) => new Promise((resolve) => window.addEventListener(name, (e) => resolve((e as CustomEvent).detail), { once: true })),
+      APP_EVENTS.imported,
+    );
     await this.chooseImport(name, buffer);
-    if (answer) await this.page.getByTestId('confirm-mine').getByTestId(answer === 'mine' ? 'confirm-yes' : 'confirm-no').click();
+    if (answer)
+      await this.page
+        .getByTestId('confirm-mine')
+        .getByTestId(answer === 'mine' ? 'confirm-yes' : 'confirm-no')
+        .click();
     return done;
   }
 
@@ -51,7 +58,11 @@ export class SpanmarkApp {
   async importRefused(name: string, buffer: Buffer, answer?: 'mine' | 'colleague'): Promise<string> {
     const before = await this.lastErrorId();
     await this.chooseImport(name, buffer);
-    if (answer) await this.page.getByTestId('confirm-mine').getByTestId(answer === 'mine' ? 'confirm-yes' : 'confirm-no').click();
+    if (answer)
+      await this.page
+        .getByTestId('confirm-mine')
+        .getByTestId(answer === 'mine' ? 'confirm-yes' : 'confirm-no')
+        .click();
     return this.nextError(before);
   }
 
@@ -133,7 +144,14 @@ export class SpanmarkApp {
 
   /** Drags the mouse from inside the first character to inside the last character of `needle`. */
   async select(needle: string, opts: { occurrence?: number; alt?: boolean; from?: number; to?: number } = {}): Promise<void> {
-    const b = (await this.textBox(needle, opts.occurrence ?? 0)) as { left: number; right: number; top: number; bottom: number; firstBottom?: number; lastTop?: number };
+    const b = (await this.textBox(needle, opts.occurrence ?? 0)) as {
+      left: number;
+      right: number;
+      top: number;
+      bottom: number;
+      firstBottom?: number;
+      lastTop?: number;
+    };
     const y1 = (b.top + (b.firstBottom ?? b.bottom)) / 2;
     const y2 = ((b.lastTop ?? b.top) + b.bottom) / 2;
     const x1 = b.left + (opts.from ?? 2);
@@ -175,7 +193,9 @@ export class SpanmarkApp {
   }
 
   async rowTexts(): Promise<string[]> {
-    return this.rows().evaluateAll((rows) => rows.map((r) => `${(r.querySelector('[data-label]') as HTMLElement).dataset['label']}:${r.querySelector('.quote')!.textContent}`));
+    return this.rows().evaluateAll((rows) =>
+      rows.map((r) => `${(r.querySelector('[data-label]') as HTMLElement).dataset['label']}:${r.querySelector('.quote')!.textContent}`),
+    );
   }
 
   /** Total ranges painted per label, read from the CSS highlight registry. */

@@ -37,7 +37,10 @@ export class ReviewMode {
   /** Each shown difference as "annotator: quote = decision" ("open" when undecided). */
   async summary(): Promise<string[]> {
     return this.items().evaluateAll((els) =>
-      els.map((e) => `${(e as HTMLElement).dataset['annotator']}: ${e.querySelector('[data-testid="difference-quote"]')!.textContent} = ${(e as HTMLElement).dataset['decided'] || 'open'}`),
+      els.map(
+        (e) =>
+          `${(e as HTMLElement).dataset['annotator']}: ${e.querySelector('[data-testid="difference-quote"]')!.textContent} = ${(e as HTMLElement).dataset['decided'] || 'open'}`,
+      ),
     );
   }
 

@@ -14,7 +14,9 @@ export class ReviewPanel {
   async layers(): Promise<Record<string, number>> {
     const rows = this.page.getByTestId('layer-row');
     return Object.fromEntries(
-      await rows.evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset['annotator']!, Number(e.querySelector('[data-testid="layer-count"]')!.textContent)])),
+      await rows.evaluateAll((els) =>
+        els.map((e) => [(e as HTMLElement).dataset['annotator']!, Number(e.querySelector('[data-testid="layer-count"]')!.textContent)]),
+      ),
     );
   }
 
@@ -87,8 +89,13 @@ export class ReviewPanel {
     await matrix.getByTestId('pairwise-figure').selectOption(figure);
     await matrix.getByTestId('pairwise-label').selectOption(label);
     return Object.fromEntries(
-      await matrix.locator('td[data-a]').evaluateAll((cells) =>
-        cells.filter((c) => (c as HTMLElement).dataset['a'] !== (c as HTMLElement).dataset['b']).map((c) => [`${(c as HTMLElement).dataset['a']}|${(c as HTMLElement).dataset['b']}`, c.textContent ?? ''])),
+      await matrix
+        .locator('td[data-a]')
+        .evaluateAll((cells) =>
+          cells
+            .filter((c) => (c as HTMLElement).dataset['a'] !== (c as HTMLElement).dataset['b'])
+            .map((c) => [`${(c as HTMLElement).dataset['a']}|${(c as HTMLElement).dataset['b']}`, c.textContent ?? '']),
+        ),
     );
   }
 }

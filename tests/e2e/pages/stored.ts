@@ -19,7 +19,13 @@ export function readStored(page: Page, except: readonly string[] = []): Promise<
       const tx = db.transaction(names, 'readonly');
       const out: Record<string, unknown[]> = {};
       const plain = (v: unknown): unknown =>
-        ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : Array.isArray(v) ? v.map(plain) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)])) : v;
+        ArrayBuffer.isView(v)
+          ? Array.from(v as unknown as ArrayLike<number>)
+          : Array.isArray(v)
+            ? v.map(plain)
+            : v && typeof v === 'object'
+              ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]))
+              : v;
       await Promise.all(
         names.map(
           (n) =>
@@ -47,7 +53,9 @@ export async function watchUnhandled(page: Page): Promise<() => Promise<string[]
   await page.evaluate(() => {
     const w = window as unknown as { __unhandled?: string[] };
     w.__unhandled = [];
-    window.addEventListener('unhandledrejection', (e) => w.__unhandled!.push(`unhandledrejection: ${String((e.reason as Error | undefined)?.message ?? e.reason)}`));
+    window.addEventListener('unhandledrejection', (e) =>
+      w.__unhandled!.push(`unhandledrejection: ${String((e.reason as Error | undefined)?.message ?? e.reason)}`),
+    );
   });
   return async () => [...errors, ...(await page.evaluate(() => (window as unknown as { __unhandled: string[] }).__unhandled))];
 }

@@ -1,6 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyCommand, compareAnnotations, describeCommand, invertCommand, sortAnnotations, type AnnotationCommand } from '../../../src/annotations/commands.js';
+import {
+  applyCommand,
+  compareAnnotations,
+  describeCommand,
+  invertCommand,
+  sortAnnotations,
+  type AnnotationCommand,
+} from '../../../src/annotations/commands.js';
 import { createAnnotation, relabel, withNote, withSpan, checkSpan, MAX_NOTE_CHARS } from '../../../src/annotations/create.js';
 import type { Annotation } from '../../../src/annotations/types.js';
 
@@ -21,7 +28,14 @@ test('createAnnotation cuts the quote from the text', () => {
 
 test('spans that are empty, reversed, outside the text or split an emoji are refused', () => {
   const emoji = text.indexOf('😀');
-  for (const [s, e] of [[3, 3], [5, 2], [-1, 2], [0, text.length + 1], [emoji + 1, emoji + 2], [0.5, 2]] as const) {
+  for (const [s, e] of [
+    [3, 3],
+    [5, 2],
+    [-1, 2],
+    [0, text.length + 1],
+    [emoji + 1, emoji + 2],
+    [0.5, 2],
+  ] as const) {
     const r = checkSpan(text, s, e);
     assert.equal(r.ok, false, `${s}..${e}`);
   }
@@ -51,8 +65,14 @@ test('applyCommand keeps text order with enclosing spans first', () => {
   const first = make('f', 0, 7);
   let list: Annotation[] = [];
   for (const a of [inner, first, outer]) list = applyCommand(list, { kind: 'create', annotation: a });
-  assert.deepEqual(list.map((a) => a.id), ['o', 'f', 'i']);
-  assert.deepEqual(sortAnnotations([inner, first, outer]).map((a) => a.id), ['o', 'f', 'i']);
+  assert.deepEqual(
+    list.map((a) => a.id),
+    ['o', 'f', 'i'],
+  );
+  assert.deepEqual(
+    sortAnnotations([inner, first, outer]).map((a) => a.id),
+    ['o', 'f', 'i'],
+  );
   assert.ok(compareAnnotations(make('x', 1, 2), make('y', 1, 2)) < 0);
 });
 
@@ -87,10 +107,16 @@ test('a replayed create does not duplicate, and delete finds an annotation whose
   const a = make('a', 0, 7);
   const b = make('b', 13, 15);
   const once = applyCommand([a], { kind: 'create', annotation: b });
-  assert.deepEqual(applyCommand(once, { kind: 'create', annotation: b }).map((x) => x.id), ['a', 'b']);
+  assert.deepEqual(
+    applyCommand(once, { kind: 'create', annotation: b }).map((x) => x.id),
+    ['a', 'b'],
+  );
   // The list holds b at 13..15; the command carries an older copy of b at another span.
   const stale = { ...b, start: 0, end: 3, quote: 'Tok' };
-  assert.deepEqual(applyCommand(once, { kind: 'delete', annotation: stale }).map((x) => x.id), ['a']);
+  assert.deepEqual(
+    applyCommand(once, { kind: 'delete', annotation: stale }).map((x) => x.id),
+    ['a'],
+  );
 });
 
 test('a batch applies as its commands one by one would, and its inverse undoes all of them', () => {
@@ -112,7 +138,10 @@ test('a batch applies as its commands one by one would, and its inverse undoes a
   const oneByOne = batch.commands.reduce<Annotation[]>((list, c) => applyCommand(list, c), start);
   const after = applyCommand(start, batch);
   assert.deepEqual(after, oneByOne);
-  assert.deepEqual(after.map((x) => x.id), ['a', 'd', 'c']);
+  assert.deepEqual(
+    after.map((x) => x.id),
+    ['a', 'd', 'c'],
+  );
   const inverse = invertCommand(batch);
   assert.deepEqual(applyCommand(after, inverse), start);
   assert.deepEqual(invertCommand(inverse), batch);
@@ -122,7 +151,10 @@ test('a batch applies as its commands one by one would, and its inverse undoes a
 test('a batch keeps text order and unique ids, and an empty batch changes nothing', () => {
   const existing = Array.from({ length: 50 }, (_, i) => make(`x${i}`, (i * 7) % 28, ((i * 7) % 28) + 3));
   const list = sortAnnotations(existing) as Annotation[];
-  const creates = Array.from({ length: 30 }, (_, i) => ({ kind: 'create' as const, annotation: make(`n${i}`, (i * 11) % 28, ((i * 11) % 28) + 2, 'deployment') }));
+  const creates = Array.from({ length: 30 }, (_, i) => ({
+    kind: 'create' as const,
+    annotation: make(`n${i}`, (i * 11) % 28, ((i * 11) % 28) + 2, 'deployment'),
+  }));
   const after = applyCommand(list, { kind: 'batch', commands: creates });
   assert.equal(after.length, 80);
   assert.deepEqual(after, [...after].sort(compareAnnotations));

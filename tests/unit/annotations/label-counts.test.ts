@@ -7,12 +7,29 @@ import type { Annotation } from '../../../src/annotations/types.js';
 import { LABEL_IDS, type LabelId } from '../../../src/labels/schema.js';
 
 function ann(id: string, label: LabelId, start = 0): Annotation {
-  return { id, docId: 'd', label, start, end: start + 1, quote: 'x', annotator: 'ana', createdAt: '2022-01-07T10:00:00.000Z', updatedAt: '2022-01-07T10:00:00.000Z' };
+  return {
+    id,
+    docId: 'd',
+    label,
+    start,
+    end: start + 1,
+    quote: 'x',
+    annotator: 'ana',
+    createdAt: '2022-01-07T10:00:00.000Z',
+    updatedAt: '2022-01-07T10:00:00.000Z',
+  };
 }
 
 test('countLabels lists every label, zero when unused, and an empty layer counts nothing', () => {
-  assert.deepEqual([...countLabels([])], LABEL_IDS.map((l) => [l, 0]));
-  assert.deepEqual(Object.fromEntries(countLabels([ann('a', 'claim'), ann('b', 'claim', 2), ann('c', 'deployment', 4)])), { claim: 2, casualty: 0, deployment: 1 });
+  assert.deepEqual(
+    [...countLabels([])],
+    LABEL_IDS.map((l) => [l, 0]),
+  );
+  assert.deepEqual(Object.fromEntries(countLabels([ann('a', 'claim'), ann('b', 'claim', 2), ann('c', 'deployment', 4)])), {
+    claim: 2,
+    casualty: 0,
+    deployment: 1,
+  });
 });
 
 test('countsAfter follows create, relabel and delete without touching the old counts', () => {
@@ -40,30 +57,38 @@ test('a command on a stale copy counts what the list held, not what the command 
 test('counts kept command by command always equal a recount, whatever the commands', () => {
   const label = fc.constantFrom(...LABEL_IDS);
   fc.assert(
-    fc.property(fc.array(fc.record({ op: fc.constantFrom('create', 'relabel', 'delete', 'undo', 'replay'), label, pick: fc.nat() }), { maxLength: 60 }), (steps) => {
-      let list: Annotation[] = [];
-      let counts = countLabels(list);
-      const done: AnnotationCommand[] = [];
-      steps.forEach((s, i) => {
-        const target = list.length > 0 ? list[s.pick % list.length] : undefined;
-        const last = done.at(-1);
-        // Replays and undos out of order stand for stale commands (another window, a reload).
-        const cmd: AnnotationCommand | undefined =
-          s.op === 'create' ? { kind: 'create', annotation: ann(`n${i}`, s.label, i % 7) }
-          : s.op === 'relabel' && target ? { kind: 'update', before: target, after: { ...target, label: s.label } }
-          : s.op === 'delete' && target ? { kind: 'delete', annotation: target }
-          : s.op === 'undo' && last ? invertCommand(last)
-          : s.op === 'replay' && last ? last
-          : undefined;
-        if (!cmd) return;
-        done.push(cmd);
-        const r = applyCommandTracked(list, cmd);
-        list = r.list;
-        counts = countsAfter(counts, r);
-        assert.deepEqual(counts, countLabels(list));
-        assert.equal(new Set(list.map((a) => a.id)).size, list.length, 'ids stay unique');
-      });
-    }),
+    fc.property(
+      fc.array(fc.record({ op: fc.constantFrom('create', 'relabel', 'delete', 'undo', 'replay'), label, pick: fc.nat() }), { maxLength: 60 }),
+      (steps) => {
+        let list: Annotation[] = [];
+        let counts = countLabels(list);
+        const done: AnnotationCommand[] = [];
+        steps.forEach((s, i) => {
+          const target = list.length > 0 ? list[s.pick % list.length] : undefined;
+          const last = done.at(-1);
+          // Replays and undos out of order stand for stale commands (another window, a reload).
+          const cmd: AnnotationCommand | undefined =
+            s.op === 'create'
+              ? { kind: 'create', annotation: ann(`n${i}`, s.label, i % 7) }
+              : s.op === 'relabel' && target
+                ? { kind: 'update', before: target, after: { ...target, label: s.label } }
+                : s.op === 'delete' && target
+                  ? { kind: 'delete', annotation: target }
+                  : s.op === 'undo' && last
+                    ? invertCommand(last)
+                    : s.op === 'replay' && last
+                      ? last
+                      : undefined;
+          if (!cmd) return;
+          done.push(cmd);
+          const r = applyCommandTracked(list, cmd);
+          list = r.list;
+          counts = countsAfter(counts, r);
+          assert.deepEqual(counts, countLabels(list));
+          assert.equal(new Set(list.map((a) => a.id)).size, list.length, 'ids stay unique');
+        });
+      },
+    ),
   );
 });
 

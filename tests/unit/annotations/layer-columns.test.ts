@@ -46,11 +46,28 @@ test('an empty layer packs to empty columns and back', () => {
 
 test('property: any layer survives packing, and each annotator and label is stored once', () => {
   const str = fc.string({ unit: 'binary', maxLength: 12 });
-  const rec = fc.record({ id: str, label: fc.constantFrom(...LABEL_IDS), start: fc.nat(1000), len: fc.integer({ min: 1, max: 50 }), quote: fc.option(str, { nil: undefined }), annotator: fc.constantFrom('ana', 'Bo', 'Айгерим'), note: fc.option(str, { nil: undefined }), edited: fc.boolean() });
+  const rec = fc.record({
+    id: str,
+    label: fc.constantFrom(...LABEL_IDS),
+    start: fc.nat(1000),
+    len: fc.integer({ min: 1, max: 50 }),
+    quote: fc.option(str, { nil: undefined }),
+    annotator: fc.constantFrom('ana', 'Bo', 'Айгерим'),
+    note: fc.option(str, { nil: undefined }),
+    edited: fc.boolean(),
+  });
   fc.assert(
     fc.property(fc.array(rec, { maxLength: 40 }), (raw) => {
       const list = raw.map((r) => {
-        const a = ann({ id: r.id, label: r.label, start: r.start, end: r.start + r.len, annotator: r.annotator, ...(r.quote !== undefined ? { quote: r.quote } : {}), ...(r.edited ? { updatedAt: '2022-02-01T00:00:00.000Z' } : {}) });
+        const a = ann({
+          id: r.id,
+          label: r.label,
+          start: r.start,
+          end: r.start + r.len,
+          annotator: r.annotator,
+          ...(r.quote !== undefined ? { quote: r.quote } : {}),
+          ...(r.edited ? { updatedAt: '2022-02-01T00:00:00.000Z' } : {}),
+        });
         return r.note === undefined ? a : { ...a, note: r.note };
       });
       const c = toColumns(list, TEXT);

@@ -95,7 +95,9 @@ test('property: a full round of next visits every shown span once in panel order
     fc.property(arb, ({ spans, hidden }) => {
       const list = spans.map((s, i) => span(`s${String(i).padStart(2, '0')}`, s.start, s.start + s.len, s.label));
       const h = new Set(hidden);
-      const panel = sortAnnotations(list).filter((a) => !h.has(a.label)).map((a) => a.id);
+      const panel = sortAnnotations(list)
+        .filter((a) => !h.has(a.label))
+        .map((a) => a.id);
       const n = panel.length;
       const forward = walk(list, 1, n, h).map((id) => id.replace('↺', ''));
       const backward = walk(list, -1, n, h).map((id) => id.replace('↺', ''));

@@ -28,23 +28,42 @@ test('a new span takes the first free level among its overlaps', () => {
 
 test('annotationsAt returns covering spans innermost first, end-exclusive', () => {
   const list = [span('outer', 0, 100), span('mid', 10, 50), span('inner', 20, 30)];
-  assert.deepEqual(annotationsAt(list, 25).map((a) => a.id), ['inner', 'mid', 'outer']);
-  assert.deepEqual(annotationsAt(list, 30).map((a) => a.id), ['mid', 'outer']);
-  assert.deepEqual(annotationsAt(list, 100).map((a) => a.id), []);
+  assert.deepEqual(
+    annotationsAt(list, 25).map((a) => a.id),
+    ['inner', 'mid', 'outer'],
+  );
+  assert.deepEqual(
+    annotationsAt(list, 30).map((a) => a.id),
+    ['mid', 'outer'],
+  );
+  assert.deepEqual(
+    annotationsAt(list, 100).map((a) => a.id),
+    [],
+  );
   assert.deepEqual(annotationsAt([], 0), []);
 });
 
 test('property: each span gets the first free level among the earlier spans of its label that overlap it', async () => {
   const fc = (await import('fast-check')).default;
   const { sortAnnotations } = await import('../../../src/annotations/commands.js');
-  const arb = fc.array(fc.record({ start: fc.nat(60), len: fc.integer({ min: 1, max: 40 }), label: fc.constantFrom('claim' as const, 'casualty' as const) }), { maxLength: 80 });
+  const arb = fc.array(fc.record({ start: fc.nat(60), len: fc.integer({ min: 1, max: 40 }), label: fc.constantFrom('claim' as const, 'casualty' as const) }), {
+    maxLength: 80,
+  });
   fc.assert(
     fc.property(arb, (raw) => {
       const sorted = sortAnnotations(raw.map((r, i) => span(`s${i}`, r.start, r.start + r.len, r.label)));
       const levels = nestingLevels(sorted);
       const expected = new Map<string, number>();
-      sorted.forEach((a, i) => expected.set(a.id, levelAmong(a, sorted.slice(0, i), (id) => expected.get(id))));
-      assert.deepEqual([...levels], sorted.map((a) => expected.get(a.id)));
+      sorted.forEach((a, i) =>
+        expected.set(
+          a.id,
+          levelAmong(a, sorted.slice(0, i), (id) => expected.get(id)),
+        ),
+      );
+      assert.deepEqual(
+        [...levels],
+        sorted.map((a) => expected.get(a.id)),
+      );
     }),
   );
 });
@@ -54,7 +73,9 @@ test('a sweep done in pieces gives the same levels as one pass, and levels befor
   const { sortAnnotations } = await import('../../../src/annotations/commands.js');
   const { NestingSweep } = await import('../../../src/annotations/nesting.js');
   const arb = fc.record({
-    raw: fc.array(fc.record({ start: fc.nat(60), len: fc.integer({ min: 1, max: 40 }), label: fc.constantFrom('claim' as const, 'casualty' as const) }), { maxLength: 60 }),
+    raw: fc.array(fc.record({ start: fc.nat(60), len: fc.integer({ min: 1, max: 40 }), label: fc.constantFrom('claim' as const, 'casualty' as const) }), {
+      maxLength: 60,
+    }),
     cuts: fc.array(fc.oneof(fc.record({ to: fc.nat(110) }), fc.record({ count: fc.nat(7) })), { maxLength: 8 }),
   });
   fc.assert(
@@ -66,7 +87,10 @@ test('a sweep done in pieces gives the same levels as one pass, and levels befor
         if ('to' in cut) {
           sweep.sweepTo(cut.to);
           // Every span starting before the offset has its level; none is swept past without need.
-          assert.equal(sorted.slice(sweep.swept).some((a) => a.start < cut.to), false);
+          assert.equal(
+            sorted.slice(sweep.swept).some((a) => a.start < cut.to),
+            false,
+          );
         } else sweep.sweepCount(cut.count);
         assert.deepEqual([...sweep.levels.slice(0, sweep.swept)], [...whole.slice(0, sweep.swept)]);
       }

@@ -13,7 +13,17 @@ const base = { docId: 'd', text, annotator: 'ana', now, newId: () => `id${++n}` 
 test('every match becomes a create in one batch; spans already tagged so are skipped and counted', () => {
   const spans = findMatches(text, 'CSTO');
   assert.equal(spans.length, 4);
-  const mine: Annotation = { id: 'm', docId: 'd', label: 'deployment', start: spans[1]!.start, end: spans[1]!.end, quote: 'CSTO', annotator: 'ana', createdAt: now, updatedAt: now };
+  const mine: Annotation = {
+    id: 'm',
+    docId: 'd',
+    label: 'deployment',
+    start: spans[1]!.start,
+    end: spans[1]!.end,
+    quote: 'CSTO',
+    annotator: 'ana',
+    createdAt: now,
+    updatedAt: now,
+  };
   const otherLabel = { ...mine, id: 'o', label: 'claim' as const, start: spans[2]!.start, end: spans[2]!.end, quote: 'csto' };
   const r = tagSpans({ ...base, layer: [mine, otherLabel], spans, label: 'deployment' });
   assert.ok(r.ok);
@@ -35,7 +45,15 @@ test('the same span twice in the input is tagged once', () => {
 
 test('a span that cannot be tagged refuses the whole batch with where and why', () => {
   const emoji = text.indexOf('😀');
-  const r = tagSpans({ ...base, layer: [], spans: [{ start: 4, end: 8 }, { start: emoji + 1, end: emoji + 2 }], label: 'claim' });
+  const r = tagSpans({
+    ...base,
+    layer: [],
+    spans: [
+      { start: 4, end: 8 },
+      { start: emoji + 1, end: emoji + 2 },
+    ],
+    label: 'claim',
+  });
   assert.equal(r.ok, false);
   assert.match(!r.ok ? r.error.message : '', new RegExp(`Nothing was tagged: the match at ${emoji + 1}\\.\\.${emoji + 2}`));
 });

@@ -59,19 +59,22 @@ test('two analysts: the table matches the figures worked out by hand', async () 
 test('the fixed-width table itself', async () => {
   const r = await run(['agreement', alicePath, bobPath]);
   const start = r.stdout.indexOf('== Document 1');
-  assert.equal(r.stdout.slice(start).split('\n').slice(2, 13).join('\n'), [
-    '            ------- exact --------   ------ relaxed -------',
-    'label            P       R      F1        P       R      F1    kappa   alpha',
-    'claim        0.000   0.000   0.000    0.000   0.000   0.000   -0.333  -0.348',
-    'casualty         —   0.000       —        —   0.000       —    0.000  -0.069',
-    'deployment   1.000   1.000   1.000    1.000   1.000   1.000    1.000   1.000',
-    'macro        0.500   0.333   0.500    0.500   0.333   0.500    0.222   0.194',
-    '',
-    'spans        claim  casualty  deployment   total',
-    'alice (A)        1         1           1       3',
-    'bob (B)          1         0           1       2',
-    'tokens          16',
-  ].join('\n'));
+  assert.equal(
+    r.stdout.slice(start).split('\n').slice(2, 13).join('\n'),
+    [
+      '            ------- exact --------   ------ relaxed -------',
+      'label            P       R      F1        P       R      F1    kappa   alpha',
+      'claim        0.000   0.000   0.000    0.000   0.000   0.000   -0.333  -0.348',
+      'casualty         —   0.000       —        —   0.000       —    0.000  -0.069',
+      'deployment   1.000   1.000   1.000    1.000   1.000   1.000    1.000   1.000',
+      'macro        0.500   0.333   0.500    0.500   0.333   0.500    0.222   0.194',
+      '',
+      'spans        claim  casualty  deployment   total',
+      'alice (A)        1         1           1       3',
+      'bob (B)          1         0           1       2',
+      'tokens          16',
+    ].join('\n'),
+  );
 });
 
 test('a label nobody used is undefined for every figure, kappa and alpha included', async () => {
@@ -88,9 +91,19 @@ test('a label nobody used is undefined for every figure, kappa and alpha include
 test('three analysts, one pair chosen with --a/--b: alpha is over all three (the worked example of docs/agreement.md)', async () => {
   const doc = article('Police said 12 protesters died and troops arrived.', 'Worked example');
   const files = [
-    tmp.write('w-alice.json', exportFile([{ article: doc, annotations: [ann(doc, 'alice', 'claim', 0, 30), ann(doc, 'alice', 'casualty', 12, 30), ann(doc, 'alice', 'deployment', 35, 49)] }])),
+    tmp.write(
+      'w-alice.json',
+      exportFile([
+        { article: doc, annotations: [ann(doc, 'alice', 'claim', 0, 30), ann(doc, 'alice', 'casualty', 12, 30), ann(doc, 'alice', 'deployment', 35, 49)] },
+      ]),
+    ),
     tmp.write('w-bob.json', exportFile([{ article: doc, annotations: [ann(doc, 'bob', 'claim', 7, 30), ann(doc, 'bob', 'casualty', 12, 30)] }])),
-    tmp.write('w-carol.json', exportFile([{ article: doc, annotations: [ann(doc, 'carol', 'claim', 0, 30), ann(doc, 'carol', 'casualty', 12, 25), ann(doc, 'carol', 'deployment', 35, 49)] }])),
+    tmp.write(
+      'w-carol.json',
+      exportFile([
+        { article: doc, annotations: [ann(doc, 'carol', 'claim', 0, 30), ann(doc, 'carol', 'casualty', 12, 25), ann(doc, 'carol', 'deployment', 35, 49)] },
+      ]),
+    ),
   ];
   const r = await run(['agreement', '--a', 'alice', '--b', 'bob', ...files]);
   assert.equal(r.code, 0, r.stderr);
@@ -107,7 +120,7 @@ test('three analysts, one pair chosen with --a/--b: alpha is over all three (the
   assert.equal(json.combined.alpha.perLabel.claim.alpha.toFixed(12), (6 / 7).toFixed(12));
 });
 
-test('offsets after astral characters: the decoder\'s UTF-16 spans meet the UTF-16 token grid', async () => {
+test("offsets after astral characters: the decoder's UTF-16 spans meet the UTF-16 token grid", async () => {
   // Tokens: 🇰 🇿 Soldiers 𝟐𝟎 arrived . (6). Code points and UTF-16 units differ by 2 per astral character.
   const doc = article('🇰🇿 Soldiers 𝟐𝟎 arrived.', 'Astral');
   const a = tmp.write('x-a.json', exportFile([{ article: doc, annotations: [ann(doc, 'alice', 'deployment', ...at(doc, 'Soldiers 𝟐𝟎 arrived'))] }]));
@@ -126,19 +139,28 @@ test('several documents pooled, a layer found in two files merged, a one-annotat
   const aktau = article('Troops left Aktau.', 'Aktau');
   const atyrau = article('Nothing happened in Atyrau.', 'Atyrau');
   const aliceAktau = ann(aktau, 'alice', 'deployment', 0, 17, 'al-1');
-  const alice = tmp.write('p-alice.json', exportFile([
-    { article: almaty, annotations: aliceAlmaty },
-    { article: aktau, annotations: [aliceAktau] },
-    { article: atyrau, annotations: [ann(atyrau, 'alice', 'claim', 0, 7)] },
-  ]));
+  const alice = tmp.write(
+    'p-alice.json',
+    exportFile([
+      { article: almaty, annotations: aliceAlmaty },
+      { article: aktau, annotations: [aliceAktau] },
+      { article: atyrau, annotations: [ann(atyrau, 'alice', 'claim', 0, 7)] },
+    ]),
+  );
   // bob's library also holds alice's Aktau layer, imported and then edited: the later file wins.
-  const bob = tmp.write('p-bob.json', exportFile([
-    { article: almaty, annotations: bobAlmaty },
-    { article: aktau, annotations: [ann(aktau, 'bob', 'deployment', 0, 17), { ...aliceAktau, end: 11, quote: 'Troops left' }] },
-  ]));
+  const bob = tmp.write(
+    'p-bob.json',
+    exportFile([
+      { article: almaty, annotations: bobAlmaty },
+      { article: aktau, annotations: [ann(aktau, 'bob', 'deployment', 0, 17), { ...aliceAktau, end: 11, quote: 'Troops left' }] },
+    ]),
+  );
   const r = await run(['agreement', alice, bob]);
   assert.equal(r.code, 0, r.stderr);
-  assert.equal(r.stderr, `warning: alice has a layer on "Aktau" (sha256 ${aktau.sha256.slice(0, 12)}…) in both ${alice} and ${bob}; merged by annotation id, ${bob} wins (1 annotation id in both, 1 changed).\n`);
+  assert.equal(
+    r.stderr,
+    `warning: alice has a layer on "Aktau" (sha256 ${aktau.sha256.slice(0, 12)}…) in both ${alice} and ${bob}; merged by annotation id, ${bob} wins (1 annotation id in both, 1 changed).\n`,
+  );
   assert.match(r.stdout, /^Documents: 2 of 3 compared; 1 annotated by one annotator only$/m);
   assert.match(r.stdout, /^== Document 2 of 2: "Aktau"/m);
   // Aktau (tokens Troops left Aktau . = 4): alice "Troops left" (merged), bob "Troops left Aktau": relaxed hit, exact miss.
@@ -171,18 +193,27 @@ test('--a and --b choose the pair; B is scored against A', async () => {
 test('a shared document without A or B is left out and named', async () => {
   const aktau = article('Troops left Aktau.', 'Aktau');
   const f1 = tmp.write('s-1.json', exportFile([{ article: almaty, annotations: aliceAlmaty }]));
-  const f2 = tmp.write('s-2.json', exportFile([
-    { article: almaty, annotations: bobAlmaty },
-    { article: aktau, annotations: [ann(aktau, 'bob', 'deployment', 0, 6), ann(aktau, 'carol', 'deployment', 0, 17)] },
-  ]));
+  const f2 = tmp.write(
+    's-2.json',
+    exportFile([
+      { article: almaty, annotations: bobAlmaty },
+      { article: aktau, annotations: [ann(aktau, 'bob', 'deployment', 0, 6), ann(aktau, 'carol', 'deployment', 0, 17)] },
+    ]),
+  );
   const r = await run(['agreement', '--a', 'alice', '--b', 'bob', f1, f2]);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^Documents: 1 of 2 compared; 1 shared without a layer by alice or bob: "Aktau"$/m);
   const json = JSON.parse((await run(['agreement', '--json', '--a', 'alice', '--b', 'bob', f1, f2])).stdout);
-  assert.deepEqual(json.skipped.map((s: any) => [s.title, s.annotators, s.reason]), [['Aktau', ['bob', 'carol'], 'no-layer-by-a-or-b']]);
+  assert.deepEqual(
+    json.skipped.map((s: any) => [s.title, s.annotators, s.reason]),
+    [['Aktau', ['bob', 'carol'], 'no-layer-by-a-or-b']],
+  );
   // With bob and carol as the pair, Aktau is the one compared.
   const bc = JSON.parse((await run(['agreement', '--json', '--a', 'bob', '--b', 'carol', f1, f2])).stdout);
-  assert.deepEqual(bc.documents.map((d: any) => d.title), ['Aktau']);
+  assert.deepEqual(
+    bc.documents.map((d: any) => d.title),
+    ['Aktau'],
+  );
 });
 
 test('no shared document: a message, exit 1', async () => {
@@ -235,7 +266,7 @@ test('titles and names from a file cannot send escape sequences to the terminal'
   assert.match(r.stdout, /^al\\u\{001B\}\[31mice \(A\)/m);
 });
 
-test('three analysts without --a/--b: every pair, text and --json, the same figures as the core\'s pairwise matrix', async () => {
+test("three analysts without --a/--b: every pair, text and --json, the same figures as the core's pairwise matrix", async () => {
   const doc = article('Police said 12 protesters died and troops arrived.', 'Worked example');
   const layers = {
     alice: [ann(doc, 'alice', 'claim', 0, 30), ann(doc, 'alice', 'casualty', 12, 30), ann(doc, 'alice', 'deployment', 35, 49)],
@@ -258,7 +289,11 @@ test('three analysts without --a/--b: every pair, text and --json, the same figu
   // relaxed hit, kappa 8/11.
   assert.deepEqual(row(r.stdout, 'casualty', '== B = carol against A = alice'), ['0.000', '0.000', '0.000', '1.000', '1.000', '1.000', '0.727', '0.829']);
   assert.deepEqual(row(r.stdout, 'deployment', '== B = carol against A = bob'), ['0.000', '—', '—', '0.000', '—', '—', '0.000', '0.435']);
-  for (const [a, b] of [['alice', 'bob'], ['alice', 'carol'], ['bob', 'carol']]) {
+  for (const [a, b] of [
+    ['alice', 'bob'],
+    ['alice', 'carol'],
+    ['bob', 'carol'],
+  ]) {
     const one = await run(['agreement', '--a', a!, '--b', b!, ...files]);
     const section = (out: string, heading: string) => out.slice(out.indexOf(heading)).split('\n').slice(2, 8).join('\n');
     assert.equal(section(r.stdout, `== B = ${b} against A = ${a}`), section(one.stdout, '== Combined'));
@@ -267,7 +302,14 @@ test('three analysts without --a/--b: every pair, text and --json, the same figu
   const json = JSON.parse((await run(['agreement', '--json', ...files])).stdout);
   assert.deepEqual(Object.keys(json), ['mode', 'annotators', 'files', 'documents', 'alpha', 'pairs', 'skipped', 'warnings']);
   assert.equal(json.mode, 'every-pair');
-  assert.deepEqual(json.pairs.map((p: any) => [p.a, p.b, p.documents.length]), [['alice', 'bob', 1], ['alice', 'carol', 1], ['bob', 'carol', 1]]);
+  assert.deepEqual(
+    json.pairs.map((p: any) => [p.a, p.b, p.documents.length]),
+    [
+      ['alice', 'bob', 1],
+      ['alice', 'carol', 1],
+      ['bob', 'carol', 1],
+    ],
+  );
   assert.deepEqual([json.alpha.annotators, json.alpha.documents, json.alpha.tokens], [['alice', 'bob', 'carol'], 1, 9]);
   assert.equal(json.alpha.perLabel.casualty.alpha.toFixed(12), (63 / 76).toFixed(12));
   const matrix = pairwiseAgreement([{ text: doc.text, layers: Object.entries(layers).map(([annotator, list]) => ({ annotator, spans: list })) }]);
@@ -285,23 +327,35 @@ test('three analysts without --a/--b: every pair, text and --json, the same figu
 test('every pair: a pair that shares no document is left out of the pairs, and its matrix cell is undefined', async () => {
   const one = article('Troops left Aktau.', 'Aktau');
   const two = article('Troops left Atyrau.', 'Atyrau');
-  const f = tmp.write('q-all.json', exportFile([
-    { article: one, annotations: [ann(one, 'alice', 'deployment', 0, 6), ann(one, 'bob', 'deployment', 0, 6)] },
-    { article: two, annotations: [ann(two, 'bob', 'deployment', 0, 6), ann(two, 'carol', 'deployment', 0, 11)] },
-  ]));
+  const f = tmp.write(
+    'q-all.json',
+    exportFile([
+      { article: one, annotations: [ann(one, 'alice', 'deployment', 0, 6), ann(one, 'bob', 'deployment', 0, 6)] },
+      { article: two, annotations: [ann(two, 'bob', 'deployment', 0, 6), ann(two, 'carol', 'deployment', 0, 11)] },
+    ]),
+  );
   const r = await run(['agreement', f]);
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(row(r.stdout, 'alice', '== F1 exact'), ['1.000', '—']);
   assert.match(r.stdout, /^— undefined/m);
   const json = JSON.parse((await run(['agreement', '--json', f])).stdout);
-  assert.deepEqual(json.pairs.map((p: any) => [p.a, p.b]), [['alice', 'bob'], ['bob', 'carol']]);
+  assert.deepEqual(
+    json.pairs.map((p: any) => [p.a, p.b]),
+    [
+      ['alice', 'bob'],
+      ['bob', 'carol'],
+    ],
+  );
 });
 
 test('a document of 5 million non-ASCII letters without a break: agreement runs, no stack trace', async () => {
   const huge = article(`Алматы ${'ж'.repeat(5_000_000)} end.`, 'Huge');
   const word = at(huge, 'Алматы');
   const end = at(huge, 'end');
-  const a = tmp.write('huge-a.spanmark.json', exportFile([{ article: huge, annotations: [ann(huge, 'alice', 'claim', ...word), ann(huge, 'alice', 'claim', ...end)] }]));
+  const a = tmp.write(
+    'huge-a.spanmark.json',
+    exportFile([{ article: huge, annotations: [ann(huge, 'alice', 'claim', ...word), ann(huge, 'alice', 'claim', ...end)] }]),
+  );
   const b = tmp.write('huge-b.spanmark.json', exportFile([{ article: huge, annotations: [ann(huge, 'bob', 'claim', ...word)] }]));
   const v = await run(['validate', a, b]);
   assert.equal(v.code, 0, v.stdout);

@@ -27,8 +27,13 @@ test('after -- every argument is a file, even one that looks like an option', ()
 
 test('agreement takes --a and --b as "--a NAME" or "--a=NAME"', () => {
   assert.deepEqual(ok(['agreement', 'x.json', 'y.json']), { kind: 'agreement', files: ['x.json', 'y.json'], json: false });
-  assert.deepEqual(ok(['agreement', '--a', 'alice', '--b=bob', '--json', 'x.json', 'y.json']),
-    { kind: 'agreement', files: ['x.json', 'y.json'], json: true, a: 'alice', b: 'bob' });
+  assert.deepEqual(ok(['agreement', '--a', 'alice', '--b=bob', '--json', 'x.json', 'y.json']), {
+    kind: 'agreement',
+    files: ['x.json', 'y.json'],
+    json: true,
+    a: 'alice',
+    b: 'bob',
+  });
   assert.deepEqual(ok(['agreement', 'x.json', '--b', 'bob']), { kind: 'agreement', files: ['x.json'], json: false, b: 'bob' });
   // An annotator whose name starts with a dash can still be named with "=".
   assert.deepEqual(ok(['agreement', '--a=-anon-', 'x.json']), { kind: 'agreement', files: ['x.json'], json: false, a: '-anon-' });

@@ -20,11 +20,14 @@ function spawn(command: string, args: readonly string[]): SpawnSyncReturns<strin
 }
 const spanmark = (...args: string[]): SpawnSyncReturns<string> => spawn(process.execPath, [bin, ...args]);
 
-before(() => {
-  // Rebuilds only the cli entry (the build script's `cli` argument).
-  const built = spawn('npx', ['tsx', 'scripts/build.ts', 'cli']);
-  assert.equal(built.status, 0, `build failed:\n${built.stdout}\n${built.stderr}`);
-}, { timeout: 180_000 });
+before(
+  () => {
+    // Rebuilds only the cli entry (the build script's `cli` argument).
+    const built = spawn('npx', ['tsx', 'scripts/build.ts', 'cli']);
+    assert.equal(built.status, 0, `build failed:\n${built.stdout}\n${built.stderr}`);
+  },
+  { timeout: 180_000 },
+);
 
 test('the bundle starts with a shebang', () => {
   assert.ok(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n'));
@@ -48,7 +51,7 @@ test('node dist/cli/spanmark.cjs validate: exit code and output', () => {
   assert.match(usage.stderr, /validate needs at least one file/);
 });
 
-test('node dist/cli/spanmark.cjs --version prints package.json\'s version', () => {
+test("node dist/cli/spanmark.cjs --version prints package.json's version", () => {
   const r = spanmark('--version');
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.stdout, `${pkgVersion}\n`);
@@ -70,7 +73,7 @@ test('the source entry runs through tsx and finds the version in package.json', 
   assert.equal(r.stdout, `${pkgVersion}\n`);
 });
 
-test('npx spanmark --version from the repository root runs this project\'s bin', () => {
+test("npx spanmark --version from the repository root runs this project's bin", () => {
   // npm exec links the local package into its cache on first use and would run its "prepare"
   // script (a full build that empties dist/); --ignore-scripts keeps the test to the bin itself,
   // --offline keeps npm off the registry.

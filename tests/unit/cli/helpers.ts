@@ -67,10 +67,18 @@ export interface Run {
 export async function run(args: readonly string[], io: Partial<CliIo> = {}): Promise<Run> {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, {
-    readFile: io.readFile ?? nodeIo.readFile,
-    stdout: (t) => { stdout += t; },
-    stderr: (t) => { stderr += t; },
-  }, () => '9.9.9-test');
+  const code = await main(
+    args,
+    {
+      readFile: io.readFile ?? nodeIo.readFile,
+      stdout: (t) => {
+        stdout += t;
+      },
+      stderr: (t) => {
+        stderr += t;
+      },
+    },
+    () => '9.9.9-test',
+  );
   return { code, stdout, stderr };
 }

@@ -39,7 +39,7 @@ test('--version prints the version main() is given', async () => {
   assert.deepEqual(await run(['--version']), { code: 0, stdout: '9.9.9-test\n', stderr: '' });
 });
 
-test('without the bundle\'s constant, the version comes from the package.json named spanmark above the script', () => {
+test("without the bundle's constant, the version comes from the package.json named spanmark above the script", () => {
   // process.argv[1] is this test file, inside the repository.
   assert.equal(cliVersion(), pkgVersion);
   assert.equal(versionAbove(dirname(fileURLToPath(import.meta.url))), pkgVersion);
@@ -71,18 +71,39 @@ test('terminal helpers', () => {
 test('an unexpected failure is one line and exit 1, never a stack trace (SPANMARK_DEBUG=1 adds it)', async () => {
   const { main } = await import('../../../main/node/cli/main.js');
   for (const [error, says] of [
-    [new RangeError('Maximum call stack size exceeded'), /^spanmark: help failed: the input is too deeply nested or too long without a break to process \(Maximum call stack size exceeded\)\.\n$/],
+    [
+      new RangeError('Maximum call stack size exceeded'),
+      /^spanmark: help failed: the input is too deeply nested or too long without a break to process \(Maximum call stack size exceeded\)\.\n$/,
+    ],
     [new RangeError('Invalid string length'), /^spanmark: help failed: the input is too large to process/],
     [new TypeError('x is undefined\n    at f (file.js:1:1)'), /^spanmark: help failed unexpectedly: x is undefined\. This is a bug in Spanmark/],
   ] as const) {
     let stderr = '';
-    const io = { readFile: async () => new Uint8Array(), stdout: () => { throw error; }, stderr: (t: string) => { stderr += t; } };
+    const io = {
+      readFile: async () => new Uint8Array(),
+      stdout: () => {
+        throw error;
+      },
+      stderr: (t: string) => {
+        stderr += t;
+      },
+    };
     assert.equal(await main(['help'], io, () => '0'), 1);
     assert.match(stderr, says);
     assert.doesNotMatch(stderr, /^\s+at /m);
     assert.equal(stderr.split('\n').length, 2, stderr);
     let debug = '';
-    await main(['help'], { ...io, stderr: (t: string) => { debug += t; }, debug: true }, () => '0');
+    await main(
+      ['help'],
+      {
+        ...io,
+        stderr: (t: string) => {
+          debug += t;
+        },
+        debug: true,
+      },
+      () => '0',
+    );
     assert.match(debug, /^\s+at /m);
   }
 });

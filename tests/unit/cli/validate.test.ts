@@ -14,7 +14,13 @@ after(() => tmp.remove());
 const almaty = article('Troops 🇷🇺 arrived in Almaty.\nFour people died.', 'Almaty, 8 January');
 const aktau = article('Officials said the protest in Aktau was peaceful.', 'Aktau');
 const good = exportFile([
-  { article: almaty, annotations: [ann(almaty, 'aigerim', 'deployment', ...at(almaty, 'Troops 🇷🇺 arrived in Almaty')), ann(almaty, 'aigerim', 'casualty', ...at(almaty, 'Four people died'))] },
+  {
+    article: almaty,
+    annotations: [
+      ann(almaty, 'aigerim', 'deployment', ...at(almaty, 'Troops 🇷🇺 arrived in Almaty')),
+      ann(almaty, 'aigerim', 'casualty', ...at(almaty, 'Four people died')),
+    ],
+  },
   { article: aktau, annotations: [ann(aktau, 'aigerim', 'claim', ...at(aktau, 'Officials said the protest in Aktau was peaceful'))] },
 ]);
 const goodPath = tmp.write('good.spanmark.json', good);
@@ -43,8 +49,12 @@ test('singular counts read as English', async () => {
 });
 
 test('several files, some bad: each bad file is named, with every problem at its JSON path; exit 1', async () => {
-  const quote = broken('quote.spanmark.json', (f) => { f.documents[0].annotations[1].quote = 'Five people died'; });
-  const version = broken('version.spanmark.json', (f) => { f.version = 2; });
+  const quote = broken('quote.spanmark.json', (f) => {
+    f.documents[0].annotations[1].quote = 'Five people died';
+  });
+  const version = broken('version.spanmark.json', (f) => {
+    f.version = 2;
+  });
   const end = broken('end.spanmark.json', (f) => {
     f.documents[1].annotations[0].end = 500;
     f.documents[1].title = 7;
@@ -54,24 +64,27 @@ test('several files, some bad: each bad file is named, with every problem at its
   const r = await run(['validate', goodPath, quote, version, end, malformed, missing]);
   assert.equal(r.code, 1);
   assert.equal(r.stderr, '');
-  assert.equal(r.stdout, [
-    `ok   ${goodPath}  (2 documents, 3 annotations)`,
-    `FAIL ${quote}`,
-    // Offsets as in the file, code points: "Four" starts at 29 (at 31 in UTF-16, after the flag).
-    '  documents[0].annotations[1].quote: quote "Five people died" does not match the text at 29..45 ("Four people died").',
-    `FAIL ${version}`,
-    "  version: This export's format version 2 was written by a newer Spanmark; this Spanmark reads version 1 only. Update Spanmark to import it.",
-    `FAIL ${end}`,
-    '  documents[1].title: must be a string, but it is the number 7.',
-    '  documents[1].annotations[0].end: end 500 is beyond the end of the text (49 code points).',
-    `FAIL ${malformed}`,
-    '  The file is not valid JSON at line 4, column 3: Expected double-quoted property name in JSON at position 44',
-    `FAIL ${missing}`,
-    `  cannot read ${missing}: no such file.`,
-    '',
-    '6 files: 1 ok, 5 failed',
-    '',
-  ].join('\n'));
+  assert.equal(
+    r.stdout,
+    [
+      `ok   ${goodPath}  (2 documents, 3 annotations)`,
+      `FAIL ${quote}`,
+      // Offsets as in the file, code points: "Four" starts at 29 (at 31 in UTF-16, after the flag).
+      '  documents[0].annotations[1].quote: quote "Five people died" does not match the text at 29..45 ("Four people died").',
+      `FAIL ${version}`,
+      "  version: This export's format version 2 was written by a newer Spanmark; this Spanmark reads version 1 only. Update Spanmark to import it.",
+      `FAIL ${end}`,
+      '  documents[1].title: must be a string, but it is the number 7.',
+      '  documents[1].annotations[0].end: end 500 is beyond the end of the text (49 code points).',
+      `FAIL ${malformed}`,
+      '  The file is not valid JSON at line 4, column 3: Expected double-quoted property name in JSON at position 44',
+      `FAIL ${missing}`,
+      `  cannot read ${missing}: no such file.`,
+      '',
+      '6 files: 1 ok, 5 failed',
+      '',
+    ].join('\n'),
+  );
 });
 
 test('a directory, an unreadable file and a file that is not UTF-8 are named with the reason', async () => {
@@ -100,7 +113,9 @@ test('at most 20 problems, and the listing says it stopped', async () => {
 });
 
 test('--json: an array of { file, ok, documents?, annotations?, problems? }', async () => {
-  const version = broken('version2.spanmark.json', (f) => { f.version = 2; });
+  const version = broken('version2.spanmark.json', (f) => {
+    f.version = 2;
+  });
   const malformed = tmp.write('malformed2.spanmark.json', '{\n  "format": "spanmark",\n  "version": 1,\n  oops\n}\n');
   const missing = join(tmp.dir, 'nowhere.json');
   const r = await run(['validate', '--json', goodPath, version, malformed, missing]);
@@ -108,7 +123,10 @@ test('--json: an array of { file, ok, documents?, annotations?, problems? }', as
   const out = JSON.parse(r.stdout);
   assert.deepEqual(out[0], { file: goodPath, ok: true, documents: 2, annotations: 3 });
   assert.equal(out[1].ok, false);
-  assert.deepEqual(out[1].problems.map((p: any) => [p.code, p.path]), [['unsupported-version', 'version']]);
+  assert.deepEqual(
+    out[1].problems.map((p: any) => [p.code, p.path]),
+    [['unsupported-version', 'version']],
+  );
   assert.deepEqual(Object.keys(out[1]).sort(), ['file', 'ok', 'problems']);
   assert.deepEqual({ ...out[2].problems[0], message: undefined }, { code: 'malformed-json', message: undefined, line: 4, column: 3 });
   assert.deepEqual(out[3], { file: missing, ok: false, problems: [{ code: 'unreadable', message: `cannot read ${missing}: no such file.` }] });
@@ -124,11 +142,18 @@ test('usage errors exit 2 and print to stderr only', async () => {
 });
 
 test('problem lines print a path once, and keep a leading English word', () => {
-  assert.equal(problemLine({ code: 'schema', path: 'documents[0].title', message: 'documents[0].title is missing; it must be a string.' }),
-    'documents[0].title: is missing; it must be a string.');
-  assert.equal(problemLine({ code: 'q', path: 'documents[0].annotations[3].quote', message: 'documents[0].annotations[3]: quote "x" does not match.' }),
-    'documents[0].annotations[3].quote: quote "x" does not match.');
-  assert.equal(problemLine({ code: 'v', path: 'version', message: 'version 3 is not a Spanmark export version.' }), 'version: version 3 is not a Spanmark export version.');
+  assert.equal(
+    problemLine({ code: 'schema', path: 'documents[0].title', message: 'documents[0].title is missing; it must be a string.' }),
+    'documents[0].title: is missing; it must be a string.',
+  );
+  assert.equal(
+    problemLine({ code: 'q', path: 'documents[0].annotations[3].quote', message: 'documents[0].annotations[3]: quote "x" does not match.' }),
+    'documents[0].annotations[3].quote: quote "x" does not match.',
+  );
+  assert.equal(
+    problemLine({ code: 'v', path: 'version', message: 'version 3 is not a Spanmark export version.' }),
+    'version: version 3 is not a Spanmark export version.',
+  );
   // A path that merely shares a prefix is not cut: documents[1] is not documents[10].
   assert.equal(problemLine({ code: 's', path: 'documents[10].id', message: 'documents[1].id clashes.' }), 'documents[10].id: documents[1].id clashes.');
   // Escape sequences and bidi overrides from a hostile file are shown, not obeyed.

@@ -15,10 +15,16 @@ const TEXT = 'Troops 😀 arrived in Almaty.\nFour people died.';
 
 /** A valid file: one document, five annotations (sorted: Troops, 😀, arrived, Almaty, Four people died). */
 function goodFile(): SpanmarkFileV1 {
-  const doc = article(TEXT, { blocks: [{ kind: 'paragraph', start: 0, end: 28 }, { kind: 'paragraph', start: 29, end: 46 }] });
+  const doc = article(TEXT, {
+    blocks: [
+      { kind: 'paragraph', start: 0, end: 28 },
+      { kind: 'paragraph', start: 29, end: 46 },
+    ],
+  });
   const at = (s: string): [number, number] => [TEXT.indexOf(s), TEXT.indexOf(s) + s.length];
   const annotations = ['Troops', '😀', 'arrived', 'Almaty', 'Four people died'].map((s, i) =>
-    annotation(doc, ...at(s), { id: `a${i}`, label: i === 4 ? 'casualty' : 'deployment' }));
+    annotation(doc, ...at(s), { id: `a${i}`, label: i === 4 ? 'casualty' : 'deployment' }),
+  );
   return encodeSpanmarkV1({ documents: [{ article: doc, annotations }], exportedAt: T0, generatorVersion: '0.1.0' });
 }
 
@@ -49,7 +55,13 @@ test('a good file decodes, with UTF-16 offsets and the sha256 as document id', a
   const arrived = doc!.annotations.find((a) => a.quote === 'arrived')!;
   assert.equal(arrived.start, TEXT.indexOf('arrived'));
   assert.equal(arrived.docId, doc!.article.id);
-  assert.deepEqual(doc!.article.blocks.map((b) => [b.start, b.end]), [[0, 28], [29, 46]]);
+  assert.deepEqual(
+    doc!.article.blocks.map((b) => [b.start, b.end]),
+    [
+      [0, 28],
+      [29, 46],
+    ],
+  );
 });
 
 test('a byte-order mark and a file without the optional keys are accepted', async () => {
@@ -81,7 +93,14 @@ test('not-spanmark, unsupported-version and bad-offset-unit gate everything else
   refused(await decodeSpanmarkV1('null', sha256Hex), 'not-spanmark');
   refused(await decodeSpanmarkV1('{"documents": []}', sha256Hex), 'not-spanmark', 'format');
   refused(await decodeMutated((f) => (f.format = 'brat')), 'not-spanmark', 'format');
-  const v2 = refused(await decodeMutated((f) => { f.version = 2; f.documents = 'whatever'; }), 'unsupported-version', 'version');
+  const v2 = refused(
+    await decodeMutated((f) => {
+      f.version = 2;
+      f.documents = 'whatever';
+    }),
+    'unsupported-version',
+    'version',
+  );
   assert.match(v2.message, /version 2 was written by a newer Spanmark/);
   refused(await decodeMutated((f) => (f.version = 0)), 'unsupported-version', 'version');
   refused(await decodeMutated((f) => (f.version = '1')), 'schema', 'version');
@@ -106,10 +125,17 @@ test('schema problems name the key and what is wrong with it', async () => {
     [(f) => delete f.documents[0].annotations[3].annotator, 'documents[0].annotations[3].annotator', /missing/],
     [(f) => (f.documents[0].annotations[3].end = '13'), 'documents[0].annotations[3].end', /whole number.*the string "13"/],
     [(f) => (f.documents[0].annotations[3].start = 1.5), 'documents[0].annotations[3].start', /whole number/],
-    [(f) => (f.documents[0].annotations[1].provenance = { annotator: 'x', annotationId: 'y' }), 'documents[0].annotations[1].provenance.modified', /true or false/],
+    [
+      (f) => (f.documents[0].annotations[1].provenance = { annotator: 'x', annotationId: 'y' }),
+      'documents[0].annotations[1].provenance.modified',
+      /true or false/,
+    ],
     [(f) => (f.documents[0].review = { status: 'done', decisions: [] }), 'documents[0].review.status', /"unreviewed", "in-review", "reviewed"/],
-    [(f) => (f.documents[0].review = { status: 'reviewed', decisions: [{ annotator: 'b', annotationId: 'b1', decision: 'rejected', decidedBy: 'lead' }] }),
-      'documents[0].review.decisions[0].decidedAt', /missing/],
+    [
+      (f) => (f.documents[0].review = { status: 'reviewed', decisions: [{ annotator: 'b', annotationId: 'b1', decision: 'rejected', decidedBy: 'lead' }] }),
+      'documents[0].review.decisions[0].decidedAt',
+      /missing/,
+    ],
     [(f) => (f.documents[0].blocks[1].level = 0), 'documents[0].blocks[1].level', /1 to 6/],
   ];
   for (const [mutate, path, message] of cases) {
@@ -125,36 +151,69 @@ test('offset-out-of-range, empty-span and quote-mismatch point at the annotation
   assert.match(far.message, new RegExp(`end ${cp + 1} is beyond the end of the text \\(${cp} code points\\)`));
   refused(await decodeMutated((f) => (f.documents[0].annotations[0].start = -3)), 'offset-out-of-range', 'documents[0].annotations[0].start');
   refused(await decodeMutated((f) => (f.documents[0].annotations[0].start = 2 ** 60)), 'offset-out-of-range', 'documents[0].annotations[0].start');
-  refused(await decodeMutated((f) => (f.documents[0].annotations[2].end = f.documents[0].annotations[2].start)), 'empty-span', 'documents[0].annotations[2].end');
+  refused(
+    await decodeMutated((f) => (f.documents[0].annotations[2].end = f.documents[0].annotations[2].start)),
+    'empty-span',
+    'documents[0].annotations[2].end',
+  );
   refused(await decodeMutated((f) => (f.documents[0].annotations[2].end = 1)), 'empty-span', 'documents[0].annotations[2].end');
 
   // Shift "Almaty" by one: the quote no longer matches what the offsets cover.
-  const e = refused(await decodeMutated((f) => { f.documents[0].annotations[3].start += 1; f.documents[0].annotations[3].end += 1; }),
-    'quote-mismatch', 'documents[0].annotations[3].quote');
+  const e = refused(
+    await decodeMutated((f) => {
+      f.documents[0].annotations[3].start += 1;
+      f.documents[0].annotations[3].end += 1;
+    }),
+    'quote-mismatch',
+    'documents[0].annotations[3].quote',
+  );
   const s = [...TEXT.slice(0, TEXT.indexOf('Almaty'))].length + 1; // code point start of "Almaty", shifted by one
   assert.equal(e.message, `documents[0].annotations[3]: quote "Almaty" does not match the text at ${s}..${s + 6} ("lmaty.").`);
 
   // UTF-16 offsets written by mistake are caught by the quote, however plausible they look.
-  const utf16 = refused(await decodeMutated((f) => {
-    const a = f.documents[0].annotations[2];
-    a.start = TEXT.indexOf('arrived');
-    a.end = a.start + 7;
-  }), 'quote-mismatch', 'documents[0].annotations[2].quote');
+  const utf16 = refused(
+    await decodeMutated((f) => {
+      const a = f.documents[0].annotations[2];
+      a.start = TEXT.indexOf('arrived');
+      a.end = a.start + 7;
+    }),
+    'quote-mismatch',
+    'documents[0].annotations[2].quote',
+  );
   assert.match(utf16.message, /\("rrived "\)/);
 });
 
 test('sha256-mismatch, bad-text, unknown-label, duplicate-id, bad-block, hash-failed', async () => {
-  const sha = refused(await decodeMutated((f) => (f.documents[0].text = f.documents[0].text.replace('Four', 'Five'))), 'sha256-mismatch', 'documents[0].sha256');
+  const sha = refused(
+    await decodeMutated((f) => (f.documents[0].text = f.documents[0].text.replace('Four', 'Five'))),
+    'sha256-mismatch',
+    'documents[0].sha256',
+  );
   assert.match(sha.message, /UTF-8 SHA-256 is [0-9a-f]{64}/);
 
   const crText = `${TEXT.replace('\n', '\r\n')}`;
-  const cr = refused(await decodeMutated((f) => { f.documents[0].text = crText; f.documents[0].sha256 = sha256Sync(crText); }), 'bad-text', 'documents[0].text');
+  const cr = refused(
+    await decodeMutated((f) => {
+      f.documents[0].text = crText;
+      f.documents[0].sha256 = sha256Sync(crText);
+    }),
+    'bad-text',
+    'documents[0].text',
+  );
   assert.match(cr.message, /carriage return \(CR\) at code point 27/);
   refused(await decodeMutated((f) => (f.documents[0].text = 'ab\ud800cd')), 'bad-text', 'documents[0].text');
 
-  const notSpanmark = refused(await decodeMutated((f) => (f.documents[0].annotations[4].label = 'rumour')), 'unknown-label', 'documents[0].annotations[4].label');
+  const notSpanmark = refused(
+    await decodeMutated((f) => (f.documents[0].annotations[4].label = 'rumour')),
+    'unknown-label',
+    'documents[0].annotations[4].label',
+  );
   assert.match(notSpanmark.message, /not a Spanmark label/);
-  const unlisted = refused(await decodeMutated((f) => (f.labels = f.labels.filter((l: Mutable) => l.id !== 'casualty'))), 'unknown-label', 'documents[0].annotations[4].label');
+  const unlisted = refused(
+    await decodeMutated((f) => (f.labels = f.labels.filter((l: Mutable) => l.id !== 'casualty'))),
+    'unknown-label',
+    'documents[0].annotations[4].label',
+  );
   assert.match(unlisted.message, /not listed in the file's "labels"/);
   refused(await decodeMutated((f) => (f.labels[0].id = 'constructor')), 'unknown-label', 'labels[0].id');
 
@@ -168,7 +227,12 @@ test('sha256-mismatch, bad-text, unknown-label, duplicate-id, bad-block, hash-fa
 
   const json = serializeSpanmarkV1(goodFile());
   refused(await decodeSpanmarkV1(json, () => Promise.reject(new Error('no digest'))), 'hash-failed', 'documents[0].sha256');
-  refused(await decodeSpanmarkV1(json, () => { throw new Error('sync throw'); }), 'hash-failed');
+  refused(
+    await decodeSpanmarkV1(json, () => {
+      throw new Error('sync throw');
+    }),
+    'hash-failed',
+  );
 });
 
 test('too-large is refused before parsing', async () => {
@@ -180,9 +244,15 @@ test('too-large is refused before parsing', async () => {
 });
 
 test('several problems are reported together, and the report is bounded', async () => {
-  const two = await decodeMutated((f) => { f.documents[0].annotations[0].end = 0; f.documents[0].annotations[4].label = 'x'; });
+  const two = await decodeMutated((f) => {
+    f.documents[0].annotations[0].end = 0;
+    f.documents[0].annotations[4].label = 'x';
+  });
   const e = refused(two, 'empty-span');
-  assert.deepEqual(e.problems.map((p) => p.code), ['empty-span', 'unknown-label']);
+  assert.deepEqual(
+    e.problems.map((p) => p.code),
+    ['empty-span', 'unknown-label'],
+  );
 
   const many = await decodeMutated((f) => {
     f.documents[0].annotations = Array.from({ length: 100_000 }, (_, i) => ({ id: `x${i}`, start: 'NaN' }));
@@ -223,7 +293,9 @@ test('hostile input: prototype keys, huge and odd numbers, garbage, depth — al
   ];
   for (const [i, input] of hostile.entries()) {
     let r: Result<unknown, DecodeProblem> | undefined;
-    await assert.doesNotReject(async () => { r = await decodeSpanmarkV1(input, sha256Hex); }, `input ${i}`);
+    await assert.doesNotReject(async () => {
+      r = await decodeSpanmarkV1(input, sha256Hex);
+    }, `input ${i}`);
     assert.ok(r && typeof r.ok === 'boolean', `input ${i}`);
     if (r && !r.ok) {
       assert.equal(typeof r.error.code, 'string');
@@ -270,34 +342,43 @@ function paths(value: unknown, prefix: (string | number)[] = []): (string | numb
 }
 
 test('fuzz: arbitrary JSON and randomly corrupted files never throw, and anything accepted is consistent', async () => {
-  await fc.assert(fc.asyncProperty(fc.json(), async (json) => {
-    const r = await decodeSpanmarkV1(json, sha256Hex);
-    assert.equal(r.ok, false);
-    if (!r.ok) assert.notEqual(r.error.code, 'internal', r.error.message);
-  }), { numRuns: 300 });
+  await fc.assert(
+    fc.asyncProperty(fc.json(), async (json) => {
+      const r = await decodeSpanmarkV1(json, sha256Hex);
+      assert.equal(r.ok, false);
+      if (!r.ok) assert.notEqual(r.error.code, 'internal', r.error.message);
+    }),
+    { numRuns: 300 },
+  );
 
   const good = goodFile();
   const all = paths(good).filter((p) => p.length > 0);
-  await fc.assert(fc.asyncProperty(
-    fc.array(fc.tuple(fc.nat(all.length - 1), fc.oneof(fc.jsonValue(), fc.integer({ min: -2, max: 60 }), fc.constantFrom('__proto__', 'claim', ''))), { minLength: 1, maxLength: 3 }),
-    async (edits) => {
-      const f = clone(good) as Mutable;
-      for (const [which, value] of edits) {
-        const p = all[which]!;
-        let parent = f;
-        for (const key of p.slice(0, -1)) parent = parent?.[key];
-        if (parent !== null && typeof parent === 'object') parent[p[p.length - 1]!] = value;
-      }
-      const r = await decodeSpanmarkV1(JSON.stringify(f), sha256Hex);
-      if (!r.ok) {
-        assert.notEqual(r.error.code, 'internal', r.error.message);
-        assert.ok(r.error.problems.length >= 1 && r.error.problems.length <= MAX_REPORTED_PROBLEMS);
-        return;
-      }
-      for (const d of r.value.documents) {
-        assert.equal(d.article.id, sha256Sync(d.article.text));
-        for (const a of d.annotations) assert.equal(d.article.text.slice(a.start, a.end), a.quote);
-      }
-    },
-  ), { numRuns: 500 });
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(fc.tuple(fc.nat(all.length - 1), fc.oneof(fc.jsonValue(), fc.integer({ min: -2, max: 60 }), fc.constantFrom('__proto__', 'claim', ''))), {
+        minLength: 1,
+        maxLength: 3,
+      }),
+      async (edits) => {
+        const f = clone(good) as Mutable;
+        for (const [which, value] of edits) {
+          const p = all[which]!;
+          let parent = f;
+          for (const key of p.slice(0, -1)) parent = parent?.[key];
+          if (parent !== null && typeof parent === 'object') parent[p[p.length - 1]!] = value;
+        }
+        const r = await decodeSpanmarkV1(JSON.stringify(f), sha256Hex);
+        if (!r.ok) {
+          assert.notEqual(r.error.code, 'internal', r.error.message);
+          assert.ok(r.error.problems.length >= 1 && r.error.problems.length <= MAX_REPORTED_PROBLEMS);
+          return;
+        }
+        for (const d of r.value.documents) {
+          assert.equal(d.article.id, sha256Sync(d.article.text));
+          for (const a of d.annotations) assert.equal(d.article.text.slice(a.start, a.end), a.quote);
+        }
+      },
+    ),
+    { numRuns: 500 },
+  );
 });

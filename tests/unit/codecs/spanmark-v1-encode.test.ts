@@ -13,33 +13,64 @@ const TEXT = '😀 Troops arrived.\n\n𝟐𝟎 died.';
 
 test('the file has the contract keys, in contract order, with code point offsets', () => {
   const doc = article(TEXT, {
-    title: 'Almaty', format: 'markdown', metadata: { date: '2022-01-08', sourceName: 'a.md' },
-    blocks: [{ kind: 'heading', start: 0, end: 18, level: 1 }, { kind: 'paragraph', start: 20, end: 30 }],
+    title: 'Almaty',
+    format: 'markdown',
+    metadata: { date: '2022-01-08', sourceName: 'a.md' },
+    blocks: [
+      { kind: 'heading', start: 0, end: 18, level: 1 },
+      { kind: 'paragraph', start: 20, end: 30 },
+    ],
   });
   const a = annotation(doc, 3, 9, { id: 'x', label: 'deployment', note: 'n' });
   const file = encodeSpanmarkV1({ documents: [{ article: doc, annotations: [a] }], exportedAt: T0, generatorVersion: '1.2.3' });
   assert.deepEqual(Object.keys(file), ['format', 'version', 'offsetUnit', 'exportedAt', 'generator', 'labels', 'documents']);
   assert.deepEqual(file.generator, { name: 'spanmark', version: '1.2.3' });
-  assert.deepEqual(file.labels.map((l) => l.id), LABELS.map((l) => l.id));
+  assert.deepEqual(
+    file.labels.map((l) => l.id),
+    LABELS.map((l) => l.id),
+  );
   assert.equal(file.labels[0]!.name, 'Claim');
   const d = file.documents[0]!;
   assert.deepEqual(Object.keys(d), ['id', 'title', 'sha256', 'text', 'format', 'addedAt', 'metadata', 'blocks', 'annotations']);
   assert.equal(d.id, doc.sha256);
   assert.deepEqual(d.metadata, { date: '2022-01-08', sourceName: 'a.md' });
-  assert.deepEqual(d.blocks, [{ kind: 'heading', start: 0, end: 17, level: 1 }, { kind: 'paragraph', start: 19, end: 27 }]);
-  assert.deepEqual(d.annotations, [{
-    id: 'x', label: 'deployment', start: 2, end: 8, quote: 'Troops', annotator: 'analyst', createdAt: T0, updatedAt: T0, note: 'n',
-  }]);
+  assert.deepEqual(d.blocks, [
+    { kind: 'heading', start: 0, end: 17, level: 1 },
+    { kind: 'paragraph', start: 19, end: 27 },
+  ]);
+  assert.deepEqual(d.annotations, [
+    {
+      id: 'x',
+      label: 'deployment',
+      start: 2,
+      end: 8,
+      quote: 'Troops',
+      annotator: 'analyst',
+      createdAt: T0,
+      updatedAt: T0,
+      note: 'n',
+    },
+  ]);
 });
 
 test('annotations are sorted by start, then longest first, then id', () => {
   const doc = article('abcdefghij');
-  const spans: [string, number, number][] = [['b', 2, 4], ['a', 2, 4], ['c', 2, 8], ['d', 0, 1], ['e', 5, 6]];
+  const spans: [string, number, number][] = [
+    ['b', 2, 4],
+    ['a', 2, 4],
+    ['c', 2, 8],
+    ['d', 0, 1],
+    ['e', 5, 6],
+  ];
   const file = encodeSpanmarkV1({
     documents: [{ article: doc, annotations: spans.map(([id, s, e]) => annotation(doc, s, e, { id })) }],
-    exportedAt: T0, generatorVersion: '0',
+    exportedAt: T0,
+    generatorVersion: '0',
   });
-  assert.deepEqual(file.documents[0]!.annotations.map((a) => a.id), ['d', 'c', 'a', 'b', 'e']);
+  assert.deepEqual(
+    file.documents[0]!.annotations.map((a) => a.id),
+    ['d', 'c', 'a', 'b', 'e'],
+  );
 });
 
 test('review state: given decisions are written; a stored status alone becomes a review with none', async () => {
@@ -49,8 +80,14 @@ test('review state: given decisions are written; a stored status alone becomes a
   assert.deepEqual(plain.documents[0]!.review, { status: 'reviewed', decisions: [] });
   assert.deepEqual(plain.documents[0]!.annotations[0]!.provenance, { annotator: 'b', annotationId: 'b1', modified: true });
 
-  const decisions = [{ annotator: 'b', annotationId: 'b1', decision: 'accepted-modified' as const, reason: 'boundary', decidedBy: 'lead', decidedAt: T0, resultId: a.id }];
-  const file = encodeSpanmarkV1({ documents: [{ article: doc, annotations: [a], review: { status: 'in-review', decisions } }], exportedAt: T0, generatorVersion: '0' });
+  const decisions = [
+    { annotator: 'b', annotationId: 'b1', decision: 'accepted-modified' as const, reason: 'boundary', decidedBy: 'lead', decidedAt: T0, resultId: a.id },
+  ];
+  const file = encodeSpanmarkV1({
+    documents: [{ article: doc, annotations: [a], review: { status: 'in-review', decisions } }],
+    exportedAt: T0,
+    generatorVersion: '0',
+  });
   assert.deepEqual(file.documents[0]!.review, { status: 'in-review', decisions });
   assert.equal(validateSchema(file), true, JSON.stringify(validateSchema.errors));
 
@@ -71,8 +108,16 @@ test('serialize is 2-space JSON with a final newline, non-ASCII written as is', 
 
 test('serialize writes each annotation on one line and means exactly what JSON.stringify means', () => {
   const doc = article(TEXT);
-  const annotations = [[0, 2], [3, 9], [20, 22]].map(([s, e], i) => annotation(doc, s!, e!, { id: `a${i}`, note: `n${i} “q”\n` }));
-  const file = encodeSpanmarkV1({ documents: [{ article: doc, annotations, review: { status: 'in-review', decisions: [] } }], exportedAt: T0, generatorVersion: '0' });
+  const annotations = [
+    [0, 2],
+    [3, 9],
+    [20, 22],
+  ].map(([s, e], i) => annotation(doc, s!, e!, { id: `a${i}`, note: `n${i} “q”\n` }));
+  const file = encodeSpanmarkV1({
+    documents: [{ article: doc, annotations, review: { status: 'in-review', decisions: [] } }],
+    exportedAt: T0,
+    generatorVersion: '0',
+  });
   const json = serializeSpanmarkV1(file);
   assert.deepEqual(JSON.parse(json), JSON.parse(JSON.stringify(file)));
   const lines = json.split('\n');
@@ -104,11 +149,34 @@ test('stored data that cannot be exported faithfully is refused with its path', 
   refuses(() => encode([annotation(doc, 3, 9, { createdAt: 'today' })]), 'documents[0].annotations[0].createdAt', /ISO-8601/);
   refuses(() => encode([], article('a\r\nb')), 'documents[0].text', /carriage return/);
   refuses(() => encode([], article('a\ud800b')), 'documents[0].text', /unpaired surrogate/);
-  refuses(() => encode([], article('abc', { blocks: [{ kind: 'paragraph', start: 2, end: 3 }, { kind: 'paragraph', start: 0, end: 1 }] })),
-    'documents[0].blocks[1]', /before the previous block/);
+  refuses(
+    () =>
+      encode(
+        [],
+        article('abc', {
+          blocks: [
+            { kind: 'paragraph', start: 2, end: 3 },
+            { kind: 'paragraph', start: 0, end: 1 },
+          ],
+        }),
+      ),
+    'documents[0].blocks[1]',
+    /before the previous block/,
+  );
   refuses(() => encode([], doc, 'now'), 'exportedAt', /ISO-8601/);
-  refuses(() => encodeSpanmarkV1({ documents: [{ article: doc, annotations: [] }, { article: doc, annotations: [] }], exportedAt: T0, generatorVersion: '0' }),
-    'documents[1].sha256', /already exported as documents\[0\]/);
+  refuses(
+    () =>
+      encodeSpanmarkV1({
+        documents: [
+          { article: doc, annotations: [] },
+          { article: doc, annotations: [] },
+        ],
+        exportedAt: T0,
+        generatorVersion: '0',
+      }),
+    'documents[1].sha256',
+    /already exported as documents\[0\]/,
+  );
 });
 
 test('exportFileName makes a safe bare file name', () => {

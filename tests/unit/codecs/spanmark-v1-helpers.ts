@@ -17,15 +17,31 @@ export const T0 = '2022-01-08T10:15:00.000Z';
 export function article(text: string, extra: Partial<Article> = {}): Article {
   const sha = sha256Sync(text);
   return {
-    id: sha, sha256: sha, title: 'Test article', format: 'text', text, blocks: [] as Block[], metadata: {}, addedAt: T0, ...extra,
+    id: sha,
+    sha256: sha,
+    title: 'Test article',
+    format: 'text',
+    text,
+    blocks: [] as Block[],
+    metadata: {},
+    addedAt: T0,
+    ...extra,
   };
 }
 
 /** An annotation as stored: UTF-16 offsets, quote sliced from the text. */
 export function annotation(doc: Article, start: number, end: number, extra: Partial<Annotation> = {}): Annotation {
   return {
-    id: `a-${start}-${end}`, docId: doc.id, label: 'claim', start, end, quote: doc.text.slice(start, end),
-    annotator: 'analyst', createdAt: T0, updatedAt: T0, ...extra,
+    id: `a-${start}-${end}`,
+    docId: doc.id,
+    label: 'claim',
+    start,
+    end,
+    quote: doc.text.slice(start, end),
+    annotator: 'analyst',
+    createdAt: T0,
+    updatedAt: T0,
+    ...extra,
   };
 }
 

@@ -19,10 +19,18 @@ function file(opts: { ids?: boolean; by?: boolean } = {}): SpanmarkFileV1 {
     annotation(doc, ...at('Troops'), { id: 'a1', annotator: 'analyst', ...(opts.ids ? { annotatorId: 'id-🇰🇿-1' } : {}) }),
     annotation(doc, ...at('Алматы'), { id: 'a2', annotator: 'analyst' }),
   ];
-  return encodeSpanmarkV1({ documents: [{ article: doc, annotations }], exportedAt: T0, generatorVersion: '0.2.0', ...(opts.by ? { exportedBy: { id: 'id-🇰🇿-1', name: 'analyst' } } : {}) });
+  return encodeSpanmarkV1({
+    documents: [{ article: doc, annotations }],
+    exportedAt: T0,
+    generatorVersion: '0.2.0',
+    ...(opts.by ? { exportedBy: { id: 'id-🇰🇿-1', name: 'analyst' } } : {}),
+  });
 }
 
-async function decodeMutated(mutate: (f: Loose) => void, base = file({ ids: true, by: true })): Promise<Result<Awaited<ReturnType<typeof decodeSpanmarkV1>> extends Result<infer V, DecodeProblem> ? V : never, DecodeProblem>> {
+async function decodeMutated(
+  mutate: (f: Loose) => void,
+  base = file({ ids: true, by: true }),
+): Promise<Result<Awaited<ReturnType<typeof decodeSpanmarkV1>> extends Result<infer V, DecodeProblem> ? V : never, DecodeProblem>> {
   const f = clone(base) as Loose;
   mutate(f);
   return decodeSpanmarkV1(JSON.stringify(f), sha256Hex);
@@ -73,27 +81,117 @@ test('an id of exactly the maximum length, in any script, is accepted', async ()
 test('a bad annotatorId is refused with its path', async () => {
   const path = 'documents[0].annotations[0].annotatorId';
   for (const bad of ['', 7, null, true, {}, ['x']]) {
-    refused(await decodeMutated((f) => { f.documents[0].annotations[0].annotatorId = bad; }), 'schema', path);
+    refused(
+      await decodeMutated((f) => {
+        f.documents[0].annotations[0].annotatorId = bad;
+      }),
+      'schema',
+      path,
+    );
   }
-  assert.match(refused(await decodeMutated((f) => { f.documents[0].annotations[0].annotatorId = 'x\ud800'; }), 'bad-string', path), /unpaired surrogate/);
-  assert.match(refused(await decodeMutated((f) => { f.documents[0].annotations[0].annotatorId = 'x'.repeat(MAX_ANNOTATOR_ID_LENGTH + 1); }), 'schema', path), /at most 200/);
+  assert.match(
+    refused(
+      await decodeMutated((f) => {
+        f.documents[0].annotations[0].annotatorId = 'x\ud800';
+      }),
+      'bad-string',
+      path,
+    ),
+    /unpaired surrogate/,
+  );
+  assert.match(
+    refused(
+      await decodeMutated((f) => {
+        f.documents[0].annotations[0].annotatorId = 'x'.repeat(MAX_ANNOTATOR_ID_LENGTH + 1);
+      }),
+      'schema',
+      path,
+    ),
+    /at most 200/,
+  );
   // A huge id is bounded in the message too.
-  const huge = refused(await decodeMutated((f) => { f.documents[0].annotations[0].annotatorId = 'y'.repeat(1_000_000); }), 'schema', path);
+  const huge = refused(
+    await decodeMutated((f) => {
+      f.documents[0].annotations[0].annotatorId = 'y'.repeat(1_000_000);
+    }),
+    'schema',
+    path,
+  );
   assert.ok(huge.length < 400, `${huge.length} characters`);
 });
 
 test('a bad exportedBy is refused with its path', async () => {
-  refused(await decodeMutated((f) => { f.exportedBy = 'analyst'; }), 'schema', 'exportedBy');
-  refused(await decodeMutated((f) => { f.exportedBy = null; }), 'schema', 'exportedBy');
-  refused(await decodeMutated((f) => { f.exportedBy = []; }), 'schema', 'exportedBy');
-  refused(await decodeMutated((f) => { f.exportedBy = { name: 'analyst' }; }), 'schema', 'exportedBy.id');
-  refused(await decodeMutated((f) => { f.exportedBy = { id: 'x' }; }), 'schema', 'exportedBy.name');
-  refused(await decodeMutated((f) => { f.exportedBy = { id: '', name: 'analyst' }; }), 'schema', 'exportedBy.id');
-  refused(await decodeMutated((f) => { f.exportedBy = { id: 'x', name: '' }; }), 'schema', 'exportedBy.name');
-  refused(await decodeMutated((f) => { f.exportedBy = { id: '\udc00', name: 'a' }; }), 'bad-string', 'exportedBy.id');
-  refused(await decodeMutated((f) => { f.exportedBy = { id: 'x'.repeat(201), name: 'a' }; }), 'schema', 'exportedBy.id');
+  refused(
+    await decodeMutated((f) => {
+      f.exportedBy = 'analyst';
+    }),
+    'schema',
+    'exportedBy',
+  );
+  refused(
+    await decodeMutated((f) => {
+      f.exportedBy = null;
+    }),
+    'schema',
+    'exportedBy',
+  );
+  refused(
+    await decodeMutated((f) => {
+      f.exportedBy = [];
+    }),
+    'schema',
+    'exportedBy',
+  );
+  refused(
+    await decodeMutated((f) => {
+      f.exportedBy = { name: 'analyst' };
+    }),
+    'schema',
+    'exportedBy.id',
+  );
+  refused(
+    await decodeMutated((f) => {
+      f.exportedBy = { id: 'x' };
+    }),
+    'schema',
+    'exportedBy.name',
+  );
+  refused(
+    await decodeMutated((f) => {
+      f.exportedBy = { id: '', name: 'analyst' };
+    }),
+    'schema',
+    'exportedBy.id',
+  );
+  refused(
+    await decodeMutated((f) => {
+      f.exportedBy = { id: 'x', name: '' };
+    }),
+    'schema',
+    'exportedBy.name',
+  );
+  refused(
+    await decodeMutated((f) => {
+      f.exportedBy = { id: '\udc00', name: 'a' };
+    }),
+    'bad-string',
+    'exportedBy.id',
+  );
+  refused(
+    await decodeMutated((f) => {
+      f.exportedBy = { id: 'x'.repeat(201), name: 'a' };
+    }),
+    'schema',
+    'exportedBy.id',
+  );
   // Inherited keys are not data.
-  refused(await decodeMutated((f) => { f.exportedBy = JSON.parse('{"__proto__": {"id": "x", "name": "y"}}'); }), 'schema', 'exportedBy.id');
+  refused(
+    await decodeMutated((f) => {
+      f.exportedBy = JSON.parse('{"__proto__": {"id": "x", "name": "y"}}');
+    }),
+    'schema',
+    'exportedBy.id',
+  );
 });
 
 test('the schema documents both fields: valid files pass, the same bad values fail', () => {
@@ -104,18 +202,44 @@ test('the schema documents both fields: valid files pass, the same bad values fa
     mutate(f);
     return validateSchema(f);
   };
-  assert.equal(bad((f) => { f.documents[0].annotations[0].annotatorId = ''; }), false);
-  assert.equal(bad((f) => { f.documents[0].annotations[0].annotatorId = 'x'.repeat(201); }), false);
-  assert.equal(bad((f) => { f.exportedBy = { id: 'x' }; }), false);
-  assert.equal(bad((f) => { f.exportedBy = { id: 'x', name: '' }; }), false);
+  assert.equal(
+    bad((f) => {
+      f.documents[0].annotations[0].annotatorId = '';
+    }),
+    false,
+  );
+  assert.equal(
+    bad((f) => {
+      f.documents[0].annotations[0].annotatorId = 'x'.repeat(201);
+    }),
+    false,
+  );
+  assert.equal(
+    bad((f) => {
+      f.exportedBy = { id: 'x' };
+    }),
+    false,
+  );
+  assert.equal(
+    bad((f) => {
+      f.exportedBy = { id: 'x', name: '' };
+    }),
+    false,
+  );
 });
 
 test('the encoder refuses ids the decoder would refuse', () => {
   const throwsAt = (path: string, run: () => unknown) => assert.throws(run, (e: unknown) => e instanceof SpanmarkEncodeError && e.path === path);
   throwsAt('documents[0].annotations[0].annotatorId', () =>
-    encodeSpanmarkV1({ documents: [{ article: doc, annotations: [annotation(doc, 0, 6, { annotatorId: '' })] }], exportedAt: T0, generatorVersion: 't' }));
+    encodeSpanmarkV1({ documents: [{ article: doc, annotations: [annotation(doc, 0, 6, { annotatorId: '' })] }], exportedAt: T0, generatorVersion: 't' }),
+  );
   throwsAt('documents[0].annotations[0].annotatorId', () =>
-    encodeSpanmarkV1({ documents: [{ article: doc, annotations: [annotation(doc, 0, 6, { annotatorId: 'a\ud800' })] }], exportedAt: T0, generatorVersion: 't' }));
+    encodeSpanmarkV1({
+      documents: [{ article: doc, annotations: [annotation(doc, 0, 6, { annotatorId: 'a\ud800' })] }],
+      exportedAt: T0,
+      generatorVersion: 't',
+    }),
+  );
   throwsAt('exportedBy.id', () => encodeSpanmarkV1({ documents: [], exportedAt: T0, generatorVersion: 't', exportedBy: { id: 'x'.repeat(201), name: 'a' } }));
   throwsAt('exportedBy.name', () => encodeSpanmarkV1({ documents: [], exportedAt: T0, generatorVersion: 't', exportedBy: { id: 'x', name: '' } }));
 });

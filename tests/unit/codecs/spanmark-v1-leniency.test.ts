@@ -56,10 +56,22 @@ test('a lone surrogate in any string is refused at its JSON path', async () => {
     [(f) => (f.labels[1].name = 'Casualty \ud800'), 'labels[1].name'],
     [(f) => (f.labels[0].description = '\ud800'), 'labels[0].description'],
     [(f) => (f.generator.name = 'py\udc00'), 'generator.name'],
-    [(f) => (f.documents[0].review = { status: 'reviewed', decisions: [{ annotator: 'b\ud800', annotationId: 'x', decision: 'rejected', decidedBy: 'me', decidedAt: T0 }] }),
-      'documents[0].review.decisions[0].annotator'],
-    [(f) => (f.documents[0].review = { status: 'reviewed', decisions: [{ annotator: 'b', annotationId: 'x', decision: 'rejected', reason: '\udc00', decidedBy: 'me', decidedAt: T0 }] }),
-      'documents[0].review.decisions[0].reason'],
+    [
+      (f) =>
+        (f.documents[0].review = {
+          status: 'reviewed',
+          decisions: [{ annotator: 'b\ud800', annotationId: 'x', decision: 'rejected', decidedBy: 'me', decidedAt: T0 }],
+        }),
+      'documents[0].review.decisions[0].annotator',
+    ],
+    [
+      (f) =>
+        (f.documents[0].review = {
+          status: 'reviewed',
+          decisions: [{ annotator: 'b', annotationId: 'x', decision: 'rejected', reason: '\udc00', decidedBy: 'me', decidedAt: T0 }],
+        }),
+      'documents[0].review.decisions[0].reason',
+    ],
   ];
   for (const [mutate, path] of cases) {
     const f = goodFile();
@@ -92,7 +104,12 @@ test('not UTF-8: the byte offset of the first bad byte, and UTF-16 named', async
   // A truncated multi-byte character at the very end.
   const cut = utf8(`${json} é`).slice(0, -1);
   assert.equal(refusal(await decodeSpanmarkV1Bytes(cut, sha256Hex)).offset, cut.length - 1);
-  for (const [encoding, bom] of [['utf-16le', true], ['utf-16le', false], ['utf-16be', true], ['utf-16be', false]] as const) {
+  for (const [encoding, bom] of [
+    ['utf-16le', true],
+    ['utf-16le', false],
+    ['utf-16be', true],
+    ['utf-16be', false],
+  ] as const) {
     const units = Buffer.from(`${bom ? '\ufeff' : ''}${json}`, 'utf16le');
     if (encoding === 'utf-16be') units.swap16();
     const w = refusal(await decodeSpanmarkV1Bytes(new Uint8Array(units), sha256Hex));
@@ -139,22 +156,29 @@ test('every JSON syntax error has a line and a column (code points), wherever V8
 test('property: the syntax scan agrees with JSON.parse, and with V8 on the position where V8 gives one', () => {
   const jsonish = fc.oneof(
     fc.json().map((j) => ({ text: j, cut: -1, insert: '' })),
-    fc.record({ text: fc.json(), cut: fc.nat(), insert: fc.constantFrom('', ',', '}', ']', '"', ':', '\\', '\n', '0', '-', 'e', 'x', ' ', '{', '[', '\u0001') }),
+    fc.record({
+      text: fc.json(),
+      cut: fc.nat(),
+      insert: fc.constantFrom('', ',', '}', ']', '"', ':', '\\', '\n', '0', '-', 'e', 'x', ' ', '{', '[', '\u0001'),
+    }),
   );
-  fc.assert(fc.property(jsonish, ({ text, cut, insert }) => {
-    const at = cut < 0 ? text.length : cut % (text.length + 1);
-    const mutated = text.slice(0, at) + insert + text.slice(at + (insert === '' ? 1 : 0));
-    let error: Error | undefined;
-    try {
-      JSON.parse(mutated);
-    } catch (e) {
-      error = e as Error;
-    }
-    const found = findJsonSyntaxError(mutated);
-    assert.equal(found === undefined, error === undefined, `${JSON.stringify(mutated)}: V8 ${error?.message}, scan ${found?.message}`);
-    const v8 = error && /at position (\d+)/.exec(error.message);
-    if (v8 && found) assert.equal(found.offset, Number(v8[1]), `${JSON.stringify(mutated)}: ${error!.message} / ${found.message}`);
-  }), { numRuns: 1000 });
+  fc.assert(
+    fc.property(jsonish, ({ text, cut, insert }) => {
+      const at = cut < 0 ? text.length : cut % (text.length + 1);
+      const mutated = text.slice(0, at) + insert + text.slice(at + (insert === '' ? 1 : 0));
+      let error: Error | undefined;
+      try {
+        JSON.parse(mutated);
+      } catch (e) {
+        error = e as Error;
+      }
+      const found = findJsonSyntaxError(mutated);
+      assert.equal(found === undefined, error === undefined, `${JSON.stringify(mutated)}: V8 ${error?.message}, scan ${found?.message}`);
+      const v8 = error && /at position (\d+)/.exec(error.message);
+      if (v8 && found) assert.equal(found.offset, Number(v8[1]), `${JSON.stringify(mutated)}: ${error!.message} / ${found.message}`);
+    }),
+    { numRuns: 1000 },
+  );
 });
 
 test('lineColumn counts LF lines and code point columns', () => {

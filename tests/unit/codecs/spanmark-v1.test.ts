@@ -14,8 +14,7 @@ import { encodeSpanmarkV1, serializeSpanmarkV1 } from '../../../src/codecs/spanm
 import type { SpanmarkFileV1 } from '../../../src/codecs/spanmark-v1/types.js';
 import { annotation, article, clone, cpToUnit, readCorpus, sha256Hex, T0, validateSchema, type Loose } from './spanmark-v1-helpers.js';
 
-const byOrder = (a: Annotation, b: Annotation): number =>
-  a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byOrder = (a: Annotation, b: Annotation): number => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Every quote must be the code point slice, checked with nothing but the spread operator. */
 function assertQuotesByCodePoints(file: SpanmarkFileV1): number {
@@ -75,12 +74,17 @@ test('the Unicode corpus exports offsets that JavaScript and Python both slice c
   const spans = corpusSpans(text);
   const count = (kind: string): number => spans.filter((s) => s.kind === kind).length;
   // The corpus has these; if a pattern silently stopped matching, the test would prove nothing.
-  assert.deepEqual(
-    Object.fromEntries(['emoji', 'zwj', 'flag', 'combining', 'arabic', 'boldDigits', 'cyrillic', 'nbspNumber'].map((k) => [k, count(k)])),
-    { emoji: 7, zwj: 1, flag: 5, combining: 1, arabic: 1, boldDigits: 1, cyrillic: 3, nbspNumber: 3 },
-  );
-  const annotations = spans.map((s, i) =>
-    annotation(doc, s.start, s.end, { id: `${s.kind}-${i}`, label: LABEL_IDS[i % LABEL_IDS.length]!, note: s.kind }));
+  assert.deepEqual(Object.fromEntries(['emoji', 'zwj', 'flag', 'combining', 'arabic', 'boldDigits', 'cyrillic', 'nbspNumber'].map((k) => [k, count(k)])), {
+    emoji: 7,
+    zwj: 1,
+    flag: 5,
+    combining: 1,
+    arabic: 1,
+    boldDigits: 1,
+    cyrillic: 3,
+    nbspNumber: 3,
+  });
+  const annotations = spans.map((s, i) => annotation(doc, s.start, s.end, { id: `${s.kind}-${i}`, label: LABEL_IDS[i % LABEL_IDS.length]!, note: s.kind }));
 
   const file = encodeSpanmarkV1({ documents: [{ article: doc, annotations }], exportedAt: T0, generatorVersion: '0.1.0' });
   const json = serializeSpanmarkV1(file);
@@ -109,7 +113,10 @@ const libraryArb = unitArb
   .map((s) => s.replace(/\r\n?/g, '\n'))
   .chain((text) => {
     const n = [...text].length;
-    const span = fc.tuple(fc.nat(n), fc.nat(n)).filter(([a, b]) => a !== b).map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const);
+    const span = fc
+      .tuple(fc.nat(n), fc.nat(n))
+      .filter(([a, b]) => a !== b)
+      .map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const);
     return fc.record({
       text: fc.constant(text),
       spans: n === 0 ? fc.constant<(readonly [number, number])[]>([]) : fc.array(span, { maxLength: 12 }),
@@ -128,7 +135,9 @@ test('property: encode → serialize → decode gives back identical annotations
       const annotations = spans.map(([s, e], i) => {
         const note = notes[i];
         return annotation(doc, cpToUnit(text, s), cpToUnit(text, e), {
-          id: ids[i]!, label: labels[i]!, ...(note !== undefined ? { note } : {}),
+          id: ids[i]!,
+          label: labels[i]!,
+          ...(note !== undefined ? { note } : {}),
           ...(i % 3 === 1 ? { provenance: { annotator: 'colleague', annotationId: `x${i}`, modified: i % 2 === 0 } } : {}),
         });
       });
@@ -172,14 +181,26 @@ test('property: random texts pass the Python check too', () => {
 });
 
 test('the schema accepts a full file with review data and rejects broken ones', () => {
-  const doc = article('Troops 🇷🇺 arrived.\nTwo died.', { blocks: [{ kind: 'paragraph', start: 0, end: 19 }, { kind: 'paragraph', start: 20, end: 29 }] });
+  const doc = article('Troops 🇷🇺 arrived.\nTwo died.', {
+    blocks: [
+      { kind: 'paragraph', start: 0, end: 19 },
+      { kind: 'paragraph', start: 20, end: 29 },
+    ],
+  });
   const a = annotation(doc, 0, 19, { id: 'r1', label: 'deployment', provenance: { annotator: 'b', annotationId: 'b7', modified: false } });
   const good = encodeSpanmarkV1({
-    documents: [{
-      article: doc, annotations: [a],
-      review: { status: 'in-review', decisions: [{ annotator: 'b', annotationId: 'b7', decision: 'accepted', decidedBy: 'lead', decidedAt: T0, resultId: 'r1' }] },
-    }],
-    exportedAt: T0, generatorVersion: '0.1.0',
+    documents: [
+      {
+        article: doc,
+        annotations: [a],
+        review: {
+          status: 'in-review',
+          decisions: [{ annotator: 'b', annotationId: 'b7', decision: 'accepted', decidedBy: 'lead', decidedAt: T0, resultId: 'r1' }],
+        },
+      },
+    ],
+    exportedAt: T0,
+    generatorVersion: '0.1.0',
   });
   assert.equal(validateSchema(good), true, JSON.stringify(validateSchema.errors));
 
@@ -230,11 +251,19 @@ test('the importer also refuses everything the schema refuses', async () => {
   const doc = article('Troops arrived.');
   const good = encodeSpanmarkV1({ documents: [{ article: doc, annotations: [annotation(doc, 0, 6)] }], exportedAt: T0, generatorVersion: '0.1.0' });
   const mutations: ((f: Loose) => void)[] = [
-    (f) => delete f.format, (f) => delete f.version, (f) => delete f.documents, (f) => delete f.labels,
-    (f) => (f.version = 2), (f) => (f.offsetUnit = 'utf16'), (f) => (f.exportedAt = '2022-01-08'),
-    (f) => (f.documents[0].sha256 = 'abc'), (f) => delete f.documents[0].metadata,
-    (f) => (f.documents[0].annotations[0].start = 1.5), (f) => (f.documents[0].annotations[0].label = 'rumour'),
-    (f) => (f.documents[0].annotations[0].createdAt = 'yesterday'), (f) => (f.documents[0].format = 'pdf'),
+    (f) => delete f.format,
+    (f) => delete f.version,
+    (f) => delete f.documents,
+    (f) => delete f.labels,
+    (f) => (f.version = 2),
+    (f) => (f.offsetUnit = 'utf16'),
+    (f) => (f.exportedAt = '2022-01-08'),
+    (f) => (f.documents[0].sha256 = 'abc'),
+    (f) => delete f.documents[0].metadata,
+    (f) => (f.documents[0].annotations[0].start = 1.5),
+    (f) => (f.documents[0].annotations[0].label = 'rumour'),
+    (f) => (f.documents[0].annotations[0].createdAt = 'yesterday'),
+    (f) => (f.documents[0].format = 'pdf'),
     (f) => (f.documents[0].review = { status: 'reviewed' }),
   ];
   for (const [i, mutate] of mutations.entries()) {

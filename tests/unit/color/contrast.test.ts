@@ -56,8 +56,28 @@ test('a translucent background is refused, not guessed', () => {
 });
 
 test('malformed and unsupported colours are refused with the input named', () => {
-  for (const bad of ['', '   ', 'red', 'transparent', '#12', '#12345', '#ggg', 'rgb()', 'rgb(1 2)', 'rgb(1, 2, 3, 4, 5)', 'rgb(1 2 3 / 4 / 5)',
-    'rgb(1, 2, 3 / 1)', 'rgb(a b c)', 'hsl(0 0% 0%)', 'color(srgb 1 0 0)', 'rgb(1 2 3', '#fff\u0301', '🟥', '\u202e#fff', 'rgb(1\r\n2 3)x']) {
+  for (const bad of [
+    '',
+    '   ',
+    'red',
+    'transparent',
+    '#12',
+    '#12345',
+    '#ggg',
+    'rgb()',
+    'rgb(1 2)',
+    'rgb(1, 2, 3, 4, 5)',
+    'rgb(1 2 3 / 4 / 5)',
+    'rgb(1, 2, 3 / 1)',
+    'rgb(a b c)',
+    'hsl(0 0% 0%)',
+    'color(srgb 1 0 0)',
+    'rgb(1 2 3',
+    '#fff\u0301',
+    '🟥',
+    '\u202e#fff',
+    'rgb(1\r\n2 3)x',
+  ]) {
     const r = parseColor(bad);
     assert.equal(r.ok, false, bad);
     if (!r.ok) assert.ok(r.error.includes(bad.trim()) || bad.trim() === '', `${r.error} names ${bad}`);

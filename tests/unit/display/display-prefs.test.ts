@@ -30,7 +30,8 @@ test('only a known step, theme or width read from storage is used', () => {
   for (const bad of ['Dark', 'dark ', '', 'dim', 1, null, undefined]) assert.equal(isThemeChoice(bad), false, String(bad));
   for (const w of ['narrow', 'medium', 'wide', 'full']) assert.ok(isReadingWidth(w));
   // Not fooled by the prototype chain or look-alikes.
-  for (const bad of ['toString', '__proto__', 'constructor', 'Wide', 'ｗｉｄｅ', 'wide\u0301', '', 3, null]) assert.equal(isReadingWidth(bad), false, String(bad));
+  for (const bad of ['toString', '__proto__', 'constructor', 'Wide', 'ｗｉｄｅ', 'wide\u0301', '', 3, null])
+    assert.equal(isReadingWidth(bad), false, String(bad));
 });
 
 test('System follows the system; Light and Dark do not', () => {

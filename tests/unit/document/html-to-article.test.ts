@@ -34,9 +34,15 @@ test('the hostile corpus article keeps the story and nothing else', () => {
   assert.deepEqual(blockTexts(article), [
     ['heading', 'CSTO peacekeepers arrive in Kazakhstan'],
     ['paragraph', 'By a staff correspondent · 7 January 2022'],
-    ['paragraph', "The first units of the Collective Security Treaty Organization arrived in Almaty on Thursday, the organization's secretariat said. Russian military transport aircraft, including Il-76 and An-124 planes, landed at a military airfield near the city."],
-    ['paragraph', 'According to the interior ministry, 18 members of the security forces were killed and 748 were injured during the unrest. The ministry said 26 "armed criminals" had been “liquidated”.'],
-    ['quote', '“The peacekeeping forces will stay for a limited period of time,” Nikol Pashinyan, who chairs the CSTO\'s collective security council, wrote.'],
+    [
+      'paragraph',
+      "The first units of the Collective Security Treaty Organization arrived in Almaty on Thursday, the organization's secretariat said. Russian military transport aircraft, including Il-76 and An-124 planes, landed at a military airfield near the city.",
+    ],
+    [
+      'paragraph',
+      'According to the interior ministry, 18 members of the security forces were killed and 748 were injured during the unrest. The ministry said 26 "armed criminals" had been “liquidated”.',
+    ],
+    ['quote', "“The peacekeeping forces will stay for a limited period of time,” Nikol Pashinyan, who chairs the CSTO's collective security council, wrote."],
     ['paragraph', 'Belarusian, Armenian, Tajik and Kyrgyz contingents were also being deployed, the secretariat added.'],
     ['list-item', 'Russia: airborne troops (VDV) units'],
     ['list-item', 'Belarus: a special operations brigade company'],
@@ -70,7 +76,11 @@ test('the page date: meta tags first, then <time>, then a byline; invalid or hid
   assert.equal(meta('name="description" content="2022-01-07"'), '2020-05-05', 'other metas are not dates');
   assert.equal(body('<p>Intro</p><time datetime="2022-01-07T10:00+06:00">Friday</time>').date, '2022-01-07');
   assert.equal(body('<time>January 7, 2022</time><p>x</p>').date, '2022-01-07', 'a <time> without datetime: its words');
-  assert.equal(body('<div hidden><time datetime="1999-01-01"></time></div><span class="date">7 Jan 2022</span><p>x</p>').date, '2022-01-07', 'hidden times are ignored');
+  assert.equal(
+    body('<div hidden><time datetime="1999-01-01"></time></div><span class="date">7 Jan 2022</span><p>x</p>').date,
+    '2022-01-07',
+    'hidden times are ignored',
+  );
   assert.equal(body('<div class="story-dateline">ALMATY, Jan. 7th, 2022 —</div><p>x</p>').date, '2022-01-07');
   assert.equal(body('<p>Protests began on 2 January 2022.</p>').date, undefined, 'a date in the story is not the page’s date');
   assert.equal(body('<p>x</p>').date, undefined);
@@ -104,7 +114,11 @@ test('scripts, styles, frames, media, forms and metadata are dropped with their 
     <textarea>textarea text</textarea><button>button text</button></form>
     <img alt="alt text" src="x"><meta content="meta text"><link href="x">
     <p>kept two</p>`);
-  assert.deepEqual(blockTexts(article), [['paragraph', 'kept one'], ['paragraph', 'Label kept'], ['paragraph', 'kept two']]);
+  assert.deepEqual(blockTexts(article), [
+    ['paragraph', 'kept one'],
+    ['paragraph', 'Label kept'],
+    ['paragraph', 'kept two'],
+  ]);
 });
 
 test('hidden content is dropped: hidden attribute, display:none, visibility:hidden', () => {
@@ -135,7 +149,11 @@ test('malformed and hostile markup: unclosed tags, nested scripts, comments, CDA
 test('<article> is preferred, then <main>, else the body; an empty article falls back to the body', () => {
   assert.deepEqual(blockTexts(body('<nav>Menu</nav><article><p>Story</p></article><footer>Footer</footer>')), [['paragraph', 'Story']]);
   assert.deepEqual(blockTexts(body('<nav>Menu</nav><main><p>Main story</p></main><aside>Ads</aside>')), [['paragraph', 'Main story']]);
-  assert.deepEqual(blockTexts(body('<header>Site</header><div>Plain <p>page</p></div>')), [['paragraph', 'Site'], ['paragraph', 'Plain'], ['paragraph', 'page']]);
+  assert.deepEqual(blockTexts(body('<header>Site</header><div>Plain <p>page</p></div>')), [
+    ['paragraph', 'Site'],
+    ['paragraph', 'Plain'],
+    ['paragraph', 'page'],
+  ]);
   assert.deepEqual(blockTexts(body('<article><img src="x"></article><p>Body text</p>')), [['paragraph', 'Body text']]);
 });
 
@@ -149,23 +167,36 @@ test('structure: heading levels, quotes and list items own the paragraphs inside
   assert.deepEqual(
     article.blocks.map((b) => [b.kind, b.level, article.text.slice(b.start, b.end)]),
     [
-      ['heading', 1, 'H1'], ['heading', 2, 'H2'], ['heading', 3, 'H3'], ['heading', 4, 'H4'], ['heading', 5, 'H5'], ['heading', 6, 'H6'],
-      ['quote', undefined, 'Quoted one'], ['quote', undefined, 'Quoted two'],
-      ['list-item', undefined, 'Item para'], ['list-item', undefined, 'Outer'], ['list-item', undefined, 'Inner'],
+      ['heading', 1, 'H1'],
+      ['heading', 2, 'H2'],
+      ['heading', 3, 'H3'],
+      ['heading', 4, 'H4'],
+      ['heading', 5, 'H5'],
+      ['heading', 6, 'H6'],
+      ['quote', undefined, 'Quoted one'],
+      ['quote', undefined, 'Quoted two'],
+      ['list-item', undefined, 'Item para'],
+      ['list-item', undefined, 'Outer'],
+      ['list-item', undefined, 'Inner'],
       ['paragraph', undefined, 'Section text'],
     ],
   );
 });
 
 test('<pre> keeps its whitespace; table cells stay apart', () => {
-  const article = body('<pre>\n  indented\n\tand tabbed  \n\n</pre><table><tr><th>Unit</th><th>Troops</th></tr><tr><td>VDV</td><td>2&nbsp;030</td></tr></table>');
+  const article = body(
+    '<pre>\n  indented\n\tand tabbed  \n\n</pre><table><tr><th>Unit</th><th>Troops</th></tr><tr><td>VDV</td><td>2&nbsp;030</td></tr></table>',
+  );
   assert.deepEqual(blockTexts(article), [
     ['paragraph', '  indented\n\tand tabbed'],
     ['paragraph', 'Unit Troops'],
     ['paragraph', 'VDV 2\u00a0030'],
   ]);
   assert.deepEqual(blockTexts(body('<pre>&nbsp;\n \n  x\n</pre>')), [['paragraph', '  x']], 'blank-looking lines at the top go');
-  assert.deepEqual(blockTexts(body('<pre>a&#13;&#10;b&#13;c</pre><p>x&#13;y</p>')), [['paragraph', 'a\nb\nc'], ['paragraph', 'x y']]);
+  assert.deepEqual(blockTexts(body('<pre>a&#13;&#10;b&#13;c</pre><p>x&#13;y</p>')), [
+    ['paragraph', 'a\nb\nc'],
+    ['paragraph', 'x y'],
+  ]);
 });
 
 test('RTL text, emoji sequences and combining marks pass through untouched', () => {
@@ -174,7 +205,15 @@ test('RTL text, emoji sequences and combining marks pass through untouched', () 
 });
 
 test('nothing readable gives empty text and no blocks', () => {
-  for (const html of ['', '   ', '<!doctype html>', '<script>x</script>', '<p> </p><p>&nbsp;</p><br><br>', '<frameset><frame src="x"></frameset>', '<body hidden><p>x</p></body>']) {
+  for (const html of [
+    '',
+    '   ',
+    '<!doctype html>',
+    '<script>x</script>',
+    '<p> </p><p>&nbsp;</p><br><br>',
+    '<frameset><frame src="x"></frameset>',
+    '<body hidden><p>x</p></body>',
+  ]) {
     const article = htmlToArticle(html);
     assert.equal(article.text, '', html);
     assert.deepEqual(article.blocks, [], html);
@@ -196,7 +235,31 @@ test('a megabyte-plus page', () => {
 
 test('property: any tag soup gives well-formed blocks and never leaks script text', () => {
   const token = fc.oneof(
-    fc.constantFrom('<p>', '</p>', '<li>', '<h2>', '</h2>', '<blockquote>', '<br>', '<b>', '</b>', '<!--', '-->', '<![CDATA[', ']]>', '&amp;', '&nbsp;', ' ', '\n', '<pre>', '</pre>', '<div hidden>', '</div>', '<svg>', '<table><td>'),
+    fc.constantFrom(
+      '<p>',
+      '</p>',
+      '<li>',
+      '<h2>',
+      '</h2>',
+      '<blockquote>',
+      '<br>',
+      '<b>',
+      '</b>',
+      '<!--',
+      '-->',
+      '<![CDATA[',
+      ']]>',
+      '&amp;',
+      '&nbsp;',
+      ' ',
+      '\n',
+      '<pre>',
+      '</pre>',
+      '<div hidden>',
+      '</div>',
+      '<svg>',
+      '<table><td>',
+    ),
     fc.string({ unit: 'grapheme', maxLength: 6 }).map((s) => s.replace(/[<&]/g, '')),
   );
   // Before the script, a CDATA opener is a bogus comment that ends at the script's own '>', which

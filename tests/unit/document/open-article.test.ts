@@ -56,8 +56,14 @@ test('the hostile HTML article opens as clean html text', () => {
 
 test('format follows the extension, case-insensitively', () => {
   const cases: [string, string][] = [
-    ['a.txt', 'text'], ['a.TEXT', 'text'], ['notes.md', 'markdown'], ['NOTES.Markdown', 'markdown'],
-    ['page.html', 'html'], ['page.HTM', 'html'], ['dir/sub.d/report.final.md', 'markdown'], ['C:\\news\\a.txt', 'text'],
+    ['a.txt', 'text'],
+    ['a.TEXT', 'text'],
+    ['notes.md', 'markdown'],
+    ['NOTES.Markdown', 'markdown'],
+    ['page.html', 'html'],
+    ['page.HTM', 'html'],
+    ['dir/sub.d/report.final.md', 'markdown'],
+    ['C:\\news\\a.txt', 'text'],
   ];
   for (const [name, format] of cases) {
     assert.equal(formatForName(name), format, name);
@@ -83,7 +89,10 @@ test('UTF-16 files with a BOM open, and CRLF and lone CR are normalised', () => 
   const le = new Uint8Array(Buffer.from('\ufeffdate 2022-01-13\r\nWithdrawal began.\r\rAnother paragraph.', 'utf16le'));
   const article = parsed(parseArticle('withdrawal.txt', le));
   assert.equal(article.text, 'date 2022-01-13\nWithdrawal began.\n\nAnother paragraph.');
-  assert.deepEqual(article.blocks.map((b) => b.kind), ['dateline', 'paragraph', 'paragraph']);
+  assert.deepEqual(
+    article.blocks.map((b) => b.kind),
+    ['dateline', 'paragraph', 'paragraph'],
+  );
   assert.equal(article.metadata.date, '2022-01-13');
 });
 
@@ -107,7 +116,10 @@ test('markdown text is kept exactly as written, with structure beside it', () =>
   const article = parsed(parseArticleText('m.md', source, 'markdown'));
   assert.equal(article.text, source.replace(/\r\n/g, '\n'));
   assert.deepEqual(article.blocks, markdownBlocks(article.text));
-  assert.deepEqual(article.blocks.map((b) => b.kind), ['heading', 'list-item', 'list-item', 'quote']);
+  assert.deepEqual(
+    article.blocks.map((b) => b.kind),
+    ['heading', 'list-item', 'list-item', 'quote'],
+  );
   assert.equal(article.title, 'Алматы 🇰🇿');
 });
 

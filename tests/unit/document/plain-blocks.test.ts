@@ -19,7 +19,7 @@ function assertWellFormed(text: string, blocks: readonly Block[]): void {
     assert.ok(b.start >= previousEnd && b.start < b.end && b.end <= text.length, `block ${b.start}..${b.end} in order`);
     assert.match(text.slice(b.start, b.end), /\S/, 'block has text');
     assert.equal(splitsSurrogatePair(text, b.start) || splitsSurrogatePair(text, b.end), false);
-    assert.equal((b.level !== undefined), b.kind === 'heading', 'only headings have a level');
+    assert.equal(b.level !== undefined, b.kind === 'heading', 'only headings have a level');
     covered.fill(1, b.start, b.end);
     previousEnd = b.end;
   }
@@ -83,7 +83,10 @@ test('every corpus text file: one block per paragraph, first block holds the inl
     assertWellFormed(text, blocks);
     const paragraphs = text.split(/\n\s*\n/).filter((p) => p.trim() !== '');
     assert.equal(blocks.length, paragraphs.length, name);
-    assert.ok(blocks.every((b) => b.kind === 'paragraph'), `${name}: dates are inline, so no dateline block`);
+    assert.ok(
+      blocks.every((b) => b.kind === 'paragraph'),
+      `${name}: dates are inline, so no dateline block`,
+    );
     assert.match(text.slice(blocks[0]!.start, blocks[0]!.end), /^\s?date \d{4}-\d{2}-\d{2} \S/, name);
     assertWellFormed(text, markdownBlocks(text));
   }
@@ -91,7 +94,10 @@ test('every corpus text file: one block per paragraph, first block holds the inl
   const blocks = plainTextBlocks(kz);
   assert.equal(blocks[0]!.start, 0);
   assert.equal(blocks.at(-1)!.end, kz.length);
-  assert.equal(kz.slice(blocks.at(-1)!.start, blocks.at(-1)!.end), 'On January 7, Russian peacekeepers, together with Kazakhstani law enforcement agencies, took full control of the Alma-Ata airport. It was noted that the CSTO peacekeepers help Kazakhstani law enforcement officers maintain law and order. The airport was previously attacked.');
+  assert.equal(
+    kz.slice(blocks.at(-1)!.start, blocks.at(-1)!.end),
+    'On January 7, Russian peacekeepers, together with Kazakhstani law enforcement agencies, took full control of the Alma-Ata airport. It was noted that the CSTO peacekeepers help Kazakhstani law enforcement officers maintain law and order. The airport was previously attacked.',
+  );
 });
 
 test('markdown headings, with their level, and only with a space after the hashes', () => {
@@ -136,7 +142,10 @@ test('markdown quotes take their lines and lazy continuations; the source is nev
     ['quote', '>no space'],
     ['paragraph', 'After.'],
   ]);
-  assert.deepEqual(slices(text, plainTextBlocks(text)).map(([k]) => k), ['paragraph', 'paragraph', 'paragraph']);
+  assert.deepEqual(
+    slices(text, plainTextBlocks(text)).map(([k]) => k),
+    ['paragraph', 'paragraph', 'paragraph'],
+  );
 });
 
 test('a markdown article with a dateline, heading, list and RTL text', () => {

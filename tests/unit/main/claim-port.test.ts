@@ -121,7 +121,14 @@ test('the proof: only for a well-formed challenge, only with the right secret', 
   const challenge = 'c0ffee'.repeat(6);
   assert.equal(isOwnHealth({ app: 'spanmark', proof: proofFor(secretA, challenge) }, secretA, challenge), true);
   assert.equal(isOwnHealth({ app: 'spanmark', proof: proofFor(secretA, challenge) }, secretB, challenge), false);
-  for (const body of [null, 'spanmark', { app: 'spanmark' }, { app: 'spanmark', proof: 42 }, { app: 'spanmark', proof: 'zz' }, { app: 'other', proof: proofFor(secretA, challenge) }]) {
+  for (const body of [
+    null,
+    'spanmark',
+    { app: 'spanmark' },
+    { app: 'spanmark', proof: 42 },
+    { app: 'spanmark', proof: 'zz' },
+    { app: 'other', proof: proofFor(secretA, challenge) },
+  ]) {
     assert.equal(isOwnHealth(body, secretA, challenge), false, JSON.stringify(body));
   }
 });
@@ -166,7 +173,16 @@ test('npm start itself refuses a squatter on its port and exits 1 with the messa
     const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'main', 'node', 'start.ts')], {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, HOME: home, SPANMARK_PORT: String(port), SPANMARK_PROFILE: join(home, 'profile'), DISPLAY: ':97', ELECTRON_SKIP_BINARY_DOWNLOAD: '1', ELECTRON_OVERRIDE_DIST_PATH: join(home, 'no-electron'), CHROME_PATH: join(home, 'no-chromium') },
+      env: {
+        ...process.env,
+        HOME: home,
+        SPANMARK_PORT: String(port),
+        SPANMARK_PROFILE: join(home, 'profile'),
+        DISPLAY: ':97',
+        ELECTRON_SKIP_BINARY_DOWNLOAD: '1',
+        ELECTRON_OVERRIDE_DIST_PATH: join(home, 'no-electron'),
+        CHROME_PATH: join(home, 'no-chromium'),
+      },
     });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));

@@ -147,7 +147,11 @@ test('writes-settled takes exactly one positive safe integer', () => {
 test('the writes-settled handler checks the sender and arguments before reaching the hold', async () => {
   const seen: number[] = [];
   const handlers = createIpcHandlers<IpcEventLike>({
-    appName: 'Spanmark', appVersion: '0.1.0', userName: () => 'analyst', documentsDir: () => '/tmp', fs: nodeFsPort,
+    appName: 'Spanmark',
+    appVersion: '0.1.0',
+    userName: () => 'analyst',
+    documentsDir: () => '/tmp',
+    fs: nodeFsPort,
     dialog: { open: async () => null, save: async () => null },
     writesSettled: (_event, id) => seen.push(id),
   });

@@ -24,14 +24,17 @@ test('electron-builder is told the Electron version, and it is the installed ele
   assert.equal(builder.electronVersion, ELECTRON_VERSION);
   const installed = (JSON.parse(readFileSync(require_.resolve('electron/package.json'), 'utf8')) as { version: string }).version;
   assert.equal(ELECTRON_VERSION, installed);
-  const wanted = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies['electron'];
+  const wanted = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { devDependencies: Record<string, string> })
+    .devDependencies['electron'];
   assert.equal(wanted, `^${ELECTRON_VERSION}`);
 });
 
-test('npm never runs Electron\'s own install script; the others are reviewed', () => {
+test("npm never runs Electron's own install script; the others are reviewed", () => {
   const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { allowScripts?: Record<string, boolean> };
   assert.equal(pkg.allowScripts?.['electron'], false);
-  const lock = JSON.parse(readFileSync(new URL('../../../package-lock.json', import.meta.url), 'utf8')) as { packages: Record<string, { version?: string; hasInstallScript?: boolean }> };
+  const lock = JSON.parse(readFileSync(new URL('../../../package-lock.json', import.meta.url), 'utf8')) as {
+    packages: Record<string, { version?: string; hasInstallScript?: boolean }>;
+  };
   for (const [path, entry] of Object.entries(lock.packages)) {
     if (entry.hasInstallScript !== true) continue;
     const name = path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);

@@ -5,8 +5,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IPC } from '../../../src/platform/ipc-contract.js';
 import {
-  checkSender, chosenOpenPath, chosenSavePath, createIpcHandlers, FILE_FILTERS, MAX_PICK_BYTES, nodeFsPort, writeFileAtomically,
-  type FsPort, type IpcDeps, type IpcEventLike, type OpenDialogRequest, type SaveDialogRequest,
+  checkSender,
+  chosenOpenPath,
+  chosenSavePath,
+  createIpcHandlers,
+  FILE_FILTERS,
+  MAX_PICK_BYTES,
+  nodeFsPort,
+  writeFileAtomically,
+  type FsPort,
+  type IpcDeps,
+  type IpcEventLike,
+  type OpenDialogRequest,
+  type SaveDialogRequest,
 } from '../../../main/app/ipc-handlers.js';
 
 const mainFrame = { url: 'app://spanmark/index.html' };
@@ -72,7 +83,11 @@ test('every handler refuses a foreign sender before touching dialogs or disk', a
   const d = deps({ openPath: '/etc/passwd', savePath: '/tmp/x' });
   const handlers = createIpcHandlers(d);
   const foreign: IpcEventLike = { senderFrame: { url: 'https://evil.example/' }, sender: { mainFrame: { url: 'https://evil.example/' } } };
-  for (const [channel, args] of [[IPC.appInfo, []], [IPC.pickFile, ['article']], [IPC.saveFile, ['a.json', '{}']]] as const) {
+  for (const [channel, args] of [
+    [IPC.appInfo, []],
+    [IPC.pickFile, ['article']],
+    [IPC.saveFile, ['a.json', '{}']],
+  ] as const) {
     const reply = await handlers[channel](foreign, args);
     assert.equal(reply.ok, false);
     if (!reply.ok) assert.equal(reply.error.code, 'ipc-sender');
@@ -101,11 +116,17 @@ test('bad arguments are refused with the contract message', async () => {
 
 test('app-info reports the shell and the OS user, and survives a missing user', async () => {
   assert.deepEqual(await createIpcHandlers(deps())[IPC.appInfo](fromApp, []), {
-    ok: true, value: { name: 'Spanmark', version: '0.1.0', shell: 'electron', userName: 'analyst' },
+    ok: true,
+    value: { name: 'Spanmark', version: '0.1.0', shell: 'electron', userName: 'analyst' },
   });
-  const noUser = deps({ userName: () => { throw new Error('ENOENT: no passwd entry'); } });
+  const noUser = deps({
+    userName: () => {
+      throw new Error('ENOENT: no passwd entry');
+    },
+  });
   assert.deepEqual(await createIpcHandlers(noUser)[IPC.appInfo](fromApp, []), {
-    ok: true, value: { name: 'Spanmark', version: '0.1.0', shell: 'electron' },
+    ok: true,
+    value: { name: 'Spanmark', version: '0.1.0', shell: 'electron' },
   });
 });
 
@@ -115,17 +136,20 @@ test('pick-file: cancel is a null value, not an error', async () => {
   assert.deepEqual(d.opens[0]?.filters, FILE_FILTERS.export);
 });
 
-test('pick-file returns the base name and the raw bytes', withTempDir(async (dir) => {
-  const file = join(dir, 'kazakhstan.txt');
-  writeFileSync(file, 'Almaty — 7 January\n');
-  const d = deps({ openPath: file });
-  const reply = await createIpcHandlers(d)[IPC.pickFile](fromApp, ['article']);
-  assert.ok(reply.ok && reply.value !== null);
-  assert.equal(reply.value.name, 'kazakhstan.txt');
-  assert.ok(reply.value.bytes instanceof Uint8Array);
-  assert.equal(Buffer.from(reply.value.bytes).toString('utf8'), 'Almaty — 7 January\n');
-  assert.deepEqual(d.opens[0]?.filters, [{ name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm'] }]);
-}));
+test(
+  'pick-file returns the base name and the raw bytes',
+  withTempDir(async (dir) => {
+    const file = join(dir, 'kazakhstan.txt');
+    writeFileSync(file, 'Almaty — 7 January\n');
+    const d = deps({ openPath: file });
+    const reply = await createIpcHandlers(d)[IPC.pickFile](fromApp, ['article']);
+    assert.ok(reply.ok && reply.value !== null);
+    assert.equal(reply.value.name, 'kazakhstan.txt');
+    assert.ok(reply.value.bytes instanceof Uint8Array);
+    assert.equal(Buffer.from(reply.value.bytes).toString('utf8'), 'Almaty — 7 January\n');
+    assert.deepEqual(d.opens[0]?.filters, [{ name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm'] }]);
+  }),
+);
 
 test('pick-file refuses files over 64 MB without reading them', async () => {
   let reads = 0;
@@ -157,19 +181,25 @@ test('pick-file catches a file that grew past the limit after stat', async () =>
   assert.equal(reply.ok ? 'ok' : reply.error.code, 'file-too-large');
 });
 
-test('the real reader stops one byte past the limit', withTempDir(async (dir) => {
-  const file = join(dir, 'big.bin');
-  writeFileSync(file, new Uint8Array(3 * 1024 * 1024 + 5));
-  assert.equal((await nodeFsPort.readAtMost(file, 2 * 1024 * 1024)).byteLength, 2 * 1024 * 1024 + 1);
-  assert.equal((await nodeFsPort.readAtMost(file, 4 * 1024 * 1024)).byteLength, 3 * 1024 * 1024 + 5);
-}));
+test(
+  'the real reader stops one byte past the limit',
+  withTempDir(async (dir) => {
+    const file = join(dir, 'big.bin');
+    writeFileSync(file, new Uint8Array(3 * 1024 * 1024 + 5));
+    assert.equal((await nodeFsPort.readAtMost(file, 2 * 1024 * 1024)).byteLength, 2 * 1024 * 1024 + 1);
+    assert.equal((await nodeFsPort.readAtMost(file, 4 * 1024 * 1024)).byteLength, 3 * 1024 * 1024 + 5);
+  }),
+);
 
-test('pick-file turns unreadable files and folders into Results', withTempDir(async (dir) => {
-  const missing = await createIpcHandlers(deps({ openPath: join(dir, 'gone.txt') }))[IPC.pickFile](fromApp, ['article']);
-  assert.equal(missing.ok ? 'ok' : missing.error.code, 'file-unreadable');
-  const folder = await createIpcHandlers(deps({ openPath: dir }))[IPC.pickFile](fromApp, ['article']);
-  assert.equal(folder.ok ? 'ok' : folder.error.code, 'file-unreadable');
-}));
+test(
+  'pick-file turns unreadable files and folders into Results',
+  withTempDir(async (dir) => {
+    const missing = await createIpcHandlers(deps({ openPath: join(dir, 'gone.txt') }))[IPC.pickFile](fromApp, ['article']);
+    assert.equal(missing.ok ? 'ok' : missing.error.code, 'file-unreadable');
+    const folder = await createIpcHandlers(deps({ openPath: dir }))[IPC.pickFile](fromApp, ['article']);
+    assert.equal(folder.ok ? 'ok' : folder.error.code, 'file-unreadable');
+  }),
+);
 
 test('save-file proposes the sanitised name in Documents; cancel saves nothing', async () => {
   const d = deps({ savePath: null });
@@ -180,68 +210,105 @@ test('save-file proposes the sanitised name in Documents; cancel saves nothing',
 });
 
 test('save-file falls back to the bare name when Documents is unknown', async () => {
-  const d = deps({ documentsDir: () => { throw new Error('no documents'); } });
+  const d = deps({
+    documentsDir: () => {
+      throw new Error('no documents');
+    },
+  });
   await createIpcHandlers(d)[IPC.saveFile](fromApp, ['notes.txt', 'x']);
   assert.equal(d.saves[0]?.defaultPath, 'notes.txt');
   assert.deepEqual(d.saves[0]?.filters, []);
 });
 
-test('save-file writes atomically and replaces an existing file', withTempDir(async (dir) => {
-  const target = join(dir, 'library.json');
-  writeFileSync(target, 'old');
-  const reply = await createIpcHandlers(deps({ savePath: target }))[IPC.saveFile](fromApp, ['library.json', '{"new":true}']);
-  assert.deepEqual(reply, { ok: true, value: { saved: true, where: target } });
-  assert.equal(readFileSync(target, 'utf8'), '{"new":true}');
-  assert.deepEqual(readdirSync(dir), ['library.json']);
-}));
-
-test('overwriting an export keeps its file mode (600, 640 and 444 stay as they were)', { skip: process.platform === 'win32' ? 'POSIX permission bits' : false }, withTempDir(async (dir) => {
-  for (const mode of [0o600, 0o640, 0o444]) {
-    const target = join(dir, `private-${mode.toString(8)}.spanmark.json`);
-    writeFileSync(target, 'old 🧪');
-    chmodSync(target, mode);
-    const reply = await createIpcHandlers(deps({ savePath: target }))[IPC.saveFile](fromApp, ['x.json', '{"new":"é\u0301 مرحبا"}']);
+test(
+  'save-file writes atomically and replaces an existing file',
+  withTempDir(async (dir) => {
+    const target = join(dir, 'library.json');
+    writeFileSync(target, 'old');
+    const reply = await createIpcHandlers(deps({ savePath: target }))[IPC.saveFile](fromApp, ['library.json', '{"new":true}']);
     assert.deepEqual(reply, { ok: true, value: { saved: true, where: target } });
-    assert.equal(statSync(target).mode & 0o7777, mode, mode.toString(8));
-    assert.equal(readFileSync(target, 'utf8'), '{"new":"é\u0301 مرحبا"}');
-  }
-  assert.equal(readdirSync(dir).some((name) => name.endsWith('.tmp')), false);
-}));
+    assert.equal(readFileSync(target, 'utf8'), '{"new":true}');
+    assert.deepEqual(readdirSync(dir), ['library.json']);
+  }),
+);
 
-test('a new export gets the default mode of a new file (the umask decides)', { skip: process.platform === 'win32' ? 'POSIX permission bits' : false }, withTempDir(async (dir) => {
-  const reference = join(dir, 'reference');
-  writeFileSync(reference, '');
-  const target = join(dir, 'fresh.json');
-  await writeFileAtomically(nodeFsPort, target, '{}', 'fresh');
-  assert.equal(statSync(target).mode & 0o7777, statSync(reference).mode & 0o7777);
-}));
+test(
+  'overwriting an export keeps its file mode (600, 640 and 444 stay as they were)',
+  { skip: process.platform === 'win32' ? 'POSIX permission bits' : false },
+  withTempDir(async (dir) => {
+    for (const mode of [0o600, 0o640, 0o444]) {
+      const target = join(dir, `private-${mode.toString(8)}.spanmark.json`);
+      writeFileSync(target, 'old 🧪');
+      chmodSync(target, mode);
+      const reply = await createIpcHandlers(deps({ savePath: target }))[IPC.saveFile](fromApp, ['x.json', '{"new":"é\u0301 مرحبا"}']);
+      assert.deepEqual(reply, { ok: true, value: { saved: true, where: target } });
+      assert.equal(statSync(target).mode & 0o7777, mode, mode.toString(8));
+      assert.equal(readFileSync(target, 'utf8'), '{"new":"é\u0301 مرحبا"}');
+    }
+    assert.equal(
+      readdirSync(dir).some((name) => name.endsWith('.tmp')),
+      false,
+    );
+  }),
+);
 
-test('a failed save leaves the old file intact and no temporary file behind', withTempDir(async (dir) => {
-  const target = join(dir, 'library.json');
-  writeFileSync(target, 'old');
-  const fs: FsPort = { ...nodeFsPort, rename: async () => { throw new Error('EXDEV: cross-device link not permitted'); } };
-  const reply = await createIpcHandlers(deps({ savePath: target, fs }))[IPC.saveFile](fromApp, ['library.json', 'new']);
-  assert.equal(reply.ok, false);
-  if (!reply.ok) {
-    assert.equal(reply.error.code, 'save-failed');
-    assert.match(reply.error.message, /library\.json.*EXDEV/);
-  }
-  assert.equal(readFileSync(target, 'utf8'), 'old');
-  assert.deepEqual(readdirSync(dir), ['library.json']);
-}));
+test(
+  'a new export gets the default mode of a new file (the umask decides)',
+  { skip: process.platform === 'win32' ? 'POSIX permission bits' : false },
+  withTempDir(async (dir) => {
+    const reference = join(dir, 'reference');
+    writeFileSync(reference, '');
+    const target = join(dir, 'fresh.json');
+    await writeFileAtomically(nodeFsPort, target, '{}', 'fresh');
+    assert.equal(statSync(target).mode & 0o7777, statSync(reference).mode & 0o7777);
+  }),
+);
 
-test('the temporary file sits beside the target and is created exclusively', withTempDir(async (dir) => {
-  const target = join(dir, 'out.json');
-  const stale = join(dir, '.out.json.fixed.tmp');
-  writeFileSync(stale, 'someone else');
-  await assert.rejects(writeFileAtomically(nodeFsPort, target, 'x', 'fixed'), /EEXIST/);
-  await writeFileAtomically(nodeFsPort, target, 'x', 'other');
-  assert.equal(readFileSync(target, 'utf8'), 'x');
-}));
+test(
+  'a failed save leaves the old file intact and no temporary file behind',
+  withTempDir(async (dir) => {
+    const target = join(dir, 'library.json');
+    writeFileSync(target, 'old');
+    const fs: FsPort = {
+      ...nodeFsPort,
+      rename: async () => {
+        throw new Error('EXDEV: cross-device link not permitted');
+      },
+    };
+    const reply = await createIpcHandlers(deps({ savePath: target, fs }))[IPC.saveFile](fromApp, ['library.json', 'new']);
+    assert.equal(reply.ok, false);
+    if (!reply.ok) {
+      assert.equal(reply.error.code, 'save-failed');
+      assert.match(reply.error.message, /library\.json.*EXDEV/);
+    }
+    assert.equal(readFileSync(target, 'utf8'), 'old');
+    assert.deepEqual(readdirSync(dir), ['library.json']);
+  }),
+);
+
+test(
+  'the temporary file sits beside the target and is created exclusively',
+  withTempDir(async (dir) => {
+    const target = join(dir, 'out.json');
+    const stale = join(dir, '.out.json.fixed.tmp');
+    writeFileSync(stale, 'someone else');
+    await assert.rejects(writeFileAtomically(nodeFsPort, target, 'x', 'fixed'), /EEXIST/);
+    await writeFileAtomically(nodeFsPort, target, 'x', 'other');
+    assert.equal(readFileSync(target, 'utf8'), 'x');
+  }),
+);
 
 test('a handler that throws inside returns a Result instead', async () => {
   const d = deps();
-  const broken = { ...d, dialog: { ...d.dialog, open: async () => { throw new Error('dialog crashed'); } } };
+  const broken = {
+    ...d,
+    dialog: {
+      ...d.dialog,
+      open: async () => {
+        throw new Error('dialog crashed');
+      },
+    },
+  };
   const reply = await createIpcHandlers(broken)[IPC.pickFile](fromApp, ['article']);
   assert.equal(reply.ok, false);
   if (!reply.ok) assert.match(reply.error.message, /dialog crashed/);

@@ -24,15 +24,30 @@ for (const platform of ['linux', 'win32', 'darwin'] as const) {
     const commandItems = items(template).filter((item) => item.click !== undefined);
     for (const item of commandItems) click(item);
     assert.deepEqual([...sent].sort(), [...MENU_COMMANDS].sort());
-    assert.deepEqual(commandItems.map((item) => item.id), sent);
+    assert.deepEqual(
+      commandItems.map((item) => item.id),
+      sent,
+    );
   });
 
   test(`${platform}: accelerators are the documented ones`, () => {
-    const byId = new Map(items(build(platform).template).filter((i) => i.id !== undefined).map((i) => [i.id, i]));
+    const byId = new Map(
+      items(build(platform).template)
+        .filter((i) => i.id !== undefined)
+        .map((i) => [i.id, i]),
+    );
     assert.deepEqual(MENU_ACCELERATORS, {
-      'open-article': 'CmdOrCtrl+O', import: 'CmdOrCtrl+I', 'export-document': 'CmdOrCtrl+E',
-      'export-library': 'CmdOrCtrl+Shift+E', settings: 'CmdOrCtrl+,', undo: 'CmdOrCtrl+Z', redo: 'CmdOrCtrl+Shift+Z',
-      'zoom-in': 'CmdOrCtrl+Plus', 'zoom-out': 'CmdOrCtrl+-', 'zoom-reset': 'CmdOrCtrl+0', guidelines: 'F1',
+      'open-article': 'CmdOrCtrl+O',
+      import: 'CmdOrCtrl+I',
+      'export-document': 'CmdOrCtrl+E',
+      'export-library': 'CmdOrCtrl+Shift+E',
+      settings: 'CmdOrCtrl+,',
+      undo: 'CmdOrCtrl+Z',
+      redo: 'CmdOrCtrl+Shift+Z',
+      'zoom-in': 'CmdOrCtrl+Plus',
+      'zoom-out': 'CmdOrCtrl+-',
+      'zoom-reset': 'CmdOrCtrl+0',
+      guidelines: 'F1',
     });
     for (const [id, accelerator] of Object.entries(MENU_ACCELERATORS)) assert.equal(byId.get(id)?.accelerator, accelerator, id);
     assert.equal(byId.get('delete')?.registerAccelerator, false);
@@ -73,7 +88,7 @@ test('top-level menus follow platform conventions', () => {
   const labels = (platform: NodeJS.Platform) => build(platform).template.map((item) => item.label ?? item.role);
   assert.deepEqual(labels('linux'), ['File', 'Edit', 'View', 'windowMenu', 'help']);
   assert.deepEqual(labels('darwin'), ['Spanmark', 'File', 'Edit', 'View', 'windowMenu', 'help']);
-  const fileItems = (platform: NodeJS.Platform) => (build(platform).template.find((m) => m.label === 'File')?.submenu as MenuItemConstructorOptions[]);
+  const fileItems = (platform: NodeJS.Platform) => build(platform).template.find((m) => m.label === 'File')?.submenu as MenuItemConstructorOptions[];
   assert.ok(fileItems('linux').some((item) => item.role === 'quit'));
   assert.ok(fileItems('linux').some((item) => item.id === 'settings'));
   assert.ok(!fileItems('darwin').some((item) => item.role === 'quit' || item.id === 'settings'));

@@ -10,18 +10,35 @@ test('app://spanmark paths map to files under the renderer root', () => {
   assert.deepEqual(resolveAppRequestPath('app://spanmark/', root), { kind: 'file', path: join(root, 'index.html'), relativePath: 'index.html' });
   assert.deepEqual(resolveAppRequestPath('app://spanmark', root), { kind: 'file', path: join(root, 'index.html'), relativePath: 'index.html' });
   assert.deepEqual(resolveAppRequestPath('app://spanmark/samples/a.txt?x#y', root), {
-    kind: 'file', path: join(root, 'samples', 'a.txt'), relativePath: 'samples/a.txt',
+    kind: 'file',
+    path: join(root, 'samples', 'a.txt'),
+    relativePath: 'samples/a.txt',
   });
 });
 
 test('other origins are forbidden', () => {
-  for (const url of ['app://other/index.html', 'app://spanmark.evil/index.html', 'app://spanmark:8080/x', 'app://user@spanmark/x', 'file:///etc/passwd', 'https://spanmark/index.html', 'app:spanmark/index.html']) {
+  for (const url of [
+    'app://other/index.html',
+    'app://spanmark.evil/index.html',
+    'app://spanmark:8080/x',
+    'app://user@spanmark/x',
+    'file:///etc/passwd',
+    'https://spanmark/index.html',
+    'app:spanmark/index.html',
+  ]) {
     assert.deepEqual(resolveAppRequestPath(url, root), { kind: 'refused', status: 403 }, url);
   }
 });
 
 test('traversal through the protocol is not found, never served', () => {
-  for (const url of ['app://spanmark/../../etc/passwd', 'app://spanmark/%2e%2e/%2e%2e/etc/passwd', 'app://spanmark/..%2f..%2fetc%2fpasswd', 'app://spanmark/..%5c..%5cwin.ini', 'app://spanmark/C:%5cWindows', 'app://spanmark/.git/config']) {
+  for (const url of [
+    'app://spanmark/../../etc/passwd',
+    'app://spanmark/%2e%2e/%2e%2e/etc/passwd',
+    'app://spanmark/..%2f..%2fetc%2fpasswd',
+    'app://spanmark/..%5c..%5cwin.ini',
+    'app://spanmark/C:%5cWindows',
+    'app://spanmark/.git/config',
+  ]) {
     assert.deepEqual(resolveAppRequestPath(url, root), { kind: 'refused', status: 404 }, url);
   }
 });

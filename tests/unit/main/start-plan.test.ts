@@ -2,9 +2,25 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  appUrl, chooseMode, chromiumArgs, DEFAULT_PORT, displayPath, fallbackNotice, findChromium, isSpanmarkHealth,
-  missingBuildOutputs, noChromiumNotice, parsePort, parseServeArgs, portConflictMessage, readStartSettings,
-  chromiumExitPlan, hasDisplay, lastErrorLine, noDisplayNotice, portSquatMessage,
+  appUrl,
+  chooseMode,
+  chromiumArgs,
+  DEFAULT_PORT,
+  displayPath,
+  fallbackNotice,
+  findChromium,
+  isSpanmarkHealth,
+  missingBuildOutputs,
+  noChromiumNotice,
+  parsePort,
+  parseServeArgs,
+  portConflictMessage,
+  readStartSettings,
+  chromiumExitPlan,
+  hasDisplay,
+  lastErrorLine,
+  noDisplayNotice,
+  portSquatMessage,
 } from '../../../main/node/start-plan.js';
 
 const home = '/home/analyst';
@@ -15,7 +31,10 @@ test('settings default to port 47321 and ~/.spanmark/chromium-profile', () => {
 });
 
 test('SPANMARK_PORT and SPANMARK_PROFILE override them', () => {
-  assert.deepEqual(readStartSettings({ SPANMARK_PORT: '5000', SPANMARK_PROFILE: '/srv/profile' }, home), { ok: true, value: { port: 5000, profileDir: '/srv/profile' } });
+  assert.deepEqual(readStartSettings({ SPANMARK_PORT: '5000', SPANMARK_PROFILE: '/srv/profile' }, home), {
+    ok: true,
+    value: { port: 5000, profileDir: '/srv/profile' },
+  });
   assert.deepEqual(readStartSettings({ SPANMARK_PROFILE: '~/p' }, home), { ok: true, value: { port: DEFAULT_PORT, profileDir: join(home, 'p') } });
 });
 
@@ -30,9 +49,18 @@ test('a bad SPANMARK_PORT is an error naming the variable', () => {
 
 test('the build runs when either output is missing', () => {
   const present = new Set([join('/repo', 'dist/renderer/index.html')]);
-  assert.deepEqual(missingBuildOutputs('/repo', (p) => present.has(p)), ['dist/main/main.cjs']);
-  assert.deepEqual(missingBuildOutputs('/repo', () => true), []);
-  assert.deepEqual(missingBuildOutputs('/repo', () => false), ['dist/renderer/index.html', 'dist/main/main.cjs']);
+  assert.deepEqual(
+    missingBuildOutputs('/repo', (p) => present.has(p)),
+    ['dist/main/main.cjs'],
+  );
+  assert.deepEqual(
+    missingBuildOutputs('/repo', () => true),
+    [],
+  );
+  assert.deepEqual(
+    missingBuildOutputs('/repo', () => false),
+    ['dist/renderer/index.html', 'dist/main/main.cjs'],
+  );
 });
 
 test('Electron runs when its binary exists, else Chromium', () => {
@@ -41,19 +69,32 @@ test('Electron runs when its binary exists, else Chromium', () => {
 });
 
 test('Chromium is found from CHROME_PATH, then the usual places', () => {
-  const has = (...paths: string[]) => (p: string) => paths.includes(p);
+  const has =
+    (...paths: string[]) =>
+    (p: string) =>
+      paths.includes(p);
   assert.equal(findChromium({ CHROME_PATH: '/opt/chrome' }, has('/opt/chrome', '/usr/bin/chromium')), '/opt/chrome');
   assert.equal(findChromium({ CHROME_PATH: '/missing' }, has('/usr/bin/chromium')), '/usr/bin/chromium');
   assert.equal(findChromium({}, has('/usr/bin/google-chrome', '/snap/bin/chromium')), '/usr/bin/google-chrome');
   assert.equal(findChromium({}, has('/snap/bin/chromium')), '/snap/bin/chromium');
-  assert.equal(findChromium({ PROGRAMFILES: 'C:\\PF' }, has(join('C:\\PF', 'Google', 'Chrome', 'Application', 'chrome.exe'))), join('C:\\PF', 'Google', 'Chrome', 'Application', 'chrome.exe'));
+  assert.equal(
+    findChromium({ PROGRAMFILES: 'C:\\PF' }, has(join('C:\\PF', 'Google', 'Chrome', 'Application', 'chrome.exe'))),
+    join('C:\\PF', 'Google', 'Chrome', 'Application', 'chrome.exe'),
+  );
   assert.equal(findChromium({}, has()), null);
 });
 
 test('Chromium runs as a quiet app window with its own profile; --no-sandbox only as root', () => {
   const args = chromiumArgs({ url: appUrl(47321), profileDir: '/p', isRoot: false });
   assert.deepEqual(args.slice(0, 2), ['--app=http://127.0.0.1:47321/', '--user-data-dir=/p']);
-  for (const flag of ['--no-first-run', '--no-default-browser-check', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu']) {
+  for (const flag of [
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-gpu',
+  ]) {
     assert.ok(args.includes(flag), flag);
   }
   assert.ok(!args.includes('--no-sandbox'));
@@ -111,7 +152,8 @@ test('with no display neither Electron nor Chromium is launched: the app is only
 
 test("Chromium's failing exit keeps the server and says where to open the URL", () => {
   const url = appUrl(47321);
-  const stderr = '[123:123:1129/225701.1:ERROR:ozone_platform_x11.cc(240)] Missing X server or $DISPLAY\n[123:123:1129/225701.1:ERROR:env.cc(257)] The platform failed to initialize.  Exiting.\n';
+  const stderr =
+    '[123:123:1129/225701.1:ERROR:ozone_platform_x11.cc(240)] Missing X server or $DISPLAY\n[123:123:1129/225701.1:ERROR:env.cc(257)] The platform failed to initialize.  Exiting.\n';
   const plan = chromiumExitPlan(1, null, url, true, stderr);
   assert.equal(plan.kind, 'keep-serving');
   if (plan.kind === 'keep-serving') {

@@ -20,11 +20,26 @@ test('plain files resolve to relative posix paths, decoded once', () => {
 
 test('traversal is refused in every spelling', () => {
   for (const target of [
-    '/../etc/passwd', '/samples/../../etc/passwd', '/..', '/.', '/./index.html',
-    '/%2e%2e/etc/passwd', '/%2E%2E/etc/passwd', '/.%2e/x', '/%2e./x',
-    '/..%2fetc%2fpasswd', '/samples%2f..%2f..%2fetc', '/%2e%2e%2f%2e%2e%2fetc',
-    '/..\\etc\\passwd', '/samples\\..\\..\\x', '/%5c..%5cetc', '/..%5c..%5cwindows',
-    '/C:/Windows/win.ini', '/C%3a/Windows/win.ini', '/index.html%00.png', '/%0aindex.html',
+    '/../etc/passwd',
+    '/samples/../../etc/passwd',
+    '/..',
+    '/.',
+    '/./index.html',
+    '/%2e%2e/etc/passwd',
+    '/%2E%2E/etc/passwd',
+    '/.%2e/x',
+    '/%2e./x',
+    '/..%2fetc%2fpasswd',
+    '/samples%2f..%2f..%2fetc',
+    '/%2e%2e%2f%2e%2e%2fetc',
+    '/..\\etc\\passwd',
+    '/samples\\..\\..\\x',
+    '/%5c..%5cetc',
+    '/..%5c..%5cwindows',
+    '/C:/Windows/win.ini',
+    '/C%3a/Windows/win.ini',
+    '/index.html%00.png',
+    '/%0aindex.html',
     '/%252e%252e/etc', // double-encoded: decoded once to '%2e%2e', a literal name that is not '..'
   ]) {
     const resolved = resolveStaticPath(target);

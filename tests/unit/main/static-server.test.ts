@@ -73,9 +73,18 @@ test('content types follow the file', async () => {
 
 test('traversal attempts never leave the root', async () => {
   for (const path of [
-    '/../secret.txt', '/samples/../../secret.txt', '/%2e%2e/secret.txt', '/%2E%2E%2Fsecret.txt', '/..%2fsecret.txt',
-    '/..\\secret.txt', '/%5c..%5csecret.txt', '/samples%5c..%5c..%5csecret.txt',
-    join(base, 'secret.txt'), `//${join(base, 'secret.txt')}`, '/.env', '/%2eenv',
+    '/../secret.txt',
+    '/samples/../../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/%2E%2E%2Fsecret.txt',
+    '/..%2fsecret.txt',
+    '/..\\secret.txt',
+    '/%5c..%5csecret.txt',
+    '/samples%5c..%5c..%5csecret.txt',
+    join(base, 'secret.txt'),
+    `//${join(base, 'secret.txt')}`,
+    '/.env',
+    '/%2eenv',
   ]) {
     const reply = await raw(server, path);
     assert.equal(reply.status, 404, path);

@@ -11,16 +11,25 @@ test('a saved state round-trips through its file', () => {
 });
 
 test('malformed state files are ignored, never thrown', () => {
-  for (const text of ['', 'null', '[]', '{', '{"bounds":{}}', '{"bounds":{"x":0,"y":0,"width":"800","height":600}}',
-    '{"bounds":{"x":0,"y":0,"width":0,"height":600}}', '{"bounds":{"x":1e308,"y":0,"width":800,"height":600}}',
-    '{"bounds":{"x":null,"y":0,"width":800,"height":600}}']) {
+  for (const text of [
+    '',
+    'null',
+    '[]',
+    '{',
+    '{"bounds":{}}',
+    '{"bounds":{"x":0,"y":0,"width":"800","height":600}}',
+    '{"bounds":{"x":0,"y":0,"width":0,"height":600}}',
+    '{"bounds":{"x":1e308,"y":0,"width":800,"height":600}}',
+    '{"bounds":{"x":null,"y":0,"width":800,"height":600}}',
+  ]) {
     assert.equal(parseWindowState(text), null, text);
   }
 });
 
 test('fractional coordinates are rounded and maximized defaults to false', () => {
   assert.deepEqual(parseWindowState('{"bounds":{"x":1.4,"y":2.6,"width":900.5,"height":700}}'), {
-    bounds: { x: 1, y: 3, width: 901, height: 700 }, maximized: false,
+    bounds: { x: 1, y: 3, width: 901, height: 700 },
+    maximized: false,
   });
 });
 

@@ -12,7 +12,13 @@ import { annotation, article, T0 } from '../codecs/spanmark-v1-helpers.js';
 
 const me = { id: 'me-install', name: 'me' };
 const doc = article('Troops 😀 arrived in Almaty.');
-const json = serializeSpanmarkV1(encodeSpanmarkV1({ documents: [{ article: doc, annotations: [annotation(doc, 0, 6, { annotator: 'Aigerim' })] }], exportedAt: T0, generatorVersion: '0.1.0' }));
+const json = serializeSpanmarkV1(
+  encodeSpanmarkV1({
+    documents: [{ article: doc, annotations: [annotation(doc, 0, 6, { annotator: 'Aigerim' })] }],
+    exportedAt: T0,
+    generatorVersion: '0.1.0',
+  }),
+);
 const bom = [0xef, 0xbb, 0xbf];
 const bytes = (...prefix: number[]): Uint8Array => new Uint8Array([...prefix, ...new TextEncoder().encode(json)]);
 

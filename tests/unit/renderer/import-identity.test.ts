@@ -23,7 +23,12 @@ const me = { id: 'my-install', name: 'analyst' };
 let n = 0;
 
 function bytes(annotations: readonly Annotation[], exportedBy?: { id: string; name: string }): Uint8Array {
-  const file = encodeSpanmarkV1({ documents: [{ article: doc, annotations }], exportedAt: '2022-01-08T11:00:00.000Z', generatorVersion: 't', ...(exportedBy ? { exportedBy } : {}) });
+  const file = encodeSpanmarkV1({
+    documents: [{ article: doc, annotations }],
+    exportedAt: '2022-01-08T11:00:00.000Z',
+    generatorVersion: 't',
+    ...(exportedBy ? { exportedBy } : {}),
+  });
   return new TextEncoder().encode(serializeSpanmarkV1(file));
 }
 
@@ -38,7 +43,10 @@ async function withDb(run: (db: SpanmarkDb) => Promise<void>): Promise<void> {
 }
 
 const mine = annotation(doc, 0, 6, { id: 'm1', annotator: 'analyst' });
-const theirs = [annotation(doc, 9, 16, { id: 't1', annotator: 'analyst', annotatorId: 'colleague' }), annotation(doc, 20, 26, { id: 't2', annotator: 'analyst', annotatorId: 'colleague' })];
+const theirs = [
+  annotation(doc, 9, 16, { id: 't1', annotator: 'analyst', annotatorId: 'colleague' }),
+  annotation(doc, 20, 26, { id: 't2', annotator: 'analyst', annotatorId: 'colleague' }),
+];
 
 test('a colleague with my name and another id becomes "analyst (2)"; my layer is unchanged; nobody is asked', TIMEOUT, async () => {
   await withDb(async (db) => {
@@ -51,7 +59,10 @@ test('a colleague with my name and another id becomes "analyst (2)"; my layer is
     assert.equal(r.value.added + r.value.updated + r.value.unchanged, 0);
     assert.deepEqual(r.value.layers, [{ annotator: 'analyst (2)', annotations: 2 }]);
     const layers = await loadLayers(db, doc.id);
-    assert.deepEqual(layers.own.map((a) => a.id), ['m1']);
+    assert.deepEqual(
+      layers.own.map((a) => a.id),
+      ['m1'],
+    );
     assert.deepEqual([...layers.others.keys()], ['analyst (2)']);
     assert.ok(layers.others.get('analyst (2)')!.every((a) => a.annotator === 'analyst (2)' && !('layer' in a)));
     // A third "analyst" with yet another id: a third layer. The second again: the same layer.
@@ -59,14 +70,19 @@ test('a colleague with my name and another id becomes "analyst (2)"; my layer is
     await importExport(db, 'third.spanmark.json', bytes(third), me);
     await importExport(db, 'colleague-again.spanmark.json', bytes(theirs.slice(0, 1)), me);
     const after = await loadLayers(db, doc.id);
-    assert.deepEqual([...after.others].map(([k, v]) => [k, v.length]).sort(), [['analyst (2)', 1], ['analyst (3)', 2]]);
+    assert.deepEqual([...after.others].map(([k, v]) => [k, v.length]).sort(), [
+      ['analyst (2)', 1],
+      ['analyst (3)', 2],
+    ]);
     assert.equal(after.own.length, 1);
   });
 });
 
 test('my own export (my id) merges into my layer without asking', TIMEOUT, async () => {
   await withDb(async (db) => {
-    const r = await importExport(db, 'mine.spanmark.json', bytes([{ ...mine, annotatorId: me.id }], { id: me.id, name: me.name }), me, undefined, async () => assert.fail('asked'));
+    const r = await importExport(db, 'mine.spanmark.json', bytes([{ ...mine, annotatorId: me.id }], { id: me.id, name: me.name }), me, undefined, async () =>
+      assert.fail('asked'),
+    );
     assert.ok(r.ok);
     assert.equal(r.value.added, 1);
     assert.deepEqual(r.value.layers, []);
@@ -81,7 +97,10 @@ test('a file without ids asks once, naming the file and the count; "no" makes a 
     assert.deepEqual(questions, [{ file: 'old file.spanmark.json', annotator: 'analyst', count: 2 }]);
     assert.ok(no.ok);
     assert.equal(no.value.added, 0);
-    assert.deepEqual(no.value.layers, [{ annotator: 'analyst (2)', annotations: 2 }, { annotator: 'Aigerim', annotations: 1 }]);
+    assert.deepEqual(no.value.layers, [
+      { annotator: 'analyst (2)', annotations: 2 },
+      { annotator: 'Aigerim', annotations: 1 },
+    ]);
     assert.equal(await db.annotations.count(), 0);
     const yes = await importExport(db, 'old file.spanmark.json', bytes(old), me, undefined, async () => true);
     assert.ok(yes.ok);
@@ -98,7 +117,15 @@ test('renaming a layer renames it everywhere and carries its review decisions; n
   await withDb(async (db) => {
     await importExport(db, 'c.spanmark.json', bytes(theirs), me);
     await importExport(db, 'a.spanmark.json', bytes([annotation(doc, 0, 6, { id: 'a1', annotator: 'Aigerim' })]), me);
-    await db.reviewDecisions.put({ id: `${doc.id}|analyst (2)|t1`, docId: doc.id, annotator: 'analyst (2)', annotationId: 't1', decision: 'rejected', decidedBy: 'analyst', decidedAt: '2022-01-08T12:00:00.000Z' });
+    await db.reviewDecisions.put({
+      id: `${doc.id}|analyst (2)|t1`,
+      docId: doc.id,
+      annotator: 'analyst (2)',
+      annotationId: 't1',
+      decision: 'rejected',
+      decidedBy: 'analyst',
+      decidedAt: '2022-01-08T12:00:00.000Z',
+    });
     const taken = await renameColleagueLayer(db, 'analyst (2)', 'Aigerim', me.name);
     assert.equal(taken.ok, false);
     const mineName = await renameColleagueLayer(db, 'analyst (2)', ' analyst ', me.name);
@@ -107,7 +134,10 @@ test('renaming a layer renames it everywhere and carries its review decisions; n
     assert.ok(r.ok);
     const layers = await loadLayers(db, doc.id);
     assert.deepEqual([...layers.others.keys()].sort(), ['Aigerim', 'Dana Петрова 😀']);
-    assert.deepEqual(layers.decisions.map((d) => [d.id, d.annotator]), [[`${doc.id}|Dana Петрова 😀|t1`, 'Dana Петрова 😀']]);
+    assert.deepEqual(
+      layers.decisions.map((d) => [d.id, d.annotator]),
+      [[`${doc.id}|Dana Петрова 😀|t1`, 'Dana Петрова 😀']],
+    );
     // The next import of that colleague keeps the new name.
     const again = await importExport(db, 'c.spanmark.json', bytes(theirs), me);
     assert.ok(again.ok);
@@ -129,11 +159,17 @@ test('an export with all layers carries each with its original name and id; a fr
     const file = JSON.parse(json) as { exportedBy: unknown; documents: { annotations: { id: string; annotator: string; annotatorId?: string }[] }[] };
     assert.deepEqual(file.exportedBy, { id: 'my-install', name: 'analyst' });
     assert.deepEqual(file.documents[0]!.annotations.map((a) => [a.id, a.annotator, a.annotatorId]).sort(), [
-      ['a1', 'Aigerim', undefined], ['m1', 'analyst', 'my-install'], ['t1', 'analyst', 'colleague'], ['t2', 'analyst', 'colleague'],
+      ['a1', 'Aigerim', undefined],
+      ['m1', 'analyst', 'my-install'],
+      ['t1', 'analyst', 'colleague'],
+      ['t2', 'analyst', 'colleague'],
     ]);
     // A plain export is my layer alone, stamped with my id.
     const plain = JSON.parse((await exportDocuments(db, [doc.id], '0.2.0', me)).json) as typeof file;
-    assert.deepEqual(plain.documents[0]!.annotations.map((a) => [a.id, a.annotatorId]), [['m1', 'my-install']]);
+    assert.deepEqual(
+      plain.documents[0]!.annotations.map((a) => [a.id, a.annotatorId]),
+      [['m1', 'my-install']],
+    );
     // Re-imported here: mine stays mine, nothing new appears.
     const back = await importExport(db, 'all.spanmark.json', new TextEncoder().encode(json), me, undefined, async () => assert.fail('asked'));
     assert.ok(back.ok);
@@ -147,7 +183,14 @@ test('an export with all layers carries each with its original name and id; a fr
     const layers = await loadLayers(db, doc.id);
     assert.equal(layers.own.length, 0);
     const byName = new Map([...layers.others].map(([k, v]) => [k, v.map((a) => a.id).sort()]));
-    assert.deepEqual(byName, new Map([['analyst', ['m1']], ['analyst (2)', ['t1', 't2']], ['Aigerim', ['a1']]]));
+    assert.deepEqual(
+      byName,
+      new Map([
+        ['analyst', ['m1']],
+        ['analyst (2)', ['t1', 't2']],
+        ['Aigerim', ['a1']],
+      ]),
+    );
   });
 });
 
@@ -155,7 +198,12 @@ test('a v2 library upgrades to v3 with every colleague annotation and its layer 
   const name = `import-identity-upgrade-${n++}`;
   const v2 = new Dexie(name);
   v2.version(1).stores({ articles: 'id, addedAt, title', annotations: 'id, docId, [docId+annotator]', settings: 'key' });
-  v2.version(2).stores({ layerAnnotations: '[docId+annotator+id], docId, [docId+annotator]', reviewDecisions: 'id, docId', layerRevisions: 'docId', layerSnapshots: 'docId' });
+  v2.version(2).stores({
+    layerAnnotations: '[docId+annotator+id], docId, [docId+annotator]',
+    reviewDecisions: 'id, docId',
+    layerRevisions: 'docId',
+    layerSnapshots: 'docId',
+  });
   await v2.open();
   const old = [
     annotation(doc, 0, 6, { id: 'x1', annotator: 'Aigerim', note: 'قَالَ 😀' }),
@@ -170,7 +218,16 @@ test('a v2 library upgrades to v3 with every colleague annotation and its layer 
   await db.open();
   try {
     assert.equal(db.verno, 3);
-    assert.deepEqual(db.tables.map((t) => t.name).sort(), ['annotations', 'articles', 'colleagueAnnotations', 'colleagueLayers', 'layerRevisions', 'layerSnapshots', 'reviewDecisions', 'settings']);
+    assert.deepEqual(db.tables.map((t) => t.name).sort(), [
+      'annotations',
+      'articles',
+      'colleagueAnnotations',
+      'colleagueLayers',
+      'layerRevisions',
+      'layerSnapshots',
+      'reviewDecisions',
+      'settings',
+    ]);
     const layers = await loadLayers(db, doc.id);
     assert.deepEqual(layers.own, [mine]);
     assert.deepEqual([...layers.others.keys()].sort(), ['Aigerim', 'Болат']);

@@ -32,7 +32,9 @@ const OLDER: readonly string[] = [
 
 function file(updatedAt: string, label: Annotation['label'] = 'casualty'): Uint8Array {
   const a = annotation(doc, 0, 6, { id: 'mine-1', annotator: me, label, createdAt: '2022-01-08T09:00:00.000Z', updatedAt: '2022-01-08T09:00:00.000Z' });
-  const json = JSON.parse(serializeSpanmarkV1(encodeSpanmarkV1({ documents: [{ article: doc, annotations: [a] }], exportedAt: STORED, generatorVersion: '0.1.0' })));
+  const json = JSON.parse(
+    serializeSpanmarkV1(encodeSpanmarkV1({ documents: [{ article: doc, annotations: [a] }], exportedAt: STORED, generatorVersion: '0.1.0' })),
+  );
   // Written as another tool would write it: the encoder only emits Spanmark's own spelling.
   json.documents[0].annotations[0].updatedAt = updatedAt;
   json.exportedAt = updatedAt;
@@ -68,7 +70,9 @@ test('importing an older copy spelled another way never overwrites my newer edit
     await db.open();
     try {
       await db.articles.add(doc);
-      await db.annotations.add(annotation(doc, 0, 6, { id: 'mine-1', annotator: me, label: 'claim', createdAt: '2022-01-08T09:00:00.000Z', updatedAt: STORED }));
+      await db.annotations.add(
+        annotation(doc, 0, 6, { id: 'mine-1', annotator: me, label: 'claim', createdAt: '2022-01-08T09:00:00.000Z', updatedAt: STORED }),
+      );
       const r = await importExport(db, 'colleague.spanmark.json', file(spelling), dana, undefined, yes);
       assert.ok(r.ok, r.ok ? '' : r.error.message);
       assert.equal(r.value.keptNewer, 1, spelling);

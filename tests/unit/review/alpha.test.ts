@@ -31,7 +31,11 @@ test('Krippendorff (2011), nominal, 4 observers × 12 units with missing data: a
 
 test('units with fewer than two values are unpairable; one value in use leaves alpha undefined', () => {
   // Only the first unit is pairable: n = 2, a single value → De = 0 → null, not 1.
-  const r = nominalAlpha([['x', 'x'], ['y', null], [undefined, undefined]]);
+  const r = nominalAlpha([
+    ['x', 'x'],
+    ['y', null],
+    [undefined, undefined],
+  ]);
   assert.deepEqual([r.n, r.alpha, r.expected], [2, null, null]);
   assert.deepEqual(nominalAlpha([]), { n: 0, observed: null, expected: null, alpha: null, values: [] });
 });
@@ -52,7 +56,16 @@ test('three annotators on tokens, computed by hand', () => {
   near(r.expected, 18 / 35);
   near(r.alpha, 13 / 27);
   // The general formula on the same units agrees.
-  near(nominalAlpha([[1, 1, 0], [1, 1, 1], [0, 1, 0], [0, 0, 0], [0, 0, 0]]).alpha, 13 / 27);
+  near(
+    nominalAlpha([
+      [1, 1, 0],
+      [1, 1, 1],
+      [0, 1, 0],
+      [0, 0, 0],
+      [0, 0, 0],
+    ]).alpha,
+    13 / 27,
+  );
 });
 
 test('perfect agreement is 1; labels nobody used, or everyone used everywhere, are null', () => {

@@ -8,8 +8,17 @@ import { findIdentical } from '../../../src/review/identical.js';
 
 const TEXT = 'Troops 🇰🇿 arrived in Almaty.\r\nNo one died.';
 const T = '2022-01-08T10:00:00.000Z';
-const mk = (id: string, annotator: string, start: number, end: number, label: Annotation['label'] = 'deployment'): Annotation =>
-  ({ id, docId: 'd', label, start, end, quote: TEXT.slice(start, end), annotator, createdAt: T, updatedAt: T });
+const mk = (id: string, annotator: string, start: number, end: number, label: Annotation['label'] = 'deployment'): Annotation => ({
+  id,
+  docId: 'd',
+  label,
+  start,
+  end,
+  quote: TEXT.slice(start, end),
+  annotator,
+  createdAt: T,
+  updatedAt: T,
+});
 
 const mine = mk('m1', 'dana', 0, 14);
 const theirs = mk('t1', 'aigerim', 0, 14);

@@ -8,8 +8,7 @@ import { compareLayers, ROW_KINDS, summarizeComparison, type ComparisonRow } fro
 import { overlapLength, type Span } from '../../../src/review/span.js';
 import { sp } from './spans.js';
 
-const brief = (rows: readonly ComparisonRow[]): string[] =>
-  rows.map((r) => `${r.kind} ${r.a?.id ?? '-'} ${r.b?.id ?? '-'} [${r.start},${r.end})`);
+const brief = (rows: readonly ComparisonRow[]): string[] => rows.map((r) => `${r.kind} ${r.a?.id ?? '-'} ${r.b?.id ?? '-'} [${r.start},${r.end})`);
 
 test('each row kind on a minimal pair', () => {
   assert.deepEqual(brief(compareLayers([sp('a', 'claim', 0, 5)], [sp('b', 'claim', 0, 5)])), ['exact a b [0,5)']);
@@ -86,46 +85,55 @@ test('rows carry the caller’s own span objects, extra fields and all', () => {
   assert.equal(rows[0]!.a?.quote, 'Army ');
 });
 
-const arbLayer = (prefix: string): fc.Arbitrary<Span[]> => fc.array(
-  fc.record({ label: fc.constantFrom(...LABEL_IDS), start: fc.integer({ min: 0, max: 30 }), length: fc.integer({ min: 1, max: 10 }) }),
-  { maxLength: 15 },
-).map((xs) => xs.map((x, i) => sp(`${prefix}${i}`, x.label, x.start, x.start + x.length)));
+const arbLayer = (prefix: string): fc.Arbitrary<Span[]> =>
+  fc
+    .array(fc.record({ label: fc.constantFrom(...LABEL_IDS), start: fc.integer({ min: 0, max: 30 }), length: fc.integer({ min: 1, max: 10 }) }), {
+      maxLength: 15,
+    })
+    .map((xs) => xs.map((x, i) => sp(`${prefix}${i}`, x.label, x.start, x.start + x.length)));
 
 test('property: every span in exactly one row, rows consistent, sorted, maximal, input-order free', () => {
-  fc.assert(fc.property(arbLayer('a'), arbLayer('b'), fc.infiniteStream(fc.nat()), (a, b, noise) => {
-    const rows = compareLayers(a, b);
-    const seen = new Map<Span, number>();
-    for (const r of rows) for (const s of [r.a, r.b]) if (s) seen.set(s, (seen.get(s) ?? 0) + 1);
-    assert.equal(seen.size, a.length + b.length);
-    assert.ok([...seen.values()].every((n) => n === 1));
-    for (const r of rows) {
-      if (r.kind === 'only-a') assert.deepEqual([r.start, r.end, r.b], [r.a.start, r.a.end, undefined]);
-      else if (r.kind === 'only-b') assert.deepEqual([r.start, r.end, r.a], [r.b.start, r.b.end, undefined]);
-      else {
-        assert.ok(overlapLength(r.a, r.b) > 0);
-        const same = r.a.start === r.b.start && r.a.end === r.b.end;
-        const kind = r.a.label === r.b.label ? (same ? 'exact' : 'overlap') : same ? 'label-mismatch' : 'overlap-label-mismatch';
-        assert.equal(r.kind, kind);
-        assert.deepEqual([r.start, r.end], [Math.min(r.a.start, r.b.start), Math.max(r.a.end, r.b.end)]);
+  fc.assert(
+    fc.property(arbLayer('a'), arbLayer('b'), fc.infiniteStream(fc.nat()), (a, b, noise) => {
+      const rows = compareLayers(a, b);
+      const seen = new Map<Span, number>();
+      for (const r of rows) for (const s of [r.a, r.b]) if (s) seen.set(s, (seen.get(s) ?? 0) + 1);
+      assert.equal(seen.size, a.length + b.length);
+      assert.ok([...seen.values()].every((n) => n === 1));
+      for (const r of rows) {
+        if (r.kind === 'only-a') assert.deepEqual([r.start, r.end, r.b], [r.a.start, r.a.end, undefined]);
+        else if (r.kind === 'only-b') assert.deepEqual([r.start, r.end, r.a], [r.b.start, r.b.end, undefined]);
+        else {
+          assert.ok(overlapLength(r.a, r.b) > 0);
+          const same = r.a.start === r.b.start && r.a.end === r.b.end;
+          const kind = r.a.label === r.b.label ? (same ? 'exact' : 'overlap') : same ? 'label-mismatch' : 'overlap-label-mismatch';
+          assert.equal(r.kind, kind);
+          assert.deepEqual([r.start, r.end], [Math.min(r.a.start, r.b.start), Math.max(r.a.end, r.b.end)]);
+        }
       }
-    }
-    rows.slice(1).forEach((r, i) => {
-      const p = rows[i]!;
-      assert.ok(p.start < r.start || (p.start === r.start && (p.end < r.end || (p.end === r.end && ROW_KINDS.indexOf(p.kind) <= ROW_KINDS.indexOf(r.kind)))));
-    });
-    // Greedy leaves no overlapping pair unpaired.
-    const onlyA = rows.flatMap((r) => (r.kind === 'only-a' ? [r.a] : []));
-    const onlyB = rows.flatMap((r) => (r.kind === 'only-b' ? [r.b] : []));
-    assert.ok(onlyA.every((x) => onlyB.every((y) => overlapLength(x, y) === 0)));
-    // Exact pairs are taken first, so their number is the multiset intersection.
-    const key = (s: Span): string => `${s.label}:${s.start}:${s.end}`;
-    const keys = new Set([...a, ...b].map(key));
-    const expectedExact = [...keys].reduce((n, k) => n + Math.min(a.filter((s) => key(s) === k).length, b.filter((s) => key(s) === k).length), 0);
-    assert.equal(summarizeComparison(rows).exact, expectedExact);
-    // Shuffled input, same rows.
-    const shuffle = (xs: Span[]): Span[] => xs.map((x) => ({ x, k: noise.next().value as number })).sort((p, q) => p.k - q.k).map((p) => p.x);
-    assert.deepEqual(brief(compareLayers(shuffle(a), shuffle(b))), brief(rows));
-  }), { numRuns: 300 });
+      rows.slice(1).forEach((r, i) => {
+        const p = rows[i]!;
+        assert.ok(p.start < r.start || (p.start === r.start && (p.end < r.end || (p.end === r.end && ROW_KINDS.indexOf(p.kind) <= ROW_KINDS.indexOf(r.kind)))));
+      });
+      // Greedy leaves no overlapping pair unpaired.
+      const onlyA = rows.flatMap((r) => (r.kind === 'only-a' ? [r.a] : []));
+      const onlyB = rows.flatMap((r) => (r.kind === 'only-b' ? [r.b] : []));
+      assert.ok(onlyA.every((x) => onlyB.every((y) => overlapLength(x, y) === 0)));
+      // Exact pairs are taken first, so their number is the multiset intersection.
+      const key = (s: Span): string => `${s.label}:${s.start}:${s.end}`;
+      const keys = new Set([...a, ...b].map(key));
+      const expectedExact = [...keys].reduce((n, k) => n + Math.min(a.filter((s) => key(s) === k).length, b.filter((s) => key(s) === k).length), 0);
+      assert.equal(summarizeComparison(rows).exact, expectedExact);
+      // Shuffled input, same rows.
+      const shuffle = (xs: Span[]): Span[] =>
+        xs
+          .map((x) => ({ x, k: noise.next().value as number }))
+          .sort((p, q) => p.k - q.k)
+          .map((p) => p.x);
+      assert.deepEqual(brief(compareLayers(shuffle(a), shuffle(b))), brief(rows));
+    }),
+    { numRuns: 300 },
+  );
 });
 
 test('the worked example of docs/agreement.md', () => {

@@ -26,8 +26,16 @@ interface Dec {
   readonly decision: string;
 }
 
-const an = (annotator: string, id: string, label: LabelId, start: number, end: number, extra: Partial<Ann> = {}): Ann => ({ id, label, start, end, annotator, ...extra });
-const brief = (ds: readonly Difference<Ann, Dec>[]) => ds.map((d) => `${d.kind} ${d.theirs.annotator}/${d.theirs.id}${d.mine ? ` ~ ${d.mine.id}` : ''}${d.decision ? ' decided' : ''}`);
+const an = (annotator: string, id: string, label: LabelId, start: number, end: number, extra: Partial<Ann> = {}): Ann => ({
+  id,
+  label,
+  start,
+  end,
+  annotator,
+  ...extra,
+});
+const brief = (ds: readonly Difference<Ann, Dec>[]) =>
+  ds.map((d) => `${d.kind} ${d.theirs.annotator}/${d.theirs.id}${d.mine ? ` ~ ${d.mine.id}` : ''}${d.decision ? ' decided' : ''}`);
 
 const MINE = [an('me', 'm1', 'claim', 0, 5), an('me', 'm2', 'claim', 10, 20), an('me', 'm3', 'casualty', 30, 40)];
 const LAYERS = new Map([
@@ -37,13 +45,7 @@ const LAYERS = new Map([
 
 test('differences: every non-exact colleague span, in text order, never mine alone', () => {
   const ds = reviewDifferences('doc', 'me', MINE, LAYERS, new Map<string, Dec>());
-  assert.deepEqual(brief(ds), [
-    'label-mismatch Ai/a2 ~ m2',
-    'overlap Bo/b1 ~ m2',
-    'overlap-label-mismatch Bo/b2 ~ m3',
-    'only-b Ai/a3',
-    'only-b Bo/b3',
-  ]);
+  assert.deepEqual(brief(ds), ['label-mismatch Ai/a2 ~ m2', 'overlap Bo/b1 ~ m2', 'overlap-label-mismatch Bo/b2 ~ m3', 'only-b Ai/a3', 'only-b Bo/b3']);
   assert.equal(ds[0]!.id, 'doc|Ai|a2');
 });
 
@@ -70,7 +72,10 @@ test('annotator names and ids with emoji, RTL and combining marks keep distinct 
   const ds = reviewDifferences('d', 'me', [], layers, new Map());
   assert.equal(new Set(ds.map((d) => d.id)).size, 4);
   // Code-unit order on names at the same extent, never locale order.
-  assert.deepEqual(ds.map((d) => d.theirs.annotator), [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  assert.deepEqual(
+    ds.map((d) => d.theirs.annotator),
+    [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
 });
 
 test('filters: open only, kind, label (theirs or my paired one), colleague', () => {
@@ -78,7 +83,10 @@ test('filters: open only, kind, label (theirs or my paired one), colleague', () 
   const ds = reviewDifferences('doc', 'me', MINE, LAYERS, decisions);
   const pick = (f: Partial<typeof NO_FILTER>) => brief(ds.filter((d) => matchesFilter(d, { ...NO_FILTER, ...f })));
   assert.equal(pick({}).length, 5);
-  assert.deepEqual(pick({ openOnly: true }).map((s) => s.split(' ')[1]), ['Ai/a2', 'Bo/b2', 'Ai/a3', 'Bo/b3']);
+  assert.deepEqual(
+    pick({ openOnly: true }).map((s) => s.split(' ')[1]),
+    ['Ai/a2', 'Bo/b2', 'Ai/a3', 'Bo/b3'],
+  );
   assert.deepEqual(pick({ kind: 'only-b' }), ['only-b Ai/a3', 'only-b Bo/b3']);
   // casualty: Ai's a2 is casualty; Bo's b2 pairs with my casualty m3.
   assert.deepEqual(pick({ label: 'casualty' }), ['label-mismatch Ai/a2 ~ m2', 'overlap-label-mismatch Bo/b2 ~ m3']);
@@ -96,7 +104,10 @@ test('next open difference: forward, wrapping, skipping decided and ineligible, 
   assert.equal(nextOpenDifference(all, any, 'i4'), 'i0');
   assert.equal(nextOpenDifference(all, any, null), 'i0');
   assert.equal(nextOpenDifference(all, any, 'gone'), 'i0');
-  assert.equal(nextOpenDifference(all, (d) => d.id !== 'i2', 'i0'), 'i4');
+  assert.equal(
+    nextOpenDifference(all, (d) => d.id !== 'i2', 'i0'),
+    'i4',
+  );
   assert.equal(nextOpenDifference(items('xxo'), any, 'i2'), null);
   assert.equal(nextOpenDifference(items('xxx'), any, 'i1'), null);
   assert.equal(nextOpenDifference([], any, null), null);
@@ -123,5 +134,8 @@ test('a large queue: 20,000 colleague spans over 10,000 of mine', () => {
   // Even-indexed spans sit on mine with another label; odd ones fall between mine.
   assert.equal(ds.length, 20_000);
   assert.equal(ds.filter((d) => d.kind === 'label-mismatch').length, 10_000);
-  assert.equal(nextOpenDifference(ds, () => true, ds.at(-1)!.id), ds[0]!.id);
+  assert.equal(
+    nextOpenDifference(ds, () => true, ds.at(-1)!.id),
+    ds[0]!.id,
+  );
 });

@@ -5,13 +5,24 @@ import assert from 'node:assert/strict';
 import { splitByContribution } from '../../../src/review/agreement/document-selection.js';
 import { sp } from './spans.js';
 
-const doc = (id: string, annotators: readonly string[]) => ({ id, title: `«${id}» 🇰🇿`, text: 'Troops arrived.', layers: annotators.map((annotator) => ({ annotator, spans: [sp(annotator, 'deployment', 0, 6)] })) });
+const doc = (id: string, annotators: readonly string[]) => ({
+  id,
+  title: `«${id}» 🇰🇿`,
+  text: 'Troops arrived.',
+  layers: annotators.map((annotator) => ({ annotator, spans: [sp(annotator, 'deployment', 0, 6)] })),
+});
 
 test('documents with none or one contributing layer are excluded, in selection order', () => {
   const docs = [doc('a', ['aigerim', 'boris']), doc('unread', []), doc('b', ['chen', 'aigerim', 'boris']), doc('solo', ['boris'])];
   const split = splitByContribution(docs);
-  assert.deepEqual(split.included.map((d) => d.id), ['a', 'b']);
-  assert.deepEqual(split.excluded.map((d) => d.id), ['unread', 'solo']);
+  assert.deepEqual(
+    split.included.map((d) => d.id),
+    ['a', 'b'],
+  );
+  assert.deepEqual(
+    split.excluded.map((d) => d.id),
+    ['unread', 'solo'],
+  );
   assert.equal(split.excluded[0], docs[1]);
 });
 

@@ -77,7 +77,16 @@ test('both annotators marking every token: pe = 1, null', () => {
 });
 
 test('no tokens at all: n = 0 and every ratio null', () => {
-  assert.deepEqual(kappaFromTable({ bothYes: 0, aOnly: 0, bOnly: 0, bothNo: 0 }), { bothYes: 0, aOnly: 0, bOnly: 0, bothNo: 0, n: 0, po: null, pe: null, kappa: null });
+  assert.deepEqual(kappaFromTable({ bothYes: 0, aOnly: 0, bOnly: 0, bothNo: 0 }), {
+    bothYes: 0,
+    aOnly: 0,
+    bOnly: 0,
+    bothNo: 0,
+    n: 0,
+    po: null,
+    pe: null,
+    kappa: null,
+  });
   assert.equal(cohenKappa('  ', [], []).perLabel.claim.kappa, null);
 });
 

@@ -18,7 +18,12 @@ const me = { id: 'my-install', name: 'analyst' };
 test('an annotation with my id is mine, whatever name it carries; another id is a colleague keyed by it', () => {
   assert.deepEqual(routeAnnotation({ annotator: 'analyst', annotatorId: 'my-install' }, me, false), { kind: 'mine' });
   assert.deepEqual(routeAnnotation({ annotator: 'my old name', annotatorId: 'my-install' }, me, false), { kind: 'mine' });
-  assert.deepEqual(routeAnnotation({ annotator: 'analyst', annotatorId: 'theirs' }, me, true), { kind: 'colleague', key: 'id:theirs', name: 'analyst', annotatorId: 'theirs' });
+  assert.deepEqual(routeAnnotation({ annotator: 'analyst', annotatorId: 'theirs' }, me, true), {
+    kind: 'colleague',
+    key: 'id:theirs',
+    name: 'analyst',
+    annotatorId: 'theirs',
+  });
   // An id that only differs in case or normalisation is another id.
   assert.equal(routeAnnotation({ annotator: 'analyst', annotatorId: 'MY-INSTALL' }, me, true).kind, 'colleague');
 });
@@ -69,7 +74,7 @@ test('a layer is shown under its own name when free, else the first free "name (
   assert.equal(uniqueLayerName('x', many), 'x (1001)');
 });
 
-test('a rename is refused when empty, too long, broken, mine or another layer\'s; spaces are trimmed', () => {
+test("a rename is refused when empty, too long, broken, mine or another layer's; spaces are trimmed", () => {
   assert.equal(layerNameProblem('Dana Petrova', 'analyst', ['Aigerim']), undefined);
   assert.equal(layerNameProblem('  Dana  ', 'analyst', ['Aigerim']), undefined);
   assert.match(layerNameProblem('   ', 'analyst', [])!, /needs a name/);

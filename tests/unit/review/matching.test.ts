@@ -19,15 +19,22 @@ function bruteForce(adjacency: readonly (readonly number[])[], used = new Set<nu
 }
 
 test('property: Hopcroft-Karp finds the maximum and a valid matching', () => {
-  const graph = fc.integer({ min: 0, max: 6 }).chain((right) => fc.array(fc.uniqueArray(fc.integer({ min: 0, max: Math.max(0, right - 1) }), { maxLength: right }), { maxLength: 7 }).map((adj) => ({ right, adj })));
-  fc.assert(fc.property(graph, ({ right, adj }) => {
-    const { size, matchLeft } = maximumMatching(adj, right);
-    assert.equal(size, bruteForce(adj));
-    const taken = [...matchLeft].filter((v) => v >= 0);
-    assert.equal(taken.length, size);
-    assert.equal(new Set(taken).size, size);
-    matchLeft.forEach((v, u) => assert.ok(v < 0 || adj[u]!.includes(v)));
-  }), { numRuns: 500 });
+  const graph = fc
+    .integer({ min: 0, max: 6 })
+    .chain((right) =>
+      fc.array(fc.uniqueArray(fc.integer({ min: 0, max: Math.max(0, right - 1) }), { maxLength: right }), { maxLength: 7 }).map((adj) => ({ right, adj })),
+    );
+  fc.assert(
+    fc.property(graph, ({ right, adj }) => {
+      const { size, matchLeft } = maximumMatching(adj, right);
+      assert.equal(size, bruteForce(adj));
+      const taken = [...matchLeft].filter((v) => v >= 0);
+      assert.equal(taken.length, size);
+      assert.equal(new Set(taken).size, size);
+      matchLeft.forEach((v, u) => assert.ok(v < 0 || adj[u]!.includes(v)));
+    }),
+    { numRuns: 500 },
+  );
 });
 
 test('an augmenting path 100 000 edges long does not overflow the stack', () => {

@@ -11,7 +11,14 @@ const TEXT = 'Police said 12 protesters died and troops arrived.';
 const alice = [sp('a1', 'claim', 0, 30), sp('a2', 'casualty', 12, 30), sp('a3', 'deployment', 35, 49)];
 const bob = [sp('b1', 'claim', 7, 30), sp('b2', 'casualty', 12, 30)];
 const carol = [sp('c1', 'claim', 0, 30), sp('c2', 'casualty', 12, 25), sp('c3', 'deployment', 35, 49)];
-const EXAMPLE: PairwiseDocument = { text: TEXT, layers: [{ annotator: 'alice', spans: alice }, { annotator: 'bob', spans: bob }, { annotator: 'carol', spans: carol }] };
+const EXAMPLE: PairwiseDocument = {
+  text: TEXT,
+  layers: [
+    { annotator: 'alice', spans: alice },
+    { annotator: 'bob', spans: bob },
+    { annotator: 'carol', spans: carol },
+  ],
+};
 
 function matrix(docs: readonly PairwiseDocument[], names?: readonly string[]) {
   const r = pairwiseAgreement(docs, names);
@@ -22,7 +29,14 @@ function matrix(docs: readonly PairwiseDocument[], names?: readonly string[]) {
 test('three annotators: three pairs in annotator order, the earlier one as reference', () => {
   const m = matrix([EXAMPLE]);
   assert.deepEqual(m.annotators, ['alice', 'bob', 'carol']);
-  assert.deepEqual(m.pairs.map((p) => [p.a, p.b, p.documents, p.tokens]), [['alice', 'bob', 1, 9], ['alice', 'carol', 1, 9], ['bob', 'carol', 1, 9]]);
+  assert.deepEqual(
+    m.pairs.map((p) => [p.a, p.b, p.documents, p.tokens]),
+    [
+      ['alice', 'bob', 1, 9],
+      ['alice', 'carol', 1, 9],
+      ['bob', 'carol', 1, 9],
+    ],
+  );
 });
 
 test('alice and carol, by hand: exact F1 claim 1, casualty 0, deployment 1; kappa 1, 8/11, 1', () => {
@@ -67,7 +81,13 @@ test('the cell is the same whichever way it is asked for; none on the diagonal o
 
 test('a pair is pooled over the documents both have a layer on, nothing else', () => {
   // Second document: only alice and carol; bob never saw it, so bob's cells stay one document.
-  const second: PairwiseDocument = { text: 'Troops 🇰🇿 left Aktau.', layers: [{ annotator: 'carol', spans: [sp('c9', 'deployment', 0, 6)] }, { annotator: 'alice', spans: [sp('a9', 'deployment', 0, 6)] }] };
+  const second: PairwiseDocument = {
+    text: 'Troops 🇰🇿 left Aktau.',
+    layers: [
+      { annotator: 'carol', spans: [sp('c9', 'deployment', 0, 6)] },
+      { annotator: 'alice', spans: [sp('a9', 'deployment', 0, 6)] },
+    ],
+  };
   const m = matrix([EXAMPLE, second]);
   const ac = pairCell(m, 'alice', 'carol')!;
   // Tokens: Troops 🇰 🇿 left Aktau . = 6, plus the example's 9.
@@ -93,13 +113,30 @@ test('documents with fewer than two of the annotators, and no documents, give em
 });
 
 test('an invalid span fails with its path; a name twice fails', () => {
-  const bad = pairwiseAgreement([EXAMPLE, { text: '😀 ok', layers: [{ annotator: 'alice', spans: [sp('s', 'claim', 1, 3)] }, { annotator: 'bob', spans: [] }] }]);
+  const bad = pairwiseAgreement([
+    EXAMPLE,
+    {
+      text: '😀 ok',
+      layers: [
+        { annotator: 'alice', spans: [sp('s', 'claim', 1, 3)] },
+        { annotator: 'bob', spans: [] },
+      ],
+    },
+  ]);
   assert.ok(!bad.ok);
   assert.equal(bad.error.code, 'span-splits-character');
   assert.equal(bad.error.path, '[1].layers[0].spans[0]');
   const twice = pairwiseAgreement([EXAMPLE], ['alice', 'alice']);
   assert.ok(!twice.ok);
   assert.equal(twice.error.code, 'duplicate-annotator');
-  const dup = pairwiseAgreement([{ text: 'x', layers: [{ annotator: 'a', spans: [] }, { annotator: 'a', spans: [] }] }]);
+  const dup = pairwiseAgreement([
+    {
+      text: 'x',
+      layers: [
+        { annotator: 'a', spans: [] },
+        { annotator: 'a', spans: [] },
+      ],
+    },
+  ]);
   assert.ok(!dup.ok);
 });

@@ -89,7 +89,15 @@ test('worked example: Krippendorff’s alpha over all three layers', () => {
 });
 
 test('labels nobody used are reported with nulls, not left out and not 0', () => {
-  const r = agreementReport({ text: 'Troops moved.', layers: [{ annotator: 'x', spans: [] }, { annotator: 'y', spans: [] }], a: 'x', b: 'y' });
+  const r = agreementReport({
+    text: 'Troops moved.',
+    layers: [
+      { annotator: 'x', spans: [] },
+      { annotator: 'y', spans: [] },
+    ],
+    a: 'x',
+    b: 'y',
+  });
   assert.ok(r.ok);
   for (const label of ['claim', 'casualty', 'deployment'] as const) {
     assert.deepEqual(r.value.f1.exact.perLabel[label], { tp: 0, fp: 0, fn: 0, precision: null, recall: null, f1: null });
@@ -121,7 +129,10 @@ test('bad input is a Problem with its path', () => {
 test('a selection pools counts; combining reports equals computing over the documents', () => {
   const second: ReportInput = {
     text: 'a b c d e f g h i j',
-    layers: [{ annotator: 'alice', spans: [sp('x', 'claim', 0, 7)] }, { annotator: 'bob', spans: [sp('y', 'claim', 4, 11)] }],
+    layers: [
+      { annotator: 'alice', spans: [sp('x', 'claim', 0, 7)] },
+      { annotator: 'bob', spans: [sp('y', 'claim', 4, 11)] },
+    ],
     a: 'alice',
     b: 'bob',
   };
@@ -129,7 +140,14 @@ test('a selection pools counts; combining reports equals computing over the docu
   assert.ok(pooled.ok);
   const r = pooled.value;
   assert.deepEqual([r.documents, r.tokens], [2, 19]);
-  assert.deepEqual(r.spanCounts.map((c) => [c.annotator, c.total]), [['alice', 4], ['bob', 3], ['carol', 3]]);
+  assert.deepEqual(
+    r.spanCounts.map((c) => [c.annotator, c.total]),
+    [
+      ['alice', 4],
+      ['bob', 3],
+      ['carol', 3],
+    ],
+  );
   // claim exact: tp 0 + 0, fp 1 + 1, fn 1 + 1 → P 0, R 0, F1 0; relaxed tp 1 + 1 → 1, 1, 1.
   assert.deepEqual(r.f1.exact.perLabel.claim, { tp: 0, fp: 2, fn: 2, precision: 0, recall: 0, f1: 0 });
   assert.deepEqual(r.f1.relaxed.perLabel.claim, { tp: 2, fp: 0, fn: 0, precision: 1, recall: 1, f1: 1 });
@@ -167,7 +185,9 @@ test('a 1 MB article with three layers of 10 000 spans reports', () => {
   const text = line.repeat(Math.ceil((1 << 20) / line.length));
   const layer = (annotator: string, shift: number) => ({
     annotator,
-    spans: Array.from({ length: 10_000 }, (_, i) => sp(`${annotator}${i}`, (['claim', 'casualty', 'deployment'] as const)[i % 3]!, whole(i * 100 + shift), whole(i * 100 + shift + 30))),
+    spans: Array.from({ length: 10_000 }, (_, i) =>
+      sp(`${annotator}${i}`, (['claim', 'casualty', 'deployment'] as const)[i % 3]!, whole(i * 100 + shift), whole(i * 100 + shift + 30)),
+    ),
   });
   // Offsets must not land inside the emoji's surrogate pair.
   const whole = (offset: number): number => (splitsSurrogatePair(text, offset) ? offset + 1 : offset);
@@ -186,7 +206,13 @@ test('alpha over the chosen layers only: an empty layer of mine is not a coder u
   near(chosen.value.alpha.perLabel.claim.alpha, 6 / 7);
   near(chosen.value.alpha.perLabel.deployment.alpha, 10 / 23);
   assert.ok(all.value.alpha.perLabel.claim.alpha! < 6 / 7);
-  assert.deepEqual(all.value.alpha.perLabel, tokenAlpha(EXAMPLE.text, withMe.layers.map((l) => l.spans)).perLabel);
+  assert.deepEqual(
+    all.value.alpha.perLabel,
+    tokenAlpha(
+      EXAMPLE.text,
+      withMe.layers.map((l) => l.spans),
+    ).perLabel,
+  );
   // F1 and kappa of A and B do not depend on the choice.
   assert.deepEqual([chosen.value.f1, chosen.value.kappa], [all.value.f1, all.value.kappa]);
   const two = agreementReport({ ...EXAMPLE, alphaOver: ['alice', 'carol'] });

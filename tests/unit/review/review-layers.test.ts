@@ -18,7 +18,17 @@ function ann(id: string, annotator: string, quote: string, label: Annotation['la
 }
 
 function accept(theirs: Annotation, mine: readonly Annotation[], label?: Annotation['label']): Annotation[] {
-  const r = acceptCommand({ theirs, me: 'dana', now: T, previous: null, previousResult: null, text: TEXT, newId: `copy-${theirs.id}`, mine, ...(label ? { label } : {}) });
+  const r = acceptCommand({
+    theirs,
+    me: 'dana',
+    now: T,
+    previous: null,
+    previousResult: null,
+    text: TEXT,
+    newId: `copy-${theirs.id}`,
+    mine,
+    ...(label ? { label } : {}),
+  });
   assert.ok(r.ok);
   const after = r.value.annotation.after;
   return after ? [...mine, after] : [...mine];

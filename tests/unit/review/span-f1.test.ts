@@ -9,8 +9,14 @@ import { relaxedMatches, spanF1, spanF1ForDocuments, type LabelScore } from '../
 import type { Span } from '../../../src/review/span.js';
 import { near, sp } from './spans.js';
 
-const score = (tp: number, fp: number, fn: number, precision: number | null, recall: number | null, f1: number | null): LabelScore =>
-  ({ tp, fp, fn, precision, recall, f1 });
+const score = (tp: number, fp: number, fn: number, precision: number | null, recall: number | null, f1: number | null): LabelScore => ({
+  tp,
+  fp,
+  fn,
+  precision,
+  recall,
+  f1,
+});
 const NONE = score(0, 0, 0, null, null, null);
 
 test('perfect agreement: 1 where a label is used, null where nobody used it', () => {
@@ -94,7 +100,10 @@ test('relaxed matching is optimal where the greedy diff is not', () => {
   // Greedy by overlap takes a1-b1 first and strands a2 and b2: 1 pair. Optimal: a1-b2, a2-b1: 2.
   const a = [sp('a1', 'claim', 0, 10), sp('a2', 'claim', 8, 12)];
   const b = [sp('b1', 'claim', 5, 9), sp('b2', 'claim', 0, 3)];
-  assert.deepEqual(compareLayers(a, b).map((r) => r.kind), ['only-b', 'overlap', 'only-a']);
+  assert.deepEqual(
+    compareLayers(a, b).map((r) => r.kind),
+    ['only-b', 'overlap', 'only-a'],
+  );
   assert.deepEqual(spanF1(a, b).relaxed.perLabel.claim, score(2, 0, 0, 1, 1, 1));
 });
 
@@ -112,12 +121,16 @@ test('documents pool by summing counts, and spans never match across documents',
   // tp 1+0, fp 0+0, fn 0+2: P = 1, R = 1/3, F1 = 2/(2+0+2) = 1/2 (averaging per-document F1 would say 1).
   assert.deepEqual({ ...pooled.relaxed.perLabel.claim, recall: null }, score(1, 0, 2, 1, null, 0.5));
   near(pooled.relaxed.perLabel.claim.recall, 1 / 3);
-  const apart = spanF1ForDocuments([{ a: [sp('a', 'claim', 0, 5)], b: [] }, { a: [], b: [sp('b', 'claim', 0, 5)] }]);
+  const apart = spanF1ForDocuments([
+    { a: [sp('a', 'claim', 0, 5)], b: [] },
+    { a: [], b: [sp('b', 'claim', 0, 5)] },
+  ]);
   // Same offsets, different documents: tp 0, fp 1, fn 1 → 0, not 1.
   assert.deepEqual(apart.exact.perLabel.claim, score(0, 1, 1, 0, 0, 0));
 });
 
-const arbLayer = fc.array(fc.record({ label: fc.constantFrom(...LABEL_IDS), start: fc.integer({ min: 0, max: 20 }), length: fc.integer({ min: 1, max: 8 }) }), { maxLength: 8 })
+const arbLayer = fc
+  .array(fc.record({ label: fc.constantFrom(...LABEL_IDS), start: fc.integer({ min: 0, max: 20 }), length: fc.integer({ min: 1, max: 8 }) }), { maxLength: 8 })
   .map((xs) => xs.map((x, i) => sp(String(i), x.label, x.start, x.start + x.length)));
 
 function bruteForce(a: readonly Span[], b: readonly Span[], used = new Set<number>(), i = 0): number {
@@ -134,14 +147,17 @@ function bruteForce(a: readonly Span[], b: readonly Span[], used = new Set<numbe
 }
 
 test('property: relaxed tp is the brute-force optimum, at least exact tp and the diff’s same-label pairs', () => {
-  fc.assert(fc.property(arbLayer, arbLayer, (a, b) => {
-    const r = spanF1(a, b);
-    const rows = compareLayers(a, b);
-    const tp = LABEL_IDS.reduce((s, l) => s + r.relaxed.perLabel[l].tp, 0);
-    assert.equal(tp, bruteForce(a, b));
-    for (const l of LABEL_IDS) assert.ok(r.relaxed.perLabel[l].tp >= r.exact.perLabel[l].tp);
-    assert.ok(tp >= rows.filter((row) => row.kind === 'exact' || row.kind === 'overlap').length);
-  }), { numRuns: 300 });
+  fc.assert(
+    fc.property(arbLayer, arbLayer, (a, b) => {
+      const r = spanF1(a, b);
+      const rows = compareLayers(a, b);
+      const tp = LABEL_IDS.reduce((s, l) => s + r.relaxed.perLabel[l].tp, 0);
+      assert.equal(tp, bruteForce(a, b));
+      for (const l of LABEL_IDS) assert.ok(r.relaxed.perLabel[l].tp >= r.exact.perLabel[l].tp);
+      assert.ok(tp >= rows.filter((row) => row.kind === 'exact' || row.kind === 'overlap').length);
+    }),
+    { numRuns: 300 },
+  );
 });
 
 test('10 000 spans per layer in a chain all match', () => {

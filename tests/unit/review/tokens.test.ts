@@ -17,7 +17,11 @@ test('words, digits and punctuation: runs of letters/marks/digits, every other s
 });
 
 test('offsets are UTF-16 and an emoji outside the BMP is one token of two units', () => {
-  assert.deepEqual(tokenize('a😀b'), [{ start: 0, end: 1 }, { start: 1, end: 3 }, { start: 3, end: 4 }]);
+  assert.deepEqual(tokenize('a😀b'), [
+    { start: 0, end: 1 },
+    { start: 1, end: 3 },
+    { start: 3, end: 4 },
+  ]);
   assert.deepEqual(texts('😢🔥🔥'), ['😢', '🔥', '🔥']);
 });
 
@@ -28,7 +32,10 @@ test('ZWJ sequences split per code point: the ZWJ itself is a token', () => {
 
 test('a flag is two regional-indicator tokens', () => {
   assert.deepEqual(texts('🇷🇺 🇰🇬'), ['🇷', '🇺', '🇰', '🇬']);
-  assert.deepEqual(tokenize('🇷🇺'), [{ start: 0, end: 2 }, { start: 2, end: 4 }]);
+  assert.deepEqual(tokenize('🇷🇺'), [
+    { start: 0, end: 2 },
+    { start: 2, end: 4 },
+  ]);
 });
 
 test('marks join the run they follow, or start one after a symbol', () => {
@@ -69,19 +76,22 @@ test('empty and blank text have no tokens; a lone surrogate is one token', () =>
 });
 
 test('tokens are ordered, disjoint, never split a code point, and the gaps are whitespace', () => {
-  fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), (g, b) => {
-    const text = g + ' ' + b;
-    let at = 0;
-    for (const t of tokenize(text)) {
-      assert.ok(t.start >= at && t.end > t.start);
-      assert.ok(!splitsSurrogatePair(text, t.start) && !splitsSurrogatePair(text, t.end));
-      assert.match(text.slice(at, t.start), /^\s*$/u);
-      const piece = text.slice(t.start, t.end);
-      assert.ok(/^[\p{L}\p{M}\p{N}]+$/u.test(piece) || [...piece].length === 1, piece);
-      at = t.end;
-    }
-    assert.match(text.slice(at), /^\s*$/u);
-  }), { numRuns: 150 });
+  fc.assert(
+    fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), (g, b) => {
+      const text = g + ' ' + b;
+      let at = 0;
+      for (const t of tokenize(text)) {
+        assert.ok(t.start >= at && t.end > t.start);
+        assert.ok(!splitsSurrogatePair(text, t.start) && !splitsSurrogatePair(text, t.end));
+        assert.match(text.slice(at, t.start), /^\s*$/u);
+        const piece = text.slice(t.start, t.end);
+        assert.ok(/^[\p{L}\p{M}\p{N}]+$/u.test(piece) || [...piece].length === 1, piece);
+        at = t.end;
+      }
+      assert.match(text.slice(at), /^\s*$/u);
+    }),
+    { numRuns: 150 },
+  );
 });
 
 // Speed is measured by `npm run bench`, not here: this only checks a 1 MB article is handled.
@@ -103,7 +113,10 @@ test('5 million letters without a break, outside Latin-1, are one token (no stac
     const text = letter.repeat(Math.ceil(5_000_000 / [...letter].length));
     assert.deepEqual(tokenize(text), [{ start: 0, end: text.length }], JSON.stringify(letter));
     const framed = `«${text}» ok`;
-    assert.deepEqual(texts(framed).map((t) => t.length), [1, text.length, 1, 2]);
+    assert.deepEqual(
+      texts(framed).map((t) => t.length),
+      [1, text.length, 1, 2],
+    );
   }
 });
 
@@ -113,13 +126,17 @@ test('property: tokens equal the unbounded pattern, with runs around the interna
     fc.constantFrom(' ', '\n', ',', '😀', '👨‍👩‍👧‍👦', '🇰🇿', '\u0301', '\u200b', '\u200f', 'الوضع', 'e\u0301', '𝟐', '\ud800'),
     fc.record({ ch: fc.constantFrom('ж', '𝐀', 'a', 'ب', '\u0301'), n: fc.integer({ min: 4000, max: 9000 }) }).map(({ ch, n }) => ch.repeat(n)),
   );
-  fc.assert(fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
-    const text = pieces.join('');
-    assert.deepEqual(tokenize(text), reference(text));
-  }), { numRuns: 200 });
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+      const text = pieces.join('');
+      assert.deepEqual(tokenize(text), reference(text));
+    }),
+    { numRuns: 200 },
+  );
 });
 
 test('normal text of every script tokenizes exactly as the pattern defines', () => {
-  const text = 'President Қасым-Жомарт Тоқаев said 26 “armed criminals” were killed 😢 👨‍👩‍👧‍👦 🇷🇺 «الوضع تحت السيطرة» قَالَ cafe\u0301 1️⃣ 👍🏽 哈萨克斯坦总统说。 ٢٠٣٠ 𝟐𝟎\r\n';
+  const text =
+    'President Қасым-Жомарт Тоқаев said 26 “armed criminals” were killed 😢 👨‍👩‍👧‍👦 🇷🇺 «الوضع تحت السيطرة» قَالَ cafe\u0301 1️⃣ 👍🏽 哈萨克斯坦总统说。 ٢٠٣٠ 𝟐𝟎\r\n';
   assert.deepEqual(tokenize(text), reference(text));
 });

@@ -12,7 +12,17 @@ const TEXT = 'Almaty 👩‍👩‍👧 café\u0301 — مرحبا\nline two �
 const at = (needle: string) => ({ start: TEXT.indexOf(needle), end: TEXT.indexOf(needle) + needle.length });
 
 function ann(id: string, needle: string, extra: Partial<Annotation> = {}): Annotation {
-  return { id, docId: 'doc', label: 'claim', ...at(needle), quote: needle, annotator: 'Dana', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', ...extra };
+  return {
+    id,
+    docId: 'doc',
+    label: 'claim',
+    ...at(needle),
+    quote: needle,
+    annotator: 'Dana',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...extra,
+  };
 }
 
 /** What raw-store.ts hands over: the typed arrays as plain arrays. */
@@ -20,9 +30,20 @@ function raw(list: readonly Annotation[]): RawColumns {
   const c = toColumns(list, TEXT);
   const p = (x: { text: string; lengths: Int32Array }) => ({ text: x.text, lengths: [...x.lengths] });
   return {
-    version: c.version, count: c.count, starts: [...c.starts], ends: [...c.ends], labelIndex: [...c.labelIndex], labels: [...c.labels],
-    annotatorIndex: [...c.annotatorIndex], annotators: [...c.annotators], ids: p(c.ids), quotes: p(c.quotes), createdAt: p(c.createdAt),
-    updatedAt: p(c.updatedAt), notes: p(c.notes), provenance: c.provenance.map((x) => ({ at: x.at, provenance: { ...x.provenance } })),
+    version: c.version,
+    count: c.count,
+    starts: [...c.starts],
+    ends: [...c.ends],
+    labelIndex: [...c.labelIndex],
+    labels: [...c.labels],
+    annotatorIndex: [...c.annotatorIndex],
+    annotators: [...c.annotators],
+    ids: p(c.ids),
+    quotes: p(c.quotes),
+    createdAt: p(c.createdAt),
+    updatedAt: p(c.updatedAt),
+    notes: p(c.notes),
+    provenance: c.provenance.map((x) => ({ at: x.at, provenance: { ...x.provenance } })),
   };
 }
 

@@ -99,7 +99,10 @@ test('the offset counts the BOM, since it is an offset into the file', () => {
 test('property: firstInvalidUtf8 agrees with the platform decoder', () => {
   const strict = new TextDecoder('utf-8', { fatal: true });
   const validPrefixes = fc.string({ unit: 'binary' }).map(utf8);
-  const input = fc.oneof(fc.uint8Array({ maxLength: 40 }), fc.tuple(validPrefixes, fc.uint8Array({ maxLength: 6 })).map(([a, b]) => new Uint8Array([...a, ...b])));
+  const input = fc.oneof(
+    fc.uint8Array({ maxLength: 40 }),
+    fc.tuple(validPrefixes, fc.uint8Array({ maxLength: 6 })).map(([a, b]) => new Uint8Array([...a, ...b])),
+  );
   fc.assert(
     fc.property(input, (input) => {
       const at = firstInvalidUtf8(input);

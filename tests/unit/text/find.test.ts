@@ -75,7 +75,10 @@ test('emoji, ZWJ sequences and lone surrogates: a match never cuts a surrogate p
   const text = 'a😀b 👩‍👩‍👧 \ud83d x \ude00';
   assert.deepEqual(quotes(text, '😀'), ['😀']);
   assert.deepEqual(findMatches(text, '\ude00'), [{ start: text.lastIndexOf('\ude00'), end: text.length }], 'only the lone low surrogate, not half of 😀');
-  assert.deepEqual(findMatches(text, '\ud83d').map((m) => m.start), [text.indexOf('\ud83d x')]);
+  assert.deepEqual(
+    findMatches(text, '\ud83d').map((m) => m.start),
+    [text.indexOf('\ud83d x')],
+  );
   assert.deepEqual(quotes(text, '👩‍👩‍👧'), ['👩‍👩‍👧']);
 });
 
@@ -112,7 +115,10 @@ test('CRLF is text like any other: offsets count both characters', () => {
     { start: 4, end: 6 },
     { start: 10, end: 12 },
   ]);
-  assert.deepEqual(findMatches(text, '\n'), [{ start: 5, end: 6 }, { start: 11, end: 12 }]);
+  assert.deepEqual(findMatches(text, '\n'), [
+    { start: 5, end: 6 },
+    { start: 11, end: 12 },
+  ]);
 });
 
 test('matches in the Unicode corpus quote themselves exactly', () => {
@@ -140,7 +146,8 @@ test('whole-word ends between ASCII characters agree with segmenting the whole t
       for (const x of chars) {
         const text = `k${x}${a}${b}${x}k`;
         const at = 3;
-        const reference = [...words.segment(text)].some((s) => s.isWordLike && s.index < at && s.index + s.segment.length > at) || (text[at - 1] === '\r' && text[at] === '\n');
+        const reference =
+          [...words.segment(text)].some((s) => s.isWordLike && s.index < at && s.index + s.segment.length > at) || (text[at - 1] === '\r' && text[at] === '\n');
         assert.equal(cutsWord(text, at), reference, JSON.stringify(text));
       }
     }

@@ -39,11 +39,14 @@ test('a megabyte of mixed endings', () => {
 test('property: equals the two-step reference, leaves no CR, is idempotent', () => {
   const piece = fc.oneof(fc.constantFrom('\r', '\n', '\r\n', '\n\r'), fc.string({ unit: 'binary', maxLength: 5 }));
   fc.assert(
-    fc.property(fc.array(piece).map((parts) => parts.join('')), (raw) => {
-      const text = normalizeNewlines(raw);
-      assert.equal(text, raw.replace(/\r\n/g, '\n').replace(/\r/g, '\n'));
-      assert.equal(text.includes('\r'), false);
-      assert.equal(normalizeNewlines(text), text);
-    }),
+    fc.property(
+      fc.array(piece).map((parts) => parts.join('')),
+      (raw) => {
+        const text = normalizeNewlines(raw);
+        assert.equal(text, raw.replace(/\r\n/g, '\n').replace(/\r/g, '\n'));
+        assert.equal(text.includes('\r'), false);
+        assert.equal(normalizeNewlines(text), text);
+      },
+    ),
   );
 });

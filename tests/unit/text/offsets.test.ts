@@ -57,7 +57,10 @@ test('many offsets on a long mixed text give the same answers as spreading the s
 test('lone surrogates count as one code point each, as spreading the string counts them', () => {
   const text = 'a\uD800b\uDC00c😀\uDBFF';
   const units = [0, 1, 2, 3, 4, 5, 7, 8];
-  assert.deepEqual(utf16ToCodePoints(text, units), units.map((u) => [...text.slice(0, u)].length));
+  assert.deepEqual(
+    utf16ToCodePoints(text, units),
+    units.map((u) => [...text.slice(0, u)].length),
+  );
   assert.throws(() => utf16ToCodePoints(text, [6]), /splits a surrogate pair/);
 });
 

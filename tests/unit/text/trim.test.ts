@@ -18,26 +18,41 @@ test('isJsWhiteSpace is exactly \\s for every UTF-16 code unit', () => {
 const mix = (chars: string[]) => fc.array(fc.constantFrom(...chars), { maxLength: 24 }).map((a) => a.join(''));
 
 test('property: trimWhere and endWithout agree with the regexes they replace', () => {
-  fc.assert(fc.property(mix([' ', '.', 'a', '\u00a0', '\t', '\u3000', '#', 'é', '😀']), (s) => {
-    assert.equal(trimWhere(s, isSpaceOrDot), s.replace(/^[\s.]+|[\s.]+$/g, ''));
-    assert.equal(s.slice(0, endWithout(s, isSpaceOrDot)), s.replace(/[\s.]+$/, ''));
-  }), { numRuns: 500 });
+  fc.assert(
+    fc.property(mix([' ', '.', 'a', '\u00a0', '\t', '\u3000', '#', 'é', '😀']), (s) => {
+      assert.equal(trimWhere(s, isSpaceOrDot), s.replace(/^[\s.]+|[\s.]+$/g, ''));
+      assert.equal(s.slice(0, endWithout(s, isSpaceOrDot)), s.replace(/[\s.]+$/, ''));
+    }),
+    { numRuns: 500 },
+  );
 });
 
 /** The markdown title as the regexes computed it (fine on short input). */
 function regexTitle(heading: string): string {
-  return heading.replace(/^\s*#{1,6}\s+/, '').replace(/(?:^|\s+)#+\s*$/, '').trim();
+  return heading
+    .replace(/^\s*#{1,6}\s+/, '')
+    .replace(/(?:^|\s+)#+\s*$/, '')
+    .trim();
 }
 
 test('property: the markdown title is what the replaced regexes gave, including closing #s', () => {
-  fc.assert(fc.property(mix([' ', '#', 'a', '\t', '\u3000', 'C', '\u00a0']), (rest) => {
-    const source = `# ${rest}`;
-    const r = parseArticleText('fallback.md', source, 'markdown');
-    assert.ok(r.ok);
-    const expected = regexTitle(source) || 'fallback';
-    assert.equal(r.value.title, expected, JSON.stringify(source));
-  }), { numRuns: 500 });
-  for (const [source, title] of [['# C# #', 'C#'], ['## Almaty ##   ', 'Almaty'], ['# a#', 'a#'], ['# ###', 'fallback'], ['# Алматы\u3000#', 'Алматы']]) {
+  fc.assert(
+    fc.property(mix([' ', '#', 'a', '\t', '\u3000', 'C', '\u00a0']), (rest) => {
+      const source = `# ${rest}`;
+      const r = parseArticleText('fallback.md', source, 'markdown');
+      assert.ok(r.ok);
+      const expected = regexTitle(source) || 'fallback';
+      assert.equal(r.value.title, expected, JSON.stringify(source));
+    }),
+    { numRuns: 500 },
+  );
+  for (const [source, title] of [
+    ['# C# #', 'C#'],
+    ['## Almaty ##   ', 'Almaty'],
+    ['# a#', 'a#'],
+    ['# ###', 'fallback'],
+    ['# Алматы\u3000#', 'Алматы'],
+  ]) {
     const r = parseArticleText('fallback.md', source!, 'markdown');
     assert.ok(r.ok);
     assert.equal(r.value.title, title, source);

@@ -8,9 +8,7 @@ import { exactSelection, expandToGraphemes, snapToWords, wordAt } from '../../..
 import { normalizeNewlines } from '../../../src/text/newlines.js';
 import { splitsSurrogatePair } from '../../../src/text/offsets.js';
 
-const corpusText = normalizeNewlines(
-  readFileSync(new URL('../../../../shared/corpus/unicode-edge-cases.txt', import.meta.url), 'utf8'),
-);
+const corpusText = normalizeNewlines(readFileSync(new URL('../../../../shared/corpus/unicode-edge-cases.txt', import.meta.url), 'utf8'));
 
 /** Snap the selection of `part` inside `text` (first occurrence) and return the snapped string. */
 function snapped(text: string, part: string, from = 0): string | null {
@@ -60,7 +58,8 @@ function referenceSnap(text: string, start: number, end: number): { start: numbe
 function referenceWord(words: readonly Intl.SegmentData[], at: number): { start: number; end: number } | undefined {
   const i = words.findIndex((g) => g.index <= at && at < g.index + g.segment.length);
   if (i < 0) return undefined;
-  const joins = (j: number) => words[j]?.segment.length === 1 && '-\u2010\u2011'.includes(words[j].segment) && words[j - 1]?.isWordLike === true && words[j + 1]?.isWordLike === true;
+  const joins = (j: number) =>
+    words[j]?.segment.length === 1 && '-\u2010\u2011'.includes(words[j].segment) && words[j - 1]?.isWordLike === true && words[j + 1]?.isWordLike === true;
   let lo = i;
   let hi = i;
   if (!words[i]!.isWordLike) {
@@ -119,7 +118,7 @@ test('wordAt: the word under one character, hyphens included; undefined outside 
 });
 
 test('apostrophes, combining marks, emoji, RTL and CRLF around hyphenated words', () => {
-  assert.equal(snapped('the prosecutor\'s office', 'cutor'), "prosecutor's");
+  assert.equal(snapped("the prosecutor's office", 'cutor'), "prosecutor's");
   assert.equal(snapped('O’Neil-Smith said', 'Smi'), 'O’Neil-Smith');
   const accented = 'Jose\u0301-Mari\u0301a came';
   assert.equal(snapped(accented, 'ri'), 'Jose\u0301-Mari\u0301a', 'combining accents inside a compound');
@@ -273,11 +272,11 @@ function referenceSnapNear(text: string, start: number, end: number): { start: n
   return span && { start: span.start + lo, end: span.end + lo };
 }
 
-const selections = fc
-  .string({ unit: 'grapheme', maxLength: 40 })
-  .chain((text) => fc.tuple(fc.constant(text), fc.nat(text.length), fc.nat(text.length)));
+const selections = fc.string({ unit: 'grapheme', maxLength: 40 }).chain((text) => fc.tuple(fc.constant(text), fc.nat(text.length), fc.nat(text.length)));
 const mixedText = fc
-  .array(fc.oneof(fc.string({ unit: 'binary', maxLength: 4 }), fc.constantFrom(' ', '\n', '\u0301', '\u200d', '🇷', '👩', 'word', '-', '\u2011')), { maxLength: 30 })
+  .array(fc.oneof(fc.string({ unit: 'binary', maxLength: 4 }), fc.constantFrom(' ', '\n', '\u0301', '\u200d', '🇷', '👩', 'word', '-', '\u2011')), {
+    maxLength: 30,
+  })
   .map((parts) => parts.join(''))
   .chain((text) => fc.tuple(fc.constant(text), fc.nat(text.length), fc.nat(text.length)));
 

@@ -8,7 +8,11 @@ import { Report, TooManyProblems } from '../../../src/validation/report.js';
 
 test('readers report under the JSON path and return undefined, never throw', () => {
   const report = new Report(20);
-  const f = new Fields(JSON.parse('{"s": 7, "e": "", "d": "2022-01-08T10:15:00+05:00", "o": [], "b": "yes", "n": -1, "__proto__": {"x": 1}}'), 'documents[0]', report);
+  const f = new Fields(
+    JSON.parse('{"s": 7, "e": "", "d": "2022-01-08T10:15:00+05:00", "o": [], "b": "yes", "n": -1, "__proto__": {"x": 1}}'),
+    'documents[0]',
+    report,
+  );
   assert.equal(f.string('s'), undefined);
   assert.equal(f.string('e', { nonEmpty: true }), undefined);
   assert.equal(f.string('missing', { optional: true }), undefined);
@@ -17,10 +21,17 @@ test('readers report under the JSON path and return undefined, never throw', () 
   assert.equal(f.boolean('b'), undefined);
   assert.equal(f.offset('n'), undefined);
   assert.equal(f.string('constructor'), undefined, 'inherited keys are not data');
-  assert.deepEqual(report.problems.map((p) => [p.code, p.path]), [
-    ['schema', 'documents[0].s'], ['schema', 'documents[0].e'], ['schema', 'documents[0].o'], ['schema', 'documents[0].b'],
-    ['offset-out-of-range', 'documents[0].n'], ['schema', 'documents[0].constructor'],
-  ]);
+  assert.deepEqual(
+    report.problems.map((p) => [p.code, p.path]),
+    [
+      ['schema', 'documents[0].s'],
+      ['schema', 'documents[0].e'],
+      ['schema', 'documents[0].o'],
+      ['schema', 'documents[0].b'],
+      ['offset-out-of-range', 'documents[0].n'],
+      ['schema', 'documents[0].constructor'],
+    ],
+  );
   assert.equal(item(3, 'labels[2]', report), undefined);
   assert.match(report.problems.at(-1)!.message, /^labels\[2\] must be an object, but it is the number 3\.$/);
 });
@@ -31,7 +42,10 @@ test('strings must be well-formed unless the field says otherwise', () => {
   assert.equal(f.string('ok'), 'é😀\u0301');
   assert.equal(f.string('text', { anyUnits: true }), '\udc00');
   assert.equal(f.string('t'), undefined);
-  assert.deepEqual(report.problems.map((p) => [p.code, p.path]), [['bad-string', 't']]);
+  assert.deepEqual(
+    report.problems.map((p) => [p.code, p.path]),
+    [['bad-string', 't']],
+  );
   assert.match(report.problems[0]!.message, /unpaired surrogate \("\\ud800"\) at code point 2/);
   assert.deepEqual(loneSurrogateAt('😀😀\udfff'), { codePoint: 2, unit: '\udfff' });
   assert.equal(loneSurrogateAt('😀'), undefined);
