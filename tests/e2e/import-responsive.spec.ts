@@ -51,6 +51,8 @@ test('a 10,000-annotation import shows progress while the window keeps drawing a
   await expect(progress).toContainText(`Importing ${bc.annotated.name}`);
   await expect(progress).toContainText(/checking the file|saving [\d,]+ of 10,000 annotations|writing to disk/);
   await page.keyboard.press('Shift');
+  // The case file carries my name and no analyst ids: the import asks whether they are mine.
+  await page.getByTestId('confirm-mine').getByTestId('confirm-yes').click();
   // Once more while the records are written (the stage the window learns of by the worker's messages).
   await page.waitForFunction(() => (window as unknown as { __import: { stages: string[] } }).__import.stages.includes('saving'), null, { timeout: 60_000 });
   await page.keyboard.press('Shift');

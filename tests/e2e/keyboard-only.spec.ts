@@ -101,7 +101,8 @@ test('the sample is annotated, navigated, edited and exported with the keyboard 
   });
   await app.goto();
 
-  // Open: F6 reaches the library, whose first control is the sample.
+  // Open: F6 reaches the library, whose first control is the sample (once the library has drawn).
+  await expect(page.getByTestId('open-sample')).toBeVisible();
   await page.keyboard.press('F6');
   await expect(page.getByTestId('open-sample')).toBeFocused();
   await page.keyboard.press('Enter');
