@@ -5,29 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { holdWrites } from './fixtures/hold-writes.js';
 import { SpanmarkApp } from './pages/app.js';
-
-const WORDS = [
-  'Almaty',
-  'Twitter',
-  'radicals',
-  'bandits',
-  'trained',
-  'organized',
-  'commanded',
-  'center',
-  'attackers',
-  'Demonstrations',
-  'riots',
-  'pharmacies',
-  'beheaded',
-  'training',
-  'abroad',
-  'liquefied',
-  'prices',
-  'administration',
-  'escalated',
-  'shops',
-];
+import { SAMPLE_WORDS as WORDS } from './fixtures/sample-words.js';
 
 test('a label key then an immediate close, reload or navigation, 20 rounds: every edit is stored', async ({ context }) => {
   test.setTimeout(300_000);

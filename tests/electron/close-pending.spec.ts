@@ -9,34 +9,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { electronBinaryPath } from '../../main/node/electron-binary.js';
 import { SpanmarkApp } from '../e2e/pages/app.js';
+import { SAMPLE_WORDS as WORDS } from '../e2e/fixtures/sample-words.js';
 
 const binary = electronBinaryPath();
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 test.skip(binary === null, 'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); the Electron app cannot launch on this machine');
-
-const WORDS = [
-  'Almaty',
-  'Twitter',
-  'radicals',
-  'bandits',
-  'trained',
-  'organized',
-  'commanded',
-  'center',
-  'attackers',
-  'Demonstrations',
-  'riots',
-  'pharmacies',
-  'beheaded',
-  'training',
-  'abroad',
-  'liquefied',
-  'prices',
-  'administration',
-  'escalated',
-  'shops',
-];
 
 async function launch(userData: string): Promise<{ app: ElectronApplication; page: Page }> {
   const app = await electron.launch({
