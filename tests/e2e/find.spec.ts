@@ -2,6 +2,7 @@
 // matches, tag every match in one step, undo it in one step, export what is tagged.
 
 import { expect, test, type Page } from '@playwright/test';
+import { APP_EVENTS } from '../../renderer/app/events.js';
 import { SpanmarkApp, corpusText } from './pages/app.js';
 
 const count = (page: Page) => page.getByTestId('find-count');
@@ -94,24 +95,23 @@ test('Ctrl+F finds every CSTO, Enter steps through them, tag all is one step and
 
 test('tag this match, then tag all: the match already tagged is skipped and reported', async ({ page }) => {
   const app = new SpanmarkApp(page);
+  // Counted from before the first key, so a save that commits quickly is never missed.
+  const saves = await countSaves(page);
   await page.keyboard.press('Control+f');
   await page.keyboard.type('csto');
   await expect(count(page)).toHaveText('1 of 5');
   await page.keyboard.press('Enter');
-  let saved = app.waitForSaved();
   await page.keyboard.press('Alt+Digit3');
-  await saved;
+  await saves(1);
   expect(await app.rowTexts()).toEqual(['deployment:CSTO']);
   await expect(page.getByTestId('find-input')).toBeFocused();
-  saved = app.waitForSaved();
   await page.getByTestId('find-tag-all-deployment').click();
-  await saved;
+  await saves(2);
   await expect(app.infoMessage().last()).toContainText('Tagged 4 matches as deployment (1 already tagged).');
   await expect(app.rows()).toHaveCount(5);
   // A different label is not "already tagged".
-  saved = app.waitForSaved();
   await page.getByTestId('find-tag-all-claim').click();
-  await saved;
+  await saves(3);
   await expect(app.infoMessage().last()).toContainText('Tagged 5 matches as claim.');
   await page.getByTestId('find-tag-all-claim').click();
   await expect(app.infoMessage().last()).toContainText('All 5 matches are already tagged as claim.');
@@ -184,3 +184,13 @@ test('Ctrl+F with text selected starts with that text', async ({ page }) => {
   await expect(page.getByTestId('find-input')).toHaveValue('Almaty');
   await expect(count(page)).toHaveText(/^1 of \d+$/);
 });
+
+/** Starts counting committed saves now; the function returned waits until `n` have been seen. */
+async function countSaves(page: Page): Promise<(n: number) => Promise<unknown>> {
+  await page.evaluate((name) => {
+    const w = window as unknown as { savesSeen: number };
+    w.savesSeen = 0;
+    window.addEventListener(name, () => (w.savesSeen += 1));
+  }, APP_EVENTS.saved);
+  return (n) => page.waitForFunction((at) => (window as unknown as { savesSeen: number }).savesSeen >= at, n);
+}

@@ -77,13 +77,13 @@ test('a colleague with my name and another id becomes "Dana (2)"; my layer is un
   await expect(app.infoMessage().last()).not.toContainText('Your layer');
   expect(await app.rowTexts()).toEqual(['claim:Kassym-Zhomart Tokayev']);
   await page.getByTestId('tab-review').click();
-  expect(await layerNames(page)).toEqual(['Dana', 'Dana (2)']);
+  await expect.poll(() => layerNames(page)).toEqual(['Dana', 'Dana (2)']);
   await expect(layerRow(page, 'Dana').getByTestId('layer-count')).toHaveText('1');
   await expect(layerRow(page, 'Dana (2)').getByTestId('layer-count')).toHaveText('2');
 
   // A third Dana, another installation again: a third layer. My own layer has no rename.
   await app.importBuffer('dana-third.spanmark.json', stamped('Dana', 'third-installation', [{ id: 'd3-1', label: 'deployment', quote: 'security forces' }]));
-  expect(await layerNames(page)).toEqual(['Dana', 'Dana (2)', 'Dana (3)']);
+  await expect.poll(() => layerNames(page)).toEqual(['Dana', 'Dana (2)', 'Dana (3)']);
   await expect(layerRow(page, 'Dana').getByTestId('rename-layer-button')).toHaveCount(0);
 
   // Rename: my own name and another layer's are refused, with the reason; a new name sticks.
@@ -98,7 +98,7 @@ test('a colleague with my name and another id becomes "Dana (2)"; my layer is un
   await dialog.getByTestId('rename-layer-input').fill('Dana Petrova');
   await dialog.getByTestId('rename-layer-save').click();
   await expect(dialog).toBeHidden();
-  expect(await layerNames(page)).toEqual(['Dana', 'Dana (3)', 'Dana Petrova']);
+  await expect.poll(() => layerNames(page)).toEqual(['Dana', 'Dana (3)', 'Dana Petrova']);
   await expect(layerRow(page, 'Dana Petrova').getByTestId('layer-count')).toHaveText('2');
 
   // Kept across a restart, and the same colleague's next file lands in the renamed layer.
@@ -107,7 +107,7 @@ test('a colleague with my name and another id becomes "Dana (2)"; my layer is un
   await app.importBuffer('dana-colleague-2.spanmark.json', stamped('Dana', 'another-installation', SPANS.slice(0, 1)));
   await expect(app.infoMessage().last()).toContainText('Dana Petrova’s layer: 1 annotation');
   await page.getByTestId('tab-review').click();
-  expect(await layerNames(page)).toEqual(['Dana', 'Dana (3)', 'Dana Petrova']);
+  await expect.poll(() => layerNames(page)).toEqual(['Dana', 'Dana (3)', 'Dana Petrova']);
   await page.getByTestId('tab-annotations').click();
   expect(await app.rowTexts()).toEqual(['claim:Kassym-Zhomart Tokayev']);
 });
@@ -157,7 +157,7 @@ test('a document exported with all layers comes back in a fresh profile as colle
   await app.importBuffer('all.spanmark.json', buffer);
   await expect(app.infoMessage().last()).toContainText('0 added, 0 updated, 1 unchanged');
   await page.getByTestId('tab-review').click();
-  expect(await layerNames(page)).toEqual(['Lead', 'Aigerim', 'Bolat']);
+  await expect.poll(() => layerNames(page)).toEqual(['Lead', 'Aigerim', 'Bolat']);
 
   // Passed on: a reviewer's fresh profile gets every layer as a colleague's, none as theirs.
   const other = await browser.newContext();

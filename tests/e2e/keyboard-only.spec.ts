@@ -197,6 +197,7 @@ test('the sample is annotated, navigated, edited and exported with the keyboard 
 test('Tab still leaves the reader (it is not taken for annotations); F6 too', async ({ page }) => {
   const app = new SpanmarkApp(page);
   await app.goto();
+  await expect(page.getByTestId('open-sample')).toBeVisible();
   await page.keyboard.press('F6');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('article-title')).toHaveText('kazakhstan-2022-01-07');
