@@ -17,6 +17,9 @@ export class SpanmarkApp {
   async goto(): Promise<void> {
     await this.page.goto('/');
     await expect(this.page.locator('html[data-ready="true"]')).toBeAttached();
+    // Ready is set at boot; the library (or the last document) draws after its first read. A key
+    // pressed before that (F6) would find nothing to move to, which no analyst could do.
+    await expect(this.page.locator('[data-testid="library"], [data-testid="article-text"]').first()).toBeAttached();
   }
 
   async openSample(): Promise<void> {
