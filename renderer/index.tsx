@@ -25,7 +25,12 @@ async function requestPersistence(): Promise<string> {
 }
 
 async function boot(): Promise<void> {
-  const root = createRoot(document.getElementById('root')!);
+  // A panel that throws while React renders it in the background is caught by its error boundary
+  // after React retries it in one go; React then reports that retry as "recoverable". It is
+  // handled (the boundary shows what failed), so it is logged, not raised as an uncaught error.
+  const root = createRoot(document.getElementById('root')!, {
+    onRecoverableError: (error) => console.warn('Spanmark: a panel recovered from a render error:', error),
+  });
   // The system theme until the stored choice is read, so even the recovery screen follows it.
   applyDisplay(document.documentElement, DEFAULT_DISPLAY, window.matchMedia('(prefers-color-scheme: dark)').matches);
   const platform = selectPlatform(SPANMARK_VERSION);
