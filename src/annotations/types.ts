@@ -2,6 +2,7 @@
 // document's normalised text (what the DOM and JavaScript strings use); exports convert them to
 // code points in codecs/, the one audited place.
 
+import type { AttributeValues } from '../labels/attributes.js';
 import type { LabelId } from '../labels/schema.js';
 
 export interface Provenance {
@@ -34,6 +35,8 @@ export interface Annotation {
   /** ISO-8601. */
   readonly updatedAt: string;
   readonly note?: string;
+  /** Typed values for the label's attributes (schema), by attribute id; absent = none set. */
+  readonly attributes?: AttributeValues;
   /** Set when this annotation was accepted from a colleague's layer during review. */
   readonly provenance?: Provenance;
 }

@@ -1,14 +1,26 @@
 // The label schema analysts tag with. Every label has a hotkey, a colour and a non-colour cue
-// (glyph + underline style) so labels stay readable for colour-blind readers and in print.
+// (glyph + underline style) so labels stay readable for colour-blind readers and in print, and
+// the attributes a span of that label can carry. The schema is data: DEFAULT_SCHEMA below is what
+// a new library starts with; the library's own copy (editable) is what the app reads at run time.
 
+import type { AttributeDef } from './attributes.js';
+
+/**
+ * A label's id as it appears in files. Transitional: still the default schema's three ids while
+ * code moves to reading the library's schema; becomes `string` when nothing names a label.
+ */
 export type LabelId = 'claim' | 'casualty' | 'deployment';
+
+/** Keys that tag with a label. */
+export const HOTKEYS: readonly string[] = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 export type UnderlineStyle = 'solid' | 'wavy' | 'double';
 
 export interface LabelDef {
   readonly id: LabelId;
   readonly name: string;
-  readonly hotkey: '1' | '2' | '3';
+  /** One of HOTKEYS, or absent for a label reached through the menu only. */
+  readonly hotkey?: string;
   /** Background tint, CSS colour. */
   readonly color: string;
   /** Short text marker used wherever the label is named without colour. */
@@ -20,9 +32,19 @@ export interface LabelDef {
    * include, what to leave out, where the span starts and ends. One entry per paragraph.
    */
   readonly guidelines: readonly string[];
+  /** What a span of this label can carry, in form order. */
+  readonly attributes: readonly AttributeDef[];
 }
 
-export const LABELS: readonly LabelDef[] = [
+export interface LabelSchema {
+  /** Stable id of this schema lineage (a library keeps one id while its version grows). */
+  readonly id: string;
+  /** Increments with every change. */
+  readonly version: number;
+  readonly labels: readonly LabelDef[];
+}
+
+const DEFAULT_LABELS: readonly LabelDef[] = [
   {
     id: 'claim',
     name: 'Claim',
@@ -36,6 +58,11 @@ export const LABELS: readonly LabelDef[] = [
       'Span: the asserted content only — not the attribution ("the president said", "according to the ministry") and not the closing punctuation. A claim spread over two sentences is two claims.',
       "Not a claim: the reporter's own description of events, direct observation, or a quotation that only expresses an opinion or a wish.",
       'A claim containing a casualty figure or a troop movement is tagged as a claim, and the figure or movement inside it gets its own nested tag.',
+    ],
+    attributes: [
+      { id: 'source', name: 'Source', type: 'text', fillFromSelection: true },
+      { id: 'stance', name: 'Stance', type: 'choice', values: ['asserted', 'denied', 'reported', 'speculative'] },
+      { id: 'status', name: 'Status', type: 'choice', values: ['confirmed', 'disputed', 'unverified'] },
     ],
   },
   {
@@ -51,6 +78,13 @@ export const LABELS: readonly LabelDef[] = [
       'Span: from the number (or the group when there is no number) to the verb of what happened to them. Include the group ("police officers", "civilians"); leave out where and when.',
       'Tag each figure separately even when they contradict each other; a revised figure is a new casualty span. Damage to property alone is not a casualty.',
     ],
+    attributes: [
+      { id: 'count', name: 'Count', type: 'quantity' },
+      { id: 'kind', name: 'Kind', type: 'choice', values: ['killed', 'injured', 'detained', 'missing', 'displaced'], multiple: true },
+      { id: 'group', name: 'Group', type: 'choice', values: ['civilians', 'protesters', 'security forces', 'military', 'unknown'] },
+      { id: 'place', name: 'Place', type: 'text' },
+      { id: 'date', name: 'Date', type: 'date' },
+    ],
   },
   {
     id: 'deployment',
@@ -65,8 +99,21 @@ export const LABELS: readonly LabelDef[] = [
       'Span: the force and the movement, with the destination when it is in the same clause. Leave out the reason and the source of the report.',
       'Not a deployment: a decision or request to send forces that has not happened yet — tag that as a claim if it is attributed — nor the mere presence of forces without movement.',
     ],
+    attributes: [
+      { id: 'force', name: 'Force', type: 'text' },
+      { id: 'origin', name: 'Origin', type: 'text' },
+      { id: 'size', name: 'Size', type: 'quantity' },
+      { id: 'place', name: 'Place', type: 'text' },
+      { id: 'date', name: 'Date', type: 'date' },
+    ],
   },
 ];
+
+/** What a new library starts with; analysts edit their library's copy in Settings. */
+export const DEFAULT_SCHEMA: LabelSchema = { id: 'spanmark-default', version: 1, labels: DEFAULT_LABELS };
+
+// Transitional: the default schema's labels, for code not yet reading the library's schema.
+export const LABELS: readonly LabelDef[] = DEFAULT_SCHEMA.labels;
 
 export const LABEL_IDS: readonly LabelId[] = LABELS.map((l) => l.id);
 
