@@ -11,6 +11,8 @@ import { getSetting, isString, putSetting } from './db/settings-repo.js';
 import { selectPlatform } from './platform/select.js';
 import { pendingWrites } from './store/pending-writes.js';
 import { applyDisplay, DEFAULT_DISPLAY, DISPLAY_KEYS, isReadingWidth, isThemeChoice, isZoom, type DisplayPrefs } from './settings/display-prefs.js';
+import { loadSchema } from './db/schema-repo.js';
+import { SchemaProvider } from './schema/SchemaProvider.js';
 
 declare const SPANMARK_VERSION: string;
 
@@ -58,7 +60,7 @@ async function boot(): Promise<void> {
     location.reload();
   });
   platform.guardClose(pendingWrites);
-  const [info, storage, annotator, storedId, lastDocId, theme, zoom, width] = await Promise.all([
+  const [info, storage, annotator, storedId, lastDocId, theme, zoom, width, schema] = await Promise.all([
     platform.appInfo(),
     requestPersistence(),
     getSetting(db, 'annotator', isString),
@@ -67,6 +69,7 @@ async function boot(): Promise<void> {
     getSetting(db, DISPLAY_KEYS.theme, isThemeChoice),
     getSetting(db, DISPLAY_KEYS.zoom, isZoom),
     getSetting(db, DISPLAY_KEYS.width, isReadingWidth),
+    loadSchema(db),
   ]);
   // This installation's analyst id, made once: names repeat ("analyst"), ids tell people apart.
   const annotatorId = storedId || crypto.randomUUID();
@@ -75,17 +78,19 @@ async function boot(): Promise<void> {
   const display: DisplayPrefs = { theme: theme ?? DEFAULT_DISPLAY.theme, zoom: zoom ?? DEFAULT_DISPLAY.zoom, width: width ?? DEFAULT_DISPLAY.width };
   const initialDocId = lastDocId && (await db.articles.get(lastDocId)) ? lastDocId : undefined;
   root.render(
-    <App
-      db={db}
-      platform={platform}
-      info={info}
-      storage={storage}
-      initialAnnotator={annotator ?? info.userName ?? 'analyst'}
-      annotatorId={annotatorId}
-      nameChosen={annotator !== undefined}
-      initialDocId={initialDocId}
-      initialDisplay={display}
-    />,
+    <SchemaProvider db={db} initial={schema}>
+      <App
+        db={db}
+        platform={platform}
+        info={info}
+        storage={storage}
+        initialAnnotator={annotator ?? info.userName ?? 'analyst'}
+        annotatorId={annotatorId}
+        nameChosen={annotator !== undefined}
+        initialDocId={initialDocId}
+        initialDisplay={display}
+      />
+    </SchemaProvider>,
   );
   document.documentElement.dataset['ready'] = 'true';
 }
