@@ -4,7 +4,7 @@
 
 import type { Result } from '../../../src/result.js';
 
-export const COMMANDS = ['validate', 'agreement'] as const;
+export const COMMANDS = ['validate', 'agreement', 'facts'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export type Command =
@@ -17,7 +17,18 @@ export type Command =
       readonly json: boolean;
       readonly a?: string;
       readonly b?: string;
+    }
+  | {
+      readonly kind: 'facts';
+      readonly files: readonly string[];
+      readonly format: FactsFormat;
+      readonly label?: string;
+      /** CSV: neutralise formula-looking text cells (docs/facts.md). */
+      readonly safe: boolean;
     };
+
+/** How `facts` prints: an aligned table for people, or CSV / JSON Lines for programs. */
+export type FactsFormat = 'table' | 'csv' | 'jsonl';
 
 export interface UsageError {
   readonly message: string;
@@ -56,7 +67,7 @@ export function parseArgs(argv: readonly string[]): Result<Command, UsageError> 
   // Help wins over every other problem on the line: whoever asks for it is unsure of the rest.
   const ended = rest.indexOf('--');
   if ((ended < 0 ? rest : rest.slice(0, ended)).some(isHelpFlag)) return { ok: true, value: { kind: 'help', topic: first } };
-  return first === 'validate' ? parseValidate(rest) : parseAgreement(rest);
+  return first === 'validate' ? parseValidate(rest) : first === 'facts' ? parseFacts(rest) : parseAgreement(rest);
 }
 
 interface Options {
@@ -96,7 +107,9 @@ function scan(args: readonly string[], command: CommandName, flags: readonly str
         if (value !== undefined && value.startsWith('--')) value = undefined;
         if (value !== undefined) i += 1;
       }
-      if (value === undefined || value === '') return usage(`${name} needs an annotator name, as in "${name} alice".`, command);
+      if (value === undefined || value === '') {
+        return usage(name === '--label' ? `${name} needs a label id, as in "${name} casualty".` : `${name} needs an annotator name, as in "${name} alice".`, command);
+      }
       if (out.values.has(name)) return usage(`${name} is given twice.`, command);
       out.values.set(name, value);
     } else {
@@ -132,4 +145,16 @@ function parseAgreement(args: readonly string[]): Result<Command, UsageError> {
       ...(b !== undefined ? { b } : {}),
     },
   };
+}
+
+function parseFacts(args: readonly string[]): Result<Command, UsageError> {
+  const scanned = scan(args, 'facts', ['--csv', '--jsonl', '--safe'], ['--label']);
+  if (!scanned.ok) return scanned;
+  const { files, flags, values } = scanned.value;
+  if (files.length === 0) return usage('facts needs at least one file.', 'facts');
+  if (flags.has('--csv') && flags.has('--jsonl')) return usage('--csv and --jsonl exclude each other; choose one.', 'facts');
+  if (flags.has('--safe') && !flags.has('--csv')) return usage('--safe applies to --csv output only.', 'facts');
+  const format: FactsFormat = flags.has('--csv') ? 'csv' : flags.has('--jsonl') ? 'jsonl' : 'table';
+  const label = values.get('--label');
+  return { ok: true, value: { kind: 'facts', files, format, safe: flags.has('--safe'), ...(label !== undefined ? { label } : {}) } };
 }

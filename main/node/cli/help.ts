@@ -8,6 +8,7 @@ const OVERVIEW = `spanmark — Spanmark's core without a window
 Usage:
   spanmark validate [--json] FILE…
   spanmark agreement [--json] [--a NAME] [--b NAME] FILE…
+  spanmark facts [--label ID] [--csv [--safe] | --jsonl] FILE…
   spanmark help [COMMAND]
   spanmark --version
 
@@ -15,6 +16,7 @@ Commands:
   validate    Check labeled-JSON exports (format version 1) the way the app's import does.
   agreement   Span F1, Cohen's kappa and Krippendorff's alpha between the analysts whose
               layers the files hold, over the documents they share.
+  facts       The facts table: one row per annotation, one column per attribute.
 
 Exit codes: 0 success; 1 an invalid or unreadable file, or nothing to compare; 2 usage error.
 Run "spanmark help COMMAND" for a command's options. Documentation: docs/cli.md.
@@ -65,6 +67,27 @@ Exit codes: 0 report printed; 1 an invalid file, no shared document, or an unkno
 2 usage error.
 `;
 
+const FACTS = `Usage: spanmark facts [--label ID] [--csv [--safe] | --jsonl] FILE…
+
+Prints the facts table of the FILEs' annotations (docs/facts.md): one row per annotation, in file,
+document and annotation order, with the columns
+
+  document, document.date, id, label, start, end (code points), quote, annotator,
+  then one column per attribute of the labels shown, named by its id: a quantity's number (plus
+  <id>.qualifier, <id>.min, <id>.max), choices joined by "; ", a link's target id (plus <id>.quote),
+  then review.status (the document's) and review.decision (the annotation's).
+
+Options:
+  --label ID   Only annotations of this label (and only its attribute columns).
+  --csv        RFC 4180 CSV (UTF-8, CRLF, no byte order mark), every column.
+  --safe       With --csv: prefix text cells starting with = + - @ with ' so spreadsheets do not
+               run them as formulas (the quote is then no longer exact).
+  --jsonl      JSON Lines: one object per annotation, every column, null for "not set".
+  Without --csv or --jsonl: an aligned table of the columns that have a value, cells cut short.
+
+Exit codes: 0 table printed; 1 an invalid or unreadable file, or an unknown --label; 2 usage error.
+`;
+
 export function helpText(topic?: CommandName): string {
-  return topic === 'validate' ? VALIDATE : topic === 'agreement' ? AGREEMENT : OVERVIEW;
+  return topic === 'validate' ? VALIDATE : topic === 'agreement' ? AGREEMENT : topic === 'facts' ? FACTS : OVERVIEW;
 }

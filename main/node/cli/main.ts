@@ -8,6 +8,7 @@ import type { CliIo } from './io.js';
 import { unexpectedFailure } from './failure.js';
 import { validateCommand } from './validate.js';
 import { cliVersion } from './version.js';
+import { factsCommand } from './facts.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -33,6 +34,8 @@ export async function main(argv: readonly string[], io: CliIo, version: () => st
         return await validateCommand(command, io);
       case 'agreement':
         return await agreementCommand(command, io);
+      case 'facts':
+        return await factsCommand(command, io);
     }
   } catch (error) {
     // Commands report bad input themselves; reaching this means a bug or an input too big for the

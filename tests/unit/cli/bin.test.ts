@@ -51,6 +51,23 @@ test('node dist/cli/spanmark.cjs validate: exit code and output', () => {
   assert.match(usage.stderr, /validate needs at least one file/);
 });
 
+test('node dist/cli/spanmark.cjs facts --csv: a CSV Python reads back; a bad file is one FAIL and exit 1', () => {
+  const doc = article('Troops 🇷🇺 arrived in Almaty, "18, two" killed.', 'Almaty, 7 January');
+  const path = tmp.write('facts.spanmark.json', exportFile([{ article: doc, annotations: [ann(doc, 'aigerim', 'casualty', 30, 45)] }]));
+  const r = spanmark('facts', '--csv', path);
+  assert.equal(r.status, 0, r.stderr);
+  const py = spawnSync('python3', ['-c', 'import csv,sys,json; print(json.dumps(list(csv.DictReader(sys.stdin))))'], { input: r.stdout, encoding: 'utf8' });
+  assert.equal(py.status, 0, py.stderr);
+  const rows = JSON.parse(py.stdout) as Record<string, string>[];
+  assert.equal(rows.length, 1);
+  assert.equal(rows[0]!['quote'], doc.text.slice(30, 45));
+  assert.equal(rows[0]!['document'], 'Almaty, 7 January');
+  assert.equal(rows[0]!['start'], '28');
+  const bad = spanmark('facts', '--csv', join(tmp.dir, 'missing.json'));
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /^FAIL .*missing\.json\n {2}cannot read .*: no such file\.\n/);
+});
+
 test("node dist/cli/spanmark.cjs --version prints package.json's version", () => {
   const r = spanmark('--version');
   assert.equal(r.status, 0, r.stderr);
