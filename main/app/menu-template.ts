@@ -41,6 +41,7 @@ const LABELS: Readonly<Record<MenuCommand, string>> = {
   redo: 'Redo',
   delete: 'Delete Annotation',
   library: 'Library',
+  facts: 'Facts Table',
   'open-sample': 'Open the Sample Article',
   'zoom-in': 'Zoom In',
   'zoom-out': 'Zoom Out',
@@ -114,6 +115,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       label: 'View',
       submenu: [
         command('library'),
+        command('facts'),
         separator,
         { role: 'reload' },
         ...(isPackaged ? [] : [{ role: 'toggleDevTools' } as const]),

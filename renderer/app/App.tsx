@@ -47,6 +47,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog.js';
 import { RenameLayerDialog } from '../review/RenameLayerDialog.js';
 import { renameColleagueLayer } from '../db/colleague-layers-repo.js';
 import { announceChange } from '../store/change-channel.js';
+import { FactsView } from '../facts/FactsView.js';
 
 interface Props {
   readonly db: SpanmarkDb;
@@ -130,6 +131,9 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
   );
   const zoom = display.zoom;
   const [showGuidelines, setShowGuidelines] = useState(false);
+  const [showFacts, setShowFacts] = useState(false);
+  /** A facts row's span to select once its document is open in the reader. */
+  const [jump, setJump] = useState<{ readonly docId: string; readonly id: string } | null>(null);
 
   const openDoc = useCallback(
     async (id: string) => {
@@ -243,6 +247,10 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
         'zoom-out': () => zoom('out'),
         'zoom-reset': () => zoom('reset'),
         guidelines: () => setShowGuidelines((v) => !v),
+        facts: () => {
+          setPending(null);
+          setShowFacts((v) => !v);
+        },
       };
       map[c]();
     },
@@ -321,6 +329,20 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
     setPending(null);
     controller.current?.reveal(id);
   }, []);
+  useEffect(() => {
+    if (!jump || session?.article.id !== jump.docId) return;
+    setJump(null);
+    pickAnnotation(jump.id);
+  }, [jump, session, pickAnnotation]);
+  const jumpTo = useCallback(
+    (docId: string, id: string) => {
+      setShowFacts(false);
+      setMode('annotate');
+      setJump({ docId, id });
+      if (session?.article.id !== docId) void openDoc(docId).catch((e: unknown) => fail('Could not open the document', e));
+    },
+    [session, openDoc, fail],
+  );
 
   return (
     <div className="app">
@@ -466,6 +488,11 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
           />
         </ErrorBoundary>
       )}
+      {showFacts ? (
+        <ErrorBoundary panel="facts">
+          <FactsView db={db} platform={platform} onJump={jumpTo} onClose={() => setShowFacts(false)} say={say} />
+        </ErrorBoundary>
+      ) : null}
       {showGuidelines ? <GuidelinesPanel onClose={() => setShowGuidelines(false)} /> : null}
       <footer className="status-bar">
         <span data-testid="annotator">Annotating as {annotator}</span>

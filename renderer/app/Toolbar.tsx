@@ -25,6 +25,7 @@ export function Toolbar({ hasDocument, canUndo, canRedo, save, guidelinesOpen, o
     <nav className="toolbar" aria-label="Commands">
       <span className="brand">Spanmark</span>
       {b('library', 'Library', 'Show the library')}
+      {b('facts', 'Facts', 'The facts table: your annotations with their attributes, by label')}
       {b('open-article', 'Open…', `Open an article (${mod}O)`)}
       {b('import', 'Import…', `Import a Spanmark export (${mod}I)`)}
       {b('export-document', 'Export document…', `Export this document (${mod}E)`, !hasDocument)}

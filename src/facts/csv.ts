@@ -42,7 +42,13 @@ export function csvRecord(cells: readonly FactsCell[], neutraliseFormulas = fals
 export function factsToCsv(table: FactsTable, options: CsvOptions = {}): string {
   const keys = table.columns.map((c) => c.key);
   const parts: string[] = [options.bom ? '\ufeff' : '', csvRecord(keys, options.neutraliseFormulas)];
-  for (const row of table.rows) parts.push(csvRecord(keys.map((k) => row.cells[k] ?? null), options.neutraliseFormulas));
+  for (const row of table.rows)
+    parts.push(
+      csvRecord(
+        keys.map((k) => row.cells[k] ?? null),
+        options.neutraliseFormulas,
+      ),
+    );
   return parts.join('');
 }
 
@@ -52,7 +58,11 @@ export function factsToJsonLines(table: FactsTable): string {
   for (const row of table.rows) {
     const obj = Object.create(null) as Record<string, FactsCell>;
     for (const k of keys) obj[k] = row.cells[k] ?? null;
-    lines.push(`${JSON.stringify(obj).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')}\n`);
+    lines.push(
+      `${JSON.stringify(obj)
+        .replace(/\u2028/g, '\\u2028')
+        .replace(/\u2029/g, '\\u2029')}\n`,
+    );
   }
   return lines.join('');
 }

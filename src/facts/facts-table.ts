@@ -132,7 +132,10 @@ export function buildFactsTable(documents: readonly FactsDocument[], labels: rea
   for (const doc of documents) {
     const anns = doc.annotations.filter(wanted);
     if (anns.length === 0) continue;
-    const offsets = utf16ToCodePoints(doc.text, anns.flatMap((a) => [a.start, a.end]));
+    const offsets = utf16ToCodePoints(
+      doc.text,
+      anns.flatMap((a) => [a.start, a.end]),
+    );
     const byId = new Map(doc.annotations.map((a) => [a.id, a]));
     const decisionOf = reviewDecisions(doc);
     anns.forEach((a, i) => {

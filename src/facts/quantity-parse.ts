@@ -31,7 +31,14 @@ export type QuantitySuggestion =
   | { readonly qualifier: 'about'; readonly value?: undefined };
 
 type Token =
-  | { readonly kind: 'num'; readonly value: number | undefined; readonly frac: number; readonly start: number; readonly end: number; readonly plainYear: boolean }
+  | {
+      readonly kind: 'num';
+      readonly value: number | undefined;
+      readonly frac: number;
+      readonly start: number;
+      readonly end: number;
+      readonly plainYear: boolean;
+    }
   | { readonly kind: 'word'; readonly word: string; readonly start: number; readonly end: number }
   | { readonly kind: 'punct'; readonly ch: string; readonly start: number; readonly end: number }
   | { readonly kind: 'skip'; readonly start: number; readonly end: number };
@@ -97,38 +104,174 @@ function readDigits(raw: string): { value: number | undefined; frac: number } {
 }
 
 const MONTHS = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
 ]);
 
 // A number followed by one of these measures something other than people or units of force.
 const NOT_A_COUNT_AFTER = new Set([
-  'percent', 'per', 'pct', 'dollars', 'dollar', 'usd', 'euros', 'euro', 'eur', 'tenge', 'rubles', 'roubles', 'ruble', 'rouble', 'rub',
-  'pounds', 'yuan', 'som', 'soms', 'manat', 'hryvnia', 'km', 'kilometres', 'kilometers', 'kilometre', 'kilometer', 'miles', 'mile',
-  'metres', 'meters', 'm', 'kg', 'tons', 'tonnes', 'litres', 'liters', 'litre', 'liter', 'years', 'year', 'months', 'month', 'weeks',
-  'week', 'days', 'day', 'hours', 'hour', 'minutes', 'minute', 'seconds', 'am', 'pm', 'gmt', 'utc', 'bn', 'mln', 'degrees',
+  'percent',
+  'per',
+  'pct',
+  'dollars',
+  'dollar',
+  'usd',
+  'euros',
+  'euro',
+  'eur',
+  'tenge',
+  'rubles',
+  'roubles',
+  'ruble',
+  'rouble',
+  'rub',
+  'pounds',
+  'yuan',
+  'som',
+  'soms',
+  'manat',
+  'hryvnia',
+  'km',
+  'kilometres',
+  'kilometers',
+  'kilometre',
+  'kilometer',
+  'miles',
+  'mile',
+  'metres',
+  'meters',
+  'm',
+  'kg',
+  'tons',
+  'tonnes',
+  'litres',
+  'liters',
+  'litre',
+  'liter',
+  'years',
+  'year',
+  'months',
+  'month',
+  'weeks',
+  'week',
+  'days',
+  'day',
+  'hours',
+  'hour',
+  'minutes',
+  'minute',
+  'seconds',
+  'am',
+  'pm',
+  'gmt',
+  'utc',
+  'bn',
+  'mln',
+  'degrees',
 ]);
 const CURRENCY = new Set(['$', '€', '£', '₽', '¥', '₸', '₴', '%', '#', '№', '°']);
 
 const UNITS: Readonly<Record<string, number>> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 };
 const TENS: Readonly<Record<string, number>> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 const SCALES: Readonly<Record<string, number>> = { hundred: 100, thousand: 1_000, million: 1_000_000, billion: 1_000_000_000, dozen: 12 };
 const VAGUE = new Set(['dozens', 'scores', 'hundreds', 'thousands', 'millions', 'several', 'numerous', 'many', 'tens']);
 
 const AT_LEAST = [
-  'at least', 'more than', 'over', 'well over', 'just over', 'upwards of', 'in excess of', 'no fewer than', 'no less than', 'not less than',
-  'not fewer than', 'a minimum of', 'at minimum', 'exceeding', 'above', 'well above', 'more then',
+  'at least',
+  'more than',
+  'over',
+  'well over',
+  'just over',
+  'upwards of',
+  'in excess of',
+  'no fewer than',
+  'no less than',
+  'not less than',
+  'not fewer than',
+  'a minimum of',
+  'at minimum',
+  'exceeding',
+  'above',
+  'well above',
+  'more then',
 ];
 const AT_MOST = [
-  'up to', 'at most', 'less than', 'fewer than', 'under', 'just under', 'no more than', 'not more than', 'a maximum of', 'below',
-  'as many as', 'as much as', 'not exceeding',
+  'up to',
+  'at most',
+  'less than',
+  'fewer than',
+  'under',
+  'just under',
+  'no more than',
+  'not more than',
+  'a maximum of',
+  'below',
+  'as many as',
+  'as much as',
+  'not exceeding',
 ];
 const ABOUT = [
-  'about', 'around', 'approximately', 'approx', 'roughly', 'some', 'nearly', 'almost', 'close to', 'an estimated', 'estimated',
-  'circa', 'more or less', 'an approximate', 'about some', 'roughly some', '~', '≈',
+  'about',
+  'around',
+  'approximately',
+  'approx',
+  'roughly',
+  'some',
+  'nearly',
+  'almost',
+  'close to',
+  'an estimated',
+  'estimated',
+  'circa',
+  'more or less',
+  'an approximate',
+  'about some',
+  'roughly some',
+  '~',
+  '≈',
 ];
 const PREFIXES: readonly { readonly words: readonly string[]; readonly qualifier: Qualifier }[] = [
   ...AT_LEAST.map((p) => ({ words: p.split(' '), qualifier: 'at-least' as const })),
@@ -137,8 +280,29 @@ const PREFIXES: readonly { readonly words: readonly string[]; readonly qualifier
 ].sort((a, b) => b.words.length - a.words.length);
 
 const CHANGE_VERBS = new Set([
-  'rose', 'risen', 'rise', 'rises', 'increased', 'increase', 'increases', 'grew', 'grown', 'climbed', 'jumped', 'went', 'gone', 'fell',
-  'fallen', 'dropped', 'decreased', 'declined', 'revised', 'raised', 'lowered', 'up', 'down',
+  'rose',
+  'risen',
+  'rise',
+  'rises',
+  'increased',
+  'increase',
+  'increases',
+  'grew',
+  'grown',
+  'climbed',
+  'jumped',
+  'went',
+  'gone',
+  'fell',
+  'fallen',
+  'dropped',
+  'decreased',
+  'declined',
+  'revised',
+  'raised',
+  'lowered',
+  'up',
+  'down',
 ]);
 
 /** The quantity the quote states, if it states one unambiguously enough to suggest. */
@@ -231,10 +395,7 @@ function quantityAt(tokens: readonly Token[], i: number, text: string): Found | 
   // A range: "between 10 and 15", "10 to 15", "2,000–3,000", "two or three".
   let k = first.next;
   const sep = tokens[k];
-  const rangeSep =
-    (opener === 'between' && isWord(sep, 'and')) ||
-    isWord(sep, 'to', 'or') ||
-    (isPunct(sep, '-', '–', '—', '‒') && opener !== 'between');
+  const rangeSep = (opener === 'between' && isWord(sep, 'and')) || isWord(sep, 'to', 'or') || (isPunct(sep, '-', '–', '—', '‒') && opener !== 'between');
   if (rangeSep && !(isWord(sep, 'or') && isWord(tokens[k + 1], 'more', 'so', 'fewer', 'less', 'over'))) {
     const second = numberAt(tokens, k + 1, text);
     if (second && !second.vague && second.value !== undefined) {
@@ -316,7 +477,8 @@ function digitsAt(tokens: readonly Token[], j: number, text: string): NumberAt |
   const before = tokens[j - 1];
   const after = tokens[j + 1];
   // Glued to letters: "Il-76", "A320", "5th", "20k", "COVID-19".
-  if (before && touching(before, t) && (before.kind === 'word' || (isPunct(before, '-') && touching(tokens[j - 2], before) && tokens[j - 2]?.kind === 'word'))) return blocked();
+  if (before && touching(before, t) && (before.kind === 'word' || (isPunct(before, '-') && touching(tokens[j - 2], before) && tokens[j - 2]?.kind === 'word')))
+    return blocked();
   if (after && touching(t, after) && after.kind === 'word') return blocked();
   if (after && touching(t, after) && after.kind === 'num') return blocked();
   // Money, percentages, numbered things.
@@ -418,7 +580,12 @@ function wordsAt(tokens: readonly Token[], j: number, leading: number | undefine
   if (!safe(value)) return { value: undefined, next };
   if (measured(tokens, next)) return { value: undefined, next };
   // "one-sided", "two-thirds": a word glued on makes it an adjective, not a count ("20-odd" aside).
-  if (isPunct(tokens[next], '-') && touching(tokens[next - 1], tokens[next]) && tokens[next + 1]?.kind === 'word' && !isWord(tokens[next + 1], ...GLUED_COUNTS)) {
+  if (
+    isPunct(tokens[next], '-') &&
+    touching(tokens[next - 1], tokens[next]) &&
+    tokens[next + 1]?.kind === 'word' &&
+    !isWord(tokens[next + 1], ...GLUED_COUNTS)
+  ) {
     return { value: undefined, next };
   }
   return scaled === undefined ? { value, next } : { value, next, scaled };

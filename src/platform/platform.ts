@@ -30,6 +30,7 @@ export type MenuCommand =
   | 'delete'
   | 'settings'
   | 'library'
+  | 'facts'
   | 'open-sample'
   | 'zoom-in'
   | 'zoom-out'
@@ -47,6 +48,7 @@ export const MENU_COMMANDS: readonly MenuCommand[] = [
   'delete',
   'settings',
   'library',
+  'facts',
   'open-sample',
   'zoom-in',
   'zoom-out',

@@ -108,7 +108,10 @@ function scan(args: readonly string[], command: CommandName, flags: readonly str
         if (value !== undefined) i += 1;
       }
       if (value === undefined || value === '') {
-        return usage(name === '--label' ? `${name} needs a label id, as in "${name} casualty".` : `${name} needs an annotator name, as in "${name} alice".`, command);
+        return usage(
+          name === '--label' ? `${name} needs a label id, as in "${name} casualty".` : `${name} needs an annotator name, as in "${name} alice".`,
+          command,
+        );
       }
       if (out.values.has(name)) return usage(`${name} is given twice.`, command);
       out.values.set(name, value);

@@ -58,11 +58,15 @@ export async function factsCommand(options: FactsOptions, io: CliIo, load: (file
   }
   if (failures.length > 0) {
     const n = failures.filter((l) => l.startsWith('FAIL ')).length;
-    io.stderr(`${failures.join('\n')}\nspanmark: facts needs valid files; fix the ${n === 1 ? 'file' : 'files'} above (spanmark validate FILE… shows the same).\n`);
+    io.stderr(
+      `${failures.join('\n')}\nspanmark: facts needs valid files; fix the ${n === 1 ? 'file' : 'files'} above (spanmark validate FILE… shows the same).\n`,
+    );
     return 1;
   }
   if (options.label !== undefined && !known.has(options.label)) {
-    io.stderr(`spanmark: no label "${printable(options.label)}" in ${options.files.length === 1 ? 'this file' : 'these files'}; labels: ${[...known].map(printable).join(', ')}.\n`);
+    io.stderr(
+      `spanmark: no label "${printable(options.label)}" in ${options.files.length === 1 ? 'this file' : 'these files'}; labels: ${[...known].map(printable).join(', ')}.\n`,
+    );
     return 1;
   }
   const table = mergeTables(tables);
@@ -94,7 +98,7 @@ const MAX_CELL = 40;
 function renderTerminal(table: FactsTable): string {
   if (table.rows.length === 0) return 'No annotations.\n';
   const shown = table.columns.filter((c) => table.rows.some((r) => (r.cells[c.key] ?? null) !== null));
-  const text = (v: unknown): string => {
+  const text = (v: FactsTable['rows'][number]['cells'][string] | undefined): string => {
     const s = v === null || v === undefined ? '' : printable(String(v));
     if (displayWidth(s) <= MAX_CELL) return s;
     let out = '';
@@ -106,6 +110,11 @@ function renderTerminal(table: FactsTable): string {
   };
   const grid = [shown.map((c) => c.key), ...table.rows.map((r) => shown.map((c) => text(r.cells[c.key])))];
   const widths = shown.map((_, i) => Math.max(...grid.map((row) => displayWidth(row[i]!))));
-  const lines = grid.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : padEnd(cell, widths[i]!))).join('  ').trimEnd());
+  const lines = grid.map((row) =>
+    row
+      .map((cell, i) => (i === row.length - 1 ? cell : padEnd(cell, widths[i]!)))
+      .join('  ')
+      .trimEnd(),
+  );
   return `${lines.join('\n')}\n`;
 }

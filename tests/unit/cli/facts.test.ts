@@ -13,16 +13,23 @@ import { ann, article, at, exportFile, run, tempDir } from './helpers.js';
 const tmp = tempDir();
 after(() => tmp.remove());
 
-const almaty = { ...article('date 2022-01-07 Troops 🇷🇺 arrived in Almaty, "18" killed.\nFour people died.', 'Almaty, 8 January'), metadata: { date: '2022-01-07' } };
+const almaty = {
+  ...article('date 2022-01-07 Troops 🇷🇺 arrived in Almaty, "18" killed.\nFour people died.', 'Almaty, 8 January'),
+  metadata: { date: '2022-01-07' },
+};
 const dep = ann(almaty, 'aigerim', 'deployment', ...at(almaty, 'Troops 🇷🇺 arrived in Almaty'));
 const cas = ann(almaty, 'aigerim', 'casualty', ...at(almaty, '"18" killed'));
 const file = tmp.write('good.spanmark.json', exportFile([{ article: almaty, annotations: [dep, cas] }]));
 
 function pythonCsv(text: string): string[][] {
-  const py = spawnSync('python3', ['-c', 'import csv,io,sys,json; print(json.dumps(list(csv.reader(io.StringIO(sys.stdin.buffer.read().decode("utf-8-sig"), newline="")))))'], {
-    input: Buffer.from(text, 'utf8'),
-    encoding: 'utf8',
-  });
+  const py = spawnSync(
+    'python3',
+    ['-c', 'import csv,io,sys,json; print(json.dumps(list(csv.reader(io.StringIO(sys.stdin.buffer.read().decode("utf-8-sig"), newline="")))))'],
+    {
+      input: Buffer.from(text, 'utf8'),
+      encoding: 'utf8',
+    },
+  );
   assert.equal(py.status, 0, py.stderr);
   return JSON.parse(py.stdout) as string[][];
 }
@@ -36,7 +43,8 @@ test('--csv: header and one record per annotation, code point offsets, read back
   const header = rows[0]!;
   assert.deepEqual(header.slice(0, 8), ['document', 'document.date', 'id', 'label', 'start', 'end', 'quote', 'annotator']);
   assert.deepEqual(header.slice(-2), ['review.status', 'review.decision']);
-  for (const col of ['force', 'size', 'size.qualifier', 'size.min', 'size.max', 'count', 'kind', 'group', 'place', 'date']) assert.ok(header.includes(col), col);
+  for (const col of ['force', 'size', 'size.qualifier', 'size.min', 'size.max', 'count', 'kind', 'group', 'place', 'date'])
+    assert.ok(header.includes(col), col);
   const rec = (i: number): Record<string, string> => Object.fromEntries(header.map((h, j) => [h, rows[i]![j]!]));
   assert.equal(rows.length, 3);
   assert.equal(rec(1)['label'], 'deployment');
@@ -52,7 +60,10 @@ test('--csv: header and one record per annotation, code point offsets, read back
 test('--label keeps one label and its columns; --jsonl prints typed objects', async () => {
   const r = await run(['facts', '--jsonl', '--label', 'casualty', file]);
   assert.equal(r.code, 0, r.stderr);
-  const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const lines = r.stdout
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
   assert.equal(lines.length, 1);
   assert.equal(lines[0]!['label'], 'casualty');
   assert.equal(typeof lines[0]!['start'], 'number');
@@ -77,20 +88,44 @@ test('attributes from a v2-shaped library: quantity value/qualifier, a range, ch
   const text = 'Tokayev said 18 were killed, 10 to 15 injured.';
   const doc = article(text, 'Claims');
   const speaker = { ...ann(doc, 'ana', 'claim', ...at(doc, 'Tokayev')), id: 'spk', label: 'actor' };
-  const killed = { ...ann(doc, 'ana', 'casualty', ...at(doc, '18 were killed')), id: 'k', attributes: { count: { value: 18, qualifier: 'exact' }, kind: ['killed'] } };
-  const injured = { ...ann(doc, 'ana', 'casualty', ...at(doc, '10 to 15 injured')), id: 'i', attributes: { count: { min: 10, max: 15 }, kind: ['injured', 'missing'] } };
+  const killed = {
+    ...ann(doc, 'ana', 'casualty', ...at(doc, '18 were killed')),
+    id: 'k',
+    attributes: { count: { value: 18, qualifier: 'exact' }, kind: ['killed'] },
+  };
+  const injured = {
+    ...ann(doc, 'ana', 'casualty', ...at(doc, '10 to 15 injured')),
+    id: 'i',
+    attributes: { count: { min: 10, max: 15 }, kind: ['injured', 'missing'] },
+  };
   const claim = { ...ann(doc, 'ana', 'claim', ...at(doc, '18 were killed, 10 to 15 injured')), id: 'c', attributes: { speaker: 'spk', stance: 'asserted' } };
   const schema = {
     labels: [
-      { id: 'claim', attributes: [{ id: 'speaker', name: 'Speaker', type: 'link', targets: ['actor'] }, { id: 'stance', name: 'Stance', type: 'choice', values: ['asserted'] }] },
-      { id: 'casualty', attributes: [{ id: 'count', name: 'Count', type: 'quantity' }, { id: 'kind', name: 'Kind', type: 'choice', multiple: true, values: ['killed', 'injured', 'missing'] }] },
+      {
+        id: 'claim',
+        attributes: [
+          { id: 'speaker', name: 'Speaker', type: 'link', targets: ['actor'] },
+          { id: 'stance', name: 'Stance', type: 'choice', values: ['asserted'] },
+        ],
+      },
+      {
+        id: 'casualty',
+        attributes: [
+          { id: 'count', name: 'Count', type: 'quantity' },
+          { id: 'kind', name: 'Kind', type: 'choice', multiple: true, values: ['killed', 'injured', 'missing'] },
+        ],
+      },
       { id: 'actor', attributes: [] },
     ],
   };
   const loaded = {
     ok: true,
     file: 'v2.json',
-    library: { exportedAt: '2022-01-08T10:15:00.000Z', schema, documents: [{ article: doc, annotations: [speaker, killed, injured, claim], review: { status: 'reviewed', decisions: [] } }] },
+    library: {
+      exportedAt: '2022-01-08T10:15:00.000Z',
+      schema,
+      documents: [{ article: doc, annotations: [speaker, killed, injured, claim], review: { status: 'reviewed', decisions: [] } }],
+    },
   } as unknown as LoadedFile;
   let out = '';
   const io: CliIo = { readFile: async () => new Uint8Array(), stdout: (t) => void (out += t), stderr: (t) => assert.fail(t) };
@@ -98,7 +133,18 @@ test('attributes from a v2-shaped library: quantity value/qualifier, a range, ch
   const rows = pythonCsv(out);
   const h = rows[0]!;
   const get = (i: number, col: string): string => rows[i]![h.indexOf(col)]!;
-  assert.deepEqual(h.slice(8), ['speaker', 'speaker.quote', 'stance', 'count', 'count.qualifier', 'count.min', 'count.max', 'kind', 'review.status', 'review.decision']);
+  assert.deepEqual(h.slice(8), [
+    'speaker',
+    'speaker.quote',
+    'stance',
+    'count',
+    'count.qualifier',
+    'count.min',
+    'count.max',
+    'kind',
+    'review.status',
+    'review.decision',
+  ]);
   assert.deepEqual([get(2, 'count'), get(2, 'count.qualifier'), get(2, 'kind')], ['18', 'exact', 'killed']);
   assert.deepEqual([get(3, 'count'), get(3, 'count.min'), get(3, 'count.max'), get(3, 'kind')], ['', '10', '15', 'injured; missing']);
   assert.deepEqual([get(4, 'speaker'), get(4, 'speaker.quote'), get(4, 'stance'), get(4, 'review.status')], ['spk', 'Tokayev', 'asserted', 'reviewed']);

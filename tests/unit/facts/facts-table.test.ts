@@ -9,7 +9,7 @@ const T = '2022-01-08T10:15:00.000Z';
 function ann(text: string, needle: string, extra: Partial<Annotation> & { id: string }): Annotation {
   const start = text.indexOf(needle);
   assert.ok(start >= 0, needle);
-  return { docId: 'd', label: 'casualty', start, end: start + needle.length, quote: needle, annotator: 'ana', createdAt: T, updatedAt: T, ...extra } as Annotation;
+  return { docId: 'd', label: 'casualty', start, end: start + needle.length, quote: needle, annotator: 'ana', createdAt: T, updatedAt: T, ...extra };
 }
 
 const TEXT = '👮🏽 Their number increased to 18, two of them were beheaded. CSTO “peacekeepers” arrived.';
@@ -31,19 +31,53 @@ test('one row per annotation: base columns, code point offsets, casualty attribu
   const t = buildFactsTable([doc([a, b])], DEFAULT_SCHEMA.labels, { label: 'casualty' });
   assert.deepEqual(
     t.columns.map((c) => c.key),
-    ['document', 'document.date', 'id', 'label', 'start', 'end', 'quote', 'annotator', 'count', 'count.qualifier', 'count.min', 'count.max', 'kind', 'group', 'place', 'date', 'review.status', 'review.decision'],
+    [
+      'document',
+      'document.date',
+      'id',
+      'label',
+      'start',
+      'end',
+      'quote',
+      'annotator',
+      'count',
+      'count.qualifier',
+      'count.min',
+      'count.max',
+      'kind',
+      'group',
+      'place',
+      'date',
+      'review.status',
+      'review.decision',
+    ],
   );
   const [r1, r2] = t.rows;
   // The emoji with its skin tone is 4 UTF-16 units but 2 code points.
   assert.equal(r1!.cells['start'], a.start - 2);
   assert.equal(r1!.cells['end'], a.end - 2);
-  assert.equal([...TEXT].slice(r1!.cells['start'] as number, r1!.cells['end'] as number).join(''), a.quote);
+  assert.equal([...TEXT].slice(Number(r1!.cells['start']), Number(r1!.cells['end'])).join(''), a.quote);
   assert.deepEqual(
     { ...r1!.cells },
     {
-      document: 'Kazakhstan, 7 January', 'document.date': '2022-01-07', id: 'c1', label: 'casualty', start: a.start - 2, end: a.end - 2,
-      quote: 'Their number increased to 18', annotator: 'ana', count: 18, 'count.qualifier': 'exact', 'count.min': null, 'count.max': null,
-      kind: 'killed; injured', group: 'security forces', place: null, date: '2022-01', 'review.status': null, 'review.decision': null,
+      document: 'Kazakhstan, 7 January',
+      'document.date': '2022-01-07',
+      id: 'c1',
+      label: 'casualty',
+      start: a.start - 2,
+      end: a.end - 2,
+      quote: 'Their number increased to 18',
+      annotator: 'ana',
+      count: 18,
+      'count.qualifier': 'exact',
+      'count.min': null,
+      'count.max': null,
+      kind: 'killed; injured',
+      group: 'security forces',
+      place: null,
+      date: '2022-01',
+      'review.status': null,
+      'review.decision': null,
     },
   );
   assert.equal(r2!.cells['count'], null);
@@ -62,9 +96,15 @@ test('mixed labels: the union of attribute columns, a shared id once; other labe
   assert.equal(keys.filter((k) => k === 'place').length, 1);
   assert.ok(keys.includes('force') && keys.includes('count') && keys.includes('size.qualifier'));
   assert.ok(!keys.includes('stance'), 'no claim in the rows, so no claim columns');
-  assert.deepEqual(all.rows.map((r) => r.cells['place']), ['Almaty', 'Almaty airport']);
+  assert.deepEqual(
+    all.rows.map((r) => r.cells['place']),
+    ['Almaty', 'Almaty airport'],
+  );
   const only = buildFactsTable([doc([c, d])], DEFAULT_SCHEMA.labels, { label: 'deployment' });
-  assert.deepEqual(only.rows.map((r) => r.annotationId), ['d']);
+  assert.deepEqual(
+    only.rows.map((r) => r.annotationId),
+    ['d'],
+  );
   assert.ok(!only.columns.some((k) => k.key === 'count'));
   // A label with no rows still gets its columns (an empty sheet with the right header).
   const none = buildFactsTable([doc([c])], DEFAULT_SCHEMA.labels, { label: 'claim' });
@@ -74,7 +114,13 @@ test('mixed labels: the union of attribute columns, a shared id once; other labe
 
 test('links: target id and the target quote; booleans; values without a definition are kept', () => {
   const labels: FactsLabel[] = [
-    { id: 'claim', attributes: [{ id: 'speaker', name: 'Speaker', type: 'link', targets: ['actor'] }, { id: 'confirmed', name: 'C', type: 'boolean' }] },
+    {
+      id: 'claim',
+      attributes: [
+        { id: 'speaker', name: 'Speaker', type: 'link', targets: ['actor'] },
+        { id: 'confirmed', name: 'C', type: 'boolean' },
+      ],
+    },
     { id: 'actor', attributes: [] },
   ];
   const actor = ann(TEXT, 'CSTO', { id: 'act', label: 'actor' as Annotation['label'] });
@@ -96,7 +142,15 @@ test('links: target id and the target quote; booleans; values without a definiti
 });
 
 test('an attribute named like a fixed column gets attr.<id>; "__proto__" is an ordinary column', () => {
-  const labels: FactsLabel[] = [{ id: 'casualty', attributes: [{ id: 'quote', name: 'Q', type: 'text' }, { id: '__proto__', name: 'P', type: 'text' }] }];
+  const labels: FactsLabel[] = [
+    {
+      id: 'casualty',
+      attributes: [
+        { id: 'quote', name: 'Q', type: 'text' },
+        { id: '__proto__', name: 'P', type: 'text' },
+      ],
+    },
+  ];
   const a = ann(TEXT, 'two of them', { id: 'x', attributes: JSON.parse('{"quote":"theirs","__proto__":"polluted?"}') });
   const t = buildFactsTable([doc([a])], labels);
   assert.equal(t.rows[0]!.cells['quote'], 'two of them');
@@ -115,7 +169,11 @@ test('review: the document status, and per row the decision on it or that produc
   );
   assert.deepEqual(
     t.rows.map((r) => [r.cells['review.status'], r.cells['review.decision']]),
-    [['in-review', 'accepted-modified'], ['in-review', 'rejected'], ['in-review', null]],
+    [
+      ['in-review', 'accepted-modified'],
+      ['in-review', 'rejected'],
+      ['in-review', null],
+    ],
   );
 });
 

@@ -161,7 +161,10 @@ test('the sample article: every casualty and deployment phrase', () => {
     ['two of them were beheaded', exact(2)],
     ['The damage from the riots in Kazakhstan amounted to about $ 200 million', undefined],
     ['the organization would temporarily send collective peacekeeping forces to the republic', undefined],
-    ['the Russian part of the peacekeeping contingent was being transferred to Kazakhstan by military transport aircraft of the Russian Aerospace Forces', undefined],
+    [
+      'the Russian part of the peacekeeping contingent was being transferred to Kazakhstan by military transport aircraft of the Russian Aerospace Forces',
+      undefined,
+    ],
     ['Il-76 and An-124 planes with Russian peacekeepers and equipment arrived in the republic', undefined],
     ['Belarusian peacekeepers arrived in Kazakhstan', undefined],
     ['peacekeepers from Kyrgyzstan have already been delivered to Kazakhstan', undefined],
