@@ -191,6 +191,57 @@ const NOT_A_COUNT_AFTER = new Set([
   'mln',
   'degrees',
 ]);
+const NOT_A_COUNT_BEFORE = new Set([
+  'aged',
+  'age',
+  'ages',
+  'article',
+  'paragraph',
+  'chapter',
+  'page',
+  'section',
+  'clause',
+  'flight',
+  'route',
+  'highway',
+  'road',
+  'resolution',
+  'decree',
+  'grade',
+  'level',
+  'phase',
+  'stage',
+  'round',
+  'platform',
+  'gate',
+  'building',
+  'block',
+  'house',
+  'apartment',
+  'room',
+  'floor',
+  'district',
+  'zone',
+  'unit',
+  'brigade',
+  'battalion',
+  'regiment',
+  'division',
+  'squad',
+  'corps',
+  'nr',
+  'no',
+  'num',
+  'number',
+  'tel',
+  'phone',
+  'ext',
+  'ward',
+  'km',
+  'kilometre',
+  'kilometer',
+  'mile',
+]);
 const CURRENCY = new Set(['$', '€', '£', '₽', '¥', '₸', '₴', '%', '#', '№', '°']);
 
 const UNITS: Readonly<Record<string, number>> = {
@@ -310,6 +361,7 @@ export function suggestQuantity(quote: string): QuantitySuggestion | undefined {
   if (typeof quote !== 'string' || quote === '') return undefined;
   const tokens = tokenize(quote);
   let vague: QuantitySuggestion | undefined;
+  let weak: QuantitySuggestion | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const found = quantityAt(tokens, i, quote);
     if (found === undefined) continue;
@@ -322,9 +374,13 @@ export function suggestQuantity(quote: string): QuantitySuggestion | undefined {
       i = found.next - 1;
       continue;
     }
+    if (found.weak) {
+      weak ??= found.suggestion;
+      continue;
+    }
     return found.suggestion;
   }
-  return vague;
+  return weak ?? vague;
 }
 
 function tokenize(text: string): Token[] {
@@ -346,7 +402,9 @@ function tokenize(text: string): Token[] {
 
 // `skip`: a figure is there but suggests nothing (a date, "15 to 10"); scanning resumes after it, so
 // neither its parts are read again as numbers nor is a long chain re-read from every token.
-type Found = { readonly suggestion: QuantitySuggestion } | { readonly vague: true; readonly next: number } | { readonly skip: number };
+// `weak`: a bare "one", which is as often a pronoun or an idiom ("at one point") as a count: it is
+// suggested only when the quote holds no other figure.
+type Found = { readonly suggestion: QuantitySuggestion; readonly weak?: boolean } | { readonly vague: true; readonly next: number } | { readonly skip: number };
 
 interface NumberAt {
   /** undefined: a figure is here but must not be suggested (a date, money, a code…). */
@@ -419,7 +477,8 @@ function quantityAt(tokens: readonly Token[], i: number, text: string): Found | 
   else if (isWord(tokens[k], 'plus') || (isPunct(tokens[k], '+') && touching(tokens[k - 1], tokens[k]))) qualifier = 'at-least';
   else if (isPunct(tokens[k], '-') && isWord(tokens[k + 1], 'odd', 'some')) qualifier = 'about';
   else if (isPunct(tokens[k], '-') && isWord(tokens[k + 1], 'plus')) qualifier = 'at-least';
-  return { suggestion: { value: first.value, qualifier } };
+  const weak = qualifier === 'exact' && first.next === j + 1 && isWord(tokens[j], 'one');
+  return weak ? { suggestion: { value: first.value, qualifier }, weak } : { suggestion: { value: first.value, qualifier } };
 }
 
 function wordBefore(tokens: readonly Token[], i: number): string {
@@ -490,6 +549,10 @@ function digitsAt(tokens: readonly Token[], j: number, text: string): NumberAt |
   if (before && before.kind === 'word' && MONTHS.has(before.word)) return blocked();
   if (after && after.kind === 'word' && MONTHS.has(after.word)) return blocked();
   if (isWord(after, 'of') && tokens[j + 2]?.kind === 'word' && MONTHS.has((tokens[j + 2] as { word: string }).word)) return blocked();
+  // "Jan. 7", "Sept. 7".
+  if (isPunct(before, '.') && tokens[j - 2]?.kind === 'word' && MONTHS.has((tokens[j - 2] as { word: string }).word)) return blocked();
+  // "aged 25", "article 5", "flight 370": a number naming or measuring something else.
+  if (before && before.kind === 'word' && NOT_A_COUNT_BEFORE.has(before.word)) return blocked();
   if (t.plainYear || t.value === undefined) return blocked();
   if (isPunct(before, '-', '−') && touching(before, t) && !(tokens[j - 2]?.kind === 'num')) return blocked();
 

@@ -109,6 +109,22 @@ test('ranges', () => {
   ]);
 });
 
+test('a bare "one" yields to any other figure (pronoun and idiom); numbered and aged things are not counts', () => {
+  check([
+    ['at one point, 18 were killed', exact(18)],
+    ['one person was killed', exact(1)],
+    ['more than one', atLeast(1)],
+    ['one hundred', exact(100)],
+    ['Jan. 7, 18 killed', exact(18)],
+    ['Sept. 7', undefined],
+    ['aged 25', undefined],
+    ['article 5', undefined],
+    ['flight 370', undefined],
+    ['the 18th Brigade sent 300 troops', exact(300)],
+    ['an army 5,000 strong', exact(5000)],
+  ]);
+});
+
 test('the first figure wins; later ones are details', () => {
   check([
     ['164 people, including 103 in Almaty', exact(164)],
