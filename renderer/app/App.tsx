@@ -249,6 +249,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
         guidelines: () => setShowGuidelines((v) => !v),
         facts: () => {
           setPending(null);
+          setSelectedId(null);
           setShowFacts((v) => !v);
         },
       };

@@ -64,11 +64,12 @@ export function FactsView({ db, platform, onJump, onClose, say }: Props) {
     return labels.map((l) => ({ id: l.id, name: l.name, table: buildFactsTable(documents, labels, { label: l.id }) }));
   }, [data, schema]);
 
+  // The reader's keys (label digits, Delete, [ ]) must not act on a document hidden under the
+  // view; Ctrl/⌘ commands and F-keys still reach the app.
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' && !(e.target instanceof HTMLInputElement && e.target.value !== '')) {
-      e.stopPropagation();
-      onClose();
-    }
+    if (e.ctrlKey || e.metaKey || /^F\d+$/.test(e.key)) return;
+    e.stopPropagation();
+    if (e.key === 'Escape' && !(e.target instanceof HTMLInputElement && e.target.value !== '')) onClose();
   };
 
   return (

@@ -196,4 +196,14 @@ test('facts: one table per label, sort, filter, export CSV and JSON Lines of wha
   await page.keyboard.press('Enter');
   await expect(view).toBeHidden();
   await expect(page.getByTestId('annotation-details').locator('.selected-quote')).toHaveText('Belarusian peacekeepers arrived in Kazakhstan');
+
+  // The reader's keys do not act on the document under the view: no relabel, no delete.
+  await page.getByTestId('cmd-facts').click();
+  await view.getByTestId('facts-deployment').getByTestId('facts-sort-quote').focus();
+  for (const key of ['2', 'Delete', 'Backspace', ']']) await page.keyboard.press(key);
+  await expect(view.getByTestId('facts-deployment').getByTestId('facts-count')).toHaveText('1 row');
+  await expect(view.getByTestId('facts-casualty').getByTestId('facts-count')).toHaveText('3 rows');
+  await page.keyboard.press('Escape');
+  await expect(view).toBeHidden();
+  await expect(page.locator('[data-testid="annotation-row"][data-id="d-by"]')).toHaveCount(1);
 });
