@@ -100,7 +100,7 @@ test('an exact pair with differing values is its own row kind; equal values stay
   // not with a neighbour whose values match.
   const paired = compareLayers([sa('m1', 0, 5, { place: 'A' })], [sa('t1', 0, 5, { place: 'B' }), sa('t2', 0, 4, { place: 'A' })]);
   assert.deepEqual(
-    paired.map((r) => `${r.kind} ${r.a?.id ?? '-'} ${r.b.id}`),
+    paired.map((r) => `${r.kind} ${r.a?.id ?? '-'} ${r.b?.id ?? '-'}`),
     ['only-b - t2', 'attribute-mismatch m1 t1'],
   );
 });
