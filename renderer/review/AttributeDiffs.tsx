@@ -24,7 +24,12 @@ interface Props {
   readonly onChoose: (attribute: string, choice: AttributeChoice) => void;
 }
 
-export function useAttributeDifferences(mine: Annotation, theirs: Annotation, mineLayer: readonly Annotation[], theirLayer: readonly Annotation[]): AttributeDifference[] {
+export function useAttributeDifferences(
+  mine: Annotation,
+  theirs: Annotation,
+  mineLayer: readonly Annotation[],
+  theirLayer: readonly Annotation[],
+): AttributeDifference[] {
   const schema = useSchema();
   return attributeDifferences(mine.attributes, theirs.attributes, compareOptionsFor(schema.labels, mine.label, targetsIn(mineLayer), targetsIn(theirLayer)));
 }

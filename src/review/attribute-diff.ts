@@ -33,8 +33,8 @@ const NO_TARGETS: TargetOf = () => undefined;
 export function valueKey(value: AttributeValue, targetOf: TargetOf = NO_TARGETS, link = false): string {
   if (typeof value === 'boolean') return value ? 'b:1' : 'b:0';
   if (Array.isArray(value)) return `m:${JSON.stringify([...new Set(value as readonly string[])].sort())}`;
-  if (isQuantity(value as AttributeValue)) {
-    const q = value as Exclude<AttributeValue, string | boolean | readonly string[]>;
+  if (isQuantity(value)) {
+    const q = value;
     return isRange(q) ? `r:${q.min}:${q.max}` : `q:${q.qualifier}:${q.value}`;
   }
   const s = value as string;
@@ -119,7 +119,12 @@ export function targetsIn(layer: readonly Located[]): TargetOf {
 }
 
 /** The comparison options for spans of `label`: its schema order and which of its attributes link. */
-export function compareOptionsFor(labels: readonly AttributeSchemaView[] | undefined, label: string, mineTargets?: TargetOf, theirTargets?: TargetOf): CompareOptions {
+export function compareOptionsFor(
+  labels: readonly AttributeSchemaView[] | undefined,
+  label: string,
+  mineTargets?: TargetOf,
+  theirTargets?: TargetOf,
+): CompareOptions {
   const def = labels?.find((l) => l.id === label);
   return {
     ...(def ? { order: def.attributes.map((a) => a.id), links: new Set(def.attributes.filter((a) => a.type === 'link').map((a) => a.id)) } : {}),

@@ -16,12 +16,15 @@ const QUALIFIER_WORDS: Readonly<Record<string, string>> = { exact: 'exact', 'at-
  * `quoteOf` finds a link target's quote in the layer the link lives in; a target it cannot find
  * is shown by id, marked as missing, rather than as an empty string that would read as a quote.
  */
-export function formatAttributeValue(value: AttributeValue | undefined, opts: { readonly link?: boolean; readonly quoteOf?: (id: string) => string | undefined } = {}): string {
+export function formatAttributeValue(
+  value: AttributeValue | undefined,
+  opts: { readonly link?: boolean; readonly quoteOf?: (id: string) => string | undefined } = {},
+): string {
   if (value === undefined) return NOT_SET;
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (Array.isArray(value)) return value.length === 0 ? 'none' : (value as readonly string[]).join(', ');
-  if (isQuantity(value as AttributeValue)) {
-    const q = value as Exclude<AttributeValue, string | boolean | readonly string[]>;
+  if (isQuantity(value)) {
+    const q = value;
     return isRange(q) ? `${number(q.min)}–${number(q.max)}` : `${number(q.value)} (${QUALIFIER_WORDS[q.qualifier] ?? q.qualifier})`;
   }
   const s = value as string;

@@ -48,7 +48,8 @@ export function compareLayers<S extends Span>(a: readonly S[], b: readonly S[], 
     const y = sb[j]!;
     let kind = pairKind(x, y);
     const rank = ROW_KINDS.indexOf(kind);
-    if (kind === 'exact' && attributesDiffer(x.attributes, y.attributes, compareOptionsFor(opts.labels, x.label, targetsA, targetsB))) kind = 'attribute-mismatch';
+    if (kind === 'exact' && attributesDiffer(x.attributes, y.attributes, compareOptionsFor(opts.labels, x.label, targetsA, targetsB)))
+      kind = 'attribute-mismatch';
     return { i, j, kind, rank, overlap: overlapLength(x, y) };
   });
   candidates.sort((x, y) => x.rank - y.rank || y.overlap - x.overlap || x.i - y.i || x.j - y.j);

@@ -110,7 +110,9 @@ test('same span, different attributes: both values shown, theirs taken for one, 
 
   // Reopening reads my layer's snapshot once it is written: it must hold the values too.
   const snapshotValues = async () =>
-    ((await readStored(page))['layerSnapshots'] as { columns?: { attributes?: { attributes: unknown }[] } }[]).map((s) => s.columns?.attributes?.map((a) => a.attributes));
+    ((await readStored(page))['layerSnapshots'] as { columns?: { attributes?: { attributes: unknown }[] } }[]).map((s) =>
+      s.columns?.attributes?.map((a) => a.attributes),
+    );
   await expect.poll(snapshotValues, { timeout: 10_000 }).toEqual([[{ count: { min: 16, max: 18 }, kind: ['killed'], group: 'security forces' }]]);
   await page.reload();
   await review.open();
@@ -126,7 +128,9 @@ test('same span, different attributes: both values shown, theirs taken for one, 
   expect(mine[0]).toMatchObject({ quote: QUOTE, annotator: 'Dana', attributes: { count: { min: 16, max: 18 }, kind: ['killed'], group: 'security forces' } });
   expect(mine[0]!.provenance).toBeUndefined();
   const decisions = stored['reviewDecisions'] as { annotationId: string; decision: string; attributes?: unknown }[];
-  expect(decisions).toEqual([expect.objectContaining({ annotationId: 'ai-2', decision: 'accepted', attributes: { count: 'theirs', kind: 'mine', group: 'theirs' } })]);
+  expect(decisions).toEqual([
+    expect.objectContaining({ annotationId: 'ai-2', decision: 'accepted', attributes: { count: 'theirs', kind: 'mine', group: 'theirs' } }),
+  ]);
   // The colleague's layer is never written.
   const theirs = stored['colleagueAnnotations'] as { id: string; attributes?: unknown }[];
   expect(theirs.map((a) => a.attributes)).toEqual([THEIRS]);

@@ -29,7 +29,15 @@ export function renderAttributeTable(report: AttributeAgreementReport): Rendered
   rows.forEach((a, i) => {
     hasUndefined ||= a.percent.percent === null || a.alpha.alpha === null;
     lines.push(
-      line(names[i]!, [a.scale, String(a.matched), String(a.percent.pairs), String(a.percent.agreeing), String(a.unpaired), figure(a.percent.percent), figure(a.alpha.alpha)]),
+      line(names[i]!, [
+        a.scale,
+        String(a.matched),
+        String(a.percent.pairs),
+        String(a.percent.agreeing),
+        String(a.unpaired),
+        figure(a.percent.percent),
+        figure(a.alpha.alpha),
+      ]),
     );
   });
   return { lines, hasUndefined };

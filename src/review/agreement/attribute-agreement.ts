@@ -40,7 +40,16 @@ export function combineAttributeAgreement(reports: readonly AttributeAgreementRe
       const key = `${a.label}\u0000${a.attribute}`;
       const sum = pooled.get(key);
       if (!sum) {
-        pooled.set(key, { label: a.label, attribute: a.attribute, name: a.name, type: a.type, scale: a.scale, matched: a.matched, units: [...a.units], unpaired: a.unpaired });
+        pooled.set(key, {
+          label: a.label,
+          attribute: a.attribute,
+          name: a.name,
+          type: a.type,
+          scale: a.scale,
+          matched: a.matched,
+          units: [...a.units],
+          unpaired: a.unpaired,
+        });
         continue;
       }
       sum.matched += a.matched;

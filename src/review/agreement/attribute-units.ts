@@ -88,7 +88,10 @@ export function attributeUnits(layers: readonly (readonly Span[])[], labels: rea
     list.push(g);
     matchedByLabel.set(label, list);
   }
-  const labelOrder = [...labels.map((l) => l.id).filter((id) => matchedByLabel.has(id)), ...[...matchedByLabel.keys()].filter((id) => !labels.some((l) => l.id === id)).sort(cmp)];
+  const labelOrder = [
+    ...labels.map((l) => l.id).filter((id) => matchedByLabel.has(id)),
+    ...[...matchedByLabel.keys()].filter((id) => !labels.some((l) => l.id === id)).sort(cmp),
+  ];
   const out: AttributeUnits[] = [];
   for (const label of labelOrder) {
     const matched = matchedByLabel.get(label)!;
@@ -98,7 +101,9 @@ export function attributeUnits(layers: readonly (readonly Span[])[], labels: rea
     const ids = [...defs.map((d) => d.id), ...[...seen].filter((id) => !defs.some((d) => d.id === id)).sort(cmp)];
     for (const id of ids) {
       const def = defs.find((d) => d.id === id);
-      const given = matched.flatMap((g) => g.map((s) => (s?.attributes && Object.prototype.hasOwnProperty.call(s.attributes, id) ? s.attributes[id]! : undefined)));
+      const given = matched.flatMap((g) =>
+        g.map((s) => (s?.attributes && Object.prototype.hasOwnProperty.call(s.attributes, id) ? s.attributes[id]! : undefined)),
+      );
       const type = def?.type ?? 'unknown';
       const interval = def ? def.type === 'quantity' : given.some((v) => v !== undefined) && given.every((v) => v === undefined || isQuantity(v));
       const units: AttributeCell[][] = [];

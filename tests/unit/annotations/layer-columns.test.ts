@@ -24,9 +24,15 @@ test('a layer comes back exactly, notes, provenance, emoji, RTL and empty string
   assert.deepEqual(fromColumns(toColumns(list, TEXT), 'doc', TEXT), list);
 });
 
-test('attribute values come back with their annotation (a review that took a colleague\'s values survives a reopen)', () => {
+test("attribute values come back with their annotation (a review that took a colleague's values survives a reopen)", () => {
   const list: Annotation[] = [
-    ann({ id: 'a', label: 'casualty', start: 0, end: 12, attributes: { count: { value: 18, qualifier: 'exact' }, kind: ['killed', 'injured'], place: '🇰🇿 Алматы', flag: false } }),
+    ann({
+      id: 'a',
+      label: 'casualty',
+      start: 0,
+      end: 12,
+      attributes: { count: { value: 18, qualifier: 'exact' }, kind: ['killed', 'injured'], place: '🇰🇿 Алматы', flag: false },
+    }),
     ann({ id: 'b', start: 30, end: 36 }),
     ann({ id: 'c', start: 40, end: 46, attributes: { count: { min: 10, max: 15 }, place: '' } }),
   ];

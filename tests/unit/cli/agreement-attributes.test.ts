@@ -23,7 +23,16 @@ function report(layers: { annotator: string; spans: Annotation[] }[]) {
 function output(r: ReturnType<typeof report>): AgreementOutput {
   const combined = combineReports([r]);
   assert.ok(combined.ok);
-  return { a: r.a, b: r.b, annotators: [r.a, r.b], files: ['a.json', 'b.json'], documents: [{ sha256: doc.sha256, title: doc.title, files: ['a.json', 'b.json'], report: r }], combined: combined.value, skipped: [], warnings: [] };
+  return {
+    a: r.a,
+    b: r.b,
+    annotators: [r.a, r.b],
+    files: ['a.json', 'b.json'],
+    documents: [{ sha256: doc.sha256, title: doc.title, files: ['a.json', 'b.json'], report: r }],
+    combined: combined.value,
+    skipped: [],
+    warnings: [],
+  };
 }
 
 const withValues = (a: Annotation, attributes: Annotation['attributes']): Annotation => ({ ...a, ...(attributes ? { attributes } : {}) });

@@ -48,18 +48,33 @@ test('interval alpha by hand; one value in use or nothing pairable is undefined'
   near(r.observed, 1 / 3);
   near(r.expected, 29 / 15);
   near(r.alpha, 24 / 29);
-  assert.deepEqual(intervalAlpha([[5, 5], [5, 5]]).alpha, null);
+  assert.deepEqual(
+    intervalAlpha([
+      [5, 5],
+      [5, 5],
+    ]).alpha,
+    null,
+  );
   assert.deepEqual(intervalAlpha([[5], []]), { n: 0, observed: null, expected: null, alpha: null });
   // Large counts: 20,000 against 20,001, and 1,000 against 1,000. Do = (1·2)/4 = 1/2. Unordered
   // squared differences: 1 + 2·19000² + 2·19001² = 1,444,076,003; De = 2·that/12; alpha = 1 − 3/1,444,076,003.
-  const large = intervalAlpha([[20000, 20001], [1000, 1000]]);
+  const large = intervalAlpha([
+    [20000, 20001],
+    [1000, 1000],
+  ]);
   near(large.observed, 1 / 2, 'large Do');
   near(large.alpha, 1 - 3 / 1_444_076_003, 'large alpha');
 });
 
 test('percent agreement counts agreeing pairs within units', () => {
   // (a, a, b): pairs aa ✓, ab ✗, ab ✗ → 1 of 3; (c, c) → 1 of 1. 2 of 4.
-  assert.deepEqual(percentAgreement([['a', 'a', 'b'], ['c', 'c']]), { pairs: 4, agreeing: 2, percent: 0.5 });
+  assert.deepEqual(
+    percentAgreement([
+      ['a', 'a', 'b'],
+      ['c', 'c'],
+    ]),
+    { pairs: 4, agreeing: 2, percent: 0.5 },
+  );
   assert.deepEqual(percentAgreement([]), { pairs: 0, agreeing: 0, percent: null });
 });
 
@@ -122,10 +137,7 @@ test('a three-annotator table worked by hand', () => {
 });
 
 test('no schema: an attribute is interval when all its values are quantities, nominal otherwise', () => {
-  const r = attributeAgreement([
-    [sa('a', 0, 5, { size: q(3), flag: true, note: 'x' })],
-    [sa('b', 0, 5, { size: { min: 2, max: 4 }, flag: false, note: 'x' })],
-  ]);
+  const r = attributeAgreement([[sa('a', 0, 5, { size: q(3), flag: true, note: 'x' })], [sa('b', 0, 5, { size: { min: 2, max: 4 }, flag: false, note: 'x' })]]);
   assert.deepEqual(
     r.perAttribute.map((x) => `${x.attribute} ${x.type} ${x.scale} ${x.percent.percent}`),
     ['flag unknown nominal 0', 'note unknown nominal 1', 'size unknown interval 0'],
@@ -168,7 +180,15 @@ test('the agreement report carries attribute agreement over the alpha layers, po
   assert.deepEqual([count.percent.percent, count.alpha.alpha], [0, null]);
   const pooled = agreementForDocuments([
     { text, layers, a: 'A', b: 'B' },
-    { text: 'Twenty were killed.', layers: [{ annotator: 'A', spans: [sa('a', 0, 19, { count: q(20) })] }, { annotator: 'B', spans: [sa('b', 0, 19, { count: q(20) })] }], a: 'A', b: 'B' },
+    {
+      text: 'Twenty were killed.',
+      layers: [
+        { annotator: 'A', spans: [sa('a', 0, 19, { count: q(20) })] },
+        { annotator: 'B', spans: [sa('b', 0, 19, { count: q(20) })] },
+      ],
+      a: 'A',
+      b: 'B',
+    },
   ]);
   assert.ok(pooled.ok);
   // (18, 18), (20, 20): percent 1 of 2 (18 exact ≠ 18 about), interval alpha 1.

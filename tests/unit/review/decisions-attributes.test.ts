@@ -44,7 +44,7 @@ test('default: keep mine where I set a value, take theirs where I set none; one 
   const undo = invertReview(r.value);
   assert.deepEqual([undo.annotation.after, undo.decision.after], [MINE, null]);
   // The choice is storage-only: a v1 export's decision has no such key.
-  assert.equal('attributes' in toWireDecision(decision.after!), false);
+  assert.equal('attributes' in toWireDecision(decision.after), false);
 });
 
 test('flipped per attribute: take their count, keep my kind', () => {
