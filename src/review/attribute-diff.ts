@@ -68,8 +68,8 @@ export function attributeDifferences(mine: AttributeValues | undefined, theirs: 
   const ids = new Set([...Object.keys(a), ...Object.keys(b)]);
   const out: AttributeDifference[] = [];
   for (const id of orderIds(ids, opts.order)) {
-    const x = own(a, id);
-    const y = own(b, id);
+    const x = attributeValueOf(a, id);
+    const y = attributeValueOf(b, id);
     if (x === undefined && y === undefined) continue;
     const link = opts.links?.has(id) ?? false;
     if (x !== undefined && y !== undefined && valueKey(x, opts.mineTargets, link) === valueKey(y, opts.theirTargets, link)) continue;
@@ -84,10 +84,15 @@ export function attributesDiffer(mine: AttributeValues | undefined, theirs: Attr
   return attributeDifferences(mine, theirs, opts).length > 0;
 }
 
-// Own keys only: an id such as "__proto__" or "constructor" read from a file is data, not a path
-// into Object.prototype.
-function own(values: AttributeValues, id: string): AttributeValue | undefined {
-  return Object.prototype.hasOwnProperty.call(values, id) ? values[id] : undefined;
+/**
+ * The value stored under `id`, or undefined when none is. Own keys only: an id such as "__proto__"
+ * or "constructor" read from a file is data, not a path into Object.prototype. A null (which no
+ * entrance stores, but a damaged record might hold) counts as not set rather than as a value.
+ */
+export function attributeValueOf(values: AttributeValues | undefined, id: string): AttributeValue | undefined {
+  if (values === undefined || !Object.prototype.hasOwnProperty.call(values, id)) return undefined;
+  const v = values[id] as AttributeValue | null | undefined;
+  return v === null ? undefined : v;
 }
 
 function orderIds(ids: ReadonlySet<string>, order: readonly string[] = []): string[] {

@@ -24,7 +24,7 @@
 
 import { isRange, type AttributeType, type AttributeValue } from '../../labels/attributes.js';
 import { isQuantity } from '../../labels/attribute-values.js';
-import { targetsIn, valueKey } from '../attribute-diff.js';
+import { attributeValueOf, targetsIn, valueKey } from '../attribute-diff.js';
 import { cmp, type Span } from '../span.js';
 
 export type Scale = 'nominal' | 'interval';
@@ -57,10 +57,11 @@ export interface AttributeLabelView {
   readonly attributes: readonly { readonly id: string; readonly name?: string; readonly type: AttributeType }[];
 }
 
-/** The interval number of a quantity: its value, or a range's midpoint. */
+/** The interval number of a quantity: its value, or a range's midpoint; undefined if not a finite number. */
 export function quantityNumber(v: AttributeValue): number | undefined {
   if (!isQuantity(v)) return undefined;
-  return isRange(v) ? (v.min + v.max) / 2 : v.value;
+  const n = isRange(v) ? (v.min + v.max) / 2 : v.value;
+  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
 }
 
 /**
@@ -101,9 +102,7 @@ export function attributeUnits(layers: readonly (readonly Span[])[], labels: rea
     const ids = [...defs.map((d) => d.id), ...[...seen].filter((id) => !defs.some((d) => d.id === id)).sort(cmp)];
     for (const id of ids) {
       const def = defs.find((d) => d.id === id);
-      const given = matched.flatMap((g) =>
-        g.map((s) => (s?.attributes && Object.prototype.hasOwnProperty.call(s.attributes, id) ? s.attributes[id]! : undefined)),
-      );
+      const given = matched.flatMap((g) => g.map((s) => attributeValueOf(s?.attributes, id)));
       const type = def?.type ?? 'unknown';
       const interval = def ? def.type === 'quantity' : given.some((v) => v !== undefined) && given.every((v) => v === undefined || isQuantity(v));
       const units: AttributeCell[][] = [];
@@ -111,11 +110,11 @@ export function attributeUnits(layers: readonly (readonly Span[])[], labels: rea
       for (const g of matched) {
         const cells: AttributeCell[] = [];
         g.forEach((s, li) => {
-          const v = s?.attributes && Object.prototype.hasOwnProperty.call(s.attributes, id) ? s.attributes[id]! : undefined;
+          const v = attributeValueOf(s?.attributes, id);
           if (v === undefined) return;
           const key = valueKey(v, targets[li], type === 'link');
           const n = interval ? quantityNumber(v) : undefined;
-          // On the interval scale a value without a number (malformed) cannot be placed: left unpaired.
+          // On the interval scale a value without a finite number (malformed) cannot be placed: left out.
           if (interval && n === undefined) return;
           cells.push(n === undefined ? { key } : { key, number: n });
         });
