@@ -8,6 +8,7 @@ import type { MacroMean } from '../../src/review/agreement/by-label.js';
 import type { ReviewStage } from '../../src/review/review-layers.js';
 import { LABELS } from '../../src/labels/schema.js';
 import { LabelChip } from '../ui/LabelChip.js';
+import { AttributeAgreementTable } from './AttributeAgreementTable.js';
 
 export const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(3));
 const macro = (m: MacroMean) => fmt(m.value);
@@ -88,6 +89,7 @@ export function AgreementTable({ report, alpha = report.alpha, stage }: Props) {
         Spans: {report.spanCounts.map((c) => `${c.annotator} ${c.total}`).join(' · ')}. Exact matches per label:{' '}
         {LABELS.map((l) => `${l.name} ${f1.exact.perLabel[l.id].tp}`).join(', ')}. — means undefined (no spans of that label, or no variation).
       </p>
+      <AttributeAgreementTable report={report.attributes} />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { pairwiseAgreement } from '../../src/review/agreement/pairwise.js';
 import { contributingAnnotators, layerAtStage, myMarkCounts, type ReviewStage } from '../../src/review/review-layers.js';
 import { AgreementTable } from './AgreementTable.js';
 import { PairwiseTable } from './PairwiseTable.js';
+import { useSchema } from '../schema/schema-context.js';
 
 interface Props {
   readonly me: string;
@@ -52,7 +53,11 @@ export function DocumentAgreement({ me, text, names, layerOf, shown, reviewed, d
   );
   const chosen = useMemo(() => names.filter((n) => shown.has(n) && (picked.get(n) ?? worked.has(n))), [names, shown, picked, worked]);
   const layers = useMemo(() => names.map((n) => ({ annotator: n, spans: staged.get(n)! })), [names, staged]);
-  const report = useMemo(() => (a === b ? null : agreementReport({ text, layers, a, b, alphaOver: chosen })), [text, layers, a, b, chosen]);
+  const schema = useSchema();
+  const report = useMemo(
+    () => (a === b ? null : agreementReport({ text, layers, a, b, alphaOver: chosen, attributeLabels: schema.labels })),
+    [text, layers, a, b, chosen, schema],
+  );
   const matrix = useMemo(
     () => (chosen.length >= 3 ? pairwiseAgreement([{ text, layers: layers.filter((l) => chosen.includes(l.annotator)) }], chosen) : null),
     [text, layers, chosen],

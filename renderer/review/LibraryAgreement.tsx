@@ -14,6 +14,7 @@ import { layerAtStage, myMarkCounts, workedOn, type ReviewStage } from '../../sr
 import { loadLayers } from '../db/annotations-repo.js';
 import type { SpanmarkDb } from '../db/db.js';
 import { AgreementTable, alphaCaption, type AlphaOver } from './AgreementTable.js';
+import { useSchema } from '../schema/schema-context.js';
 import { StageToggle } from './DocumentAgreement.js';
 import { PairwiseTable } from './PairwiseTable.js';
 
@@ -82,10 +83,13 @@ export function LibraryAgreement({ db, me, docIds, onClose }: Props) {
     () => ({ ...tokenAlphaForDocuments(split.included.map((d) => ({ text: d.text, layers: d.layers.map((l) => l.spans) }))), annotators: names }),
     [split, names],
   );
+  const schema = useSchema();
   const report = useMemo(() => {
     const both = split.included.filter((d) => d.layers.some((l) => l.annotator === aName) && d.layers.some((l) => l.annotator === bName));
-    return aName === bName || both.length === 0 ? null : agreementForDocuments(both.map((d) => ({ text: d.text, layers: d.layers, a: aName, b: bName })));
-  }, [split, aName, bName]);
+    return aName === bName || both.length === 0
+      ? null
+      : agreementForDocuments(both.map((d) => ({ text: d.text, layers: d.layers, a: aName, b: bName, attributeLabels: schema.labels })));
+  }, [split, aName, bName, schema]);
   const matrix = useMemo(() => (names.length >= 3 ? pairwiseAgreement(split.included, names) : null), [split, names]);
 
   return (

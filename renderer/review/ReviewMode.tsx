@@ -26,6 +26,8 @@ import { LabelChip } from '../ui/LabelChip.js';
 import { LayerBadge } from './LayerBadge.js';
 import { KIND_NAMES, type DecideActions } from './ReviewPanel.js';
 import { ReviewProgressLine } from './ReviewProgressLine.js';
+import { AttributeDiffs, type AttributeChoices } from './AttributeDiffs.js';
+import { useSchema } from '../schema/schema-context.js';
 
 type Item = Difference<Annotation, ReviewDecision>;
 
@@ -51,7 +53,13 @@ const PAGE = 200;
 const CHORD_MS = 900;
 
 export function ReviewMode({ me, docId, own, layers, decisions, slots, actions, onShow, onExit, keys }: Props) {
-  const all = useMemo(() => reviewDifferences<Annotation, ReviewDecision>(docId, me, own, layers, decisions), [docId, me, own, layers, decisions]);
+  const schema = useSchema();
+  const all = useMemo(
+    () => reviewDifferences<Annotation, ReviewDecision>(docId, me, own, layers, decisions, { labels: schema.labels }),
+    [docId, me, own, layers, decisions, schema],
+  );
+  // Per item, the attribute choices flipped so far (the rest take the default).
+  const [choices, setChoices] = useState<ReadonlyMap<string, AttributeChoices>>(new Map());
   const progress = useMemo(() => reviewProgress(all), [all]);
   const [filter, setFilter] = useState<DifferenceFilter>(NO_FILTER);
   const visible = useCallback((d: Item) => matchesFilter(d, filter), [filter]);
@@ -100,7 +108,13 @@ export function ReviewMode({ me, docId, own, layers, decisions, slots, actions, 
     },
     [all, eligible, select],
   );
-  const accept = useCallback((item: Item, label?: LabelId) => decide(item, () => actions.accept(item.theirs, label ? { label } : {})), [actions, decide]);
+  const accept = useCallback(
+    (item: Item, label?: LabelId) => {
+      const attributes = choices.get(item.id);
+      decide(item, () => actions.accept(item.theirs, { ...(label ? { label } : {}), ...(attributes ? { attributes } : {}) }));
+    },
+    [actions, choices, decide],
+  );
   const reject = useCallback((item: Item, reason: string) => decide(item, () => actions.reject(item.theirs, reason)), [actions, decide]);
   const reconsider = useCallback(
     (item: Item) => {
@@ -254,6 +268,10 @@ export function ReviewMode({ me, docId, own, layers, decisions, slots, actions, 
             onReject={(reason) => reject(d, reason)}
             onCancelReject={() => setRejectingId(null)}
             onReconsider={() => reconsider(d)}
+            own={own}
+            theirLayer={layers.get(d.theirs.annotator) ?? []}
+            choices={choices.get(d.id) ?? {}}
+            onChoose={(attribute, c) => setChoices((m) => new Map(m).set(d.id, { ...(m.get(d.id) ?? {}), [attribute]: c }))}
           />
         ))}
       </ol>
@@ -316,9 +334,14 @@ interface CardProps {
   readonly onReject: (reason: string) => void;
   readonly onCancelReject: () => void;
   readonly onReconsider: () => void;
+  readonly own: readonly Annotation[];
+  readonly theirLayer: readonly Annotation[];
+  readonly choices: AttributeChoices;
+  readonly onChoose: (attribute: string, choice: 'mine' | 'theirs') => void;
 }
 
-function DifferenceCard({ item, me, slots, active, rejecting, onPick, onAccept, onStartReject, onReject, onCancelReject, onReconsider }: CardProps) {
+function DifferenceCard(props: CardProps) {
+  const { item, me, slots, active, rejecting, onPick, onAccept, onStartReject, onReject, onCancelReject, onReconsider } = props;
   const { theirs, mine, decision } = item;
   const stop = (e: { stopPropagation: () => void }) => e.stopPropagation();
   return (
@@ -363,6 +386,18 @@ function DifferenceCard({ item, me, slots, active, rejecting, onPick, onAccept, 
           <span className="meta">{me === mine.annotator ? 'Mine' : mine.annotator}:</span> <LabelChip label={mine.label} />{' '}
           <span className="mine-quote">{mine.quote}</span>
         </div>
+      ) : null}
+      {item.kind === 'attribute-mismatch' && mine ? (
+        <AttributeDiffs
+          mine={mine}
+          theirs={theirs}
+          mineLayer={props.own}
+          theirLayer={props.theirLayer}
+          decidable
+          decision={decision}
+          choices={props.choices}
+          onChoose={props.onChoose}
+        />
       ) : null}
       {decision ? (
         <div className="decide" onClick={stop}>

@@ -13,12 +13,15 @@ import { DocumentAgreement } from './DocumentAgreement.js';
 import { LayerBadge } from './LayerBadge.js';
 import { reviewDifferences, reviewProgress } from '../../src/review/differences.js';
 import { ReviewProgressLine } from './ReviewProgressLine.js';
+import { AttributeDiffs, type AttributeChoices } from './AttributeDiffs.js';
+import { useSchema } from '../schema/schema-context.js';
 
 const NONE: readonly Annotation[] = [];
 const ROW_PAGE = 200;
 
 export const KIND_NAMES: Record<RowKind, string> = {
   exact: 'Exact match',
+  'attribute-mismatch': 'Same span, different attributes',
   'label-mismatch': 'Same span, different label',
   overlap: 'Overlapping boundaries',
   'overlap-label-mismatch': 'Overlapping, different label',
@@ -27,7 +30,8 @@ export const KIND_NAMES: Record<RowKind, string> = {
 };
 
 export interface DecideActions {
-  readonly accept: (theirs: Annotation, opts: { label?: LabelId; useSelection?: boolean }) => void;
+  /** attributes: per differing attribute, whose value my identical span keeps (defaults otherwise). */
+  readonly accept: (theirs: Annotation, opts: { label?: LabelId; useSelection?: boolean; attributes?: AttributeChoices }) => void;
   readonly reject: (theirs: Annotation, reason: string) => void;
   readonly clear: (decision: ReviewDecision) => void;
 }
@@ -63,15 +67,16 @@ export function ReviewPanel(props: Props) {
   const layerOf = useCallback((name: string): readonly Annotation[] => (name === me ? own : (layers.get(name) ?? NONE)), [me, own, layers]);
   const layerA = layerOf(a);
   const layerB = layerOf(b);
-  const rows = useMemo(() => compareLayers(layerA, layerB), [layerA, layerB]);
+  const schema = useSchema();
+  const rows = useMemo(() => compareLayers(layerA, layerB, { labels: schema.labels }), [layerA, layerB, schema]);
   const summary = useMemo(() => summarizeComparison(rows), [rows]);
   const [active, setActive] = useState<number | null>(null);
   // Rows render a page at a time: two 10,000-span layers make thousands of rows.
   const [limit, setLimit] = useState(ROW_PAGE);
   const [showAgreement, setShowAgreement] = useState(false);
   const progress = useMemo(
-    () => reviewProgress(reviewDifferences(props.docId, me, own, layers, props.decisions)),
-    [props.docId, me, own, layers, props.decisions],
+    () => reviewProgress(reviewDifferences(props.docId, me, own, layers, props.decisions, { labels: schema.labels })),
+    [props.docId, me, own, layers, props.decisions, schema],
   );
 
   return (
@@ -212,6 +217,7 @@ export function ReviewPanel(props: Props) {
                 hasSelection={props.hasSelection}
                 actions={props.actions}
                 slots={slots}
+                layerOf={layerOf}
                 onPick={() => {
                   setActive(i);
                   props.onRow(row);
@@ -239,10 +245,15 @@ interface RowProps {
   readonly hasSelection: boolean;
   readonly actions: DecideActions;
   readonly slots: ReadonlyMap<string, number>;
+  readonly layerOf: (name: string) => readonly Annotation[];
   readonly onPick: () => void;
 }
 
-function CompareRow({ row, me, active, decisions, docId, hasSelection, actions, slots, onPick }: RowProps) {
+function CompareRow({ row, me, active, decisions, docId, hasSelection, actions, slots, layerOf, onPick }: RowProps) {
+  const [choices, setChoices] = useState<AttributeChoices>({});
+  // Mine on the left of the values when one side is mine; otherwise A beside B, without choices.
+  const pair = row.kind === 'attribute-mismatch' ? (row.b.annotator === me ? { mine: row.b, theirs: row.a } : { mine: row.a, theirs: row.b }) : null;
+  const theirDecision = pair && pair.mine.annotator === me ? decisions.get(decisionId(docId, pair.theirs.annotator, pair.theirs.id)) : undefined;
   return (
     <div className={`compare-row kind-${row.kind}${active ? ' active' : ''}`} role="listitem" data-testid="compare-row" data-kind={row.kind} onClick={onPick}>
       <span className="kind">{KIND_NAMES[row.kind]}</span>
@@ -257,10 +268,22 @@ function CompareRow({ row, me, active, decisions, docId, hasSelection, actions, 
             <span className="quote" title={ann.note ?? ann.quote}>
               {ann.quote}
             </span>
-            {ann.annotator !== me ? <Decide theirs={ann} decision={decision} hasSelection={hasSelection} actions={actions} /> : null}
+            {ann.annotator !== me ? <Decide theirs={ann} decision={decision} hasSelection={hasSelection} actions={actions} choices={choices} /> : null}
           </div>
         );
       })}
+      {pair ? (
+        <AttributeDiffs
+          mine={pair.mine}
+          theirs={pair.theirs}
+          mineLayer={layerOf(pair.mine.annotator)}
+          theirLayer={layerOf(pair.theirs.annotator)}
+          decidable={pair.mine.annotator === me}
+          decision={theirDecision}
+          choices={choices}
+          onChoose={(id, c) => setChoices((m) => ({ ...m, [id]: c }))}
+        />
+      ) : null}
     </div>
   );
 }
@@ -270,11 +293,13 @@ function Decide({
   decision,
   hasSelection,
   actions,
+  choices,
 }: {
   theirs: Annotation;
   decision: ReviewDecision | undefined;
   hasSelection: boolean;
   actions: DecideActions;
+  choices: AttributeChoices;
 }) {
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
@@ -321,7 +346,7 @@ function Decide({
   }
   return (
     <span className="decide" onClick={stop}>
-      <button type="button" onClick={() => actions.accept(theirs, {})} data-testid="accept">
+      <button type="button" onClick={() => actions.accept(theirs, { attributes: choices })} data-testid="accept">
         Accept
       </button>
       <select

@@ -17,6 +17,7 @@ import {
 import type { Result } from '../../src/result.js';
 import type { DocumentSession } from '../store/document-session.js';
 import type { DecideActions } from './ReviewPanel.js';
+import { useSchema } from '../schema/schema-context.js';
 
 interface Deps {
   readonly session: DocumentSession | null;
@@ -32,6 +33,7 @@ interface Deps {
 type Context = { previous: ReviewDecision | null; previousResult: Annotation | null; now: string };
 
 export function useReviewActions({ session, me, pending, setPending, status, changeStatus, say, fail }: Deps): DecideActions {
+  const schema = useSchema();
   return useMemo<DecideActions>(() => {
     const decide = (theirs: Annotation, make: (ctx: Context) => Result<ReviewCommand>): void => {
       if (!session) return;
@@ -48,6 +50,7 @@ export function useReviewActions({ session, me, pending, setPending, status, cha
     return {
       accept: (theirs, opts) => {
         if (opts.useSelection && !pending) return say('error', 'Select the boundary in the text first.');
+        const label = opts.label ?? theirs.label;
         decide(theirs, (ctx) =>
           acceptCommand({
             ...ctx,
@@ -56,6 +59,9 @@ export function useReviewActions({ session, me, pending, setPending, status, cha
             text: session?.article.text ?? '',
             newId: crypto.randomUUID(),
             mine: session?.list() ?? [],
+            theirLayer: session?.getSnapshot().layers.get(theirs.annotator) ?? [],
+            attributeDefs: schema.labels.find((l) => l.id === label)?.attributes ?? [],
+            ...(opts.attributes ? { attributeChoices: opts.attributes } : {}),
             ...(opts.label ? { label: opts.label } : {}),
             ...(opts.useSelection && pending ? { span: pending } : {}),
           }),
@@ -69,7 +75,7 @@ export function useReviewActions({ session, me, pending, setPending, status, cha
         session.execute(clearDecisionCommand(decision, result)).catch((e: unknown) => fail('Could not undo the decision', e));
       },
     };
-  }, [changeStatus, fail, me, pending, say, session, setPending, status]);
+  }, [changeStatus, fail, me, pending, say, schema, session, setPending, status]);
 }
 
 /** The copy a decision put in my layer; null when it only linked one of my own annotations. */

@@ -6,6 +6,7 @@
 // Unpacking refuses (undefined) anything that does not add up, so a damaged cache is ignored.
 
 import type { Annotation, Provenance } from './types.js';
+import type { AttributeValues } from '../labels/attributes.js';
 import { isLabelId } from '../labels/schema.js';
 
 export interface LayerColumns {
@@ -30,6 +31,8 @@ export interface LayerColumns {
   readonly notes: PackedStrings;
   /** The few accepted-from-a-colleague annotations, by position. */
   readonly provenance: readonly { readonly at: number; readonly provenance: Provenance }[];
+  /** Annotations with attribute values, by position (structured-cloned as they are). Absent in older snapshots. */
+  readonly attributes?: readonly { readonly at: number; readonly attributes: AttributeValues }[];
 }
 
 export interface PackedStrings {
@@ -52,6 +55,7 @@ export function toColumns(list: readonly Annotation[], text: string): LayerColum
   const updatedAt = new Packer(n);
   const notes = new Packer(n);
   const provenance: { at: number; provenance: Provenance }[] = [];
+  const attributes: { at: number; attributes: AttributeValues }[] = [];
   list.forEach((a, i) => {
     if (!isOffset(a.start) || !isOffset(a.end)) throw new RangeError(`annotation ${a.id} has offsets ${a.start}..${a.end}, which cannot be packed`);
     starts[i] = a.start;
@@ -66,6 +70,7 @@ export function toColumns(list: readonly Annotation[], text: string): LayerColum
     else updatedAt.add(i, a.updatedAt);
     notes.add(i, a.note);
     if (a.provenance) provenance.push({ at: i, provenance: { ...a.provenance } });
+    if (a.attributes) attributes.push({ at: i, attributes: a.attributes });
   });
   return {
     version: 1,
@@ -82,6 +87,7 @@ export function toColumns(list: readonly Annotation[], text: string): LayerColum
     updatedAt: updatedAt.done(),
     notes: notes.done(),
     provenance,
+    attributes,
   };
 }
 
@@ -99,6 +105,7 @@ export function fromColumns(c: LayerColumns, docId: string, text: string): Annot
   const notes = unpack(c.notes, n, ABSENT);
   if (!ids || !quotes || !createdAt || !updatedAt || !notes) return undefined;
   const provenance = new Map(c.provenance.map((p) => [p.at, p.provenance]));
+  const attributes = new Map((c.attributes ?? []).map((p) => [p.at, p.attributes]));
   const out = new Array<Annotation>(n);
   for (let i = 0; i < n; i++) {
     const label = c.labels[c.labelIndex[i]!];
@@ -122,6 +129,8 @@ export function fromColumns(c: LayerColumns, docId: string, text: string): Annot
     if (note !== undefined) a.note = note;
     const p = provenance.get(i);
     if (p !== undefined) a.provenance = p;
+    const values = attributes.get(i);
+    if (values !== undefined) a.attributes = values;
     out[i] = a;
   }
   return out;
@@ -151,7 +160,13 @@ function wellFormed(c: LayerColumns): boolean {
     Array.isArray(c.provenance) &&
     c.provenance.every(
       (p: LayerColumns['provenance'][number]) => Number.isInteger(p?.at) && p.at >= 0 && p.at < n && typeof p.provenance === 'object' && p.provenance !== null,
-    )
+    ) &&
+    (c.attributes === undefined ||
+      (Array.isArray(c.attributes) &&
+        c.attributes.every(
+          (p: NonNullable<LayerColumns['attributes']>[number]) =>
+            Number.isInteger(p?.at) && p.at >= 0 && p.at < n && typeof p.attributes === 'object' && p.attributes !== null && !Array.isArray(p.attributes),
+        )))
   );
 }
 

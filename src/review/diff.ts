@@ -1,14 +1,23 @@
 // Side-by-side comparison of two annotators' layers on one document, the table a reviewer walks
 // through. Pairing is greedy and explainable (a reviewer can see why two spans were paired); the
 // optimal matching used for scoring lives in agreement/span-f1.ts and may pair differently.
+// An exact pair whose attribute values differ (attribute-diff.ts decides "differ") is its own kind,
+// 'attribute-mismatch'; it is paired with the same priority as an exact match, so attributes never
+// change which spans are paired, only what the row says about the pair.
 
+import { attributesDiffer, compareOptionsFor, targetsIn, type AttributeSchemaView } from './attribute-diff.js';
 import { compareSpans, overlapLength, overlappingPairs, type Span } from './span.js';
 
-export type PairKind = 'exact' | 'label-mismatch' | 'overlap' | 'overlap-label-mismatch';
+export type PairKind = 'exact' | 'attribute-mismatch' | 'label-mismatch' | 'overlap' | 'overlap-label-mismatch';
 export type RowKind = PairKind | 'only-a' | 'only-b';
 
-/** Pairing priority and, for rows at the same extent, display order. */
-export const ROW_KINDS: readonly RowKind[] = ['exact', 'label-mismatch', 'overlap', 'overlap-label-mismatch', 'only-a', 'only-b'];
+/** Display order for rows at the same extent (pairing priority: the same, attribute-mismatch ranked as exact). */
+export const ROW_KINDS: readonly RowKind[] = ['exact', 'attribute-mismatch', 'label-mismatch', 'overlap', 'overlap-label-mismatch', 'only-a', 'only-b'];
+
+export interface CompareLayersOptions {
+  /** The label schema, for attribute order and which attributes are links; without it no attribute is a link. */
+  readonly labels?: readonly AttributeSchemaView[];
+}
 
 /** start/end: the union extent of the row's spans, in the spans' unit. */
 export type ComparisonRow<S extends Span = Span> =
@@ -16,6 +25,7 @@ export type ComparisonRow<S extends Span = Span> =
   | { readonly kind: 'only-a'; readonly a: S; readonly b?: undefined; readonly start: number; readonly end: number }
   | { readonly kind: 'only-b'; readonly a?: undefined; readonly b: S; readonly start: number; readonly end: number };
 
+/** Label and bounds only; compareLayers refines an exact pair into 'attribute-mismatch'. */
 export function pairKind(a: Span, b: Span): PairKind {
   const sameBounds = a.start === b.start && a.end === b.end;
   if (a.label === b.label) return sameBounds ? 'exact' : 'overlap';
@@ -28,12 +38,19 @@ export function pairKind(a: Span, b: Span): PairKind {
  * B span's; a candidate is kept when neither span is paired yet. Inputs are put in text order first,
  * so the result does not depend on input order. Every input span appears in exactly one row.
  */
-export function compareLayers<S extends Span>(a: readonly S[], b: readonly S[]): ComparisonRow<S>[] {
+export function compareLayers<S extends Span>(a: readonly S[], b: readonly S[], opts: CompareLayersOptions = {}): ComparisonRow<S>[] {
   const sa = [...a].sort(compareSpans);
   const sb = [...b].sort(compareSpans);
+  const targetsA = targetsIn(a);
+  const targetsB = targetsIn(b);
   const candidates = overlappingPairs(sa, sb).map(([i, j]) => {
-    const kind = pairKind(sa[i]!, sb[j]!);
-    return { i, j, kind, rank: ROW_KINDS.indexOf(kind), overlap: overlapLength(sa[i]!, sb[j]!) };
+    const x = sa[i]!;
+    const y = sb[j]!;
+    let kind = pairKind(x, y);
+    const rank = ROW_KINDS.indexOf(kind);
+    if (kind === 'exact' && attributesDiffer(x.attributes, y.attributes, compareOptionsFor(opts.labels, x.label, targetsA, targetsB)))
+      kind = 'attribute-mismatch';
+    return { i, j, kind, rank, overlap: overlapLength(x, y) };
   });
   candidates.sort((x, y) => x.rank - y.rank || y.overlap - x.overlap || x.i - y.i || x.j - y.j);
   const pairedA = new Uint8Array(sa.length);

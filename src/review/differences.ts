@@ -7,16 +7,22 @@
 // exact match and drop it from the queue the moment it is decided. Excluded: spans only I tagged
 // (no colleague's annotation to decide on, so nothing to count as decided) and exact matches
 // (agreement, not difference; they can still be accepted from the Compare list).
+//
+// Same span, different attributes is a difference too. Accepting one may take the colleague's
+// values into my span, after which the pair can be an exact match: such a pair stays in the queue,
+// as the attribute difference it was, while its decision records the per-attribute choice
+// (ReviewDecision.attributes). Reconsidering such a decision keeps the values taken (they are an
+// edit of my span, which undo reverses); if nothing differs any more, the item leaves the queue.
 
 import type { LabelId } from '../labels/schema.js';
-import { compareLayers, type RowKind } from './diff.js';
+import { compareLayers, type CompareLayersOptions, type RowKind } from './diff.js';
 import { decisionId } from './decisions.js';
 import { layerBeforeReview } from './review-layers.js';
 import { cmp, type Span } from './span.js';
 
 export type DifferenceKind = Exclude<RowKind, 'exact' | 'only-a'>;
 
-export const DIFFERENCE_KINDS: readonly DifferenceKind[] = ['label-mismatch', 'overlap', 'overlap-label-mismatch', 'only-b'];
+export const DIFFERENCE_KINDS: readonly DifferenceKind[] = ['attribute-mismatch', 'label-mismatch', 'overlap', 'overlap-label-mismatch', 'only-b'];
 
 interface Annotated extends Span {
   readonly annotator: string;
@@ -25,6 +31,8 @@ interface Annotated extends Span {
 
 interface Decided {
   readonly id: string;
+  /** Present when the decision chose between attribute values (accepting an attribute difference). */
+  readonly attributes?: unknown;
 }
 
 export interface Difference<A extends Annotated, D extends Decided> {
@@ -47,16 +55,19 @@ export function reviewDifferences<A extends Annotated, D extends Decided>(
   mine: readonly A[],
   layers: ReadonlyMap<string, readonly A[]>,
   decisions: ReadonlyMap<string, D>,
+  opts: CompareLayersOptions = {},
 ): Difference<A, D>[] {
   const before = layerBeforeReview(mine);
   const out: Difference<A, D>[] = [];
   for (const [annotator, theirs] of layers) {
     if (annotator === me) continue;
-    for (const row of compareLayers(before, theirs)) {
-      if (row.kind === 'exact' || row.kind === 'only-a') continue;
+    for (const row of compareLayers(before, theirs, opts)) {
+      if (row.kind === 'only-a') continue;
       const id = decisionId(docId, row.b.annotator, row.b.id);
       const decision = decisions.get(id);
-      out.push({ id, kind: row.kind, theirs: row.b, ...(row.a ? { mine: row.a } : {}), ...(decision ? { decision } : {}) });
+      if (row.kind === 'exact' && decision?.attributes === undefined) continue;
+      const kind = row.kind === 'exact' ? 'attribute-mismatch' : row.kind;
+      out.push({ id, kind, theirs: row.b, ...(row.a ? { mine: row.a } : {}), ...(decision ? { decision } : {}) });
     }
   }
   return out.sort(

@@ -2,6 +2,7 @@
 // annotations and on the CLI's code-point spans alike; every function here assumes one consistent
 // unit per call and never converts. The overlap sweep lives here because diff and F1 both need it.
 
+import type { AttributeValues } from '../labels/attributes.js';
 import type { LabelId } from '../labels/schema.js';
 
 /** A labelled range [start, end), end exclusive, end > start, in whatever unit the caller uses. */
@@ -10,6 +11,8 @@ export interface Span {
   readonly label: LabelId;
   readonly start: number;
   readonly end: number;
+  /** The span's attribute values, where the caller has them (review of attributes compares them). */
+  readonly attributes?: AttributeValues;
 }
 
 /** Units two spans share; 0 when they only touch or are disjoint. */

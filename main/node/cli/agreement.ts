@@ -11,7 +11,8 @@ import { annotatorsOf, gatherLayers, sharedDocuments, type GatheredDocument, typ
 import { loadFile, problemLines } from './load.js';
 import { figure, MACRO_FOOTNOTE, renderReportTable, UNDEFINED_FOOTNOTE } from './report-table.js';
 import { padEnd, padStart, plural, printable } from './text.js';
-import { LABEL_IDS } from '../../../src/labels/schema.js';
+import { DEFAULT_SCHEMA, LABEL_IDS } from '../../../src/labels/schema.js';
+import { ATTRIBUTE_FOOTNOTE, renderAttributeTable } from './attribute-table.js';
 
 export interface AgreementOptions {
   readonly files: readonly string[];
@@ -122,7 +123,14 @@ function pairReports(
 ): { documents: DocumentReport[]; combined: AgreementReport } {
   const documents: DocumentReport[] = [];
   for (const d of selection) {
-    const r = agreementReport({ text: d.text, layers: d.layers.map((l) => ({ annotator: l.annotator, spans: l.spans })), a, b });
+    const r = agreementReport({
+      text: d.text,
+      layers: d.layers.map((l) => ({ annotator: l.annotator, spans: l.spans })),
+      a,
+      b,
+      // The default schema until the files' own (contract v2) is read here.
+      attributeLabels: DEFAULT_SCHEMA.labels,
+    });
     // The decoder has already checked every offset against the text, so this is a bug, not bad input.
     if (!r.ok) throw new Error(`agreement on ${d.sha256}: ${r.error.message} (${r.error.path ?? ''})`);
     documents.push({ sha256: d.sha256, title: d.title, files: d.files, report: r.value });
@@ -252,10 +260,13 @@ export function renderAgreement(out: AgreementOutput): string[] {
         : ''),
   ];
   let hasUndefined = false;
+  let hasAttributes = false;
   const section = (heading: string, report: AgreementReport): void => {
     const table = renderReportTable(report);
-    hasUndefined ||= table.hasUndefined;
-    lines.push('', heading, '', ...table.lines);
+    const attributes = renderAttributeTable(report.attributes);
+    hasUndefined ||= table.hasUndefined || attributes.hasUndefined;
+    hasAttributes ||= attributes.lines.length > 0;
+    lines.push('', heading, '', ...table.lines, ...(attributes.lines.length > 0 ? ['', ...attributes.lines] : []));
   };
   out.documents.forEach((d, i) => {
     section(`== Document ${i + 1} of ${out.documents.length}: ${docName(d.title, d.sha256)}, in ${d.files.map(printable).join(', ')}`, d.report);
@@ -268,6 +279,7 @@ export function renderAgreement(out: AgreementOutput): string[] {
     'exact/relaxed: span precision, recall, F1 of B against A (same bounds / any overlap); kappa: A and B, on tokens;',
     'alpha: every annotator listed under "spans", on tokens. See docs/agreement.md.',
   );
+  if (hasAttributes) lines.push(ATTRIBUTE_FOOTNOTE);
   return lines;
 }
 
@@ -305,14 +317,18 @@ export function renderPairs(out: PairsOutput): string[] {
   matrix('F1 exact', (r) => r.f1.exact.macro.f1.value);
   matrix('F1 relaxed', (r) => r.f1.relaxed.macro.f1.value);
   matrix('kappa', (r) => r.kappa.macro.value);
+  let hasAttributes = false;
   for (const p of out.pairs) {
     const table = renderReportTable(p.report);
-    hasUndefined ||= table.hasUndefined;
+    const attributes = renderAttributeTable(p.report.attributes);
+    hasUndefined ||= table.hasUndefined || attributes.hasUndefined;
+    hasAttributes ||= attributes.lines.length > 0;
     lines.push(
       '',
       `== B = ${printable(p.b)} against A = ${printable(p.a)}, ${plural(p.documents.length, 'document')} both annotated: counts pooled`,
       '',
       ...table.lines,
+      ...(attributes.lines.length > 0 ? ['', ...attributes.lines] : []),
     );
   }
   lines.push('');
@@ -322,5 +338,6 @@ export function renderPairs(out: PairsOutput): string[] {
     'F1 and kappa are symmetric, so one cell serves both orders; a pair is pooled over the documents both annotated.',
     "alpha: every annotator of the shared documents (in a pair's table: of that pair's documents), on tokens. See docs/agreement.md.",
   );
+  if (hasAttributes) lines.push(ATTRIBUTE_FOOTNOTE);
   return lines;
 }

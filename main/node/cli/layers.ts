@@ -119,7 +119,13 @@ export function gatherLayers(sources: readonly SourceFile[]): Gathered {
       .map(([annotator, l]) => ({
         annotator,
         files: l.files,
-        spans: [...l.byId.values()].map((a) => ({ id: a.id, label: a.label, start: a.start, end: a.end })),
+        spans: [...l.byId.values()].map((a) => ({
+          id: a.id,
+          label: a.label,
+          start: a.start,
+          end: a.end,
+          ...(a.attributes ? { attributes: a.attributes } : {}),
+        })),
       })),
   }));
   return { documents, annotators, merges };

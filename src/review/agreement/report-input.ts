@@ -4,6 +4,7 @@
 import { fail, ok, type Result } from '../../result.js';
 import { splitsSurrogatePair } from '../../text/offsets.js';
 import type { Span } from '../span.js';
+import type { AttributeLabelView } from './attribute-units.js';
 
 export interface LayerInput {
   readonly annotator: string;
@@ -19,6 +20,8 @@ export interface ReportInput {
   readonly b: string;
   /** The layers alpha is computed over; every layer when absent. */
   readonly alphaOver?: readonly string[];
+  /** The label schema attribute agreement reads (order, types); without it attributes are inferred. */
+  readonly attributeLabels?: readonly AttributeLabelView[];
 }
 
 /**

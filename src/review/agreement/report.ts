@@ -11,6 +11,7 @@ import { byLabel, type ByLabel } from './by-label.js';
 import { validateReportInput, type ReportInput } from './report-input.js';
 import { addKappaTables, kappaFromTables, kappaTables, type KappaResult } from './kappa.js';
 import { addSpanF1Counts, countsOf, f1FromCounts, spanF1Counts, type SpanF1 } from './span-f1.js';
+import { attributeAgreement, combineAttributeAgreement, type AttributeAgreementReport } from './attribute-agreement.js';
 
 export type { LayerInput, ReportInput } from './report-input.js';
 
@@ -31,6 +32,8 @@ export interface AgreementReport {
   readonly kappa: KappaResult;
   /** Over the layers named by alphaOver (every layer when absent), not only a and b. */
   readonly alpha: AlphaResult & { readonly annotators: readonly string[] };
+  /** Attribute values on identically tagged spans, over the same layers as alpha. */
+  readonly attributes: AttributeAgreementReport;
 }
 
 export function agreementReport(input: ReportInput): Result<AgreementReport> {
@@ -67,6 +70,10 @@ function reportAt(input: ReportInput, path: string): Result<AgreementReport> {
       ),
       annotators: alphaLayers.map((l) => l.annotator),
     },
+    attributes: attributeAgreement(
+      alphaLayers.map((l) => l.spans),
+      input.attributeLabels,
+    ),
   });
 }
 
@@ -104,6 +111,7 @@ export function combineReports(reports: readonly AgreementReport[]): Result<Agre
       ...alphaFromCoincidenceTables(addCoincidences(reports.map((r) => byLabel((l) => r.alpha.perLabel[l].coincidences)))),
       annotators: [...new Set(reports.flatMap((r) => r.alpha.annotators))],
     },
+    attributes: combineAttributeAgreement(reports.map((r) => r.attributes)),
   });
 }
 

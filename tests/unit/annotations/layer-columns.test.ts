@@ -24,6 +24,24 @@ test('a layer comes back exactly, notes, provenance, emoji, RTL and empty string
   assert.deepEqual(fromColumns(toColumns(list, TEXT), 'doc', TEXT), list);
 });
 
+test("attribute values come back with their annotation (a review that took a colleague's values survives a reopen)", () => {
+  const list: Annotation[] = [
+    ann({
+      id: 'a',
+      label: 'casualty',
+      start: 0,
+      end: 12,
+      attributes: { count: { value: 18, qualifier: 'exact' }, kind: ['killed', 'injured'], place: '🇰🇿 Алматы', flag: false },
+    }),
+    ann({ id: 'b', start: 30, end: 36 }),
+    ann({ id: 'c', start: 40, end: 46, attributes: { count: { min: 10, max: 15 }, place: '' } }),
+  ];
+  assert.deepEqual(fromColumns(toColumns(list, TEXT), 'doc', TEXT), list);
+  // A snapshot written before attributes existed has no such column: read as no values.
+  const { attributes: _none, ...older } = toColumns([ann({ id: 'x' })], TEXT);
+  assert.deepEqual(fromColumns(older, 'doc', TEXT), [ann({ id: 'x' })]);
+});
+
 test('what is implied is not stored: quotes equal to the text, updatedAt equal to createdAt', () => {
   const plain = [ann({ id: 'a', start: 12, end: 19 }), ann({ id: 'b', start: 40, end: 46 })];
   const c = toColumns(plain, TEXT);
@@ -96,6 +114,8 @@ test('columns that do not add up are refused, never half read', () => {
     ['an empty span', { ...good, ends: Uint32Array.of(0, 5) }],
     ['starts as a plain array', { ...good, starts: [0, 4] as unknown as Uint32Array }],
     ['provenance past the end', { ...good, provenance: [{ at: 2, provenance: { annotator: 'x', annotationId: 'y', modified: false } }] }],
+    ['attributes past the end', { ...good, attributes: [{ at: 2, attributes: { count: { value: 1, qualifier: 'exact' } } }] }],
+    ['attributes that are not an object', { ...good, attributes: [{ at: 0, attributes: 'x' as unknown as Record<string, never> }] }],
   ];
   for (const [why, c] of broken) assert.equal(fromColumns(c, 'doc', TEXT), undefined, why);
   for (const junk of [null, undefined, 42, 'columns', []]) assert.equal(fromColumns(junk as unknown as LayerColumns, 'doc', TEXT), undefined, String(junk));

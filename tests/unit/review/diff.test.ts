@@ -74,8 +74,24 @@ test('rows at the same extent are ordered by kind', () => {
 
 test('summary counts every kind, zeros included', () => {
   const rows = compareLayers([sp('a1', 'claim', 0, 5), sp('a2', 'claim', 10, 12)], [sp('b1', 'claim', 0, 5), sp('b2', 'casualty', 20, 25)]);
-  assert.deepEqual(summarizeComparison(rows), { exact: 1, 'label-mismatch': 0, overlap: 0, 'overlap-label-mismatch': 0, 'only-a': 1, 'only-b': 1 });
-  assert.deepEqual(summarizeComparison([]), { exact: 0, 'label-mismatch': 0, overlap: 0, 'overlap-label-mismatch': 0, 'only-a': 0, 'only-b': 0 });
+  assert.deepEqual(summarizeComparison(rows), {
+    exact: 1,
+    'attribute-mismatch': 0,
+    'label-mismatch': 0,
+    overlap: 0,
+    'overlap-label-mismatch': 0,
+    'only-a': 1,
+    'only-b': 1,
+  });
+  assert.deepEqual(summarizeComparison([]), {
+    exact: 0,
+    'attribute-mismatch': 0,
+    'label-mismatch': 0,
+    overlap: 0,
+    'overlap-label-mismatch': 0,
+    'only-a': 0,
+    'only-b': 0,
+  });
 });
 
 test('rows carry the caller’s own span objects, extra fields and all', () => {
