@@ -133,23 +133,19 @@ export function reanchorOne(newText: string, a: OldAnchor, hint = a.start): Rean
   const prefix = a.prefix ?? '';
   const suffix = a.suffix ?? '';
 
-  // Position first: the quote still there, and its context not contradicting it.
+  // Position first: the quote still there with its context intact needs no search.
   if (Number.isInteger(a.start) && a.start >= 0 && newText.slice(a.start, a.start + a.quote.length) === a.quote) {
     const here = score(newText, a, hint, prefix, suffix, { start: a.start, end: a.start + a.quote.length, errors: 0 });
-    if (here.context >= MIN_CONTEXT && !cutsGrapheme(newText, here.start, here.end)) {
-      const same = here.start === a.start && here.end === a.end;
-      return placement(a, same ? 'exact' : 'moved', newText, here);
-    }
+    if (here.context === 1 && !cutsGrapheme(newText, here.start, here.end)) return placement(a, statusAt(a, here), newText, here);
   }
 
-  // The quote verbatim elsewhere: accepted when its context agrees, or when it is the only one.
+  // The quote verbatim, the old position among the candidates: the one whose context agrees best
+  // (the old position wins ties), accepted when its context agrees or when it is the only one.
   const exact = exactCandidates(newText, a.quote).filter((c) => !cutsGrapheme(newText, c.start, c.end));
   const bestExact = best(exact.map((c) => score(newText, a, hint, prefix, suffix, c)));
   // A unique, long quote is its own evidence even where its context was rewritten.
   const unique = exact.length === 1 && (a.quote.length >= UNIQUE_QUOTE || (prefix === '' && suffix === ''));
-  if (bestExact && (bestExact.context >= MIN_CONTEXT || unique)) {
-    return placement(a, 'moved', newText, bestExact);
-  }
+  if (bestExact && (bestExact.context >= MIN_CONTEXT || unique)) return placement(a, statusAt(a, bestExact), newText, bestExact);
 
   // The quote changed: approximate matches, each end widened to whole grapheme clusters.
   const maxErrors = Math.min(256, Math.floor(a.quote.length / 2));
@@ -169,6 +165,11 @@ export function reanchorOne(newText: string, a: OldAnchor, hint = a.start): Rean
   if (hasContext && top.context < MIN_CONTEXT) return orphan(`"${a.quote}" no longer stands in its context.`);
   if (!hasContext && top.errors > 0) return orphan(`"${a.quote}" changed and has no context to confirm where it went.`);
   return placement(a, 'moved', newText, top);
+}
+
+/** Exact only where nothing moved and the words are the same. */
+function statusAt(a: OldAnchor, c: Candidate): 'exact' | 'moved' {
+  return c.start === a.start && c.end === a.end && c.errors === 0 ? 'exact' : 'moved';
 }
 
 function placement(a: OldAnchor, status: 'exact' | 'moved', text: string, c: Scored): Placement {

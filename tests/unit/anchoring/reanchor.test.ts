@@ -162,6 +162,27 @@ test('repeated quotes: the context picks the right occurrence after text is inse
   assert.equal((reanchorOne(now, first) as Placement).start, now.indexOf('12'));
 });
 
+test('the quote still at its old position but as another occurrence: the context moves it to its own', () => {
+  const old = 'Police: 12 dead. Army: 12 hurt.';
+  const a = anchorIn(old, { id: 'hurt', start: 23, end: 25 });
+  const now = 'Army: 12 hurt. Police: 12 dead.';
+  assert.equal(now.slice(23, 25), '12');
+  const r = reanchorOne(now, a) as Placement;
+  assert.equal(r.status, 'moved');
+  assert.equal(r.start, now.indexOf('12 hurt'));
+});
+
+test('the old position holding the same quote with half-agreeing context loses to the occurrence whose context agrees', () => {
+  const old = 'The governor said that 12 people died. The mayor said that 12 people were hurt.';
+  const second = old.lastIndexOf('12');
+  const a = anchorIn(old, { id: 'hurt', start: second, end: second + 2 });
+  const pad = 'x'.repeat(second - old.indexOf('12'));
+  const now = pad + old;
+  assert.equal(now.slice(second, second + 2), '12');
+  const r = reanchorOne(now, a) as Placement;
+  assert.equal(r.start, now.lastIndexOf('12'));
+});
+
 test('a repeated quote whose own occurrence was deleted becomes an orphan, not the other occurrence', () => {
   const old = 'Alma-Ata airport was seized. Crowds gathered in the square of Alma-Ata at noon.';
   const a = anchorIn(old, { id: 'x', start: old.lastIndexOf('Alma-Ata'), end: old.lastIndexOf('Alma-Ata') + 8 });
