@@ -30,7 +30,7 @@ export function decodeDoccano(files: readonly InputFile[]): DecodeResult {
         err(`${file.name} must hold an array of records with "text" and "label".`, `${file.name}:$`);
         continue;
       }
-      records = json.value.map((value, i) => ({ line: i, value }));
+      records = (json.value as unknown[]).map((value, i) => ({ line: i, value }));
     } else {
       const lines = readJsonLines(file);
       if (!lines.ok) {
@@ -58,10 +58,7 @@ export function decodeDoccano(files: readonly InputFile[]): DecodeResult {
         if (typeof label !== 'string' && typeof label !== 'number') return err(`${path}: the label must be a string.`, path);
         const range = source.rawRange(start, end, 'codepoint');
         if (!range) {
-          return err(
-            `${path}: ${String(start)}..${String(end)} is not a span of the text (${[...text].length} code points).`,
-            path,
-          );
+          return err(`${path}: ${String(start)}..${String(end)} is not a span of the text (${[...text].length} code points).`, path);
         }
         const r = source.toText(range);
         annotations.push({ id: nextId(id), label: String(label), start: r.start, end: r.end, quote: source.text.slice(r.start, r.end) });
@@ -90,12 +87,21 @@ export function decodeDoccano(files: readonly InputFile[]): DecodeResult {
           const path = `${where}.entities[${i}]`;
           if (!isObj(e)) return err(`${path}: must be an object {id, label, start_offset, end_offset}.`, path);
           const id = own(e, 'id');
-          add(own(e, 'start_offset'), own(e, 'end_offset'), own(e, 'label'), typeof id === 'number' || typeof id === 'string' ? String(id) : String(i + 1), path);
+          add(
+            own(e, 'start_offset'),
+            own(e, 'end_offset'),
+            own(e, 'label'),
+            typeof id === 'number' || typeof id === 'string' ? String(id) : String(i + 1),
+            path,
+          );
         });
       }
       const relations = own(value, 'relations');
       if (Array.isArray(relations) && relations.length > 0) {
-        warn(`${where}.relations: ${relations.length} relation(s) are not imported (doccano relations are not carried by this format's import yet).`, `${where}.relations`);
+        warn(
+          `${where}.relations: ${relations.length} relation(s) are not imported (doccano relations are not carried by this format's import yet).`,
+          `${where}.relations`,
+        );
       }
       const metadata: Record<string, string> = {};
       for (const [k, v] of Object.entries(value)) {

@@ -19,7 +19,11 @@ export const doccanoCodec: FormatCodec = {
       files.every((f) => {
         if (extensionOf(f.name) !== 'jsonl') return false;
         const first = peek(f).split('\n', 1)[0] ?? '';
-        return /"text"\s*:/.test(first) && (/"labels?"\s*:\s*\[\s*(\]|\[)/.test(first) || /"entities"\s*:\s*\[/.test(first)) && !/"spans"\s*:|"tokens"\s*:/.test(first);
+        return (
+          /"text"\s*:/.test(first) &&
+          (/"labels?"\s*:\s*\[\s*(\]|\[)/.test(first) || /"entities"\s*:\s*\[/.test(first)) &&
+          !/"spans"\s*:|"tokens"\s*:/.test(first)
+        );
       })
     );
   },

@@ -16,11 +16,34 @@ export function lossesFor(docs: readonly InterchangeDocument[], caps: Capabiliti
   const all = docs.flatMap((d) => d.annotations);
   const out: Loss[] = [];
   if (!caps.discontinuous) {
-    out.push(...loss('discontinuous spans (written as one span covering all fragments)', all.filter((a) => (a.fragments?.length ?? 0) > 1)));
+    out.push(
+      ...loss(
+        'discontinuous spans (written as one span covering all fragments)',
+        all.filter((a) => (a.fragments?.length ?? 0) > 1),
+      ),
+    );
   }
-  if (!caps.attributes) out.push(...loss('attributes', all.filter((a) => a.attributes !== undefined && Object.keys(a.attributes).length > 0)));
-  if (!caps.notes) out.push(...loss('notes', all.filter((a) => a.note !== undefined && a.note !== '')));
-  if (!caps.annotators) out.push(...loss('annotator names', all.filter((a) => a.annotator !== undefined && a.annotator !== '')));
+  if (!caps.attributes)
+    out.push(
+      ...loss(
+        'attributes',
+        all.filter((a) => a.attributes !== undefined && Object.keys(a.attributes).length > 0),
+      ),
+    );
+  if (!caps.notes)
+    out.push(
+      ...loss(
+        'notes',
+        all.filter((a) => a.note !== undefined && a.note !== ''),
+      ),
+    );
+  if (!caps.annotators)
+    out.push(
+      ...loss(
+        'annotator names',
+        all.filter((a) => a.annotator !== undefined && a.annotator !== ''),
+      ),
+    );
   if (!caps.overlaps) {
     const overlapping = docs.flatMap((d) => {
       const sorted = [...d.annotations].sort((a, b) => a.start - b.start || b.end - a.end);

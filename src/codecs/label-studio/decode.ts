@@ -113,7 +113,10 @@ export function decodeLabelStudio(files: readonly InputFile[]): DecodeResult {
 
   const checked = regions.filter((r) => r.quote !== undefined);
   if (checked.length < regions.length) {
-    warn(`${regions.length - checked.length} region(s) have no value.text; their offsets are taken as code points, unchecked.`, regions.find((r) => r.quote === undefined)!.path);
+    warn(
+      `${regions.length - checked.length} region(s) have no value.text; their offsets are taken as code points, unchecked.`,
+      regions.find((r) => r.quote === undefined)!.path,
+    );
   }
   const unit: OffsetUnit | undefined = unitFittingAll(regions, ['codepoint', 'utf16']);
   if (unit === undefined) {
@@ -130,7 +133,10 @@ export function decodeLabelStudio(files: readonly InputFile[]): DecodeResult {
       }
     }
     if (!problems.some((p) => p.severity === 'error')) {
-      err('The regions mix offsets in code points and in UTF-16 units; a file holds one unit, so none can be trusted.', regions[0]?.path ?? files[0]?.name ?? '');
+      err(
+        'The regions mix offsets in code points and in UTF-16 units; a file holds one unit, so none can be trusted.',
+        regions[0]?.path ?? files[0]?.name ?? '',
+      );
     }
   } else if (unit === 'utf16' && regions.length > 0) {
     warn('Offsets are UTF-16 code units (an older Label Studio export); they were converted to code points.', files[0]?.name ?? '');

@@ -35,7 +35,12 @@ export function encodeLabelStudio(documents: readonly InterchangeDocument[], bas
     }));
     return {
       id: t + 1,
-      data: { ...doc.metadata, text: doc.text, ...(doc.title !== undefined ? { title: doc.title } : {}), ...(doc.id !== undefined ? { spanmark_id: doc.id } : {}) },
+      data: {
+        ...doc.metadata,
+        text: doc.text,
+        ...(doc.title !== undefined ? { title: doc.title } : {}),
+        ...(doc.id !== undefined ? { spanmark_id: doc.id } : {}),
+      },
       annotations,
     };
   });

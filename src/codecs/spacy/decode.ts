@@ -118,7 +118,10 @@ function readRecord(doc: Doc, record: Obj, where: string, err: (m: string, w: st
     const tokenText = own(t, 'text');
     const slice = source.raw.slice(range.start, range.end);
     if (typeof tokenText === 'string' && tokenText !== slice) {
-      return err(`${path}: the token's text ${show(tokenText)} is not the text at ${String(own(t, 'start'))}..${String(own(t, 'end'))} (${show(slice)}), counted in code points.`, path);
+      return err(
+        `${path}: the token's text ${show(tokenText)} is not the text at ${String(own(t, 'start'))}..${String(own(t, 'end'))} (${show(slice)}), counted in code points.`,
+        path,
+      );
     }
     const id = own(t, 'id');
     tokens.set(typeof id === 'number' ? id : i, range);
@@ -154,7 +157,10 @@ function readRecord(doc: Doc, record: Obj, where: string, err: (m: string, w: st
     }
     const spanText = own(s, 'text');
     if (typeof spanText === 'string' && spanText !== source.raw.slice(range.start, range.end)) {
-      err(`${path}: the span's text ${show(spanText)} is not the text at ${String(start)}..${String(end)} (${show(source.raw.slice(range.start, range.end))}), counted in code points.`, path);
+      err(
+        `${path}: the span's text ${show(spanText)} is not the text at ${String(start)}..${String(end)} (${show(source.raw.slice(range.start, range.end))}), counted in code points.`,
+        path,
+      );
       continue;
     }
     const ts = own(s, 'token_start');

@@ -15,7 +15,10 @@ export function encodeSpacy(documents: readonly InterchangeDocument[], baseName:
   const lines: string[] = [];
   for (const doc of documents) {
     const toks = tokenize(doc.text, doc.annotations);
-    const cps = utf16ToCodePoints(doc.text, toks.flatMap((t) => [t.start, t.end]));
+    const cps = utf16ToCodePoints(
+      doc.text,
+      toks.flatMap((t) => [t.start, t.end]),
+    );
     const tokens = toks.map((t, i) => ({ text: doc.text.slice(t.start, t.end), start: cps[2 * i]!, end: cps[2 * i + 1]!, id: i, ws: t.ws }));
     const tokenStarting = new Map(toks.map((t, i) => [t.start, i]));
     const tokenEnding = new Map(toks.map((t, i) => [t.end, i]));

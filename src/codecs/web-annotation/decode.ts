@@ -130,12 +130,17 @@ export function decodeWebAnnotation(files: readonly InputFile[]): DecodeResult {
         );
       }
     }
-    if (!problems.some((p) => p.severity === 'error')) err('The annotations mix positions in code points and in UTF-16 units; none can be trusted.', positioned[0]!.path);
+    if (!problems.some((p) => p.severity === 'error'))
+      err('The annotations mix positions in code points and in UTF-16 units; none can be trusted.', positioned[0]!.path);
   } else if (unit === 'utf16' && positioned.length > 0) {
-    warn('TextPositionSelector positions are UTF-16 code units (as Hypothesis and Recogito write them), not the code points the W3C model asks for; they were converted.', files[0]?.name ?? '');
+    warn(
+      'TextPositionSelector positions are UTF-16 code units (as Hypothesis and Recogito write them), not the code points the W3C model asks for; they were converted.',
+      files[0]?.name ?? '',
+    );
   }
   const noQuote = positioned.filter((f) => f.quote === undefined);
-  if (noQuote.length > 0) warn(`${noQuote.length} annotation(s) have positions but no TextQuoteSelector; their positions were taken as code points, unchecked.`, noQuote[0]!.path);
+  if (noQuote.length > 0)
+    warn(`${noQuote.length} annotation(s) have positions but no TextQuoteSelector; their positions were taken as code points, unchecked.`, noQuote[0]!.path);
 
   const placed = new Map<Found, { start: number; end: number }>();
   for (const f of found) {
@@ -146,7 +151,11 @@ export function decodeWebAnnotation(files: readonly InputFile[]): DecodeResult {
     }
     const at = placeQuote(f.source.raw, f.quote!, f.prefix ?? '', f.suffix ?? '');
     if (at.length === 1) placed.set(f, { start: at[0]!, end: at[0]! + f.quote!.length });
-    else err(`${f.path}: the quote ${show(f.quote!)} with its prefix and suffix is ${at.length === 0 ? 'not in the text' : `in the text ${at.length} times`}, so it cannot be placed.`, f.path);
+    else
+      err(
+        `${f.path}: the quote ${show(f.quote!)} with its prefix and suffix is ${at.length === 0 ? 'not in the text' : `in the text ${at.length} times`}, so it cannot be placed.`,
+        f.path,
+      );
   }
   if (problems.some((p) => p.severity === 'error')) return { documents: [], labels: [], problems };
 
@@ -196,7 +205,7 @@ function collect(v: unknown, path: string, out: { value: Obj; path: string }[], 
 
 function targetOf(a: Obj): Obj | undefined {
   const t = own(a, 'target');
-  const first = Array.isArray(t) ? t[0] : t;
+  const first: unknown = Array.isArray(t) ? (t as unknown[])[0] : t;
   return isObj(first) ? first : undefined;
 }
 
@@ -222,7 +231,7 @@ function safeDecode(s: string): string {
 }
 
 function creatorOf(c: unknown): string | undefined {
-  const first = Array.isArray(c) ? c[0] : c;
+  const first: unknown = Array.isArray(c) ? (c as unknown[])[0] : c;
   if (typeof first === 'string' && first !== '') return first;
   if (!isObj(first)) return undefined;
   for (const k of ['name', 'nickname', 'id']) {

@@ -157,7 +157,7 @@ test('repeated quotes: the context picks the right occurrence after text is inse
   const now = 'UPDATE. ' + old.replace('Police said', 'Police in Almaty said');
   const r = reanchorOne(now, a);
   assert.equal(r.status, 'moved');
-  assert.equal((r as Placement).start, now.lastIndexOf('12'));
+  assert.equal(r.start, now.lastIndexOf('12'));
   const first = anchorIn(old, { id: 'a', start: old.indexOf('12'), end: old.indexOf('12') + 2 });
   assert.equal((reanchorOne(now, first) as Placement).start, now.indexOf('12'));
 });

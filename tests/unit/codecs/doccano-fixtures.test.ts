@@ -1,4 +1,4 @@
-// doccano JSONL against fixtures written from its documentation (interop-fixtures/make.py): the
+// doccano JSONL against fixtures written from its documentation (fixtures/interop/make.py): the
 // `label` triples and the `entities` form, emoji, a ZWJ sequence and astral digits, CRLF inside the
 // text and as the file's line ending, no final newline. doccano files hold no quotes, so every span
 // is checked against the text's own code point slice, computed here independently of the codec.

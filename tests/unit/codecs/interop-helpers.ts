@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { DecodeResult, FormatProblem, InputFile, InterchangeDocument } from '../../../src/codecs/registry/format.js';
 
-const fixtures = new URL('./interop-fixtures/', import.meta.url);
+const fixtures = new URL('./fixtures/interop/', import.meta.url);
 
 export function fixture(path: string): InputFile {
   return { name: path.slice(path.lastIndexOf('/') + 1), bytes: new Uint8Array(readFileSync(new URL(path, fixtures))) };

@@ -188,7 +188,17 @@ test('a discontinuous span is written as its covering span and named as a loss b
   const doc: InterchangeDocument = {
     text,
     annotations: [
-      { id: 'd', label: 'claim', start: 0, end: 40, fragments: [{ start: 0, end: 16 }, { start: 25, end: 40 }], quote: 'Alma-Ata airport Alma-Ata akimat' },
+      {
+        id: 'd',
+        label: 'claim',
+        start: 0,
+        end: 40,
+        fragments: [
+          { start: 0, end: 16 },
+          { start: 25, end: 40 },
+        ],
+        quote: 'Alma-Ata airport Alma-Ata akimat',
+      },
     ],
   };
   for (const codec of CODECS) {

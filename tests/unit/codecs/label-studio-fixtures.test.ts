@@ -1,4 +1,4 @@
-// Label Studio JSON against fixtures written from its documentation (interop-fixtures/make.py):
+// Label Studio JSON against fixtures written from its documentation (fixtures/interop/make.py):
 // several annotators, emoji and other astral characters, CRLF, no final newline, the older
 // UTF-16 export, and a region whose offsets fit neither unit. Every decoded span is checked against
 // the file's own value.text.
@@ -56,7 +56,9 @@ test('a current export: code points, several annotators, CRLF text, astral chara
   assert.equal(d1!.annotations.find((a) => a.id === 'r5')!.quote, 'killed.\nOfficials');
   assert.equal(d2!.annotations.find((a) => a.id === 'r9')!.quote, '👨‍👩‍👧‍👦');
   // Not spans, named rather than silently dropped.
-  const w = warnings(r).map((p) => p.message).join('\n');
+  const w = warnings(r)
+    .map((p) => p.message)
+    .join('\n');
   assert.match(w, /choices/);
   assert.match(w, /cancelled/);
   assert.match(w, /predictions/);
@@ -71,7 +73,12 @@ test('an older export: `completions` and UTF-16 offsets, detected and reported',
   assert.equal(r.offsetUnitFound, 'utf16');
   checkAgainstOwnQuotes('label-studio/export-utf16.json');
   assert.equal(r.documents[0]!.annotations[0]!.annotator, 'old@example.org');
-  assert.match(warnings(r).map((p) => p.message).join('\n'), /UTF-16/);
+  assert.match(
+    warnings(r)
+      .map((p) => p.message)
+      .join('\n'),
+    /UTF-16/,
+  );
 });
 
 test('a region that fits neither unit refuses the file, naming its JSON path', () => {
@@ -92,7 +99,10 @@ test('malformed files are refused with where and why', () => {
   const noText = labelStudioCodec.decode([file('z.json', '[{"data": {"a": 1, "b": 2}, "annotations": []}]')]);
   assert.equal(errors(noText)[0]!.where, 'z.json:$[0].data.text');
   const outOfRange = labelStudioCodec.decode([
-    file('o.json', JSON.stringify([{ data: { text: 'abc' }, annotations: [{ result: [{ id: 'a', type: 'labels', value: { start: 2, end: 9, labels: ['x'] } }] }] }])),
+    file(
+      'o.json',
+      JSON.stringify([{ data: { text: 'abc' }, annotations: [{ result: [{ id: 'a', type: 'labels', value: { start: 2, end: 9, labels: ['x'] } }] }] }]),
+    ),
   ]);
   assert.match(errors(outOfRange)[0]!.message, /not a span of the task's text/);
   const empty = labelStudioCodec.decode([file('e.json', '[]')]);

@@ -1,4 +1,4 @@
-// spaCy / Prodigy JSONL against fixtures written from their documentation (interop-fixtures/make.py):
+// spaCy / Prodigy JSONL against fixtures written from their documentation (fixtures/interop/make.py):
 // two annotators' records of one text (one document), an astral digit span, a ZWJ family, RTL, CRLF
 // inside the text, no final newline, a rejected answer, token_end inclusive, spaCy's Doc.to_json
 // shape. Every span is checked against the file's own token texts and its code point slice.

@@ -1,5 +1,5 @@
 // W3C Web Annotation JSON-LD against fixtures written from the Web Annotation Data Model
-// (interop-fixtures/make.py): a collection in code points with a note, an attribute body, string and
+// (fixtures/interop/make.py): a collection in code points with a note, an attribute body, string and
 // Person creators and a quote-only target; a Hypothesis/Recogito-style list in UTF-16 units; a
 // drifted position. The annotated text (CRLF lines, emoji, astral digits, no final newline) is a
 // .txt beside the annotations. Every span is checked against the file's own TextQuoteSelector.
@@ -45,7 +45,12 @@ test('Hypothesis/Recogito-style UTF-16 positions: the unit is detected from the 
   const r = webAnnotationCodec.decode([fixture('web-annotation/utf16.jsonld'), fixture('web-annotation/article.txt')]);
   assert.deepEqual(errors(r), []);
   assert.equal(r.offsetUnitFound, 'utf16');
-  assert.match(warnings(r).map((p) => p.message).join('\n'), /UTF-16/);
+  assert.match(
+    warnings(r)
+      .map((p) => p.message)
+      .join('\n'),
+    /UTF-16/,
+  );
   assertWellFormed(r.documents);
   assert.deepEqual(
     r.documents[0]!.annotations.map((a) => [a.id, a.quote]),
@@ -92,7 +97,12 @@ test('annotations without a tagging body, other bodies and other shapes are name
       JSON.stringify({
         type: 'AnnotationPage',
         items: [
-          { id: 'c', type: 'Annotation', body: { type: 'TextualBody', purpose: 'commenting', value: 'hm' }, target: { source: 't.txt', selector: { type: 'TextPositionSelector', start: 0, end: 1 } } },
+          {
+            id: 'c',
+            type: 'Annotation',
+            body: { type: 'TextualBody', purpose: 'commenting', value: 'hm' },
+            target: { source: 't.txt', selector: { type: 'TextPositionSelector', start: 0, end: 1 } },
+          },
           {
             id: 'd',
             type: 'Annotation',
@@ -112,7 +122,9 @@ test('annotations without a tagging body, other bodies and other shapes are name
     r.documents[0]!.annotations.map((a) => [a.id, a.quote]),
     [['d', 'bc']],
   );
-  const w = warnings(r).map((p) => p.message).join('\n');
+  const w = warnings(r)
+    .map((p) => p.message)
+    .join('\n');
   assert.match(w, /tagging/);
   assert.match(w, /highlighting/);
   assert.match(w, /no TextQuoteSelector/);
