@@ -8,7 +8,7 @@
 
 import type { DecodeResult, FormatProblem, InputFile, InterchangeAnnotation, InterchangeDocument } from '../registry/format.js';
 import { isObj, own, show } from '../../validation/fields.js';
-import { extensionOf, readJson, readJsonLines, type JsonLine } from '../json-interop/read.js';
+import { extensionOf, lit, readJson, readJsonLines, type JsonLine } from '../json-interop/read.js';
 import { labelsOf, uniqueIds } from '../json-interop/losses.js';
 import { SourceText } from '../json-interop/source-text.js';
 
@@ -58,7 +58,7 @@ export function decodeDoccano(files: readonly InputFile[]): DecodeResult {
         if (typeof label !== 'string' && typeof label !== 'number') return err(`${path}: the label must be a string.`, path);
         const range = source.rawRange(start, end, 'codepoint');
         if (!range) {
-          return err(`${path}: ${String(start)}..${String(end)} is not a span of the text (${[...text].length} code points).`, path);
+          return err(`${path}: ${lit(start)}..${lit(end)} is not a span of the text (${[...text].length} code points).`, path);
         }
         const r = source.toText(range);
         annotations.push({ id: nextId(id), label: String(label), start: r.start, end: r.end, quote: source.text.slice(r.start, r.end) });

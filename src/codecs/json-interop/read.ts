@@ -5,6 +5,7 @@
 
 import type { FormatProblem, InputFile } from '../registry/format.js';
 import { decodeJsonBytes } from '../../validation/json-bytes.js';
+import { describe, show } from '../../validation/fields.js';
 import { findJsonSyntaxError, lineColumn } from '../../validation/json-syntax.js';
 
 /** Largest file read, in bytes; bigger ones are refused before decoding. */
@@ -73,6 +74,16 @@ export function peek(file: InputFile, max = 64 * 1024): string {
   } catch {
     return '';
   }
+}
+
+/**
+ * A value from a file as a message shows it: numbers as they are, strings quoted, anything else by
+ * its kind. Never String(v): an object with its own "toString" would make that throw.
+ */
+export function lit(v: unknown): string {
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (typeof v === 'string') return show(v, 40);
+  return describe(v);
 }
 
 export function extensionOf(name: string): string {

@@ -9,7 +9,7 @@
 
 import type { DecodeResult, FormatProblem, InputFile, InterchangeAnnotation, InterchangeDocument, OffsetUnit } from '../registry/format.js';
 import { isObj, own, show, type Obj } from '../../validation/fields.js';
-import { readJson } from '../json-interop/read.js';
+import { lit, readJson } from '../json-interop/read.js';
 import { labelsOf, uniqueIds } from '../json-interop/losses.js';
 import { SourceText, unitFittingAll } from '../json-interop/source-text.js';
 
@@ -82,7 +82,7 @@ export function decodeLabelStudio(files: readonly InputFile[]): DecodeResult {
           if (!isObj(r)) return err(`${rp} must be an object.`, rp);
           const type = own(r, 'type');
           if (type !== 'labels') {
-            ignored.set(String(type), (ignored.get(String(type)) ?? 0) + 1);
+            ignored.set(lit(type), (ignored.get(lit(type)) ?? 0) + 1);
             return;
           }
           const value = own(r, 'value');
@@ -106,7 +106,7 @@ export function decodeLabelStudio(files: readonly InputFile[]): DecodeResult {
             doc,
           });
         });
-        for (const [type, n] of ignored) warn(`${ap}: ${n} result(s) of type ${show(type)} are not spans and are not imported.`, `${ap}.result`);
+        for (const [type, n] of ignored) warn(`${ap}: ${n} result(s) of type ${type} are not spans and are not imported.`, `${ap}.result`);
       });
     });
   }
@@ -124,10 +124,10 @@ export function decodeLabelStudio(files: readonly InputFile[]): DecodeResult {
       const cp = r.source.slice(r.start, r.end, 'codepoint');
       const u16 = r.source.slice(r.start, r.end, 'utf16');
       if (cp === undefined && u16 === undefined) {
-        err(`${r.path}: start ${String(r.start)} and end ${String(r.end)} are not a span of the task's text (${r.source.raw.length} UTF-16 units).`, r.path);
+        err(`${r.path}: start ${lit(r.start)} and end ${lit(r.end)} are not a span of the task's text (${r.source.raw.length} UTF-16 units).`, r.path);
       } else if (r.quote !== undefined && cp !== r.quote && u16 !== r.quote) {
         err(
-          `${r.path}: value.text ${show(r.quote)} is not the text at start ${String(r.start)}..end ${String(r.end)}, counted in code points (${cp === undefined ? 'out of range' : show(cp)}) or in UTF-16 units (${u16 === undefined ? 'out of range' : show(u16)}).`,
+          `${r.path}: value.text ${show(r.quote)} is not the text at start ${lit(r.start)}..end ${lit(r.end)}, counted in code points (${cp === undefined ? 'out of range' : show(cp)}) or in UTF-16 units (${u16 === undefined ? 'out of range' : show(u16)}).`,
           r.path,
         );
       }

@@ -9,7 +9,7 @@
 
 import type { DecodeResult, FormatProblem, InputFile, InterchangeAnnotation, InterchangeDocument } from '../registry/format.js';
 import { isObj, own, show, type Obj } from '../../validation/fields.js';
-import { extensionOf, readJson, readJsonLines, type JsonLine } from '../json-interop/read.js';
+import { extensionOf, lit, readJson, readJsonLines, type JsonLine } from '../json-interop/read.js';
 import { labelsOf, uniqueIds } from '../json-interop/losses.js';
 import { SourceText } from '../json-interop/source-text.js';
 
@@ -114,12 +114,12 @@ function readRecord(doc: Doc, record: Obj, where: string, err: (m: string, w: st
     const path = `${where}.tokens[${i}]`;
     if (!isObj(t)) return err(`${path}: a token must be an object {text, start, end, id}.`, path);
     const range = source.rawRange(own(t, 'start'), own(t, 'end'), 'codepoint');
-    if (!range) return err(`${path}: ${String(own(t, 'start'))}..${String(own(t, 'end'))} is not a span of the text (code points).`, path);
+    if (!range) return err(`${path}: ${lit(own(t, 'start'))}..${lit(own(t, 'end'))} is not a span of the text (code points).`, path);
     const tokenText = own(t, 'text');
     const slice = source.raw.slice(range.start, range.end);
     if (typeof tokenText === 'string' && tokenText !== slice) {
       return err(
-        `${path}: the token's text ${show(tokenText)} is not the text at ${String(own(t, 'start'))}..${String(own(t, 'end'))} (${show(slice)}), counted in code points.`,
+        `${path}: the token's text ${show(tokenText)} is not the text at ${lit(own(t, 'start'))}..${lit(own(t, 'end'))} (${show(slice)}), counted in code points.`,
         path,
       );
     }
@@ -152,13 +152,13 @@ function readRecord(doc: Doc, record: Obj, where: string, err: (m: string, w: st
     const end = own(s, 'end');
     const range = source.rawRange(start, end, 'codepoint');
     if (!range) {
-      err(`${path}: ${String(start)}..${String(end)} is not a span of the text (${[...source.raw].length} code points).`, path);
+      err(`${path}: ${lit(start)}..${lit(end)} is not a span of the text (${[...source.raw].length} code points).`, path);
       continue;
     }
     const spanText = own(s, 'text');
     if (typeof spanText === 'string' && spanText !== source.raw.slice(range.start, range.end)) {
       err(
-        `${path}: the span's text ${show(spanText)} is not the text at ${String(start)}..${String(end)} (${show(source.raw.slice(range.start, range.end))}), counted in code points.`,
+        `${path}: the span's text ${show(spanText)} is not the text at ${lit(start)}..${lit(end)} (${show(source.raw.slice(range.start, range.end))}), counted in code points.`,
         path,
       );
       continue;
@@ -169,13 +169,13 @@ function readRecord(doc: Doc, record: Obj, where: string, err: (m: string, w: st
       const first = tokens.get(ts);
       const last = tokens.get(te);
       if (!first || first.start !== range.start) {
-        err(`${path}: token_start ${ts} does not start at character ${String(start)}.`, `${path}.token_start`);
+        err(`${path}: token_start ${ts} does not start at character ${lit(start)}.`, `${path}.token_start`);
         continue;
       }
       if (!last || last.end !== range.end) {
         const exclusive = tokens.get(te - 1)?.end === range.end;
         err(
-          `${path}: token_end ${te} does not end at character ${String(end)}${exclusive ? ' (token_end is inclusive: the last token of the span, not the one after it)' : ''}.`,
+          `${path}: token_end ${te} does not end at character ${lit(end)}${exclusive ? ' (token_end is inclusive: the last token of the span, not the one after it)' : ''}.`,
           `${path}.token_end`,
         );
         continue;

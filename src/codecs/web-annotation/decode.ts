@@ -15,7 +15,7 @@
 import type { DecodeResult, FormatProblem, InputFile, InterchangeAnnotation, InterchangeDocument } from '../registry/format.js';
 import type { AttributeValue } from '../../labels/attributes.js';
 import { isObj, own, show, type Obj } from '../../validation/fields.js';
-import { extensionOf, readJson, readText } from '../json-interop/read.js';
+import { extensionOf, lit, readJson, readText } from '../json-interop/read.js';
 import { labelsOf, uniqueIds } from '../json-interop/losses.js';
 import { SourceText, unitFittingAll } from '../json-interop/source-text.js';
 import { ID_PREFIX } from './capabilities.js';
@@ -125,7 +125,7 @@ export function decodeWebAnnotation(files: readonly InputFile[]): DecodeResult {
       const u16 = f.source.slice(f.start, f.end, 'utf16');
       if ((cp === undefined || (f.quote !== undefined && cp !== f.quote)) && (u16 === undefined || (f.quote !== undefined && u16 !== f.quote))) {
         err(
-          `${f.path}: the TextPositionSelector ${String(f.start)}..${String(f.end)} is not where the quote ${show(f.quote ?? '')} is, counted in code points (${cp === undefined ? 'out of range' : show(cp)}) or in UTF-16 units (${u16 === undefined ? 'out of range' : show(u16)}).`,
+          `${f.path}: the TextPositionSelector ${lit(f.start)}..${lit(f.end)} is not where the quote ${show(f.quote ?? '')} is, counted in code points (${cp === undefined ? 'out of range' : show(cp)}) or in UTF-16 units (${u16 === undefined ? 'out of range' : show(u16)}).`,
           f.path,
         );
       }
@@ -273,7 +273,7 @@ function readBodies(
         return err(`${bp}.value must be {"attribute": id, "value": value}.`, `${bp}.value`);
       }
       attributes[attribute] = v as AttributeValue;
-    } else warn(`${bp}: a body with purpose ${show(purposes.map(String).join(',') || '(none)')} is not imported.`, bp);
+    } else warn(`${bp}: a body with purpose ${purposes.map(lit).join(', ') || '(none)'} is not imported.`, bp);
   });
   return { labels, note: notes.length > 0 ? notes.join('\n\n') : undefined, attributes };
 }
