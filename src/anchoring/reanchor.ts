@@ -97,6 +97,21 @@ export function reanchor(newText: string, anchors: readonly OldAnchor[]): Reanch
   };
 }
 
+/**
+ * The whole step for a caller holding both texts (File › Replace text…, or an import whose text
+ * differs from the library's copy): context taken from the old text, every span placed in the new.
+ */
+export function reanchorText(
+  oldText: string,
+  newText: string,
+  spans: readonly { readonly id: string; readonly start: number; readonly end: number }[],
+): ReanchorReport {
+  return reanchor(
+    newText,
+    spans.map((s) => anchorIn(oldText, s)),
+  );
+}
+
 // Weights as Hypothesis balances them: the quote matters most, context decides between equal
 // quotes, position only breaks ties.
 const W_QUOTE = 50;

@@ -1,5 +1,6 @@
 // Reads W3C Web Annotation JSON-LD: an AnnotationCollection with embedded AnnotationPages, one
-// AnnotationPage, a list of annotations or a single one, plus the annotated texts as .txt files
+// AnnotationPage, a list of annotations or a single one (and Hypothesis' own JSON, {rows} with
+// tags as labels and text as the note), plus the annotated texts as .txt files
 // named by each target's `source` (its last path segment; with one text and one source they are
 // paired, with a warning). What each body means is described in encode.ts; bodies of other
 // purposes are named in a warning. An annotation without a tagging body labels nothing and is
@@ -93,7 +94,7 @@ export function decodeWebAnnotation(files: readonly InputFile[]): DecodeResult {
         err(`${tp}: the TextQuoteSelector's "exact" must be a string.`, `${tp}.selector`);
         continue;
       }
-      const bodies = readBodies(value, path, err, warn);
+      const bodies = own(value, 'body') === undefined && Array.isArray(own(value, 'tags')) ? hypothesisBodies(value) : readBodies(value, path, err, warn);
       if (bodies.labels.length === 0) {
         warn(`${path}: no body with purpose "tagging" names a label; not imported.`, `${path}.body`);
         continue;
@@ -112,7 +113,7 @@ export function decodeWebAnnotation(files: readonly InputFile[]): DecodeResult {
         hasPosition: position !== undefined,
         id: typeof id === 'string' ? (id.startsWith(ID_PREFIX) ? safeDecode(id.slice(ID_PREFIX.length)) : id) : `${found.length + 1}`,
         ...bodies,
-        annotator: creatorOf(own(value, 'creator')),
+        annotator: creatorOf(own(value, 'creator')) ?? hypothesisUser(value),
       });
     }
   }
@@ -191,6 +192,10 @@ function collect(v: unknown, path: string, out: { value: Obj; path: string }[], 
     if (typeof first === 'string') return err(`${path}.first is a link (${show(first)}); export the collection with its pages embedded.`, `${path}.first`);
     if (first !== undefined) collect(first, `${path}.first`, out, err, depth + 1);
     return;
+  }
+  // Hypothesis' search API answers {total, rows}; its annotations carry W3C selectors.
+  if (Array.isArray(own(v, 'rows')) && own(v, 'target') === undefined) {
+    return (own(v, 'rows') as unknown[]).forEach((x, i) => collect(x, `${path}.rows[${i}]`, out, err, depth + 1));
   }
   if (types.includes('AnnotationPage') || (Array.isArray(own(v, 'items')) && !types.includes('Annotation'))) {
     const items = own(v, 'items');
@@ -276,6 +281,24 @@ function readBodies(
     } else warn(`${bp}: a body with purpose ${purposes.map(lit).join(', ') || '(none)'} is not imported.`, bp);
   });
   return { labels, note: notes.length > 0 ? notes.join('\n\n') : undefined, attributes };
+}
+
+/**
+ * Hypothesis' own JSON (its API and exports) has no bodies: the tags are the labels and the text is
+ * the note. Its selectors are the W3C ones, positions in UTF-16 units (detected like any other).
+ */
+function hypothesisBodies(a: Obj): { labels: string[]; note: string | undefined; attributes: Record<string, AttributeValue> } {
+  const tags = (own(a, 'tags') as unknown[]).filter((t): t is string => typeof t === 'string' && t !== '');
+  const text = own(a, 'text');
+  return { labels: tags, note: typeof text === 'string' && text !== '' ? text : undefined, attributes: {} };
+}
+
+function hypothesisUser(a: Obj): string | undefined {
+  const info = own(a, 'user_info');
+  const display = isObj(info) ? own(info, 'display_name') : undefined;
+  if (typeof display === 'string' && display !== '') return display;
+  const user = own(a, 'user');
+  return typeof user === 'string' && user !== '' ? user : undefined;
 }
 
 /** Raw UTF-16 starts where quote, prefix and suffix all match exactly. */

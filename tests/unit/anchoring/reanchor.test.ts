@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { anchorIn, quoteContext, reanchor, reanchorOne, type OldAnchor, type Placement } from '../../../src/anchoring/reanchor.js';
+import { anchorIn, quoteContext, reanchor, reanchorOne, reanchorText, type OldAnchor, type Placement } from '../../../src/anchoring/reanchor.js';
 
 const corpus = new URL('../../../../shared/corpus/', import.meta.url);
 const sample = readFileSync(new URL('kazakhstan-2022-01-07.txt', corpus), 'utf8');
@@ -144,11 +144,12 @@ test('a deleted sentence makes an orphan that keeps its quote; the rest still la
 });
 
 test('an unchanged text re-anchors everything exactly', () => {
-  const report = reanchor(
-    sample,
-    annotations.map((a) => anchorIn(sample, a)),
-  );
+  const report = reanchorText(sample, sample, annotations);
   assert.equal(report.exact.length, annotations.length);
+  assert.deepEqual(
+    report.exact.map((p) => [p.start, p.end]),
+    annotations.map((a) => [a.start, a.end]),
+  );
 });
 
 test('repeated quotes: the context picks the right occurrence after text is inserted before both', () => {

@@ -138,3 +138,26 @@ test('sniff: W3C JSON-LD with its texts yes, Label Studio no', () => {
   assert.ok(!webAnnotationCodec.sniff([fixture('label-studio/export-codepoints.json')]));
   assert.ok(!webAnnotationCodec.sniff([fixture('web-annotation/article.txt')]));
 });
+
+test("Hypothesis' own JSON ({rows}): tags as labels, text as note, UTF-16 positions detected, the page paired with the one text", () => {
+  const r = webAnnotationCodec.decode([fixture('web-annotation/hypothesis-api.json'), fixture('web-annotation/article.txt')]);
+  assert.deepEqual(errors(r), []);
+  assert.equal(r.offsetUnitFound, 'utf16');
+  assertWellFormed(r.documents);
+  const rows = (fixtureJson('web-annotation/hypothesis-api.json') as { rows: (Wa & { tags: string[] })[] }).rows;
+  assert.deepEqual(
+    r.documents[0]!.annotations.map((a) => [a.id, a.quote, a.label]),
+    rows.map((row) => [row.id, lf((row.target as unknown as Wa['target'][])[0]!.selector.find((s) => s.type === 'TextQuoteSelector')!.exact!), row.tags[0]]),
+  );
+  const [first, second] = r.documents[0]!.annotations;
+  assert.equal(first!.note, 'Official count.');
+  assert.equal(first!.annotator, 'Dana K.');
+  assert.equal(second!.note, undefined);
+  assert.match(
+    warnings(r)
+      .map((p) => p.message)
+      .join('\n'),
+    /the only text given/,
+  );
+  assert.ok(webAnnotationCodec.sniff([fixture('web-annotation/hypothesis-api.json')]));
+});
