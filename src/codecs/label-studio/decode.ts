@@ -1,6 +1,7 @@
 // Label Studio's JSON export: an array of tasks (one task object is accepted too), each with
 // `data.text` and `annotations[]` (`completions[]` in exports before 1.0), one annotation per
-// annotator (`completed_by`), its `result[]` holding regions. Only regions of type `labels` are
+// annotator (`completed_by`), its `result[]` holding regions. The flat JSON-MIN export ({text,
+// label: [{start, end, text, labels}], annotator}) is read too. Only regions of type `labels` are
 // spans; other result types (choices, textarea, relation, …) and `predictions` are named in a
 // warning and not imported. Offsets: current Label Studio stores code points, older exports hold
 // UTF-16 code units; every region's `value.text` is checked against the slice under both units,
@@ -32,6 +33,52 @@ export function decodeLabelStudio(files: readonly InputFile[]): DecodeResult {
   const docs: { source: SourceText; id?: string; title?: string; metadata: Record<string, string> }[] = [];
   const regions: Region[] = [];
 
+  // JSON-MIN, Label Studio's flat export: {text, <from_name>: [{start, end, text, labels}], annotator}
+  // per task and annotator. Region lists are the arrays whose items carry `labels`.
+  const minDocs = new Map<string, number>();
+  const readJsonMin = (task: Obj, tp: string): void => {
+    // One row per annotation: rows of one task (same id, same text) are one document.
+    const id = own(task, 'id');
+    const key = JSON.stringify([typeof id === 'number' || typeof id === 'string' ? String(id) : tp, own(task, 'text')]);
+    let doc = minDocs.get(key);
+    if (doc === undefined) {
+      doc = docs.length;
+      minDocs.set(key, doc);
+      docs.push({
+        source: new SourceText(own(task, 'text') as string),
+        metadata: {},
+        ...(typeof id === 'number' || typeof id === 'string' ? { id: String(id) } : {}),
+      });
+    }
+    const { source } = docs[doc]!;
+    const d = doc;
+    const annotator = annotatorOf(own(task, 'annotator'));
+    for (const [field, list] of Object.entries(task)) {
+      if (!Array.isArray(list) || !list.some((x) => isObj(x) && own(x, 'labels') !== undefined)) continue;
+      list.forEach((value, i) => {
+        const vp = `${tp}.${field}[${i}]`;
+        if (!isObj(value)) return err(`${vp} must be an object with start, end, text and labels.`, vp);
+        const labels = own(value, 'labels');
+        if (!Array.isArray(labels) || labels.length === 0 || !labels.every((l) => typeof l === 'string' && l !== '')) {
+          return err(`${vp}.labels must be a non-empty array of label names.`, `${vp}.labels`);
+        }
+        const quote = own(value, 'text');
+        if (quote !== undefined && typeof quote !== 'string') return err(`${vp}.text must be a string.`, `${vp}.text`);
+        regions.push({
+          path: vp,
+          source,
+          start: own(value, 'start'),
+          end: own(value, 'end'),
+          quote,
+          labels: labels as string[],
+          id: `${field}-${i + 1}`,
+          annotator,
+          doc: d,
+        });
+      });
+    }
+  };
+
   for (const file of files) {
     const json = readJson(file);
     if (!json.ok) {
@@ -44,6 +91,7 @@ export function decodeLabelStudio(files: readonly InputFile[]): DecodeResult {
       const tp = Array.isArray(json.value) ? `${root}[${t}]` : root;
       if (!isObj(task)) return err(`${tp} must be a task object, but it is not.`, tp);
       const data = own(task, 'data');
+      if (!isObj(data) && typeof own(task, 'text') === 'string') return readJsonMin(task, tp);
       if (!isObj(data)) return err(`${tp}.data is missing: a Label Studio task keeps its text in data.text.`, `${tp}.data`);
       const text = textOf(data, tp, err, warn);
       if (text === undefined) return;

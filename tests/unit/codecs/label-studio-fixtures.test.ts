@@ -117,3 +117,19 @@ test('sniff: Label Studio exports yes, other JSON no', () => {
   assert.ok(!labelStudioCodec.sniff([file('s.json', '{"format": "spanmark", "documents": []}')]));
   assert.ok(!labelStudioCodec.sniff([{ name: 'b.json', bytes: new Uint8Array([0xff, 0xfe, 0]) }]));
 });
+
+test('the flat JSON-MIN export: rows of one task are one document, each row its annotator', () => {
+  const r = labelStudioCodec.decode([fixture('label-studio/export-min.json')]);
+  assert.deepEqual(errors(r), []);
+  assert.equal(r.offsetUnitFound, 'codepoint');
+  assertWellFormed(r.documents);
+  const rows = fixtureJson('label-studio/export-min.json') as { id: number; annotator: number; label: { text: string; labels: string[] }[] }[];
+  assert.equal(r.documents.length, 2);
+  for (const row of rows) {
+    const doc = r.documents.find((d) => d.id === String(row.id))!;
+    assert.deepEqual(
+      doc.annotations.filter((a) => a.annotator === String(row.annotator)).map((a) => [a.quote, a.label]),
+      row.label.map((l) => [lf(l.text), l.labels[0]]),
+    );
+  }
+});
