@@ -145,41 +145,106 @@ interface Scored extends Candidate {
 export function reanchorOne(newText: string, a: OldAnchor, hint = a.start): Reanchored {
   const orphan = (reason: string): Orphan => ({ id: a.id, status: 'orphan', quote: a.quote, was: a, reason });
   if (a.quote.length === 0) return orphan('The annotation has no quote to look for.');
-  const prefix = a.prefix ?? '';
-  const suffix = a.suffix ?? '';
+  const q: Query = { text: newText, a, hint: Number.isFinite(hint) ? hint : 0, prefix: a.prefix ?? '', suffix: a.suffix ?? '' };
 
   // Position first: the quote still there with its context intact needs no search.
   if (Number.isInteger(a.start) && a.start >= 0 && newText.slice(a.start, a.start + a.quote.length) === a.quote) {
-    const here = score(newText, a, hint, prefix, suffix, { start: a.start, end: a.start + a.quote.length, errors: 0 });
+    const here = score(q, { start: a.start, end: a.start + a.quote.length, errors: 0 });
     if (here.context === 1 && !cutsGrapheme(newText, here.start, here.end)) return placement(a, statusAt(a, here), newText, here);
   }
 
+  // Near the expected place next, so a long text costs a window per span, not the whole text: a
+  // place found there is taken only when quote and context agree strongly (anything less might be
+  // a lookalike beside a better place further away), else the whole text is searched.
+  const reach = NEAR + 4 * a.quote.length;
+  const from = Math.max(0, Math.min(newText.length, q.hint - reach));
+  const to = Math.min(newText.length, Math.max(0, q.hint + a.quote.length + reach));
+  if (from > 0 || to < newText.length) {
+    const near = search(q, from, to);
+    if (typeof near !== 'string' && near.context >= STRONG && near.quoteScore >= STRONG) return placement(a, statusAt(a, near), newText, near);
+  }
+  const found = search(q, 0, newText.length);
+  return typeof found === 'string' ? orphan(found) : placement(a, statusAt(a, found), newText, found);
+}
+
+interface Query {
+  readonly text: string;
+  readonly a: OldAnchor;
+  readonly hint: number;
+  readonly prefix: string;
+  readonly suffix: string;
+}
+
+/** Code units searched on each side of the expected place before the whole text. */
+const NEAR = 2048;
+/** What "agree strongly" means for a place found near the expected one. */
+const STRONG = 0.75;
+
+/** The best place for the quote within [from, to) of the text, or why there is none. */
+function search(q: Query, from: number, to: number): Scored | string {
+  const { text, a } = q;
   // The quote verbatim, the old position among the candidates: the one whose context agrees best
   // (the old position wins ties), accepted when its context agrees or when it is the only one.
-  const exact = exactCandidates(newText, a.quote).filter((c) => !cutsGrapheme(newText, c.start, c.end));
-  const bestExact = best(exact.map((c) => score(newText, a, hint, prefix, suffix, c)));
-  // A unique, long quote is its own evidence even where its context was rewritten.
-  const unique = exact.length === 1 && (a.quote.length >= UNIQUE_QUOTE || (prefix === '' && suffix === ''));
-  if (bestExact && (bestExact.context >= MIN_CONTEXT || unique)) return placement(a, statusAt(a, bestExact), newText, bestExact);
+  const exact = exactCandidates(text, a.quote, from, to);
+  const bestExact = bestUncut(
+    text,
+    shortlist(q, exact).map((c) => score(q, c)),
+  );
+  // A unique, long quote is its own evidence even where its context was rewritten; "unique" only
+  // means something when the whole text was searched.
+  const whole = from === 0 && to === text.length;
+  const unique = whole && exact.length === 1 && (a.quote.length >= UNIQUE_QUOTE || (q.prefix === '' && q.suffix === ''));
+  if (bestExact && (bestExact.context >= MIN_CONTEXT || unique)) return bestExact;
 
-  // The quote changed: approximate matches, each end widened to whole grapheme clusters.
+  // The quote changed: approximate matches; the chosen one widened to whole grapheme clusters.
   const maxErrors = Math.min(256, Math.floor(a.quote.length / 2));
   const approx =
-    maxErrors > 0
-      ? approxSearch(newText, a.quote, maxErrors).map((m) => {
-          const g = expandToGraphemes(newText, m.start, m.end);
-          return g ? { start: g.start, end: g.end, errors: m.errors } : m;
-        })
-      : [];
-  const scored = approx.map((c) => score(newText, a, hint, prefix, suffix, c));
+    maxErrors > 0 ? approxSearch(text.slice(from, to), a.quote, maxErrors).map((m) => ({ start: m.start + from, end: m.end + from, errors: m.errors })) : [];
+  const scored = shortlist(q, approx).map((c) => score(q, c));
   if (bestExact) scored.push(bestExact);
-  const top = best(scored);
-  if (!top) return orphan(`"${a.quote}" is nowhere in the new text, not even approximately.`);
-  const hasContext = prefix !== '' || suffix !== '';
-  if (top.quoteScore < MIN_QUOTE) return orphan(`"${a.quote}" is nowhere in the new text, not even approximately.`);
-  if (hasContext && top.context < MIN_CONTEXT) return orphan(`"${a.quote}" no longer stands in its context.`);
-  if (!hasContext && top.errors > 0) return orphan(`"${a.quote}" changed and has no context to confirm where it went.`);
-  return placement(a, 'moved', newText, top);
+  let top = best(scored);
+  if (top && cutsGrapheme(text, top.start, top.end)) {
+    const g = expandToGraphemes(text, top.start, top.end);
+    top = g ? score(q, { start: g.start, end: g.end, errors: top.errors }) : top;
+  }
+  const hasContext = q.prefix !== '' || q.suffix !== '';
+  if (!top || top.quoteScore < MIN_QUOTE) return `"${a.quote}" is nowhere in the new text, not even approximately.`;
+  if (hasContext && top.context < MIN_CONTEXT) return `"${a.quote}" no longer stands in its context.`;
+  if (!hasContext && top.errors > 0) return `"${a.quote}" changed and has no context to confirm where it went.`;
+  return top;
+}
+
+/** Candidates scored in full at most; more are ranked cheaply first. */
+const SHORTLIST = 64;
+/** The nearest candidates to the expected place always stay on the shortlist. */
+const NEAREST = 8;
+
+/**
+ * A short quote ("18", "the") can stand thousands of times in a long text, and scoring each with
+ * approximate context matching would make one span cost the whole text many times over. Beyond
+ * SHORTLIST candidates, each is ranked by how many characters of its context agree exactly next
+ * to it (a cheap, aligned comparison), and only the best, plus the nearest to the expected place,
+ * are scored in full.
+ */
+function shortlist(q: Query, cs: readonly Candidate[]): readonly Candidate[] {
+  if (cs.length <= SHORTLIST) return cs;
+  const { text, prefix, suffix } = q;
+  const agree = (c: Candidate): number => {
+    let n = 0;
+    while (n < prefix.length && text.charCodeAt(c.start - 1 - n) === prefix.charCodeAt(prefix.length - 1 - n)) n++;
+    let m = 0;
+    while (m < suffix.length && text.charCodeAt(c.end + m) === suffix.charCodeAt(m)) m++;
+    return n + m;
+  };
+  const ranked = cs.map((c) => ({ c, agree: agree(c), distance: Math.abs(c.start - q.hint) }));
+  const keep = new Set(ranked.sort((x, y) => y.agree - x.agree || x.distance - y.distance).slice(0, SHORTLIST));
+  for (const r of [...ranked].sort((x, y) => x.distance - y.distance).slice(0, NEAREST)) keep.add(r);
+  return [...keep].map((r) => r.c);
+}
+
+/** The best-scored candidate that does not cut a grapheme cluster (checked best first: segmenting is dear). */
+function bestUncut(text: string, cs: Scored[]): Scored | undefined {
+  return cs.sort((x, y) => y.score - x.score).find((c) => !cutsGrapheme(text, c.start, c.end));
 }
 
 /** Exact only where nothing moved and the words are the same. */
@@ -197,13 +262,16 @@ function best(cs: readonly Scored[]): Scored | undefined {
   return top;
 }
 
-function exactCandidates(text: string, quote: string): Candidate[] {
+function exactCandidates(text: string, quote: string, from: number, to: number): Candidate[] {
+  // Searched in the window's own slice: indexOf on the whole text would run on past `to`.
+  const window = from === 0 && to === text.length ? text : text.slice(from, to);
   const out: Candidate[] = [];
-  for (let i = text.indexOf(quote); i !== -1; i = text.indexOf(quote, i + 1)) out.push({ start: i, end: i + quote.length, errors: 0 });
+  for (let i = window.indexOf(quote); i !== -1; i = window.indexOf(quote, i + 1)) out.push({ start: from + i, end: from + i + quote.length, errors: 0 });
   return out;
 }
 
-function score(text: string, a: OldAnchor, hint: number, prefix: string, suffix: string, c: Candidate): Scored {
+function score(q: Query, c: Candidate): Scored {
+  const { text, a, hint, prefix, suffix } = q;
   const quoteScore = 1 - c.errors / a.quote.length;
   const p = prefix === '' ? undefined : similarity(prefix, text.slice(Math.max(0, c.start - prefix.length), c.start));
   const s = suffix === '' ? undefined : similarity(suffix, text.slice(c.end, c.end + suffix.length));

@@ -273,3 +273,15 @@ test('a long document: paragraphs inserted throughout, every annotation follows'
     expected,
   );
 });
+
+test('a short quote standing thousands of times: the one in its context is found, wherever it moved', () => {
+  const filler = 'In 18 districts 18 roads were closed. '.repeat(3000);
+  const old = `${filler}Officials said 18 people died in Almaty. ${filler}`;
+  const at = old.indexOf('18 people');
+  const a = anchorIn(old, { id: 'd', start: at, end: at + 2 });
+  // The paragraph moved to the very start, far beyond the window searched first.
+  const now = `Officials said 18 people died in Almaty. ${filler}${filler}`;
+  const r = reanchorOne(now, a) as Placement;
+  assert.equal(r.status, 'moved');
+  assert.equal(r.start, now.indexOf('18 people'));
+});
