@@ -166,9 +166,26 @@ export function decodeLabelStudio(files: readonly InputFile[]): DecodeResult {
       regions.find((r) => r.quote === undefined)!.path,
     );
   }
-  const unit: OffsetUnit | undefined = unitFittingAll(regions, ['codepoint', 'utf16']);
-  if (unit === undefined) {
-    for (const r of regions) {
+  // Judged file by file: one export holds one unit, but exports of different versions may be read together.
+  const byFile = new Map<string, Region[]>();
+  for (const r of regions) {
+    const name = r.path.slice(0, r.path.indexOf(':$'));
+    const group = byFile.get(name);
+    if (group) group.push(r);
+    else byFile.set(name, [r]);
+  }
+  const unitOf = new Map<Region, OffsetUnit>();
+  const units = new Set<OffsetUnit>();
+  for (const [name, group] of byFile) {
+    const unit = unitFittingAll(group, ['codepoint', 'utf16']);
+    if (unit !== undefined) {
+      for (const r of group) unitOf.set(r, unit);
+      units.add(unit);
+      if (unit === 'utf16') warn(`${name}: offsets are UTF-16 code units (an older Label Studio export); they were converted to code points.`, name);
+      continue;
+    }
+    const before = problems.length;
+    for (const r of group) {
       const cp = r.source.slice(r.start, r.end, 'codepoint');
       const u16 = r.source.slice(r.start, r.end, 'utf16');
       if (cp === undefined && u16 === undefined) {
@@ -180,21 +197,16 @@ export function decodeLabelStudio(files: readonly InputFile[]): DecodeResult {
         );
       }
     }
-    if (!problems.some((p) => p.severity === 'error')) {
-      err(
-        'The regions mix offsets in code points and in UTF-16 units; a file holds one unit, so none can be trusted.',
-        regions[0]?.path ?? files[0]?.name ?? '',
-      );
+    if (problems.length === before) {
+      err(`${name}: the regions mix offsets in code points and in UTF-16 units; a file holds one unit, so none can be trusted.`, group[0]!.path);
     }
-  } else if (unit === 'utf16' && regions.length > 0) {
-    warn('Offsets are UTF-16 code units (an older Label Studio export); they were converted to code points.', files[0]?.name ?? '');
   }
   if (problems.some((p) => p.severity === 'error')) return { documents: [], labels: [], problems };
 
   const annotations: InterchangeAnnotation[][] = docs.map(() => []);
   const ids = docs.map(() => uniqueIds());
   for (const r of regions) {
-    const range = r.source.toText(r.source.rawRange(r.start, r.end, unit ?? 'codepoint')!);
+    const range = r.source.toText(r.source.rawRange(r.start, r.end, unitOf.get(r)!)!);
     for (const label of r.labels) {
       annotations[r.doc]!.push({
         id: ids[r.doc]!(r.labels.length > 1 ? `${r.id}-${label}` : r.id),
@@ -213,7 +225,8 @@ export function decodeLabelStudio(files: readonly InputFile[]): DecodeResult {
     ...(d.title !== undefined ? { title: d.title } : {}),
     ...(Object.keys(d.metadata).length > 0 ? { metadata: d.metadata } : {}),
   }));
-  return { documents, labels: labelsOf(documents), problems, ...(regions.length > 0 ? { offsetUnitFound: unit ?? 'codepoint' } : {}) };
+  // Files of different units together have no one unit to report; each was named in a warning.
+  return { documents, labels: labelsOf(documents), problems, ...(units.size === 1 ? { offsetUnitFound: [...units][0]! } : {}) };
 }
 
 /** data.text, or the only string field when the labeling config named the text otherwise. */

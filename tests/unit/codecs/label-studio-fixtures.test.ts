@@ -133,3 +133,14 @@ test('the flat JSON-MIN export: rows of one task are one document, each row its 
     );
   }
 });
+
+test('exports of two Label Studio versions read together: each file judged on its own', () => {
+  const r = labelStudioCodec.decode([fixture('label-studio/export-codepoints.json'), fixture('label-studio/export-utf16.json')]);
+  assert.deepEqual(errors(r), []);
+  assertWellFormed(r.documents);
+  assert.equal(r.documents.length, 3);
+  assert.equal(r.offsetUnitFound, undefined);
+  assert.ok(warnings(r).some((p) => p.where === 'export-utf16.json' && /UTF-16/.test(p.message)));
+  assert.ok(!warnings(r).some((p) => p.where === 'export-codepoints.json' && /UTF-16/.test(p.message)));
+  assert.equal(r.documents[2]!.annotations[1]!.quote, '𝟐𝟎 thousand troops arrived');
+});
