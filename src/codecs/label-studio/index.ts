@@ -1,0 +1,29 @@
+// Label Studio JSON (text tasks with `labels` regions) as a FormatCodec; see decode.ts and
+// encode.ts for what is read and written, and how the offset unit is told apart.
+
+import type { FormatCodec } from '../registry/format.js';
+import { extensionOf, peek } from '../json-interop/read.js';
+import { lossesFor } from '../json-interop/losses.js';
+import { LABEL_STUDIO_CAPABILITIES } from './capabilities.js';
+import { decodeLabelStudio } from './decode.js';
+import { encodeLabelStudio } from './encode.js';
+
+export const labelStudioCodec: FormatCodec = {
+  id: 'label-studio',
+  name: 'Label Studio JSON',
+  extensions: ['json'],
+  capabilities: LABEL_STUDIO_CAPABILITIES,
+  sniff(files) {
+    return (
+      files.length > 0 &&
+      files.every((f) => {
+        if (extensionOf(f.name) !== 'json') return false;
+        const head = peek(f);
+        return /^\s*[[{]/.test(head) && /"data"\s*:/.test(head) && /"(annotations|completions|predictions)"\s*:/.test(head);
+      })
+    );
+  },
+  decode: decodeLabelStudio,
+  losses: (documents) => lossesFor(documents, LABEL_STUDIO_CAPABILITIES),
+  encode: (documents, _schema, baseName) => encodeLabelStudio(documents, baseName),
+};
