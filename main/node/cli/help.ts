@@ -8,6 +8,7 @@ const OVERVIEW = `spanmark — Spanmark's core without a window
 Usage:
   spanmark validate [--json] FILE…
   spanmark agreement [--json] [--a NAME] [--b NAME] FILE…
+  spanmark convert IN… --to FORMAT [-o OUT] [--from FORMAT]
   spanmark help [COMMAND]
   spanmark --version
 
@@ -15,6 +16,8 @@ Commands:
   validate    Check labeled-JSON exports (format version 1) the way the app's import does.
   agreement   Span F1, Cohen's kappa and Krippendorff's alpha between the analysts whose
               layers the files hold, over the documents they share.
+  convert     Convert between Spanmark JSON, brat, WebAnno TSV, CoNLL and the other formats,
+              naming everything the target format cannot carry.
 
 Exit codes: 0 success; 1 an invalid or unreadable file, or nothing to compare; 2 usage error.
 Run "spanmark help COMMAND" for a command's options. Documentation: docs/cli.md.
@@ -65,6 +68,28 @@ Exit codes: 0 report printed; 1 an invalid file, no shared document, or an unkno
 2 usage error.
 `;
 
+const CONVERT = `Usage: spanmark convert IN… --to FORMAT [-o OUT] [--from FORMAT]
+
+Reads the IN files (a folder stands for the files in it, e.g. brat .txt/.ann pairs) and writes
+them as FORMAT. Formats: spanmark (labeled JSON), brat (.txt + .ann), webanno-tsv (INCEpTION /
+WebAnno TSV 3.3), conll (CoNLL-2003 / IOB2), and the others listed by the registry.
+
+The input's format is recognised from its content (then its file extension) unless --from names
+it. A file whose offsets do not match its own text, or that is malformed, is refused with its
+file:line and nothing is written. Before writing, stderr lists what FORMAT cannot carry (overlaps,
+discontinuous spans, attributes, notes, links, annotators…), with counts and examples.
+
+Options:
+  --to FORMAT     The format to write.
+  --from FORMAT   The format to read (default: recognised from the files).
+  -o, --out OUT   Where to write: OUT's folder, and its name without extension as the files' base
+                  name (brat writes OUT.txt and OUT.ann). Without it a single output file goes to
+                  stdout.
+
+Exit codes: 0 converted (losses are reported, not refused); 1 an input refused or unreadable, or
+several output files and no -o; 2 usage error or an unknown format.
+`;
+
 export function helpText(topic?: CommandName): string {
-  return topic === 'validate' ? VALIDATE : topic === 'agreement' ? AGREEMENT : OVERVIEW;
+  return topic === 'validate' ? VALIDATE : topic === 'agreement' ? AGREEMENT : topic === 'convert' ? CONVERT : OVERVIEW;
 }

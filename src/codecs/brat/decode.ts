@@ -83,6 +83,8 @@ function decodePair(txtFile: InputFile, annFile: InputFile | undefined, problems
 
   const lines = normalizeNewlines(annDecoded.text).split('\n');
   const drafts = new Map<string, Draft>();
+  // T lines already refused: what refers to them is not reported again.
+  const refusedIds = new Set<string>();
   // Attributes, relations and notes may name a T line that comes later: resolved after all T lines.
   const later: { line: number; fields: string[] }[] = [];
   lines.forEach((raw, i) => {
@@ -92,7 +94,7 @@ function decodePair(txtFile: InputFile, annFile: InputFile | undefined, problems
     const id = fields[0]!;
     if (/^T\S+$/.test(id)) {
       const draft = parseTextBound(text, fields, n, error);
-      if (draft === undefined) return;
+      if (draft === undefined) return void refusedIds.add(id);
       if (drafts.has(id)) return error(n, `the id ${id} is used twice.`);
       drafts.set(id, draft);
     } else if (/^[AMR#]/.test(id)) later.push({ line: n, fields });
@@ -102,6 +104,7 @@ function decodePair(txtFile: InputFile, annFile: InputFile | undefined, problems
   for (const { line, fields } of later) {
     const id = fields[0]!;
     const parts = (fields[1] ?? '').split(' ').filter((s) => s !== '');
+    if (parts.some((p) => refusedIds.has(p.replace(/^[^:]*:/, '')))) continue;
     if (id.startsWith('#')) {
       const [kind, target] = parts;
       const draft = target === undefined ? undefined : drafts.get(target);
