@@ -14,6 +14,7 @@ import { BRAT_CAPABILITIES } from './capabilities.js';
 
 export const ATTRIBUTE_VALUE_LOSS = 'attribute values brat cannot write (not one word: spaces, lists, numbers, false)';
 export const LINK_LOSS = 'links brat cannot write (target missing or not written, or a name with spaces)';
+export const NOTE_LOSS = 'notes with tabs or line breaks (brat keeps a note on one line; written with spaces)';
 export const LABEL_LOSS = 'labels brat cannot write (spaces or tabs in the label)';
 
 /** A brat attribute value: `true` is a binary attribute; a string of one word is a valued one. */
@@ -30,6 +31,7 @@ export function bratLosses(documents: readonly InterchangeDocument[], schema: La
   for (const doc of documents) {
     for (const a of doc.annotations) {
       if (!/^\S+$/u.test(a.label)) out.add(LABEL_LOSS, describeAnnotation(a));
+      if (a.note !== undefined && /[\t\n]/.test(a.note)) out.add(NOTE_LOSS, describeAnnotation(a));
       for (const [k, v] of Object.entries(a.attributes ?? {})) {
         if (isLinkValue(schema, doc, a, k, v)) {
           const target = doc.annotations.find((b) => b.id === v);

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bratCodec } from '../../../../src/codecs/brat/index.js';
-import { ATTRIBUTE_VALUE_LOSS } from '../../../../src/codecs/brat/encode.js';
+import { ATTRIBUTE_VALUE_LOSS, NOTE_LOSS } from '../../../../src/codecs/brat/encode.js';
 import { DEFAULT_SCHEMA } from '../../../../src/labels/schema.js';
 import { assertQuotesMatch, errors, file, textOf, warnings } from './helpers.js';
 
@@ -102,7 +102,11 @@ test('brat: encode writes code points, renumbers ids, turns links into relations
     ],
   };
   const { files, losses } = bratCodec.encode([doc], DEFAULT_SCHEMA, 'out');
-  assert.deepEqual(losses, []);
+  assert.deepEqual(
+    losses.map((l) => [l.what, l.count]),
+    [[NOTE_LOSS, 1]],
+    'the note with a tab and a line break is named',
+  );
   assert.deepEqual(
     files.map((f) => f.name),
     ['out.txt', 'out.ann'],
