@@ -75,7 +75,9 @@ export async function convertCommand(options: ConvertOptions, io: CliIo, version
   }
   source ??= detectFormat(files, all);
   if (source === undefined) {
-    io.stderr(`spanmark: cannot tell which format ${files.map((f) => printable(f.name)).join(', ')} ${files.length === 1 ? 'is' : 'are'} in; name it with --from (${known}).\n`);
+    io.stderr(
+      `spanmark: cannot tell which format ${files.map((f) => printable(f.name)).join(', ')} ${files.length === 1 ? 'is' : 'are'} in; name it with --from (${known}).\n`,
+    );
     return EXIT_FAILED;
   }
 
@@ -90,8 +92,16 @@ export async function convertCommand(options: ConvertOptions, io: CliIo, version
 
   const extensions = [...target.extensions].sort((a, b) => b.length - a.length);
   const outName = options.out === undefined ? undefined : basename(options.out);
-  const stripped = outName === undefined ? undefined : extensions.map((e) => (outName.toLowerCase().endsWith(`.${e}`) ? outName.slice(0, -e.length - 1) : undefined)).find((s) => s !== undefined);
-  const baseName = stripped ?? outName ?? basename(files[0]!.name).replace(/\.[^.]*$/, '').replace(/\.spanmark$/, '');
+  const stripped =
+    outName === undefined
+      ? undefined
+      : extensions.map((e) => (outName.toLowerCase().endsWith(`.${e}`) ? outName.slice(0, -e.length - 1) : undefined)).find((s) => s !== undefined);
+  const baseName =
+    stripped ??
+    outName ??
+    basename(files[0]!.name)
+      .replace(/\.[^.]*$/, '')
+      .replace(/\.spanmark$/, '');
   const encoded = await encodeDocuments(target, decoded.documents, DEFAULT_SCHEMA, baseName);
   io.stderr(formatLossReport(target, encoded.losses));
 
@@ -109,6 +119,11 @@ export async function convertCommand(options: ConvertOptions, io: CliIo, version
     await io.writeFile(join(dir, f.name), f.bytes);
     io.stderr(`wrote ${printable(join(dir, f.name))}\n`);
   }
-  io.stderr(`${plural(decoded.documents.length, 'document')}, ${plural(decoded.documents.reduce((n, d) => n + d.annotations.length, 0), 'annotation')} read from ${source.name}.\n`);
+  io.stderr(
+    `${plural(decoded.documents.length, 'document')}, ${plural(
+      decoded.documents.reduce((n, d) => n + d.annotations.length, 0),
+      'annotation',
+    )} read from ${source.name}.\n`,
+  );
   return 0;
 }

@@ -37,7 +37,11 @@ export function decodeBrat(files: readonly InputFile[]): DecodeResult {
   const labels = new Map<string, string>();
   for (const [key, pair] of pairs) {
     if (pair.txt === undefined) {
-      problems.push({ severity: 'error', where: pair.ann!.name, message: `${pair.ann!.name} has no ${stem(key)}.txt beside it: brat offsets need the text they count in.` });
+      problems.push({
+        severity: 'error',
+        where: pair.ann!.name,
+        message: `${pair.ann!.name} has no ${stem(key)}.txt beside it: brat offsets need the text they count in.`,
+      });
       continue;
     }
     const doc = decodePair(pair.txt, pair.ann, problems);
@@ -98,7 +102,11 @@ function decodePair(txtFile: InputFile, annFile: InputFile | undefined, problems
       if (drafts.has(id)) return error(n, `the id ${id} is used twice.`);
       drafts.set(id, draft);
     } else if (/^[AMR#]/.test(id)) later.push({ line: n, fields });
-    else warn(n, `${id.slice(0, 1) === '*' ? 'an equivalence (*)' : `the annotation ${id}`} is a kind Spanmark does not carry (events, equivalences, normalisations); it was not imported.`);
+    else
+      warn(
+        n,
+        `${id.slice(0, 1) === '*' ? 'an equivalence (*)' : `the annotation ${id}`} is a kind Spanmark does not carry (events, equivalences, normalisations); it was not imported.`,
+      );
   });
 
   for (const { line, fields } of later) {

@@ -10,7 +10,16 @@
 
 import type { LabelSchema } from '../../labels/schema.js';
 import { normalizeNewlines } from '../../text/newlines.js';
-import type { Capabilities, DecodeResult, EncodeResult, FormatCodec, FormatProblem, InputFile, InterchangeAnnotation, InterchangeDocument } from '../registry/format.js';
+import type {
+  Capabilities,
+  DecodeResult,
+  EncodeResult,
+  FormatCodec,
+  FormatProblem,
+  InputFile,
+  InterchangeAnnotation,
+  InterchangeDocument,
+} from '../registry/format.js';
 import { capabilityLosses, describeAnnotation, keepNonOverlapping, LOSS, LossCollector } from '../registry/losses.js';
 import { extensionOf, headText, stem, utf8Bytes, utf8Text } from '../registry/text-bytes.js';
 import { tokenize, type TokenRange } from '../registry/tokenize.js';

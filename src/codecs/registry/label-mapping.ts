@@ -14,10 +14,7 @@ export interface FileLabel {
   readonly name: string;
 }
 
-export type LabelDecision =
-  | { readonly kind: 'map'; readonly to: string }
-  | { readonly kind: 'add'; readonly name?: string }
-  | { readonly kind: 'skip' };
+export type LabelDecision = { readonly kind: 'map'; readonly to: string } | { readonly kind: 'add'; readonly name?: string } | { readonly kind: 'skip' };
 
 /** How one file label relates to the schema before any decision. */
 export type LabelMatch =

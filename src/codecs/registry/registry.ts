@@ -65,12 +65,19 @@ export async function decodeFiles(codec: AnyFormatCodec, files: readonly InputFi
     return {
       documents: [],
       labels: [],
-      problems: [{ severity: 'error', message: `${codec.name} could not read ${files.map((f) => f.name).join(', ')}: ${e instanceof Error ? e.message : String(e)}` }],
+      problems: [
+        { severity: 'error', message: `${codec.name} could not read ${files.map((f) => f.name).join(', ')}: ${e instanceof Error ? e.message : String(e)}` },
+      ],
     };
   }
 }
 
-export async function encodeDocuments(codec: AnyFormatCodec, documents: readonly InterchangeDocument[], schema: LabelSchema, baseName: string): Promise<EncodeResult> {
+export async function encodeDocuments(
+  codec: AnyFormatCodec,
+  documents: readonly InterchangeDocument[],
+  schema: LabelSchema,
+  baseName: string,
+): Promise<EncodeResult> {
   return await codec.encode(documents, schema, baseName);
 }
 

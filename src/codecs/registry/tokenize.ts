@@ -7,9 +7,10 @@
 // modifiers, variation selectors, tag characters); or one other character that is not whitespace,
 // with the combining marks that follow it. Whitespace (\s) separates tokens and belongs to none.
 
-const EMOJI_PART = String.raw`\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}\uFE0F\u20E3\p{M}]*[\u{E0020}-\u{E007F}]*`;
+// Variation selectors (FE0F) and the keycap (20E3) are \p{M}; skin tones are not.
+const EMOJI_PART = String.raw`\p{Extended_Pictographic}(?:[\u{1F3FB}-\u{1F3FF}]|\p{M})*[\u{E0020}-\u{E007F}]*`;
 export const TOKEN_RE = new RegExp(
-  String.raw`[\p{L}\p{M}\p{N}]+|\p{Regional_Indicator}{2}|${EMOJI_PART}(?:\u200D${EMOJI_PART})*|[^\s\p{L}\p{M}\p{N}][\p{M}\uFE0F\u200D]*`,
+  String.raw`[\p{L}\p{M}\p{N}]+|\p{Regional_Indicator}{2}|${EMOJI_PART}(?:\u200D${EMOJI_PART})*|[^\s\p{L}\p{M}\p{N}](?:\p{M}|\u200D)*`,
   'gu',
 );
 

@@ -65,7 +65,8 @@ export function createSpanmarkCodec(options: SpanmarkCodecOptions = {}): AsyncFo
       for (const file of files) {
         const decoded = await decodeSpanmarkV1Bytes(file.bytes, sha256Hex);
         if (!decoded.ok) {
-          for (const p of decoded.error.problems) problems.push({ severity: 'error', where: p.path === undefined ? file.name : `${file.name}: ${p.path}`, message: p.message });
+          for (const p of decoded.error.problems)
+            problems.push({ severity: 'error', where: p.path === undefined ? file.name : `${file.name}: ${p.path}`, message: p.message });
           continue;
         }
         for (const d of decoded.value.documents) {
@@ -138,7 +139,7 @@ export function createSpanmarkCodec(options: SpanmarkCodecOptions = {}): AsyncFo
       try {
         file = encodeSpanmarkV1({ documents: input, exportedAt: at, generatorVersion: options.generatorVersion ?? '0.0.0' });
       } catch (e) {
-        if (e instanceof SpanmarkEncodeError) throw new Error(`Cannot write Spanmark JSON: ${e.message}`);
+        if (e instanceof SpanmarkEncodeError) throw new Error(`Cannot write Spanmark JSON: ${e.message}`, { cause: e });
         throw e;
       }
       const name = baseName === '' ? exportFileName(documents[0]?.title ?? 'export') : `${baseName}.spanmark.json`;

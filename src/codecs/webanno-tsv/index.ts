@@ -20,7 +20,16 @@
 import type { LabelSchema } from '../../labels/schema.js';
 import { normalizeNewlines } from '../../text/newlines.js';
 import { splitsSurrogatePair } from '../../text/offsets.js';
-import type { Capabilities, DecodeResult, EncodeResult, FormatCodec, FormatProblem, InputFile, InterchangeAnnotation, InterchangeDocument } from '../registry/format.js';
+import type {
+  Capabilities,
+  DecodeResult,
+  EncodeResult,
+  FormatCodec,
+  FormatProblem,
+  InputFile,
+  InterchangeAnnotation,
+  InterchangeDocument,
+} from '../registry/format.js';
 import { capabilityLosses, describeAnnotation, LossCollector } from '../registry/losses.js';
 import { headText, stem, utf8Bytes, utf8Text } from '../registry/text-bytes.js';
 import { splitAt, tokenize } from '../registry/tokenize.js';
@@ -149,7 +158,8 @@ function decodeFile(file: InputFile, problems: FormatProblem[]): InterchangeDocu
       spanCells.push({ layer, cell, token: current.tokens[current.tokens.length - 1]!, line: n });
       layer.features.forEach((feature, k) => {
         const other = cols[3 + layer.column + k];
-        if (k !== layer.labelFeature && other !== undefined && !PLACEHOLDERS.test(other) && !unread.has(`${layer.name}|${feature}`)) unread.set(`${layer.name}|${feature}`, n);
+        if (k !== layer.labelFeature && other !== undefined && !PLACEHOLDERS.test(other) && !unread.has(`${layer.name}|${feature}`))
+          unread.set(`${layer.name}|${feature}`, n);
       });
     }
   }
@@ -171,7 +181,10 @@ function decodeFile(file: InputFile, problems: FormatProblem[]): InterchangeDocu
     const within = sText.indexOf(first.text);
     const start = first.begin - Math.max(within, 0);
     if (within < 0 || start < text.length) {
-      error(first.line, `the sentence cannot be placed: its first token "${first.text}" at ${first.begin} does not fit its #Text or overlaps the sentence before.`);
+      error(
+        first.line,
+        `the sentence cannot be placed: its first token "${first.text}" at ${first.begin} does not fit its #Text or overlaps the sentence before.`,
+      );
       continue;
     }
     text += '\n'.repeat(start - text.length) + sText;

@@ -33,7 +33,11 @@ test('brat: T, discontinuous T, A/M, R, AnnotatorNotes with emoji, astral digits
   assert.equal(doc.text, TEXT.replace('\r\n', '\n'));
   assertQuotesMatch(doc);
   // Every span's text equals the .ann's own text column.
-  const columns = new Map(ANN.split('\n').filter((l) => l.startsWith('T')).map((l) => [l.split('\t')[0]!, l.split('\t')[2]!]));
+  const columns = new Map(
+    ANN.split('\n')
+      .filter((l) => l.startsWith('T'))
+      .map((l) => [l.split('\t')[0]!, l.split('\t')[2]!]),
+  );
   for (const a of doc.annotations) assert.equal(a.quote, columns.get(a.id));
   const byId = new Map(doc.annotations.map((a) => [a.id, a]));
   assert.deepEqual(byId.get('T3')!.fragments, [
@@ -45,10 +49,7 @@ test('brat: T, discontinuous T, A/M, R, AnnotatorNotes with emoji, astral digits
   assert.deepEqual(byId.get('T2')!.attributes, { status: 'confirmed', supports: 'T1' });
   assert.deepEqual(byId.get('T3')!.attributes, { Negated: true });
   assert.equal(byId.get('T1')!.note, 'check the figure');
-  assert.deepEqual(
-    result.labels.map((l) => l.id).sort(),
-    ['casualty', 'claim', 'deployment', 'size'],
-  );
+  assert.deepEqual(result.labels.map((l) => l.id).sort(), ['casualty', 'claim', 'deployment', 'size']);
 });
 
 test('brat: a span whose offsets do not match the .ann text is refused with file:line', () => {
@@ -131,9 +132,15 @@ test('brat: attribute values brat cannot write are named as losses, with the ann
   const losses = bratCodec.losses([doc], DEFAULT_SCHEMA);
   const loss = losses.find((l) => l.what === ATTRIBUTE_VALUE_LOSS);
   assert.equal(loss?.count, 2);
-  assert.match(loss!.examples[0]!, /"18 people" \(casualty\) place/);
+  assert.match(loss.examples[0]!, /"18 people" \(casualty\) place/);
   assert.ok(!losses.some((l) => /annotator/.test(l.what)), 'one annotator loses nothing');
-  const two = { ...doc, annotations: [{ ...doc.annotations[0]!, annotator: 'ana', attributes: {} }, { ...doc.annotations[0]!, id: 'b', annotator: 'ben', attributes: {} }] };
+  const two = {
+    ...doc,
+    annotations: [
+      { ...doc.annotations[0]!, annotator: 'ana', attributes: {} },
+      { ...doc.annotations[0]!, id: 'b', annotator: 'ben', attributes: {} },
+    ],
+  };
   assert.equal(bratCodec.losses([two], DEFAULT_SCHEMA).find((l) => /annotator/.test(l.what))?.count, 2);
 });
 

@@ -44,11 +44,11 @@ test('registry: a throwing sniff or decode becomes a refusal, not a crash', asyn
     decode: () => {
       throw new Error('boom');
     },
-  } as AnyFormatCodec;
+  };
   assert.equal(detectFormat([file('a.x', 'x')], [broken]), undefined);
   const result = await decodeFiles(broken, [file('a.x', 'x')]);
   assert.equal(result.problems[0]?.severity, 'error');
-  assert.match(result.problems[0]!.message, /boom/);
+  assert.match(result.problems[0].message, /boom/);
 });
 
 const DOC: InterchangeDocument = {
@@ -56,13 +56,37 @@ const DOC: InterchangeDocument = {
   annotations: [
     { id: 'c', label: 'claim', start: 0, end: 36, quote: 'Police said 18 were killed in Almaty', annotator: 'ana', note: 'n' },
     { id: 'x', label: 'casualty', start: 12, end: 26, quote: '18 were killed', annotator: 'ben', attributes: { status: 'confirmed', cause: 'c' } },
-    { id: 'd', label: 'deployment', start: 20, end: 36, quote: 'killed in Almaty', annotator: 'ana', fragments: [{ start: 20, end: 26 }, { start: 30, end: 36 }] },
+    {
+      id: 'd',
+      label: 'deployment',
+      start: 20,
+      end: 36,
+      quote: 'killed in Almaty',
+      annotator: 'ana',
+      fragments: [
+        { start: 20, end: 26 },
+        { start: 30, end: 36 },
+      ],
+    },
   ],
 };
 
 test('losses: each capability a format lacks is counted with examples', () => {
-  const none = { overlaps: false, discontinuous: false, attributes: false, notes: false, links: false, annotators: false, exactText: true, offsetUnit: 'codepoint' as const };
-  const losses = new Map(capabilityLosses(none, [DOC], DEFAULT_SCHEMA).losses().map((l) => [l.what, l]));
+  const none = {
+    overlaps: false,
+    discontinuous: false,
+    attributes: false,
+    notes: false,
+    links: false,
+    annotators: false,
+    exactText: true,
+    offsetUnit: 'codepoint' as const,
+  };
+  const losses = new Map(
+    capabilityLosses(none, [DOC], DEFAULT_SCHEMA)
+      .losses()
+      .map((l) => [l.what, l]),
+  );
   assert.equal(losses.get(LOSS.overlaps)?.count, 2);
   assert.equal(losses.get(LOSS.discontinuous)?.count, 1);
   assert.equal(losses.get(LOSS.notes)?.count, 1);
@@ -72,8 +96,13 @@ test('losses: each capability a format lacks is counted with examples', () => {
   assert.deepEqual(losses.get(LOSS.notes)?.examples, ['"Police said 18 were killed in Almaty" (claim)']);
   const all = { ...none, overlaps: true, discontinuous: true, attributes: true, notes: true, links: true, annotators: true };
   assert.deepEqual(capabilityLosses(all, [DOC], DEFAULT_SCHEMA).losses(), []);
-  const many: InterchangeDocument = { text: 'aaaaaaaaaa', annotations: Array.from({ length: 9 }, (_, i) => ({ id: `${i}`, label: 'claim', start: 0, end: 1 + i, quote: '', note: 'x' })) };
-  const notes = capabilityLosses(none, [many], DEFAULT_SCHEMA).losses().find((l) => l.what === LOSS.notes)!;
+  const many: InterchangeDocument = {
+    text: 'aaaaaaaaaa',
+    annotations: Array.from({ length: 9 }, (_, i) => ({ id: `${i}`, label: 'claim', start: 0, end: 1 + i, quote: '', note: 'x' })),
+  };
+  const notes = capabilityLosses(none, [many], DEFAULT_SCHEMA)
+    .losses()
+    .find((l) => l.what === LOSS.notes)!;
   assert.equal(notes.count, 9);
   assert.equal(notes.examples.length, MAX_LOSS_EXAMPLES);
   assert.match(formatLossReport(spanmarkCodec, [notes]), /9 × notes, e\.g\./);
@@ -141,7 +170,13 @@ test('label mapping: same id and same name (any case) merge; decisions map, add 
 });
 
 test('label mapping: a new label never takes an existing id; a map to an unknown label is no decision', () => {
-  const doc: InterchangeDocument = { text: 'ab', annotations: [{ id: '1', label: 'x', start: 0, end: 1, quote: 'a' }, { id: '2', label: 'y', start: 1, end: 2, quote: 'b' }] };
+  const doc: InterchangeDocument = {
+    text: 'ab',
+    annotations: [
+      { id: '1', label: 'x', start: 0, end: 1, quote: 'a' },
+      { id: '2', label: 'y', start: 1, end: 2, quote: 'b' },
+    ],
+  };
   const result = applyLabelMapping([doc], [], DEFAULT_SCHEMA, { x: { kind: 'add', name: 'Claim!' }, y: { kind: 'map', to: 'nope' } });
   assert.equal(result.added[0]!.id, 'claim-2');
   assert.deepEqual(result.undecided, [{ id: 'y', name: 'y' }]);

@@ -26,17 +26,7 @@ const seedFromEnv = process.env['SPANMARK_FUZZ_SEED'];
 const params = (numRuns: number): fc.Parameters<unknown> => ({ numRuns, ...(seedFromEnv ? { seed: Number(seedFromEnv) } : {}) });
 
 const corpus = readFileSync(new URL('../../../../../shared/corpus/unicode-edge-cases.txt', import.meta.url), 'utf8');
-const PIECES = [
-  ...new Set(corpus.split(/\s+/).filter((w) => w !== '')),
-  '👨‍👩‍👧‍👦',
-  '🇰🇿',
-  '👍🏽',
-  'e\u0301te\u0301',
-  'الوضع',
-  'שָׁלוֹם',
-  '𝟐𝟎𝟐𝟐',
-  'a\u200Db',
-];
+const PIECES = [...new Set(corpus.split(/\s+/).filter((w) => w !== '')), '👨‍👩‍👧‍👦', '🇰🇿', '👍🏽', 'e\u0301te\u0301', 'الوضع', 'שָׁלוֹם', '𝟐𝟎𝟐𝟐', 'a\u200Db'];
 const SEPARATORS = [' ', ' ', ' ', '  ', '\n', '\r\n', '\n\n', ' \r\n', '\t'];
 
 const textArb = fc
@@ -52,18 +42,6 @@ function boundaries(text: string): number[] {
 }
 
 const pick = <T>(xs: readonly T[], n: number): T => xs[n % xs.length]!;
-
-interface RawSpan {
-  readonly a: number;
-  readonly b: number;
-  readonly c: number;
-  readonly label: string;
-  readonly note?: string;
-  readonly flag: boolean;
-  readonly word?: string;
-  readonly link: number;
-  readonly annotator: number;
-}
 
 const rawSpans = (labels: readonly string[]) =>
   fc.array(
@@ -106,7 +84,13 @@ test('round trip: brat carries overlaps, discontinuous spans, notes, one-word at
         const [x, y, z] = [pick(cps, r.a), pick(cps, r.b), pick(cps, r.c)].sort((p, q) => p - q) as [number, number, number];
         if (x === y) return;
         // Discontinuous when the third point leaves a gap after the first fragment.
-        const fragments = r.flag && z > y + 1 && cps.includes(y + 1) ? [{ start: x, end: y }, { start: cps.find((c) => c > y)!, end: z }] : undefined;
+        const fragments =
+          r.flag && z > y + 1 && cps.includes(y + 1)
+            ? [
+                { start: x, end: y },
+                { start: cps.find((c) => c > y)!, end: z },
+              ]
+            : undefined;
         const end = fragments ? z : y;
         const quote = (fragments ?? [{ start: x, end }]).map((f) => text.slice(f.start, f.end)).join(' ');
         annotations.push({
@@ -180,9 +164,19 @@ test('round trip: CoNLL carries token-aligned spans that neither overlap nor cro
       assert.deepEqual(errors(back), []);
       const got = back.documents[0]!;
       // The text is rebuilt: tokens joined by one space, lines (sentences) by one newline.
-      const lines = text.split('\n').map((l) => tokenize(l).map((t) => l.slice(t.start, t.end)).join(' ')).filter((l) => l !== '');
+      const lines = text
+        .split('\n')
+        .map((l) =>
+          tokenize(l)
+            .map((t) => l.slice(t.start, t.end))
+            .join(' '),
+        )
+        .filter((l) => l !== '');
       assert.equal(got.text, lines.join('\n'));
-      const byTokens = (q: string): string => tokenize(q).map((t) => q.slice(t.start, t.end)).join(' ');
+      const byTokens = (q: string): string =>
+        tokenize(q)
+          .map((t) => q.slice(t.start, t.end))
+          .join(' ');
       assert.deepEqual(
         got.annotations.map((a) => [a.label, a.quote]),
         annotations.map((a) => [a.label, byTokens(a.quote)]),

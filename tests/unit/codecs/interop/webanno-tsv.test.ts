@@ -81,7 +81,7 @@ test('WebAnno TSV: encode writes UTF-16 offsets, stacks, ids and exact text; spa
   assert.deepEqual(losses, []);
   const out = textOf(files[0]!);
   assert.match(out, /^1-2\t9-11\t😢\t/m);
-  assert.match(out, /^1-3\t12-15\tsai\t/m, "a span ending mid-word cuts the token");
+  assert.match(out, /^1-3\t12-15\tsai\t/m, 'a span ending mid-word cuts the token');
   assert.match(out, /\|x\\_y\[\d+\]\t/, 'a reserved character in a label is escaped');
   const back = webAnnoCodec.decode([{ name: 'out.tsv', bytes: files[0]!.bytes }]);
   assert.deepEqual(errors(back), []);
