@@ -10,7 +10,7 @@
 
 import type { AttributeValue } from '../../labels/attributes.js';
 import { normalizeNewlines } from '../../text/newlines.js';
-import { codePointsToUtf16 } from '../../text/offsets.js';
+import { codePointLength } from '../../text/offsets.js';
 import type { DecodeResult, FormatProblem, InputFile, InterchangeAnnotation, InterchangeDocument } from '../registry/format.js';
 import { extensionOf, stem, utf8Text } from '../registry/text-bytes.js';
 
@@ -86,6 +86,7 @@ function decodePair(txtFile: InputFile, annFile: InputFile | undefined, problems
   const warn = (line: number, message: string): void => void problems.push({ severity: 'warning', where: `${annFile.name}:${line}`, message });
 
   const lines = normalizeNewlines(annDecoded.text).split('\n');
+  const toUnits = codePointBoundaries(text);
   const drafts = new Map<string, Draft>();
   // T lines already refused: what refers to them is not reported again.
   const refusedIds = new Set<string>();
@@ -97,7 +98,7 @@ function decodePair(txtFile: InputFile, annFile: InputFile | undefined, problems
     const fields = raw.split('\t');
     const id = fields[0]!;
     if (/^T\S+$/.test(id)) {
-      const draft = parseTextBound(text, fields, n, error);
+      const draft = parseTextBound(text, toUnits, fields, n, error);
       if (draft === undefined) return void refusedIds.add(id);
       if (drafts.has(id)) return error(n, `the id ${id} is used twice.`);
       drafts.set(id, draft);
@@ -158,7 +159,24 @@ function decodePair(txtFile: InputFile, annFile: InputFile | undefined, problems
   return { title, text, annotations };
 }
 
-function parseTextBound(text: string, fields: string[], n: number, error: (line: number, m: string) => void): Draft | undefined {
+/**
+ * The UTF-16 offset of every code point boundary of the text (index = code point offset), built
+ * once per text: converting each T line's offsets by scanning from the start would make a long
+ * document with many annotations quadratic.
+ */
+function codePointBoundaries(text: string): Uint32Array {
+  const out = new Uint32Array(codePointLength(text) + 1);
+  let unit = 0;
+  let cp = 0;
+  for (const ch of text) {
+    out[cp++] = unit;
+    unit += ch.length;
+  }
+  out[cp] = unit;
+  return out;
+}
+
+function parseTextBound(text: string, toUnits: Uint32Array, fields: string[], n: number, error: (line: number, m: string) => void): Draft | undefined {
   const id = fields[0]!;
   const m = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(fields[1] ?? '');
   if (m === null) {
@@ -166,13 +184,13 @@ function parseTextBound(text: string, fields: string[], n: number, error: (line:
     return undefined;
   }
   const cps = m[2]!.split(/[ ;]/).map(Number);
-  const units = codePointsToUtf16(text, cps);
+  const units = cps.map((cp) => (cp < toUnits.length ? toUnits[cp] : undefined));
   const fragments: { start: number; end: number }[] = [];
   for (let k = 0; k < cps.length; k += 2) {
     const start = units[k];
     const end = units[k + 1];
     if (start === undefined || end === undefined) {
-      error(n, `${id}'s fragment ${cps[k]} ${cps[k + 1]} is outside the text (${[...text].length} characters, counted as code points).`);
+      error(n, `${id}'s fragment ${cps[k]} ${cps[k + 1]} is outside the text (${toUnits.length - 1} characters, counted as code points).`);
       return undefined;
     }
     if (end <= start) {

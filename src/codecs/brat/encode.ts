@@ -29,12 +29,13 @@ const ORDER = (a: InterchangeAnnotation, b: InterchangeAnnotation): number => a.
 export function bratLosses(documents: readonly InterchangeDocument[], schema: LabelSchema): LossCollector {
   const out = capabilityLosses(BRAT_CAPABILITIES, documents, schema);
   for (const doc of documents) {
+    const byId = new Map(doc.annotations.map((a) => [a.id, a]));
     for (const a of doc.annotations) {
       if (!/^\S+$/u.test(a.label)) out.add(LABEL_LOSS, describeAnnotation(a));
       if (a.note !== undefined && /[\t\n]/.test(a.note)) out.add(NOTE_LOSS, describeAnnotation(a));
       for (const [k, v] of Object.entries(a.attributes ?? {})) {
         if (isLinkValue(schema, doc, a, k, v)) {
-          const target = doc.annotations.find((b) => b.id === v);
+          const target = typeof v === 'string' ? byId.get(v) : undefined;
           if (target === undefined || !/^\S+$/u.test(k) || !/^\S+$/u.test(target.label)) out.add(LINK_LOSS, `${describeAnnotation(a)} ${k}`);
         } else if (bratValue(v) === undefined || !/^\S+$/u.test(k)) out.add(ATTRIBUTE_VALUE_LOSS, `${describeAnnotation(a)} ${k}`);
       }

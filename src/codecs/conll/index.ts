@@ -106,23 +106,27 @@ function splitDocuments(name: string, content: string, problems: FormatProblem[]
 }
 
 function buildDocument(sentences: readonly Tok[][], title: string, name: string, problems: FormatProblem[]): InterchangeDocument {
-  let text = '';
-  const annotations: InterchangeAnnotation[] = [];
+  // Pieces joined once at the end: slicing a string built by += copies it, per span.
+  const pieces: string[] = [];
+  let length = 0;
+  const spans: { label: string; start: number; end: number }[] = [];
   let iob1 = false;
   let open: { label: string; start: number; end: number } | undefined;
   const close = (): void => {
-    if (open !== undefined) {
-      annotations.push({ id: `s${annotations.length + 1}`, label: open.label, start: open.start, end: open.end, quote: text.slice(open.start, open.end) });
-    }
+    if (open !== undefined) spans.push(open);
     open = undefined;
   };
+  const append = (s: string): void => {
+    pieces.push(s);
+    length += s.length;
+  };
   sentences.forEach((sentence, s) => {
-    if (s > 0) text += '\n';
+    if (s > 0) append('\n');
     sentence.forEach((tok, t) => {
-      if (t > 0) text += ' ';
-      const start = text.length;
-      text += tok.text;
-      const end = text.length;
+      if (t > 0) append(' ');
+      const start = length;
+      append(tok.text);
+      const end = length;
       const kind = tok.tag[0]!;
       const label = tok.tag.slice(2);
       if (kind === 'O') return close();
@@ -142,21 +146,24 @@ function buildDocument(sentences: readonly Tok[][], title: string, name: string,
       message: `${name} starts spans with I- tags, so it was read as IOB1 (an I- tag after O or another type begins a span).`,
     });
   }
+  const text = pieces.join('');
+  const annotations = spans.map((sp, i) => ({ id: `s${i + 1}`, label: sp.label, start: sp.start, end: sp.end, quote: text.slice(sp.start, sp.end) }));
   return { title, text, annotations };
 }
 
 /** Token index range each annotation covers after widening to whole tokens, or undefined. */
 function tokenSpan(tokens: readonly TokenRange[], a: InterchangeAnnotation): { first: number; last: number } | undefined {
-  let first = -1;
-  let last = -1;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.end > a.start && t.start < a.end) {
-      if (first < 0) first = i;
-      last = i;
-    }
+  // Tokens are sorted and disjoint: binary search for the first that ends after the start.
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid]!.end <= a.start) lo = mid + 1;
+    else hi = mid;
   }
-  return first < 0 ? undefined : { first, last };
+  let last = -1;
+  for (let k = lo; k < tokens.length && tokens[k]!.start < a.end; k++) last = k;
+  return last < 0 ? undefined : { first: lo, last };
 }
 
 interface Planned {

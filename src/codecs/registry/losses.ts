@@ -45,7 +45,19 @@ export class LossCollector {
 export function isLinkValue(schema: LabelSchema, doc: InterchangeDocument, a: InterchangeAnnotation, key: string, value: AttributeValue): boolean {
   const def = schema.labels.find((l) => l.id === a.label)?.attributes.find((d) => d.id === key);
   if (def !== undefined) return def.type === 'link';
-  return typeof value === 'string' && value !== a.id && doc.annotations.some((b) => b.id === value);
+  return typeof value === 'string' && value !== a.id && idsOf(doc).has(value);
+}
+
+// Asked once per attribute of every annotation: a scan of the document each time would make a
+// loss report of 10,000 annotations quadratic.
+const idSets = new WeakMap<InterchangeDocument, ReadonlySet<string>>();
+function idsOf(doc: InterchangeDocument): ReadonlySet<string> {
+  let ids = idSets.get(doc);
+  if (ids === undefined) {
+    ids = new Set(doc.annotations.map((b) => b.id));
+    idSets.set(doc, ids);
+  }
+  return ids;
 }
 
 /**
