@@ -1,6 +1,7 @@
 // What `spanmark help` prints. Kept apart from the commands so the help text reads as one page and
 // the usage errors can point at the exact section that explains the right form.
 
+import { FORMATS } from '../../../src/codecs/registry/registry.js';
 import type { CommandName } from './args.js';
 
 const OVERVIEW = `spanmark — Spanmark's core without a window
@@ -71,8 +72,8 @@ Exit codes: 0 report printed; 1 an invalid file, no shared document, or an unkno
 const CONVERT = `Usage: spanmark convert IN… --to FORMAT [-o OUT] [--from FORMAT]
 
 Reads the IN files (a folder stands for the files in it, e.g. brat .txt/.ann pairs) and writes
-them as FORMAT. Formats: spanmark (labeled JSON), brat (.txt + .ann), webanno-tsv (INCEpTION /
-WebAnno TSV 3.3), conll (CoNLL-2003 / IOB2), and the others listed by the registry.
+them as FORMAT. Formats:
+${FORMATS.map((f) => `  ${f.id.padEnd(14)}${f.name}`).join('\n')}
 
 The input's format is recognised from its content (then its file extension) unless --from names
 it. A file whose offsets do not match its own text, or that is malformed, is refused with its
