@@ -90,6 +90,8 @@ function decodePair(txtFile: InputFile, annFile: InputFile | undefined, problems
   const drafts = new Map<string, Draft>();
   // T lines already refused: what refers to them is not reported again.
   const refusedIds = new Set<string>();
+  // Events and the like, named in a warning: attributes, notes and relations on them are too.
+  const notImported = new Set<string>();
   // Attributes, relations and notes may name a T line that comes later: resolved after all T lines.
   const later: { line: number; fields: string[] }[] = [];
   lines.forEach((raw, i) => {
@@ -103,17 +105,25 @@ function decodePair(txtFile: InputFile, annFile: InputFile | undefined, problems
       if (drafts.has(id)) return error(n, `the id ${id} is used twice.`);
       drafts.set(id, draft);
     } else if (/^[AMR#]/.test(id)) later.push({ line: n, fields });
-    else
+    else {
+      notImported.add(id);
       warn(
         n,
         `${id.slice(0, 1) === '*' ? 'an equivalence (*)' : `the annotation ${id}`} is a kind Spanmark does not carry (events, equivalences, normalisations); it was not imported.`,
       );
+    }
   });
 
   for (const { line, fields } of later) {
     const id = fields[0]!;
     const parts = (fields[1] ?? '').split(' ').filter((s) => s !== '');
-    if (parts.some((p) => refusedIds.has(p.replace(/^[^:]*:/, '')))) continue;
+    const refs = parts.map((p) => p.replace(/^[^:]*:/, ''));
+    if (refs.some((r) => refusedIds.has(r))) continue;
+    const skipped = refs.find((r) => notImported.has(r));
+    if (skipped !== undefined) {
+      warn(line, `${id} refers to ${skipped}, which is not imported, so it is not imported either.`);
+      continue;
+    }
     if (id.startsWith('#')) {
       const [kind, target] = parts;
       const draft = target === undefined ? undefined : drafts.get(target);
@@ -122,9 +132,12 @@ function decodePair(txtFile: InputFile, annFile: InputFile | undefined, problems
       } else if (draft === undefined) error(line, `the note ${id} refers to ${target ?? 'nothing'}, which is no text-bound annotation of this file.`);
       else draft.notes.push(fields.slice(2).join('\t'));
     } else if (id.startsWith('R')) {
-      const [type, arg1, arg2] = parts;
-      const a1 = /^[^:]+:(\S+)$/.exec(arg1 ?? '')?.[1];
-      const a2 = /^[^:]+:(\S+)$/.exec(arg2 ?? '')?.[1];
+      const [type, ...args] = parts;
+      // Arguments by role name when they are Arg1/Arg2 (in either order), else by position.
+      const roles = args.map((a) => /^([^:]+):(\S+)$/.exec(a));
+      const role = (name: string, index: number): string | undefined => (roles.find((r) => r?.[1] === name) ?? roles[index])?.[2];
+      const a1 = role('Arg1', 0);
+      const a2 = role('Arg2', 1);
       const from = a1 === undefined ? undefined : drafts.get(a1);
       if (type === undefined || from === undefined || a2 === undefined || !drafts.has(a2)) {
         error(line, `the relation ${id} must read "Type Arg1:T… Arg2:T…" with two text-bound annotations of this file.`);

@@ -2,7 +2,7 @@
 // (`Almaty B-LOC`, or the four columns `EU NNP B-NP B-ORG`), sentences separated by blank lines
 // (a run of blank lines is one separator), documents by `-DOCSTART-` lines. Tags are IOB2
 // (`B-` starts every span); IOB1 (`I-` starts a span, `B-` only between two spans of one type) and
-// the E-/S- tags of IOBES are read too. The file holds tokens only, so the text is rebuilt: tokens
+// the E-/S- tags of IOBES (and U-/L- of BILOU) are read too. The file holds tokens only, so the text is rebuilt: tokens
 // joined by one space, sentences by one newline. Export cuts the text into tokens with
 // registry/tokenize.ts and into sentences at line breaks, writes `token TAG` lines in IOB2, and
 // names what is lost: overlaps and nesting (outer span kept), discontinuity, spans that start or
@@ -40,7 +40,7 @@ export const NO_TOKEN_LOSS = 'spans covering no token (only whitespace)';
 export const LINE_BREAK_LOSS = 'spans across a line break (a sentence ends there, so they are split in two)';
 export const LABEL_LOSS = 'labels CoNLL cannot write (containing whitespace)';
 
-const TAG = /^(?:O|[BIES]-\S+)$/;
+const TAG = /^(?:O|[BIESUL]-\S+)$/;
 const DOCSTART = '-DOCSTART-';
 
 interface Tok {
@@ -127,7 +127,8 @@ function buildDocument(sentences: readonly Tok[][], title: string, name: string,
       const start = length;
       append(tok.text);
       const end = length;
-      const kind = tok.tag[0]!;
+      // BILOU's U (unit) and L (last) are IOBES's S and E.
+      const kind = { U: 'S', L: 'E' }[tok.tag[0]!] ?? tok.tag[0]!;
       const label = tok.tag.slice(2);
       if (kind === 'O') return close();
       if (kind === 'B' || kind === 'S' || open === undefined || open.label !== label) {
@@ -222,7 +223,7 @@ export function encodeConll(documents: readonly InterchangeDocument[], schema: L
   return { files: [{ name: `${baseName}.conll`, bytes: utf8Bytes(`${out.join('\n')}\n`) }], losses: conllLosses(documents, schema).losses() };
 }
 
-const CONLL_LINE = /^\S+(?:[ \t]+\S+)*[ \t]+(?:O|[BIES]-\S+)[ \t]*$/;
+const CONLL_LINE = /^\S+(?:[ \t]+\S+)*[ \t]+(?:O|[BIESUL]-\S+)[ \t]*$/;
 
 export const conllCodec: FormatCodec = {
   id: 'conll',

@@ -149,3 +149,26 @@ test('brat: sniff wants .ann files that look like standoff', () => {
   assert.ok(!bratCodec.sniff([file('a.txt', 'x')]));
   assert.ok(!bratCodec.sniff([file('a.ann', '{"format":"spanmark"}')]));
 });
+
+test('brat: attributes, notes and relations on events are named and skipped, not a refusal; Arg2 may come first', () => {
+  const text = 'Troops fired on protesters.';
+  const ann = [
+    'T1\tdeployment 0 6\tTroops',
+    'T2\tAttack 7 12\tfired',
+    'T3\tgroup 16 26\tprotesters',
+    'E1\tAttack:T2 Agent:T1 Target:T3',
+    'A1\tNegation E1',
+    '#1\tAnnotatorNotes E1\tdisputed',
+    'R1\tTargets Arg2:T3 Arg1:T1',
+    'N1\tReference T3 Wikidata:Q00\tprotesters',
+  ].join('\n');
+  const result = bratCodec.decode([file('e.txt', text), file('e.ann', `${ann}\n`)]);
+  assert.deepEqual(errors(result), []);
+  const w = warnings(result).join('\n');
+  assert.match(w, /e\.ann:4/);
+  assert.match(w, /e\.ann:5 A1 refers to E1/);
+  assert.match(w, /e\.ann:6 #1 refers to E1/);
+  assert.match(w, /e\.ann:8/);
+  const t1 = result.documents[0]!.annotations.find((a) => a.id === 'T1')!;
+  assert.deepEqual(t1.attributes, { Targets: 'T3' });
+});

@@ -63,6 +63,15 @@ test('CoNLL: IOB1 is read (I- starts a span; B- separates two of one type) and s
   );
 });
 
+test('CoNLL: IOBES and BILOU tags are read', () => {
+  const result = conllCodec.decode([file('x.bio', 'CSTO S-ORG\ntroops O\nNur E-X\nSultan U-LOC\nAbai B-LOC\nAvenue L-LOC\nx O\n')]);
+  assert.deepEqual(errors(result), []);
+  assert.deepEqual(
+    result.documents[0]!.annotations.map((a) => `${a.label}:${a.quote}`),
+    ['ORG:CSTO', 'X:Nur', 'LOC:Sultan', 'LOC:Abai Avenue'],
+  );
+});
+
 test('CoNLL: a line without a valid tag is refused with file:line', () => {
   const result = conllCodec.decode([file('bad.conll', 'Almaty B-LOC\nsaid\nx Q-LOC\n')]);
   assert.equal(result.documents.length, 0);
