@@ -169,35 +169,16 @@ function decodeFile(file: InputFile, problems: FormatProblem[]): InterchangeDocu
   }
   if (problems.slice(before).some((p) => p.severity === 'error')) return undefined;
 
-  // Place the sentences and check every token against the text.
-  let text = '';
-  for (const s of sentences) {
-    const sText = unescapeTsv(s.textLines.join('\n'));
-    const first = s.tokens[0];
-    if (first === undefined) {
-      error(s.firstLine, 'the sentence has no token lines.');
-      continue;
-    }
-    const within = sText.indexOf(first.text);
-    const start = first.begin - Math.max(within, 0);
-    if (within < 0 || start < text.length) {
-      error(
-        first.line,
-        `the sentence cannot be placed: its first token "${first.text}" at ${first.begin} does not fit its #Text or overlaps the sentence before.`,
-      );
-      continue;
-    }
-    text += '\n'.repeat(start - text.length) + sText;
+  // #Text lines are read escaped first (the format escapes reserved characters "in text"); a
+  // writer that leaves them raw is accepted when its raw text, and only that, fits every token.
+  let placed = placeSentences(sentences, true);
+  if (placed.problems.length > 0) {
+    const raw = placeSentences(sentences, false);
+    if (raw.problems.length === 0) placed = raw;
   }
-  for (const s of sentences) {
-    for (const t of s.tokens) {
-      const actual = text.slice(t.begin, t.end);
-      if (t.end <= t.begin || actual !== t.text) {
-        error(t.line, `the token "${t.text}" at ${t.begin}-${t.end} (UTF-16 code units) does not match the sentence text there ("${actual}").`);
-      }
-    }
-  }
+  for (const p of placed.problems) error(p.line, p.message);
   if (problems.slice(before).some((p) => p.severity === 'error')) return undefined;
+  const text = placed.text;
 
   // Collect spans: an entry with [id] belongs to the span of that id; one without is a single-token span.
   const spans = new Map<string, { label: string; start: number; end: number; line: number }>();
@@ -225,6 +206,46 @@ function decodeFile(file: InputFile, problems: FormatProblem[]): InterchangeDocu
     annotations.push({ id: `a${annotations.length + 1}`, label: s.label, start: s.start, end: s.end, quote: text.slice(s.start, s.end) });
   }
   return { title: stem(file.name), text, annotations };
+}
+
+/** The document text from the sentences, and every token checked against it. */
+function placeSentences(sentences: readonly Sentence[], unescape: boolean): { text: string; problems: { line: number; message: string }[] } {
+  const problems: { line: number; message: string }[] = [];
+  const pieces: string[] = [];
+  let length = 0;
+  for (const s of sentences) {
+    const joined = s.textLines.join('\n');
+    const sText = unescape ? unescapeTsv(joined) : joined;
+    const first = s.tokens[0];
+    if (first === undefined) {
+      problems.push({ line: s.firstLine, message: 'the sentence has no token lines.' });
+      continue;
+    }
+    const within = sText.indexOf(first.text);
+    const start = first.begin - Math.max(within, 0);
+    if (within < 0 || start < length) {
+      problems.push({
+        line: first.line,
+        message: `the sentence cannot be placed: its first token "${first.text}" at ${first.begin} does not fit its #Text or overlaps the sentence before.`,
+      });
+      continue;
+    }
+    pieces.push('\n'.repeat(start - length), sText);
+    length = start + sText.length;
+  }
+  const text = pieces.join('');
+  for (const s of sentences) {
+    for (const t of s.tokens) {
+      const actual = text.slice(t.begin, t.end);
+      if (t.end <= t.begin || actual !== t.text) {
+        problems.push({
+          line: t.line,
+          message: `the token "${t.text}" at ${t.begin}-${t.end} (UTF-16 code units) does not match the sentence text there ("${actual}").`,
+        });
+      }
+    }
+  }
+  return { text, problems };
 }
 
 function shortName(layer: string): string {

@@ -100,3 +100,14 @@ test('WebAnno TSV: sniff reads the format line', () => {
   assert.ok(webAnnoCodec.sniff([file('a.tsv', '\uFEFF#FORMAT=WebAnno TSV 3.3\r\n')]));
   assert.ok(!webAnnoCodec.sniff([file('a.tsv', 'id\tname\n')]));
 });
+
+test('WebAnno TSV: #Text lines written without escapes are read too, when only that fits the tokens', () => {
+  const raw = `#FORMAT=WebAnno TSV 3.3\n#T_SP=${NE}|identifier|value\n\n\n#Text=a_b\\n [x]\n1-1\t0-3\ta\\_b\t_\tX\t\n1-2\t3-5\t\\\\n\t_\t_\t\n1-3\t6-9\t\\[x\\]\t_\tY\t\n`;
+  const result = webAnnoCodec.decode([file('raw.tsv', raw)]);
+  assert.deepEqual(errors(result), []);
+  assert.equal(result.documents[0]!.text, 'a_b\\n [x]');
+  assert.deepEqual(
+    result.documents[0]!.annotations.map((a) => `${a.label}:${a.quote}`),
+    ['X:a_b', 'Y:[x]'],
+  );
+});
