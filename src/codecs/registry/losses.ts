@@ -81,7 +81,7 @@ export function keepNonOverlapping<T extends { readonly start: number; readonly 
 
 export const LOSS = {
   overlaps: 'overlapping or nested spans (the later or inner one is dropped)',
-  discontinuous: 'discontinuous spans (written as one span from the first fragment to the last)',
+  discontinuous: 'discontinuous spans (kept as one span from the first fragment to the last)',
   attributes: 'attribute values',
   notes: 'notes',
   links: 'links between annotations',

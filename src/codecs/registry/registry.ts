@@ -8,7 +8,8 @@ import { bratCodec } from '../brat/index.js';
 import { conllCodec } from '../conll/index.js';
 import { spanmarkCodec } from '../spanmark/index.js';
 import { webAnnoCodec } from '../webanno-tsv/index.js';
-import type { AnyFormatCodec, DecodeResult, EncodeResult, InputFile, InterchangeDocument, Loss } from './format.js';
+import type { AnyFormatCodec, Capabilities, DecodeResult, EncodeResult, InputFile, InterchangeDocument, Loss } from './format.js';
+import { capabilityLosses } from './losses.js';
 
 /**
  * Every format, in the order sniffing tries them: formats with an unmistakable signature first
@@ -89,4 +90,23 @@ export function formatLossReport(codec: AnyFormatCodec, losses: readonly Loss[])
     lines.push(`  ${l.count} × ${l.what}${l.examples.length > 0 ? `, e.g. ${l.examples.join('; ')}` : ''}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * What the library itself keeps of imported documents: everything a format can hold except
+ * discontinuity (a stored annotation is one range). The import dialog names these losses too.
+ */
+export const LIBRARY_CAPABILITIES: Capabilities = {
+  overlaps: true,
+  discontinuous: false,
+  attributes: true,
+  notes: true,
+  links: true,
+  annotators: true,
+  exactText: true,
+  offsetUnit: 'utf16',
+};
+
+export function importLosses(documents: readonly InterchangeDocument[], schema: LabelSchema): Loss[] {
+  return capabilityLosses(LIBRARY_CAPABILITIES, documents, schema).losses();
 }

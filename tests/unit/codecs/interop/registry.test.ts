@@ -5,7 +5,16 @@ import assert from 'node:assert/strict';
 import type { AnyFormatCodec, InterchangeDocument } from '../../../../src/codecs/registry/format.js';
 import { applyLabelMapping, matchLabels } from '../../../../src/codecs/registry/label-mapping.js';
 import { capabilityLosses, keepNonOverlapping, LOSS, MAX_LOSS_EXAMPLES } from '../../../../src/codecs/registry/losses.js';
-import { codecById, codecsForFileName, decodeFiles, detectFormat, FORMATS, formatIds, formatLossReport } from '../../../../src/codecs/registry/registry.js';
+import {
+  codecById,
+  codecsForFileName,
+  decodeFiles,
+  detectFormat,
+  FORMATS,
+  formatIds,
+  formatLossReport,
+  importLosses,
+} from '../../../../src/codecs/registry/registry.js';
 import { spanmarkCodec } from '../../../../src/codecs/spanmark/index.js';
 import { DEFAULT_SCHEMA } from '../../../../src/labels/schema.js';
 import { file } from './helpers.js';
@@ -180,4 +189,12 @@ test('label mapping: a new label never takes an existing id; a map to an unknown
   const result = applyLabelMapping([doc], [], DEFAULT_SCHEMA, { x: { kind: 'add', name: 'Claim!' }, y: { kind: 'map', to: 'nope' } });
   assert.equal(result.added[0]!.id, 'claim-2');
   assert.deepEqual(result.undecided, [{ id: 'y', name: 'y' }]);
+});
+
+test('registry: importing into the library names only discontinuity as lost', () => {
+  const losses = importLosses([DOC], DEFAULT_SCHEMA);
+  assert.deepEqual(
+    losses.map((l) => [l.what, l.count]),
+    [[LOSS.discontinuous, 1]],
+  );
 });
