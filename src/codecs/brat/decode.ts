@@ -143,14 +143,14 @@ function decodePair(txtFile: InputFile, annFile: InputFile | undefined, problems
         error(line, `the relation ${id} must read "Type Arg1:T… Arg2:T…" with two text-bound annotations of this file.`);
       } else if (Object.hasOwn(from.attributes, type)) {
         warn(line, `${a1} already has a "${type}" link; the relation ${id} to ${a2} was not imported (a link attribute holds one target).`);
-      } else from.attributes[type] = a2;
+      } else setOwn(from.attributes, type, a2);
     } else {
       const [name, target, value, ...extra] = parts;
       const draft = target === undefined ? undefined : drafts.get(target);
       if (name === undefined || draft === undefined || extra.length > 0) {
         error(line, `the attribute ${id} must read "Name T…" or "Name T… Value" naming a text-bound annotation of this file.`);
       } else if (Object.hasOwn(draft.attributes, name)) warn(line, `${target} already has the attribute "${name}"; ${id} was not imported.`);
-      else draft.attributes[name] = value ?? true;
+      else setOwn(draft.attributes, name, value ?? true);
     }
   }
   if (problems.length > before && problems.slice(before).some((p) => p.severity === 'error')) return undefined;
@@ -225,4 +225,9 @@ function parseTextBound(text: string, toUnits: Uint32Array, fields: string[], n:
     return undefined;
   }
   return { id, label: m[1]!, fragments, quote, notes: [], attributes: {} };
+}
+
+/** Assigns as an own property even for a name like "__proto__", which `=` would treat as the prototype. */
+function setOwn(target: Record<string, AttributeValue>, key: string, value: AttributeValue): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }

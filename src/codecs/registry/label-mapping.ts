@@ -79,7 +79,7 @@ export function applyLabelMapping(
   schema: LabelSchema,
   decisions: Readonly<Record<string, LabelDecision>>,
 ): LabelMappingResult {
-  const mapping: Record<string, string> = {};
+  const mapping = new Map<string, string>();
   const added: NewLabel[] = [];
   const undecided: FileLabel[] = [];
   const taken = new Set(schema.labels.map((l) => l.id));
@@ -91,14 +91,14 @@ export function applyLabelMapping(
   for (const match of matchLabels(all, schema)) {
     const id = match.fileLabel.id;
     const decision = Object.hasOwn(decisions, id) ? decisions[id] : undefined;
-    if (decision?.kind === 'map' && schema.labels.some((l) => l.id === decision.to)) mapping[id] = decision.to;
+    if (decision?.kind === 'map' && schema.labels.some((l) => l.id === decision.to)) mapping.set(id, decision.to);
     else if (decision?.kind === 'add') {
       const name = decision.name?.trim() || match.fileLabel.name;
       const label = { id: newLabelId(name, taken), name, fileLabel: id };
       added.push(label);
-      mapping[id] = label.id;
+      mapping.set(id, label.id);
     } else if (decision?.kind === 'skip') continue;
-    else if (match.kind !== 'undecided') mapping[id] = match.schemaLabel;
+    else if (match.kind !== 'undecided') mapping.set(id, match.schemaLabel);
     else undecided.push(match.fileLabel);
   }
 
@@ -108,7 +108,7 @@ export function applyLabelMapping(
     const kept: InterchangeAnnotation[] = [];
     const dropped = new Set<string>();
     for (const a of doc.annotations) {
-      const to = Object.hasOwn(mapping, a.label) ? mapping[a.label] : undefined;
+      const to = mapping.get(a.label);
       if (to === undefined) {
         skipped.add(`annotations labelled "${a.label}"`, describeAnnotation(a));
         dropped.add(a.id);
@@ -117,14 +117,13 @@ export function applyLabelMapping(
     const annotations = kept.map((a) => {
       const links = Object.entries(a.attributes ?? {}).filter(([, v]) => typeof v === 'string' && dropped.has(v));
       if (links.length === 0) return a;
-      const attributes = { ...a.attributes };
+      const attributes = Object.fromEntries(Object.entries(a.attributes ?? {}).filter(([k]) => !links.some(([l]) => l === k)));
       for (const [k] of links) {
-        delete attributes[k];
         broken.add('links to skipped annotations', `${describeAnnotation(a)} → ${k}`);
       }
       return { ...a, attributes };
     });
     return { ...doc, annotations };
   });
-  return { documents: out, added, skipped: skipped.losses(), brokenLinks: broken.losses(), undecided, mapping };
+  return { documents: out, added, skipped: skipped.losses(), brokenLinks: broken.losses(), undecided, mapping: Object.fromEntries(mapping) };
 }

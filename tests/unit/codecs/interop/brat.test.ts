@@ -172,3 +172,15 @@ test('brat: attributes, notes and relations on events are named and skipped, not
   const t1 = result.documents[0]!.annotations.find((a) => a.id === 'T1')!;
   assert.deepEqual(t1.attributes, { Targets: 'T3' });
 });
+
+test('brat: an attribute or relation named __proto__ is an ordinary attribute', () => {
+  const result = bratCodec.decode([
+    file('p.txt', 'ab'),
+    file('p.ann', 'T1\tx 0 1\ta\nT2\tx 1 2\tb\nA1\t__proto__ T1 polluted\nR1\t__proto__ Arg1:T2 Arg2:T1\n'),
+  ]);
+  assert.deepEqual(errors(result), []);
+  const [t1, t2] = result.documents[0]!.annotations;
+  assert.ok(Object.hasOwn(t1!.attributes!, '__proto__'));
+  assert.equal(Object.getOwnPropertyDescriptor(t1!.attributes!, '__proto__')?.value, 'polluted');
+  assert.equal(Object.getOwnPropertyDescriptor(t2!.attributes!, '__proto__')?.value, 'T1');
+});

@@ -198,3 +198,13 @@ test('registry: importing into the library names only discontinuity as lost', ()
     [[LOSS.discontinuous, 1]],
   );
 });
+
+test('label mapping: a file label called __proto__ is mapped like any other', () => {
+  const doc: InterchangeDocument = { text: 'ab', annotations: [{ id: '1', label: '__proto__', start: 0, end: 1, quote: 'a' }] };
+  const result = applyLabelMapping([doc], [], DEFAULT_SCHEMA, { ['__proto__']: { kind: 'map', to: 'claim' } });
+  assert.deepEqual(
+    result.documents[0]!.annotations.map((a) => a.label),
+    ['claim'],
+  );
+  assert.equal(Object.getOwnPropertyDescriptor(result.mapping, '__proto__')?.value, 'claim');
+});
