@@ -91,7 +91,9 @@ export async function convertCommand(options: ConvertOptions, io: CliIo, version
   }
 
   const extensions = [...target.extensions].sort((a, b) => b.length - a.length);
-  const outName = options.out === undefined ? undefined : basename(options.out);
+  // "-o out/" names a folder: the files keep the input's name there.
+  const intoFolder = options.out !== undefined && /[/\\]$/.test(options.out);
+  const outName = options.out === undefined || intoFolder ? undefined : basename(options.out);
   const stripped =
     outName === undefined
       ? undefined
@@ -114,7 +116,7 @@ export async function convertCommand(options: ConvertOptions, io: CliIo, version
     return 0;
   }
   if (io.writeFile === undefined) throw new Error('this CLI cannot write files');
-  const dir = dirname(options.out);
+  const dir = intoFolder ? options.out : dirname(options.out);
   for (const f of encoded.files) {
     await io.writeFile(join(dir, f.name), f.bytes);
     io.stderr(`wrote ${printable(join(dir, f.name))}\n`);

@@ -84,8 +84,8 @@ Options:
   --to FORMAT     The format to write.
   --from FORMAT   The format to read (default: recognised from the files).
   -o, --out OUT   Where to write: OUT's folder, and its name without extension as the files' base
-                  name (brat writes OUT.txt and OUT.ann). Without it a single output file goes to
-                  stdout.
+                  name (brat writes OUT.txt and OUT.ann); "-o DIR/" keeps the input's name.
+                  Without it a single output file goes to stdout.
 
 Exit codes: 0 converted (losses are reported, not refused); 1 an input refused or unreadable, or
 several output files and no -o; 2 usage error or an unknown format.

@@ -73,6 +73,10 @@ test('convert: -o writes the files beside OUT; WebAnno back to brat is exact', a
     const back = readFileSync(join(tmp.dir, 'back', 'story.ann'), 'utf8');
     assert.match(back, /^T\d\tcasualty 12 35\t18 officers were killed$/m);
     assert.match(back, /^T\d\tclaim 0 47\t/m);
+    // A trailing slash names a folder; the input's name is kept.
+    const folder = await convert([txt, ann, '--to', 'conll', '-o', `${join(tmp.dir, 'conll')}/`]);
+    assert.equal(folder.code, 0, folder.stderr);
+    assert.match(readFileSync(join(tmp.dir, 'conll', 'story.conll'), 'utf8'), /^Police B-claim$/m);
     // To Spanmark JSON and back.
     const json = join(tmp.dir, 'story.spanmark.json');
     assert.equal((await convert([txt, ann, '--to', 'spanmark', '-o', json])).code, 0);
