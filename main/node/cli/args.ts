@@ -4,7 +4,7 @@
 
 import type { Result } from '../../../src/result.js';
 
-export const COMMANDS = ['validate', 'agreement', 'facts'] as const;
+export const COMMANDS = ['validate', 'agreement', 'facts', 'convert'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export type Command =
@@ -25,6 +25,13 @@ export type Command =
       readonly label?: string;
       /** CSV: neutralise formula-looking text cells (docs/facts.md). */
       readonly safe: boolean;
+    }
+  | {
+      readonly kind: 'convert';
+      readonly files: readonly string[];
+      readonly to: string;
+      readonly from?: string;
+      readonly out?: string;
     };
 
 /** How `facts` prints: an aligned table for people, or CSV / JSON Lines for programs. */
@@ -67,7 +74,7 @@ export function parseArgs(argv: readonly string[]): Result<Command, UsageError> 
   // Help wins over every other problem on the line: whoever asks for it is unsure of the rest.
   const ended = rest.indexOf('--');
   if ((ended < 0 ? rest : rest.slice(0, ended)).some(isHelpFlag)) return { ok: true, value: { kind: 'help', topic: first } };
-  return first === 'validate' ? parseValidate(rest) : first === 'facts' ? parseFacts(rest) : parseAgreement(rest);
+  return first === 'validate' ? parseValidate(rest) : first === 'facts' ? parseFacts(rest) : first === 'agreement' ? parseAgreement(rest) : parseConvert(rest);
 }
 
 interface Options {
@@ -80,7 +87,13 @@ interface Options {
  * Splits arguments into files and options. `valued` options take the next argument or `=VALUE`;
  * everything after `--` is a file, so a file named "-x.json" can still be given.
  */
-function scan(args: readonly string[], command: CommandName, flags: readonly string[], valued: readonly string[]): Result<Options, UsageError> {
+function scan(
+  args: readonly string[],
+  command: CommandName,
+  flags: readonly string[],
+  valued: readonly string[],
+  needs: (name: string) => string = (name) => `an annotator name, as in "${name} alice"`,
+): Result<Options, UsageError> {
   const out: Options = { files: [], flags: new Set(), values: new Map() };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -107,12 +120,7 @@ function scan(args: readonly string[], command: CommandName, flags: readonly str
         if (value !== undefined && value.startsWith('--')) value = undefined;
         if (value !== undefined) i += 1;
       }
-      if (value === undefined || value === '') {
-        return usage(
-          name === '--label' ? `${name} needs a label id, as in "${name} casualty".` : `${name} needs an annotator name, as in "${name} alice".`,
-          command,
-        );
-      }
+      if (value === undefined || value === '') return usage(`${name} needs ${needs(name)}.`, command);
       if (out.values.has(name)) return usage(`${name} is given twice.`, command);
       out.values.set(name, value);
     } else {
@@ -151,7 +159,7 @@ function parseAgreement(args: readonly string[]): Result<Command, UsageError> {
 }
 
 function parseFacts(args: readonly string[]): Result<Command, UsageError> {
-  const scanned = scan(args, 'facts', ['--csv', '--jsonl', '--safe'], ['--label']);
+  const scanned = scan(args, 'facts', ['--csv', '--jsonl', '--safe'], ['--label'], (name) => `a label id, as in "${name} casualty"`);
   if (!scanned.ok) return scanned;
   const { files, flags, values } = scanned.value;
   if (files.length === 0) return usage('facts needs at least one file.', 'facts');
@@ -160,4 +168,19 @@ function parseFacts(args: readonly string[]): Result<Command, UsageError> {
   const format: FactsFormat = flags.has('--csv') ? 'csv' : flags.has('--jsonl') ? 'jsonl' : 'table';
   const label = values.get('--label');
   return { ok: true, value: { kind: 'facts', files, format, safe: flags.has('--safe'), ...(label !== undefined ? { label } : {}) } };
+}
+
+function parseConvert(args: readonly string[]): Result<Command, UsageError> {
+  const scanned = scan(args, 'convert', [], ['--to', '--from', '-o', '--out'], (name) =>
+    name === '-o' || name === '--out' ? `a path to write to, as in "${name} out/story"` : `a format, as in "${name} brat"`,
+  );
+  if (!scanned.ok) return scanned;
+  const { files, values } = scanned.value;
+  if (files.length === 0) return usage('convert needs at least one file to read.', 'convert');
+  const to = values.get('--to');
+  if (to === undefined) return usage('convert needs --to FORMAT, the format to write.', 'convert');
+  if (values.has('-o') && values.has('--out')) return usage('-o and --out are the same option; give it once.', 'convert');
+  const from = values.get('--from');
+  const out = values.get('-o') ?? values.get('--out');
+  return { ok: true, value: { kind: 'convert', files, to, ...(from !== undefined ? { from } : {}), ...(out !== undefined ? { out } : {}) } };
 }

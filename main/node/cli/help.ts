@@ -1,6 +1,7 @@
 // What `spanmark help` prints. Kept apart from the commands so the help text reads as one page and
 // the usage errors can point at the exact section that explains the right form.
 
+import { FORMATS } from '../../../src/codecs/registry/registry.js';
 import type { CommandName } from './args.js';
 
 const OVERVIEW = `spanmark — Spanmark's core without a window
@@ -9,6 +10,7 @@ Usage:
   spanmark validate [--json] FILE…
   spanmark agreement [--json] [--a NAME] [--b NAME] FILE…
   spanmark facts [--label ID] [--csv [--safe] | --jsonl] FILE…
+  spanmark convert IN… --to FORMAT [-o OUT] [--from FORMAT]
   spanmark help [COMMAND]
   spanmark --version
 
@@ -17,6 +19,8 @@ Commands:
   agreement   Span F1, Cohen's kappa and Krippendorff's alpha between the analysts whose
               layers the files hold, over the documents they share.
   facts       The facts table: one row per annotation, one column per attribute.
+  convert     Convert between Spanmark JSON, brat, WebAnno TSV, CoNLL and the other formats,
+              naming everything the target format cannot carry.
 
 Exit codes: 0 success; 1 an invalid or unreadable file, or nothing to compare; 2 usage error.
 Run "spanmark help COMMAND" for a command's options. Documentation: docs/cli.md.
@@ -88,6 +92,28 @@ Options:
 Exit codes: 0 table printed; 1 an invalid or unreadable file, or an unknown --label; 2 usage error.
 `;
 
+const CONVERT = `Usage: spanmark convert IN… --to FORMAT [-o OUT] [--from FORMAT]
+
+Reads the IN files (a folder stands for the files in it, e.g. brat .txt/.ann pairs) and writes
+them as FORMAT. Formats:
+${FORMATS.map((f) => `  ${f.id.padEnd(14)}${f.name}`).join('\n')}
+
+The input's format is recognised from its content (then its file extension) unless --from names
+it. A file whose offsets do not match its own text, or that is malformed, is refused with its
+file:line and nothing is written. Before writing, stderr lists what FORMAT cannot carry (overlaps,
+discontinuous spans, attributes, notes, links, annotators…), with counts and examples.
+
+Options:
+  --to FORMAT     The format to write.
+  --from FORMAT   The format to read (default: recognised from the files).
+  -o, --out OUT   Where to write: OUT's folder, and its name without extension as the files' base
+                  name (brat writes OUT.txt and OUT.ann); "-o DIR/" keeps the input's name.
+                  Without it a single output file goes to stdout.
+
+Exit codes: 0 converted (losses are reported, not refused); 1 an input refused or unreadable, or
+several output files and no -o; 2 usage error or an unknown format.
+`;
+
 export function helpText(topic?: CommandName): string {
-  return topic === 'validate' ? VALIDATE : topic === 'agreement' ? AGREEMENT : topic === 'facts' ? FACTS : OVERVIEW;
+  return topic === 'validate' ? VALIDATE : topic === 'agreement' ? AGREEMENT : topic === 'facts' ? FACTS : topic === 'convert' ? CONVERT : OVERVIEW;
 }

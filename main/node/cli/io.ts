@@ -2,12 +2,17 @@
 // Commands receive them as a value, so tests run every command in-process and read what it printed,
 // and the entry (cli.ts) is the one place that touches the real process.
 
-import { readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { debugRequested } from './failure.js';
 
 export interface CliIo {
   /** The file's bytes; rejects with a Node error (code ENOENT, EISDIR, EACCES…) when it cannot. */
   readonly readFile: (path: string) => Promise<Uint8Array>;
+  /** Names (not paths) of the entries of a directory, for commands that take a folder (convert). */
+  readonly readDir?: (path: string) => Promise<string[]>;
+  /** Writes a whole file, creating its directory (convert -o). */
+  readonly writeFile?: (path: string, bytes: Uint8Array) => Promise<void>;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   /** Print stack traces of unexpected errors (SPANMARK_DEBUG=1); never by default. */
@@ -18,6 +23,11 @@ export interface CliIo {
 // byte order mark, which a TextDecoder here would silently drop.
 export const nodeIo: CliIo = {
   readFile: async (path) => await readFile(path),
+  readDir: async (path) => (await readdir(path)).sort(),
+  writeFile: async (path, bytes) => {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, bytes);
+  },
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
   debug: debugRequested(process.env),

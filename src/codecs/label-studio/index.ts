@@ -19,7 +19,12 @@ export const labelStudioCodec: FormatCodec = {
       files.every((f) => {
         if (extensionOf(f.name) !== 'json') return false;
         const head = peek(f);
-        return /^\s*[[{]/.test(head) && /"data"\s*:/.test(head) && /"(annotations|completions|predictions)"\s*:/.test(head);
+        if (!/^\s*[[{]/.test(head)) return false;
+        // Full export: tasks with data and annotations. JSON-MIN: a list of flat tasks whose
+        // label field is a list of region objects ({start, end, text, labels}).
+        const full = /"data"\s*:/.test(head) && /"(annotations|completions|predictions)"\s*:/.test(head);
+        const min = /^\s*\[/.test(head) && /"\w+"\s*:\s*\[\s*\{\s*"(start|end|text|labels)"\s*:/.test(head);
+        return full || min;
       })
     );
   },

@@ -113,3 +113,15 @@ export interface FormatCodec {
   losses(documents: readonly InterchangeDocument[], schema: LabelSchema): readonly Loss[];
   encode(documents: readonly InterchangeDocument[], schema: LabelSchema, baseName: string): EncodeResult;
 }
+
+/**
+ * A codec whose decoding or encoding needs asynchronous work (Spanmark's own format checks each
+ * document's SHA-256 with WebCrypto). The registry lists both kinds; callers go through
+ * registry.ts's decodeFiles/encodeDocuments, which await either.
+ */
+export interface AsyncFormatCodec extends Omit<FormatCodec, 'decode' | 'encode'> {
+  decode(files: readonly InputFile[]): Promise<DecodeResult>;
+  encode(documents: readonly InterchangeDocument[], schema: LabelSchema, baseName: string): Promise<EncodeResult>;
+}
+
+export type AnyFormatCodec = FormatCodec | AsyncFormatCodec;

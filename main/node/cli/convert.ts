@@ -1,0 +1,131 @@
+// `spanmark convert IN… --to FORMAT [-o OUT] [--from FORMAT]`: reads files in any registered
+// format and writes them in another, with the same codecs the app uses. What the target format
+// cannot carry is listed on stderr before anything is written (count and examples); warnings
+// about the input too. Exit 0 only when nothing was refused: a file the source codec refuses
+// (offsets that do not match their text, malformed lines) stops the conversion and writes nothing.
+
+import { basename, dirname, join } from 'node:path';
+import { DEFAULT_SCHEMA } from '../../../src/labels/schema.js';
+import type { AnyFormatCodec, InputFile } from '../../../src/codecs/registry/format.js';
+import { codecById, decodeFiles, detectFormat, encodeDocuments, FORMATS, formatIds, formatLossReport } from '../../../src/codecs/registry/registry.js';
+import { createSpanmarkCodec } from '../../../src/codecs/spanmark/index.js';
+import { readFailure, type CliIo } from './io.js';
+import { plural, printable } from './text.js';
+
+export interface ConvertOptions {
+  readonly files: readonly string[];
+  readonly to: string;
+  readonly from?: string;
+  readonly out?: string;
+}
+
+const EXIT_FAILED = 1;
+const EXIT_USAGE = 2;
+
+/** The registry, with Spanmark's codec stamping this build's version into what it writes. */
+function formats(version: () => string): AnyFormatCodec[] {
+  return FORMATS.map((f) => (f.id === 'spanmark' ? createSpanmarkCodec({ generatorVersion: version() }) : f));
+}
+
+async function readInputs(paths: readonly string[], io: CliIo): Promise<InputFile[] | string> {
+  const files: InputFile[] = [];
+  for (const path of paths) {
+    try {
+      files.push({ name: path, bytes: await io.readFile(path) });
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      if (code !== 'EISDIR' || io.readDir === undefined) return `cannot read ${printable(path)}: ${readFailure(error)}.`;
+      // A folder (of brat pairs, say): its files, not its subfolders.
+      for (const name of await io.readDir(path)) {
+        try {
+          files.push({ name: join(path, name), bytes: await io.readFile(join(path, name)) });
+        } catch (inner) {
+          if ((inner as { code?: unknown } | null)?.code !== 'EISDIR') return `cannot read ${printable(join(path, name))}: ${readFailure(inner)}.`;
+        }
+      }
+    }
+  }
+  return files;
+}
+
+export async function convertCommand(options: ConvertOptions, io: CliIo, version: () => string): Promise<number> {
+  const all = formats(version);
+  const known = formatIds(all).join(', ');
+  const target = codecById(options.to, all);
+  if (target === undefined) {
+    io.stderr(`spanmark: --to ${printable(options.to)} is not a format Spanmark writes; formats: ${known}.\n`);
+    return EXIT_USAGE;
+  }
+  let source: AnyFormatCodec | undefined;
+  if (options.from !== undefined) {
+    source = codecById(options.from, all);
+    if (source === undefined) {
+      io.stderr(`spanmark: --from ${printable(options.from)} is not a format Spanmark reads; formats: ${known}.\n`);
+      return EXIT_USAGE;
+    }
+  }
+  const files = await readInputs(options.files, io);
+  if (typeof files === 'string') {
+    io.stderr(`spanmark: ${files}\n`);
+    return EXIT_FAILED;
+  }
+  if (files.length === 0) {
+    io.stderr('spanmark: no files to read (the folders given are empty).\n');
+    return EXIT_FAILED;
+  }
+  source ??= detectFormat(files, all);
+  if (source === undefined) {
+    io.stderr(
+      `spanmark: cannot tell which format ${files.map((f) => printable(f.name)).join(', ')} ${files.length === 1 ? 'is' : 'are'} in; name it with --from (${known}).\n`,
+    );
+    return EXIT_FAILED;
+  }
+
+  const decoded = await decodeFiles(source, files);
+  for (const p of decoded.problems) {
+    io.stderr(`${p.severity}: ${p.where !== undefined && !p.message.startsWith(p.where) ? `${printable(p.where)}: ` : ''}${printable(p.message)}\n`);
+  }
+  if (decoded.problems.some((p) => p.severity === 'error')) {
+    io.stderr(`spanmark: refused: ${source.name} input has errors; nothing was written.\n`);
+    return EXIT_FAILED;
+  }
+
+  const extensions = [...target.extensions].sort((a, b) => b.length - a.length);
+  // "-o out/" names a folder: the files keep the input's name there.
+  const intoFolder = options.out !== undefined && /[/\\]$/.test(options.out);
+  const outName = options.out === undefined || intoFolder ? undefined : basename(options.out);
+  const stripped =
+    outName === undefined
+      ? undefined
+      : extensions.map((e) => (outName.toLowerCase().endsWith(`.${e}`) ? outName.slice(0, -e.length - 1) : undefined)).find((s) => s !== undefined);
+  const baseName =
+    stripped ??
+    outName ??
+    basename(files[0]!.name)
+      .replace(/\.[^.]*$/, '')
+      .replace(/\.spanmark$/, '');
+  const encoded = await encodeDocuments(target, decoded.documents, DEFAULT_SCHEMA, baseName);
+  io.stderr(formatLossReport(target, encoded.losses));
+
+  if (options.out === undefined) {
+    if (encoded.files.length !== 1) {
+      io.stderr(`spanmark: ${target.name} writes ${plural(encoded.files.length, 'file')} here; name where with -o OUT.\n`);
+      return EXIT_FAILED;
+    }
+    io.stdout(new TextDecoder().decode(encoded.files[0]!.bytes));
+    return 0;
+  }
+  if (io.writeFile === undefined) throw new Error('this CLI cannot write files');
+  const dir = intoFolder ? options.out : dirname(options.out);
+  for (const f of encoded.files) {
+    await io.writeFile(join(dir, f.name), f.bytes);
+    io.stderr(`wrote ${printable(join(dir, f.name))}\n`);
+  }
+  io.stderr(
+    `${plural(decoded.documents.length, 'document')}, ${plural(
+      decoded.documents.reduce((n, d) => n + d.annotations.length, 0),
+      'annotation',
+    )} read from ${source.name}.\n`,
+  );
+  return 0;
+}
