@@ -47,6 +47,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog.js';
 import { RenameLayerDialog } from '../review/RenameLayerDialog.js';
 import { renameColleagueLayer } from '../db/colleague-layers-repo.js';
 import { announceChange } from '../store/change-channel.js';
+import { useSchema } from '../schema/schema-context.js';
 
 interface Props {
   readonly db: SpanmarkDb;
@@ -75,6 +76,7 @@ const noSubscribe = () => () => {};
 let messageId = 0;
 
 export function App({ db, platform, info, initialAnnotator, annotatorId, nameChosen, storage, initialDocId, initialDisplay }: Props) {
+  const schema = useSchema();
   const [annotator, setAnnotator] = useState(initialAnnotator);
   const me = useMemo(() => ({ id: annotatorId, name: annotator }), [annotatorId, annotator]);
   const [askName, setAskName] = useState(!nameChosen);
@@ -251,6 +253,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
   useEffect(() => platform.onMenuCommand(onMenu), [platform, onMenu]);
   const nav = useAnnotationNav({ session, hidden, ownVisible: !hiddenLayers.has(annotator), selectedId, setSelectedId, setPending, controller, say });
   useAppKeys({
+    schema,
     pending,
     selectedId,
     onMenu,

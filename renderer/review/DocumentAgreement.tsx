@@ -7,6 +7,8 @@ import { useMemo, useState } from 'react';
 import type { Annotation } from '../../src/annotations/types.js';
 import { agreementReport } from '../../src/review/agreement/report.js';
 import { pairwiseAgreement } from '../../src/review/agreement/pairwise.js';
+import { labelIds } from '../../src/labels/schema.js';
+import { useSchema } from '../schema/schema-context.js';
 import { contributingAnnotators, layerAtStage, myMarkCounts, type ReviewStage } from '../../src/review/review-layers.js';
 import { AgreementTable } from './AgreementTable.js';
 import { PairwiseTable } from './PairwiseTable.js';
@@ -52,10 +54,12 @@ export function DocumentAgreement({ me, text, names, layerOf, shown, reviewed, d
   );
   const chosen = useMemo(() => names.filter((n) => shown.has(n) && (picked.get(n) ?? worked.has(n))), [names, shown, picked, worked]);
   const layers = useMemo(() => names.map((n) => ({ annotator: n, spans: staged.get(n)! })), [names, staged]);
-  const report = useMemo(() => (a === b ? null : agreementReport({ text, layers, a, b, alphaOver: chosen })), [text, layers, a, b, chosen]);
+  const schema = useSchema();
+  const labels = useMemo(() => labelIds(schema), [schema]);
+  const report = useMemo(() => (a === b ? null : agreementReport({ text, layers, a, b, alphaOver: chosen, labels })), [text, layers, a, b, chosen, labels]);
   const matrix = useMemo(
-    () => (chosen.length >= 3 ? pairwiseAgreement([{ text, layers: layers.filter((l) => chosen.includes(l.annotator)) }], chosen) : null),
-    [text, layers, chosen],
+    () => (chosen.length >= 3 ? pairwiseAgreement([{ text, layers: layers.filter((l) => chosen.includes(l.annotator)) }], chosen, labels) : null),
+    [text, layers, chosen, labels],
   );
 
   return (

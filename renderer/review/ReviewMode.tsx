@@ -7,7 +7,8 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import type { Annotation } from '../../src/annotations/types.js';
-import { LABELS, labelForHotkey, type LabelId } from '../../src/labels/schema.js';
+import { labelForHotkey, labelKeysText, type LabelId } from '../../src/labels/schema.js';
+import { useSchema } from '../schema/schema-context.js';
 import type { ReviewDecision } from '../../src/review/decisions.js';
 import {
   DIFFERENCE_KINDS,
@@ -51,6 +52,7 @@ const PAGE = 200;
 const CHORD_MS = 900;
 
 export function ReviewMode({ me, docId, own, layers, decisions, slots, actions, onShow, onExit, keys }: Props) {
+  const schema = useSchema();
   const all = useMemo(() => reviewDifferences<Annotation, ReviewDecision>(docId, me, own, layers, decisions), [docId, me, own, layers, decisions]);
   const progress = useMemo(() => reviewProgress(all), [all]);
   const [filter, setFilter] = useState<DifferenceFilter>(NO_FILTER);
@@ -119,8 +121,8 @@ export function ReviewMode({ me, docId, own, layers, decisions, slots, actions, 
   }, []);
   useEffect(() => endChord, [endChord]);
 
-  const state = useRef({ current, chord, accept, reject, reconsider, select, all, visible, endChord });
-  state.current = { current, chord, accept, reject, reconsider, select, all, visible, endChord };
+  const state = useRef({ current, chord, accept, reject, reconsider, select, all, visible, endChord, schema });
+  state.current = { current, chord, accept, reject, reconsider, select, all, visible, endChord, schema };
 
   useEffect(() => {
     keys.current = (e) => {
@@ -131,7 +133,7 @@ export function ReviewMode({ me, docId, own, layers, decisions, slots, actions, 
         // other key accepts as is (and is used up, since the queue has already moved on).
         s.endChord();
         if (key === 'Escape' || !s.current || s.current.decision) return true;
-        const label = labelForHotkey(e.key);
+        const label = labelForHotkey(s.schema, e.key);
         s.accept(s.current, label);
         return true;
       }
@@ -164,7 +166,7 @@ export function ReviewMode({ me, docId, own, layers, decisions, slots, actions, 
         return true;
       }
       // Label keys and Delete would act on my layer behind the queue; in review they do nothing.
-      return labelForHotkey(e.key) !== undefined || key === 'Delete' || key === 'Backspace';
+      return labelForHotkey(s.schema, e.key) !== undefined || key === 'Delete' || key === 'Backspace';
     };
     return () => {
       keys.current = null;
@@ -205,7 +207,7 @@ export function ReviewMode({ me, docId, own, layers, decisions, slots, actions, 
             Label{' '}
             <select value={filter.label ?? ''} onChange={(e) => setF({ label: (e.target.value || null) as LabelId | null })} data-testid="filter-label">
               <option value="">All</option>
-              {LABELS.map((l) => (
+              {schema.labels.map((l) => (
                 <option key={l.id} value={l.id}>
                   {l.name}
                 </option>
@@ -267,15 +269,18 @@ export function ReviewMode({ me, docId, own, layers, decisions, slots, actions, 
 }
 
 function KeyLegend({ chord }: { chord: boolean }) {
+  const schema = useSchema();
   if (chord) {
     return (
       <p className="key-legend chord" data-testid="accept-chord">
         Accept as:{' '}
-        {LABELS.map((l) => (
-          <span key={l.id}>
-            <kbd>{l.hotkey}</kbd> {l.name}{' '}
-          </span>
-        ))}
+        {schema.labels
+          .filter((l) => l.hotkey !== undefined)
+          .map((l) => (
+            <span key={l.id}>
+              <kbd>{l.hotkey}</kbd> {l.name}{' '}
+            </span>
+          ))}
         · <kbd>Enter</kbd> as is · <kbd>Esc</kbd> cancel
       </p>
     );
@@ -289,7 +294,7 @@ function KeyLegend({ chord }: { chord: boolean }) {
         <kbd>A</kbd> accept
       </span>
       <span>
-        <kbd>A</kbd> then <kbd>1</kbd>–<kbd>{LABELS.length}</kbd> accept as label
+        <kbd>A</kbd> then {labelKeysText(schema)} accept as label
       </span>
       <span>
         <kbd>R</kbd> reject (reason, <kbd>Enter</kbd>)
@@ -319,6 +324,7 @@ interface CardProps {
 }
 
 function DifferenceCard({ item, me, slots, active, rejecting, onPick, onAccept, onStartReject, onReject, onCancelReject, onReconsider }: CardProps) {
+  const schema = useSchema();
   const { theirs, mine, decision } = item;
   const stop = (e: { stopPropagation: () => void }) => e.stopPropagation();
   return (
@@ -393,7 +399,7 @@ function DifferenceCard({ item, me, slots, active, rejecting, onPick, onAccept, 
             data-testid="difference-accept-as"
           >
             <option value="">Accept as…</option>
-            {LABELS.map((l) => (
+            {schema.labels.map((l) => (
               <option key={l.id} value={l.id}>
                 {l.name}
               </option>

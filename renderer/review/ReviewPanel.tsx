@@ -5,7 +5,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { Annotation } from '../../src/annotations/types.js';
 import type { ReviewStatus } from '../../src/document/article.js';
-import { LABELS, type LabelId } from '../../src/labels/schema.js';
+import type { LabelId } from '../../src/labels/schema.js';
+import { useSchema } from '../schema/schema-context.js';
 import { compareLayers, summarizeComparison, type ComparisonRow, type RowKind } from '../../src/review/diff.js';
 import { decisionId, type ReviewDecision } from '../../src/review/decisions.js';
 import { LabelChip } from '../ui/LabelChip.js';
@@ -276,6 +277,7 @@ function Decide({
   hasSelection: boolean;
   actions: DecideActions;
 }) {
+  const schema = useSchema();
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const stop = (e: { stopPropagation: () => void }) => e.stopPropagation();
@@ -331,7 +333,7 @@ function Decide({
         onChange={(e) => e.target.value && actions.accept(theirs, { label: e.target.value as LabelId })}
       >
         <option value="">Accept as…</option>
-        {LABELS.map((l) => (
+        {schema.labels.map((l) => (
           <option key={l.id} value={l.id}>
             {l.name}
           </option>

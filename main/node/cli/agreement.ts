@@ -11,7 +11,9 @@ import { annotatorsOf, gatherLayers, sharedDocuments, type GatheredDocument, typ
 import { loadFile, problemLines } from './load.js';
 import { figure, MACRO_FOOTNOTE, renderReportTable, UNDEFINED_FOOTNOTE } from './report-table.js';
 import { padEnd, padStart, plural, printable } from './text.js';
-import { LABEL_IDS } from '../../../src/labels/schema.js';
+import type { LabelId } from '../../../src/labels/schema.js';
+import { at, labelsToCompare } from '../../../src/review/agreement/by-label.js';
+import { V1_LABEL_IDS } from '../../../src/codecs/spanmark-v1/types.js';
 
 export interface AgreementOptions {
   readonly files: readonly string[];
@@ -114,6 +116,17 @@ export async function agreementCommand(options: AgreementOptions, io: CliIo): Pr
   return 0;
 }
 
+/**
+ * The labels to report on: the files' label set (version 1 files all list the same, fixed set), then
+ * any other label the layers use, so per-document reports can be pooled over one list.
+ */
+function labelsOf(documents: readonly GatheredDocument[]): LabelId[] {
+  return labelsToCompare(
+    V1_LABEL_IDS,
+    documents.flatMap((d) => d.layers.map((l) => l.spans)),
+  );
+}
+
 function pairReports(
   selection: readonly GatheredDocument[],
   annotators: readonly string[],
@@ -121,8 +134,9 @@ function pairReports(
   b: string,
 ): { documents: DocumentReport[]; combined: AgreementReport } {
   const documents: DocumentReport[] = [];
+  const labels = labelsOf(selection);
   for (const d of selection) {
-    const r = agreementReport({ text: d.text, layers: d.layers.map((l) => ({ annotator: l.annotator, spans: l.spans })), a, b });
+    const r = agreementReport({ text: d.text, layers: d.layers.map((l) => ({ annotator: l.annotator, spans: l.spans })), a, b, labels });
     // The decoder has already checked every offset against the text, so this is a bug, not bad input.
     if (!r.ok) throw new Error(`agreement on ${d.sha256}: ${r.error.message} (${r.error.path ?? ''})`);
     documents.push({ sha256: d.sha256, title: d.title, files: d.files, report: r.value });
@@ -180,7 +194,10 @@ function everyPair(
       pairs.push({ a, b, documents: selection.map((d) => d.sha256), report: pairReports(selection, annotators, a, b).combined });
     }),
   );
-  const alpha = tokenAlphaForDocuments(shared.map((d) => ({ text: d.text, layers: d.layers.map((l) => l.spans) })));
+  const alpha = tokenAlphaForDocuments(
+    shared.map((d) => ({ text: d.text, layers: d.layers.map((l) => l.spans) })),
+    labelsOf(shared),
+  );
   return {
     mode: 'every-pair',
     annotators,
@@ -283,11 +300,12 @@ export function renderPairs(out: PairsOutput): string[] {
     `== Alpha over ${names.join(', ')}, ${plural(out.alpha.documents, 'document')}, ${out.alpha.tokens} tokens: coincidences pooled`,
     '',
   ];
-  const first = Math.max(...[...LABEL_IDS, 'macro', 'alpha', ...names].map((n) => n.length)) + 2;
+  const labels = out.alpha.labels;
+  const first = Math.max(...[...labels.map(printable), 'macro', 'alpha', ...names].map((n) => n.length)) + 2;
   lines.push(padEnd('label', first) + padStart('alpha', 6));
-  for (const l of LABEL_IDS) lines.push(padEnd(l, first) + padStart(figure(out.alpha.perLabel[l].alpha), 6));
+  for (const l of labels) lines.push(padEnd(printable(l), first) + padStart(figure(at(out.alpha.perLabel, l).alpha), 6));
   lines.push(padEnd('macro', first) + padStart(figure(out.alpha.macro.value), 6));
-  let hasUndefined = [...LABEL_IDS.map((l) => out.alpha.perLabel[l].alpha), out.alpha.macro.value].includes(null);
+  let hasUndefined = [...labels.map((l) => at(out.alpha.perLabel, l).alpha), out.alpha.macro.value].includes(null);
   const width = Math.max(6, ...names.map((n) => n.length));
   const matrix = (title: string, pick: (r: AgreementReport) => number | null): void => {
     lines.push('', `== ${title}, macro, every pair`, '', padEnd('', first) + names.map((n) => padStart(n, width)).join('  '));

@@ -3,6 +3,7 @@
 
 import { fail, ok, type Result } from '../../result.js';
 import { splitsSurrogatePair } from '../../text/offsets.js';
+import type { LabelId } from '../../labels/schema.js';
 import type { Span } from '../span.js';
 
 export interface LayerInput {
@@ -19,6 +20,12 @@ export interface ReportInput {
   readonly b: string;
   /** The layers alpha is computed over; every layer when absent. */
   readonly alphaOver?: readonly string[];
+  /**
+   * The labels to compute over, in display order: the library's schema's ids. Any other label the
+   * layers use is added after them (labelsToCompare), so a colleague's extra label is still scored.
+   * When absent, the labels the layers use.
+   */
+  readonly labels?: readonly LabelId[];
 }
 
 /**

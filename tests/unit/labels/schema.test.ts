@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LABELS } from '../../../src/labels/schema.js';
+import { DEFAULT_SCHEMA } from '../../../src/labels/schema.js';
+
+const LABELS = DEFAULT_SCHEMA.labels;
 
 test('every label carries its guidelines as data: a summary and at least one paragraph', () => {
   for (const l of LABELS) {
