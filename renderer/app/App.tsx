@@ -482,7 +482,17 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
       {askName ? <NamePrompt suggested={annotator} onSave={saveName} onLater={() => setAskName(false)} /> : null}
       <Messages items={messages} onDismiss={(id) => setMessages((m) => m.filter((x) => x.id !== id))} />
       {showSettings ? (
-        <SettingsDialog annotator={annotator} storage={storage} display={display} onClose={() => setShowSettings(false)} onSave={saveName} />
+        <SettingsDialog
+          annotator={annotator}
+          storage={storage}
+          display={display}
+          onClose={() => setShowSettings(false)}
+          onSave={saveName}
+          db={db}
+          onLayerChanged={(docIds) => {
+            if (session && docIds.includes(session.article.id)) void session.reload();
+          }}
+        />
       ) : null}
       {question ? (
         <ConfirmDialog

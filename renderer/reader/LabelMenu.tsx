@@ -29,7 +29,7 @@ export function LabelMenu({ anchor, quote, onChoose, onClose }: Props) {
         “{quote.length > 48 ? `${quote.slice(0, 47)}…` : quote}”
       </span>
       {schema.labels.map((l) => (
-        <button key={l.id} type="button" role="menuitem" data-label={l.id} onClick={() => onChoose(l.id)} title={l.hotkey === undefined ? l.description : `${l.description} (key ${l.hotkey})`}>
+        <button key={l.id} type="button" role="menuitem" data-label={l.id} onClick={() => onChoose(l.id)} title={`${l.description || l.name}${l.hotkey === undefined ? '' : ` (key ${l.hotkey})`}`}>
           <LabelChip label={l.id} /> {l.hotkey === undefined ? null : <kbd>{l.hotkey}</kbd>}
         </button>
       ))}

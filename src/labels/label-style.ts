@@ -90,12 +90,15 @@ export function labelColours(color: string, palette: ThemePalette): LabelColours
 /**
  * A CSS-identifier-safe key for a label id, used in highlight names (`sm-<key>-<level>`) and chip
  * classes (`label-<key>`). Plain ids (a letter, then letters, digits, `-`, `_`) are kept as they are;
- * any other id becomes `_` and its UTF-16 units in hex, which no plain id can equal.
+ * any other id (or a reserved one) becomes `_` and its code points in hex, which no plain id can equal.
  */
 export function labelKey(id: LabelId): string {
-  if (/^[A-Za-z][A-Za-z0-9_-]*$/.test(id)) return id;
+  // "layer" would make sm-layer-0…, the names of colleagues' layer markers.
+  if (/^[A-Za-z][A-Za-z0-9_-]*$/.test(id) && !RESERVED_KEYS.has(id)) return id;
   return `_${[...id].map((ch) => ch.codePointAt(0)!.toString(16)).join('-')}`;
 }
+
+const RESERVED_KEYS = new Set(['layer']);
 
 export const highlightName = (id: LabelId, level: number): string => `sm-${labelKey(id)}-${level}`;
 

@@ -57,7 +57,9 @@ test('property: any colour a user picks gets readable marks (black, white, greys
 test('label keys: plain ids kept, any other id an injective CSS-safe name', () => {
   assert.equal(labelKey('claim'), 'claim');
   assert.equal(highlightName('claim', 2), 'sm-claim-2');
-  const odd = ['act or', '👮‍♀️', 'مصدر', '1st', '-x', '__proto__', 'a"b', 'a}b{', '', 'e\u0301'];
+  // "layer" is reserved: sm-layer-<n> are colleagues' markers.
+  assert.notEqual(highlightName('layer', 0), 'sm-layer-0');
+  const odd = ['layer', 'act or', '👮‍♀️', 'مصدر', '1st', '-x', '__proto__', 'a"b', 'a}b{', '', 'e\u0301'];
   const keys = odd.map(labelKey);
   for (const k of keys) assert.match(k, /^[A-Za-z_][A-Za-z0-9_-]*$/);
   assert.equal(new Set(keys).size, odd.length);
