@@ -205,7 +205,7 @@ export function ReviewMode({ me, docId, own, layers, decisions, slots, actions, 
           </label>
           <label>
             Label{' '}
-            <select value={filter.label ?? ''} onChange={(e) => setF({ label: (e.target.value || null) as LabelId | null })} data-testid="filter-label">
+            <select value={filter.label ?? ''} onChange={(e) => setF({ label: (e.target.value || null) })} data-testid="filter-label">
               <option value="">All</option>
               {schema.labels.map((l) => (
                 <option key={l.id} value={l.id}>
@@ -395,7 +395,7 @@ function DifferenceCard({ item, me, slots, active, rejecting, onPick, onAccept, 
           <select
             aria-label="Accept with label"
             value=""
-            onChange={(e) => e.target.value && onAccept(e.target.value as LabelId)}
+            onChange={(e) => e.target.value && onAccept(e.target.value)}
             data-testid="difference-accept-as"
           >
             <option value="">Accept as…</option>

@@ -330,7 +330,7 @@ function Decide({
         aria-label="Accept with label"
         value=""
         data-testid="accept-as"
-        onChange={(e) => e.target.value && actions.accept(theirs, { label: e.target.value as LabelId })}
+        onChange={(e) => e.target.value && actions.accept(theirs, { label: e.target.value })}
       >
         <option value="">Accept as…</option>
         {schema.labels.map((l) => (

@@ -196,7 +196,7 @@ function typeFields(
 
 function withoutKey<T extends object, K extends keyof T>(o: T, key: K, drop: (v: NonNullable<T[K]>) => boolean): T {
   const v = o[key];
-  if (v === undefined || v === null || !drop(v as NonNullable<T[K]>)) return o;
+  if (v === undefined || v === null || !drop(v)) return o;
   const copy = { ...o };
   delete copy[key];
   return copy;

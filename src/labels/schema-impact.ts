@@ -41,7 +41,8 @@ export interface SchemaChangeImpact {
 
 const has = (values: AttributeValues | undefined, id: string): boolean => values !== undefined && Object.prototype.hasOwnProperty.call(values, id);
 
-const holds = (v: AttributeValue | undefined, value: string): boolean => v === value || (Array.isArray(v) && v.includes(value));
+const isList = (v: AttributeValue | undefined): v is readonly string[] => Array.isArray(v);
+const holds = (v: AttributeValue | undefined, value: string): boolean => v === value || (isList(v) && v.includes(value));
 
 /**
  * Every destructive difference from `old` to `next`, with the annotations each touches. A change
@@ -156,14 +157,14 @@ export function migrateLayer<A extends ImpactAnnotation>(
         const attr = next.labels.find((l) => l.id === item.label)?.attributes.find((x) => x.id === item.attribute);
         if (attr === undefined || !(attr.values ?? []).includes(plan.to)) return { ok: false, error: `“${plan.to}” is not a value of ${item.attributeName ?? ''}.` };
         const v = a.attributes?.[attr.id];
-        const replaced: AttributeValue = Array.isArray(v) ? [...new Set(v.map((x) => (x === item.value ? plan.to : x)))] : plan.to;
+        const replaced: AttributeValue = isList(v) ? [...new Set(v.map((x) => (x === item.value ? plan.to : x)))] : plan.to;
         current.set(id, withAttributes(a, a.label, { ...a.attributes, [attr.id]: replaced }));
       } else {
         const attrId = item.attribute;
         if (attrId === undefined) return { ok: false, error: `Nothing to remove for: ${describeItem(item)}.` };
         const v = a.attributes?.[attrId];
         const rest = { ...a.attributes };
-        if (item.kind === 'value-deleted' && Array.isArray(v) && v.length > 1) rest[attrId] = v.filter((x) => x !== item.value);
+        if (item.kind === 'value-deleted' && isList(v) && v.length > 1) rest[attrId] = v.filter((x) => x !== item.value);
         else delete rest[attrId];
         current.set(id, withAttributes(a, a.label, rest));
       }

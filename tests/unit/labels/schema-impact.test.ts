@@ -22,7 +22,7 @@ const mine: ImpactAnnotation[] = [
 ];
 const colleagues: ImpactAnnotation[] = [
   { id: 'c1', label: claim, attributes: { status: 'disputed' } },
-  { id: 'c2', label: casualty, attributes: { kind: 'detained' as never } },
+  { id: 'c2', label: casualty, attributes: { kind: 'detained' } },
   { id: 'c3', label: 'rumour' },
 ];
 
