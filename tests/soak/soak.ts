@@ -25,9 +25,11 @@ import { APP_EVENTS } from '../../renderer/app/events.js';
 import { byId, checkAction, decodeColumns, diffRecords, lostIds, type Action, type Ann, type Records, type UndoEntry } from './model.js';
 import { seeded, type Rng } from './prng.js';
 import { readAnnotatorId, readRawState, type RawArticle, type RawState } from './raw-store.js';
+import { DEFAULT_SCHEMA } from '../../src/labels/schema.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const LABELS = ['claim', 'casualty', 'deployment'] as const;
+// The default schema's labels: the soak run works on a library that kept them.
+const LABELS = DEFAULT_SCHEMA.labels.map((l) => l.id);
 const KEY: Record<string, string> = { claim: '1', casualty: '2', deployment: '3' };
 const COLLEAGUE = 'Aigerim';
 const ACK_TIMEOUT_MS = 20_000;
