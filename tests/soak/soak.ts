@@ -30,7 +30,7 @@ import { DEFAULT_SCHEMA } from '../../src/labels/schema.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 // The default schema's labels: the soak run works on a library that kept them.
 const LABELS = DEFAULT_SCHEMA.labels.map((l) => l.id);
-const KEY: Record<string, string> = { claim: '1', casualty: '2', deployment: '3' };
+const KEY: Record<string, string> = Object.fromEntries(DEFAULT_SCHEMA.labels.flatMap((l) => (l.hotkey === undefined ? [] : [[l.id, l.hotkey]])));
 const COLLEAGUE = 'Aigerim';
 const ACK_TIMEOUT_MS = 20_000;
 
