@@ -48,6 +48,7 @@ import { RenameLayerDialog } from '../review/RenameLayerDialog.js';
 import { renameColleagueLayer } from '../db/colleague-layers-repo.js';
 import { announceChange } from '../store/change-channel.js';
 import { FactsView } from '../facts/FactsView.js';
+import { useSchema } from '../schema/schema-context.js';
 
 interface Props {
   readonly db: SpanmarkDb;
@@ -76,6 +77,7 @@ const noSubscribe = () => () => {};
 let messageId = 0;
 
 export function App({ db, platform, info, initialAnnotator, annotatorId, nameChosen, storage, initialDocId, initialDisplay }: Props) {
+  const schema = useSchema();
   const [annotator, setAnnotator] = useState(initialAnnotator);
   const me = useMemo(() => ({ id: annotatorId, name: annotator }), [annotatorId, annotator]);
   const [askName, setAskName] = useState(!nameChosen);
@@ -260,6 +262,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
   useEffect(() => platform.onMenuCommand(onMenu), [platform, onMenu]);
   const nav = useAnnotationNav({ session, hidden, ownVisible: !hiddenLayers.has(annotator), selectedId, setSelectedId, setPending, controller, say });
   useAppKeys({
+    schema,
     pending,
     selectedId,
     onMenu,
@@ -507,7 +510,17 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
       {askName ? <NamePrompt suggested={annotator} onSave={saveName} onLater={() => setAskName(false)} /> : null}
       <Messages items={messages} onDismiss={(id) => setMessages((m) => m.filter((x) => x.id !== id))} />
       {showSettings ? (
-        <SettingsDialog annotator={annotator} storage={storage} display={display} onClose={() => setShowSettings(false)} onSave={saveName} />
+        <SettingsDialog
+          annotator={annotator}
+          storage={storage}
+          display={display}
+          onClose={() => setShowSettings(false)}
+          onSave={saveName}
+          db={db}
+          onLayerChanged={(docIds) => {
+            if (session && docIds.includes(session.article.id)) void session.reload();
+          }}
+        />
       ) : null}
       {question ? (
         <ConfirmDialog

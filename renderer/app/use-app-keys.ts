@@ -1,4 +1,4 @@
-// Keyboard shortcuts: 1/2/3 label the selection (or relabel the selected annotation), Delete
+// Keyboard shortcuts: the schema's label keys (1–9) label the selection (or relabel the selected annotation), Delete
 // removes it, ]/[ step between annotations and Enter opens the selected one's note (Tab is left
 // to focus: the way out of the reader), Escape clears, F6 moves focus between library, reader and
 // panel (from a field too), Ctrl/⌘+F opens the find bar, F1 or ? opens the label guidelines, and the menu accelerators for the
@@ -8,10 +8,12 @@
 // nothing to tag says why instead of doing nothing silently.
 
 import { useEffect, useRef } from 'react';
-import { labelForHotkey, type LabelId } from '../../src/labels/schema.js';
+import { labelForHotkey, labelKeysText, type LabelId, type LabelSchema } from '../../src/labels/schema.js';
 import type { MenuCommand } from '../../src/platform/platform.js';
 
 interface Keys {
+  /** The library's schema: which key tags with which label. */
+  readonly schema: LabelSchema;
   readonly pending: unknown;
   readonly selectedId: string | null;
   readonly onMenu: (c: MenuCommand) => void;
@@ -90,12 +92,12 @@ export function useAppKeys(keys: Keys): void {
         return;
       }
       if (mod || e.altKey) return;
-      const label = labelForHotkey(e.key);
+      const label = labelForHotkey(k.schema, e.key);
       if (label && (k.pending || k.selectedId)) {
         e.preventDefault();
         k.onLabel(label);
       } else if (label && !e.repeat) {
-        k.onNothingToTag(nothingToTag(k.hasDocument, e.key));
+        k.onNothingToTag(nothingToTag(k.hasDocument, e.key, labelKeysText(k.schema)));
       } else if ((e.key === 'Delete' || e.key === 'Backspace') && k.selectedId) {
         e.preventDefault();
         k.onMenu('delete');
@@ -127,7 +129,7 @@ function cycleFocus(step: 1 | -1): void {
 }
 
 /** Why a label key found nothing to tag, from what is on screen. */
-function nothingToTag(hasDocument: boolean, key: string): string {
+function nothingToTag(hasDocument: boolean, key: string, keysText: string): string {
   if (!hasDocument) return `Key ${key} tags selected text: open an article first.`;
   const sel = window.getSelection();
   const article = document.querySelector('[data-testid="article-text"]');
@@ -135,7 +137,7 @@ function nothingToTag(hasDocument: boolean, key: string): string {
     if (!article?.contains(sel.getRangeAt(0).commonAncestorContainer)) return `Key ${key} did nothing: only text in the article can be tagged.`;
     if (sel.toString().trim() === '') return `Key ${key} did nothing: the selection holds only spaces.`;
   }
-  return `Key ${key} did nothing: no text is selected. Drag over words, or click and extend with Shift+arrows, then press 1, 2 or 3.`;
+  return `Key ${key} did nothing: no text is selected. Drag over words, or click and extend with Shift+arrows, then press ${keysText}.`;
 }
 
 /** Ctrl/⌘ with + (or = , its unshifted key on most layouts, and the keypad's +), - and 0. */

@@ -4,7 +4,8 @@
 
 import { useEffect, useRef, useState } from 'react';
 import type { Annotation } from '../../src/annotations/types.js';
-import { LABELS, type LabelId } from '../../src/labels/schema.js';
+import type { LabelId } from '../../src/labels/schema.js';
+import { useSchema } from '../schema/schema-context.js';
 import { formatTime } from '../ui/format.js';
 import { LabelChip } from '../ui/LabelChip.js';
 
@@ -20,6 +21,7 @@ interface Props {
 }
 
 export function AnnotationDetails({ annotation, onRelabel, onNote, onDelete, focusNote = 0, onBackToText }: Props) {
+  const schema = useSchema();
   const noteRef = useRef<HTMLTextAreaElement>(null);
   // Only a request made while these details are shown: selecting another annotation later must
   // not pull focus into its note.
@@ -67,7 +69,7 @@ export function AnnotationDetails({ annotation, onRelabel, onNote, onDelete, foc
         {annotation.provenance ? ` · from ${annotation.provenance.annotator}` : ''}
       </p>
       <div className="relabel" role="radiogroup" aria-label="Label">
-        {LABELS.map((l) => (
+        {schema.labels.map((l) => (
           <button
             key={l.id}
             type="button"
@@ -77,7 +79,7 @@ export function AnnotationDetails({ annotation, onRelabel, onNote, onDelete, foc
             data-testid={`relabel-${l.id}`}
             onClick={() => annotation.label !== l.id && onRelabel(l.id)}
           >
-            <LabelChip label={l.id} /> <kbd>{l.hotkey}</kbd>
+            <LabelChip label={l.id} /> {l.hotkey === undefined ? null : <kbd>{l.hotkey}</kbd>}
           </button>
         ))}
       </div>

@@ -4,7 +4,8 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../src/annotations/types.js';
 import type { LabelCounts } from '../../src/annotations/label-counts.js';
-import { LABELS, type LabelId } from '../../src/labels/schema.js';
+import { labelKeysText, type LabelId } from '../../src/labels/schema.js';
+import { useSchema } from '../schema/schema-context.js';
 import { LabelChip } from '../ui/LabelChip.js';
 
 const ROW = 52;
@@ -21,6 +22,12 @@ interface Props {
 
 /** Memoised: App passes the list deferred, so a keystroke's own render skips this panel. */
 export const AnnotationPanel = memo(function AnnotationPanel({ annotations, counts, hidden, selectedId, onToggleLabel, onPick }: Props) {
+  const schema = useSchema();
+  // The schema's labels, then any other label my layer holds (say, imported), so each can be filtered.
+  const filterLabels = [
+    ...schema.labels.map((l) => l.id),
+    ...[...counts.keys()].filter((id) => (counts.get(id) ?? 0) > 0 && !schema.labels.some((l) => l.id === id)),
+  ];
   // Counts come kept up to date from the session, and with no label hidden the list is shown as
   // is: a label key then costs this panel no pass over the 10,000 annotations.
   const visible = useMemo(() => (hidden.size === 0 ? annotations : annotations.filter((a) => !hidden.has(a.label))), [annotations, hidden]);
@@ -62,16 +69,18 @@ export const AnnotationPanel = memo(function AnnotationPanel({ annotations, coun
           </span>
         </h2>
         <div className="label-filter" role="group" aria-label="Show labels">
-          {LABELS.map((l) => (
-            <label key={l.id} className="filter-toggle">
-              <input type="checkbox" checked={!hidden.has(l.id)} onChange={() => onToggleLabel(l.id)} data-testid={`filter-${l.id}`} />
-              <LabelChip label={l.id} count={counts.get(l.id) ?? 0} />
+          {filterLabels.map((id) => (
+            <label key={id} className="filter-toggle">
+              <input type="checkbox" checked={!hidden.has(id)} onChange={() => onToggleLabel(id)} data-testid={`filter-${id}`} />
+              <LabelChip label={id} count={counts.get(id) ?? 0} />
             </label>
           ))}
         </div>
       </header>
       {visible.length === 0 ? (
-        <p className="empty-hint">{annotations.length === 0 ? 'Select text in the article, then press 1, 2 or 3.' : 'No annotations with the shown labels.'}</p>
+        <p className="empty-hint">
+          {annotations.length === 0 ? `Select text in the article, then press ${labelKeysText(schema)}.` : 'No annotations with the shown labels.'}
+        </p>
       ) : null}
       <div className="annotation-list" data-testid="annotation-list" role="list" ref={listRef} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
         <div style={{ height: visible.length * ROW, position: 'relative' }}>

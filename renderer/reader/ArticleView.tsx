@@ -8,7 +8,7 @@ import { annotationsAt } from '../../src/annotations/nesting.js';
 import type { Article, Block } from '../../src/document/article.js';
 import { findDateLine } from '../../src/document/date-line.js';
 import { titleBlock } from '../../src/document/title-block.js';
-import { LABEL_IDS, type LabelId } from '../../src/labels/schema.js';
+import type { LabelId } from '../../src/labels/schema.js';
 import { exactSelection, expandToGraphemes, snapToWords, wordAt } from '../../src/text/word-snap.js';
 import { dispatch } from '../app/events.js';
 import type { DocumentSession } from '../store/document-session.js';
@@ -138,7 +138,7 @@ export function ArticleView(props: Props) {
     };
   }, [article, session, controller]);
 
-  useEffect(() => painterRef.current?.setHidden(ownVisible ? hidden : new Set(LABEL_IDS)), [hidden, ownVisible]);
+  useEffect(() => painterRef.current?.setHidden(ownVisible ? hidden : 'all'), [hidden, ownVisible]);
   useEffect(() => {
     painterRef.current?.setLayers(peers.map((p) => ({ slot: p.slot, spans: p.annotations.filter((a) => !hidden.has(a.label)) })));
   }, [peers, hidden, article]);

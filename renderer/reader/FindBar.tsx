@@ -7,7 +7,9 @@
 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { findMatches, matchAtOrAfter } from '../../src/text/find.js';
-import { LABELS, labelForHotkey, type LabelId } from '../../src/labels/schema.js';
+import { labelForHotkey, type LabelId } from '../../src/labels/schema.js';
+import { labelKey } from '../../src/labels/label-style.js';
+import { useSchema } from '../schema/schema-context.js';
 import type { Span } from '../../src/text/word-snap.js';
 import type { ReaderController } from './ArticleView.js';
 
@@ -23,6 +25,7 @@ interface Props {
 }
 
 export function FindBar({ text, controller, focusToken, initialQuery, onTag, onClose }: Props) {
+  const schema = useSchema();
   const [query, setQuery] = useState(initialQuery);
   const [caseSensitive, setCaseSensitive] = useState(false);
   const [wholeWord, setWholeWord] = useState(false);
@@ -82,7 +85,7 @@ export function FindBar({ text, controller, focusToken, initialQuery, onTag, onC
       data-testid="find-bar"
       onKeyDown={(e) => {
         const digit = /^Digit([1-9])$/.exec(e.code)?.[1];
-        const label = e.altKey && !e.ctrlKey && !e.metaKey && digit ? labelForHotkey(digit) : undefined;
+        const label = e.altKey && !e.ctrlKey && !e.metaKey && digit ? labelForHotkey(schema, digit) : undefined;
         if (e.key === 'Escape') {
           e.preventDefault();
           close();
@@ -140,12 +143,12 @@ export function FindBar({ text, controller, focusToken, initialQuery, onTag, onC
       </button>
       <span className="find-tags" role="group" aria-label="Tag this match as">
         <span className="find-tags-title">This as</span>
-        {LABELS.map((l) => (
+        {schema.labels.map((l) => (
           <button
             key={l.id}
             type="button"
-            className={`find-tag label-${l.id}`}
-            title={`Tag this match as ${l.name} (Alt+${l.hotkey})`}
+            className={`find-tag label-${labelKey(l.id)}`}
+            title={`Tag this match as ${l.name}${l.hotkey === undefined ? '' : ` (Alt+${l.hotkey})`}`}
             aria-label={l.name}
             data-testid={`find-tag-one-${l.id}`}
             disabled={current < 0}
@@ -157,12 +160,12 @@ export function FindBar({ text, controller, focusToken, initialQuery, onTag, onC
       </span>
       <span className="find-tags" role="group" aria-label="Tag all matches as">
         <span className="find-tags-title">All as</span>
-        {LABELS.map((l) => (
+        {schema.labels.map((l) => (
           <button
             key={l.id}
             type="button"
-            className={`find-tag label-${l.id}`}
-            title={`Tag all matches as ${l.name} (Alt+Shift+${l.hotkey})`}
+            className={`find-tag label-${labelKey(l.id)}`}
+            title={`Tag all matches as ${l.name}${l.hotkey === undefined ? '' : ` (Alt+Shift+${l.hotkey})`}`}
             aria-label={l.name}
             data-testid={`find-tag-all-${l.id}`}
             disabled={matches.length === 0}

@@ -1,6 +1,8 @@
 // Paints annotations with the CSS Custom Highlight API: ranges over the article's text nodes, no
 // DOM mutation. Each label has one highlight per nesting level (nested same-label spans paint
 // darker) and its own underline style, so labels stay distinguishable without colour.
+// Highlights are named by label (highlightName) and made on first use, so a label added to the
+// schema paints as soon as a span has it; its rules come from the generated label stylesheet.
 // Only spans near the viewport are registered: Chromium revalidates every registered range when
 // any highlight changes, so with 10,000 spans each keystroke would cost a full pass. The window
 // follows scrolling (the reader reports which offsets are on screen). Find matches follow the
@@ -8,18 +10,17 @@
 
 import type { Annotation } from '../../src/annotations/types.js';
 import { levelAmong, MAX_NESTING_LEVEL, NestingSweep } from '../../src/annotations/nesting.js';
-import { LABEL_IDS, type LabelId } from '../../src/labels/schema.js';
+import type { LabelId } from '../../src/labels/schema.js';
+import { highlightName } from '../../src/labels/label-style.js';
 import { LAYER_SLOTS } from '../../src/review/layer-slots.js';
 import type { TextLayout } from './dom-offsets.js';
-
-const key = (label: LabelId, level: number) => `sm-${label}-${level}`;
 
 type Span = { readonly start: number; readonly end: number };
 type Entry = { readonly annotation: Annotation; readonly level: number; range: StaticRange | undefined };
 export type MarkName = 'sm-selected' | 'sm-flash' | 'sm-pending' | 'sm-peer';
 
 export class HighlightPainter {
-  private readonly groups = new Map<string, Highlight>();
+  private readonly groups = new Map<string, { readonly label: LabelId; readonly highlight: Highlight }>();
   private readonly extra = new Map<string, Highlight>();
   /** Everything that should be painted, by id; ranges exist only for spans inside the window. */
   private readonly spans = new Map<string, Entry>();
@@ -33,7 +34,7 @@ export class HighlightPainter {
    */
   private pending: { readonly sorted: readonly Annotation[]; readonly sweep: NestingSweep } | undefined;
   private idle: number | undefined;
-  private hidden = new Set<LabelId>();
+  private hidden: ReadonlySet<LabelId> | 'all' = new Set<LabelId>();
   private layers: readonly { slot: number; spans: readonly Span[] }[] = [];
   private window: Span = { start: 0, end: Number.MAX_SAFE_INTEGER };
   /** Find matches in text order, and which one is current (-1: none). */
@@ -41,9 +42,6 @@ export class HighlightPainter {
   private current = -1;
 
   constructor(private readonly layout: TextLayout) {
-    for (const label of LABEL_IDS) {
-      for (let level = 0; level <= MAX_NESTING_LEVEL; level++) this.groups.set(key(label, level), new Highlight());
-    }
     for (const name of ['sm-selected', 'sm-flash', 'sm-pending', 'sm-peer', 'sm-find', 'sm-find-current']) this.extra.set(name, new Highlight());
     for (let slot = 0; slot < LAYER_SLOTS; slot++) this.extra.set(`sm-layer-${slot}`, new Highlight());
     this.register();
@@ -78,13 +76,14 @@ export class HighlightPainter {
     this.enterUntil(Number.POSITIVE_INFINITY);
     const entry = this.spans.get(id);
     if (!entry) return;
-    if (entry.range) this.groupOf(entry)?.delete(entry.range);
+    if (entry.range) this.groupOf(entry).delete(entry.range);
     this.shown.delete(entry);
     this.spans.delete(id);
   }
 
-  setHidden(labels: ReadonlySet<LabelId>): void {
-    this.hidden = new Set(labels);
+  /** Labels not painted; 'all' hides my whole layer (colleagues' markers stay). */
+  setHidden(labels: ReadonlySet<LabelId> | 'all'): void {
+    this.hidden = labels === 'all' ? 'all' : new Set(labels);
     this.register();
   }
 
@@ -163,7 +162,7 @@ export class HighlightPainter {
   }
 
   private repaintWindow(): void {
-    for (const h of this.groups.values()) h.clear();
+    for (const g of this.groups.values()) g.highlight.clear();
     this.shown.clear();
     for (const entry of this.spans.values()) {
       entry.range = undefined;
@@ -208,11 +207,23 @@ export class HighlightPainter {
     if (!range) return;
     entry.range = range;
     this.shown.add(entry);
-    this.groupOf(entry)?.add(range);
+    this.groupOf(entry).add(range);
   }
 
-  private groupOf(entry: Entry): Highlight | undefined {
-    return this.groups.get(key(entry.annotation.label, Math.min(entry.level, MAX_NESTING_LEVEL)));
+  private groupOf(entry: Entry): Highlight {
+    const label = entry.annotation.label;
+    const name = highlightName(label, Math.min(entry.level, MAX_NESTING_LEVEL));
+    let group = this.groups.get(name);
+    if (group === undefined) {
+      group = { label, highlight: new Highlight() };
+      this.groups.set(name, group);
+      if (!this.isHidden(label)) CSS.highlights.set(name, group.highlight);
+    }
+    return group.highlight;
+  }
+
+  private isHidden(label: LabelId): boolean {
+    return this.hidden === 'all' || this.hidden.has(label);
   }
 
   private fill(h: Highlight | undefined, spans: readonly Span[], clear = true): void {
@@ -225,10 +236,9 @@ export class HighlightPainter {
   }
 
   private register(): void {
-    for (const [name, h] of this.groups) {
-      const label = name.split('-')[1] as LabelId;
-      if (this.hidden.has(label)) CSS.highlights.delete(name);
-      else CSS.highlights.set(name, h);
+    for (const [name, g] of this.groups) {
+      if (this.isHidden(g.label)) CSS.highlights.delete(name);
+      else CSS.highlights.set(name, g.highlight);
     }
     for (const [name, h] of this.extra) {
       h.priority = name.startsWith('sm-layer-') ? 5 : 10;

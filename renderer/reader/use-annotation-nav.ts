@@ -6,7 +6,8 @@
 
 import { useCallback, useState, type MutableRefObject } from 'react';
 import { stepAnnotation } from '../../src/annotations/navigation.js';
-import { LABEL_IDS, type LabelId } from '../../src/labels/schema.js';
+import { labelKeysText, type LabelId } from '../../src/labels/schema.js';
+import { useSchema } from '../schema/schema-context.js';
 import type { DocumentSession } from '../store/document-session.js';
 import type { ReaderController, Span } from './ArticleView.js';
 
@@ -31,20 +32,20 @@ export interface AnnotationNav {
   readonly noteFocus: number;
 }
 
-const EVERY_LABEL = new Set(LABEL_IDS);
-
 export function useAnnotationNav({ session, hidden, ownVisible, selectedId, setSelectedId, setPending, controller, say }: Nav): AnnotationNav {
   const [noteFocus, setNoteFocus] = useState(0);
+  const schema = useSchema();
   const step = useCallback(
     (dir: 1 | -1) => {
       if (!session) return;
       const list = session.list();
-      const r = stepAnnotation(list, ownVisible ? hidden : EVERY_LABEL, { selectedId, caret: controller.current?.caretOffset() }, dir);
+      // My layer hidden: every label the list uses is hidden, whatever the schema holds.
+      const r = stepAnnotation(list, ownVisible ? hidden : new Set(list.map((a) => a.label)), { selectedId, caret: controller.current?.caretOffset() }, dir);
       if (!r) {
         say(
           'info',
           list.length === 0
-            ? 'No annotations to move to yet: select text and press 1, 2 or 3.'
+            ? `No annotations to move to yet: select text and press ${labelKeysText(schema)}.`
             : !ownVisible
               ? 'Your layer is hidden: show it to move between your annotations.'
               : 'No annotations with the shown labels: tick a label in the side panel.',
@@ -57,7 +58,7 @@ export function useAnnotationNav({ session, hidden, ownVisible, selectedId, setS
       controller.current?.placeCaret(r.annotation.end);
       if (r.wrapped) say('info', dir === 1 ? 'Past the last annotation: back to the first.' : 'Before the first annotation: on to the last.');
     },
-    [session, hidden, ownVisible, selectedId, setSelectedId, setPending, controller, say],
+    [session, hidden, ownVisible, selectedId, setSelectedId, setPending, controller, say, schema],
   );
   const openDetails = useCallback(() => setNoteFocus((n) => n + 1), []);
   const backToText = useCallback(() => {

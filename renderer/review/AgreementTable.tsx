@@ -6,7 +6,9 @@ import type { AgreementReport } from '../../src/review/agreement/report.js';
 import type { AlphaResult } from '../../src/review/agreement/alpha.js';
 import type { MacroMean } from '../../src/review/agreement/by-label.js';
 import type { ReviewStage } from '../../src/review/review-layers.js';
-import { LABELS } from '../../src/labels/schema.js';
+import { labelOrUnknown } from '../../src/labels/schema.js';
+import { at } from '../../src/review/agreement/by-label.js';
+import { useSchema } from '../schema/schema-context.js';
 import { LabelChip } from '../ui/LabelChip.js';
 import { AttributeAgreementTable } from './AttributeAgreementTable.js';
 
@@ -33,6 +35,10 @@ export function alphaCaption(annotators: readonly string[]): string {
 
 export function AgreementTable({ report, alpha = report.alpha, stage }: Props) {
   const { f1, kappa } = report;
+  const schema = useSchema();
+  // Rows are the labels the report was computed over (the schema's, then any a layer adds). Alpha
+  // may come from a wider selection; a label it lacks shows as undefined.
+  const alphaOf = (l: string) => (Object.prototype.hasOwnProperty.call(alpha.perLabel, l) ? at(alpha.perLabel, l).alpha : null);
   return (
     <div className="agreement" data-testid="agreement" data-stage={stage}>
       <p className="meta" data-testid="agreement-stage">
@@ -54,20 +60,20 @@ export function AgreementTable({ report, alpha = report.alpha, stage }: Props) {
           </tr>
         </thead>
         <tbody>
-          {LABELS.map((l) => {
-            const e = f1.exact.perLabel[l.id];
+          {report.labels.map((id) => {
+            const e = at(f1.exact.perLabel, id);
             return (
-              <tr key={l.id} data-label={l.id}>
+              <tr key={id} data-label={id}>
                 <td>
-                  <LabelChip label={l.id} />
+                  <LabelChip label={id} />
                 </td>
                 <td data-metric="f1-exact">{fmt(e.f1)}</td>
-                <td data-metric="f1-relaxed">{fmt(f1.relaxed.perLabel[l.id].f1)}</td>
+                <td data-metric="f1-relaxed">{fmt(at(f1.relaxed.perLabel, id).f1)}</td>
                 <td>
                   {fmt(e.precision)} / {fmt(e.recall)}
                 </td>
-                <td data-metric="kappa">{fmt(kappa.perLabel[l.id].kappa)}</td>
-                <td data-metric="alpha">{fmt(alpha.perLabel[l.id].alpha)}</td>
+                <td data-metric="kappa">{fmt(at(kappa.perLabel, id).kappa)}</td>
+                <td data-metric="alpha">{fmt(alphaOf(id))}</td>
               </tr>
             );
           })}
@@ -87,7 +93,8 @@ export function AgreementTable({ report, alpha = report.alpha, stage }: Props) {
       </table>
       <p className="meta">
         Spans: {report.spanCounts.map((c) => `${c.annotator} ${c.total}`).join(' · ')}. Exact matches per label:{' '}
-        {LABELS.map((l) => `${l.name} ${f1.exact.perLabel[l.id].tp}`).join(', ')}. — means undefined (no spans of that label, or no variation).
+        {report.labels.map((id) => `${labelOrUnknown(schema, id).name} ${at(f1.exact.perLabel, id).tp}`).join(', ')}. — means undefined (no spans of that label,
+        or no variation).
       </p>
       <AttributeAgreementTable report={report.attributes} />
     </div>

@@ -7,10 +7,11 @@ import { useMemo, useState } from 'react';
 import type { Annotation } from '../../src/annotations/types.js';
 import { agreementReport } from '../../src/review/agreement/report.js';
 import { pairwiseAgreement } from '../../src/review/agreement/pairwise.js';
+import { labelIds } from '../../src/labels/schema.js';
+import { useSchema } from '../schema/schema-context.js';
 import { contributingAnnotators, layerAtStage, myMarkCounts, type ReviewStage } from '../../src/review/review-layers.js';
 import { AgreementTable } from './AgreementTable.js';
 import { PairwiseTable } from './PairwiseTable.js';
-import { useSchema } from '../schema/schema-context.js';
 
 interface Props {
   readonly me: string;
@@ -54,13 +55,14 @@ export function DocumentAgreement({ me, text, names, layerOf, shown, reviewed, d
   const chosen = useMemo(() => names.filter((n) => shown.has(n) && (picked.get(n) ?? worked.has(n))), [names, shown, picked, worked]);
   const layers = useMemo(() => names.map((n) => ({ annotator: n, spans: staged.get(n)! })), [names, staged]);
   const schema = useSchema();
+  const labels = useMemo(() => labelIds(schema), [schema]);
   const report = useMemo(
-    () => (a === b ? null : agreementReport({ text, layers, a, b, alphaOver: chosen, attributeLabels: schema.labels })),
-    [text, layers, a, b, chosen, schema],
+    () => (a === b ? null : agreementReport({ text, layers, a, b, alphaOver: chosen, labels, attributeLabels: schema.labels })),
+    [text, layers, a, b, chosen, labels, schema],
   );
   const matrix = useMemo(
-    () => (chosen.length >= 3 ? pairwiseAgreement([{ text, layers: layers.filter((l) => chosen.includes(l.annotator)) }], chosen) : null),
-    [text, layers, chosen],
+    () => (chosen.length >= 3 ? pairwiseAgreement([{ text, layers: layers.filter((l) => chosen.includes(l.annotator)) }], chosen, labels) : null),
+    [text, layers, chosen, labels],
   );
 
   return (

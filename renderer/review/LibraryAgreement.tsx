@@ -10,11 +10,13 @@ import { tokenAlphaForDocuments } from '../../src/review/agreement/alpha.js';
 import { splitByContribution } from '../../src/review/agreement/document-selection.js';
 import { pairwiseAgreement } from '../../src/review/agreement/pairwise.js';
 import { agreementForDocuments } from '../../src/review/agreement/report.js';
+import { labelsToCompare } from '../../src/review/agreement/by-label.js';
+import { labelIds } from '../../src/labels/schema.js';
+import { useSchema } from '../schema/schema-context.js';
 import { layerAtStage, myMarkCounts, workedOn, type ReviewStage } from '../../src/review/review-layers.js';
 import { loadLayers } from '../db/annotations-repo.js';
 import type { SpanmarkDb } from '../db/db.js';
 import { AgreementTable, alphaCaption, type AlphaOver } from './AgreementTable.js';
-import { useSchema } from '../schema/schema-context.js';
 import { StageToggle } from './DocumentAgreement.js';
 import { PairwiseTable } from './PairwiseTable.js';
 
@@ -79,18 +81,34 @@ export function LibraryAgreement({ db, me, docIds, onClose }: Props) {
   const [b, setB] = useState<string | null>(null);
   const aName = a !== null && names.includes(a) ? a : (names[0] ?? me);
   const bName = b !== null && names.includes(b) ? b : (names.find((n) => n !== aName) ?? aName);
-  const alpha: AlphaOver = useMemo(
-    () => ({ ...tokenAlphaForDocuments(split.included.map((d) => ({ text: d.text, layers: d.layers.map((l) => l.spans) }))), annotators: names }),
-    [split, names],
-  );
+  // One label list for every figure on screen: the schema's labels, then any other label a layer
+  // uses (a colleague's), so the table, alpha and the matrix share their rows.
   const schema = useSchema();
+  const labels = useMemo(
+    () =>
+      labelsToCompare(
+        labelIds(schema),
+        split.included.flatMap((d) => d.layers.map((l) => l.spans)),
+      ),
+    [schema, split],
+  );
+  const alpha: AlphaOver = useMemo(
+    () => ({
+      ...tokenAlphaForDocuments(
+        split.included.map((d) => ({ text: d.text, layers: d.layers.map((l) => l.spans) })),
+        labels,
+      ),
+      annotators: names,
+    }),
+    [split, names, labels],
+  );
   const report = useMemo(() => {
     const both = split.included.filter((d) => d.layers.some((l) => l.annotator === aName) && d.layers.some((l) => l.annotator === bName));
     return aName === bName || both.length === 0
       ? null
-      : agreementForDocuments(both.map((d) => ({ text: d.text, layers: d.layers, a: aName, b: bName, attributeLabels: schema.labels })));
-  }, [split, aName, bName, schema]);
-  const matrix = useMemo(() => (names.length >= 3 ? pairwiseAgreement(split.included, names) : null), [split, names]);
+      : agreementForDocuments(both.map((d) => ({ text: d.text, layers: d.layers, a: aName, b: bName, labels, attributeLabels: schema.labels })));
+  }, [split, aName, bName, labels, schema]);
+  const matrix = useMemo(() => (names.length >= 3 ? pairwiseAgreement(split.included, names, labels) : null), [split, names, labels]);
 
   return (
     <div className="dialog-backdrop" role="presentation" onMouseDown={onClose}>

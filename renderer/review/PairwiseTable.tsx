@@ -3,22 +3,28 @@
 // same cell; each cell says over how many documents the pair is pooled.
 
 import { useState } from 'react';
-import { LABELS, type LabelId } from '../../src/labels/schema.js';
+import { labelOrUnknown, type LabelId } from '../../src/labels/schema.js';
+import { at } from '../../src/review/agreement/by-label.js';
+import { useSchema } from '../schema/schema-context.js';
 import { pairCell, type PairAgreement, type PairwiseMatrix } from '../../src/review/agreement/pairwise.js';
 import { fmt } from './AgreementTable.js';
 
 export type PairFigure = 'f1-exact' | 'f1-relaxed' | 'kappa';
 const FIGURE_NAMES: Record<PairFigure, string> = { 'f1-exact': 'F1 exact', 'f1-relaxed': 'F1 relaxed', kappa: 'Cohen’s κ' };
 
-export function pairValue(p: PairAgreement, figure: PairFigure, label: LabelId | 'macro'): number | null {
-  if (figure === 'kappa') return label === 'macro' ? p.kappa.macro.value : p.kappa.perLabel[label].kappa;
+/** `label` null: the macro mean (a label may be called "macro", so no magic string stands for it). */
+export function pairValue(p: PairAgreement, figure: PairFigure, label: LabelId | null): number | null {
+  if (figure === 'kappa') return label === null ? p.kappa.macro.value : at(p.kappa.perLabel, label).kappa;
   const r = figure === 'f1-exact' ? p.f1.exact : p.f1.relaxed;
-  return label === 'macro' ? r.macro.f1.value : r.perLabel[label].f1;
+  return label === null ? r.macro.f1.value : at(r.perLabel, label).f1;
 }
 
 export function PairwiseTable({ matrix }: { matrix: PairwiseMatrix }) {
   const [figure, setFigure] = useState<PairFigure>('f1-exact');
-  const [label, setLabel] = useState<LabelId | 'macro'>('macro');
+  const schema = useSchema();
+  const [picked, setPicked] = useState<LabelId | null>(null);
+  // A label no longer in the matrix (the schema changed) falls back to the macro mean.
+  const label = picked !== null && matrix.labels.includes(picked) ? picked : null;
   const names = matrix.annotators;
   return (
     <div className="pairwise" data-testid="pairwise">
@@ -31,11 +37,16 @@ export function PairwiseTable({ matrix }: { matrix: PairwiseMatrix }) {
             </option>
           ))}
         </select>
-        <select value={label} onChange={(e) => setLabel(e.target.value as LabelId | 'macro')} data-testid="pairwise-label" aria-label="Label">
-          <option value="macro">Macro</option>
-          {LABELS.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.name}
+        <select
+          value={label === null ? '' : `label:${label}`}
+          onChange={(e) => setPicked(e.target.value === '' ? null : e.target.value.slice('label:'.length))}
+          data-testid="pairwise-label"
+          aria-label="Label"
+        >
+          <option value="">Macro</option>
+          {matrix.labels.map((id) => (
+            <option key={id} value={`label:${id}`}>
+              {labelOrUnknown(schema, id).name}
             </option>
           ))}
         </select>

@@ -7,7 +7,8 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import type { Annotation } from '../../src/annotations/types.js';
-import { LABELS, labelForHotkey, type LabelId } from '../../src/labels/schema.js';
+import { labelForHotkey, labelKeysText, type LabelId } from '../../src/labels/schema.js';
+import { useSchema } from '../schema/schema-context.js';
 import type { ReviewDecision } from '../../src/review/decisions.js';
 import {
   DIFFERENCE_KINDS,
@@ -27,7 +28,6 @@ import { LayerBadge } from './LayerBadge.js';
 import { KIND_NAMES, type DecideActions } from './ReviewPanel.js';
 import { ReviewProgressLine } from './ReviewProgressLine.js';
 import { AttributeDiffs, type AttributeChoices } from './AttributeDiffs.js';
-import { useSchema } from '../schema/schema-context.js';
 
 type Item = Difference<Annotation, ReviewDecision>;
 
@@ -133,8 +133,8 @@ export function ReviewMode({ me, docId, own, layers, decisions, slots, actions, 
   }, []);
   useEffect(() => endChord, [endChord]);
 
-  const state = useRef({ current, chord, accept, reject, reconsider, select, all, visible, endChord });
-  state.current = { current, chord, accept, reject, reconsider, select, all, visible, endChord };
+  const state = useRef({ current, chord, accept, reject, reconsider, select, all, visible, endChord, schema });
+  state.current = { current, chord, accept, reject, reconsider, select, all, visible, endChord, schema };
 
   useEffect(() => {
     keys.current = (e) => {
@@ -145,7 +145,7 @@ export function ReviewMode({ me, docId, own, layers, decisions, slots, actions, 
         // other key accepts as is (and is used up, since the queue has already moved on).
         s.endChord();
         if (key === 'Escape' || !s.current || s.current.decision) return true;
-        const label = labelForHotkey(e.key);
+        const label = labelForHotkey(s.schema, e.key);
         s.accept(s.current, label);
         return true;
       }
@@ -178,7 +178,7 @@ export function ReviewMode({ me, docId, own, layers, decisions, slots, actions, 
         return true;
       }
       // Label keys and Delete would act on my layer behind the queue; in review they do nothing.
-      return labelForHotkey(e.key) !== undefined || key === 'Delete' || key === 'Backspace';
+      return labelForHotkey(s.schema, e.key) !== undefined || key === 'Delete' || key === 'Backspace';
     };
     return () => {
       keys.current = null;
@@ -217,9 +217,9 @@ export function ReviewMode({ me, docId, own, layers, decisions, slots, actions, 
           </label>
           <label>
             Label{' '}
-            <select value={filter.label ?? ''} onChange={(e) => setF({ label: (e.target.value || null) as LabelId | null })} data-testid="filter-label">
+            <select value={filter.label ?? ''} onChange={(e) => setF({ label: e.target.value || null })} data-testid="filter-label">
               <option value="">All</option>
-              {LABELS.map((l) => (
+              {schema.labels.map((l) => (
                 <option key={l.id} value={l.id}>
                   {l.name}
                 </option>
@@ -285,15 +285,18 @@ export function ReviewMode({ me, docId, own, layers, decisions, slots, actions, 
 }
 
 function KeyLegend({ chord }: { chord: boolean }) {
+  const schema = useSchema();
   if (chord) {
     return (
       <p className="key-legend chord" data-testid="accept-chord">
         Accept as:{' '}
-        {LABELS.map((l) => (
-          <span key={l.id}>
-            <kbd>{l.hotkey}</kbd> {l.name}{' '}
-          </span>
-        ))}
+        {schema.labels
+          .filter((l) => l.hotkey !== undefined)
+          .map((l) => (
+            <span key={l.id}>
+              <kbd>{l.hotkey}</kbd> {l.name}{' '}
+            </span>
+          ))}
         · <kbd>Enter</kbd> as is · <kbd>Esc</kbd> cancel
       </p>
     );
@@ -307,7 +310,7 @@ function KeyLegend({ chord }: { chord: boolean }) {
         <kbd>A</kbd> accept
       </span>
       <span>
-        <kbd>A</kbd> then <kbd>1</kbd>–<kbd>{LABELS.length}</kbd> accept as label
+        <kbd>A</kbd> then {labelKeysText(schema)} accept as label
       </span>
       <span>
         <kbd>R</kbd> reject (reason, <kbd>Enter</kbd>)
@@ -342,6 +345,7 @@ interface CardProps {
 
 function DifferenceCard(props: CardProps) {
   const { item, me, slots, active, rejecting, onPick, onAccept, onStartReject, onReject, onCancelReject, onReconsider } = props;
+  const schema = useSchema();
   const { theirs, mine, decision } = item;
   const stop = (e: { stopPropagation: () => void }) => e.stopPropagation();
   return (
@@ -421,14 +425,9 @@ function DifferenceCard(props: CardProps) {
           <button type="button" onClick={() => onAccept()} data-testid="difference-accept">
             Accept
           </button>
-          <select
-            aria-label="Accept with label"
-            value=""
-            onChange={(e) => e.target.value && onAccept(e.target.value as LabelId)}
-            data-testid="difference-accept-as"
-          >
+          <select aria-label="Accept with label" value="" onChange={(e) => e.target.value && onAccept(e.target.value)} data-testid="difference-accept-as">
             <option value="">Accept as…</option>
-            {LABELS.map((l) => (
+            {schema.labels.map((l) => (
               <option key={l.id} value={l.id}>
                 {l.name}
               </option>

@@ -5,7 +5,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { Annotation } from '../../src/annotations/types.js';
 import type { ReviewStatus } from '../../src/document/article.js';
-import { LABELS, type LabelId } from '../../src/labels/schema.js';
+import type { LabelId } from '../../src/labels/schema.js';
+import { useSchema } from '../schema/schema-context.js';
 import { compareLayers, summarizeComparison, type ComparisonRow, type RowKind } from '../../src/review/diff.js';
 import { decisionId, type ReviewDecision } from '../../src/review/decisions.js';
 import { LabelChip } from '../ui/LabelChip.js';
@@ -14,7 +15,6 @@ import { LayerBadge } from './LayerBadge.js';
 import { reviewDifferences, reviewProgress } from '../../src/review/differences.js';
 import { ReviewProgressLine } from './ReviewProgressLine.js';
 import { AttributeDiffs, type AttributeChoices } from './AttributeDiffs.js';
-import { useSchema } from '../schema/schema-context.js';
 
 const NONE: readonly Annotation[] = [];
 const ROW_PAGE = 200;
@@ -301,6 +301,7 @@ function Decide({
   actions: DecideActions;
   choices: AttributeChoices;
 }) {
+  const schema = useSchema();
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const stop = (e: { stopPropagation: () => void }) => e.stopPropagation();
@@ -353,10 +354,10 @@ function Decide({
         aria-label="Accept with label"
         value=""
         data-testid="accept-as"
-        onChange={(e) => e.target.value && actions.accept(theirs, { label: e.target.value as LabelId })}
+        onChange={(e) => e.target.value && actions.accept(theirs, { label: e.target.value })}
       >
         <option value="">Accept as…</option>
-        {LABELS.map((l) => (
+        {schema.labels.map((l) => (
           <option key={l.id} value={l.id}>
             {l.name}
           </option>

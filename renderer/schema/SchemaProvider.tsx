@@ -4,13 +4,16 @@
 // panel ever paints with the default and then jumps.
 
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { ReactNode } from 'react';
+import { useLayoutEffect, type ReactNode } from 'react';
 import type { LabelSchema } from '../../src/labels/schema.js';
 import type { SpanmarkDb } from '../db/db.js';
 import { loadSchema } from '../db/schema-repo.js';
+import { applyLabelStyles } from './label-styles.js';
 import { SchemaContext } from './schema-context.js';
 
 export function SchemaProvider({ db, initial, children }: { readonly db: SpanmarkDb; readonly initial: LabelSchema; readonly children: ReactNode }) {
   const schema = useLiveQuery(() => loadSchema(db), [db], initial);
+  // Before paint: a highlight or chip of a new label never shows unstyled.
+  useLayoutEffect(() => applyLabelStyles(schema), [schema]);
   return <SchemaContext.Provider value={schema}>{children}</SchemaContext.Provider>;
 }

@@ -1,10 +1,12 @@
-// Settings: the analyst's name, stamped on every annotation they make from now on, and the
-// display (theme, zoom, reading width). Display choices apply and are stored at once, so the
+// Settings: the analyst's name, stamped on every annotation they make from now on, the
+// display (theme, zoom, reading width), and the way to the label schema editor (SchemaEditor). Display choices apply and are stored at once, so the
 // analyst sees the effect while choosing; Cancel and Save concern the name only.
 
 import { useState } from 'react';
 import { READING_WIDTHS, THEMES, zoomPercent, type DisplayPrefs, type ReadingWidth, type ThemeChoice } from './display-prefs.js';
 import type { Display } from './use-display.js';
+import type { SpanmarkDb } from '../db/db.js';
+import { SchemaEditor } from './SchemaEditor.js';
 
 interface Props {
   readonly annotator: string;
@@ -12,11 +14,16 @@ interface Props {
   readonly display: Display;
   readonly onSave: (annotator: string) => void;
   readonly onClose: () => void;
+  readonly db: SpanmarkDb;
+  /** A schema migration changed my layer in these documents. */
+  readonly onLayerChanged: (docIds: readonly string[]) => void;
 }
 
-export function SettingsDialog({ annotator, storage, display, onSave, onClose }: Props) {
+export function SettingsDialog({ annotator, storage, display, onSave, onClose, db, onLayerChanged }: Props) {
   const [name, setName] = useState(annotator);
+  const [editingSchema, setEditingSchema] = useState(false);
   const trimmed = name.trim();
+  if (editingSchema) return <SchemaEditor db={db} onLayerChanged={onLayerChanged} onClose={() => setEditingSchema(false)} />;
   return (
     <div className="dialog-backdrop" role="presentation" onMouseDown={onClose}>
       <form
@@ -38,6 +45,12 @@ export function SettingsDialog({ annotator, storage, display, onSave, onClose }:
         </label>
         {trimmed ? null : <p className="field-error">A name is required so colleagues can tell your tags from theirs.</p>}
         <DisplaySettings display={display} />
+        <fieldset className="settings-group">
+          <legend>Labels</legend>
+          <button type="button" onClick={() => setEditingSchema(true)} data-testid="edit-schema">
+            Edit labels and attributes…
+          </button>
+        </fieldset>
         <p className="meta">Storage: {storage}</p>
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>

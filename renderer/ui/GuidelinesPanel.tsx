@@ -1,13 +1,14 @@
-// The label guidelines beside the work: a non-modal panel (it takes no focus, so 1/2/3 keep
+// The label guidelines beside the work: a non-modal panel (it takes no focus, so the label keys keep
 // tagging while it is open) showing each label's key, marks and guideline paragraphs. The texts
 // are data in the label schema (src/labels/schema.ts); nothing about a label is written here.
 
-import { LABELS } from '../../src/labels/schema.js';
+import { useSchema } from '../schema/schema-context.js';
 import { LabelChip } from './LabelChip.js';
 
 const UNDERLINE_WORDS = { solid: 'solid underline', wavy: 'wavy underline', double: 'double underline' } as const;
 
 export function GuidelinesPanel({ onClose }: { readonly onClose: () => void }) {
+  const schema = useSchema();
   return (
     <aside className="guidelines-panel" aria-label="Labelling guidelines" data-testid="guidelines">
       <header>
@@ -16,10 +17,10 @@ export function GuidelinesPanel({ onClose }: { readonly onClose: () => void }) {
           ✕
         </button>
       </header>
-      {LABELS.map((l) => (
+      {schema.labels.map((l) => (
         <section key={l.id} className="guideline" data-testid={`guideline-${l.id}`}>
           <h3>
-            <LabelChip label={l.id} /> <kbd>{l.hotkey}</kbd>
+            <LabelChip label={l.id} /> {l.hotkey === undefined ? null : <kbd>{l.hotkey}</kbd>}
           </h3>
           <p className="guideline-summary">
             {l.description}{' '}

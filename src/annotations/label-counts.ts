@@ -1,14 +1,14 @@
 // How many annotations carry each label, kept up to date command by command: recounting a layer
 // of 10,000 on every keystroke was a measurable part of the label key's time to paint.
 
-import { LABEL_IDS, type LabelId } from '../labels/schema.js';
+import type { LabelId } from '../labels/schema.js';
 import type { Annotation } from './types.js';
 
 export type LabelCounts = ReadonlyMap<LabelId, number>;
 
-/** Every label, used or not, with its count. */
-export function countLabels(list: readonly Pick<Annotation, 'label'>[]): LabelCounts {
-  const c = new Map<LabelId, number>(LABEL_IDS.map((l) => [l, 0]));
+/** Every label of `labels` (the schema's ids), used or not, and any other label used, with its count. */
+export function countLabels(list: readonly Pick<Annotation, 'label'>[], labels: readonly LabelId[] = []): LabelCounts {
+  const c = new Map<LabelId, number>(labels.map((l) => [l, 0]));
   for (const a of list) c.set(a.label, (c.get(a.label) ?? 0) + 1);
   return c;
 }

@@ -7,7 +7,6 @@
 
 import type { Annotation, Provenance } from './types.js';
 import type { AttributeValues } from '../labels/attributes.js';
-import { isLabelId } from '../labels/schema.js';
 
 export interface LayerColumns {
   /** Bumped if the packing changes; a reader ignores columns of another version. */
@@ -112,7 +111,8 @@ export function fromColumns(c: LayerColumns, docId: string, text: string): Annot
     const annotator = c.annotators[c.annotatorIndex[i]!];
     const start = c.starts[i]!;
     const end = c.ends[i]!;
-    if (label === undefined || !isLabelId(label) || annotator === undefined || !(end > start) || end > text.length) return undefined;
+    // Any non-empty label: the schema is the library's and may change; a snapshot never decides it.
+    if (label === undefined || label === '' || annotator === undefined || !(end > start) || end > text.length) return undefined;
     const created = createdAt[i]!;
     const a: { -readonly [K in keyof Annotation]: Annotation[K] } = {
       id: ids[i]!,

@@ -6,10 +6,10 @@
 import type { AttributeDef } from './attributes.js';
 
 /**
- * A label's id as it appears in files. Transitional: still the default schema's three ids while
- * code moves to reading the library's schema; becomes `string` when nothing names a label.
+ * A label's id as it appears in files: any string the library's schema defines. No code names a
+ * particular label; everything reads the schema (tests/unit/labels/no-hardwired-labels.test.ts).
  */
-export type LabelId = 'claim' | 'casualty' | 'deployment';
+export type LabelId = string;
 
 /** Keys that tag with a label. */
 export const HOTKEYS: readonly string[] = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
@@ -112,21 +112,48 @@ const DEFAULT_LABELS: readonly LabelDef[] = [
 /** What a new library starts with; analysts edit their library's copy in Settings. */
 export const DEFAULT_SCHEMA: LabelSchema = { id: 'spanmark-default', version: 1, labels: DEFAULT_LABELS };
 
-// Transitional: the default schema's labels, for code not yet reading the library's schema.
-export const LABELS: readonly LabelDef[] = DEFAULT_SCHEMA.labels;
-
-export const LABEL_IDS: readonly LabelId[] = LABELS.map((l) => l.id);
-
-export function isLabelId(value: unknown): value is LabelId {
-  return typeof value === 'string' && (LABEL_IDS as readonly string[]).includes(value);
+export function labelIds(schema: LabelSchema): LabelId[] {
+  return schema.labels.map((l) => l.id);
 }
 
-export function labelDef(id: LabelId): LabelDef {
-  const def = LABELS.find((l) => l.id === id);
-  if (!def) throw new Error(`unknown label ${id}`);
-  return def;
+export function findLabel(schema: LabelSchema, id: LabelId): LabelDef | undefined {
+  return schema.labels.find((l) => l.id === id);
 }
 
-export function labelForHotkey(key: string): LabelId | undefined {
-  return LABELS.find((l) => l.hotkey === key)?.id;
+export function hasLabel(schema: LabelSchema, id: unknown): id is LabelId {
+  return typeof id === 'string' && schema.labels.some((l) => l.id === id);
+}
+
+export function labelForHotkey(schema: LabelSchema, key: string): LabelId | undefined {
+  return schema.labels.find((l) => l.hotkey === key)?.id;
+}
+
+/** The schema's label keys in words, for hints: "1, 2 or 3"; "a label key" when none is bound. */
+export function labelKeysText(schema: LabelSchema): string {
+  const keys = schema.labels.flatMap((l) => (l.hotkey === undefined ? [] : [l.hotkey])).sort();
+  if (keys.length === 0) return 'a label key';
+  return keys.length === 1 ? keys[0]! : `${keys.slice(0, -1).join(', ')} or ${keys[keys.length - 1]!}`;
+}
+
+/**
+ * How to show a label the schema lacks (a colleague's label this library does not have, or one
+ * from an import): its id as name, a neutral grey and a "?" glyph, so it is visible and never
+ * mistaken for one of ours. Never stored.
+ */
+export function unknownLabel(id: LabelId): LabelDef {
+  return {
+    id,
+    name: id,
+    color: '#b8b8b8',
+    glyph: '?',
+    underline: 'solid',
+    description: 'Not a label of this library’s schema.',
+    guidelines: [],
+    attributes: [],
+  };
+}
+
+/** The label's definition, or the unknownLabel stand-in. */
+export function labelOrUnknown(schema: LabelSchema, id: LabelId): LabelDef {
+  return findLabel(schema, id) ?? unknownLabel(id);
 }

@@ -6,7 +6,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { composite, contrastRatio, parseColor, type Rgba } from '../../src/color/contrast.js';
 import { deltaE } from '../../src/color/difference.js';
-import { LABELS } from '../../src/labels/schema.js';
+import { DEFAULT_SCHEMA } from '../../src/labels/schema.js';
+
+const LABELS = DEFAULT_SCHEMA.labels;
 import { SpanmarkApp } from './pages/app.js';
 
 const LAYER_SLOTS = 6;

@@ -19,7 +19,7 @@ function span(id: string, label: string, quote: string, attributes: NonNullable<
   return {
     id,
     docId: article.id,
-    label: label as Annotation['label'],
+    label: label,
     start,
     end: start + quote.length,
     quote,

@@ -12,6 +12,7 @@ import { articleFromCorpus, colleagueExport, sampleArticle } from './fixtures/ex
 import { cliAgreement, threeColleagueFiles } from './fixtures/three-colleagues.js';
 import type { PairsOutput } from '../../main/node/cli/agreement.js';
 import { tokenize } from '../../src/review/tokens.js';
+import { at } from '../../src/review/agreement/by-label.js';
 
 const schema = JSON.parse(readFileSync(new URL('../../src/codecs/spanmark-v1/schema.json', import.meta.url), 'utf8')) as object;
 
@@ -250,9 +251,9 @@ test('alpha is over the annotators who worked on the document, named, equal to s
   expect(cli.mode).toBe('every-pair');
   expect(cli.alpha.annotators).toEqual(['aigerim', 'boris', 'chen']);
   const fromCli = {
-    claim: figure(cli.alpha.perLabel.claim.alpha),
-    casualty: figure(cli.alpha.perLabel.casualty.alpha),
-    deployment: figure(cli.alpha.perLabel.deployment.alpha),
+    claim: figure(at(cli.alpha.perLabel, 'claim').alpha),
+    casualty: figure(at(cli.alpha.perLabel, 'casualty').alpha),
+    deployment: figure(at(cli.alpha.perLabel, 'deployment').alpha),
     macro: figure(cli.alpha.macro.value),
   };
   expect(await review.alphas()).toEqual(fromCli);
@@ -262,7 +263,7 @@ test('alpha is over the annotators who worked on the document, named, equal to s
 
   // The pair's F1 and kappa are the CLI's aigerim–chen pair.
   const ac = cli.pairs.find((p) => p.a === 'aigerim' && p.b === 'chen')!;
-  expect(await review.agreementCell('deployment', 'f1-exact')).toBe(figure(ac.report.f1.exact.perLabel.deployment.f1));
+  expect(await review.agreementCell('deployment', 'f1-exact')).toBe(figure(at(ac.report.f1.exact.perLabel, 'deployment').f1));
   expect(await review.agreementCell('macro', 'kappa')).toBe(figure(ac.report.kappa.macro.value));
   expect(await review.agreementCell('macro', 'kappa')).toBe('0.533');
 
@@ -284,7 +285,7 @@ test('alpha is over the annotators who worked on the document, named, equal to s
   await expect(page.getByTestId('alpha-over')).toHaveText('α over aigerim, chen');
   await expect(page.getByTestId('pairwise')).toHaveCount(0);
   const two = await cliAgreement<{ combined: { alpha: PairsOutput['alpha'] } }>(files.filter((f) => !f.name.startsWith('boris')));
-  expect((await review.alphas()).claim).toBe(figure(two.combined.alpha.perLabel.claim.alpha));
+  expect((await review.alphas()).claim).toBe(figure(at(two.combined.alpha.perLabel, 'claim').alpha));
   await review.toggleLayer('boris');
   await expect(page.getByTestId('alpha-over')).toHaveText('α over aigerim, boris, chen');
 

@@ -25,10 +25,12 @@ import { APP_EVENTS } from '../../renderer/app/events.js';
 import { byId, checkAction, decodeColumns, diffRecords, lostIds, type Action, type Ann, type Records, type UndoEntry } from './model.js';
 import { seeded, type Rng } from './prng.js';
 import { readAnnotatorId, readRawState, type RawArticle, type RawState } from './raw-store.js';
+import { DEFAULT_SCHEMA } from '../../src/labels/schema.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const LABELS = ['claim', 'casualty', 'deployment'] as const;
-const KEY: Record<string, string> = { claim: '1', casualty: '2', deployment: '3' };
+// The default schema's labels: the soak run works on a library that kept them.
+const LABELS = DEFAULT_SCHEMA.labels.map((l) => l.id);
+const KEY: Record<string, string> = Object.fromEntries(DEFAULT_SCHEMA.labels.flatMap((l) => (l.hotkey === undefined ? [] : [[l.id, l.hotkey]])));
 const COLLEAGUE = 'Aigerim';
 const ACK_TIMEOUT_MS = 20_000;
 
@@ -551,15 +553,13 @@ async function checkScreen(page: Page, records: Records): Promise<string[]> {
     await sleep(50);
   }
   await sleep(50); // the rows follow the total in a deferred render
-  const rows = await page
-    .getByTestId('annotation-row')
-    .evaluateAll((els) =>
-      els.map((r) => ({
-        id: (r as HTMLElement).dataset['id'] ?? '',
-        label: r.querySelector<HTMLElement>('[data-label]')?.dataset['label'] ?? '',
-        quote: r.querySelector('.quote')?.textContent ?? '',
-      })),
-    );
+  const rows = await page.getByTestId('annotation-row').evaluateAll((els) =>
+    els.map((r) => ({
+      id: (r as HTMLElement).dataset['id'] ?? '',
+      label: r.querySelector<HTMLElement>('[data-label]')?.dataset['label'] ?? '',
+      quote: r.querySelector('.quote')?.textContent ?? '',
+    })),
+  );
   const out: string[] = [];
   if (new Set(rows.map((r) => r.id)).size !== rows.length) out.push('a row twice');
   for (const r of rows) {

@@ -11,8 +11,11 @@ import { annotatorsOf, gatherLayers, sharedDocuments, type GatheredDocument, typ
 import { loadFile, problemLines } from './load.js';
 import { figure, MACRO_FOOTNOTE, renderReportTable, UNDEFINED_FOOTNOTE } from './report-table.js';
 import { padEnd, padStart, plural, printable } from './text.js';
-import { DEFAULT_SCHEMA, LABEL_IDS } from '../../../src/labels/schema.js';
+import { DEFAULT_SCHEMA } from '../../../src/labels/schema.js';
 import { ATTRIBUTE_FOOTNOTE, renderAttributeTable } from './attribute-table.js';
+import type { LabelId } from '../../../src/labels/schema.js';
+import { at, labelsToCompare } from '../../../src/review/agreement/by-label.js';
+import { V1_LABEL_IDS } from '../../../src/codecs/spanmark-v1/types.js';
 
 export interface AgreementOptions {
   readonly files: readonly string[];
@@ -115,6 +118,17 @@ export async function agreementCommand(options: AgreementOptions, io: CliIo): Pr
   return 0;
 }
 
+/**
+ * The labels to report on: the files' label set (version 1 files all list the same, fixed set), then
+ * any other label the layers use, so per-document reports can be pooled over one list.
+ */
+function labelsOf(documents: readonly GatheredDocument[]): LabelId[] {
+  return labelsToCompare(
+    V1_LABEL_IDS,
+    documents.flatMap((d) => d.layers.map((l) => l.spans)),
+  );
+}
+
 function pairReports(
   selection: readonly GatheredDocument[],
   annotators: readonly string[],
@@ -122,12 +136,14 @@ function pairReports(
   b: string,
 ): { documents: DocumentReport[]; combined: AgreementReport } {
   const documents: DocumentReport[] = [];
+  const labels = labelsOf(selection);
   for (const d of selection) {
     const r = agreementReport({
       text: d.text,
       layers: d.layers.map((l) => ({ annotator: l.annotator, spans: l.spans })),
       a,
       b,
+      labels,
       // The default schema until the files' own (contract v2) is read here.
       attributeLabels: DEFAULT_SCHEMA.labels,
     });
@@ -188,7 +204,10 @@ function everyPair(
       pairs.push({ a, b, documents: selection.map((d) => d.sha256), report: pairReports(selection, annotators, a, b).combined });
     }),
   );
-  const alpha = tokenAlphaForDocuments(shared.map((d) => ({ text: d.text, layers: d.layers.map((l) => l.spans) })));
+  const alpha = tokenAlphaForDocuments(
+    shared.map((d) => ({ text: d.text, layers: d.layers.map((l) => l.spans) })),
+    labelsOf(shared),
+  );
   return {
     mode: 'every-pair',
     annotators,
@@ -295,11 +314,12 @@ export function renderPairs(out: PairsOutput): string[] {
     `== Alpha over ${names.join(', ')}, ${plural(out.alpha.documents, 'document')}, ${out.alpha.tokens} tokens: coincidences pooled`,
     '',
   ];
-  const first = Math.max(...[...LABEL_IDS, 'macro', 'alpha', ...names].map((n) => n.length)) + 2;
+  const labels = out.alpha.labels;
+  const first = Math.max(...[...labels.map(printable), 'macro', 'alpha', ...names].map((n) => n.length)) + 2;
   lines.push(padEnd('label', first) + padStart('alpha', 6));
-  for (const l of LABEL_IDS) lines.push(padEnd(l, first) + padStart(figure(out.alpha.perLabel[l].alpha), 6));
+  for (const l of labels) lines.push(padEnd(printable(l), first) + padStart(figure(at(out.alpha.perLabel, l).alpha), 6));
   lines.push(padEnd('macro', first) + padStart(figure(out.alpha.macro.value), 6));
-  let hasUndefined = [...LABEL_IDS.map((l) => out.alpha.perLabel[l].alpha), out.alpha.macro.value].includes(null);
+  let hasUndefined = [...labels.map((l) => at(out.alpha.perLabel, l).alpha), out.alpha.macro.value].includes(null);
   const width = Math.max(6, ...names.map((n) => n.length));
   const matrix = (title: string, pick: (r: AgreementReport) => number | null): void => {
     lines.push('', `== ${title}, macro, every pair`, '', padEnd('', first) + names.map((n) => padStart(n, width)).join('  '));

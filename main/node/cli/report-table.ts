@@ -2,7 +2,7 @@
 // counts they rest on. An undefined figure is printed as "—", never as 0: a 0 would tell an analyst
 // that two colleagues disagreed completely about a label neither of them used.
 
-import { LABEL_IDS } from '../../../src/labels/schema.js';
+import { at } from '../../../src/review/agreement/by-label.js';
 import type { AgreementReport } from '../../../src/review/agreement/report.js';
 import { displayWidth, padEnd, padStart, printable } from './text.js';
 
@@ -36,7 +36,8 @@ export interface RenderedTable {
  */
 export function renderReportTable(report: AgreementReport): RenderedTable {
   const annotatorCells = report.spanCounts.map((c) => printable(c.annotator) + (c.annotator === report.a ? ' (A)' : c.annotator === report.b ? ' (B)' : ''));
-  const first = Math.max(...[...LABEL_IDS, 'macro', 'spans', ...annotatorCells].map(displayWidth)) + 2;
+  const labels = report.labels;
+  const first = Math.max(...[...labels.map(printable), 'macro', 'spans', ...annotatorCells].map(displayWidth)) + 2;
   const { exact, relaxed } = report.f1;
   const figures = (values: readonly (number | null)[]): string[] => values.map((v) => padStart(figure(v), NUMBER_WIDTH));
   const row = (name: string, e: readonly (number | null)[], r: readonly (number | null)[], k: number | null, al: number | null): string =>
@@ -53,12 +54,12 @@ export function renderReportTable(report: AgreementReport): RenderedTable {
       ['kappa', 'alpha'].map((h) => padStart(h, NUMBER_WIDTH)).join(GAP),
   ];
   const used: (number | null)[] = [];
-  for (const l of LABEL_IDS) {
-    const e = exact.perLabel[l];
-    const r = relaxed.perLabel[l];
-    const values = [e.precision, e.recall, e.f1, r.precision, r.recall, r.f1, report.kappa.perLabel[l].kappa, report.alpha.perLabel[l].alpha];
+  for (const l of labels) {
+    const e = at(exact.perLabel, l);
+    const r = at(relaxed.perLabel, l);
+    const values = [e.precision, e.recall, e.f1, r.precision, r.recall, r.f1, at(report.kappa.perLabel, l).kappa, at(report.alpha.perLabel, l).alpha];
     used.push(...values);
-    lines.push(row(l, values.slice(0, 3), values.slice(3, 6), values[6]!, values[7]!));
+    lines.push(row(printable(l), values.slice(0, 3), values.slice(3, 6), values[6]!, values[7]!));
   }
   const macro = [
     exact.macro.precision.value,
@@ -74,10 +75,11 @@ export function renderReportTable(report: AgreementReport): RenderedTable {
   lines.push(row('macro', macro.slice(0, 3), macro.slice(3, 6), macro[6]!, macro[7]!));
 
   lines.push('');
-  const countWidths = [...LABEL_IDS, 'total'].map((h) => Math.max(h.length, NUMBER_WIDTH));
-  lines.push(padEnd('spans', first) + [...LABEL_IDS, 'total'].map((h, i) => padStart(h, countWidths[i]!)).join(GAP));
+  const countHeads = [...labels.map(printable), 'total'];
+  const countWidths = countHeads.map((h) => Math.max(displayWidth(h), NUMBER_WIDTH));
+  lines.push(padEnd('spans', first) + countHeads.map((h, i) => padStart(h, countWidths[i]!)).join(GAP));
   report.spanCounts.forEach((c, i) => {
-    const counts = [...LABEL_IDS.map((l) => c.perLabel[l]), c.total];
+    const counts = [...labels.map((l) => at(c.perLabel, l)), c.total];
     lines.push(padEnd(annotatorCells[i]!, first) + counts.map((n, j) => padStart(String(n), countWidths[j]!)).join(GAP));
   });
   lines.push(padEnd('tokens', first) + padStart(String(report.tokens), countWidths[0]!));

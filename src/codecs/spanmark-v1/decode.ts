@@ -4,7 +4,7 @@
 
 import type { Annotation, Provenance } from '../../annotations/types.js';
 import type { Article, ArticleFormat, ArticleMetadata, Block, BlockKind } from '../../document/article.js';
-import { isLabelId, LABEL_IDS, type LabelId } from '../../labels/schema.js';
+import type { LabelId } from '../../labels/schema.js';
 import type { Problem, Result } from '../../result.js';
 import { codePointLength, codePointsToUtf16 } from '../../text/offsets.js';
 import { normalizeDateTime } from '../../time/instant.js';
@@ -20,6 +20,8 @@ import {
   SPANMARK_FORMAT,
   SPANMARK_OFFSET_UNIT,
   SPANMARK_VERSION,
+  V1_LABEL_IDS,
+  isV1Label,
   type ExportedByV1,
   type ReviewDecisionV1,
   type ReviewV1,
@@ -264,8 +266,8 @@ async function decodeBody(root: Obj, sha256Hex: Sha256Hex, report: Report): Prom
     if (!f) return;
     const id = f.string('id', { nonEmpty: true });
     if (id !== undefined) {
-      if (!isLabelId(id)) {
-        report.add('unknown-label', f.at('id'), `${f.at('id')} is ${show(id)}, which is not a Spanmark label (${LABEL_IDS.join(', ')}).`);
+      if (!isV1Label(id)) {
+        report.add('unknown-label', f.at('id'), `${f.at('id')} is ${show(id)}, which is not a Spanmark label (${V1_LABEL_IDS.join(', ')}).`);
       } else if (fileLabels.has(id)) {
         report.add('duplicate-id', f.at('id'), `${f.at('id')}: label ${show(id)} is listed twice.`);
       } else {
@@ -528,8 +530,8 @@ function decodeAnnotations(doc: Fields, cpLength: number | undefined, ctx: DocCo
     }
     const label = f.string('label');
     if (label !== undefined) {
-      if (!isLabelId(label)) {
-        report.add('unknown-label', f.at('label'), `${f.path}: label ${show(label)} is not a Spanmark label (${LABEL_IDS.join(', ')}).`);
+      if (!isV1Label(label)) {
+        report.add('unknown-label', f.at('label'), `${f.path}: label ${show(label)} is not a Spanmark label (${V1_LABEL_IDS.join(', ')}).`);
       } else if (ctx.labelsValid && !ctx.fileLabels.has(label)) {
         report.add('unknown-label', f.at('label'), `${f.path}: label ${show(label)} is not listed in the file's "labels".`);
       }
@@ -556,7 +558,7 @@ function decodeAnnotations(doc: Fields, cpLength: number | undefined, ctx: DocCo
     if (
       report.count > before ||
       id === undefined ||
-      !isLabelId(label) ||
+      !isV1Label(label) ||
       start === undefined ||
       end === undefined ||
       quote === undefined ||

@@ -5,7 +5,6 @@
 import type { Annotation } from '../../annotations/types.js';
 import { sortAnnotations } from '../../annotations/commands.js';
 import type { Article } from '../../document/article.js';
-import { LABELS } from '../../labels/schema.js';
 import { utf16ToCodePoints } from '../../text/offsets.js';
 import { endWithout, isSpaceOrDot, trimWhere } from '../../text/trim.js';
 import { isIsoDate, isIsoDateTime, textDefect } from './decode.js';
@@ -14,6 +13,7 @@ import {
   SPANMARK_FORMAT,
   SPANMARK_OFFSET_UNIT,
   SPANMARK_VERSION,
+  V1_LABELS,
   type ExportedAnnotationV1,
   type ExportedBlockV1,
   type ExportedByV1,
@@ -72,7 +72,7 @@ export function encodeSpanmarkV1(input: EncodeInput): SpanmarkFileV1 {
   });
   // Every Spanmark label is listed, used or not, so a reader learns the full label set.
   // The hotkey is a binding of this app, not a property of the label, so it stays out.
-  const labels: ExportedLabelV1[] = LABELS.map((l) => ({
+  const labels: ExportedLabelV1[] = V1_LABELS.map((l) => ({
     id: l.id,
     name: l.name,
     description: l.description,

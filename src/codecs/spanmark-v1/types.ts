@@ -3,11 +3,20 @@
 // every offset here counts Unicode CODE POINTS (Python `str` indexing), never UTF-16 code units.
 
 import type { ArticleFormat, BlockKind, ReviewStatus } from '../../document/article.js';
-import type { LabelId } from '../../labels/schema.js';
+import { DEFAULT_SCHEMA, type LabelDef, type LabelId } from '../../labels/schema.js';
 
 export const SPANMARK_FORMAT = 'spanmark';
 export const SPANMARK_VERSION = 1;
 export const SPANMARK_OFFSET_UNIT = 'codepoint';
+/**
+ * Version 1's label set is fixed by its schema.json (an enum of the default schema's ids), so a v1
+ * file can only carry those; a library's own labels travel in contract v2.
+ */
+export const V1_LABELS: readonly LabelDef[] = DEFAULT_SCHEMA.labels;
+export const V1_LABEL_IDS: readonly LabelId[] = V1_LABELS.map((l) => l.id);
+export function isV1Label(value: unknown): value is LabelId {
+  return typeof value === 'string' && V1_LABEL_IDS.includes(value);
+}
 /** Longest annotatorId / exportedBy.id accepted, in UTF-16 units: a UUID is 36; room for other tools' ids. */
 export const MAX_ANNOTATOR_ID_LENGTH = 200;
 

@@ -6,7 +6,9 @@
 
 import type { Annotation } from '../../annotations/types.js';
 import { plainTextBlocks } from '../../document/plain-blocks.js';
-import { isLabelId } from '../../labels/schema.js';
+import { V1_LABEL_IDS } from '../spanmark-v1/types.js';
+
+const isLabelId = (label: string): boolean => V1_LABEL_IDS.includes(label);
 import type { LabelSchema } from '../../labels/schema.js';
 import { decodeSpanmarkV1Bytes } from '../spanmark-v1/decode.js';
 import { encodeSpanmarkV1, exportFileName, serializeSpanmarkV1, SpanmarkEncodeError } from '../spanmark-v1/encode.js';

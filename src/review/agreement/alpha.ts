@@ -4,7 +4,8 @@
 
 import type { Span } from '../span.js';
 import { tokenize, type Token } from '../tokens.js';
-import { byLabel, macroMean, type ByLabel, type MacroMean } from './by-label.js';
+import type { LabelId } from '../../labels/schema.js';
+import { at, byLabel, labelsIn, macroMean, type ByLabel, type MacroMean } from './by-label.js';
 import { tokenDecisions } from './token-decisions.js';
 
 /**
@@ -74,6 +75,8 @@ export interface LabelAlpha extends AlphaStats {
 }
 
 export interface AlphaResult {
+  /** The labels computed over, in order; perLabel has exactly these keys. */
+  readonly labels: readonly LabelId[];
   readonly perLabel: ByLabel<LabelAlpha>;
   readonly macro: MacroMean;
 }
@@ -110,34 +113,53 @@ export function alphaFromCoincidences(c: BinaryCoincidences): LabelAlpha {
   };
 }
 
-export function layerCoincidences(tokens: readonly Token[], layers: readonly (readonly Span[])[]): ByLabel<BinaryCoincidences> {
-  return byLabel((l) => binaryCoincidences(layers.map((spans) => tokenDecisions(tokens, spans, l))));
+export function layerCoincidences(tokens: readonly Token[], layers: readonly (readonly Span[])[], labels: readonly LabelId[]): ByLabel<BinaryCoincidences> {
+  return byLabel(labels, (l) => binaryCoincidences(layers.map((spans) => tokenDecisions(tokens, spans, l))));
 }
 
 /** Pooling: coincidence matrices add, i.e. every document's tokens are units of one sample. */
-export function addCoincidences(parts: readonly ByLabel<BinaryCoincidences>[]): ByLabel<BinaryCoincidences> {
-  return byLabel((l) =>
+export function addCoincidences(parts: readonly ByLabel<BinaryCoincidences>[], labels: readonly LabelId[]): ByLabel<BinaryCoincidences> {
+  return byLabel(labels, (l) =>
     parts.reduce(
       (s, p) => ({
-        noNo: s.noNo + p[l].noNo,
-        yesNo: s.yesNo + p[l].yesNo,
-        yesYes: s.yesYes + p[l].yesYes,
+        noNo: s.noNo + at(p, l).noNo,
+        yesNo: s.yesNo + at(p, l).yesNo,
+        yesYes: s.yesYes + at(p, l).yesYes,
       }),
       { noNo: 0, yesNo: 0, yesYes: 0 },
     ),
   );
 }
 
-export function alphaFromCoincidenceTables(tables: ByLabel<BinaryCoincidences>): AlphaResult {
-  const perLabel = byLabel((l) => alphaFromCoincidences(tables[l]));
-  return { perLabel, macro: macroMean(byLabel((l) => perLabel[l].alpha)) };
+export function alphaFromCoincidenceTables(tables: ByLabel<BinaryCoincidences>, labels: readonly LabelId[]): AlphaResult {
+  const perLabel = byLabel(labels, (l) => alphaFromCoincidences(at(tables, l)));
+  return {
+    labels,
+    perLabel,
+    macro: macroMean(
+      labels,
+      byLabel(labels, (l) => at(perLabel, l).alpha),
+    ),
+  };
 }
 
-/** Token-level alpha over all layers of one text; spans in UTF-16 code units into `text`. */
-export function tokenAlpha(text: string, layers: readonly (readonly Span[])[]): AlphaResult {
-  return alphaFromCoincidenceTables(layerCoincidences(tokenize(text), layers));
+/**
+ * Token-level alpha over all layers of one text; spans in UTF-16 code units into `text`.
+ * `labels` default: the labels the layers use.
+ */
+export function tokenAlpha(text: string, layers: readonly (readonly Span[])[], labels: readonly LabelId[] = labelsIn(layers)): AlphaResult {
+  return alphaFromCoincidenceTables(layerCoincidences(tokenize(text), layers, labels), labels);
 }
 
-export function tokenAlphaForDocuments(docs: readonly { readonly text: string; readonly layers: readonly (readonly Span[])[] }[]): AlphaResult {
-  return alphaFromCoincidenceTables(addCoincidences(docs.map((d) => layerCoincidences(tokenize(d.text), d.layers))));
+export function tokenAlphaForDocuments(
+  docs: readonly { readonly text: string; readonly layers: readonly (readonly Span[])[] }[],
+  labels: readonly LabelId[] = labelsIn(docs.flatMap((d) => d.layers)),
+): AlphaResult {
+  return alphaFromCoincidenceTables(
+    addCoincidences(
+      docs.map((d) => layerCoincidences(tokenize(d.text), d.layers, labels)),
+      labels,
+    ),
+    labels,
+  );
 }

@@ -4,7 +4,8 @@
 
 import type { Span } from '../span.js';
 import { tokenize, type Token } from '../tokens.js';
-import { byLabel, macroMean, type ByLabel, type MacroMean } from './by-label.js';
+import type { LabelId } from '../../labels/schema.js';
+import { at, byLabel, labelsIn, macroMean, type ByLabel, type MacroMean } from './by-label.js';
 import { tokenDecisions } from './token-decisions.js';
 
 /** Token counts: both marked, only A, only B, neither. */
@@ -24,6 +25,8 @@ export interface LabelKappa extends KappaTable {
 }
 
 export interface KappaResult {
+  /** The labels computed over, in order; perLabel has exactly these keys. */
+  readonly labels: readonly LabelId[];
   readonly perLabel: ByLabel<LabelKappa>;
   readonly macro: MacroMean;
 }
@@ -54,35 +57,51 @@ export function kappaFromTable(t: KappaTable): LabelKappa {
   return { ...t, n, po: agreeN2 / n2, pe: chanceN2 / n2, kappa: chanceN2 === n2 ? null : (agreeN2 - chanceN2) / (n2 - chanceN2) };
 }
 
-export function kappaTables(tokens: readonly Token[], a: readonly Span[], b: readonly Span[]): ByLabel<KappaTable> {
-  return byLabel((l) => kappaTable(tokenDecisions(tokens, a, l), tokenDecisions(tokens, b, l)));
+export function kappaTables(tokens: readonly Token[], a: readonly Span[], b: readonly Span[], labels: readonly LabelId[]): ByLabel<KappaTable> {
+  return byLabel(labels, (l) => kappaTable(tokenDecisions(tokens, a, l), tokenDecisions(tokens, b, l)));
 }
 
 /** Pooling: tables are summed cell by cell, i.e. all documents' tokens form one sample. */
-export function addKappaTables(parts: readonly ByLabel<KappaTable>[]): ByLabel<KappaTable> {
-  return byLabel((l) =>
+export function addKappaTables(parts: readonly ByLabel<KappaTable>[], labels: readonly LabelId[]): ByLabel<KappaTable> {
+  return byLabel(labels, (l) =>
     parts.reduce(
       (s, p) => ({
-        bothYes: s.bothYes + p[l].bothYes,
-        aOnly: s.aOnly + p[l].aOnly,
-        bOnly: s.bOnly + p[l].bOnly,
-        bothNo: s.bothNo + p[l].bothNo,
+        bothYes: s.bothYes + at(p, l).bothYes,
+        aOnly: s.aOnly + at(p, l).aOnly,
+        bOnly: s.bOnly + at(p, l).bOnly,
+        bothNo: s.bothNo + at(p, l).bothNo,
       }),
       { bothYes: 0, aOnly: 0, bOnly: 0, bothNo: 0 },
     ),
   );
 }
 
-export function kappaFromTables(tables: ByLabel<KappaTable>): KappaResult {
-  const perLabel = byLabel((l) => kappaFromTable(tables[l]));
-  return { perLabel, macro: macroMean(byLabel((l) => perLabel[l].kappa)) };
+export function kappaFromTables(tables: ByLabel<KappaTable>, labels: readonly LabelId[]): KappaResult {
+  const perLabel = byLabel(labels, (l) => kappaFromTable(at(tables, l)));
+  return {
+    labels,
+    perLabel,
+    macro: macroMean(
+      labels,
+      byLabel(labels, (l) => at(perLabel, l).kappa),
+    ),
+  };
 }
 
-/** Spans in UTF-16 code units into `text`, the unit tokenize uses. */
-export function cohenKappa(text: string, a: readonly Span[], b: readonly Span[]): KappaResult {
-  return kappaFromTables(kappaTables(tokenize(text), a, b));
+/** Spans in UTF-16 code units into `text`, the unit tokenize uses; `labels` default: those a or b use. */
+export function cohenKappa(text: string, a: readonly Span[], b: readonly Span[], labels: readonly LabelId[] = labelsIn([a, b])): KappaResult {
+  return kappaFromTables(kappaTables(tokenize(text), a, b, labels), labels);
 }
 
-export function cohenKappaForDocuments(docs: readonly { readonly text: string; readonly a: readonly Span[]; readonly b: readonly Span[] }[]): KappaResult {
-  return kappaFromTables(addKappaTables(docs.map((d) => kappaTables(tokenize(d.text), d.a, d.b))));
+export function cohenKappaForDocuments(
+  docs: readonly { readonly text: string; readonly a: readonly Span[]; readonly b: readonly Span[] }[],
+  labels: readonly LabelId[] = labelsIn(docs.flatMap((d) => [d.a, d.b])),
+): KappaResult {
+  return kappaFromTables(
+    addKappaTables(
+      docs.map((d) => kappaTables(tokenize(d.text), d.a, d.b, labels)),
+      labels,
+    ),
+    labels,
+  );
 }

@@ -10,9 +10,10 @@
 import { fail, ok, type Result } from '../../result.js';
 import { tokenize } from '../tokens.js';
 import { addKappaTables, kappaFromTables, kappaTables, type KappaResult, type KappaTable } from './kappa.js';
-import type { ByLabel } from './by-label.js';
+import type { LabelId } from '../../labels/schema.js';
+import { labelsToCompare, type ByLabel } from './by-label.js';
 import { validateLayers, type LayerInput } from './report-input.js';
-import { addSpanF1Counts, f1FromCounts, spanF1Counts, type SpanF1, type SpanF1Counts } from './span-f1.js';
+import { addSpanF1Counts, f1FromSpanCounts, spanF1Counts, type SpanF1, type SpanF1Counts } from './span-f1.js';
 
 export interface PairAgreement {
   /** The reference for precision and recall: the earlier of the two in the annotator order. */
@@ -27,6 +28,8 @@ export interface PairAgreement {
 
 export interface PairwiseMatrix {
   readonly annotators: readonly string[];
+  /** The labels every pair's per-label figures are keyed by. */
+  readonly labels: readonly LabelId[];
   /** One per unordered pair, (annotators[i], annotators[j]) for i < j, in that order. */
   readonly pairs: readonly PairAgreement[];
 }
@@ -40,14 +43,19 @@ export interface PairwiseDocument {
 /**
  * The matrix over `annotators` (default: every annotator with a layer somewhere, in order of first
  * appearance). Fails on an invalid layer, with its path, or a duplicate name in `annotators`.
+ * `labels`: the schema's ids; any other label the documents use is added (labelsToCompare).
  */
-export function pairwiseAgreement(docs: readonly PairwiseDocument[], annotators?: readonly string[]): Result<PairwiseMatrix> {
+export function pairwiseAgreement(docs: readonly PairwiseDocument[], annotators?: readonly string[], labels?: readonly LabelId[]): Result<PairwiseMatrix> {
   for (const [i, d] of docs.entries()) {
     const checked = validateLayers(d.text, d.layers, `[${i}].`);
     if (!checked.ok) return checked;
   }
   const names = annotators ?? [...new Set(docs.flatMap((d) => d.layers.map((l) => l.annotator)))];
   if (new Set(names).size !== names.length) return fail('duplicate-annotator', 'An annotator is named twice in the matrix.');
+  const list = labelsToCompare(
+    labels,
+    docs.flatMap((d) => d.layers.filter((l) => names.includes(l.annotator)).map((l) => l.spans)),
+  );
   const sums = new Map<string, { documents: number; tokens: number; f1: SpanF1Counts[]; kappa: ByLabel<KappaTable>[] }>();
   const key = (i: number, j: number): string => `${i}|${j}`;
   for (const d of docs) {
@@ -60,8 +68,8 @@ export function pairwiseAgreement(docs: readonly PairwiseDocument[], annotators?
         const sum = sums.get(key(i, j)) ?? { documents: 0, tokens: 0, f1: [], kappa: [] };
         sum.documents += 1;
         sum.tokens += tokens.length;
-        sum.f1.push(spanF1Counts(x.spans, y.spans));
-        sum.kappa.push(kappaTables(tokens, x.spans, y.spans));
+        sum.f1.push(spanF1Counts(x.spans, y.spans, list));
+        sum.kappa.push(kappaTables(tokens, x.spans, y.spans, list));
         sums.set(key(i, j), sum);
       }),
     );
@@ -71,18 +79,18 @@ export function pairwiseAgreement(docs: readonly PairwiseDocument[], annotators?
     names.forEach((b, j) => {
       if (j <= i) return;
       const sum = sums.get(key(i, j)) ?? { documents: 0, tokens: 0, f1: [], kappa: [] };
-      const f1 = addSpanF1Counts(sum.f1);
+      const f1 = addSpanF1Counts(sum.f1, list);
       pairs.push({
         a,
         b,
         documents: sum.documents,
         tokens: sum.tokens,
-        f1: { exact: f1FromCounts(f1.exact), relaxed: f1FromCounts(f1.relaxed) },
-        kappa: kappaFromTables(addKappaTables(sum.kappa)),
+        f1: f1FromSpanCounts(f1),
+        kappa: kappaFromTables(addKappaTables(sum.kappa, list), list),
       });
     }),
   );
-  return ok({ annotators: names, pairs });
+  return ok({ annotators: names, labels: list, pairs });
 }
 
 /** The cell of x and y in either order; undefined on the diagonal or for an unknown name. */

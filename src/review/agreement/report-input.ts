@@ -3,6 +3,7 @@
 
 import { fail, ok, type Result } from '../../result.js';
 import { splitsSurrogatePair } from '../../text/offsets.js';
+import type { LabelId } from '../../labels/schema.js';
 import type { Span } from '../span.js';
 import type { AttributeLabelView } from './attribute-units.js';
 
@@ -22,6 +23,12 @@ export interface ReportInput {
   readonly alphaOver?: readonly string[];
   /** The label schema attribute agreement reads (order, types); without it attributes are inferred. */
   readonly attributeLabels?: readonly AttributeLabelView[];
+  /**
+   * The labels to compute over, in display order: the library's schema's ids. Any other label the
+   * layers use is added after them (labelsToCompare), so a colleague's extra label is still scored.
+   * When absent, the labels the layers use.
+   */
+  readonly labels?: readonly LabelId[];
 }
 
 /**

@@ -4,7 +4,7 @@
 
 import type { LabelId } from '../../labels/schema.js';
 import { overlappingPairs, type Span } from '../span.js';
-import { byLabel, macroMean, type ByLabel, type MacroMean } from './by-label.js';
+import { at, byLabel, labelsIn, macroMean, type ByLabel, type MacroMean } from './by-label.js';
 import { maximumMatching } from './matching.js';
 
 /** tp: matched pairs; fp: B spans left unmatched; fn: A spans left unmatched. */
@@ -22,6 +22,8 @@ export interface LabelScore extends MatchCounts {
 }
 
 export interface F1Result {
+  /** The labels computed over, in order; perLabel has exactly these keys. */
+  readonly labels: readonly LabelId[];
   readonly perLabel: ByLabel<LabelScore>;
   readonly macro: { readonly precision: MacroMean; readonly recall: MacroMean; readonly f1: MacroMean };
 }
@@ -32,6 +34,7 @@ export interface SpanF1 {
 }
 
 export interface SpanF1Counts {
+  readonly labels: readonly LabelId[];
   readonly exact: ByLabel<MatchCounts>;
   readonly relaxed: ByLabel<MatchCounts>;
 }
@@ -63,12 +66,13 @@ export function relaxedMatches(a: readonly Span[], b: readonly Span[], label: La
 }
 
 /** The additive part of span F1 for one document: counts per label, A as reference. */
-export function spanF1Counts(a: readonly Span[], b: readonly Span[]): SpanF1Counts {
-  const sizes = byLabel((l) => ({ a: a.filter((s) => s.label === l).length, b: b.filter((s) => s.label === l).length }));
-  const counts = (tp: number, l: LabelId): MatchCounts => ({ tp, fp: sizes[l].b - tp, fn: sizes[l].a - tp });
+export function spanF1Counts(a: readonly Span[], b: readonly Span[], labels: readonly LabelId[] = labelsIn([a, b])): SpanF1Counts {
+  const sizes = byLabel(labels, (l) => ({ a: a.filter((s) => s.label === l).length, b: b.filter((s) => s.label === l).length }));
+  const counts = (tp: number, l: LabelId): MatchCounts => ({ tp, fp: at(sizes, l).b - tp, fn: at(sizes, l).a - tp });
   return {
-    exact: byLabel((l) => counts(exactMatches(a, b, l), l)),
-    relaxed: byLabel((l) => counts(relaxedMatches(a, b, l), l)),
+    labels,
+    exact: byLabel(labels, (l) => counts(exactMatches(a, b, l), l)),
+    relaxed: byLabel(labels, (l) => counts(relaxedMatches(a, b, l), l)),
   };
 }
 
@@ -80,37 +84,65 @@ export function scoreCounts({ tp, fp, fn }: MatchCounts): LabelScore {
   return { tp, fp, fn, precision, recall, f1 };
 }
 
-export function f1FromCounts(counts: ByLabel<MatchCounts>): F1Result {
-  const perLabel = byLabel((l) => scoreCounts(counts[l]));
+export function f1FromCounts(counts: ByLabel<MatchCounts>, labels: readonly LabelId[]): F1Result {
+  const perLabel = byLabel(labels, (l) => scoreCounts(at(counts, l)));
   return {
+    labels,
     perLabel,
     macro: {
-      precision: macroMean(byLabel((l) => perLabel[l].precision)),
-      recall: macroMean(byLabel((l) => perLabel[l].recall)),
-      f1: macroMean(byLabel((l) => perLabel[l].f1)),
+      precision: macroMean(
+        labels,
+        byLabel(labels, (l) => at(perLabel, l).precision),
+      ),
+      recall: macroMean(
+        labels,
+        byLabel(labels, (l) => at(perLabel, l).recall),
+      ),
+      f1: macroMean(
+        labels,
+        byLabel(labels, (l) => at(perLabel, l).f1),
+      ),
     },
   };
 }
 
-export function spanF1(a: readonly Span[], b: readonly Span[]): SpanF1 {
-  const c = spanF1Counts(a, b);
-  return { exact: f1FromCounts(c.exact), relaxed: f1FromCounts(c.relaxed) };
+export function f1FromSpanCounts(c: SpanF1Counts): SpanF1 {
+  return { exact: f1FromCounts(c.exact, c.labels), relaxed: f1FromCounts(c.relaxed, c.labels) };
 }
 
-/** Micro-pooling: tp, fp and fn are summed per label over documents, then scored once. */
-export function addSpanF1Counts(parts: readonly SpanF1Counts[]): SpanF1Counts {
+/** `labels` default: the labels a or b use. */
+export function spanF1(a: readonly Span[], b: readonly Span[], labels: readonly LabelId[] = labelsIn([a, b])): SpanF1 {
+  return f1FromSpanCounts(spanF1Counts(a, b, labels));
+}
+
+/**
+ * Micro-pooling: tp, fp and fn are summed per label over documents, then scored once. Counted over
+ * `labels`; a part that was not computed over one of them is a programming error (at() throws).
+ */
+export function addSpanF1Counts(parts: readonly SpanF1Counts[], labels: readonly LabelId[]): SpanF1Counts {
   const sum = (pick: (c: SpanF1Counts) => ByLabel<MatchCounts>): ByLabel<MatchCounts> =>
-    byLabel((l) => parts.reduce((s, c) => ({ tp: s.tp + pick(c)[l].tp, fp: s.fp + pick(c)[l].fp, fn: s.fn + pick(c)[l].fn }), { tp: 0, fp: 0, fn: 0 }));
-  return { exact: sum((c) => c.exact), relaxed: sum((c) => c.relaxed) };
+    byLabel(labels, (l) =>
+      parts.reduce((s, c) => ({ tp: s.tp + at(pick(c), l).tp, fp: s.fp + at(pick(c), l).fp, fn: s.fn + at(pick(c), l).fn }), { tp: 0, fp: 0, fn: 0 }),
+    );
+  return { labels, exact: sum((c) => c.exact), relaxed: sum((c) => c.relaxed) };
 }
 
-export function spanF1ForDocuments(docs: readonly { readonly a: readonly Span[]; readonly b: readonly Span[] }[]): SpanF1 {
-  const c = addSpanF1Counts(docs.map((d) => spanF1Counts(d.a, d.b)));
-  return { exact: f1FromCounts(c.exact), relaxed: f1FromCounts(c.relaxed) };
+export function spanF1ForDocuments(
+  docs: readonly { readonly a: readonly Span[]; readonly b: readonly Span[] }[],
+  labels: readonly LabelId[] = labelsIn(docs.flatMap((d) => [d.a, d.b])),
+): SpanF1 {
+  return f1FromSpanCounts(
+    addSpanF1Counts(
+      docs.map((d) => spanF1Counts(d.a, d.b, labels)),
+      labels,
+    ),
+  );
 }
 
 /** Recovers the additive counts from a finished result, so finished reports can be pooled. */
 export function countsOf(result: SpanF1): SpanF1Counts {
-  const strip = (r: F1Result): ByLabel<MatchCounts> => byLabel((l) => ({ tp: r.perLabel[l].tp, fp: r.perLabel[l].fp, fn: r.perLabel[l].fn }));
-  return { exact: strip(result.exact), relaxed: strip(result.relaxed) };
+  const labels = result.exact.labels;
+  const strip = (r: F1Result): ByLabel<MatchCounts> =>
+    byLabel(labels, (l) => ({ tp: at(r.perLabel, l).tp, fp: at(r.perLabel, l).fp, fn: at(r.perLabel, l).fn }));
+  return { labels, exact: strip(result.exact), relaxed: strip(result.relaxed) };
 }

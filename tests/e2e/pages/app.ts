@@ -4,12 +4,18 @@
 import { expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { APP_EVENTS } from '../../../renderer/app/events.js';
+import { DEFAULT_SCHEMA, type LabelId } from '../../../src/labels/schema.js';
 
 export const CORPUS = new URL('../../../../shared/corpus/', import.meta.url);
 export const corpusPath = (name: string) => new URL(name, CORPUS).pathname;
 export const corpusText = (name: string) => readFileSync(new URL(name, CORPUS), 'utf8');
 
-export type Label = 'claim' | 'casualty' | 'deployment';
+/** Any label id; keys and names come from the schema (the default one unless a test edits it). */
+export type Label = LabelId;
+
+const DEFAULT_KEYS: Readonly<Record<LabelId, string>> = Object.fromEntries(
+  DEFAULT_SCHEMA.labels.flatMap((l) => (l.hotkey === undefined ? [] : [[l.id, l.hotkey]])),
+);
 
 export class SpanmarkApp {
   constructor(readonly page: Page) {}
@@ -173,9 +179,10 @@ export class SpanmarkApp {
     await this.page.mouse.click((b.left + Math.min(b.right, b.left + 30)) / 2, (b.top + b.bottom) / 2);
   }
 
-  /** Press a label key and wait until the change is committed. */
-  async tag(label: Label): Promise<void> {
-    const key = { claim: '1', casualty: '2', deployment: '3' }[label];
+  /** Press a label's key (from `keys`, default: the default schema's) and wait until the change is committed. */
+  async tag(label: Label, keys: Readonly<Record<LabelId, string>> = DEFAULT_KEYS): Promise<void> {
+    const key = keys[label];
+    if (key === undefined) throw new Error(`no key for label ${label}`);
     const saved = this.waitForSaved();
     await this.page.keyboard.press(key);
     await saved;
@@ -206,7 +213,9 @@ export class SpanmarkApp {
     return this.page.evaluate(() => {
       const out: Record<string, number> = {};
       for (const [name, h] of CSS.highlights) {
-        const m = /^sm-(claim|casualty|deployment)-\d$/.exec(name);
+        // sm-<label>-<level>; sm-layer-<slot> are colleagues' markers (no label is keyed "layer").
+        const m = /^sm-(.+)-\d$/.exec(name);
+        if (m?.[1] === 'layer') continue;
         if (m && h.size > 0) out[m[1]!] = (out[m[1]!] ?? 0) + h.size;
       }
       return out;

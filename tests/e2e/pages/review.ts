@@ -83,11 +83,12 @@ export class ReviewPanel {
     await this.page.locator(`[data-testid="alpha-layer"][data-annotator="${annotator}"]`).setChecked(on);
   }
 
-  /** Every off-diagonal cell of the pairwise matrix for a figure and label, as "a|b" → text. */
+  /** Every off-diagonal cell of the pairwise matrix for a figure and label ('macro' or a label id), as "a|b" → text. */
   async pairwise(figure: 'f1-exact' | 'f1-relaxed' | 'kappa', label: string, root = this.page.locator('body')): Promise<Record<string, string>> {
     const matrix = root.getByTestId('pairwise');
     await matrix.getByTestId('pairwise-figure').selectOption(figure);
-    await matrix.getByTestId('pairwise-label').selectOption(label);
+    // Option values: '' for the macro mean, `label:<id>` for a label (so a label named "macro" cannot collide).
+    await matrix.getByTestId('pairwise-label').selectOption(label === 'macro' ? '' : `label:${label}`);
     return Object.fromEntries(
       await matrix
         .locator('td[data-a]')

@@ -4,7 +4,10 @@ import fc from 'fast-check';
 import { applyCommandTracked, invertCommand, type AnnotationCommand } from '../../../src/annotations/commands.js';
 import { countLabels, countsAfter } from '../../../src/annotations/label-counts.js';
 import type { Annotation } from '../../../src/annotations/types.js';
-import { LABEL_IDS, type LabelId } from '../../../src/labels/schema.js';
+import { DEFAULT_SCHEMA, labelIds, type LabelId } from '../../../src/labels/schema.js';
+
+// The default schema's ids: these tests exercise the labels a new library starts with.
+const LABEL_IDS = labelIds(DEFAULT_SCHEMA);
 
 function ann(id: string, label: LabelId, start = 0): Annotation {
   return {
@@ -22,10 +25,10 @@ function ann(id: string, label: LabelId, start = 0): Annotation {
 
 test('countLabels lists every label, zero when unused, and an empty layer counts nothing', () => {
   assert.deepEqual(
-    [...countLabels([])],
+    [...countLabels([], LABEL_IDS)],
     LABEL_IDS.map((l) => [l, 0]),
   );
-  assert.deepEqual(Object.fromEntries(countLabels([ann('a', 'claim'), ann('b', 'claim', 2), ann('c', 'deployment', 4)])), {
+  assert.deepEqual(Object.fromEntries(countLabels([ann('a', 'claim'), ann('b', 'claim', 2), ann('c', 'deployment', 4)], LABEL_IDS)), {
     claim: 2,
     casualty: 0,
     deployment: 1,
@@ -33,7 +36,7 @@ test('countLabels lists every label, zero when unused, and an empty layer counts
 });
 
 test('countsAfter follows create, relabel and delete without touching the old counts', () => {
-  const before = countLabels([ann('a', 'claim')]);
+  const before = countLabels([ann('a', 'claim')], LABEL_IDS);
   const created = countsAfter(before, { added: ann('b', 'casualty', 3) });
   const relabelled = countsAfter(created, { removed: ann('a', 'claim'), added: ann('a', 'deployment') });
   const deleted = countsAfter(relabelled, { removed: ann('b', 'casualty', 3) });
@@ -48,10 +51,10 @@ test('a command on a stale copy counts what the list held, not what the command 
   const stale = ann('a', 'claim');
   const r = applyCommandTracked([held], { kind: 'delete', annotation: stale });
   assert.equal(r.removed, held);
-  assert.deepEqual(Object.fromEntries(countsAfter(countLabels([held]), r)), { claim: 0, casualty: 0, deployment: 0 });
+  assert.deepEqual(Object.fromEntries(countsAfter(countLabels([held], LABEL_IDS), r)), { claim: 0, casualty: 0, deployment: 0 });
   const gone = applyCommandTracked([], { kind: 'delete', annotation: stale });
   assert.equal(gone.removed, undefined);
-  assert.deepEqual(countsAfter(countLabels([]), gone), countLabels([]));
+  assert.deepEqual(countsAfter(countLabels([], LABEL_IDS), gone), countLabels([], LABEL_IDS));
 });
 
 test('counts kept command by command always equal a recount, whatever the commands', () => {
@@ -61,7 +64,7 @@ test('counts kept command by command always equal a recount, whatever the comman
       fc.array(fc.record({ op: fc.constantFrom('create', 'relabel', 'delete', 'undo', 'replay'), label, pick: fc.nat() }), { maxLength: 60 }),
       (steps) => {
         let list: Annotation[] = [];
-        let counts = countLabels(list);
+        let counts = countLabels(list, LABEL_IDS);
         const done: AnnotationCommand[] = [];
         steps.forEach((s, i) => {
           const target = list.length > 0 ? list[s.pick % list.length] : undefined;
@@ -84,7 +87,7 @@ test('counts kept command by command always equal a recount, whatever the comman
           const r = applyCommandTracked(list, cmd);
           list = r.list;
           counts = countsAfter(counts, r);
-          assert.deepEqual(counts, countLabels(list));
+          assert.deepEqual(counts, countLabels(list, LABEL_IDS));
           assert.equal(new Set(list.map((a) => a.id)).size, list.length, 'ids stay unique');
         });
       },
@@ -104,9 +107,9 @@ test('counts follow a batch and its inverse', () => {
     ],
   };
   const r = applyCommandTracked(start, batch);
-  const counts = countsAfter(countLabels(start), r);
-  assert.deepEqual(counts, countLabels(r.list));
+  const counts = countsAfter(countLabels(start, LABEL_IDS), r);
+  assert.deepEqual(counts, countLabels(r.list, LABEL_IDS));
   const back = applyCommandTracked(r.list, invertCommand(batch));
-  assert.deepEqual(countsAfter(counts, back), countLabels(start));
+  assert.deepEqual(countsAfter(counts, back), countLabels(start, LABEL_IDS));
   assert.deepEqual(back.list, start);
 });

@@ -247,7 +247,7 @@ test('--json: the report objects, with null (never 0) for undefined figures', as
   assert.deepEqual(Object.keys(out.documents[0]), ['sha256', 'title', 'files', 'report']);
   assert.equal(out.documents[0].sha256, almaty.sha256);
   const report = out.documents[0].report;
-  assert.deepEqual(Object.keys(report), ['documents', 'a', 'b', 'tokens', 'spanCounts', 'f1', 'kappa', 'alpha', 'attributes']);
+  assert.deepEqual(Object.keys(report), ['documents', 'a', 'b', 'tokens', 'labels', 'spanCounts', 'f1', 'kappa', 'alpha', 'attributes']);
   assert.deepEqual(report.f1.exact.perLabel.casualty, { tp: 0, fp: 0, fn: 1, precision: null, recall: 0, f1: null });
   assert.deepEqual(report.f1.exact.macro.f1, { value: 0.5, labels: ['claim', 'deployment'] });
   assert.equal(report.kappa.perLabel.claim.kappa.toFixed(12), (-1 / 3).toFixed(12));

@@ -4,7 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Annotation } from '../../../src/annotations/types.js';
-import { LABELS } from '../../../src/labels/schema.js';
+import { DEFAULT_SCHEMA } from '../../../src/labels/schema.js';
+
+const LABELS = DEFAULT_SCHEMA.labels;
 import { decodeSpanmarkV1 } from '../../../src/codecs/spanmark-v1/decode.js';
 import { encodeSpanmarkV1, exportFileName, serializeSpanmarkV1, SpanmarkEncodeError } from '../../../src/codecs/spanmark-v1/encode.js';
 import { annotation, article, sha256Hex, T0, validateSchema } from './spanmark-v1-helpers.js';

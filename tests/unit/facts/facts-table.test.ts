@@ -123,7 +123,7 @@ test('links: target id and the target quote; booleans; values without a definiti
     },
     { id: 'actor', attributes: [] },
   ];
-  const actor = ann(TEXT, 'CSTO', { id: 'act', label: 'actor' as Annotation['label'] });
+  const actor = ann(TEXT, 'CSTO', { id: 'act', label: 'actor' });
   const claim = ann(TEXT, 'Their number increased to 18', {
     id: 'cl',
     label: 'claim',

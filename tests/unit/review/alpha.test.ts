@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nominalAlpha, tokenAlpha, tokenAlphaForDocuments } from '../../../src/review/agreement/alpha.js';
-import { near, sp } from './spans.js';
+import { DEFAULT_LABELS, near, sp } from './spans.js';
+import { at } from '../../../src/review/agreement/by-label.js';
 
 test('Krippendorff (2011), nominal, 4 observers × 12 units with missing data: alpha = 0.743', () => {
   const _ = null;
@@ -49,7 +50,7 @@ test('three annotators on tokens, computed by hand', () => {
   // yy = 4, yn = 2 (each off-diagonal cell), nn = 7; n = 4 + 2·2 + 7 = 15; n_yes = 6, n_no = 9.
   // Do = 2·2/15 = 4/15; De = 2·6·9/(15·14) = 18/35; alpha = 1 − (4/15)/(18/35) = 1 − 14/27 = 13/27.
   const layers = [[sp('1', 'claim', 0, 3)], [sp('2', 'claim', 0, 5)], [sp('3', 'claim', 2, 3)]];
-  const r = tokenAlpha(FIVE, layers).perLabel.claim;
+  const r = at(tokenAlpha(FIVE, layers).perLabel, 'claim');
   assert.deepEqual(r.coincidences, { noNo: 7, yesNo: 2, yesYes: 4 });
   assert.equal(r.n, 15);
   near(r.observed, 4 / 15);
@@ -70,30 +71,30 @@ test('three annotators on tokens, computed by hand', () => {
 
 test('perfect agreement is 1; labels nobody used, or everyone used everywhere, are null', () => {
   const same = [sp('x', 'claim', 0, 3)];
-  const r = tokenAlpha(FIVE, [same, same, same]);
+  const r = tokenAlpha(FIVE, [same, same, same], DEFAULT_LABELS);
   // yy = 2 tokens · 3 = 6, nn = 3 · 3 = 9, yn = 0 → Do = 0, De > 0 → alpha = 1.
-  assert.equal(r.perLabel.claim.alpha, 1);
+  assert.equal(at(r.perLabel, 'claim').alpha, 1);
   // casualty: every value is "no" → n_yes = 0 → De = 0 → null.
-  assert.deepEqual([r.perLabel.casualty.alpha, r.perLabel.casualty.n], [null, 15]);
+  assert.deepEqual([at(r.perLabel, 'casualty').alpha, at(r.perLabel, 'casualty').n], [null, 15]);
   assert.deepEqual(r.macro, { value: 1, labels: ['claim'] });
   const all = [sp('x', 'claim', 0, 9)];
-  assert.equal(tokenAlpha(FIVE, [all, all]).perLabel.claim.alpha, null);
+  assert.equal(at(tokenAlpha(FIVE, [all, all]).perLabel, 'claim').alpha, null);
 });
 
 test('total disagreement between two annotators is below zero', () => {
   // A marks a b, B marks c d e: every token has one yes and one no (m = 2, /1): yn = 5, yy = nn = 0.
   // n = 10, n_yes = n_no = 5; Do = 10/10 = 1; De = 2·5·5/(10·9) = 5/9; alpha = 1 − 9/5 = −4/5.
-  const r = tokenAlpha(FIVE, [[sp('a', 'claim', 0, 3)], [sp('b', 'claim', 4, 9)]]).perLabel.claim;
+  const r = at(tokenAlpha(FIVE, [[sp('a', 'claim', 0, 3)], [sp('b', 'claim', 4, 9)]]).perLabel, 'claim');
   near(r.alpha, -0.8);
 });
 
 test('empty layers and a single layer', () => {
   // One layer empty, the other marks a: yn = 1, nn = 4·2 = 8; n = 10, n_yes = 1, n_no = 9.
   // Do = 2/10; De = 2·1·9/(10·9) = 1/5; alpha = 1 − 1 = 0.
-  near(tokenAlpha(FIVE, [[], [sp('a', 'claim', 0, 1)]]).perLabel.claim.alpha, 0);
-  assert.equal(tokenAlpha(FIVE, [[], []]).perLabel.claim.alpha, null);
+  near(at(tokenAlpha(FIVE, [[], [sp('a', 'claim', 0, 1)]]).perLabel, 'claim').alpha, 0);
+  assert.equal(at(tokenAlpha(FIVE, [[], []], DEFAULT_LABELS).perLabel, 'claim').alpha, null);
   // One annotator: nothing is pairable.
-  assert.deepEqual(tokenAlpha(FIVE, [[sp('a', 'claim', 0, 1)]]).perLabel.claim.n, 0);
+  assert.deepEqual(at(tokenAlpha(FIVE, [[sp('a', 'claim', 0, 1)]]).perLabel, 'claim').n, 0);
 });
 
 test('documents pool coincidences, even with different numbers of annotators', () => {
@@ -102,10 +103,13 @@ test('documents pool coincidences, even with different numbers of annotators', (
   // one-sided 4 (yn += 1 each = 4), neither 4 (nn += 2 each = 8).
   // Pooled: yy 8, yn 6, nn 15; n = 35; n_yes = 14, n_no = 21.
   // Do = 12/35; De = 2·14·21/(35·34) = 42/85; alpha = 1 − (12/35)(85/42) = 1 − 34/49 = 15/49.
-  const r = tokenAlphaForDocuments([
-    { text: FIVE, layers: [[sp('1', 'claim', 0, 3)], [sp('2', 'claim', 0, 5)], [sp('3', 'claim', 2, 3)]] },
-    { text: 'a b c d e f g h i j', layers: [[sp('a', 'claim', 0, 7)], [sp('b', 'claim', 4, 11)]] },
-  ]).perLabel.claim;
+  const r = at(
+    tokenAlphaForDocuments([
+      { text: FIVE, layers: [[sp('1', 'claim', 0, 3)], [sp('2', 'claim', 0, 5)], [sp('3', 'claim', 2, 3)]] },
+      { text: 'a b c d e f g h i j', layers: [[sp('a', 'claim', 0, 7)], [sp('b', 'claim', 4, 11)]] },
+    ]).perLabel,
+    'claim',
+  );
   assert.deepEqual(r.coincidences, { noNo: 15, yesNo: 6, yesYes: 8 });
   near(r.alpha, 15 / 49);
 });

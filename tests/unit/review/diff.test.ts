@@ -3,7 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { LABEL_IDS } from '../../../src/labels/schema.js';
+import { DEFAULT_SCHEMA, labelIds } from '../../../src/labels/schema.js';
+
+// The default schema's ids: these tests exercise the labels a new library starts with.
+const LABEL_IDS = labelIds(DEFAULT_SCHEMA);
 import { compareLayers, ROW_KINDS, summarizeComparison, type ComparisonRow } from '../../../src/review/diff.js';
 import { overlapLength, type Span } from '../../../src/review/span.js';
 import { sp } from './spans.js';

@@ -6,6 +6,7 @@ import { pairCell, pairwiseAgreement, type PairwiseDocument } from '../../../src
 import { cohenKappa } from '../../../src/review/agreement/kappa.js';
 import { spanF1 } from '../../../src/review/agreement/span-f1.js';
 import { near, sp } from './spans.js';
+import { at } from '../../../src/review/agreement/by-label.js';
 
 const TEXT = 'Police said 12 protesters died and troops arrived.';
 const alice = [sp('a1', 'claim', 0, 30), sp('a2', 'casualty', 12, 30), sp('a3', 'deployment', 35, 49)];
@@ -42,24 +43,24 @@ test('three annotators: three pairs in annotator order, the earlier one as refer
 test('alice and carol, by hand: exact F1 claim 1, casualty 0, deployment 1; kappa 1, 8/11, 1', () => {
   const p = pairCell(matrix([EXAMPLE]), 'carol', 'alice')!;
   assert.deepEqual([p.a, p.b], ['alice', 'carol']);
-  assert.deepEqual([p.f1.exact.perLabel.claim.f1, p.f1.exact.perLabel.casualty.f1, p.f1.exact.perLabel.deployment.f1], [1, 0, 1]);
+  assert.deepEqual([at(p.f1.exact.perLabel, 'claim').f1, at(p.f1.exact.perLabel, 'casualty').f1, at(p.f1.exact.perLabel, 'deployment').f1], [1, 0, 1]);
   // Relaxed: [12,30) and [12,25) overlap, so casualty matches.
-  assert.equal(p.f1.relaxed.perLabel.casualty.f1, 1);
+  assert.equal(at(p.f1.relaxed.perLabel, 'casualty').f1, 1);
   near(p.f1.exact.macro.f1.value, 2 / 3);
-  assert.equal(p.kappa.perLabel.claim.kappa, 1);
+  assert.equal(at(p.kappa.perLabel, 'claim').kappa, 1);
   // casualty: alice {12, protesters, died}, carol {12, protesters}: po 8/9, pe (3·2 + 6·7)/81 = 48/81.
-  near(p.kappa.perLabel.casualty.kappa, 8 / 11);
-  assert.equal(p.kappa.perLabel.deployment.kappa, 1);
+  near(at(p.kappa.perLabel, 'casualty').kappa, 8 / 11);
+  assert.equal(at(p.kappa.perLabel, 'deployment').kappa, 1);
   near(p.kappa.macro.value, (1 + 8 / 11 + 1) / 3);
 });
 
 test('bob and carol, by hand: deployment only carol marks, so F1 is undefined and kappa 0', () => {
   const p = pairCell(matrix([EXAMPLE]), 'bob', 'carol')!;
-  assert.deepEqual(p.f1.exact.perLabel.deployment, { tp: 0, fp: 1, fn: 0, precision: 0, recall: null, f1: null });
-  assert.deepEqual([p.f1.exact.perLabel.claim.f1, p.f1.relaxed.perLabel.claim.f1], [0, 1]);
-  near(p.kappa.perLabel.claim.kappa, 32 / 41);
-  near(p.kappa.perLabel.casualty.kappa, 8 / 11);
-  assert.equal(p.kappa.perLabel.deployment.kappa, 0);
+  assert.deepEqual(at(p.f1.exact.perLabel, 'deployment'), { tp: 0, fp: 1, fn: 0, precision: 0, recall: null, f1: null });
+  assert.deepEqual([at(p.f1.exact.perLabel, 'claim').f1, at(p.f1.relaxed.perLabel, 'claim').f1], [0, 1]);
+  near(at(p.kappa.perLabel, 'claim').kappa, 32 / 41);
+  near(at(p.kappa.perLabel, 'casualty').kappa, 8 / 11);
+  assert.equal(at(p.kappa.perLabel, 'deployment').kappa, 0);
   assert.deepEqual(p.f1.exact.macro.f1.labels, ['claim', 'casualty']);
 });
 
@@ -92,17 +93,17 @@ test('a pair is pooled over the documents both have a layer on, nothing else', (
   const ac = pairCell(m, 'alice', 'carol')!;
   // Tokens: Troops 🇰 🇿 left Aktau . = 6, plus the example's 9.
   assert.deepEqual([ac.documents, ac.tokens], [2, 15]);
-  assert.deepEqual(ac.f1.exact.perLabel.deployment, { tp: 2, fp: 0, fn: 0, precision: 1, recall: 1, f1: 1 });
+  assert.deepEqual(at(ac.f1.exact.perLabel, 'deployment'), { tp: 2, fp: 0, fn: 0, precision: 1, recall: 1, f1: 1 });
   assert.deepEqual([pairCell(m, 'alice', 'bob')!.documents, pairCell(m, 'alice', 'bob')!.tokens], [1, 9]);
   // Bob's kappa is unchanged: the Aktau tokens are not counted as "bob marked nothing".
-  near(pairCell(m, 'alice', 'bob')!.kappa.perLabel.claim.kappa, 32 / 41);
+  near(at(pairCell(m, 'alice', 'bob')!.kappa.perLabel, 'claim').kappa, 32 / 41);
 });
 
 test('a named annotator with no layer anywhere gets cells with no documents and only undefined figures', () => {
   const m = matrix([EXAMPLE], ['alice', 'dana', 'bob']);
   const p = pairCell(m, 'alice', 'dana')!;
   assert.deepEqual([p.documents, p.tokens, p.f1.exact.macro.f1.value, p.kappa.macro.value], [0, 0, null, null]);
-  assert.equal(p.kappa.perLabel.claim.n, 0);
+  assert.equal(at(p.kappa.perLabel, 'claim').n, 0);
   assert.equal(pairCell(m, 'alice', 'bob')!.documents, 1);
 });
 

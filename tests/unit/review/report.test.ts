@@ -4,8 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { agreementForDocuments, agreementReport, combineReports, type ReportInput } from '../../../src/review/agreement/report.js';
 import { splitsSurrogatePair } from '../../../src/text/offsets.js';
-import { near, sp } from './spans.js';
+import { DEFAULT_LABELS, near, sp } from './spans.js';
 import { tokenAlpha } from '../../../src/review/agreement/alpha.js';
+import { at } from '../../../src/review/agreement/by-label.js';
 
 // The worked example of docs/agreement.md. Tokens: Police 0-6, said 7-11, 12 12-14,
 // protesters 15-25, died 26-30, and 31-34, troops 35-41, arrived 42-49, "." 49-50: 9 tokens.
@@ -40,15 +41,15 @@ test('worked example: span F1 of bob against alice', () => {
   const { exact, relaxed } = example().f1;
   // Exact. claim [0,30) vs [7,30): tp 0, fp 1, fn 1 → P 0, R 0, F1 0. casualty [12,30) both: 1, 1, 1.
   // deployment: alice only → tp 0, fp 0, fn 1 → P null, R 0, F1 null.
-  assert.deepEqual(exact.perLabel.claim, { tp: 0, fp: 1, fn: 1, precision: 0, recall: 0, f1: 0 });
-  assert.deepEqual(exact.perLabel.casualty, { tp: 1, fp: 0, fn: 0, precision: 1, recall: 1, f1: 1 });
-  assert.deepEqual(exact.perLabel.deployment, { tp: 0, fp: 0, fn: 1, precision: null, recall: 0, f1: null });
+  assert.deepEqual(at(exact.perLabel, 'claim'), { tp: 0, fp: 1, fn: 1, precision: 0, recall: 0, f1: 0 });
+  assert.deepEqual(at(exact.perLabel, 'casualty'), { tp: 1, fp: 0, fn: 0, precision: 1, recall: 1, f1: 1 });
+  assert.deepEqual(at(exact.perLabel, 'deployment'), { tp: 0, fp: 0, fn: 1, precision: null, recall: 0, f1: null });
   // Macro: F1 (0 + 1)/2 = 1/2; P (0 + 1)/2 = 1/2; R (0 + 1 + 0)/3 = 1/3.
   assert.deepEqual(exact.macro.f1, { value: 0.5, labels: ['claim', 'casualty'] });
   assert.deepEqual(exact.macro.precision, { value: 0.5, labels: ['claim', 'casualty'] });
   near(exact.macro.recall.value, 1 / 3);
   // Relaxed: the claims overlap → claim 1, 1, 1; the rest as exact. F1 (1 + 1)/2 = 1; R (1 + 1 + 0)/3 = 2/3.
-  assert.deepEqual(relaxed.perLabel.claim, { tp: 1, fp: 0, fn: 0, precision: 1, recall: 1, f1: 1 });
+  assert.deepEqual(at(relaxed.perLabel, 'claim'), { tp: 1, fp: 0, fn: 0, precision: 1, recall: 1, f1: 1 });
   assert.deepEqual(relaxed.macro.f1, { value: 1, labels: ['claim', 'casualty'] });
   near(relaxed.macro.recall.value, 2 / 3);
 });
@@ -57,14 +58,14 @@ test('worked example: Cohen’s kappa of alice and bob', () => {
   const { perLabel, macro } = example().kappa;
   // claim: alice Police..died (5), bob said..died (4): both 4, alice only 1, neither 4.
   // po = 8/9; pe = (5/9)(4/9) + (4/9)(5/9) = 40/81; kappa = (72 − 40)/(81 − 40) = 32/41.
-  assert.deepEqual([perLabel.claim.bothYes, perLabel.claim.aOnly, perLabel.claim.bOnly, perLabel.claim.bothNo], [4, 1, 0, 4]);
-  near(perLabel.claim.po, 8 / 9);
-  near(perLabel.claim.pe, 40 / 81);
-  near(perLabel.claim.kappa, 32 / 41);
+  assert.deepEqual([at(perLabel, 'claim').bothYes, at(perLabel, 'claim').aOnly, at(perLabel, 'claim').bOnly, at(perLabel, 'claim').bothNo], [4, 1, 0, 4]);
+  near(at(perLabel, 'claim').po, 8 / 9);
+  near(at(perLabel, 'claim').pe, 40 / 81);
+  near(at(perLabel, 'claim').kappa, 32 / 41);
   // casualty: both mark 12 protesters died: po = 1, pe = 1/9 + 4/9 = 5/9 → 1.
-  near(perLabel.casualty.kappa, 1);
+  near(at(perLabel, 'casualty').kappa, 1);
   // deployment: alice troops arrived, bob nothing: po = 7/9, pe = (2/9)·0 + (7/9)·1 = 7/9 → 0.
-  near(perLabel.deployment.kappa, 0);
+  near(at(perLabel, 'deployment').kappa, 0);
   // Macro: (32/41 + 1 + 0)/3 = 73/123.
   near(macro.value, 73 / 123);
   assert.deepEqual(macro.labels, ['claim', 'casualty', 'deployment']);
@@ -76,15 +77,15 @@ test('worked example: Krippendorff’s alpha over all three layers', () => {
   // claim yes-counts: Police 2, said 12 protesters died 3 each, the other 4 tokens 0. Per unit /2:
   // yy = 1 + 4·3 = 13, yn = 1, nn = 4·3 = 12; n = 27, n_yes = 14, n_no = 13.
   // Do = 2/27; De = 2·14·13/(27·26) = 14/27; alpha = 1 − 1/7 = 6/7.
-  assert.deepEqual(perLabel.claim.coincidences, { noNo: 12, yesNo: 1, yesYes: 13 });
-  near(perLabel.claim.alpha, 6 / 7);
+  assert.deepEqual(at(perLabel, 'claim').coincidences, { noNo: 12, yesNo: 1, yesYes: 13 });
+  near(at(perLabel, 'claim').alpha, 6 / 7);
   // casualty: 12 → 3, protesters → 3, died → 2: yy = 7, yn = 1, nn = 18; n_yes = 8, n_no = 19.
   // De = 2·8·19/702 = 152/351; alpha = 1 − (2/27)(351/152) = 1 − 13/76 = 63/76.
-  near(perLabel.casualty.alpha, 63 / 76);
+  near(at(perLabel, 'casualty').alpha, 63 / 76);
   // deployment: troops → 2, arrived → 2: yy = 2, yn = 2, nn = 21; n_yes = 4, n_no = 23.
   // Do = 4/27; De = 2·4·23/702 = 92/351; alpha = 1 − (4/27)(351/92) = 1 − 13/23 = 10/23.
-  near(perLabel.deployment.alpha, 10 / 23);
-  assert.equal(perLabel.deployment.n, 27);
+  near(at(perLabel, 'deployment').alpha, 10 / 23);
+  assert.equal(at(perLabel, 'deployment').n, 27);
   near(macro.value, (6 / 7 + 63 / 76 + 10 / 23) / 3);
 });
 
@@ -97,12 +98,14 @@ test('labels nobody used are reported with nulls, not left out and not 0', () =>
     ],
     a: 'x',
     b: 'y',
+    labels: DEFAULT_LABELS,
   });
   assert.ok(r.ok);
-  for (const label of ['claim', 'casualty', 'deployment'] as const) {
-    assert.deepEqual(r.value.f1.exact.perLabel[label], { tp: 0, fp: 0, fn: 0, precision: null, recall: null, f1: null });
-    assert.equal(r.value.kappa.perLabel[label].kappa, null);
-    assert.equal(r.value.alpha.perLabel[label].alpha, null);
+  assert.deepEqual(r.value.labels, DEFAULT_LABELS);
+  for (const label of DEFAULT_LABELS) {
+    assert.deepEqual(at(r.value.f1.exact.perLabel, label), { tp: 0, fp: 0, fn: 0, precision: null, recall: null, f1: null });
+    assert.equal(at(r.value.kappa.perLabel, label).kappa, null);
+    assert.equal(at(r.value.alpha.perLabel, label).alpha, null);
   }
   assert.deepEqual([r.value.f1.relaxed.macro.f1.value, r.value.kappa.macro.value, r.value.alpha.macro.value], [null, null, null]);
 });
@@ -149,20 +152,20 @@ test('a selection pools counts; combining reports equals computing over the docu
     ],
   );
   // claim exact: tp 0 + 0, fp 1 + 1, fn 1 + 1 → P 0, R 0, F1 0; relaxed tp 1 + 1 → 1, 1, 1.
-  assert.deepEqual(r.f1.exact.perLabel.claim, { tp: 0, fp: 2, fn: 2, precision: 0, recall: 0, f1: 0 });
-  assert.deepEqual(r.f1.relaxed.perLabel.claim, { tp: 2, fp: 0, fn: 0, precision: 1, recall: 1, f1: 1 });
+  assert.deepEqual(at(r.f1.exact.perLabel, 'claim'), { tp: 0, fp: 2, fn: 2, precision: 0, recall: 0, f1: 0 });
+  assert.deepEqual(at(r.f1.relaxed.perLabel, 'claim'), { tp: 2, fp: 0, fn: 0, precision: 1, recall: 1, f1: 1 });
   // claim kappa tables: (4, 1, 0, 4) + (2, 2, 2, 4) = (6, 3, 2, 8); n = 19; yes A 9, yes B 8.
   // n²·po = 14·19 = 266; n²·pe = 9·8 + 10·11 = 182; kappa = (266 − 182)/(361 − 182) = 84/179.
-  const k = r.kappa.perLabel.claim;
+  const k = at(r.kappa.perLabel, 'claim');
   assert.deepEqual([k.bothYes, k.aOnly, k.bOnly, k.bothNo], [6, 3, 2, 8]);
   near(k.kappa, 84 / 179);
   // claim alpha coincidences: (nn 12, yn 1, yy 13) + (8, 4, 4) = (20, 5, 17); n = 47, n_yes = 22, n_no = 25.
   // Do = 10/47; De = 2·22·25/(47·46) = 1100/2162; alpha = 1 − (10/47)(2162/1100) = 1 − 460/1100 = 32/55.
-  assert.deepEqual(r.alpha.perLabel.claim.coincidences, { noNo: 20, yesNo: 5, yesYes: 17 });
-  near(r.alpha.perLabel.claim.alpha, 32 / 55);
-  // Pooling finished reports gives the same numbers as pooling the documents.
-  const one = agreementReport(EXAMPLE);
-  const two = agreementReport(second);
+  assert.deepEqual(at(r.alpha.perLabel, 'claim').coincidences, { noNo: 20, yesNo: 5, yesYes: 17 });
+  near(at(r.alpha.perLabel, 'claim').alpha, 32 / 55);
+  // Pooling finished reports (computed over one label list) gives the same numbers as pooling the documents.
+  const one = agreementReport({ ...EXAMPLE, labels: DEFAULT_LABELS });
+  const two = agreementReport({ ...second, labels: DEFAULT_LABELS });
   assert.ok(one.ok && two.ok);
   assert.deepEqual(combineReports([one.value, two.value]), pooled);
   assert.deepEqual(combineReports([one.value]), one);
@@ -177,6 +180,46 @@ test('combining needs at least one report, all for the same pair', () => {
   const mixed = combineReports([one.value, swapped.value]);
   assert.ok(!mixed.ok);
   assert.deepEqual([mixed.error.code, mixed.error.path], ['mismatched-pair', '[1]']);
+  // Reports over different label lists are refused, not padded: a missing label's token tables
+  // would lack their "neither" counts.
+  const onlyClaim = agreementReport({ ...EXAMPLE, layers: EXAMPLE.layers.map((l) => ({ ...l, spans: l.spans.filter((s) => s.label === 'claim') })) });
+  assert.ok(onlyClaim.ok);
+  assert.deepEqual(onlyClaim.value.labels, ['claim']);
+  const differentLists = combineReports([one.value, onlyClaim.value]);
+  assert.ok(!differentLists.ok);
+  assert.deepEqual([differentLists.error.code, differentLists.error.path], ['mismatched-labels', '[1]']);
+});
+
+test('labels come from the schema first, then any label a layer adds; absent, the labels used', () => {
+  const input: ReportInput = {
+    text: 'Police said 12 protesters died.',
+    layers: [
+      { annotator: 'x', spans: [sp('a', 'rumour', 0, 6), sp('b', 'actor', 0, 6)] },
+      { annotator: 'y', spans: [sp('c', 'actor', 0, 6), sp('d', '👮‍♀️ police', 7, 11)] },
+    ],
+    a: 'x',
+    b: 'y',
+  };
+  const used = agreementReport(input);
+  assert.ok(used.ok);
+  assert.deepEqual(used.value.labels, ['rumour', 'actor', '👮‍♀️ police']);
+  const schema = agreementReport({ ...input, labels: ['actor', 'claim'] });
+  assert.ok(schema.ok);
+  // The schema's order, then the colleague's extra labels in order of first use; nothing dropped.
+  assert.deepEqual(schema.value.labels, ['actor', 'claim', 'rumour', '👮‍♀️ police']);
+  assert.deepEqual(Object.keys(schema.value.kappa.perLabel), schema.value.labels);
+  assert.equal(at(schema.value.f1.exact.perLabel, 'actor').tp, 1);
+  assert.equal(at(schema.value.f1.exact.perLabel, 'claim').f1, null);
+  assert.deepEqual(
+    schema.value.spanCounts.map((c) => c.total),
+    [2, 2],
+  );
+  // A label id that is an Object.prototype name is a plain key, not the prototype.
+  const proto = agreementReport({ ...input, labels: ['__proto__', 'constructor'] });
+  assert.ok(proto.ok);
+  assert.equal(at(proto.value.f1.exact.perLabel, '__proto__').tp, 0);
+  assert.equal(Object.getPrototypeOf(proto.value.f1.exact.perLabel), Object.prototype);
+  assert.throws(() => at(proto.value.f1.exact.perLabel, 'toString'), /no figure for label "toString"/);
 });
 
 // Speed belongs to `npm run bench`; this checks the large case is handled and counted right.
@@ -193,7 +236,7 @@ test('a 1 MB article with three layers of 10 000 spans reports', () => {
   const whole = (offset: number): number => (splitsSurrogatePair(text, offset) ? offset + 1 : offset);
   const r = agreementReport({ text, layers: [layer('x', 0), layer('y', 5), layer('z', 10)], a: 'x', b: 'y' });
   assert.ok(r.ok);
-  assert.equal(r.value.f1.relaxed.perLabel.claim.tp, 3334);
+  assert.equal(at(r.value.f1.relaxed.perLabel, 'claim').tp, 3334);
 });
 
 test('alpha over the chosen layers only: an empty layer of mine is not a coder unless chosen', () => {
@@ -203,9 +246,9 @@ test('alpha over the chosen layers only: an empty layer of mine is not a coder u
   assert.ok(all.ok && chosen.ok);
   assert.deepEqual(chosen.value.alpha.annotators, ['alice', 'bob', 'carol']);
   // Over the three the worked example's figures hold; with an empty fourth layer they drop.
-  near(chosen.value.alpha.perLabel.claim.alpha, 6 / 7);
-  near(chosen.value.alpha.perLabel.deployment.alpha, 10 / 23);
-  assert.ok(all.value.alpha.perLabel.claim.alpha! < 6 / 7);
+  near(at(chosen.value.alpha.perLabel, 'claim').alpha, 6 / 7);
+  near(at(chosen.value.alpha.perLabel, 'deployment').alpha, 10 / 23);
+  assert.ok(at(all.value.alpha.perLabel, 'claim').alpha! < 6 / 7);
   assert.deepEqual(
     all.value.alpha.perLabel,
     tokenAlpha(

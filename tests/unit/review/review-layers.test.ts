@@ -7,6 +7,7 @@ import type { Annotation } from '../../../src/annotations/types.js';
 import { acceptCommand } from '../../../src/review/decisions.js';
 import { spanF1 } from '../../../src/review/agreement/span-f1.js';
 import { contributingAnnotators, layerAtStage, layerBeforeReview, myMarkCounts, workedOn } from '../../../src/review/review-layers.js';
+import { at } from '../../../src/review/agreement/by-label.js';
 
 const TEXT = 'Police 👨‍👩‍👧 said e\u0301 12 protesters died.\r\nمرحبا troops arrived.';
 const T = '2022-01-08T10:00:00.000Z';
@@ -60,8 +61,8 @@ test('agreement before review is unchanged by accepting: F1 against the colleagu
   // After review I have everything they have: F1 1. Before review: claim 1, casualty recall 0.
   assert.equal(spanF1(theirs, reconciled).exact.macro.f1.value, 1);
   const before = spanF1(theirs, layerBeforeReview(reconciled)).exact;
-  assert.equal(before.perLabel.claim.f1, 1);
-  assert.deepEqual([before.perLabel.casualty.recall, before.perLabel.casualty.f1], [0, null]);
+  assert.equal(at(before.perLabel, 'claim').f1, 1);
+  assert.deepEqual([at(before.perLabel, 'casualty').recall, at(before.perLabel, 'casualty').f1], [0, null]);
 });
 
 test('empty layers, and layers of copies only, are empty before review', () => {

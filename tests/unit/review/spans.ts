@@ -1,7 +1,10 @@
 // Shorthand for hand-written layers in the review tests, sp('a1', 'claim', 0, 5), and an exact-fraction
 // comparison that reports the expected value when it fails.
-import type { LabelId } from '../../../src/labels/schema.js';
+import { DEFAULT_SCHEMA, labelIds, type LabelId } from '../../../src/labels/schema.js';
 import type { Span } from '../../../src/review/span.js';
+
+/** The default schema's label ids: what the app computes over when the library kept the default. */
+export const DEFAULT_LABELS: readonly LabelId[] = labelIds(DEFAULT_SCHEMA);
 
 export const sp = (id: string, label: LabelId, start: number, end: number): Span => ({ id, label, start, end });
 

@@ -18,7 +18,7 @@ import { keepNonOverlapping } from '../../../../src/codecs/registry/losses.js';
 import { tokenize } from '../../../../src/codecs/registry/tokenize.js';
 import { spanmarkCodec } from '../../../../src/codecs/spanmark/index.js';
 import { webAnnoCodec } from '../../../../src/codecs/webanno-tsv/index.js';
-import { DEFAULT_SCHEMA, LABEL_IDS } from '../../../../src/labels/schema.js';
+import { DEFAULT_SCHEMA, labelIds } from '../../../../src/labels/schema.js';
 import { normalizeNewlines } from '../../../../src/text/newlines.js';
 import { errors } from './helpers.js';
 
@@ -188,7 +188,7 @@ test('round trip: CoNLL carries token-aligned spans that neither overlap nor cro
 
 test('round trip: Spanmark v1 carries its labels, overlaps, notes and annotators exactly', async () => {
   await fc.assert(
-    fc.asyncProperty(textArb, rawSpans(LABEL_IDS), async (text, raws) => {
+    fc.asyncProperty(textArb, rawSpans(labelIds(DEFAULT_SCHEMA)), async (text, raws) => {
       const cps = boundaries(text);
       const annotations: InterchangeAnnotation[] = [];
       raws.forEach((r, i) => {
