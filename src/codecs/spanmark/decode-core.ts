@@ -81,8 +81,16 @@ export interface DecodeOptions {
 /** Injected so the core stays free of Node and DOM: node:crypto in tests and CLI, WebCrypto in the app. */
 export type Sha256Hex = (text: string) => Promise<string>;
 
+/** What a version adds to an annotation: values that are stored, and context that is only checked. */
+export interface AnnotationExtras {
+  readonly attributes?: AttributeValues;
+  /** v2: up to 32 code points of text before and after the quote, checked against the text. */
+  readonly prefix?: string;
+  readonly suffix?: string;
+}
+
 /** An annotation as read, offsets still in code points and its document not yet known. */
-export type PendingAnnotation = Omit<Annotation, 'docId'> & { readonly index: number };
+export type PendingAnnotation = Omit<Annotation, 'docId'> & { readonly index: number; readonly extras?: AnnotationExtras };
 
 /** An annotation once its document is decoded: UTF-16 offsets, with where it was in the file. */
 export interface PlacedAnnotation {
@@ -92,6 +100,7 @@ export interface PlacedAnnotation {
   /** Its start and end in code points, as the file gave them. */
   readonly cpStart: number;
   readonly cpEnd: number;
+  readonly extras?: AnnotationExtras;
 }
 
 /**
@@ -106,7 +115,7 @@ export interface Dialect<L> {
   /** Why `label` may not be used by an annotation, or undefined. `labels` undefined: the set is broken. */
   labelProblem(label: string, labels: L | undefined): string | undefined;
   /** Reads the keys this version adds to an annotation; reports problems itself. */
-  readAnnotation?(f: Fields, label: string | undefined, labels: L | undefined): { readonly attributes?: AttributeValues } | undefined;
+  readAnnotation?(f: Fields, label: string | undefined, labels: L | undefined): AnnotationExtras | undefined;
   /** Checks across one document's annotations once they are placed in its text (links, context). */
   checkDocument?(text: string, annotations: readonly PlacedAnnotation[], labels: L, report: Report, warnings: Problem[]): void;
   /** The decoded label schema for DecodedLibrary.schema. */
@@ -218,7 +227,12 @@ function readable(dialects: readonly Dialect<unknown>[]): string {
   return v.length === 1 ? `version ${v[0]}` : `versions ${v.slice(0, -1).join(', ')} and ${v.at(-1)}`;
 }
 
-async function decode(json: string, sha256Hex: Sha256Hex, maxChars: number, dialects: readonly Dialect<unknown>[]): Promise<Result<DecodedLibrary, DecodeProblem>> {
+async function decode(
+  json: string,
+  sha256Hex: Sha256Hex,
+  maxChars: number,
+  dialects: readonly Dialect<unknown>[],
+): Promise<Result<DecodedLibrary, DecodeProblem>> {
   if (typeof json !== 'string') return failOne('malformed-json', 'The import is not text.');
   if (json.length > maxChars) {
     return failOne('too-large', `The file is ${mib(json.length)} MB; Spanmark imports files of at most ${mib(maxChars)} MB.`);
@@ -485,11 +499,11 @@ async function decodeDocument<L>(raw: unknown, path: string, ctx: DocContext<L>)
       createdAt: a.createdAt,
       updatedAt: a.updatedAt,
       ...(a.note !== undefined ? { note: a.note } : {}),
-      ...(a.attributes !== undefined ? { attributes: a.attributes } : {}),
+      ...(a.extras?.attributes !== undefined ? { attributes: a.extras.attributes } : {}),
       ...(a.provenance !== undefined ? { provenance: a.provenance } : {}),
     };
     decoded.push(annotation);
-    placed.push({ annotation, path: `${path}.annotations[${a.index}]`, cpStart: a.start, cpEnd: a.end });
+    placed.push({ annotation, path: `${path}.annotations[${a.index}]`, cpStart: a.start, cpEnd: a.end, ...(a.extras ? { extras: a.extras } : {}) });
   });
   if (ctx.labels !== undefined && report.count === before) ctx.dialect.checkDocument?.(text, placed, ctx.labels, report, ctx.warnings);
   const base = 2 * annotations.length;
@@ -631,7 +645,7 @@ function decodeAnnotations<L>(doc: Fields, cpLength: number | undefined, ctx: Do
       ...(annotatorIdValue !== undefined ? { annotatorId: annotatorIdValue } : {}),
       ...(note !== undefined ? { note } : {}),
       ...(provenance !== undefined ? { provenance } : {}),
-      ...(extra?.attributes !== undefined ? { attributes: extra.attributes } : {}),
+      ...(extra !== undefined ? { extras: extra } : {}),
     });
   });
   return out;
