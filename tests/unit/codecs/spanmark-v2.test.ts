@@ -384,7 +384,7 @@ test('the encoder refuses what the reader would: a value its schema forbids, a d
     () =>
       encodeSpanmarkV2({ documents: [{ article: doc, annotations: list }], exportedAt: T0, generatorVersion: '0', schema });
   const claimAt = annotations.findIndex((a) => a.quote === 'order is restored');
-  const withClaim = (attributes: Annotation['attributes']) => annotations.map((a, i) => (i === claimAt ? { ...a, attributes } : a));
+  const withClaim = (attributes: NonNullable<Annotation['attributes']>) => annotations.map((a, i) => (i === claimAt ? { ...a, attributes } : a));
   assert.throws(encode(withClaim({ stance: 'shouted' })), (e: unknown) => e instanceof SpanmarkEncodeError && /attributes\.stance$/.test(e.path));
   assert.throws(encode(withClaim({ mood: 'x' })), (e: unknown) => e instanceof SpanmarkEncodeError && /attributes\.mood$/.test(e.path));
   assert.throws(encode(withClaim({ speaker: 'gone' })), (e: unknown) => e instanceof SpanmarkEncodeError && /attributes\.speaker$/.test(e.path));
