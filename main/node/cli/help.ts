@@ -12,7 +12,7 @@ Usage:
   spanmark --version
 
 Commands:
-  validate    Check labeled-JSON exports (format version 1) the way the app's import does.
+  validate    Check labeled-JSON exports (format versions 1 and 2) the way the app's import does.
   agreement   Span F1, Cohen's kappa and Krippendorff's alpha between the analysts whose
               layers the files hold, over the documents they share.
 
@@ -22,8 +22,10 @@ Run "spanmark help COMMAND" for a command's options. Documentation: docs/cli.md.
 
 const VALIDATE = `Usage: spanmark validate [--json] FILE…
 
-Checks each FILE against the labeled-JSON contract, version 1 (docs/export-format.md): structure,
-SHA-256 of every text, every quote against its text, labels, ids. Prints one line per file:
+Checks each FILE against the labeled-JSON contract, version 1 or 2 (docs/export-format.md):
+structure, SHA-256 of every text, every quote against its text, labels, ids, and in version 2 every
+attribute value against the file's schema. Prints one line per file (a v2 annotation whose required
+attribute is unset adds a "warning:" line; the file still passes):
 
   ok   FILE  (N documents, M annotations)
   FAIL FILE

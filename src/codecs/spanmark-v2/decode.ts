@@ -205,7 +205,7 @@ function readAttributes(f: Fields, label: string | undefined, labels: V2Labels |
     const value = (raw as Obj)[key];
     const problem = attributeValueProblem(def, value) ?? valueStringProblem(value);
     if (problem !== undefined) {
-      f.report.add('bad-attribute', at, `${at} (${def.type}): ${problem}; it is ${describe(value)}.`);
+      f.report.add('bad-attribute', at, `${at}: ${problem} (${def.type} ${show(def.id)}); it is ${describe(value)}.`);
       continue;
     }
     out[key] = copyValue(value as AttributeValue);
