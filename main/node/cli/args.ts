@@ -4,13 +4,14 @@
 
 import type { Result } from '../../../src/result.js';
 
-export const COMMANDS = ['validate', 'agreement'] as const;
+export const COMMANDS = ['validate', 'agreement', 'convert'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export type Command =
   | { readonly kind: 'help'; readonly topic?: CommandName }
   | { readonly kind: 'version' }
   | { readonly kind: 'validate'; readonly files: readonly string[]; readonly json: boolean }
+  | { readonly kind: 'convert'; readonly file: string; readonly to: 1 | 2 }
   | {
       readonly kind: 'agreement';
       readonly files: readonly string[];
@@ -56,7 +57,7 @@ export function parseArgs(argv: readonly string[]): Result<Command, UsageError> 
   // Help wins over every other problem on the line: whoever asks for it is unsure of the rest.
   const ended = rest.indexOf('--');
   if ((ended < 0 ? rest : rest.slice(0, ended)).some(isHelpFlag)) return { ok: true, value: { kind: 'help', topic: first } };
-  return first === 'validate' ? parseValidate(rest) : parseAgreement(rest);
+  return first === 'validate' ? parseValidate(rest) : first === 'convert' ? parseConvert(rest) : parseAgreement(rest);
 }
 
 interface Options {
@@ -96,7 +97,12 @@ function scan(args: readonly string[], command: CommandName, flags: readonly str
         if (value !== undefined && value.startsWith('--')) value = undefined;
         if (value !== undefined) i += 1;
       }
-      if (value === undefined || value === '') return usage(`${name} needs an annotator name, as in "${name} alice".`, command);
+      if (value === undefined || value === '') {
+        return usage(
+          name === '--to' ? `${name} needs a contract version, as in "--to 1".` : `${name} needs an annotator name, as in "${name} alice".`,
+          command,
+        );
+      }
       if (out.values.has(name)) return usage(`${name} is given twice.`, command);
       out.values.set(name, value);
     } else {
@@ -112,6 +118,17 @@ function parseValidate(args: readonly string[]): Result<Command, UsageError> {
   const { files, flags } = scanned.value;
   if (files.length === 0) return usage('validate needs at least one file.', 'validate');
   return { ok: true, value: { kind: 'validate', files, json: flags.has('--json') } };
+}
+
+function parseConvert(args: readonly string[]): Result<Command, UsageError> {
+  const scanned = scan(args, 'convert', [], ['--to']);
+  if (!scanned.ok) return scanned;
+  const { files, values } = scanned.value;
+  const to = values.get('--to');
+  if (to !== '1' && to !== '2')
+    return usage(to === undefined ? 'convert needs --to 1 or --to 2.' : `--to is "${to}"; Spanmark writes contract versions 1 and 2.`, 'convert');
+  if (files.length !== 1) return usage(`convert takes exactly one file (it writes to standard output), not ${files.length}.`, 'convert');
+  return { ok: true, value: { kind: 'convert', file: files[0]!, to: to === '1' ? 1 : 2 } };
 }
 
 function parseAgreement(args: readonly string[]): Result<Command, UsageError> {

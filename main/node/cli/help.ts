@@ -8,6 +8,7 @@ const OVERVIEW = `spanmark — Spanmark's core without a window
 Usage:
   spanmark validate [--json] FILE…
   spanmark agreement [--json] [--a NAME] [--b NAME] FILE…
+  spanmark convert --to 1|2 FILE
   spanmark help [COMMAND]
   spanmark --version
 
@@ -15,6 +16,7 @@ Commands:
   validate    Check labeled-JSON exports (format versions 1 and 2) the way the app's import does.
   agreement   Span F1, Cohen's kappa and Krippendorff's alpha between the analysts whose
               layers the files hold, over the documents they share.
+  convert     Write an export in contract version 1 (for older tools) or 2, to stdout.
 
 Exit codes: 0 success; 1 an invalid or unreadable file, or nothing to compare; 2 usage error.
 Run "spanmark help COMMAND" for a command's options. Documentation: docs/cli.md.
@@ -67,6 +69,16 @@ Exit codes: 0 report printed; 1 an invalid file, no shared document, or an unkno
 2 usage error.
 `;
 
+const CONVERT = `Usage: spanmark convert --to 1|2 FILE > OUT
+
+Reads FILE (contract version 1 or 2) as the app's import does and writes it to standard output in
+contract version 1 or 2 (docs/export-format.md). Version 1 is for tools written before attribute
+values existed: the values are left out, and standard error says how many. To version 2, the
+file's labels become the schema (a version 1 file has no attribute values to carry).
+
+Exit codes: 0 written; 1 the file is invalid or unreadable (nothing is written); 2 usage error.
+`;
+
 export function helpText(topic?: CommandName): string {
-  return topic === 'validate' ? VALIDATE : topic === 'agreement' ? AGREEMENT : OVERVIEW;
+  return topic === 'validate' ? VALIDATE : topic === 'agreement' ? AGREEMENT : topic === 'convert' ? CONVERT : OVERVIEW;
 }

@@ -3,6 +3,7 @@
 
 import { parseArgs } from './args.js';
 import { agreementCommand } from './agreement.js';
+import { convertCommand } from './convert.js';
 import { helpText } from './help.js';
 import type { CliIo } from './io.js';
 import { unexpectedFailure } from './failure.js';
@@ -33,6 +34,8 @@ export async function main(argv: readonly string[], io: CliIo, version: () => st
         return await validateCommand(command, io);
       case 'agreement':
         return await agreementCommand(command, io);
+      case 'convert':
+        return await convertCommand(command, io, version());
     }
   } catch (error) {
     // Commands report bad input themselves; reaching this means a bug or an input too big for the

@@ -58,3 +58,43 @@ test('v1 and v2 files both pass; a wrong value fails at its path; a missing requ
     },
   ]);
 });
+
+test('convert --to 1 writes a v1 file the v1 reader takes, and says how many values it left out', async () => {
+  const path = write('convert-me.spanmark.json');
+  const r = await run(['convert', '--to', '1', path]);
+  assert.equal(r.code, 0);
+  assert.equal(r.stderr, 'spanmark: 2 attribute values left out: contract version 1 cannot hold them.\n');
+  const v1 = JSON.parse(r.stdout);
+  assert.equal(v1.version, 1);
+  assert.equal(v1.documents[0].annotations[0].attributes, undefined);
+  const { decodeSpanmarkV1 } = await import('../../../src/codecs/spanmark-v1/decode.js');
+  const { sha256Hex } = await import('../codecs/spanmark-v1-helpers.js');
+  assert.ok((await decodeSpanmarkV1(r.stdout, sha256Hex)).ok);
+  // And back up to v2: the same annotation, no values to bring back, and the file checks out.
+  const back = tmp.write('back.spanmark.json', r.stdout);
+  const up = await run(['convert', '--to', '2', back]);
+  assert.equal(up.code, 0);
+  assert.equal(up.stderr, '');
+  assert.equal(JSON.parse(up.stdout).version, 2);
+  assert.equal((await run(['validate', tmp.write('up.spanmark.json', up.stdout)])).code, 0);
+});
+
+test('convert refuses usage errors (exit 2) and invalid files (exit 1, nothing on stdout)', async () => {
+  for (const argv of [
+    ['convert', 'a.json'],
+    ['convert', '--to', '3', 'a.json'],
+    ['convert', '--to', '1'],
+    ['convert', '--to', '1', 'a.json', 'b.json'],
+    ['convert', '--to'],
+  ]) {
+    const r = await run(argv);
+    assert.equal(r.code, 2, argv.join(' '));
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /Run "spanmark help convert" for usage\./);
+  }
+  const bad = write('bad-convert.spanmark.json', (f) => (f.documents[0].annotations[0].attributes.count = 'four'));
+  const r = await run(['convert', '--to', '1', bad]);
+  assert.equal(r.code, 1);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /attributes\.count: .*nothing was written/s);
+});
