@@ -11,7 +11,7 @@ import { attributeValueProblem, linkTargetProblem } from '../../labels/attribute
 import { HOTKEYS, type LabelDef, type LabelId, type LabelSchema, type UnderlineStyle } from '../../labels/schema.js';
 import type { Problem, Result } from '../../result.js';
 import { textBefore, textAfter } from '../../text/context.js';
-import { describe, Fields, item, loneSurrogateAt, own, show, type Obj } from '../../validation/fields.js';
+import { describe, Fields, item, loneSurrogateAt, own, show } from '../../validation/fields.js';
 import type { Report } from '../../validation/report.js';
 import {
   decodeBytesWith,
@@ -202,7 +202,7 @@ function readAttributes(f: Fields, label: string | undefined, labels: V2Labels |
       );
       continue;
     }
-    const value = (raw as Obj)[key];
+    const value = (raw)[key];
     const problem = attributeValueProblem(def, value) ?? valueStringProblem(value);
     if (problem !== undefined) {
       f.report.add('bad-attribute', at, `${at}: ${problem} (${def.type} ${show(def.id)}); it is ${describe(value)}.`);

@@ -176,7 +176,7 @@ test('property: every field of Annotation survives packing, each optional one pr
       });
       const back = fromColumns(toColumns(list, TEXT), 'doc', TEXT);
       assert.deepEqual(back, list);
-      back!.forEach((b, i) => assert.deepEqual(Object.keys(b).sort(), Object.keys(list[i]!).sort()));
+      back.forEach((b, i) => assert.deepEqual(Object.keys(b).sort(), Object.keys(list[i]!).sort()));
     }),
   );
   // The generated annotations did carry every field.
