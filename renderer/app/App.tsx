@@ -11,7 +11,7 @@ import { classifyDbError, describeDbFailure } from '../db/db.js';
 import { putSetting } from '../db/settings-repo.js';
 import { createImporter } from '../io/import-client.js';
 import { planDroppedFile } from '../io/dropped-files.js';
-import type { ConfirmMine } from '../io/import.js';
+import type { ConfirmMine, ConfirmSchema } from '../io/import.js';
 import { plural } from '../ui/format.js';
 import { AnnotationDetails } from '../panel/AnnotationDetails.js';
 import { AnnotationPanel } from '../panel/AnnotationPanel.js';
@@ -81,7 +81,14 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
   const [annotator, setAnnotator] = useState(initialAnnotator);
   const me = useMemo(() => ({ id: annotatorId, name: annotator }), [annotatorId, annotator]);
   const [askName, setAskName] = useState(!nameChosen);
-  const [question, setQuestion] = useState<{ readonly title: string; readonly message: string; readonly answer: (yes: boolean) => void } | null>(null);
+  const [question, setQuestion] = useState<{
+    readonly title: string;
+    readonly message: string;
+    readonly answer: (yes: boolean) => void;
+    readonly yes?: string;
+    readonly no?: string;
+    readonly testId?: string;
+  } | null>(null);
   const [renaming, setRenaming] = useState<{ readonly from: string; readonly problem?: string } | null>(null);
   const [session, setSession] = useState<DocumentSession | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -174,6 +181,24 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
       ),
     [],
   );
+  // A file whose schema has labels, attributes or values this library lacks: add them, or import nothing.
+  const confirmSchema: ConfirmSchema = useCallback(
+    (q) =>
+      new Promise((resolve) =>
+        setQuestion({
+          title: 'Add these to your labels?',
+          message: `${q.file} uses what your library does not have yet: ${q.additions.join('; ')}. Add ${q.additions.length === 1 ? 'it' : 'them'} to your labels and import the file? No imports nothing.`,
+          yes: 'Add and import',
+          no: 'Import nothing',
+          testId: 'confirm-schema',
+          answer: (yes) => {
+            setQuestion(null);
+            resolve(yes);
+          },
+        }),
+      ),
+    [],
+  );
   const actions = useAnnotationActions({
     db,
     platform,
@@ -182,6 +207,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
     annotator,
     me,
     confirmMine,
+    confirmSchema,
     pending,
     setPending,
     selectedId,
@@ -239,6 +265,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
         'export-document': () => commands.exportDocs('document'),
         'export-library': () => commands.exportDocs('library'),
         'export-all-layers': () => commands.exportDocs('all-layers'),
+        'export-document-v1': () => commands.exportDocs('document-v1'),
         undo: commands.undo,
         redo: commands.redo,
         delete: commands.remove,
@@ -526,10 +553,10 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
         <ConfirmDialog
           title={question.title}
           message={question.message}
-          yes="Yes, they are mine"
-          no="No, a colleague’s layer"
+          yes={question.yes ?? 'Yes, they are mine'}
+          no={question.no ?? 'No, a colleague’s layer'}
           onAnswer={question.answer}
-          testId="confirm-mine"
+          testId={question.testId ?? 'confirm-mine'}
         />
       ) : null}
       {renaming ? (

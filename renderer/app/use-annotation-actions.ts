@@ -14,7 +14,7 @@ import { findIdentical } from '../../src/review/identical.js';
 import type { SpanmarkDb } from '../db/db.js';
 import { exportDocuments } from '../io/export.js';
 import type { Importer } from '../io/import-client.js';
-import type { ConfirmMine, ImportProgress } from '../io/import.js';
+import type { ConfirmMine, ConfirmSchema, ImportProgress } from '../io/import.js';
 import type { Me } from '../../src/review/layer-identity.js';
 import { openArticleBytes } from '../io/open-article.js';
 import type { ReaderController, Span } from '../reader/ArticleView.js';
@@ -34,6 +34,7 @@ interface Deps {
   readonly me: Me;
   /** Asks whether a file's annotations under my name, without ids, are mine. */
   readonly confirmMine: ConfirmMine;
+  readonly confirmSchema: ConfirmSchema;
   readonly pending: Span | null;
   readonly setPending: (span: Span | null) => void;
   readonly selectedId: string | null;
@@ -69,6 +70,7 @@ export function useAnnotationActions({
   annotator,
   me,
   confirmMine,
+  confirmSchema,
   pending,
   setPending,
   selectedId,
@@ -103,6 +105,7 @@ export function useAnnotationActions({
             dispatch('spanmark:import-progress', { name, ...p });
           },
           confirmMine,
+          confirmSchema,
         )
         .finally(() => setImporting(null));
       if (!r.ok) return say('error', `Nothing was imported. ${r.error.message}`);
@@ -116,10 +119,13 @@ export function useAnnotationActions({
           ? ` Your layer: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged${s.keptNewer ? `, ${s.keptNewer} kept because your copy is newer` : ''}.`
           : '';
       const theirs = s.layers.map((l) => ` ${l.annotator}’s layer: ${plural(l.annotations, 'annotation')}.`).join('');
-      say('info', `Imported ${plural(s.documents, 'document')}${s.newDocuments ? ` (${s.newDocuments} new)` : ''}.${mine}${theirs}`);
+      const added = s.schemaAdded.length > 0 ? ` Added to your labels: ${s.schemaAdded.join('; ')}.` : '';
+      const warned =
+        s.warnings.length > 0 ? ` ${plural(s.warnings.length, 'annotation')} without a required value, e.g. ${s.warnings[0]!.replace(/^[^:]*: /, '')}` : '';
+      say('info', `Imported ${plural(s.documents, 'document')}${s.newDocuments ? ` (${s.newDocuments} new)` : ''}.${mine}${theirs}${added}${warned}`);
       dispatch('spanmark:imported', s);
     },
-    [me, confirmMine, importer, openDoc, say, session, setImporting],
+    [me, confirmMine, confirmSchema, importer, openDoc, say, session, setImporting],
   );
 
   const commands = useMemo(() => {
@@ -145,7 +151,7 @@ export function useAnnotationActions({
           platform.pickFile('export').then((f) => f && importBytes(f.name, f.bytes)),
         );
       },
-      exportDocs: (which: 'document' | 'library' | 'all-layers') =>
+      exportDocs: (which: 'document' | 'library' | 'all-layers' | 'document-v1') =>
         guard(
           'Could not export',
           (async () => {
@@ -156,15 +162,21 @@ export function useAnnotationActions({
             const payload = await exportDocuments(db, which !== 'library' && session ? [session.article.id] : 'all', version, me, {
               live,
               allLayers: which === 'all-layers',
+              format: which === 'document-v1' ? 1 : 2,
             });
             dispatch('spanmark:exported', { ms: performance.now() - started, annotations: payload.annotations, bytes: payload.json.length });
             const out = await platform.saveFile(payload.fileName, payload.json);
             const left =
               payload.duplicatesLeftOut > 0 ? ` ${plural(payload.duplicatesLeftOut, 'colleague annotation')} with the id of one of yours left out.` : '';
+            // A v1 file has no place for attribute values: say how many stayed behind, every time.
+            const v1 =
+              payload.format === 1
+                ? ` Written as contract version 1 for older tools: ${payload.valuesLeftOut === 0 ? 'no attribute values to leave out' : `${plural(payload.valuesLeftOut, 'attribute value')} left out (version 1 cannot hold them)`}.`
+                : '';
             if (out.saved)
               say(
                 'info',
-                `Exported ${plural(payload.annotations, 'annotation')} on ${plural(payload.documents, 'document')}${which === 'all-layers' ? ' with all layers' : ''} to ${out.where}.${left}`,
+                `Exported ${plural(payload.annotations, 'annotation')} on ${plural(payload.documents, 'document')}${which === 'all-layers' ? ' with all layers' : ''} to ${out.where}.${left}${v1}`,
               );
           })(),
         ),

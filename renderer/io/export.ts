@@ -5,8 +5,13 @@
 // every colleague's layer (their names and ids as their files gave them; a rename is local).
 // The open document's layer is taken from memory when the transaction finds its stored stamp
 // equal to the one memory was committed at: the same data, without reading 10,000 records.
+// Files are contract v2 (the library's schema, attribute values, prefix/suffix) unless `format: 1`
+// asks for v1, for consumers that predate v2: v1 has no place for attribute values, so the payload
+// says how many were left out and the caller tells the analyst.
 
-import { encodeSpanmarkV1, exportFileName, serializeSpanmarkV1 } from '../../src/codecs/spanmark-v1/encode.js';
+import { encodeSpanmarkV1, exportFileName, serializeSpanmark } from '../../src/codecs/spanmark-v1/encode.js';
+import { attributeValueCount, encodeSpanmarkV2 } from '../../src/codecs/spanmark-v2/encode.js';
+import { loadSchema } from '../db/schema-repo.js';
 import type { Article } from '../../src/document/article.js';
 import type { Annotation } from '../../src/annotations/types.js';
 import type { ReviewV1 } from '../../src/codecs/spanmark-v1/types.js';
@@ -23,6 +28,10 @@ export interface ExportPayload {
   readonly annotations: number;
   /** Colleague annotations left out because my layer has one with the same id (ids are per document). */
   readonly duplicatesLeftOut: number;
+  /** The contract version written. */
+  readonly format: 1 | 2;
+  /** Attribute values not written because the file is v1 (0 for v2). */
+  readonly valuesLeftOut: number;
 }
 
 /** The open document's layer as committed (DocumentSession.committedLayer), with its document. */
@@ -36,6 +45,8 @@ export interface ExportOptions {
   readonly live?: LiveLayer | undefined;
   /** Also write every colleague's layer of each document. */
   readonly allLayers?: boolean;
+  /** Contract version to write: 2 (default) or 1 for older consumers, without attribute values. */
+  readonly format?: 1 | 2;
 }
 
 export async function exportDocuments(
@@ -45,12 +56,14 @@ export async function exportDocuments(
   me: Me,
   options: ExportOptions = {},
 ): Promise<ExportPayload> {
-  const { live, allLayers = false } = options;
+  const { live, allLayers = false, format = 2 } = options;
   let duplicatesLeftOut = 0;
-  const docs = await db.transaction(
+  const { docs, schema } = await db.transaction(
     'r',
-    [db.articles, db.annotations, db.reviewDecisions, db.layerRevisions, db.layerSnapshots, db.colleagueAnnotations, db.colleagueLayers],
+    [db.articles, db.annotations, db.reviewDecisions, db.layerRevisions, db.layerSnapshots, db.colleagueAnnotations, db.colleagueLayers, db.settings],
     async () => {
+      // Read with the layers, so the values written and the schema they are checked against agree.
+      const schema = await loadSchema(db);
       const articles =
         docIds === 'all' ? await db.articles.orderBy('addedAt').toArray() : ((await db.articles.bulkGet([...docIds])).filter(Boolean) as Article[]);
       const out: { article: Article; annotations: readonly Annotation[]; review?: ReviewV1 }[] = [];
@@ -78,16 +91,19 @@ export async function exportDocuments(
           decisions.length > 0 || article.reviewStatus ? { status: article.reviewStatus ?? 'in-review', decisions: decisions.map(toWireDecision) } : undefined;
         out.push(review ? { article, annotations, review } : { article, annotations });
       }
-      return out;
+      return { docs: out, schema };
     },
   );
-  const file = encodeSpanmarkV1({ documents: docs, exportedAt: new Date().toISOString(), generatorVersion: version, exportedBy: { id: me.id, name: me.name } });
+  const input = { documents: docs, exportedAt: new Date().toISOString(), generatorVersion: version, exportedBy: { id: me.id, name: me.name } };
+  const file = format === 1 ? encodeSpanmarkV1(input) : encodeSpanmarkV2({ ...input, schema });
   const single = docs.length === 1 && docIds !== 'all' ? docs[0] : undefined;
   return {
     fileName: exportFileName(single ? `${single.article.title}${allLayers ? ' - all layers' : ''}` : 'spanmark-library'),
-    json: serializeSpanmarkV1(file),
+    json: serializeSpanmark(file),
     documents: docs.length,
     annotations: docs.reduce((n, d) => n + d.annotations.length, 0),
     duplicatesLeftOut,
+    format,
+    valuesLeftOut: format === 1 ? attributeValueCount(docs) : 0,
   };
 }

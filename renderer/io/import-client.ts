@@ -7,7 +7,7 @@
 import type { Result } from '../../src/result.js';
 import type { SpanmarkDb } from '../db/db.js';
 import type { Me } from '../../src/review/layer-identity.js';
-import { importExport, type ConfirmMine, type ImportProgress, type ImportSummary } from './import.js';
+import { importExport, type ConfirmMine, type ConfirmSchema, type ImportProgress, type ImportSummary } from './import.js';
 import { IMPORT_WORKER_FILE, type ImportReply, type ImportRequest } from './import-protocol.js';
 
 /** The one Trusted Types policy the CSP allows (src/platform/csp.ts names it). */
@@ -36,13 +36,21 @@ interface Pending {
   readonly request: ImportRequest;
   readonly onProgress: (p: ImportProgress) => void;
   readonly confirmMine: ConfirmMine | undefined;
+  readonly confirmSchema: ConfirmSchema | undefined;
   readonly resolve: (r: Result<ImportSummary>) => void;
 }
 
 export interface Importer {
   /** Starts the worker ahead of an import (when the file chooser opens), so it is ready when the file is. */
   prewarm(): void;
-  run(name: string, bytes: Uint8Array, me: Me, onProgress: (p: ImportProgress) => void, confirmMine?: ConfirmMine): Promise<Result<ImportSummary>>;
+  run(
+    name: string,
+    bytes: Uint8Array,
+    me: Me,
+    onProgress: (p: ImportProgress) => void,
+    confirmMine?: ConfirmMine,
+    confirmSchema?: ConfirmSchema,
+  ): Promise<Result<ImportSummary>>;
 }
 
 export function createImporter(db: SpanmarkDb): Importer {
@@ -52,7 +60,7 @@ export function createImporter(db: SpanmarkDb): Importer {
   const pending = new Map<number, Pending>();
 
   const inWindow = (p: Pending): void => {
-    importExport(db, p.request.name, p.request.bytes, p.request.me, p.onProgress, p.confirmMine).then(p.resolve, (e: unknown) =>
+    importExport(db, p.request.name, p.request.bytes, p.request.me, p.onProgress, p.confirmMine, p.confirmSchema).then(p.resolve, (e: unknown) =>
       p.resolve({
         ok: false,
         error: { code: 'import-failed', message: `${p.request.name}: ${e instanceof Error ? e.message : String(e)}`, path: p.request.name },
@@ -82,6 +90,9 @@ export function createImporter(db: SpanmarkDb): Importer {
       else if (m.kind === 'confirm') {
         // Asked in the window (a dialog); no one to ask counts as "not mine", as in the window path.
         const ask = p.confirmMine ? p.confirmMine(m.question) : Promise.resolve(false);
+        void ask.catch(() => false).then((yes) => w.postMessage({ kind: 'confirm-answer', id: m.id, yes }));
+      } else if (m.kind === 'confirm-schema') {
+        const ask = p.confirmSchema ? p.confirmSchema(m.question) : Promise.resolve(false);
         void ask.catch(() => false).then((yes) => w.postMessage({ kind: 'confirm-answer', id: m.id, yes }));
       } else {
         pending.delete(m.id);
@@ -116,10 +127,10 @@ export function createImporter(db: SpanmarkDb): Importer {
 
   return {
     prewarm: () => void start(),
-    run(name, bytes, me, onProgress, confirmMine) {
+    run(name, bytes, me, onProgress, confirmMine, confirmSchema) {
       return new Promise((resolve) => {
         const request: ImportRequest = { kind: 'import', id: nextId++, name, bytes, me };
-        const p: Pending = { request, onProgress, confirmMine, resolve };
+        const p: Pending = { request, onProgress, confirmMine, confirmSchema, resolve };
         const w = start();
         if (!w) return inWindow(p);
         pending.set(request.id, p);

@@ -3,7 +3,7 @@
 
 import type { Result } from '../../src/result.js';
 import type { Me } from '../../src/review/layer-identity.js';
-import type { ConfirmMine, ImportProgress, ImportSummary } from './import.js';
+import type { ConfirmMine, ConfirmSchema, ImportProgress, ImportSummary } from './import.js';
 
 export interface ImportRequest {
   readonly kind: 'import';
@@ -29,6 +29,8 @@ export type ImportReply =
   | { readonly id: number; readonly kind: 'progress'; readonly progress: ImportProgress }
   /** Are these annotations with my name and no id mine? Asked before anything is written. */
   | { readonly id: number; readonly kind: 'confirm'; readonly question: Parameters<ConfirmMine>[0] }
+  /** Add the labels, attributes or values the file brings to the library's schema? Asked before anything is written. */
+  | { readonly id: number; readonly kind: 'confirm-schema'; readonly question: Parameters<ConfirmSchema>[0] }
   | { readonly id: number; readonly kind: 'done'; readonly result: Result<ImportSummary> };
 
 /** The bundle electron.config.ts builds from import-worker.ts, beside app.js. */

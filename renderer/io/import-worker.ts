@@ -37,7 +37,12 @@ async function run({ id, name, bytes, me }: ImportRequest): Promise<void> {
         answers.set(id, resolve);
         scope.postMessage({ id, kind: 'confirm', question });
       });
-    const result = await importExport(db, name, bytes, me, (progress) => scope.postMessage({ id, kind: 'progress', progress }), confirmMine);
+    const confirmSchema = (question: { file: string; additions: readonly string[] }) =>
+      new Promise<boolean>((resolve) => {
+        answers.set(id, resolve);
+        scope.postMessage({ id, kind: 'confirm-schema', question });
+      });
+    const result = await importExport(db, name, bytes, me, (progress) => scope.postMessage({ id, kind: 'progress', progress }), confirmMine, confirmSchema);
     scope.postMessage({ id, kind: 'done', result });
   } catch (e) {
     // Opening the database failed (or something unforeseen): nothing was written.

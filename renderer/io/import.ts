@@ -7,8 +7,14 @@
 // Runs in the import Worker (import-worker.ts) so a big file never blocks the window; it touches
 // nothing of the DOM. The transaction also stores the new layer's snapshot, so the document opens
 // after the import from one record instead of reading 10,000.
+// Files of contract v1 and v2 are read by one decoder. The file's label schema is mapped onto the
+// library's (src/labels/schema-merge.ts): a conflict refuses the file, additions are asked about
+// (`confirmSchema`) and saved as the library's next schema version in the same transaction as the
+// annotations, so the values imported always fit the schema stored beside them.
 
-import { decodeSpanmarkV1Bytes, type DecodedLibrary } from '../../src/codecs/spanmark-v1/decode.js';
+import { decodeSpanmarkBytes, type DecodedLibrary } from '../../src/codecs/spanmark/decode.js';
+import { mergeSchema, type SchemaAddition } from '../../src/labels/schema-merge.js';
+import type { LabelSchema } from '../../src/labels/schema.js';
 import { ownMergeOutcome } from '../../src/annotations/merge-own.js';
 import { sortAnnotations } from '../../src/annotations/commands.js';
 import type { Annotation } from '../../src/annotations/types.js';
@@ -21,12 +27,19 @@ import { sha256Hex } from '../db/articles-repo.js';
 import { bumpRevision, readOwnLayer, saveSnapshot } from '../db/annotations-repo.js';
 import { ensureColleagueLayer, replaceColleagueLayer } from '../db/colleague-layers-repo.js';
 import type { SpanmarkDb } from '../db/db.js';
+import { loadSchema, saveSchema } from '../db/schema-repo.js';
 
 /**
  * Asked when a file has annotations with my name and no annotator id: are they mine? `count` is how
  * many. Resolving false makes them a colleague's layer; no callback counts as false.
  */
 export type ConfirmMine = (question: { readonly file: string; readonly annotator: string; readonly count: number }) => Promise<boolean>;
+
+/**
+ * Asked when a file's schema has labels, attributes or choice values the library lacks: add them?
+ * `additions` says each in words. Resolving false refuses the file; no callback counts as false.
+ */
+export type ConfirmSchema = (question: { readonly file: string; readonly additions: readonly string[] }) => Promise<boolean>;
 
 export interface ImportSummary {
   readonly documents: number;
@@ -39,6 +52,10 @@ export interface ImportSummary {
   /** Colleagues whose layers the file brought (by the name shown here), with how many annotations each. */
   readonly layers: readonly { readonly annotator: string; readonly annotations: number }[];
   readonly docIds: readonly string[];
+  /** The labels, attributes and values added to the library's schema (confirmed), in words. */
+  readonly schemaAdded: readonly string[];
+  /** What was accepted but is worth saying (an annotation without a required value), with where. */
+  readonly warnings: readonly string[];
 }
 
 /** Where an import is; `done`/`total` count annotations written so far (stage 'saving'). */
@@ -63,16 +80,40 @@ export async function importExport(
   me: Me,
   onProgress: (p: ImportProgress) => void = () => {},
   confirmMine?: ConfirmMine,
+  confirmSchema?: ConfirmSchema,
 ): Promise<Result<ImportSummary>> {
   const tooLarge = importSizeProblem(name, bytes.byteLength);
   if (tooLarge) return tooLarge;
   onProgress({ stage: 'checking' });
   // From the bytes: the decoder checks UTF-8 (with the offset of a bad byte) and allows one BOM.
-  const decoded = await decodeSpanmarkV1Bytes(bytes, sha256Hex);
+  const decoded = await decodeSpanmarkBytes(bytes, sha256Hex);
   if (!decoded.ok) {
     const where = decoded.error.path ? `${decoded.error.path}: ` : '';
     const message = decoded.error.message.startsWith(where) ? decoded.error.message : `${where}${decoded.error.message}`;
     return { ok: false, error: { ...decoded.error, message: `${name}: ${message}` } };
+  }
+  const fileSchema = decoded.value.schema;
+  const planned = mergeSchema(await loadSchema(db), fileSchema);
+  if (planned.conflicts.length > 0) {
+    const list = planned.conflicts.map((c) => c.message).join('; ');
+    return {
+      ok: false,
+      error: {
+        code: 'schema-conflict',
+        message: `${name}: its labels do not fit your library's under the same ids (${list}).`,
+        path: planned.conflicts[0]!.at,
+      },
+    };
+  }
+  const additions = planned.additions;
+  if (additions.length > 0) {
+    const yes = confirmSchema !== undefined && (await confirmSchema({ file: name, additions: additions.map((a) => a.text) }));
+    if (!yes) {
+      return {
+        ok: false,
+        error: { code: 'schema-declined', message: `${name} uses labels or values your library does not have, and they were not added.`, path: name },
+      };
+    }
   }
   const counts: Counts = { newDocuments: 0, added: 0, updated: 0, unchanged: 0, keptNewer: 0, layers: new Map() };
   const { exportedBy } = decoded.value;
@@ -83,7 +124,10 @@ export async function importExport(
   );
   const confirmed = unsure > 0 && confirmMine !== undefined ? await confirmMine({ file: name, annotator: me.name, count: unsure }) : false;
   try {
-    await applyImport(db, decoded.value.documents, me, counts, onProgress, (a) => routeAnnotation(a, me, confirmed, exportedBy));
+    await applyImport(db, decoded.value.documents, me, counts, onProgress, (a) => routeAnnotation(a, me, confirmed, exportedBy), {
+      file: fileSchema,
+      confirmed: additions,
+    });
   } catch (e) {
     // The transaction aborted: nothing of this file was written.
     return { ok: false, error: { code: 'conflict', message: `${name}: ${e instanceof Error ? e.message : String(e)}`, path: name } };
@@ -96,8 +140,23 @@ export async function importExport(
       documents: decoded.value.documents.length,
       docIds: decoded.value.documents.map((d) => d.article.id),
       layers: [...layers].map(([annotator, annotations]) => ({ annotator, annotations })),
+      schemaAdded: additions.map((a) => a.text),
+      warnings: decoded.value.warnings.map((w) => w.message),
     },
   };
+}
+
+/**
+ * Maps the file's schema again inside the transaction (the library's may have changed while the
+ * analyst was asked) and stores the result; refuses when it now needs more than was confirmed.
+ */
+async function saveMergedSchema(db: SpanmarkDb, file: LabelSchema, confirmed: readonly SchemaAddition[]): Promise<void> {
+  const now = mergeSchema(await loadSchema(db), file);
+  if (now.conflicts.length > 0) throw new Error(`the library's labels changed during the import (${now.conflicts[0]!.message})`);
+  const asked = new Set(confirmed.map((a) => `${a.kind} ${a.at} ${a.text}`));
+  if (now.additions.some((a) => !asked.has(`${a.kind} ${a.at} ${a.text}`)))
+    throw new Error("the library's labels changed during the import; import the file again");
+  if (now.additions.length > 0) await saveSchema(db, now.merged);
 }
 
 async function applyImport(
@@ -107,6 +166,7 @@ async function applyImport(
   counts: Counts,
   onProgress: (p: ImportProgress) => void,
   route: (a: Annotation) => ReturnType<typeof routeAnnotation>,
+  schema: { readonly file: LabelSchema; readonly confirmed: readonly SchemaAddition[] },
 ): Promise<void> {
   const total = documents.reduce((n, d) => n + d.annotations.length, 0);
   let written = 0;
@@ -121,8 +181,9 @@ async function applyImport(
   };
   await db.transaction(
     'rw',
-    [db.articles, db.annotations, db.colleagueAnnotations, db.colleagueLayers, db.reviewDecisions, db.layerRevisions, db.layerSnapshots],
+    [db.articles, db.annotations, db.colleagueAnnotations, db.colleagueLayers, db.reviewDecisions, db.layerRevisions, db.layerSnapshots, db.settings],
     async () => {
+      await saveMergedSchema(db, schema.file, schema.confirmed);
       onProgress({ stage: 'saving', done: 0, total });
       for (const doc of documents) {
         const docId = doc.article.id;

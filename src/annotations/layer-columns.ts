@@ -4,21 +4,28 @@
 // What is implied is not stored: a quote equal to the text at its offsets is cut from the text
 // again, an updatedAt equal to createdAt is not written twice (reading costs ~10 ms per MB here).
 // Unpacking refuses (undefined) anything that does not add up, so a damaged cache is ignored.
+// Every field of Annotation has a column (the property test enumerates them): version 1 left out
+// annotatorId and had no attributes, so its snapshots are ignored and rebuilt from the records.
 
 import type { Annotation, Provenance } from './types.js';
 import type { AttributeValues } from '../labels/attributes.js';
 
+export const COLUMNS_VERSION = 2;
+
 export interface LayerColumns {
   /** Bumped if the packing changes; a reader ignores columns of another version. */
-  readonly version: 1;
+  readonly version: typeof COLUMNS_VERSION;
   readonly count: number;
   readonly starts: Uint32Array;
   readonly ends: Uint32Array;
   /** Index into `labels` / `annotators` per annotation. */
   readonly labelIndex: Uint16Array;
   readonly labels: readonly string[];
+  /** Index into `annotators` / `annotatorIds`: one entry per distinct (name, installation id). */
   readonly annotatorIndex: Uint32Array;
   readonly annotators: readonly string[];
+  /** The annotator's installation id beside each name, null for none. */
+  readonly annotatorIds: readonly (string | null)[];
   /** Each field's values back to back; the lengths say where each one ends. */
   readonly ids: PackedStrings;
   /** Length -2: the quote is the text at the annotation's offsets. */
@@ -28,10 +35,10 @@ export interface LayerColumns {
   readonly updatedAt: PackedStrings;
   /** Length -1 marks an annotation without a note. */
   readonly notes: PackedStrings;
+  /** Each annotation's attribute values (links included) as JSON; length -1 for none. */
+  readonly attributes: PackedStrings;
   /** The few accepted-from-a-colleague annotations, by position. */
   readonly provenance: readonly { readonly at: number; readonly provenance: Provenance }[];
-  /** Annotations with attribute values, by position (structured-cloned as they are). Absent in older snapshots. */
-  readonly attributes?: readonly { readonly at: number; readonly attributes: AttributeValues }[];
 }
 
 export interface PackedStrings {
@@ -48,19 +55,26 @@ export function toColumns(list: readonly Annotation[], text: string): LayerColum
   const annotatorIndex = new Uint32Array(n);
   const labels = new Dictionary();
   const annotators = new Dictionary();
+  const names: string[] = [];
+  const annotatorIds: (string | null)[] = [];
   const ids = new Packer(n);
   const quotes = new Packer(n);
   const createdAt = new Packer(n);
   const updatedAt = new Packer(n);
   const notes = new Packer(n);
+  const attributes = new Packer(n);
   const provenance: { at: number; provenance: Provenance }[] = [];
-  const attributes: { at: number; attributes: AttributeValues }[] = [];
   list.forEach((a, i) => {
     if (!isOffset(a.start) || !isOffset(a.end)) throw new RangeError(`annotation ${a.id} has offsets ${a.start}..${a.end}, which cannot be packed`);
     starts[i] = a.start;
     ends[i] = a.end;
     labelIndex[i] = labels.index(a.label);
-    annotatorIndex[i] = annotators.index(a.annotator);
+    const who = annotators.index(JSON.stringify([a.annotator, a.annotatorId ?? null]));
+    if (who === names.length) {
+      names.push(a.annotator);
+      annotatorIds.push(a.annotatorId ?? null);
+    }
+    annotatorIndex[i] = who;
     ids.add(i, a.id);
     if (text.slice(a.start, a.end) === a.quote) quotes.implied(i);
     else quotes.add(i, a.quote);
@@ -68,25 +82,26 @@ export function toColumns(list: readonly Annotation[], text: string): LayerColum
     if (a.updatedAt === a.createdAt) updatedAt.implied(i);
     else updatedAt.add(i, a.updatedAt);
     notes.add(i, a.note);
+    attributes.add(i, a.attributes === undefined ? undefined : JSON.stringify(a.attributes));
     if (a.provenance) provenance.push({ at: i, provenance: { ...a.provenance } });
-    if (a.attributes) attributes.push({ at: i, attributes: a.attributes });
   });
   return {
-    version: 1,
+    version: COLUMNS_VERSION,
     count: n,
     starts,
     ends,
     labelIndex,
     labels: labels.values,
     annotatorIndex,
-    annotators: annotators.values,
+    annotators: names,
+    annotatorIds,
     ids: ids.done(),
     quotes: quotes.done(),
     createdAt: createdAt.done(),
     updatedAt: updatedAt.done(),
     notes: notes.done(),
+    attributes: attributes.done(),
     provenance,
-    attributes,
   };
 }
 
@@ -102,17 +117,17 @@ export function fromColumns(c: LayerColumns, docId: string, text: string): Annot
   const createdAt = unpack(c.createdAt, n, NONE);
   const updatedAt = unpack(c.updatedAt, n, IMPLIED);
   const notes = unpack(c.notes, n, ABSENT);
-  if (!ids || !quotes || !createdAt || !updatedAt || !notes) return undefined;
+  const attributes = unpack(c.attributes, n, ABSENT);
+  if (!ids || !quotes || !createdAt || !updatedAt || !notes || !attributes) return undefined;
   const provenance = new Map(c.provenance.map((p) => [p.at, p.provenance]));
-  const attributes = new Map((c.attributes ?? []).map((p) => [p.at, p.attributes]));
   const out = new Array<Annotation>(n);
   for (let i = 0; i < n; i++) {
     const label = c.labels[c.labelIndex[i]!];
     const annotator = c.annotators[c.annotatorIndex[i]!];
+    const annotatorId = c.annotatorIds[c.annotatorIndex[i]!];
     const start = c.starts[i]!;
     const end = c.ends[i]!;
-    // Any non-empty label: the schema is the library's and may change; a snapshot never decides it.
-    if (label === undefined || label === '' || annotator === undefined || !(end > start) || end > text.length) return undefined;
+    if (label === undefined || label === '' || annotator === undefined || annotatorId === undefined || !(end > start) || end > text.length) return undefined;
     const created = createdAt[i]!;
     const a: { -readonly [K in keyof Annotation]: Annotation[K] } = {
       id: ids[i]!,
@@ -122,18 +137,33 @@ export function fromColumns(c: LayerColumns, docId: string, text: string): Annot
       end,
       quote: quotes[i] ?? text.slice(start, end),
       annotator,
+      ...(annotatorId !== null ? { annotatorId } : {}),
       createdAt: created,
       updatedAt: updatedAt[i] ?? created,
     };
     const note = notes[i];
     if (note !== undefined) a.note = note;
+    const values = attributes[i];
+    if (values !== undefined) {
+      const parsed = parseValues(values);
+      if (parsed === undefined) return undefined;
+      a.attributes = parsed;
+    }
     const p = provenance.get(i);
     if (p !== undefined) a.provenance = p;
-    const values = attributes.get(i);
-    if (values !== undefined) a.attributes = values;
     out[i] = a;
   }
   return out;
+}
+
+/** A packed attribute set back as an object, or undefined when it is not one (a damaged cache). */
+function parseValues(json: string): AttributeValues | undefined {
+  try {
+    const v: unknown = JSON.parse(json);
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as AttributeValues) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function isOffset(n: number): boolean {
@@ -144,7 +174,7 @@ function wellFormed(c: LayerColumns): boolean {
   if (typeof c !== 'object' || c === null) return false;
   const n = c.count;
   return (
-    c.version === 1 &&
+    c.version === COLUMNS_VERSION &&
     Number.isInteger(n) &&
     n >= 0 &&
     c.starts instanceof Uint32Array &&
@@ -157,16 +187,12 @@ function wellFormed(c: LayerColumns): boolean {
     c.annotatorIndex.length === n &&
     Array.isArray(c.labels) &&
     Array.isArray(c.annotators) &&
+    Array.isArray(c.annotatorIds) &&
+    c.annotatorIds.length === c.annotators.length &&
     Array.isArray(c.provenance) &&
     c.provenance.every(
       (p: LayerColumns['provenance'][number]) => Number.isInteger(p?.at) && p.at >= 0 && p.at < n && typeof p.provenance === 'object' && p.provenance !== null,
-    ) &&
-    (c.attributes === undefined ||
-      (Array.isArray(c.attributes) &&
-        c.attributes.every(
-          (p: NonNullable<LayerColumns['attributes']>[number]) =>
-            Number.isInteger(p?.at) && p.at >= 0 && p.at < n && typeof p.attributes === 'object' && p.attributes !== null && !Array.isArray(p.attributes),
-        )))
+    )
   );
 }
 

@@ -3,6 +3,7 @@
 // overwrites a newer edit, whatever spelling of the time either copy carries (compared as instants).
 
 import { compareInstants, sameInstant } from '../time/instant.js';
+import type { AttributeValues } from '../labels/attributes.js';
 import type { Annotation } from './types.js';
 
 export type OwnMergeOutcome =
@@ -26,6 +27,23 @@ export function ownMergeOutcome(stored: Annotation | undefined, incoming: Annota
 
 function sameContent(a: Annotation, b: Annotation): boolean {
   return (
-    a.label === b.label && a.start === b.start && a.end === b.end && a.note === b.note && a.annotator === b.annotator && sameInstant(a.updatedAt, b.updatedAt)
+    a.label === b.label &&
+    a.start === b.start &&
+    a.end === b.end &&
+    a.note === b.note &&
+    a.annotator === b.annotator &&
+    sameInstant(a.updatedAt, b.updatedAt) &&
+    sameValues(a.attributes, b.attributes)
+  );
+}
+
+/** Attribute sets compared by value, key order ignored; no set and an empty one are the same. */
+function sameValues(a: AttributeValues | undefined, b: AttributeValues | undefined): boolean {
+  return canonical(a ?? {}) === canonical(b ?? {});
+}
+
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x !== null && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([p], [q]) => (p < q ? -1 : 1))) : x,
   );
 }

@@ -25,6 +25,7 @@ export type MenuCommand =
   | 'export-document'
   | 'export-library'
   | 'export-all-layers'
+  | 'export-document-v1'
   | 'undo'
   | 'redo'
   | 'delete'
@@ -43,6 +44,7 @@ export const MENU_COMMANDS: readonly MenuCommand[] = [
   'export-document',
   'export-library',
   'export-all-layers',
+  'export-document-v1',
   'undo',
   'redo',
   'delete',

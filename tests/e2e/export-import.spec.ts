@@ -10,14 +10,15 @@ import { SpanmarkApp, corpusPath } from './pages/app.js';
 import { articleFromCorpus, colleagueExport, sampleArticle } from './fixtures/exports.js';
 import { readStored } from './pages/stored.js';
 
-const schema = JSON.parse(readFileSync(new URL('../../src/codecs/spanmark-v1/schema.json', import.meta.url), 'utf8')) as object;
+// Exports are contract v2 by default (v1 stays available as Export v1…).
+const schema = JSON.parse(readFileSync(new URL('../../src/codecs/spanmark-v2/schema.json', import.meta.url), 'utf8')) as object;
 
 interface ExportFile {
   format: string;
   version: number;
   offsetUnit: string;
   exportedAt: string;
-  labels: { id: string }[];
+  schema: { labels: { id: string }[] };
   documents: {
     id: string;
     title: string;
@@ -76,8 +77,8 @@ test('tagging in every script exports code-point offsets that Python and JavaScr
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   addFormats(ajv);
   expect(ajv.validate(schema, file), JSON.stringify(ajv.errors)).toBe(true);
-  expect([file.format, file.version, file.offsetUnit]).toEqual(['spanmark', 1, 'codepoint']);
-  expect(file.labels.map((l) => l.id)).toEqual(['claim', 'casualty', 'deployment']);
+  expect([file.format, file.version, file.offsetUnit]).toEqual(['spanmark', 2, 'codepoint']);
+  expect(file.schema.labels.map((l) => l.id)).toEqual(['claim', 'casualty', 'deployment']);
   const doc = file.documents[0]!;
   expect(doc.text).not.toContain('\r');
   expect(doc.metadata.date).toBe('2022-01-08');
@@ -143,7 +144,7 @@ test('invalid files are refused with what and where, and the library is left exa
   };
   const cases: [string, Buffer, RegExp][] = [
     ['broken.json', Buffer.from('{"format": "spanmark", "version": 1,'), /broken\.json.*(JSON|line)/i],
-    ['future.json', variant((x) => (x.version = 2)), /future\.json.*version 2/i],
+    ['future.json', variant((x) => (x.version = 3)), /future\.json.*version 3/i],
     ['outside.json', variant((x) => (x.documents[0]!.annotations[0]!.end = 99_999)), /outside\.json.*documents\[0\]\.annotations\[0\]/],
     ['quote.json', variant((x) => (x.documents[0]!.annotations[0]!.quote = 'Astana')), /quote\.json.*documents\[0\]\.annotations\[0\].*quote/i],
     ['label.json', variant((x) => (x.documents[0]!.annotations[0]!.label = 'rumour')), /label\.json.*documents\[0\]\.annotations\[0\]/],

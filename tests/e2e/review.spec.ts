@@ -14,7 +14,8 @@ import type { PairsOutput } from '../../main/node/cli/agreement.js';
 import { tokenize } from '../../src/review/tokens.js';
 import { at } from '../../src/review/agreement/by-label.js';
 
-const schema = JSON.parse(readFileSync(new URL('../../src/codecs/spanmark-v1/schema.json', import.meta.url), 'utf8')) as object;
+// Exports are contract v2 by default.
+const schema = JSON.parse(readFileSync(new URL('../../src/codecs/spanmark-v2/schema.json', import.meta.url), 'utf8')) as object;
 
 const AIGERIM = colleagueExport('Aigerim', [
   { id: 'ai-1', label: 'claim', quote: 'at least six waves of terrorist attacks' },

@@ -13,9 +13,11 @@ export interface Ann {
   readonly end: number;
   readonly quote: string;
   readonly annotator: string;
+  readonly annotatorId?: string;
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly note?: string;
+  readonly attributes?: Readonly<Record<string, unknown>>;
   readonly provenance?: { readonly annotator: string; readonly annotationId: string; readonly modified: boolean };
 }
 
@@ -149,11 +151,13 @@ export interface RawColumns {
   labels: string[];
   annotatorIndex: number[];
   annotators: string[];
+  annotatorIds: (string | null)[];
   ids: RawPacked;
   quotes: RawPacked;
   createdAt: RawPacked;
   updatedAt: RawPacked;
   notes: RawPacked;
+  attributes: RawPacked;
   provenance: { at: number; provenance: NonNullable<Ann['provenance']> }[];
 }
 
@@ -167,7 +171,7 @@ export interface RawPacked {
  * implied by the text or by createdAt), or a reason it cannot be decoded.
  */
 export function decodeColumns(c: RawColumns, docId: string, text: string): Ann[] | string {
-  if (c.version !== 1) return `columns version ${c.version}`;
+  if (c.version !== 2) return `columns version ${c.version}`;
   const n = c.count;
   for (const [name, col] of [
     ['starts', c.starts],
@@ -193,7 +197,8 @@ export function decodeColumns(c: RawColumns, docId: string, text: string): Ann[]
   const created = unpack(c.createdAt, 'createdAt');
   const updated = unpack(c.updatedAt, 'updatedAt');
   const notes = unpack(c.notes, 'notes');
-  for (const col of [ids, quotes, created, updated, notes]) if (typeof col === 'string') return col;
+  const attributes = unpack(c.attributes, 'attributes');
+  for (const col of [ids, quotes, created, updated, notes, attributes]) if (typeof col === 'string') return col;
   const prov = new Map(c.provenance.map((p) => [p.at, p.provenance]));
   const out: Ann[] = [];
   for (let i = 0; i < n; i++) {
@@ -204,6 +209,8 @@ export function decodeColumns(c: RawColumns, docId: string, text: string): Ann[]
     const up = (updated as (string | number)[])[i]!;
     const note = (notes as (string | number)[])[i]!;
     const id = (ids as (string | number)[])[i]!;
+    const values = (attributes as (string | number)[])[i]!;
+    const annotatorId = c.annotatorIds[c.annotatorIndex[i]!];
     if (typeof id !== 'string' || typeof cr !== 'string') return `annotation ${i} has no id or createdAt`;
     const a: Ann = {
       id,
@@ -213,9 +220,11 @@ export function decodeColumns(c: RawColumns, docId: string, text: string): Ann[]
       end,
       quote: q === -2 ? text.slice(start, end) : String(q),
       annotator: c.annotators[c.annotatorIndex[i]!] ?? '?',
+      ...(typeof annotatorId === 'string' ? { annotatorId } : {}),
       createdAt: cr,
       updatedAt: up === -2 ? cr : String(up),
       ...(note === -1 ? {} : { note: String(note) }),
+      ...(values === -1 ? {} : { attributes: JSON.parse(String(values)) as NonNullable<Ann['attributes']> }),
       ...(prov.has(i) ? { provenance: prov.get(i)! } : {}),
     };
     out.push(a);

@@ -4,7 +4,7 @@
 // copies are merged by annotation id rather than counted twice, and the caller is told.
 
 import type { Annotation } from '../../../src/annotations/types.js';
-import type { DecodedLibrary } from '../../../src/codecs/spanmark-v1/decode.js';
+import type { DecodedLibrary } from '../../../src/codecs/spanmark/decode.js';
 import type { Span } from '../../../src/review/span.js';
 
 export interface SourceFile {

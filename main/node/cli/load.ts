@@ -2,7 +2,7 @@
 // by the same decoder the app imports with, and describe a bad file in the same words.
 
 import { createHash } from 'node:crypto';
-import { decodeSpanmarkV1Bytes, MAX_REPORTED_PROBLEMS, type DecodedLibrary } from '../../../src/codecs/spanmark-v1/decode.js';
+import { decodeSpanmarkBytes, MAX_REPORTED_PROBLEMS, type DecodedLibrary } from '../../../src/codecs/spanmark/decode.js';
 import { NOT_UTF8_LEAD } from '../../../src/validation/json-bytes.js';
 import { readFailure, type CliIo } from './io.js';
 import { plural, printable } from './text.js';
@@ -31,7 +31,8 @@ export async function loadFile(file: string, io: CliIo): Promise<LoadedFile> {
   } catch (error) {
     return { ok: false, file, problems: [{ code: 'unreadable', message: `cannot read ${file}: ${readFailure(error)}.` }] };
   }
-  const decoded = await decodeSpanmarkV1Bytes(bytes, sha256Hex);
+  // Any version the app imports (1 and 2), into the same model.
+  const decoded = await decodeSpanmarkBytes(bytes, sha256Hex);
   if (decoded.ok) return { ok: true, file, library: decoded.value };
   const { error } = decoded;
   if (error.code === 'not-utf8') {

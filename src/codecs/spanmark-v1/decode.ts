@@ -1,626 +1,85 @@
-// Reads a labeled-JSON export (version 1) that may come from anywhere: another analyst, a Python
-// pipeline, or a hostile file. Everything is validated before anything is returned (all-or-nothing),
-// problems carry a JSON path, and no input can make it throw, hang or touch a prototype.
+// Reads a labeled-JSON export, version 1: the shared reader (../spanmark/decode-core.ts) with v1's
+// label set, the `labels` list, whose ids must be Spanmark's three labels. v1 annotations carry no
+// attributes. decodeSpanmarkV1 reads version 1 only; ../spanmark/decode.ts reads any version.
 
-import type { Annotation, Provenance } from '../../annotations/types.js';
-import type { Article, ArticleFormat, ArticleMetadata, Block, BlockKind } from '../../document/article.js';
-import type { LabelId } from '../../labels/schema.js';
-import type { Problem, Result } from '../../result.js';
-import { codePointLength, codePointsToUtf16 } from '../../text/offsets.js';
-import { normalizeDateTime } from '../../time/instant.js';
-import { isIsoDate } from '../../validation/date-time.js';
-import { decodeJsonBytes } from '../../validation/json-bytes.js';
-import { findJsonSyntaxError, lineColumn } from '../../validation/json-syntax.js';
-import { describe, Fields, isObj, item, own, show, type Obj } from '../../validation/fields.js';
-import { Report, TooManyProblems } from '../../validation/report.js';
+import { DEFAULT_SCHEMA, type LabelId, type LabelSchema } from '../../labels/schema.js';
+import type { Result } from '../../result.js';
+import { item, show, type Fields } from '../../validation/fields.js';
+import type { Report } from '../../validation/report.js';
 import {
-  MAX_ANNOTATOR_ID_LENGTH,
-  REVIEW_DECISIONS,
-  REVIEW_STATUSES,
-  SPANMARK_FORMAT,
-  SPANMARK_OFFSET_UNIT,
-  SPANMARK_VERSION,
-  V1_LABEL_IDS,
-  isV1Label,
-  type ExportedByV1,
-  type ReviewDecisionV1,
-  type ReviewV1,
-} from './types.js';
+  decodeBytesWith,
+  decodeWith,
+  type DecodedLibrary,
+  type DecodeOptions,
+  type DecodeProblem,
+  type Dialect,
+  type Sha256Hex,
+} from '../spanmark/decode-core.js';
+import { isV1Label, SPANMARK_VERSION, V1_LABEL_IDS } from './types.js';
 
-/** Largest JSON text decoded, in UTF-16 code units (never more than the file's UTF-8 byte count). */
-export const MAX_IMPORT_CHARS = 256 * 1024 * 1024;
-/** Problems collected before giving up: enough to fix a file in one go, bounded for hostile input. */
-export const MAX_REPORTED_PROBLEMS = 20;
+export {
+  MAX_IMPORT_CHARS,
+  MAX_REPORTED_PROBLEMS,
+  textDefect,
+  isIsoDate,
+  isIsoDateTime,
+  type DecodedDocument,
+  type DecodedLibrary,
+  type DecodeOptions,
+  type DecodeProblem,
+  type Sha256Hex,
+} from '../spanmark/decode-core.js';
 
-/**
- * A decoded document. Article.id is the sha256 (document identity in Spanmark is the hash of the
- * text); the file's own document id is checked to be a non-empty string and otherwise ignored.
- * blocks is empty when the file has none: the caller recomputes them from the text.
- */
-export interface DecodedDocument {
-  readonly article: Omit<Article, 'addedAt'> & { readonly addedAt?: string };
-  /** Offsets in UTF-16 code units, docId = sha256, in file order. */
-  readonly annotations: Annotation[];
-  readonly review?: ReviewV1;
-}
+/** v1's label set: the ids its `labels` list names, with the names it gives them. */
+type V1Labels = ReadonlyMap<LabelId, string>;
 
-export interface DecodedLibrary {
-  readonly exportedAt: string;
-  /** Who wrote the file, when it says (files before contract v1's exportedBy do not). */
-  readonly exportedBy?: ExportedByV1;
-  readonly documents: DecodedDocument[];
-}
-
-/** The first problem, plus every problem found (itself first), at most MAX_REPORTED_PROBLEMS. */
-export interface DecodeProblem extends Problem {
-  readonly problems: readonly Problem[];
-  /** For 'malformed-json': 1-based line, and column in code points (as Python's json counts them). */
-  readonly line?: number;
-  readonly column?: number;
-  /** For 'not-utf8' (decodeSpanmarkV1Bytes): the byte offset of the first byte that is not UTF-8. */
-  readonly offset?: number;
-}
-
-export interface DecodeOptions {
-  /** Overrides MAX_IMPORT_CHARS (tests, or a caller with a stricter budget). */
-  readonly maxChars?: number;
-}
-
-/** Injected so the core stays free of Node and DOM: node:crypto in tests and CLI, WebCrypto in the app. */
-export type Sha256Hex = (text: string) => Promise<string>;
-
-export async function decodeSpanmarkV1(json: string, sha256Hex: Sha256Hex, options: DecodeOptions = {}): Promise<Result<DecodedLibrary, DecodeProblem>> {
-  try {
-    return await decode(json, sha256Hex, options.maxChars ?? MAX_IMPORT_CHARS);
-  } catch (e) {
-    // Not expected for any input; kept so that a bug here still surfaces as a Result, not a crash.
-    return failOne('internal', `Import failed unexpectedly: ${e instanceof Error ? e.message : String(e)}.`);
-  }
-}
-
-/**
- * The same for a file's bytes, as read from disk or a picker: strict UTF-8 with the byte offset of
- * the first bad byte (and a word when it looks like UTF-16), at most one byte order mark, then
- * decodeSpanmarkV1. Prefer it to decoding the bytes yourself: TextDecoder drops a leading BOM by
- * default, which would let a file with two through.
- */
-export async function decodeSpanmarkV1Bytes(
-  bytes: Uint8Array,
-  sha256Hex: Sha256Hex,
-  options: DecodeOptions = {},
-): Promise<Result<DecodedLibrary, DecodeProblem>> {
-  const maxChars = options.maxChars ?? MAX_IMPORT_CHARS;
-  // A UTF-16 unit takes at most three UTF-8 bytes, so beyond this the text is too large for sure
-  // (refused before decoding it); below it, decodeSpanmarkV1 counts the units as it always does.
-  if (bytes.length > 3 * maxChars + 3) {
-    return failOne('too-large', `The file is ${mib(bytes.length)} MB; Spanmark imports files of at most ${mib(maxChars)} MB.`);
-  }
-  const text = decodeJsonBytes(bytes);
-  if (!text.ok) {
-    const { code, message, offset } = text.error;
-    return { ok: false, error: { code, message, offset, problems: [{ code, message }] } };
-  }
-  const decoded = await decodeSpanmarkV1(text.text, sha256Hex, options);
-  // The second of two BOMs is at byte 3 (U+FEFF is three bytes in UTF-8).
-  if (!decoded.ok && text.text.charCodeAt(0) === 0xfeff && text.text.charCodeAt(1) === 0xfeff) {
-    return { ok: false, error: { ...decoded.error, offset: 3 } };
-  }
-  return decoded;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Shared checks (also used by encode.ts so that encoding never writes what decoding refuses).
-
-export { isIsoDate, isIsoDateTime } from '../../validation/date-time.js';
-
-/**
- * Why a text cannot be a Spanmark document text, or undefined. A CR would mean the offsets refer to
- * something other than our LF-normalised text; a lone surrogate has no UTF-8 form, so no sha256.
- */
-export function textDefect(text: string): string | undefined {
-  const cr = text.indexOf('\r');
-  if (cr >= 0) {
-    return `contains a carriage return (CR) at code point ${codePointLength(text.slice(0, cr))}; Spanmark texts use LF line endings only`;
-  }
-  const lone = /\p{Cs}/u.exec(text);
-  if (lone) {
-    return `contains an unpaired surrogate at code point ${codePointLength(text.slice(0, lone.index))}, which has no UTF-8 encoding`;
-  }
-  return undefined;
-}
-
-// ---------------------------------------------------------------------------------------------
-
-const FORMATS: readonly ArticleFormat[] = ['text', 'markdown', 'html'];
-const BLOCK_KINDS: readonly BlockKind[] = ['paragraph', 'heading', 'list-item', 'quote', 'dateline'];
-const SHA256 = /^[0-9a-f]{64}$/;
-
-function failOne(code: string, message: string, path?: string, extra?: { line: number; column: number }): { ok: false; error: DecodeProblem } {
-  const problem: Problem = path === undefined ? { code, message } : { code, message, path };
-  return { ok: false, error: { ...problem, problems: [problem], ...(extra ?? {}) } };
-}
-
-function parseJson(json: string): { ok: true; value: unknown } | { ok: false; error: DecodeProblem } {
-  try {
-    return { ok: true, value: JSON.parse(json) };
-  } catch (e) {
-    // No JSON path exists in a file that does not parse; line and column take its place, found by
-    // our own scan because V8's messages do not always carry a position.
-    const syntax = findJsonSyntaxError(json);
-    if (syntax === undefined) {
-      // The grammar holds, so the parser ran out of something else (memory, string length).
-      const raw = e instanceof Error ? e.message : String(e);
-      return failOne('malformed-json', `The file could not be parsed as JSON: ${raw.length > 160 ? `${raw.slice(0, 160)}…` : raw}`);
-    }
-    const where = lineColumn(json, syntax.offset);
-    // V8's own words where it agrees on the place (as earlier versions printed), ours otherwise.
-    const raw = e instanceof Error ? e.message : '';
-    const v8 = /at position (\d+)/.exec(raw);
-    const detail = v8 && Number(v8[1]) === syntax.offset && raw.length <= 160 ? raw : `${syntax.message}.`;
-    return failOne('malformed-json', `The file is not valid JSON at line ${where.line}, column ${where.column}: ${detail}`, undefined, where);
-  }
-}
-
-async function decode(json: string, sha256Hex: Sha256Hex, maxChars: number): Promise<Result<DecodedLibrary, DecodeProblem>> {
-  if (typeof json !== 'string') return failOne('malformed-json', 'The import is not text.');
-  if (json.length > maxChars) {
-    return failOne('too-large', `The file is ${mib(json.length)} MB; Spanmark imports files of at most ${mib(maxChars)} MB.`);
-  }
-  // One UTF-8 BOM is harmless in a file but not valid JSON; a second is what Python's json refuses
-  // too. Positions count from after the first.
-  const body = json.charCodeAt(0) === 0xfeff ? json.slice(1) : json;
-  if (body.charCodeAt(0) === 0xfeff) {
-    return failOne(
-      'malformed-json',
-      'The file is not valid JSON at line 1, column 1: it starts with two byte order marks (U+FEFF); a file may start with one at most.',
-      undefined,
-      { line: 1, column: 1 },
-    );
-  }
-  const parsed = parseJson(body);
-  if (!parsed.ok) return parsed;
-  const root = parsed.value;
-
-  // Identity and version gate everything else: a newer version may be shaped differently.
-  if (!isObj(root)) return failOne('not-spanmark', `This is not a Spanmark export: the file holds ${describe(root)}, not an object with "format": "spanmark".`);
-  const format = own(root, 'format');
-  if (format !== SPANMARK_FORMAT) {
-    return failOne(
-      'not-spanmark',
-      format === undefined
-        ? 'This is not a Spanmark export: it has no "format" key (expected "format": "spanmark").'
-        : `This is not a Spanmark export: "format" is ${describe(format)}, not "spanmark".`,
-      'format',
-    );
-  }
-  const version = own(root, 'version');
-  if (typeof version !== 'number') {
-    return failOne(
-      'schema',
-      `version ${version === undefined ? 'is missing' : `must be a number, but it is ${describe(version)}`}; this Spanmark reads version 1.`,
-      'version',
-    );
-  }
-  if (version !== SPANMARK_VERSION) {
-    return failOne(
-      'unsupported-version',
-      Number.isSafeInteger(version) && version > SPANMARK_VERSION
-        ? `This export's format version ${version} was written by a newer Spanmark; this Spanmark reads version 1 only. Update Spanmark to import it.`
-        : `version ${String(version)} is not a Spanmark export version; this Spanmark reads version 1.`,
-      'version',
-    );
-  }
-  const unit = own(root, 'offsetUnit');
-  if (unit !== SPANMARK_OFFSET_UNIT) {
-    return failOne(
-      unit === undefined ? 'schema' : 'bad-offset-unit',
-      unit === undefined
-        ? 'offsetUnit is missing; version 1 files must say "offsetUnit": "codepoint".'
-        : `offsetUnit is ${describe(unit)}, but version 1 offsets must count Unicode code points ("codepoint").`,
-      'offsetUnit',
-    );
-  }
-
-  const report = new Report(MAX_REPORTED_PROBLEMS);
-  let result: DecodedLibrary | undefined;
-  try {
-    result = await decodeBody(root, sha256Hex, report);
-  } catch (e) {
-    if (!(e instanceof TooManyProblems)) throw e;
-  }
-  const [first, ...rest] = report.problems;
-  if (first !== undefined || result === undefined) {
-    const head = first ?? { code: 'internal', message: 'Import stopped without saying why.' };
-    return { ok: false, error: { ...head, problems: [head, ...rest] } };
-  }
-  return { ok: true, value: result };
-}
-
-/**
- * Every timestamp is returned in the one stored spelling (UTC, "Z", milliseconds), so stored copies
- * compare and display alike whichever tool wrote the file; Spanmark's own stamps are already in it.
- */
-function stored(dateTime: string | undefined): string | undefined {
-  return dateTime === undefined ? undefined : normalizeDateTime(dateTime);
-}
-
-function mib(chars: number): string {
-  return (chars / (1024 * 1024)).toFixed(chars % (1024 * 1024) === 0 ? 0 : 1);
-}
-
-async function decodeBody(root: Obj, sha256Hex: Sha256Hex, report: Report): Promise<DecodedLibrary | undefined> {
-  const top = new Fields(root, '', report);
-  const exportedAt = stored(top.dateTime('exportedAt'));
-  const generator = top.object('generator', { optional: true });
-  if (generator) {
-    const g = new Fields(generator, 'generator', report);
-    g.string('name');
-    g.string('version');
-  }
-  const exportedBy = decodeExportedBy(top, report);
-
-  const fileLabels = new Set<LabelId>();
-  const labels = top.array('labels');
-  labels?.forEach((raw, i) => {
-    const f = item(raw, `labels[${i}]`, report);
-    if (!f) return;
-    const id = f.string('id', { nonEmpty: true });
-    if (id !== undefined) {
-      if (!isV1Label(id)) {
-        report.add('unknown-label', f.at('id'), `${f.at('id')} is ${show(id)}, which is not a Spanmark label (${V1_LABEL_IDS.join(', ')}).`);
-      } else if (fileLabels.has(id)) {
-        report.add('duplicate-id', f.at('id'), `${f.at('id')}: label ${show(id)} is listed twice.`);
-      } else {
-        fileLabels.add(id);
+export const V1_DIALECT: Dialect<V1Labels> = {
+  version: SPANMARK_VERSION,
+  readLabels(top: Fields, report: Report): V1Labels | undefined {
+    const fileLabels = new Map<LabelId, string>();
+    const labels = top.array('labels');
+    labels?.forEach((raw, i) => {
+      const f = item(raw, `labels[${i}]`, report);
+      if (!f) return;
+      const id = f.string('id', { nonEmpty: true });
+      if (id !== undefined) {
+        if (!isV1Label(id)) {
+          report.add('unknown-label', f.at('id'), `${f.at('id')} is ${show(id)}, which is not a Spanmark label (${V1_LABEL_IDS.join(', ')}).`);
+        } else if (fileLabels.has(id)) {
+          report.add('duplicate-id', f.at('id'), `${f.at('id')}: label ${show(id)} is listed twice.`);
+        } else {
+          fileLabels.set(id, id);
+        }
       }
-    }
-    f.string('name');
-    for (const key of ['description', 'color', 'glyph', 'underline']) f.string(key, { optional: true });
-  });
-
-  const rawDocs = top.array('documents');
-  const documents: DecodedDocument[] = [];
-  const bySha = new Map<string, number>();
-  if (rawDocs) {
-    for (const [i, raw] of rawDocs.entries()) {
-      const doc = await decodeDocument(raw, `documents[${i}]`, { sha256Hex, report, fileLabels, labelsValid: labels !== undefined, bySha, index: i });
-      if (doc) documents.push(doc);
-    }
-  }
-  if (report.count > 0 || exportedAt === undefined) return undefined;
-  return { exportedAt, ...(exportedBy !== undefined ? { exportedBy } : {}), documents };
-}
-
-/**
- * An installation id: a non-empty string with a UTF-8 form, at most MAX_ANNOTATOR_ID_LENGTH units.
- * Strict because it decides whose layer an annotation joins (mine or a colleague's).
- */
-function annotatorId(f: Fields, key: string, opts: { optional?: boolean } = {}): string | undefined {
-  const id = f.string(key, { ...opts, nonEmpty: true });
-  if (id !== undefined && id.length > MAX_ANNOTATOR_ID_LENGTH) {
-    f.report.add(
-      'schema',
-      f.at(key),
-      `${f.at(key)} is ${id.length} characters long; an annotator id may have at most ${MAX_ANNOTATOR_ID_LENGTH}: ${show(id, 40)}.`,
-    );
+      const name = f.string('name');
+      if (id !== undefined && name !== undefined && fileLabels.get(id as LabelId) === id) fileLabels.set(id as LabelId, name);
+      for (const key of ['description', 'color', 'glyph', 'underline']) f.string(key, { optional: true });
+    });
+    // A broken list is reported once; annotations are then only checked against Spanmark's labels.
+    return labels === undefined ? undefined : fileLabels;
+  },
+  labelProblem(label, labels) {
+    if (!isV1Label(label)) return `is not a Spanmark label (${V1_LABEL_IDS.join(', ')})`;
+    if (labels !== undefined && !labels.has(label)) return `is not listed in the file's "labels"`;
     return undefined;
-  }
-  return id;
+  },
+  schemaOf(labels): LabelSchema {
+    // v1 has no attributes; its labels are Spanmark's own, so their looks are the default schema's.
+    return {
+      id: DEFAULT_SCHEMA.id,
+      version: DEFAULT_SCHEMA.version,
+      labels: DEFAULT_SCHEMA.labels.filter((l) => labels.has(l.id)).map((l) => ({ ...l, name: labels.get(l.id) ?? l.name, attributes: [] })),
+    };
+  },
+};
+
+const ONLY_V1 = [V1_DIALECT] as readonly Dialect<unknown>[];
+
+export function decodeSpanmarkV1(json: string, sha256Hex: Sha256Hex, options: DecodeOptions = {}): Promise<Result<DecodedLibrary, DecodeProblem>> {
+  return decodeWith(json, sha256Hex, options, ONLY_V1);
 }
 
-function decodeExportedBy(top: Fields, report: Report): ExportedByV1 | undefined {
-  const raw = top.object('exportedBy', { optional: true });
-  if (!raw) return undefined;
-  const f = new Fields(raw, top.at('exportedBy'), report);
-  const id = annotatorId(f, 'id');
-  const name = f.string('name', { nonEmpty: true });
-  return id !== undefined && name !== undefined ? { id, name } : undefined;
-}
-
-interface DocContext {
-  readonly sha256Hex: Sha256Hex;
-  readonly report: Report;
-  readonly fileLabels: ReadonlySet<LabelId>;
-  /** When labels itself is broken, unknown-label would only repeat that problem per annotation. */
-  readonly labelsValid: boolean;
-  readonly bySha: Map<string, number>;
-  readonly index: number;
-}
-
-/** An annotation read from the file, offsets still in code points, before its document is known. */
-type PendingAnnotation = Omit<Annotation, 'docId'> & { readonly index: number };
-
-interface PendingBlock {
-  readonly kind: BlockKind;
-  readonly start: number;
-  readonly end: number;
-  readonly level?: number;
-}
-
-async function decodeDocument(raw: unknown, path: string, ctx: DocContext): Promise<DecodedDocument | undefined> {
-  const { report } = ctx;
-  const before = report.count;
-  const f = item(raw, path, report);
-  if (!f) return undefined;
-
-  f.string('id', { nonEmpty: true });
-  const title = f.string('title');
-  const sha256 = f.string('sha256');
-  if (sha256 !== undefined && !SHA256.test(sha256)) {
-    report.add('schema', f.at('sha256'), `${f.at('sha256')} must be 64 lower-case hex digits, but it is ${describe(sha256)}.`);
-  }
-  const shaOk = sha256 !== undefined && SHA256.test(sha256);
-  if (shaOk) {
-    const prior = ctx.bySha.get(sha256);
-    if (prior !== undefined) {
-      report.add('duplicate-id', f.at('sha256'), `${path} has the same text (sha256) as documents[${prior}]; each document may appear once per file.`);
-    } else {
-      ctx.bySha.set(sha256, ctx.index);
-    }
-  }
-  let text = f.string('text', { anyUnits: true });
-  if (text !== undefined) {
-    const defect = textDefect(text);
-    if (defect !== undefined) {
-      report.add('bad-text', f.at('text'), `${f.at('text')} ${defect}.`);
-      text = undefined;
-    }
-  }
-  const format = f.oneOf('format', FORMATS, { optional: true }) ?? 'text';
-  const addedAt = stored(f.dateTime('addedAt', { optional: true }));
-  const metadata = decodeMetadata(f, report);
-  const review = decodeReview(f, report);
-
-  if (text !== undefined && shaOk) {
-    let actual: unknown;
-    try {
-      actual = await ctx.sha256Hex(text);
-    } catch (e) {
-      actual = e;
-    }
-    if (typeof actual !== 'string') {
-      report.add(
-        'hash-failed',
-        f.at('sha256'),
-        `${path}: the SHA-256 of the text could not be computed (${actual instanceof Error ? actual.message : describe(actual)}).`,
-      );
-    } else if (actual.toLowerCase() !== sha256) {
-      report.add(
-        'sha256-mismatch',
-        f.at('sha256'),
-        `${f.at('sha256')} is ${sha256}, but the text's UTF-8 SHA-256 is ${actual.toLowerCase()}: the text was changed after export or the hash is wrong.`,
-      );
-    }
-  }
-
-  const cpLength = text === undefined ? undefined : codePointLength(text);
-  const blocks = decodeBlocks(f, cpLength, report);
-  const annotations = decodeAnnotations(f, cpLength, ctx);
-
-  if (text === undefined || cpLength === undefined || sha256 === undefined || title === undefined || report.count > before) return undefined;
-
-  // One conversion for every offset of the document, annotations first, then blocks.
-  const cps: number[] = [];
-  for (const a of annotations) cps.push(a.start, a.end);
-  for (const b of blocks) cps.push(b.start, b.end);
-  const units = codePointsToUtf16(text, cps);
-  const unit = (k: number): number => {
-    const u = units[k];
-    if (u === undefined) throw new Error(`offset ${cps[k]} was range-checked but does not map into the text`);
-    return u;
-  };
-
-  const decoded: Annotation[] = [];
-  annotations.forEach((a, k) => {
-    const start = unit(2 * k);
-    const end = unit(2 * k + 1);
-    // Length first: a wrong-length quote fails without slicing, so hostile quotes cost no more than their size.
-    if (a.quote.length !== end - start || text.slice(start, end) !== a.quote) {
-      const apath = `${path}.annotations[${a.index}]`;
-      report.add(
-        'quote-mismatch',
-        `${apath}.quote`,
-        `${apath}: quote ${show(a.quote)} does not match the text at ${a.start}..${a.end} (${show(text.slice(start, Math.min(end, start + 130)))}).`,
-      );
-      return;
-    }
-    decoded.push({
-      id: a.id,
-      docId: sha256,
-      label: a.label,
-      start,
-      end,
-      quote: a.quote,
-      annotator: a.annotator,
-      ...(a.annotatorId !== undefined ? { annotatorId: a.annotatorId } : {}),
-      createdAt: a.createdAt,
-      updatedAt: a.updatedAt,
-      ...(a.note !== undefined ? { note: a.note } : {}),
-      ...(a.provenance !== undefined ? { provenance: a.provenance } : {}),
-    });
-  });
-  const base = 2 * annotations.length;
-  const outBlocks: Block[] = blocks.map((b, k) => ({
-    kind: b.kind,
-    start: unit(base + 2 * k),
-    end: unit(base + 2 * k + 1),
-    ...(b.level !== undefined ? { level: b.level } : {}),
-  }));
-  if (report.count > before) return undefined;
-
-  const article: DecodedDocument['article'] = {
-    id: sha256,
-    sha256,
-    title,
-    format,
-    text,
-    blocks: outBlocks,
-    metadata,
-    ...(review !== undefined ? { reviewStatus: review.status } : {}),
-    ...(addedAt !== undefined ? { addedAt } : {}),
-  };
-  return { article, annotations: decoded, ...(review !== undefined ? { review } : {}) };
-}
-
-function decodeMetadata(doc: Fields, report: Report): ArticleMetadata {
-  const raw = doc.object('metadata');
-  if (!raw) return {};
-  const f = new Fields(raw, doc.at('metadata'), report);
-  const date = own(raw, 'date');
-  if (date !== undefined && !isIsoDate(date)) {
-    report.add('schema', f.at('date'), `${f.at('date')} must be a date like "2022-01-08", but it is ${describe(date)}.`);
-  }
-  const sourceName = f.string('sourceName', { optional: true });
-  return {
-    ...(isIsoDate(date) ? { date } : {}),
-    ...(sourceName !== undefined ? { sourceName } : {}),
-  };
-}
-
-function decodeBlocks(doc: Fields, cpLength: number | undefined, report: Report): PendingBlock[] {
-  const raw = doc.array('blocks', { optional: true });
-  const out: PendingBlock[] = [];
-  let previousStart = 0;
-  raw?.forEach((r, i) => {
-    const f = item(r, `${doc.at('blocks')}[${i}]`, report);
-    if (!f) return;
-    const kind = f.oneOf('kind', BLOCK_KINDS);
-    const start = f.offset('start');
-    const end = f.offset('end');
-    const level = own(f.o, 'level');
-    if (level !== undefined && !(typeof level === 'number' && Number.isInteger(level) && level >= 1 && level <= 6)) {
-      report.add('schema', f.at('level'), `${f.at('level')} must be a heading level from 1 to 6, but it is ${describe(level)}.`);
-    }
-    if (kind === undefined || start === undefined || end === undefined || cpLength === undefined) return;
-    if (end > cpLength) {
-      report.add('offset-out-of-range', f.at('end'), `${f.path}: end ${end} is beyond the end of the text (${cpLength} code points).`);
-    } else if (end < start) {
-      report.add('bad-block', f.at('end'), `${f.path}: end ${end} is before start ${start}.`);
-    } else if (start < previousStart) {
-      report.add(
-        'bad-block',
-        f.at('start'),
-        `${f.path}: blocks must be in text order, but it starts at ${start}, before the previous block (${previousStart}).`,
-      );
-    } else {
-      previousStart = start;
-      out.push({ kind, start, end, ...(typeof level === 'number' ? { level } : {}) });
-    }
-  });
-  return out;
-}
-
-function decodeAnnotations(doc: Fields, cpLength: number | undefined, ctx: DocContext): PendingAnnotation[] {
-  const { report } = ctx;
-  const raw = doc.array('annotations');
-  const out: PendingAnnotation[] = [];
-  const ids = new Map<string, number>();
-  raw?.forEach((r, index) => {
-    const f = item(r, `${doc.at('annotations')}[${index}]`, report);
-    if (!f) return;
-    const before = report.count;
-    const id = f.string('id', { nonEmpty: true });
-    if (id !== undefined) {
-      const prior = ids.get(id);
-      if (prior !== undefined) {
-        report.add('duplicate-id', f.at('id'), `${f.path}: annotation id ${show(id)} is already used by annotations[${prior}] of this document.`);
-      } else {
-        ids.set(id, index);
-      }
-    }
-    const label = f.string('label');
-    if (label !== undefined) {
-      if (!isV1Label(label)) {
-        report.add('unknown-label', f.at('label'), `${f.path}: label ${show(label)} is not a Spanmark label (${V1_LABEL_IDS.join(', ')}).`);
-      } else if (ctx.labelsValid && !ctx.fileLabels.has(label)) {
-        report.add('unknown-label', f.at('label'), `${f.path}: label ${show(label)} is not listed in the file's "labels".`);
-      }
-    }
-    const start = f.offset('start');
-    const end = f.offset('end');
-    const quote = f.string('quote');
-    const annotator = f.string('annotator', { nonEmpty: true });
-    const annotatorIdValue = annotatorId(f, 'annotatorId', { optional: true });
-    const createdAt = stored(f.dateTime('createdAt'));
-    const updatedAt = stored(f.dateTime('updatedAt'));
-    const note = f.string('note', { optional: true });
-    const provenance = decodeProvenance(f, report);
-
-    if (start !== undefined && end !== undefined && cpLength !== undefined) {
-      if (start > cpLength) {
-        report.add('offset-out-of-range', f.at('start'), `${f.path}: start ${start} is beyond the end of the text (${cpLength} code points).`);
-      } else if (end > cpLength) {
-        report.add('offset-out-of-range', f.at('end'), `${f.path}: end ${end} is beyond the end of the text (${cpLength} code points).`);
-      } else if (end <= start) {
-        report.add('empty-span', f.at('end'), `${f.path}: end ${end} must be greater than start ${start}; empty spans are not annotations.`);
-      }
-    }
-    if (
-      report.count > before ||
-      id === undefined ||
-      !isV1Label(label) ||
-      start === undefined ||
-      end === undefined ||
-      quote === undefined ||
-      annotator === undefined ||
-      createdAt === undefined ||
-      updatedAt === undefined
-    )
-      return;
-    out.push({
-      index,
-      id,
-      label,
-      start,
-      end,
-      quote,
-      annotator,
-      createdAt,
-      updatedAt,
-      ...(annotatorIdValue !== undefined ? { annotatorId: annotatorIdValue } : {}),
-      ...(note !== undefined ? { note } : {}),
-      ...(provenance !== undefined ? { provenance } : {}),
-    });
-  });
-  return out;
-}
-
-function decodeProvenance(annotation: Fields, report: Report): Provenance | undefined {
-  const raw = annotation.object('provenance', { optional: true });
-  if (!raw) return undefined;
-  const f = new Fields(raw, annotation.at('provenance'), report);
-  const annotator = f.string('annotator', { nonEmpty: true });
-  const annotationId = f.string('annotationId', { nonEmpty: true });
-  const modified = f.boolean('modified');
-  return annotator !== undefined && annotationId !== undefined && modified !== undefined ? { annotator, annotationId, modified } : undefined;
-}
-
-function decodeReview(doc: Fields, report: Report): ReviewV1 | undefined {
-  const raw = doc.object('review', { optional: true });
-  if (!raw) return undefined;
-  const f = new Fields(raw, doc.at('review'), report);
-  const status = f.oneOf('status', REVIEW_STATUSES);
-  const decisions: ReviewDecisionV1[] = [];
-  f.array('decisions')?.forEach((r, i) => {
-    const d = item(r, `${f.at('decisions')}[${i}]`, report);
-    if (!d) return;
-    const annotator = d.string('annotator', { nonEmpty: true });
-    const annotationId = d.string('annotationId', { nonEmpty: true });
-    const decision = d.oneOf('decision', REVIEW_DECISIONS);
-    const reason = d.string('reason', { optional: true });
-    const decidedBy = d.string('decidedBy', { nonEmpty: true });
-    const decidedAt = stored(d.dateTime('decidedAt'));
-    const resultId = d.string('resultId', { optional: true, nonEmpty: true });
-    if (annotator === undefined || annotationId === undefined || decision === undefined || decidedBy === undefined || decidedAt === undefined) return;
-    decisions.push({
-      annotator,
-      annotationId,
-      decision,
-      decidedBy,
-      decidedAt,
-      ...(reason !== undefined ? { reason } : {}),
-      ...(resultId !== undefined ? { resultId } : {}),
-    });
-  });
-  return status === undefined ? undefined : { status, decisions };
+/** decodeSpanmarkV1 from a file's bytes (strict UTF-8, at most one BOM). */
+export function decodeSpanmarkV1Bytes(bytes: Uint8Array, sha256Hex: Sha256Hex, options: DecodeOptions = {}): Promise<Result<DecodedLibrary, DecodeProblem>> {
+  return decodeBytesWith(bytes, sha256Hex, options, ONLY_V1);
 }

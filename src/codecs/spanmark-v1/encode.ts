@@ -13,7 +13,6 @@ import {
   SPANMARK_FORMAT,
   SPANMARK_OFFSET_UNIT,
   SPANMARK_VERSION,
-  V1_LABELS,
   type ExportedAnnotationV1,
   type ExportedBlockV1,
   type ExportedByV1,
@@ -22,6 +21,7 @@ import {
   type ExportedMetadataV1,
   type ReviewV1,
   type SpanmarkFileV1,
+  V1_LABELS,
 } from './types.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -57,42 +57,70 @@ export class SpanmarkEncodeError extends Error {
   }
 }
 
+/**
+ * Writes what a version adds to one annotation, given the v1 record (offsets in code points) and the
+ * stored annotation (offsets in UTF-16). Returns the record to write; `path` locates it for errors.
+ */
+export type AnnotationExtender<A extends ExportedAnnotationV1 = ExportedAnnotationV1> = (
+  wire: ExportedAnnotationV1,
+  stored: Annotation,
+  text: string,
+  path: string,
+) => A;
+
 export function encodeSpanmarkV1(input: EncodeInput): SpanmarkFileV1 {
+  return {
+    ...fileHead(input, SPANMARK_VERSION),
+    // Every Spanmark label is listed, used or not, so a reader learns the full label set.
+    // The hotkey is a binding of this app, not a property of the label, so it stays out.
+    labels: V1_LABELS.map((l): ExportedLabelV1 => ({
+      id: l.id,
+      name: l.name,
+      description: l.description,
+      color: l.color,
+      glyph: l.glyph,
+      underline: l.underline,
+    })),
+    documents: encodeDocuments(input),
+  };
+}
+
+/** The keys every version writes first, in the contract's order. */
+export function fileHead<V extends number>(input: EncodeInput, version: V) {
   if (!isIsoDateTime(input.exportedAt)) {
     throw new SpanmarkEncodeError('exportedAt', `${JSON.stringify(input.exportedAt)} is not an ISO-8601 date-time`);
   }
+  return {
+    format: SPANMARK_FORMAT,
+    version,
+    offsetUnit: SPANMARK_OFFSET_UNIT,
+    exportedAt: input.exportedAt,
+    generator: { name: 'spanmark', version: input.generatorVersion },
+    ...(input.exportedBy !== undefined ? { exportedBy: copyExportedBy(input.exportedBy) } : {}),
+  } as const;
+}
+
+/** The documents of a file, shared by every version: `extend` adds what a version adds to an annotation. */
+export function encodeDocuments<A extends ExportedAnnotationV1 = ExportedAnnotationV1>(
+  input: EncodeInput,
+  extend?: AnnotationExtender<A>,
+): (Omit<ExportedDocumentV1, 'annotations'> & { readonly annotations: readonly A[] })[] {
   const seen = new Map<string, number>();
-  const documents = input.documents.map((doc, i) => {
+  return input.documents.map((doc, i) => {
     const prior = seen.get(doc.article.sha256);
     if (prior !== undefined) {
       throw new SpanmarkEncodeError(`documents[${i}].sha256`, `the same text is already exported as documents[${prior}]`);
     }
     seen.set(doc.article.sha256, i);
-    return encodeDocument(doc, `documents[${i}]`);
+    return encodeDocument(doc, `documents[${i}]`, extend);
   });
-  // Every Spanmark label is listed, used or not, so a reader learns the full label set.
-  // The hotkey is a binding of this app, not a property of the label, so it stays out.
-  const labels: ExportedLabelV1[] = V1_LABELS.map((l) => ({
-    id: l.id,
-    name: l.name,
-    description: l.description,
-    color: l.color,
-    glyph: l.glyph,
-    underline: l.underline,
-  }));
-  return {
-    format: SPANMARK_FORMAT,
-    version: SPANMARK_VERSION,
-    offsetUnit: SPANMARK_OFFSET_UNIT,
-    exportedAt: input.exportedAt,
-    generator: { name: 'spanmark', version: input.generatorVersion },
-    ...(input.exportedBy !== undefined ? { exportedBy: copyExportedBy(input.exportedBy) } : {}),
-    labels,
-    documents,
-  };
 }
 
-function encodeDocument(doc: EncodeDocumentInput, path: string): ExportedDocumentV1 {
+function encodeDocument<A extends ExportedAnnotationV1>(
+  doc: EncodeDocumentInput,
+  path: string,
+  extend: AnnotationExtender<A> | undefined,
+): Omit<ExportedDocumentV1, 'annotations'> & { readonly annotations: readonly A[] } {
   const { article } = doc;
   const { text } = article;
   const defect = textDefect(text);
@@ -124,7 +152,7 @@ function encodeDocument(doc: EncodeDocumentInput, path: string): ExportedDocumen
     throw new SpanmarkEncodeError(where.path, `UTF-16 offset ${where.offset} cannot be exported (${(e as Error).message})`);
   }
 
-  const exported = new Array<ExportedAnnotationV1>(annotations.length);
+  const exported = new Array<A>(annotations.length);
   for (let i = 0; i < annotations.length; i++) {
     const a = annotations[i]!;
     // Assigned rather than spread: this loop runs once per annotation and spreads are slow when cold.
@@ -156,7 +184,7 @@ function encodeDocument(doc: EncodeDocumentInput, path: string): ExportedDocumen
     if (a.provenance !== undefined) {
       out.provenance = { annotator: a.provenance.annotator, annotationId: a.provenance.annotationId, modified: a.provenance.modified };
     }
-    exported[i] = out;
+    exported[i] = extend ? extend(out, a, text, `${path}.annotations[${i}]`) : (out as A);
   }
   const base = 2 * annotations.length;
   const blocks: ExportedBlockV1[] = article.blocks.map((b, i) => ({
@@ -289,6 +317,11 @@ function copyReview(review: ReviewV1, path: string): ReviewV1 {
  * and 10,000 annotations costs tens of milliseconds, and nesting templates copied it per level.
  */
 export function serializeSpanmarkV1(file: SpanmarkFileV1): string {
+  return serializeSpanmark(file);
+}
+
+/** serializeSpanmarkV1 for a file of any version (v2's attribute values are written inline too). */
+export function serializeSpanmark(file: object): string {
   const out: string[] = [];
   writeJson(file, '', out);
   out.push('\n');
@@ -328,12 +361,16 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** A record holding no list (an annotation, a block, a label): written on one line. */
+/**
+ * A record holding no list of records (an annotation, a block, a label of v1, an attribute
+ * definition): written on one line. A list of plain values (a multiple choice, a choice's values)
+ * stays inline; v1 files have none, so their layout is unchanged.
+ */
 function isLeafRecord(v: unknown): boolean {
   if (!isRecord(v)) return false;
   for (const k in v) {
     const x = v[k];
-    if (Array.isArray(x) || (isRecord(x) && !isLeafRecord(x))) return false;
+    if (Array.isArray(x) ? x.some((e) => typeof e === 'object' && e !== null) : isRecord(x) && !isLeafRecord(x)) return false;
   }
   return true;
 }

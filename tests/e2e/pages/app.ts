@@ -100,6 +100,23 @@ export class SpanmarkApp {
     return { name: d.suggestedFilename(), json: JSON.parse(text), text };
   }
 
+  /** Export v1… (contract version 1 for older tools): the file, and the notice it gave. */
+  async exportDocumentV1(): Promise<{ name: string; json: unknown; text: string }> {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByTestId('cmd-export-document-v1').click();
+    const d = await download;
+    const text = readFileSync(await d.path(), 'utf8');
+    return { name: d.suggestedFilename(), json: JSON.parse(text), text };
+  }
+
+  /** Answers the question a file whose schema has labels, attributes or values the library lacks asks. */
+  async answerSchema(add: boolean): Promise<void> {
+    await this.page
+      .getByTestId('confirm-schema')
+      .getByTestId(add ? 'confirm-yes' : 'confirm-no')
+      .click();
+  }
+
   /** Review tab › Export with all layers (File menu in the desktop app). */
   async exportAllLayers(): Promise<{ name: string; json: unknown; text: string }> {
     await this.page.getByTestId('tab-review').click();

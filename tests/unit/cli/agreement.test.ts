@@ -229,11 +229,11 @@ test('no shared document: a message, exit 1', async () => {
 });
 
 test('an invalid file is reported like validate, on stderr, exit 1', async () => {
-  const bad = tmp.write('bad.json', '{"format": "spanmark", "version": 2}');
+  const bad = tmp.write('bad.json', '{"format": "spanmark", "version": 3}');
   const r = await run(['agreement', alicePath, bad, `${tmp.dir}/absent.json`]);
   assert.equal(r.code, 1);
   assert.equal(r.stdout, '');
-  assert.match(r.stderr, new RegExp(`^FAIL ${bad}\n {2}version: This export's format version 2`, 'm'));
+  assert.match(r.stderr, new RegExp(`^FAIL ${bad}\n {2}version: This export's format version 3`, 'm'));
   assert.match(r.stderr, /^ {2}cannot read \S+absent\.json: no such file\.$/m);
   assert.match(r.stderr, /agreement needs valid files; fix the files above/);
 });

@@ -53,7 +53,7 @@ test('several files, some bad: each bad file is named, with every problem at its
     f.documents[0].annotations[1].quote = 'Five people died';
   });
   const version = broken('version.spanmark.json', (f) => {
-    f.version = 2;
+    f.version = 3;
   });
   const end = broken('end.spanmark.json', (f) => {
     f.documents[1].annotations[0].end = 500;
@@ -72,7 +72,7 @@ test('several files, some bad: each bad file is named, with every problem at its
       // Offsets as in the file, code points: "Four" starts at 29 (at 31 in UTF-16, after the flag).
       '  documents[0].annotations[1].quote: quote "Five people died" does not match the text at 29..45 ("Four people died").',
       `FAIL ${version}`,
-      "  version: This export's format version 2 was written by a newer Spanmark; this Spanmark reads version 1 only. Update Spanmark to import it.",
+      "  version: This export's format version 3 was written by a newer Spanmark; this Spanmark reads versions 1 and 2 only. Update Spanmark to import it.",
       `FAIL ${end}`,
       '  documents[1].title: must be a string, but it is the number 7.',
       '  documents[1].annotations[0].end: end 500 is beyond the end of the text (49 code points).',
@@ -114,7 +114,7 @@ test('at most 20 problems, and the listing says it stopped', async () => {
 
 test('--json: an array of { file, ok, documents?, annotations?, problems? }', async () => {
   const version = broken('version2.spanmark.json', (f) => {
-    f.version = 2;
+    f.version = 3;
   });
   const malformed = tmp.write('malformed2.spanmark.json', '{\n  "format": "spanmark",\n  "version": 1,\n  oops\n}\n');
   const missing = join(tmp.dir, 'nowhere.json');

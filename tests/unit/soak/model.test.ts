@@ -38,11 +38,13 @@ function raw(list: readonly Annotation[]): RawColumns {
     labels: [...c.labels],
     annotatorIndex: [...c.annotatorIndex],
     annotators: [...c.annotators],
+    annotatorIds: [...c.annotatorIds],
     ids: p(c.ids),
     quotes: p(c.quotes),
     createdAt: p(c.createdAt),
     updatedAt: p(c.updatedAt),
     notes: p(c.notes),
+    attributes: p(c.attributes),
     provenance: c.provenance.map((x) => ({ at: x.at, provenance: { ...x.provenance } })),
   };
 }
@@ -54,6 +56,7 @@ test('decodes what the app packs: emoji, combining marks, RTL, newlines, notes, 
     ann('c', 'مرحبا', { annotator: 'Aigerim', note: '' }),
     ann('d', 'line two', { quote: 'an older quote', provenance: { annotator: 'Aigerim', annotationId: 'x1', modified: true } }),
     ann('👀', '🇰🇿', { label: 'deployment' }),
+    ann('e', 'end', { annotatorId: 'id-1', attributes: { count: { value: 18, qualifier: 'exact' }, kind: ['killed'], speaker: 'a' } }),
   ];
   const decoded = decodeColumns(raw(layer), 'doc', TEXT);
   assert.ok(Array.isArray(decoded), JSON.stringify(decoded));
@@ -68,7 +71,7 @@ test('columns that do not add up are reported, not decoded', () => {
   const c = raw([ann('a', 'Almaty'), ann('b', 'end')]);
   assert.match(JSON.stringify(decodeColumns({ ...c, starts: [0] }, 'doc', TEXT)), /starts has 1 entries for 2/);
   assert.match(JSON.stringify(decodeColumns({ ...c, ids: { text: c.ids.text + 'x', lengths: c.ids.lengths } }, 'doc', TEXT)), /ids lengths add up/);
-  assert.match(JSON.stringify(decodeColumns({ ...c, version: 2 }, 'doc', TEXT)), /version 2/);
+  assert.match(JSON.stringify(decodeColumns({ ...c, version: 1 }, 'doc', TEXT)), /version 1/);
 });
 
 test('a dropped or changed annotation in the snapshot is a difference', () => {
