@@ -5,6 +5,7 @@
 // again, an updatedAt equal to createdAt is not written twice (reading costs ~10 ms per MB here).
 // Unpacking refuses (undefined) anything that does not add up, so a damaged cache is ignored.
 
+import type { AttributeValues } from '../labels/attributes.js';
 import type { Annotation, Provenance } from './types.js';
 import { isLabelId } from '../labels/schema.js';
 
@@ -30,6 +31,11 @@ export interface LayerColumns {
   readonly notes: PackedStrings;
   /** The few accepted-from-a-colleague annotations, by position. */
   readonly provenance: readonly { readonly at: number; readonly provenance: Provenance }[];
+  /**
+   * Attribute values (links included: a link is its target's id), by position; only annotations
+   * that have some. Absent in snapshots written before attributes existed, which read as none.
+   */
+  readonly attributes?: readonly { readonly at: number; readonly values: AttributeValues }[];
 }
 
 export interface PackedStrings {
@@ -52,6 +58,7 @@ export function toColumns(list: readonly Annotation[], text: string): LayerColum
   const updatedAt = new Packer(n);
   const notes = new Packer(n);
   const provenance: { at: number; provenance: Provenance }[] = [];
+  const attributes: { at: number; values: AttributeValues }[] = [];
   list.forEach((a, i) => {
     if (!isOffset(a.start) || !isOffset(a.end)) throw new RangeError(`annotation ${a.id} has offsets ${a.start}..${a.end}, which cannot be packed`);
     starts[i] = a.start;
@@ -66,6 +73,7 @@ export function toColumns(list: readonly Annotation[], text: string): LayerColum
     else updatedAt.add(i, a.updatedAt);
     notes.add(i, a.note);
     if (a.provenance) provenance.push({ at: i, provenance: { ...a.provenance } });
+    if (a.attributes) attributes.push({ at: i, values: a.attributes });
   });
   return {
     version: 1,
@@ -82,6 +90,7 @@ export function toColumns(list: readonly Annotation[], text: string): LayerColum
     updatedAt: updatedAt.done(),
     notes: notes.done(),
     provenance,
+    attributes,
   };
 }
 
@@ -99,6 +108,7 @@ export function fromColumns(c: LayerColumns, docId: string, text: string): Annot
   const notes = unpack(c.notes, n, ABSENT);
   if (!ids || !quotes || !createdAt || !updatedAt || !notes) return undefined;
   const provenance = new Map(c.provenance.map((p) => [p.at, p.provenance]));
+  const attributes = new Map((c.attributes ?? []).map((p) => [p.at, p.values]));
   const out = new Array<Annotation>(n);
   for (let i = 0; i < n; i++) {
     const label = c.labels[c.labelIndex[i]!];
@@ -122,6 +132,8 @@ export function fromColumns(c: LayerColumns, docId: string, text: string): Annot
     if (note !== undefined) a.note = note;
     const p = provenance.get(i);
     if (p !== undefined) a.provenance = p;
+    const values = attributes.get(i);
+    if (values !== undefined) a.attributes = values;
     out[i] = a;
   }
   return out;
@@ -151,7 +163,13 @@ function wellFormed(c: LayerColumns): boolean {
     Array.isArray(c.provenance) &&
     c.provenance.every(
       (p: LayerColumns['provenance'][number]) => Number.isInteger(p?.at) && p.at >= 0 && p.at < n && typeof p.provenance === 'object' && p.provenance !== null,
-    )
+    ) &&
+    (c.attributes === undefined ||
+      (Array.isArray(c.attributes) &&
+        c.attributes.every(
+          (p: NonNullable<LayerColumns['attributes']>[number]) =>
+            Number.isInteger(p?.at) && p.at >= 0 && p.at < n && typeof p.values === 'object' && p.values !== null && !Array.isArray(p.values),
+        )))
   );
 }
 

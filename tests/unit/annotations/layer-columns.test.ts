@@ -24,6 +24,20 @@ test('a layer comes back exactly, notes, provenance, emoji, RTL and empty string
   assert.deepEqual(fromColumns(toColumns(list, TEXT), 'doc', TEXT), list);
 });
 
+test('attribute values and links come back exactly; a snapshot from before attributes reads as none', () => {
+  const list: Annotation[] = [
+    ann({ id: 'a', start: 0, end: 12, attributes: { source: 'e\u0301 قتل 🇰🇿\r\n', stance: 'asserted', speaker: 'c' } }),
+    ann({ id: 'b', label: 'casualty', start: 30, end: 36, attributes: { count: { min: 10, max: 15 }, kind: ['killed', 'injured'], date: '2022-01' } }),
+    ann({ id: 'c', start: 40, end: 44 }),
+    ann({ id: 'd', label: 'casualty', start: 50, end: 56, attributes: { count: { value: 18, qualifier: 'exact' }, kind: [], place: '' } }),
+  ];
+  assert.deepEqual(fromColumns(toColumns(list, TEXT), 'doc', TEXT), list);
+  const { attributes: _none, ...old } = toColumns(list.map(({ attributes: _a, ...rest }) => rest), TEXT);
+  assert.deepEqual(fromColumns(old as LayerColumns, 'doc', TEXT), list.map(({ attributes: _a, ...rest }) => rest));
+  const bad = { ...toColumns(list, TEXT), attributes: [{ at: 9, values: {} }] };
+  assert.equal(fromColumns(bad, 'doc', TEXT), undefined, 'attributes past the end are refused');
+});
+
 test('what is implied is not stored: quotes equal to the text, updatedAt equal to createdAt', () => {
   const plain = [ann({ id: 'a', start: 12, end: 19 }), ann({ id: 'b', start: 40, end: 46 })];
   const c = toColumns(plain, TEXT);
@@ -55,6 +69,20 @@ test('property: any layer survives packing, and each annotator and label is stor
     annotator: fc.constantFrom('ana', 'Bo', 'Айгерим'),
     note: fc.option(str, { nil: undefined }),
     edited: fc.boolean(),
+    attributes: fc.option(
+      fc.dictionary(
+        str,
+        fc.oneof(
+          str,
+          fc.boolean(),
+          fc.array(str, { maxLength: 3 }),
+          fc.record({ value: fc.nat(), qualifier: fc.constantFrom('exact' as const, 'at-least' as const, 'at-most' as const, 'about' as const) }),
+          fc.record({ min: fc.nat(), max: fc.nat() }),
+        ),
+        { maxKeys: 4 },
+      ),
+      { nil: undefined },
+    ),
   });
   fc.assert(
     fc.property(fc.array(rec, { maxLength: 40 }), (raw) => {
@@ -68,7 +96,8 @@ test('property: any layer survives packing, and each annotator and label is stor
           ...(r.quote !== undefined ? { quote: r.quote } : {}),
           ...(r.edited ? { updatedAt: '2022-02-01T00:00:00.000Z' } : {}),
         });
-        return r.note === undefined ? a : { ...a, note: r.note };
+        const noted = r.note === undefined ? a : { ...a, note: r.note };
+        return r.attributes === undefined ? noted : { ...noted, attributes: r.attributes };
       });
       const c = toColumns(list, TEXT);
       assert.deepEqual(fromColumns(c, 'doc', TEXT), list);
