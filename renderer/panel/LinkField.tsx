@@ -133,14 +133,25 @@ export function LinkField({
           <span className="link-candidate" data-testid={`attr-${def.id}-candidate`}>
             Choose {labelName(shown.label)} “{clip(shown.quote)}”? <kbd>Enter</kbd> sets it
           </span>
-        ) : picking ? (
-          <span className="attr-hint">
+        ) : (
+          // Always laid out (hidden when not picking): a field that changed height on blur would
+          // move the button under a click that blurred it.
+          <span className="attr-hint" style={{ visibility: picking ? 'visible' : 'hidden' }}>
             <kbd>]</kbd> <kbd>[</kbd> choose a {allowed} span, or click one in the text
           </span>
-        ) : null}
+        )}
       </div>
       {target ? (
-        <button type="button" className="link-go" data-testid={`attr-${def.id}-go`} onClick={() => onJump(target.id)}>
+        <button
+          type="button"
+          className="link-go"
+          data-testid={`attr-${def.id}-go`}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => {
+            disarm();
+            onJump(target.id);
+          }}
+        >
           Go to →
         </button>
       ) : null}

@@ -269,7 +269,9 @@ test('a claim is linked to its speaker, the link is drawn and followed both ways
   await picker.focus();
   await app.press('Delete');
   await expect(page.getByTestId('attr-speaker-target')).toHaveCount(0);
-  await app.tagByKeys('20 thousand radicals', '2').catch(() => undefined);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('article-text')).toBeFocused();
+  await app.tagByKeys('20 thousand radicals', '2');
   await selectByKeys(page, CLAIM);
   await picker.focus();
   await app.clickText('20 thousand');
