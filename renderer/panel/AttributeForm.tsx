@@ -188,7 +188,7 @@ function QuantityField({
       role="group"
       aria-label={def.name}
       onBlur={(e) => {
-        if (dirty && !e.currentTarget.contains(e.relatedTarget as Node | null)) save();
+        if (dirty && !e.currentTarget.contains(e.relatedTarget)) save();
       }}
     >
       <FieldName def={def} htmlFor={`${id}-value`} />
@@ -304,7 +304,7 @@ function ChoiceField({
             data-testid={`attr-${def.id}-${v.replace(/\s+/g, '-')}`}
             onMouseDown={(e) => e.preventDefault()}
             onClick={(e) => {
-              (e.currentTarget.closest('[tabindex]') as HTMLElement | null)?.focus();
+              e.currentTarget.closest<HTMLElement>('[tabindex]')?.focus();
               choose(v);
             }}
           >

@@ -38,7 +38,7 @@ async function withSchema(app: SpanmarkApp, schema: LabelSchema): Promise<void> 
     (schema) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('spanmark');
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(new Error(String(open.error)));
         open.onsuccess = () => {
           const db = open.result;
           const tx = db.transaction('settings', 'readwrite');
@@ -47,7 +47,7 @@ async function withSchema(app: SpanmarkApp, schema: LabelSchema): Promise<void> 
             db.close();
             resolve();
           };
-          tx.onerror = () => reject(tx.error);
+          tx.onerror = () => reject(new Error(String(tx.error)));
         };
       }),
     schema,

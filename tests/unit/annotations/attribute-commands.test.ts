@@ -11,7 +11,7 @@ const later = '2022-01-07T11:00:00.000Z';
 const text = 'Tokayev 🇰🇿 said: ‏שלום‏ e\u0301 18 were killed.\r\nAnd more.';
 
 function ann(over: Partial<Annotation> & { id: string; start: number; end: number }): Annotation {
-  return { docId: 'd', label: 'claim', quote: text.slice(over.start, over.end), annotator: 'ana', createdAt: now, updatedAt: now, ...over } as Annotation;
+  return { docId: 'd', label: 'claim', quote: text.slice(over.start, over.end), annotator: 'ana', createdAt: now, updatedAt: now, ...over };
 }
 
 const speaker: AttributeDef = { id: 'speaker', name: 'Speaker', type: 'link', targets: ['actor'] };
