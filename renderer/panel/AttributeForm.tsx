@@ -87,10 +87,19 @@ export function AttributeForm(props: AttributeFormProps) {
             case 'choice':
               return <ChoiceField def={def} values={def.values ?? []} stored={stored} set={set} />;
             case 'boolean':
-              return <ChoiceField def={def} values={['yes', 'no']} stored={stored === true ? 'yes' : stored === false ? 'no' : undefined} set={(d, v) => set(d, v === undefined ? undefined : v === 'yes')} />;
+              return (
+                <ChoiceField
+                  def={def}
+                  values={['yes', 'no']}
+                  stored={stored === true ? 'yes' : stored === false ? 'no' : undefined}
+                  set={(d, v) => set(d, v === undefined ? undefined : v === 'yes')}
+                />
+              );
             case 'text':
             case 'date':
-              return <TextField def={def} stored={typeof stored === 'string' ? stored : undefined} selectionText={props.selectionText} set={set} report={report} />;
+              return (
+                <TextField def={def} stored={typeof stored === 'string' ? stored : undefined} selectionText={props.selectionText} set={set} report={report} />
+              );
             case 'link':
               return (
                 <LinkField
@@ -194,12 +203,37 @@ function QuantityField({
       <FieldName def={def} htmlFor={`${id}-value`} />
       {draft.qualifier === 'range' ? (
         <span className="range">
-          <input id={`${id}-value`} className="num" aria-label={`${def.name} minimum`} inputMode="numeric" value={draft.min} data-testid={`${id}-min`} onChange={(e) => edit({ min: e.target.value })} onKeyDown={onKey} />
+          <input
+            id={`${id}-value`}
+            className="num"
+            aria-label={`${def.name} minimum`}
+            inputMode="numeric"
+            value={draft.min}
+            data-testid={`${id}-min`}
+            onChange={(e) => edit({ min: e.target.value })}
+            onKeyDown={onKey}
+          />
           –
-          <input className="num" aria-label={`${def.name} maximum`} inputMode="numeric" value={draft.max} data-testid={`${id}-max`} onChange={(e) => edit({ max: e.target.value })} onKeyDown={onKey} />
+          <input
+            className="num"
+            aria-label={`${def.name} maximum`}
+            inputMode="numeric"
+            value={draft.max}
+            data-testid={`${id}-max`}
+            onChange={(e) => edit({ max: e.target.value })}
+            onKeyDown={onKey}
+          />
         </span>
       ) : (
-        <input id={`${id}-value`} className="num" inputMode="numeric" value={draft.value} data-testid={`${id}-value`} onChange={(e) => edit({ value: e.target.value })} onKeyDown={onKey} />
+        <input
+          id={`${id}-value`}
+          className="num"
+          inputMode="numeric"
+          value={draft.value}
+          data-testid={`${id}-value`}
+          onChange={(e) => edit({ value: e.target.value })}
+          onKeyDown={onKey}
+        />
       )}
       <select
         aria-label={`${def.name} qualifier`}

@@ -162,10 +162,7 @@ export function LinkField({
 /** The links pointing at this annotation, each a button back to its source. */
 export function LinkedFrom({ target, layer, onJump }: { target: Annotation; layer: readonly Annotation[]; onJump: (id: string) => void }) {
   const schema = useSchema();
-  const incoming = useMemo(
-    () => linksTo(layer, target.id, (label) => schema.labels.find((l) => l.id === label)?.attributes ?? []),
-    [layer, target.id, schema],
-  );
+  const incoming = useMemo(() => linksTo(layer, target.id, (label) => schema.labels.find((l) => l.id === label)?.attributes ?? []), [layer, target.id, schema]);
   if (incoming.length === 0) return null;
   return (
     <div className="linked-from" data-testid="linked-from">

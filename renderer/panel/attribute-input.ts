@@ -42,7 +42,8 @@ export function quantityFromDraft(d: QuantityDraft, name: string): { ok: true; v
     if (!max.ok) return max;
     return { ok: true, value: { min: min.value, max: max.value } };
   }
-  if (d.value.trim() === '') return d.qualifier === 'exact' ? { ok: true, value: undefined } : { ok: false, message: `${name}: type a number for “${d.qualifier}”.` };
+  if (d.value.trim() === '')
+    return d.qualifier === 'exact' ? { ok: true, value: undefined } : { ok: false, message: `${name}: type a number for “${d.qualifier}”.` };
   const n = parseCount(d.value, name);
   return n.ok ? { ok: true, value: { value: n.value, qualifier: d.qualifier } } : n;
 }

@@ -23,7 +23,15 @@ interface Arc {
   readonly link: ReaderLink;
 }
 
-export function LinkOverlay({ links, layoutRef, scrollerRef }: { links: readonly ReaderLink[]; layoutRef: RefObject<TextLayout | null>; scrollerRef: RefObject<HTMLElement | null> }) {
+export function LinkOverlay({
+  links,
+  layoutRef,
+  scrollerRef,
+}: {
+  links: readonly ReaderLink[];
+  layoutRef: RefObject<TextLayout | null>;
+  scrollerRef: RefObject<HTMLElement | null>;
+}) {
   const [arcs, setArcs] = useState<{ arcs: Arc[]; width: number; height: number }>({ arcs: [], width: 0, height: 0 });
   useLayoutEffect(() => {
     const scroller = scrollerRef.current;

@@ -68,7 +68,11 @@ async function openSampleByKeys(app: SpanmarkApp): Promise<void> {
 /** `[` until the selected annotation is the one quoting `quote`. */
 async function selectByKeys(page: Page, quote: string): Promise<void> {
   for (let i = 0; i < 12; i++) {
-    const current = await page.getByTestId('annotation-details').locator('.selected-quote').textContent({ timeout: 500 }).catch(() => null);
+    const current = await page
+      .getByTestId('annotation-details')
+      .locator('.selected-quote')
+      .textContent({ timeout: 500 })
+      .catch(() => null);
     if (current === quote) return;
     await page.keyboard.press('[');
   }

@@ -112,7 +112,10 @@ test('deleting a link target clears the links to it in the same batch; its inver
   const cmd = deleteWithLinks(list, actor, defsOf, later);
   assert.equal(cmd.kind, 'batch');
   const after = applyCommand(list, cmd);
-  assert.equal(after.find((a) => a.id === 'act'), undefined);
+  assert.equal(
+    after.find((a) => a.id === 'act'),
+    undefined,
+  );
   assert.deepEqual(after.find((a) => a.id === 'clm')?.attributes, { stance: 'asserted' });
   assert.equal(after.find((a) => a.id === 'clm2')?.attributes, undefined);
   assert.deepEqual(linksTo(after, 'act', defsOf), []);

@@ -38,8 +38,14 @@ test('counts: digits, thousands with commas or spaces, decimals; anything else i
 test('a quantity draft becomes a value the schema accepts, clears when empty, or says what is missing', () => {
   const cases: [Partial<typeof EMPTY_QUANTITY>, unknown][] = [
     [{ value: '18' }, { value: 18, qualifier: 'exact' }],
-    [{ value: '20,000', qualifier: 'at-least' }, { value: 20000, qualifier: 'at-least' }],
-    [{ qualifier: 'range', min: '10', max: '15' }, { min: 10, max: 15 }],
+    [
+      { value: '20,000', qualifier: 'at-least' },
+      { value: 20000, qualifier: 'at-least' },
+    ],
+    [
+      { qualifier: 'range', min: '10', max: '15' },
+      { min: 10, max: 15 },
+    ],
     [{}, undefined],
     [{ qualifier: 'range' }, undefined],
   ];
