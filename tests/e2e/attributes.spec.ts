@@ -309,6 +309,14 @@ test('a claim is linked to its speaker, the link is drawn and followed both ways
   await page.getByTestId('confirm-no').click();
   await expect(page.locator('[data-testid="annotation-row"]', { hasText: SPEAKER })).toHaveCount(1);
 
+  // The claim's source, filled from the words last selected in the text.
+  await app.select('Kazakh President');
+  await page.locator('[data-testid="annotation-row"]', { hasText: CLAIM }).click();
+  const filled = app.waitForSaved();
+  await page.getByTestId('attr-source-fill').click();
+  await filled;
+  await expect(page.getByTestId('attr-source-input')).toHaveValue('Kazakh President');
+
   // Reload: the link is still there, both ways.
   await page.waitForTimeout(2000);
   await page.reload();
@@ -316,6 +324,7 @@ test('a claim is linked to its speaker, the link is drawn and followed both ways
   await page.locator('[data-testid="annotation-row"]', { hasText: CLAIM }).click();
   await expect(page.getByTestId('attr-speaker-target')).toHaveText(`→ speaker: “${SPEAKER}”`);
   await expect(page.locator(`[data-testid="link-connector"][data-from="${claimId}"][data-to="${actorId}"]`)).toHaveCount(1);
+  await expect(page.getByTestId('attr-source-input')).toHaveValue('Kazakh President');
   await page.getByTestId('attr-speaker-go').click();
   await expect(page.getByTestId('linked-from-entry')).toHaveText(`← Claim “${CLAIM}” (speaker)`);
 });
