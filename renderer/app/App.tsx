@@ -15,6 +15,8 @@ import type { ConfirmMine, ConfirmSchema } from '../io/import.js';
 import { plural } from '../ui/format.js';
 import { AnnotationDetails } from '../panel/AnnotationDetails.js';
 import { AnnotationPanel } from '../panel/AnnotationPanel.js';
+import { AttributeForm } from '../panel/AttributeForm.js';
+import { useAttributeActions } from '../panel/use-attribute-actions.js';
 import { ArticleView, type ReaderController, type Span } from '../reader/ArticleView.js';
 import { LibraryView } from '../library/LibraryView.js';
 import { SettingsDialog } from '../settings/SettingsDialog.js';
@@ -220,9 +222,12 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
     fail,
   });
   const { openBytes, importBytes } = actions;
+  const attrs = useAttributeActions({ session, annotations: snapshot.annotations, selectedId, setSelectedId, pending, controller, fail });
   const commands = useMemo(
     () => ({
       ...actions.commands,
+      // Deleting a span other spans link to asks first, and takes the links with it.
+      remove: attrs.remove,
       library: () => {
         setMode('annotate');
         session?.dispose();
@@ -233,7 +238,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
       },
       settings: () => setShowSettings(true),
     }),
-    [actions.commands, db, session],
+    [actions.commands, attrs.remove, db, session],
   );
 
   const slots = useMemo(() => layerSlots([...snapshot.layers.keys()]), [snapshot.layers]);
@@ -302,7 +307,8 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
     onNothingToTag: (why) => say('info', why),
     onFind: () => session && setFind((t) => (t ?? 0) + 1),
     onStep: nav.step,
-    onOpenDetails: nav.openDetails,
+    // Enter: the attribute form when the label has attributes, else the note.
+    onOpenDetails: () => (attrs.hasAttributes(selectedId ? session?.find(selectedId) : undefined) ? attrs.openForm() : nav.openDetails()),
     onReviewKey: (e) => (mode === 'review' && session !== null ? (reviewKeys.current?.(e) ?? false) : false),
   });
 
@@ -397,7 +403,8 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
               ownVisible={!hiddenLayers.has(annotator)}
               selectedId={selectedId}
               pending={pending}
-              onSelect={setSelectedId}
+              onSelect={attrs.onSelectSpan}
+              links={attrs.links}
               onPending={setPending}
               onCreate={commands.create}
               controller={controller}
@@ -464,6 +471,20 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
                     onDelete={commands.remove}
                     focusNote={nav.noteFocus}
                     onBackToText={nav.backToText}
+                  />
+                ) : null}
+                {selected ? (
+                  <AttributeForm
+                    key={selected.id}
+                    annotation={selected}
+                    layer={snapshot.annotations}
+                    focusToken={attrs.formFocus}
+                    selectionText={attrs.selectionText}
+                    onSet={attrs.setValue}
+                    onBackToText={nav.backToText}
+                    onJump={attrs.jump}
+                    onPreview={attrs.setPreview}
+                    onArmPick={attrs.onArmPick}
                   />
                 ) : null}
                 {tab === 'review' ? (
@@ -559,6 +580,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
           testId={question.testId ?? 'confirm-mine'}
         />
       ) : null}
+      {attrs.dialog}
       {renaming ? (
         <RenameLayerDialog
           from={renaming.from}

@@ -17,6 +17,7 @@ import { HighlightPainter } from './highlight-painter.js';
 import { LabelMenu } from './LabelMenu.js';
 import { HoverCard } from './HoverCard.js';
 import { caretBox, caretMove, movePage } from './keyboard-caret.js';
+import { LinkOverlay, type ReaderLink } from './LinkOverlay.js';
 
 export interface Span {
   readonly start: number;
@@ -60,12 +61,15 @@ interface Props {
   readonly onPending: (span: Span | null) => void;
   readonly onCreate: (label: LabelId) => void;
   readonly controller: { current: ReaderController | null };
+  /** Links to draw over the text (the selected annotation's). */
+  readonly links?: readonly ReaderLink[];
   readonly children?: ReactNode;
 }
 
 export function ArticleView(props: Props) {
   const { article, session, hidden, peers, ownVisible, selectedId, pending, onSelect, onPending, controller } = props;
   const rootRef = useRef<HTMLDivElement>(null);
+  const readerRef = useRef<HTMLDivElement>(null);
   const layoutRef = useRef<TextLayout | null>(null);
   const painterRef = useRef<HighlightPainter | null>(null);
   const altRef = useRef(false);
@@ -313,6 +317,7 @@ export function ArticleView(props: Props) {
   return (
     <div
       className="reader"
+      ref={readerRef}
       onScroll={() => {
         setHover(null);
         if (menuAnchor) setMenuAnchor(null);
@@ -377,6 +382,7 @@ export function ArticleView(props: Props) {
       {caret ? (
         <div className="reader-caret" data-testid="reader-caret" aria-hidden="true" style={{ left: caret.left, top: caret.top, height: caret.height }} />
       ) : null}
+      {props.links && props.links.length > 0 ? <LinkOverlay links={props.links} layoutRef={layoutRef} scrollerRef={readerRef} /> : null}
       {hover && !menuAnchor ? <HoverCard x={hover.x} y={hover.y} items={hover.items} slots={hover.slots} /> : null}
     </div>
   );

@@ -161,8 +161,17 @@ export function describeCommand(cmd: AnnotationCommand): string {
         ? `relabel “${clip(cmd.after.quote)}” as ${cmd.after.label}`
         : cmd.before.start !== cmd.after.start || cmd.before.end !== cmd.after.end
           ? `change the boundary of “${clip(cmd.after.quote)}”`
-          : `edit the note on “${clip(cmd.after.quote)}”`;
+          : cmd.before.note !== cmd.after.note
+            ? `edit the note on “${clip(cmd.after.quote)}”`
+            : describeAttributeChange(cmd.before, cmd.after);
   }
+}
+
+/** Which attributes an update changed, by id (the schema's names are not known here). */
+function describeAttributeChange(before: Annotation, after: Annotation): string {
+  const ids = new Set([...Object.keys(before.attributes ?? {}), ...Object.keys(after.attributes ?? {})]);
+  const changed = [...ids].filter((id) => JSON.stringify(before.attributes?.[id]) !== JSON.stringify(after.attributes?.[id]));
+  return changed.length === 0 ? `edit “${clip(after.quote)}”` : `set ${changed.join(', ')} on “${clip(after.quote)}”`;
 }
 
 function describeBatch(cmd: BatchCommand): string {

@@ -137,8 +137,13 @@ test('the sample is annotated, navigated, edited and exported with the keyboard 
   const innerStart = await offsetOf(page, INNER);
   expect(await caretOffset(page), 'the caret waits at the selected span’s end').toBe(innerStart + INNER.length);
 
-  // Enter: the note field of the selected annotation; Ctrl+Enter saves; Esc returns to the text.
+  // Enter: the attribute form's first field (a casualty has attributes); the note field is just
+  // before the form (past the Delete button); Ctrl+Enter saves; Esc returns to the text.
   await page.keyboard.press('Enter');
+  await expect(page.getByTestId('attr-count-value')).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByTestId('delete-annotation')).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
   await expect(page.getByTestId('note-input')).toBeFocused();
   await page.keyboard.type(NOTE);
   await app.press('Control+Enter');
@@ -149,6 +154,9 @@ test('the sample is annotated, navigated, edited and exported with the keyboard 
   await expect(page.locator('[data-testid="annotation-row"][aria-current="true"] .has-note')).toHaveAttribute('title', NOTE);
   // Esc from a label button of the details, too, returns to the text with the annotation selected.
   await page.keyboard.press('Enter');
+  await expect(page.getByTestId('attr-count-value')).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
   await expect(page.getByTestId('note-input')).toBeFocused();
   await page.keyboard.press('Shift+Tab');
   await expect(page.getByTestId('relabel-deployment')).toBeFocused();

@@ -250,6 +250,48 @@ export class SpanmarkApp {
     await expect(this.page.getByTestId('annotator')).toHaveText(`Annotating as ${name}`);
   }
 
+  /** The caret's offset in the article text, read from the selection and the blocks' data-start. */
+  async caretOffset(): Promise<number> {
+    return this.page.evaluate(() => {
+      const sel = window.getSelection();
+      const node = sel?.focusNode;
+      if (!sel || !node) return -1;
+      const el = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
+      const block = el?.closest<HTMLElement>('[data-start]');
+      if (!block) return -1;
+      return node.nodeType === Node.TEXT_NODE
+        ? Number(block.dataset['start']) + sel.focusOffset
+        : Number(sel.focusOffset === 0 ? block.dataset['start'] : block.dataset['end']);
+    });
+  }
+
+  /** Offset of the first occurrence of `needle` in the article text. */
+  async offsetOf(needle: string): Promise<number> {
+    return this.page.evaluate((n) => {
+      for (const block of document.querySelectorAll<HTMLElement>('[data-testid="article-text"] [data-start]')) {
+        const at = (block.textContent ?? '').indexOf(n);
+        if (at >= 0) return Number(block.dataset['start']) + at;
+      }
+      throw new Error(`${n} is not in the article`);
+    }, needle);
+  }
+
+  /** Selects `needle` with the keyboard alone (caret walk, Shift+arrows) and presses `key` (a label's hotkey). */
+  async tagByKeys(needle: string, key: string): Promise<void> {
+    const target = await this.offsetOf(needle);
+    for (let i = 0; ; i++) {
+      if (i > 300) throw new Error(`the caret did not reach ${target}`);
+      const at = await this.caretOffset();
+      if (at === target) break;
+      const d = target - at;
+      if (Math.abs(d) > 12) await this.page.keyboard.press(d > 0 ? 'Control+ArrowRight' : 'Control+ArrowLeft');
+      else await this.page.keyboard.press(d > 0 ? 'ArrowRight' : 'ArrowLeft');
+    }
+    for (let i = 0; i < needle.length; i++) await this.page.keyboard.press('Shift+ArrowRight');
+    expect(await this.page.evaluate(() => window.getSelection()?.toString())).toBe(needle);
+    await this.press(key);
+  }
+
   errorMessage() {
     return this.page.getByTestId('message-error');
   }
