@@ -10,7 +10,7 @@ import addFormats from 'ajv-formats';
 import { encodeSpanmarkV2 } from '../../src/codecs/spanmark-v2/encode.js';
 import { serializeSpanmark } from '../../src/codecs/spanmark-v1/encode.js';
 import type { Annotation } from '../../src/annotations/types.js';
-import { DEFAULT_SCHEMA, type LabelId, type LabelSchema } from '../../src/labels/schema.js';
+import { DEFAULT_SCHEMA, type LabelSchema } from '../../src/labels/schema.js';
 import { SpanmarkApp } from './pages/app.js';
 import { sampleArticle } from './fixtures/exports.js';
 import { readStored } from './pages/stored.js';
@@ -33,7 +33,7 @@ const THEIR_SCHEMA: LabelSchema = {
           ? { ...l, attributes: l.attributes.map((a) => (a.id === 'kind' ? { ...a, values: [...a.values!, 'fled'] } : a)) }
           : l,
     ),
-    { id: 'actor' as LabelId, name: 'Actor', color: '#8fd18f', glyph: 'A', underline: 'solid', description: 'Who speaks.', guidelines: [], attributes: [] },
+    { id: 'actor', name: 'Actor', color: '#8fd18f', glyph: 'A', underline: 'solid', description: 'Who speaks.', guidelines: [], attributes: [] },
   ],
 };
 
@@ -61,7 +61,7 @@ function v2File(annotator: string): { buffer: Buffer; annotations: Annotation[] 
     return {
       id,
       docId: article.id,
-      label: label as LabelId,
+      label: label,
       start,
       end: start + quote.length,
       quote,

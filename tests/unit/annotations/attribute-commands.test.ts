@@ -20,7 +20,7 @@ const casualtyDefs = DEFAULT_SCHEMA.labels.find((l) => l.id === 'casualty')!.att
 const defsOf: DefsOf = (label) => (label === 'claim' ? claimDefs : label === 'casualty' ? casualtyDefs : []);
 const def = (id: string) => [...claimDefs, ...casualtyDefs].find((d) => d.id === id)!;
 
-const actor = ann({ id: 'act', start: 0, end: 7, label: 'actor' as Annotation['label'] });
+const actor = ann({ id: 'act', start: 0, end: 7, label: 'actor' });
 const claim = ann({ id: 'clm', start: 8, end: 30 });
 const casualty = ann({ id: 'cas', start: text.indexOf('18'), end: text.indexOf('killed') + 6, label: 'casualty' });
 const layer = [actor, claim, casualty];
@@ -126,6 +126,6 @@ test('deleting a link target clears the links to it in the same batch; its inver
 
 test('a label without definitions (unknown to the schema) has no links, and the empty layer none', () => {
   assert.deepEqual(linksTo([], 'x', defsOf), []);
-  const stray = ann({ id: 's', start: 0, end: 3, label: 'gone' as Annotation['label'], attributes: { speaker: 'act' } });
+  const stray = ann({ id: 's', start: 0, end: 3, label: 'gone', attributes: { speaker: 'act' } });
   assert.deepEqual(linksTo([stray, actor], 'act', defsOf), []);
 });

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mergeSchema } from '../../../src/labels/schema-merge.js';
-import { DEFAULT_SCHEMA, type LabelDef, type LabelId, type LabelSchema } from '../../../src/labels/schema.js';
+import { DEFAULT_SCHEMA, type LabelDef, type LabelSchema } from '../../../src/labels/schema.js';
 import type { AttributeDef } from '../../../src/labels/attributes.js';
 
 const library: LabelSchema = { ...DEFAULT_SCHEMA, id: 'mine', version: 4 };
@@ -14,7 +14,7 @@ const withAttr = (schema: LabelSchema, label: string, f: (a: readonly AttributeD
   labels: schema.labels.map((l) => (l.id === label ? { ...l, attributes: f(l.attributes) } : l)),
 });
 const actor: LabelDef = {
-  id: 'actor' as LabelId,
+  id: 'actor',
   name: 'Актор 👤',
   hotkey: '1',
   color: '#8fd18f',
