@@ -19,6 +19,16 @@ export interface ArticleMetadata {
   readonly date?: string;
   /** File name the article was opened from. */
   readonly sourceName?: string;
+  // Corpus metadata (src/corpus): from an article feed, or edited in the article header.
+  /** The outlet that published it ("Reuters"). */
+  readonly source?: string;
+  readonly url?: string;
+  readonly author?: string;
+  /** A language tag as the feed gave it ("en", "ru"). */
+  readonly language?: string;
+  /** The feed's own id for the article; the library keys by the text's hash instead. */
+  readonly feedId?: string;
+  readonly tags?: readonly string[];
 }
 
 /** A parsed article before it is stored: text is normalised (LF line endings). */
