@@ -47,6 +47,8 @@ import { ConfirmDialog } from '../ui/ConfirmDialog.js';
 import { RenameLayerDialog } from '../review/RenameLayerDialog.js';
 import { renameColleagueLayer } from '../db/colleague-layers-repo.js';
 import { announceChange } from '../store/change-channel.js';
+import { useCorpusImport } from '../library/use-corpus-import.js';
+import { CorpusImportPanel } from '../library/CorpusImportPanel.js';
 
 interface Props {
   readonly db: SpanmarkDb;
@@ -188,9 +190,12 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
     fail,
   });
   const { openBytes, importBytes } = actions;
+  // Several files, or an article feed, come in as a batch (renderer/library/use-corpus-import.ts).
+  const corpus = useCorpusImport(db, platform, openBytes, fail);
   const commands = useMemo(
     () => ({
       ...actions.commands,
+      openFile: corpus.openFiles,
       library: () => {
         setMode('annotate');
         session?.dispose();
@@ -201,7 +206,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
       },
       settings: () => setShowSettings(true),
     }),
-    [actions.commands, db, session],
+    [actions.commands, corpus.openFiles, db, session],
   );
 
   const slots = useMemo(() => layerSlots([...snapshot.layers.keys()]), [snapshot.layers]);
@@ -273,9 +278,15 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
     const over = (e: DragEvent) => e.preventDefault();
     const drop = (e: DragEvent) => {
       e.preventDefault();
-      const files = [...(e.dataTransfer?.files ?? [])];
-      if (files.some((f) => planDroppedFile(f).kind === 'export')) importer.prewarm();
-      void files.reduce<Promise<unknown>>(
+      const all = [...(e.dataTransfer?.files ?? [])];
+      if (all.some((f) => planDroppedFile(f).kind === 'export')) importer.prewarm();
+      // Several articles, or a feed, are one batch import; exports and a single article as before.
+      const articles = all.filter((f) => planDroppedFile(f).kind === 'article');
+      void corpus
+        .dropFiles(articles)
+        .catch((err: unknown) => (fail('Could not import the articles', err), true))
+        .then((batched) => (batched ? all.filter((f) => planDroppedFile(f).kind === 'export') : all))
+        .then((files) => files.reduce<Promise<unknown>>(
         (previous, file) =>
           previous.then(async () => {
             const plan = planDroppedFile(file);
@@ -293,7 +304,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
             );
           }),
         Promise.resolve(),
-      );
+      ));
     };
     window.addEventListener('dragover', over);
     window.addEventListener('drop', drop);
@@ -301,7 +312,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
       window.removeEventListener('dragover', over);
       window.removeEventListener('drop', drop);
     };
-  }, [fail, importBytes, importer, openBytes, say]);
+  }, [corpus.dropFiles, fail, importBytes, importer, openBytes, say]);
 
   const selected = selectedId ? snapshot.annotations.find((a) => a.id === selectedId) : undefined;
   // The panel follows an edit in a render of its own, after the new highlight is painted: it is
@@ -463,6 +474,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
             onOpen={(id) => void openDoc(id).catch((e: unknown) => fail('Could not open the document', e))}
             onOpenSample={() => void commands.openSample()}
             onOpenFile={() => void commands.openFile()}
+            importing={corpus.state !== null && corpus.state.stage !== 'done' && corpus.state.stage !== 'failed'}
           />
         </ErrorBoundary>
       )}
@@ -476,6 +488,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
         </span>
       </footer>
       {importing ? <ProgressNotice state={importing} testId="import-progress" /> : null}
+      {corpus.state ? <CorpusImportPanel state={corpus.state} onCancel={corpus.cancel} onClose={corpus.close} /> : null}
       {askName ? <NamePrompt suggested={annotator} onSave={saveName} onLater={() => setAskName(false)} /> : null}
       <Messages items={messages} onDismiss={(id) => setMessages((m) => m.filter((x) => x.id !== id))} />
       {showSettings ? (
