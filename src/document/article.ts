@@ -1,6 +1,8 @@
 // The document model: the normalised text every offset refers to, plus its block structure as data
 // (never markup), so untrusted HTML is rendered by React from plain records.
 
+import type { WorkStatus } from '../corpus/work-status.js';
+
 export type ArticleFormat = 'text' | 'markdown' | 'html';
 
 export type BlockKind = 'paragraph' | 'heading' | 'list-item' | 'quote' | 'dateline';
@@ -48,4 +50,6 @@ export interface Article extends ParsedArticle {
   readonly sha256: string;
   readonly addedAt: string;
   readonly reviewStatus?: ReviewStatus;
+  /** new → in progress → done → reviewed (src/corpus/work-status.ts); absent means new. */
+  readonly workStatus?: WorkStatus;
 }
