@@ -1,6 +1,7 @@
-// File › Open with several files, dropped files and article feeds: one file that is a plain article
-// opens as before; anything more (or any feed) is a batch import in the corpus Worker, shown in the
-// CorpusImportPanel. Progress arrives per committed batch and is folded into one state object, so
+// File › Open with several files, dropped files and article feeds: a few plain articles open one
+// after another as before, each with its own message (the last one shown); more than
+// FEW_ARTICLES, or any feed, are a batch import in the corpus Worker, shown in the
+// CorpusImportPanel with every article's outcome. Progress arrives per committed batch and is folded into one state object, so
 // the window renders once per batch, not once per article.
 
 import { useCallback, useMemo, useRef, useState } from 'react';
@@ -11,9 +12,12 @@ import { createCorpusImporter, type CorpusRun } from '../io/corpus-client.js';
 import type { CorpusFile, CorpusOutcome } from '../io/corpus-import.js';
 import type { CorpusImportState } from './CorpusImportPanel.js';
 
-/** Whether these files are a batch (and not one article to open and show). */
+/** Up to this many plain articles are opened one by one, each shown with its own message. */
+export const FEW_ARTICLES = 5;
+
+/** Whether these files are a batch (and not a few articles to open and show). */
 export function isBatch(names: readonly string[]): boolean {
-  return names.length > 1 || names.some((n) => feedFormatForName(n) !== undefined);
+  return names.length > FEW_ARTICLES || names.some((n) => feedFormatForName(n) !== undefined);
 }
 
 export function useCorpusImport(
@@ -81,7 +85,7 @@ export function useCorpusImport(
       const files = await platform.pickFiles('article');
       if (files.length === 0) return;
       if (isBatch(files.map((f) => f.name))) await importFiles(files);
-      else await openOne(files[0]!.name, files[0]!.bytes);
+      else for (const f of files) await openOne(f.name, f.bytes);
     } catch (e) {
       fail('Could not open the articles', e);
     }

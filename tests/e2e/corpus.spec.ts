@@ -89,20 +89,34 @@ test('a JSON Lines feed with good and bad lines: every outcome with its line, th
   await expect(page.getByTestId('library-count')).toHaveText('2 articles');
 });
 
-test('several files at once (an article, a CSV feed, an unsupported file) come in as one batch', async ({ page }) => {
+test('several files at once (articles, a CSV feed, an unsupported file) come in as one batch', async ({ page }) => {
   const app = new SpanmarkApp(page);
   await app.goto();
   await chooseFiles(page, [
     { name: 'one.txt', mimeType: 'text/plain', buffer: Buffer.from('date 2022-01-04\nZhanaozen: fuel prices doubled.') },
+    { name: 'two.md', mimeType: 'text/markdown', buffer: Buffer.from('# Aktau\n\nProtests spread to Aktau.') },
     { name: 'feed.csv', mimeType: 'text/csv', buffer: Buffer.from('title,text\r\n"A, quoted","Line one.\r\nLine two."\r\nBroken,"never closed\r\n') },
     { name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') },
   ]);
   const panel = page.getByTestId('corpus-import');
-  await expect(panel.getByTestId('corpus-import-counts')).toHaveText('2 added · 0 already in the library · 2 refused');
+  await expect(panel.getByTestId('corpus-import-counts')).toHaveText('3 added · 0 already in the library · 2 refused');
   await expect(panel.getByTestId('corpus-outcome').filter({ hasText: 'feed.csv, line 4 refused' })).toContainText('is never closed');
   await expect(panel.getByTestId('corpus-outcome').filter({ hasText: 'notes.pdf' })).toContainText('not a supported article type');
   await panel.getByTestId('corpus-import-close').click();
-  await expect(page.getByTestId('library-item')).toHaveCount(2);
+  await expect(page.getByTestId('library-item')).toHaveCount(3);
+});
+
+test('6 plain articles dropped at once are a batch too; the report lists each', async ({ page }) => {
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    for (let i = 1; i <= 6; i++) dt.items.add(new File([`Article ${i} — שלום 👍`], `a${i}.txt`, { type: 'text/plain' }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  const panel = page.getByTestId('corpus-import');
+  await expect(panel.getByTestId('corpus-import-counts')).toHaveText('6 added · 0 already in the library · 0 refused');
+  await expect(panel.getByTestId('corpus-outcome')).toHaveText([1, 2, 3, 4, 5, 6].map((i) => `a${i}.txt added “a${i}”`));
 });
 
 test('5,000 articles come in without a long main-thread task, and the library lists them', async ({ page }) => {
