@@ -49,6 +49,8 @@ import { renameColleagueLayer } from '../db/colleague-layers-repo.js';
 import { announceChange } from '../store/change-channel.js';
 import { useCorpusImport } from '../library/use-corpus-import.js';
 import { CorpusImportPanel } from '../library/CorpusImportPanel.js';
+import { ArticleDetails, useLiveArticle } from '../library/ArticleDetails.js';
+import { useCorpusNav } from '../library/use-corpus-nav.js';
 
 interface Props {
   readonly db: SpanmarkDb;
@@ -254,6 +256,9 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
     [commands, zoom],
   );
   useEffect(() => platform.onMenuCommand(onMenu), [platform, onMenu]);
+  // The open article as stored now (its details and status change while it is open).
+  const liveArticle = useLiveArticle(db, session?.article.id);
+  const onCorpusKey = useCorpusNav({ db, docId: session?.article.id, openDoc, say, fail });
   const nav = useAnnotationNav({ session, hidden, ownVisible: !hiddenLayers.has(annotator), selectedId, setSelectedId, setPending, controller, say });
   useAppKeys({
     pending,
@@ -270,6 +275,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
     onStep: nav.step,
     onOpenDetails: nav.openDetails,
     onReviewKey: (e) => (mode === 'review' && session !== null ? (reviewKeys.current?.(e) ?? false) : false),
+    onCorpusKey,
   });
 
   // Dropping files anywhere on the window opens them (articles) or imports them (.json exports),
@@ -370,7 +376,8 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
                   onClose={() => setFind(null)}
                 />
               ) : null}
-              <ArticleHeader article={session.article} />
+              <ArticleHeader article={liveArticle?.id === session.article.id ? liveArticle : session.article} />
+              {liveArticle?.id === session.article.id ? <ArticleDetails db={db} article={liveArticle} fail={fail} /> : null}
             </ArticleView>
           </ErrorBoundary>
           <Splitter
