@@ -166,3 +166,77 @@ test('cancel half way: whole articles only, and the report agrees with the libra
   await expect(panel.getByTestId('corpus-import-stage')).toHaveText('Import finished', { timeout: 180_000 });
   await expect(panel.getByTestId('corpus-import-counts')).toHaveText(`${(5_000 - added).toLocaleString('en')} added · ${added.toLocaleString('en')} already in the library · 0 refused`);
 });
+
+test('metadata in the header, edited there and exported; status by the first tag and by key; next and previous by keys', async ({ page }) => {
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  const rows = ['Almaty', 'Aktau', 'Zhanaozen'].map((city, i) =>
+    JSON.stringify({ text: `Troops arrived in ${city} on day ${i}.`, title: `In ${city}`, source: 'Reuters', author: 'A. B.', date: '2022-01-0' + (i + 4), tags: ['unrest'] }),
+  );
+  await chooseFiles(page, [{ name: 'wire.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(rows.join('\n')) }]);
+  await page.getByTestId('corpus-import-close').click();
+  const titles = await page.getByTestId('library-item').locator('.title').allTextContents();
+  expect([...titles].sort()).toEqual(['In Aktau', 'In Almaty', 'In Zhanaozen']);
+
+  await page.getByTestId('library-item').first().click();
+  const title = page.getByTestId('article-title');
+  await expect(title).toHaveText(titles[0]!);
+  const status = page.getByTestId('work-status');
+  await expect(status).toHaveValue('new');
+  await expect(page.getByTestId('article-source')).toHaveText(' · Reuters · A. B.');
+  await expect(page.getByTestId('article-tags')).toHaveText(' · #unrest');
+
+  // The first tag: in progress, by itself.
+  await app.select('Troops');
+  await app.tag('claim');
+  await expect(status).toHaveValue('in-progress');
+  // Ctrl+Enter in the text: done.
+  await page.getByTestId('article-text').focus();
+  await page.keyboard.press('Control+Enter');
+  await expect(status).toHaveValue('done');
+
+  // Next and previous in the library's order; "next not done" skips the done ones.
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(title).toHaveText(titles[1]!);
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(title).toHaveText(titles[2]!);
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(app.infoMessage().last()).toContainText('This is the last article in the library.');
+  await page.keyboard.press('Alt+ArrowLeft');
+  await page.keyboard.press('Alt+ArrowLeft');
+  await expect(title).toHaveText(titles[0]!);
+  await page.keyboard.press('Control+Enter'); // already done: stays done
+  await page.getByTestId('work-status').selectOption('done');
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(title).toHaveText(titles[1]!);
+  await page.getByTestId('article-text').focus();
+  await page.keyboard.press('Control+Enter');
+  await expect(status).toHaveValue('done');
+  await page.keyboard.press('Alt+ArrowLeft');
+  await expect(title).toHaveText(titles[0]!);
+  await page.keyboard.press('Alt+KeyN');
+  await expect(title).toHaveText(titles[2]!);
+  expect(page.url()).not.toContain('about:blank');
+
+  // Edit the details: a wrong date is refused with the field named; a right one is stored and shown.
+  await page.getByTestId('edit-details').click();
+  await page.getByTestId('details-title').fill('Zhanaozen — شلوم 🇰🇿');
+  await page.getByTestId('details-date').fill('2022-13-01');
+  await page.getByTestId('details-tags').fill('unrest, oil, unrest');
+  await page.getByTestId('details-url').fill('https://example.org/zh');
+  await page.getByTestId('details-save').click();
+  await expect(page.getByTestId('details-problem')).toHaveText('The date "2022-13-01" is not a calendar date written YYYY-MM-DD.');
+  await expect(page.getByTestId('details-date')).toHaveAttribute('aria-invalid', 'true');
+  await page.getByTestId('details-date').fill('2022-01-06');
+  await page.getByTestId('details-save').click();
+  await expect(page.getByTestId('details-form')).toHaveCount(0);
+  await expect(title).toHaveText('Zhanaozen — شلوم 🇰🇿');
+  await expect(page.getByTestId('article-tags')).toHaveText(' · #unrest #oil');
+  await expect(page.getByTestId('article-url')).toHaveText(' · https://example.org/zh');
+  const exported = (await app.exportDocument()).json as { documents: { title: string; metadata: Record<string, unknown> }[] };
+  expect(exported.documents[0]!.title).toBe('Zhanaozen — شلوم 🇰🇿');
+  expect(exported.documents[0]!.metadata).toMatchObject({ date: '2022-01-06', source: 'Reuters', author: 'A. B.', url: 'https://example.org/zh', tags: ['unrest', 'oil'] });
+  // Kept after a reload.
+  await page.reload();
+  await expect(page.getByTestId('article-title')).toHaveText('Zhanaozen — شلوم 🇰🇿');
+});
