@@ -292,25 +292,27 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
         .dropFiles(articles)
         .catch((err: unknown) => (fail('Could not import the articles', err), true))
         .then((batched) => (batched ? all.filter((f) => planDroppedFile(f).kind === 'export') : all))
-        .then((files) => files.reduce<Promise<unknown>>(
-        (previous, file) =>
-          previous.then(async () => {
-            const plan = planDroppedFile(file);
-            if (!plan.ok) return say('error', plan.kind === 'export' ? `Nothing was imported. ${plan.message}` : plan.message);
-            const bytes = await file.arrayBuffer().then(
-              (b) => new Uint8Array(b),
-              (err: unknown) => {
-                say('error', `Could not read the file "${file.name}": ${err instanceof Error ? err.message : String(err)}`);
-                return undefined;
-              },
-            );
-            if (!bytes) return undefined;
-            return (plan.kind === 'export' ? importBytes(file.name, bytes) : openBytes(file.name, bytes)).catch((err: unknown) =>
-              fail(plan.kind === 'export' ? 'Could not import' : 'Could not open the article', err),
-            );
-          }),
-        Promise.resolve(),
-      ));
+        .then((files) =>
+          files.reduce<Promise<unknown>>(
+            (previous, file) =>
+              previous.then(async () => {
+                const plan = planDroppedFile(file);
+                if (!plan.ok) return say('error', plan.kind === 'export' ? `Nothing was imported. ${plan.message}` : plan.message);
+                const bytes = await file.arrayBuffer().then(
+                  (b) => new Uint8Array(b),
+                  (err: unknown) => {
+                    say('error', `Could not read the file "${file.name}": ${err instanceof Error ? err.message : String(err)}`);
+                    return undefined;
+                  },
+                );
+                if (!bytes) return undefined;
+                return (plan.kind === 'export' ? importBytes(file.name, bytes) : openBytes(file.name, bytes)).catch((err: unknown) =>
+                  fail(plan.kind === 'export' ? 'Could not import' : 'Could not open the article', err),
+                );
+              }),
+            Promise.resolve(),
+          ),
+        );
     };
     window.addEventListener('dragover', over);
     window.addEventListener('drop', drop);

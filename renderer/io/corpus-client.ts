@@ -22,7 +22,10 @@ export function createCorpusImporter(db: SpanmarkDb): CorpusImporter {
   let worker: Worker | undefined;
   let ready = false;
   let nextId = 1;
-  const pending = new Map<number, { onProgress: (p: CorpusProgress) => void; resolve: (r: CorpusResult) => void; files: readonly CorpusFile[]; stop: { on: boolean } }>();
+  const pending = new Map<
+    number,
+    { onProgress: (p: CorpusProgress) => void; resolve: (r: CorpusResult) => void; files: readonly CorpusFile[]; stop: { on: boolean } }
+  >();
 
   const inWindow = (files: readonly CorpusFile[], onProgress: (p: CorpusProgress) => void, stop: { on: boolean }): Promise<CorpusResult> =>
     importCorpus(db, files, onProgress, () => stop.on).then(

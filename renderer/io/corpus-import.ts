@@ -113,9 +113,11 @@ export async function importCorpus(
       for (const [k, c] of batch.entries()) {
         const id = ids[k]!;
         const where = c.line === undefined ? c.file : `${c.file}, line ${c.line}`;
-        const base = c.line === undefined ? { file: c.file, title: c.parsed.title, docId: id } : { file: c.file, line: c.line, title: c.parsed.title, docId: id };
+        const base =
+          c.line === undefined ? { file: c.file, title: c.parsed.title, docId: id } : { file: c.file, line: c.line, title: c.parsed.title, docId: id };
         if (stored[k] || inBatch.has(id) || seen.has(id)) {
-          const earlier = c.sameTextAs !== undefined ? `line ${c.sameTextAs} of this feed` : seen.has(id) ? seen.get(id)! : `“${stored[k]?.title ?? c.parsed.title}”`;
+          const earlier =
+            c.sameTextAs !== undefined ? `line ${c.sameTextAs} of this feed` : seen.has(id) ? seen.get(id)! : `“${stored[k]?.title ?? c.parsed.title}”`;
           pending.push({ ...base, status: 'existing', reason: `same text as ${earlier}` });
           continue;
         }

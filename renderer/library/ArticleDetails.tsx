@@ -57,7 +57,12 @@ export function ArticleDetails({ db, article, fail }: Props) {
           </button>
         ) : null}
         {facts.length > 0 ? <span data-testid="article-source"> · {facts.join(' · ')}</span> : null}
-        {m.url ? <span className="article-url" data-testid="article-url"> · {m.url}</span> : null}
+        {m.url ? (
+          <span className="article-url" data-testid="article-url">
+            {' '}
+            · {m.url}
+          </span>
+        ) : null}
         {m.tags && m.tags.length > 0 ? <span data-testid="article-tags"> · {m.tags.map((t) => `#${t}`).join(' ')}</span> : null}
         {form ? null : (
           <button type="button" onClick={() => (setProblem(null), setForm(detailsInput(article.title, m)))} data-testid="edit-details">

@@ -27,7 +27,10 @@ interface Props {
   readonly importing?: boolean;
 }
 
-type Listing = { readonly rows: readonly { article: Article; count: number; progress: Awaited<ReturnType<typeof documentReviewProgress>> }[]; readonly total: number };
+type Listing = {
+  readonly rows: readonly { article: Article; count: number; progress: Awaited<ReturnType<typeof documentReviewProgress>> }[];
+  readonly total: number;
+};
 
 export function LibraryView({ db, me, onOpen, onOpenSample, onOpenFile, importing = false }: Props) {
   const last = useRef<Listing | null>(null);

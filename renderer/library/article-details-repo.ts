@@ -27,7 +27,7 @@ export async function noteTagged(db: SpanmarkDb, id: string): Promise<WorkStatus
 
 /** Every article id in the library's order (newest first), from the index alone: no article is read. */
 export function libraryOrder(db: SpanmarkDb): Promise<string[]> {
-  return db.articles.orderBy('addedAt').reverse().primaryKeys() as Promise<string[]>;
+  return db.articles.orderBy('addedAt').reverse().primaryKeys();
 }
 
 /**

@@ -40,7 +40,14 @@ export function useCorpusNav({ db, docId, openDoc, say, fail }: Deps): (e: Keybo
       void neighbourArticle(db, docId, key.dir, key.notDone)
         .then((next) => {
           if (next) return openDoc(next);
-          say('info', key.notDone ? 'No article after this one is still to do.' : key.dir === 1 ? 'This is the last article in the library.' : 'This is the first article in the library.');
+          say(
+            'info',
+            key.notDone
+              ? 'No article after this one is still to do.'
+              : key.dir === 1
+                ? 'This is the last article in the library.'
+                : 'This is the first article in the library.',
+          );
           return undefined;
         })
         .catch((err: unknown) => fail('Could not open the next article', err));

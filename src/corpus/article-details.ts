@@ -37,7 +37,8 @@ export function detailsInput(title: string, m: ArticleMetadata): DetailsInput {
 
 /** The new title and metadata (the uneditable keys of `current` kept), or the first problem. */
 export function checkDetails(input: DetailsInput, current: ArticleMetadata): Result<{ title: string; metadata: ArticleMetadata }> {
-  for (const [key, value] of Object.entries(input)) {
+  for (const key of Object.keys(input) as (keyof DetailsInput)[]) {
+    const value = input[key];
     if (value.length > MAX_CHARS) return fail('too-long', `The ${key} is longer than ${MAX_CHARS} characters.`, key);
     const lone = loneSurrogateAt(value);
     if (lone) return fail('lone-surrogate', `The ${key} contains a lone surrogate (${lone.unit}), which is not a character.`, key);
@@ -45,10 +46,17 @@ export function checkDetails(input: DetailsInput, current: ArticleMetadata): Res
   const title = input.title.trim();
   if (title === '') return fail('empty-title', 'The title is empty; every article needs one.', 'title');
   const date = input.date.trim();
-  if (date !== '' && !isIsoDate(date)) return fail('bad-date', `The date "${date}" is not a calendar date written YYYY-MM-DD.`, 'date');
+  if (date !== '' && !isIsoDate(date)) return fail('bad-date', `The date "${input.date.trim()}" is not a calendar date written YYYY-MM-DD.`, 'date');
   const url = input.url.trim();
   if (/\s/.test(url)) return fail('bad-url', 'The URL contains a space or a line break; a URL is one word.', 'url');
-  const tags = [...new Set(input.tags.split(',').map((t) => t.trim()).filter((t) => t !== ''))];
+  const tags = [
+    ...new Set(
+      input.tags
+        .split(',')
+        .map((t) => t.trim())
+        .filter((t) => t !== ''),
+    ),
+  ];
   const metadata: { -readonly [K in keyof ArticleMetadata]: ArticleMetadata[K] } = { ...current };
   for (const key of EDITABLE) delete metadata[key];
   if (date !== '') metadata.date = date;

@@ -63,7 +63,8 @@ export function feedArticle(line: number, record: unknown, fromCsv = false): Fee
   if (text.length > MAX_ARTICLE_BYTES || (text.length * 3 > MAX_ARTICLE_BYTES && utf8Length(text) > MAX_ARTICLE_BYTES))
     return refuse(`"text" is larger than ${MAX_ARTICLE_BYTES / (1024 * 1024)} MB, the largest article Spanmark opens.`);
   const lone = loneSurrogateAt(text);
-  if (lone) return refuse(`"text" contains a lone surrogate (${lone.unit}) at character ${lone.codePoint + 1}, which is not a character and cannot be saved as UTF-8.`);
+  if (lone)
+    return refuse(`"text" contains a lone surrogate (${lone.unit}) at character ${lone.codePoint + 1}, which is not a character and cannot be saved as UTF-8.`);
 
   const out: Mutable<FeedArticle> = { line, text: normalizeNewlines(text) };
   for (const key of ['title', 'source', 'url', 'author', 'language'] as const) {

@@ -117,11 +117,15 @@ export function parseCsvFeed(text: string): Result<ParsedFeed> {
   const columns = new Map<string, number>();
   for (const [k, name] of names.entries()) {
     if (!(FEED_FIELDS as readonly string[]).includes(name)) continue;
-    if (columns.has(name)) return fail('bad-header', `The CSV header names the column "${name}" twice (columns ${columns.get(name)! + 1} and ${k + 1}); name each once.`);
+    if (columns.has(name))
+      return fail('bad-header', `The CSV header names the column "${name}" twice (columns ${columns.get(name)! + 1} and ${k + 1}); name each once.`);
     columns.set(name, k);
   }
   if (!columns.has('text'))
-    return fail('bad-header', `The CSV header has no "text" column (it names ${names.map((n) => JSON.stringify(n)).join(', ')}); the article text goes in a column named "text".`);
+    return fail(
+      'bad-header',
+      `The CSV header has no "text" column (it names ${names.map((n) => JSON.stringify(n)).join(', ')}); the article text goes in a column named "text".`,
+    );
   const articles: FeedArticle[] = [];
   const refusals: FeedRefusal[] = [];
   for (const rec of records) {
@@ -130,7 +134,10 @@ export function parseCsvFeed(text: string): Result<ParsedFeed> {
       continue;
     }
     if (rec.fields.length !== names.length) {
-      refusals.push({ line: rec.line, reason: `the record has ${rec.fields.length} field${rec.fields.length === 1 ? '' : 's'}, but the header names ${names.length} columns; a comma inside a field needs the field in quotes.` });
+      refusals.push({
+        line: rec.line,
+        reason: `the record has ${rec.fields.length} field${rec.fields.length === 1 ? '' : 's'}, but the header names ${names.length} columns; a comma inside a field needs the field in quotes.`,
+      });
       continue;
     }
     const record: Record<string, string> = {};

@@ -164,14 +164,23 @@ test('cancel half way: whole articles only, and the report agrees with the libra
   await panel.getByTestId('corpus-import-close').click();
   await chooseFiles(page, big);
   await expect(panel.getByTestId('corpus-import-stage')).toHaveText('Import finished', { timeout: 180_000 });
-  await expect(panel.getByTestId('corpus-import-counts')).toHaveText(`${(5_000 - added).toLocaleString('en')} added · ${added.toLocaleString('en')} already in the library · 0 refused`);
+  await expect(panel.getByTestId('corpus-import-counts')).toHaveText(
+    `${(5_000 - added).toLocaleString('en')} added · ${added.toLocaleString('en')} already in the library · 0 refused`,
+  );
 });
 
 test('metadata in the header, edited there and exported; status by the first tag and by key; next and previous by keys', async ({ page }) => {
   const app = new SpanmarkApp(page);
   await app.goto();
   const rows = ['Almaty', 'Aktau', 'Zhanaozen'].map((city, i) =>
-    JSON.stringify({ text: `Troops arrived in ${city} on day ${i}.`, title: `In ${city}`, source: 'Reuters', author: 'A. B.', date: '2022-01-0' + (i + 4), tags: ['unrest'] }),
+    JSON.stringify({
+      text: `Troops arrived in ${city} on day ${i}.`,
+      title: `In ${city}`,
+      source: 'Reuters',
+      author: 'A. B.',
+      date: '2022-01-0' + (i + 4),
+      tags: ['unrest'],
+    }),
   );
   await chooseFiles(page, [{ name: 'wire.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(rows.join('\n')) }]);
   await page.getByTestId('corpus-import-close').click();
@@ -235,7 +244,13 @@ test('metadata in the header, edited there and exported; status by the first tag
   await expect(page.getByTestId('article-url')).toHaveText(' · https://example.org/zh');
   const exported = (await app.exportDocument()).json as { documents: { title: string; metadata: Record<string, unknown> }[] };
   expect(exported.documents[0]!.title).toBe('Zhanaozen — شلوم 🇰🇿');
-  expect(exported.documents[0]!.metadata).toMatchObject({ date: '2022-01-06', source: 'Reuters', author: 'A. B.', url: 'https://example.org/zh', tags: ['unrest', 'oil'] });
+  expect(exported.documents[0]!.metadata).toMatchObject({
+    date: '2022-01-06',
+    source: 'Reuters',
+    author: 'A. B.',
+    url: 'https://example.org/zh',
+    tags: ['unrest', 'oil'],
+  });
   // Kept after a reload.
   await page.reload();
   await expect(page.getByTestId('article-title')).toHaveText('Zhanaozen — شلوم 🇰🇿');

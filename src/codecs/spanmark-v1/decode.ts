@@ -476,7 +476,7 @@ function decodeMetadata(doc: Fields, report: Report): ArticleMetadata {
     if (typeof v === 'string') corpus[key] = v;
   }
   const tags = own(raw, 'tags');
-  if (Array.isArray(tags) && tags.every((t) => typeof t === 'string')) corpus.tags = tags as string[];
+  if (Array.isArray(tags) && tags.every((t) => typeof t === 'string')) corpus.tags = tags.filter((t): t is string => typeof t === 'string');
   return {
     ...(isIsoDate(date) ? { date } : {}),
     ...(sourceName !== undefined ? { sourceName } : {}),

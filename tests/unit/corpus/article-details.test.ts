@@ -9,7 +9,10 @@ import { decodeSpanmarkV1 } from '../../../src/codecs/spanmark-v1/decode.js';
 import { article, T0 } from '../codecs/spanmark-v1-helpers.js';
 import { createHash } from 'node:crypto';
 
-const input = (over: Partial<ReturnType<typeof detailsInput>> = {}) => ({ ...detailsInput('Old', { sourceName: 'feed.jsonl, line 3', feedId: 'r-1' }), ...over });
+const input = (over: Partial<ReturnType<typeof detailsInput>> = {}) => ({
+  ...detailsInput('Old', { sourceName: 'feed.jsonl, line 3', feedId: 'r-1' }),
+  ...over,
+});
 
 test('edited details: trimmed, tags split and deduplicated, empty fields removed, provenance kept', () => {
   const r = checkDetails(
@@ -20,7 +23,14 @@ test('edited details: trimmed, tags split and deduplicated, empty fields removed
     ok: true,
     value: {
       title: 'شلوم 🇰🇿',
-      metadata: { sourceName: 'feed.jsonl, line 3', feedId: 'r-1', date: '2022-01-07', source: 'Reuters', url: 'https://example.org/a?b=1', tags: ['protest', 'almaty'] },
+      metadata: {
+        sourceName: 'feed.jsonl, line 3',
+        feedId: 'r-1',
+        date: '2022-01-07',
+        source: 'Reuters',
+        url: 'https://example.org/a?b=1',
+        tags: ['protest', 'almaty'],
+      },
     },
   });
 });
@@ -47,7 +57,16 @@ test('work status: absent is new; the first tag moves new to in progress, and no
 });
 
 test('corpus metadata is exported in `metadata` and read back by the v1 decoder', async () => {
-  const metadata = { date: '2022-01-07', sourceName: 'wire.jsonl, line 2', source: 'Reuters', url: 'https://example.org/1', author: 'A. B.', language: 'kk', feedId: 'r-1', tags: ['protest', 'алматы'] };
+  const metadata = {
+    date: '2022-01-07',
+    sourceName: 'wire.jsonl, line 2',
+    source: 'Reuters',
+    url: 'https://example.org/1',
+    author: 'A. B.',
+    language: 'kk',
+    feedId: 'r-1',
+    tags: ['protest', 'алматы'],
+  };
   const doc = article('Troops arrived.', { metadata });
   const json = serializeSpanmarkV1(encodeSpanmarkV1({ documents: [{ article: doc, annotations: [] }], exportedAt: T0, generatorVersion: '0.1.0' }));
   assert.deepEqual(JSON.parse(json).documents[0].metadata, metadata);

@@ -9,7 +9,16 @@ const line = (o: unknown): string => JSON.stringify(o);
 
 test('good and bad lines: each refusal has its line and reason; the good ones all come in', () => {
   const feed = [
-    line({ text: 'First article.', title: 'One', date: '2022-01-07T09:30:00+06:00', source: 'Reuters', url: 'https://example.org/1', author: 'A. B.', language: 'en', id: 'r-1' }),
+    line({
+      text: 'First article.',
+      title: 'One',
+      date: '2022-01-07T09:30:00+06:00',
+      source: 'Reuters',
+      url: 'https://example.org/1',
+      author: 'A. B.',
+      language: 'en',
+      id: 'r-1',
+    }),
     '{"text": "broken", }',
     line({ title: 'no text' }),
     '',

@@ -365,9 +365,10 @@ test(
     const gone = await createIpcHandlers(deps({ openPaths: [join(dir, 'gone.csv')] }))[IPC.pickFiles](fromApp, ['article']);
     assert.equal(gone.ok, false);
     if (!gone.ok) assert.match(gone.error.message, /could not read "gone\.csv"/);
-    const many = await createIpcHandlers(deps({ openPaths: Array.from({ length: MAX_PICK_FILES + 1 }, (_, i) => join(dir, `${i}.txt`)) }))[IPC.pickFiles](fromApp, [
-      'article',
-    ]);
+    const many = await createIpcHandlers(deps({ openPaths: Array.from({ length: MAX_PICK_FILES + 1 }, (_, i) => join(dir, `${i}.txt`)) }))[IPC.pickFiles](
+      fromApp,
+      ['article'],
+    );
     assert.equal(many.ok, false);
     if (!many.ok) assert.match(many.error.message, /at most 10000/);
   }),

@@ -12,7 +12,9 @@ test('neighbours follow the library order (newest first, ties by id), skip done 
   await db.open();
   try {
     // a1..a60: one import batch shares its addedAt, so ties must order the same way every time.
-    const docs = Array.from({ length: 60 }, (_, i) => article(`Article ${i} 👍`, { addedAt: i < 30 ? '2022-01-01T00:00:00.000Z' : `2022-01-02T00:00:${String(i - 30).padStart(2, '0')}.000Z` }));
+    const docs = Array.from({ length: 60 }, (_, i) =>
+      article(`Article ${i} 👍`, { addedAt: i < 30 ? '2022-01-01T00:00:00.000Z' : `2022-01-02T00:00:${String(i - 30).padStart(2, '0')}.000Z` }),
+    );
     await db.articles.bulkAdd(docs);
     const order = await libraryOrder(db);
     assert.equal(order.length, 60);
