@@ -23,7 +23,6 @@ import { dispatch } from './events.js';
 import { Messages, type Message } from './Messages.js';
 import { Toolbar } from './Toolbar.js';
 import { useAppKeys } from './use-app-keys.js';
-import { ArticleHeader } from './ArticleHeader.js';
 import { toggled } from '../ui/toggle.js';
 import { ReviewPanel } from '../review/ReviewPanel.js';
 import { useReviewActions } from '../review/use-review-actions.js';
@@ -49,7 +48,7 @@ import { renameColleagueLayer } from '../db/colleague-layers-repo.js';
 import { announceChange } from '../store/change-channel.js';
 import { useCorpusImport } from '../library/use-corpus-import.js';
 import { CorpusImportPanel } from '../library/CorpusImportPanel.js';
-import { ArticleDetails, useLiveArticle } from '../library/ArticleDetails.js';
+import { LiveArticleHeader } from '../library/ArticleDetails.js';
 import { useCorpusNav } from '../library/use-corpus-nav.js';
 
 interface Props {
@@ -256,8 +255,6 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
     [commands, zoom],
   );
   useEffect(() => platform.onMenuCommand(onMenu), [platform, onMenu]);
-  // The open article as stored now (its details and status change while it is open).
-  const liveArticle = useLiveArticle(db, session?.article.id);
   const onCorpusKey = useCorpusNav({ db, docId: session?.article.id, openDoc, say, fail });
   const nav = useAnnotationNav({ session, hidden, ownVisible: !hiddenLayers.has(annotator), selectedId, setSelectedId, setPending, controller, say });
   useAppKeys({
@@ -378,8 +375,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
                   onClose={() => setFind(null)}
                 />
               ) : null}
-              <ArticleHeader article={liveArticle?.id === session.article.id ? liveArticle : session.article} />
-              {liveArticle?.id === session.article.id ? <ArticleDetails db={db} article={liveArticle} fail={fail} /> : null}
+              <LiveArticleHeader db={db} article={session.article} fail={fail} />
             </ArticleView>
           </ErrorBoundary>
           <Splitter

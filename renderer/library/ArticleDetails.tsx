@@ -9,10 +9,27 @@ import { checkDetails, detailsInput, type DetailsInput } from '../../src/corpus/
 import { WORK_STATUS_LABEL, WORK_STATUSES, workStatusOf, type WorkStatus } from '../../src/corpus/work-status.js';
 import type { SpanmarkDb } from '../db/db.js';
 import { saveArticleDetails, setWorkStatus } from './article-details-repo.js';
+import { ArticleHeader } from '../app/ArticleHeader.js';
 
 /** The stored article, followed live; undefined while it is read. */
 export function useLiveArticle(db: SpanmarkDb, id: string | undefined): Article | undefined {
   return useLiveQuery(() => (id === undefined ? undefined : db.articles.get(id)), [db, id]);
+}
+
+/**
+ * The header and details of the open article as stored now (its title, details and status change
+ * while it is open). Its own component, so a status change re-renders only the header, never the
+ * reader around it (whose re-render dropped a selection being made by keys).
+ */
+export function LiveArticleHeader({ db, article, fail }: Props) {
+  const live = useLiveArticle(db, article.id);
+  const shown = live?.id === article.id ? live : article;
+  return (
+    <>
+      <ArticleHeader article={shown} />
+      {live?.id === article.id ? <ArticleDetails db={db} article={live} fail={fail} /> : null}
+    </>
+  );
 }
 
 interface Props {
@@ -41,16 +58,11 @@ export function ArticleDetails({ db, article, fail }: Props) {
   return (
     <div className="article-details" data-testid="article-details">
       <p className="article-meta">
-        <label>
-          Status{' '}
-          <select value={status} onChange={(e) => change(e.target.value as WorkStatus)} data-testid="work-status">
-            {WORK_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {WORK_STATUS_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </label>
+        {/* Text, not a <select>: a form control re-rendered above the text dropped a selection
+            being made by keys in the reader; the status is chosen in the edit form. */}
+        <span className="work-status" data-status={status} data-testid="work-status">
+          {WORK_STATUS_LABEL[status]}
+        </span>
         {status === 'new' || status === 'in-progress' ? (
           <button type="button" onClick={() => change('done')} title="Ctrl+Enter" data-testid="mark-done">
             Mark done
@@ -90,6 +102,16 @@ export function ArticleDetails({ db, article, fail }: Props) {
             }
           }}
         >
+          <label>
+            Status
+            <select value={status} onChange={(e) => change(e.target.value as WorkStatus)} data-testid="details-status">
+              {WORK_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {WORK_STATUS_LABEL[s]}
+                </option>
+              ))}
+            </select>
+          </label>
           {FIELDS.map(({ key, label }) => (
             <label key={key}>
               {label}
