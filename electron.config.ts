@@ -21,6 +21,8 @@ export const buildEntries = {
   renderer: { entry: 'renderer/index.tsx', outfile: 'dist/renderer/app.js', platform: 'browser', format: 'esm' },
   // Parses, validates and stores imports off the window's main thread (renderer/io/import-client.ts).
   importWorker: { entry: 'renderer/io/import-worker.ts', outfile: 'dist/renderer/import-worker.js', platform: 'browser', format: 'iife' },
+  // Parses article feeds, hashes and stores a batch of articles off the main thread (renderer/io/corpus-client.ts).
+  corpusWorker: { entry: 'renderer/io/corpus-worker.ts', outfile: 'dist/renderer/corpus-worker.js', platform: 'browser', format: 'iife' },
   cli: { entry: 'main/node/cli.ts', outfile: 'dist/cli/spanmark.cjs', platform: 'node', format: 'cjs' },
 } as const satisfies Record<string, BuildEntry>;
 

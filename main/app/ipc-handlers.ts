@@ -9,6 +9,7 @@ import {
   isAppUrl,
   parseAppInfoArgs,
   parsePickFileArgs,
+  parsePickFilesArgs,
   parseSaveFileArgs,
   parseWritesSettledArgs,
   type IpcReply,
@@ -19,6 +20,9 @@ import { fail, ok, type Result } from '../../src/result.js';
 
 /** Largest file pick-file reads, in bytes: articles and exports are far smaller; this stops a mis-pick. */
 export const MAX_PICK_BYTES = 64 * 1024 * 1024;
+/** Most files one pick-files may bring, and their bytes together: a corpus, not a whole disk. */
+export const MAX_PICK_FILES = 10_000;
+export const MAX_PICK_TOTAL_BYTES = 512 * 1024 * 1024;
 
 /** The parts of Electron's IpcMainInvokeEvent the sender check reads. */
 export interface FrameLike {
@@ -46,6 +50,8 @@ export interface SaveDialogRequest {
 /** Native dialogs, parented to the window of the event's sender; null means the user cancelled. */
 export interface DialogPort<E> {
   open(event: E, request: OpenDialogRequest): Promise<string | null>;
+  /** The same dialog allowing several files; empty when the user cancelled. */
+  openMany(event: E, request: OpenDialogRequest): Promise<readonly string[]>;
   save(event: E, request: SaveDialogRequest): Promise<string | null>;
 }
 
@@ -102,6 +108,7 @@ export function createIpcHandlers<E extends IpcEventLike>(deps: IpcDeps<E>): Ipc
   return {
     [IPC.appInfo]: guarded(parseAppInfoArgs, async () => ok(appInfo(deps))),
     [IPC.pickFile]: guarded(parsePickFileArgs, (event: E, [kind]) => pickFile(deps, event, kind)),
+    [IPC.pickFiles]: guarded(parsePickFilesArgs, (event: E) => pickFiles(deps, event)),
     [IPC.saveFile]: guarded(parseSaveFileArgs, (event: E, [name, content]) => saveFile(deps, event, name, content)),
     [IPC.writesSettled]: guarded(parseWritesSettledArgs, async (event: E, [requestId]) => {
       deps.writesSettled?.(event, requestId);
@@ -155,6 +162,36 @@ async function pickFile<E>(deps: IpcDeps<E>, event: E, kind: FileKind): Promise<
   }
   if (bytes.byteLength > MAX_PICK_BYTES) return tooLarge(name, bytes.byteLength);
   return ok({ name, bytes });
+}
+
+/** Articles and feeds for a batch import: the files picked, each read with the same checks as pick-file. */
+export const BATCH_FILTERS: FileFilter[] = [
+  { name: 'Articles and article feeds', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'jsonl', 'ndjson', 'csv'] },
+];
+
+async function pickFiles<E>(deps: IpcDeps<E>, event: E): Promise<IpcReply<readonly PickedFile[]>> {
+  const paths = await deps.dialog.openMany(event, { title: 'Open Articles', filters: BATCH_FILTERS });
+  if (paths.length > MAX_PICK_FILES) return fail('too-many-files', `${paths.length} files were chosen; Spanmark opens at most ${MAX_PICK_FILES} at once.`);
+  const files: PickedFile[] = [];
+  let total = 0;
+  for (const path of paths) {
+    const name = basename(path);
+    let bytes: Uint8Array;
+    try {
+      const info = await deps.fs.stat(path);
+      if (!info.isFile()) return fail('file-unreadable', `"${name}" is not a file.`, name);
+      if (info.size > MAX_PICK_BYTES) return tooLarge(name, info.size);
+      bytes = await deps.fs.readAtMost(path, MAX_PICK_BYTES);
+    } catch (error) {
+      return fail('file-unreadable', `Spanmark could not read "${name}": ${reason(error)}.`, name);
+    }
+    if (bytes.byteLength > MAX_PICK_BYTES) return tooLarge(name, bytes.byteLength);
+    total += bytes.byteLength;
+    if (total > MAX_PICK_TOTAL_BYTES)
+      return fail('file-too-large', `The chosen files add up to more than ${MAX_PICK_TOTAL_BYTES / (1024 * 1024)} MB; open them in smaller groups.`, name);
+    files.push({ name, bytes });
+  }
+  return ok(files);
 }
 
 function tooLarge(name: string, size: number): IpcReply<never> {

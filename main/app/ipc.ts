@@ -14,6 +14,12 @@ const electronDialogs: DialogPort<IpcMainInvokeEvent> = {
     const options: Electron.OpenDialogOptions = { title, filters, properties: ['openFile'] };
     return chosenOpenPath(owner === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(owner, options));
   },
+  async openMany(event, { title, filters }) {
+    const owner = BrowserWindow.fromWebContents(event.sender);
+    const options: Electron.OpenDialogOptions = { title, filters, properties: ['openFile', 'multiSelections'] };
+    const result = owner === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(owner, options);
+    return result.canceled ? [] : result.filePaths;
+  },
   async save(event, { title, defaultPath, filters }) {
     const owner = BrowserWindow.fromWebContents(event.sender);
     const options: Electron.SaveDialogOptions = { title, defaultPath, filters, properties: ['createDirectory', 'showOverwriteConfirmation'] };

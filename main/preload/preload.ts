@@ -21,6 +21,7 @@ ipcRenderer.on(IPC.flushWrites, (_event: IpcRendererEvent, requestId: number) =>
 const bridge = {
   appInfo: () => invoke(IPC.appInfo),
   pickFile: (kind) => invoke(IPC.pickFile, kind),
+  pickFiles: (kind) => invoke(IPC.pickFiles, kind),
   saveFile: (suggestedName, content) => invoke(IPC.saveFile, suggestedName, content),
   onMenuCommand: (listener) => {
     // A fresh wrapper per subscription, so the event object (and its sender) never reaches the page.

@@ -25,7 +25,6 @@ import { dispatch } from './events.js';
 import { Messages, type Message } from './Messages.js';
 import { Toolbar } from './Toolbar.js';
 import { useAppKeys } from './use-app-keys.js';
-import { ArticleHeader } from './ArticleHeader.js';
 import { toggled } from '../ui/toggle.js';
 import { ReviewPanel } from '../review/ReviewPanel.js';
 import { useReviewActions } from '../review/use-review-actions.js';
@@ -51,6 +50,10 @@ import { renameColleagueLayer } from '../db/colleague-layers-repo.js';
 import { announceChange } from '../store/change-channel.js';
 import { FactsView } from '../facts/FactsView.js';
 import { useSchema } from '../schema/schema-context.js';
+import { useCorpusImport } from '../library/use-corpus-import.js';
+import { CorpusImportPanel } from '../library/CorpusImportPanel.js';
+import { LiveArticleHeader } from '../library/ArticleDetails.js';
+import { useCorpusNav } from '../library/use-corpus-nav.js';
 
 interface Props {
   readonly db: SpanmarkDb;
@@ -223,11 +226,14 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
   });
   const { openBytes, importBytes } = actions;
   const attrs = useAttributeActions({ session, annotations: snapshot.annotations, selectedId, setSelectedId, pending, controller, fail });
+  // Several files, or an article feed, come in as a batch (renderer/library/use-corpus-import.ts).
+  const corpus = useCorpusImport(db, platform, openBytes, fail);
   const commands = useMemo(
     () => ({
       ...actions.commands,
       // Deleting a span other spans link to asks first, and takes the links with it.
       remove: attrs.remove,
+      openFile: corpus.openFiles,
       library: () => {
         setMode('annotate');
         session?.dispose();
@@ -238,7 +244,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
       },
       settings: () => setShowSettings(true),
     }),
-    [actions.commands, attrs.remove, db, session],
+    [actions.commands, attrs.remove, corpus.openFiles, db, session],
   );
 
   const slots = useMemo(() => layerSlots([...snapshot.layers.keys()]), [snapshot.layers]);
@@ -292,6 +298,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
     [commands, zoom],
   );
   useEffect(() => platform.onMenuCommand(onMenu), [platform, onMenu]);
+  const onCorpusKey = useCorpusNav({ db, docId: session?.article.id, openDoc, say, fail });
   const nav = useAnnotationNav({ session, hidden, ownVisible: !hiddenLayers.has(annotator), selectedId, setSelectedId, setPending, controller, say });
   useAppKeys({
     schema,
@@ -310,6 +317,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
     // Enter: the attribute form when the label has attributes, else the note.
     onOpenDetails: () => (attrs.hasAttributes(selectedId ? session?.find(selectedId) : undefined) ? attrs.openForm() : nav.openDetails()),
     onReviewKey: (e) => (mode === 'review' && session !== null ? (reviewKeys.current?.(e) ?? false) : false),
+    onCorpusKey,
   });
 
   // Dropping files anywhere on the window opens them (articles) or imports them (.json exports),
@@ -318,27 +326,35 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
     const over = (e: DragEvent) => e.preventDefault();
     const drop = (e: DragEvent) => {
       e.preventDefault();
-      const files = [...(e.dataTransfer?.files ?? [])];
-      if (files.some((f) => planDroppedFile(f).kind === 'export')) importer.prewarm();
-      void files.reduce<Promise<unknown>>(
-        (previous, file) =>
-          previous.then(async () => {
-            const plan = planDroppedFile(file);
-            if (!plan.ok) return say('error', plan.kind === 'export' ? `Nothing was imported. ${plan.message}` : plan.message);
-            const bytes = await file.arrayBuffer().then(
-              (b) => new Uint8Array(b),
-              (err: unknown) => {
-                say('error', `Could not read the file "${file.name}": ${err instanceof Error ? err.message : String(err)}`);
-                return undefined;
-              },
-            );
-            if (!bytes) return undefined;
-            return (plan.kind === 'export' ? importBytes(file.name, bytes) : openBytes(file.name, bytes)).catch((err: unknown) =>
-              fail(plan.kind === 'export' ? 'Could not import' : 'Could not open the article', err),
-            );
-          }),
-        Promise.resolve(),
-      );
+      const all = [...(e.dataTransfer?.files ?? [])];
+      if (all.some((f) => planDroppedFile(f).kind === 'export')) importer.prewarm();
+      // Several articles, or a feed, are one batch import; exports and a single article as before.
+      const articles = all.filter((f) => planDroppedFile(f).kind === 'article');
+      void corpus
+        .dropFiles(articles)
+        .catch((err: unknown) => (fail('Could not import the articles', err), true))
+        .then((batched) => (batched ? all.filter((f) => planDroppedFile(f).kind === 'export') : all))
+        .then((files) =>
+          files.reduce<Promise<unknown>>(
+            (previous, file) =>
+              previous.then(async () => {
+                const plan = planDroppedFile(file);
+                if (!plan.ok) return say('error', plan.kind === 'export' ? `Nothing was imported. ${plan.message}` : plan.message);
+                const bytes = await file.arrayBuffer().then(
+                  (b) => new Uint8Array(b),
+                  (err: unknown) => {
+                    say('error', `Could not read the file "${file.name}": ${err instanceof Error ? err.message : String(err)}`);
+                    return undefined;
+                  },
+                );
+                if (!bytes) return undefined;
+                return (plan.kind === 'export' ? importBytes(file.name, bytes) : openBytes(file.name, bytes)).catch((err: unknown) =>
+                  fail(plan.kind === 'export' ? 'Could not import' : 'Could not open the article', err),
+                );
+              }),
+            Promise.resolve(),
+          ),
+        );
     };
     window.addEventListener('dragover', over);
     window.addEventListener('drop', drop);
@@ -346,7 +362,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
       window.removeEventListener('dragover', over);
       window.removeEventListener('drop', drop);
     };
-  }, [fail, importBytes, importer, openBytes, say]);
+  }, [corpus.dropFiles, fail, importBytes, importer, openBytes, say]);
 
   const selected = selectedId ? snapshot.annotations.find((a) => a.id === selectedId) : undefined;
   // The panel follows an edit in a render of its own, after the new highlight is painted: it is
@@ -419,7 +435,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
                   onClose={() => setFind(null)}
                 />
               ) : null}
-              <ArticleHeader article={session.article} />
+              <LiveArticleHeader db={db} article={session.article} fail={fail} />
             </ArticleView>
           </ErrorBoundary>
           <Splitter
@@ -537,6 +553,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
             onOpen={(id) => void openDoc(id).catch((e: unknown) => fail('Could not open the document', e))}
             onOpenSample={() => void commands.openSample()}
             onOpenFile={() => void commands.openFile()}
+            importing={corpus.state !== null && corpus.state.stage !== 'done' && corpus.state.stage !== 'failed'}
           />
         </ErrorBoundary>
       )}
@@ -555,6 +572,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
         </span>
       </footer>
       {importing ? <ProgressNotice state={importing} testId="import-progress" /> : null}
+      {corpus.state ? <CorpusImportPanel state={corpus.state} onCancel={corpus.cancel} onClose={corpus.close} /> : null}
       {askName ? <NamePrompt suggested={annotator} onSave={saveName} onLater={() => setAskName(false)} /> : null}
       <Messages items={messages} onDismiss={(id) => setMessages((m) => m.filter((x) => x.id !== id))} />
       {showSettings ? (

@@ -24,6 +24,8 @@ interface Keys {
   readonly onNothingToTag: (why: string) => void;
   /** Review mode's keys; returns true when it used the key. */
   readonly onReviewKey?: (e: KeyboardEvent) => boolean;
+  /** Corpus keys in an open article (renderer/library/corpus-keys.ts); true when handled. */
+  readonly onCorpusKey?: (e: KeyboardEvent) => boolean;
   readonly onFind: () => void;
   /** `]` / `[`: select the next / previous annotation. */
   readonly onStep?: (dir: 1 | -1) => void;
@@ -88,6 +90,10 @@ export function useAppKeys(keys: Keys): void {
         return;
       }
       if (k.onReviewKey?.(e)) {
+        e.preventDefault();
+        return;
+      }
+      if (k.hasDocument && k.onCorpusKey?.(e)) {
         e.preventDefault();
         return;
       }

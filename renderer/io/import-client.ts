@@ -1,7 +1,7 @@
 // The window's side of importing: hands the file to the import Worker and relays its progress.
 // The worker is started on first use (or ahead of it, when a file chooser opens) and kept for the
-// next import. The page's CSP requires Trusted Types, so its URL comes from a policy that allows
-// exactly that one script of our own origin. Should the worker fail to start at all (a shell that
+// next import. The page's CSP requires Trusted Types, so its URL comes from the one policy that
+// allows exactly our own worker scripts (worker-url.ts). Should the worker fail to start at all (a shell that
 // refuses workers), the same import runs in the window: slower to paint, still all-or-nothing.
 
 import type { Result } from '../../src/result.js';
@@ -9,28 +9,10 @@ import type { SpanmarkDb } from '../db/db.js';
 import type { Me } from '../../src/review/layer-identity.js';
 import { importExport, type ConfirmMine, type ConfirmSchema, type ImportProgress, type ImportSummary } from './import.js';
 import { IMPORT_WORKER_FILE, type ImportReply, type ImportRequest } from './import-protocol.js';
+import { workerScriptUrl } from './worker-url.js';
 
-/** The one Trusted Types policy the CSP allows (src/platform/csp.ts names it). */
-export const WORKER_POLICY = 'spanmark-import-worker';
-
-interface TrustedTypesApi {
-  createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): unknown };
-}
-
-let scriptUrl: unknown;
-
-/** The worker's URL as the browser's Trusted Types enforcement wants it; created once per page. */
-function workerScriptUrl(): unknown {
-  if (scriptUrl !== undefined) return scriptUrl;
-  const expected = new URL(IMPORT_WORKER_FILE, document.baseURI).href;
-  const tt = (globalThis as { trustedTypes?: TrustedTypesApi }).trustedTypes;
-  const only = (url: string): string => {
-    if (url !== expected) throw new TypeError(`${url} is not the import worker`);
-    return url;
-  };
-  scriptUrl = tt ? tt.createPolicy(WORKER_POLICY, { createScriptURL: only }).createScriptURL(expected) : expected;
-  return scriptUrl;
-}
+/** The one Trusted Types policy the CSP allows (kept here too for those who import it from this module). */
+export { WORKER_POLICY } from './worker-url.js';
 
 interface Pending {
   readonly request: ImportRequest;
@@ -71,7 +53,7 @@ export function createImporter(db: SpanmarkDb): Importer {
   const start = (): Worker | undefined => {
     if (worker) return worker;
     try {
-      worker = new Worker(workerScriptUrl() as string, { name: 'spanmark-import' });
+      worker = new Worker(workerScriptUrl(IMPORT_WORKER_FILE) as string, { name: 'spanmark-import' });
     } catch (e) {
       console.warn(`Spanmark: the import worker could not start (${String(e)}); importing in the window.`);
       return undefined;

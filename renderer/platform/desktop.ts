@@ -14,6 +14,7 @@ export function createDesktopPlatform(bridge: SpanmarkBridge): Platform {
   return {
     appInfo: async () => unwrap(await bridge.appInfo()),
     pickFile: async (kind) => unwrap(await bridge.pickFile(kind)),
+    pickFiles: async (kind) => unwrap(await bridge.pickFiles(kind)),
     saveFile: async (name, content) => unwrap(await bridge.saveFile(name, content)),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
     // Main holds the window's close and asks; the answer comes once every pending edit settled.

@@ -3,6 +3,9 @@
 
 import type { FileKind, Platform, PickedFile } from '../../src/platform/platform.js';
 
+/** Articles and article feeds, for File › Open (several at once). */
+const ACCEPT_BATCH = '.txt,.text,.md,.markdown,.html,.htm,.jsonl,.ndjson,.csv,text/plain,text/markdown,text/html,text/csv';
+
 const ACCEPT: Record<FileKind, string> = {
   article: '.txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html',
   export: '.json,application/json',
@@ -11,7 +14,8 @@ const ACCEPT: Record<FileKind, string> = {
 export function createWebPlatform(version: string): Platform {
   return {
     appInfo: async () => ({ name: 'Spanmark', version, shell: 'browser' }),
-    pickFile: (kind) => pickWithInput(ACCEPT[kind]),
+    pickFile: (kind) => pickWithInput(ACCEPT[kind]).then((files) => files[0] ?? null),
+    pickFiles: () => pickWithInput(ACCEPT_BATCH, true),
     saveFile: async (suggestedName, content) => {
       const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
       const a = document.createElement('a');
@@ -37,23 +41,23 @@ export function createWebPlatform(version: string): Platform {
   };
 }
 
-function pickWithInput(accept: string): Promise<PickedFile | null> {
+function pickWithInput(accept: string, multiple = false): Promise<PickedFile[]> {
   return new Promise((resolve, reject) => {
     const input = document.createElement('input');
     input.type = 'file';
     input.accept = accept;
+    input.multiple = multiple;
     input.style.display = 'none';
     document.body.append(input);
     const done = () => input.remove();
     input.addEventListener('cancel', () => {
       done();
-      resolve(null);
+      resolve([]);
     });
     input.addEventListener('change', () => {
-      const file = input.files?.[0];
+      const files = [...(input.files ?? [])];
       done();
-      if (!file) return resolve(null);
-      readPicked(file).then(resolve, reject);
+      Promise.all(files.map(readPicked)).then(resolve, reject);
     });
     input.click();
   });

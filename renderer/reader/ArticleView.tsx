@@ -211,7 +211,7 @@ export function ArticleView(props: Props) {
       const sel = window.getSelection();
       if (!move || !root || document.activeElement !== root || !sel?.focusNode || !root.contains(sel.focusNode)) return;
       e.preventDefault();
-      if (move.unit === 'page') movePage(sel, root.closest<HTMLElement>('.reader') ?? root, move.dir);
+      if (move.unit === 'page') movePage(sel, root.closest<HTMLElement>('.reader') ?? root, move.dir, root);
       else if (!sel.isCollapsed && move.unit === 'character') {
         // As in editors: an arrow collapses a selection to the side it points to.
         if (move.dir === 'forward') sel.collapseToEnd();

@@ -59,13 +59,17 @@ export function caretBox(sel: Selection): DOMRect | undefined {
  * Moves the caret by one page: scrolls the reader by most of its height and puts the caret at the
  * same place on screen, as text editors do.
  */
-export function movePage(sel: Selection, scroller: HTMLElement, dir: 'forward' | 'backward'): void {
+export function movePage(sel: Selection, scroller: HTMLElement, dir: 'forward' | 'backward', text?: HTMLElement): void {
   const before = caretBox(sel);
   const view = scroller.getBoundingClientRect();
   const step = Math.max(40, view.height * 0.85) * (dir === 'forward' ? 1 : -1);
   scroller.scrollBy({ top: step });
   const x = before ? before.left + 1 : view.left + 40;
   const y = before ? before.top + before.height / 2 : view.top + 40;
-  const pos = document.caretPositionFromPoint?.(x, Math.min(view.bottom - 4, Math.max(view.top + 4, y)));
+  // Within the text too: at the top, the point would otherwise land in the header above it.
+  const area = text?.getBoundingClientRect();
+  const top = Math.max(view.top, area?.top ?? view.top) + 4;
+  const bottom = Math.min(view.bottom, area?.bottom ?? view.bottom) - 4;
+  const pos = document.caretPositionFromPoint?.(x, Math.min(bottom, Math.max(top, y)));
   if (pos) sel.collapse(pos.offsetNode, pos.offset);
 }

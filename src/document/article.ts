@@ -1,6 +1,8 @@
 // The document model: the normalised text every offset refers to, plus its block structure as data
 // (never markup), so untrusted HTML is rendered by React from plain records.
 
+import type { WorkStatus } from '../corpus/work-status.js';
+
 export type ArticleFormat = 'text' | 'markdown' | 'html';
 
 export type BlockKind = 'paragraph' | 'heading' | 'list-item' | 'quote' | 'dateline';
@@ -19,6 +21,16 @@ export interface ArticleMetadata {
   readonly date?: string;
   /** File name the article was opened from. */
   readonly sourceName?: string;
+  // Corpus metadata (src/corpus): from an article feed, or edited in the article header.
+  /** The outlet that published it ("Reuters"). */
+  readonly source?: string;
+  readonly url?: string;
+  readonly author?: string;
+  /** A language tag as the feed gave it ("en", "ru"). */
+  readonly language?: string;
+  /** The feed's own id for the article; the library keys by the text's hash instead. */
+  readonly feedId?: string;
+  readonly tags?: readonly string[];
 }
 
 /** A parsed article before it is stored: text is normalised (LF line endings). */
@@ -38,4 +50,6 @@ export interface Article extends ParsedArticle {
   readonly sha256: string;
   readonly addedAt: string;
   readonly reviewStatus?: ReviewStatus;
+  /** new → in progress → done → reviewed (src/corpus/work-status.ts); absent means new. */
+  readonly workStatus?: WorkStatus;
 }

@@ -15,6 +15,8 @@ export interface SpanmarkBridge {
   appInfo(): BridgeReply<typeof IPC.appInfo>;
   /** Opens the native file dialog; the value is null when the user cancels. Bytes arrive as a Uint8Array. */
   pickFile(...args: IpcRequests[typeof IPC.pickFile]['args']): BridgeReply<typeof IPC.pickFile>;
+  /** The open dialog with multiSelections; the value is empty when the user cancels. */
+  pickFiles(...args: IpcRequests[typeof IPC.pickFiles]['args']): BridgeReply<typeof IPC.pickFiles>;
   /** suggestedName is a bare file name; main sanitises it again and proposes it in Documents. */
   saveFile(...args: IpcRequests[typeof IPC.saveFile]['args']): BridgeReply<typeof IPC.saveFile>;
   /** Native menu commands; returns the function that unsubscribes this listener. */

@@ -8,6 +8,8 @@ import { MENU_COMMANDS, type AppInfo, type FileKind, type MenuCommand, type Pick
 export const IPC = {
   appInfo: 'spanmark:app-info',
   pickFile: 'spanmark:pick-file',
+  /** Several articles or article feeds at once (the open dialog with multiSelections). */
+  pickFiles: 'spanmark:pick-files',
   saveFile: 'spanmark:save-file',
   menuCommand: 'spanmark:menu-command',
   /** main -> renderer: the window is closing; answer on writesSettled once edits are written. */
@@ -22,6 +24,8 @@ const MAX_NAME_CHARS = 255;
 export interface IpcRequests {
   [IPC.appInfo]: { args: []; value: AppInfo };
   [IPC.pickFile]: { args: [kind: FileKind]; value: PickedFile | null };
+  /** Empty when the user cancels. */
+  [IPC.pickFiles]: { args: [kind: 'article']; value: readonly PickedFile[] };
   [IPC.saveFile]: { args: [suggestedName: string, content: string]; value: SaveOutcome };
   [IPC.writesSettled]: { args: [requestId: number]; value: null };
 }
@@ -37,6 +41,12 @@ export function parsePickFileArgs(args: readonly unknown[]): Result<[FileKind]> 
   if (args.length !== 1 || (kind !== 'article' && kind !== 'export')) {
     return fail('ipc-args', 'pick-file takes one argument, "article" or "export"');
   }
+  return ok([kind]);
+}
+
+export function parsePickFilesArgs(args: readonly unknown[]): Result<['article']> {
+  const [kind] = args;
+  if (args.length !== 1 || kind !== 'article') return fail('ipc-args', 'pick-files takes one argument, "article"');
   return ok([kind]);
 }
 

@@ -53,7 +53,11 @@ test('the page has the bridge and nothing of Node', async () => {
     require: typeof (globalThis as { require?: unknown }).require,
     process: typeof (globalThis as { process?: unknown }).process,
   }));
-  expect(globals).toEqual({ bridge: ['appInfo', 'onFlushWrites', 'onMenuCommand', 'pickFile', 'saveFile'], require: 'undefined', process: 'undefined' });
+  expect(globals).toEqual({
+    bridge: ['appInfo', 'onFlushWrites', 'onMenuCommand', 'pickFile', 'pickFiles', 'saveFile'],
+    require: 'undefined',
+    process: 'undefined',
+  });
 });
 
 test('app-info answers through the bridge as a Result', async () => {

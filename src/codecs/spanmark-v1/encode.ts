@@ -197,6 +197,7 @@ function encodeDocument<A extends ExportedAnnotationV1>(
   const metadata: ExportedMetadataV1 = {
     ...(article.metadata.date !== undefined ? { date: article.metadata.date } : {}),
     ...(article.metadata.sourceName !== undefined ? { sourceName: article.metadata.sourceName } : {}),
+    ...corpusMetadata(article.metadata),
   };
   const review = doc.review ?? (article.reviewStatus !== undefined ? { status: article.reviewStatus, decisions: [] } : undefined);
   return {
@@ -416,5 +417,13 @@ function truncateUtf8(s: string, maxBytes: number): string {
     bytes += size;
     out += ch;
   }
+  return out;
+}
+
+/** The corpus metadata (src/corpus) an article has: outlet, URL, author, language, feed id, tags. */
+function corpusMetadata(m: Article['metadata']): Partial<ExportedMetadataV1> {
+  const out: { -readonly [K in keyof ExportedMetadataV1]: ExportedMetadataV1[K] } = {};
+  for (const key of ['source', 'url', 'author', 'language', 'feedId'] as const) if (typeof m[key] === 'string') out[key] = m[key];
+  if (m.tags !== undefined && m.tags.length > 0) out.tags = [...m.tags];
   return out;
 }

@@ -84,6 +84,13 @@ export interface ExportedMetadataV1 {
   readonly date?: string;
   /** File name the article was originally opened from. */
   readonly sourceName?: string;
+  // Corpus metadata (src/corpus), each written only when the article has it.
+  readonly source?: string;
+  readonly url?: string;
+  readonly author?: string;
+  readonly language?: string;
+  readonly feedId?: string;
+  readonly tags?: readonly string[];
 }
 
 export interface ExportedBlockV1 {

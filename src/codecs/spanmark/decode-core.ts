@@ -538,9 +538,18 @@ function decodeMetadata(doc: Fields, report: Report): ArticleMetadata {
     report.add('schema', f.at('date'), `${f.at('date')} must be a date like "2022-01-08", but it is ${describe(date)}.`);
   }
   const sourceName = f.string('sourceName', { optional: true });
+  // Corpus metadata: strings, and tags a list of strings; anything else is left out, not refused.
+  const corpus: { -readonly [K in keyof ArticleMetadata]: ArticleMetadata[K] } = {};
+  for (const key of ['source', 'url', 'author', 'language', 'feedId'] as const) {
+    const v = own(raw, key);
+    if (typeof v === 'string') corpus[key] = v;
+  }
+  const tags = own(raw, 'tags');
+  if (Array.isArray(tags) && tags.every((t) => typeof t === 'string')) corpus.tags = tags.filter((t): t is string => typeof t === 'string');
   return {
     ...(isIsoDate(date) ? { date } : {}),
     ...(sourceName !== undefined ? { sourceName } : {}),
+    ...corpus,
   };
 }
 

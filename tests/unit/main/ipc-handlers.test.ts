@@ -11,6 +11,7 @@ import {
   createIpcHandlers,
   FILE_FILTERS,
   MAX_PICK_BYTES,
+  MAX_PICK_FILES,
   nodeFsPort,
   writeFileAtomically,
   type FsPort,
@@ -39,7 +40,9 @@ interface Recorded {
   saves: SaveDialogRequest[];
 }
 
-function deps(over: Partial<IpcDeps<IpcEventLike>> & { openPath?: string | null; savePath?: string | null } = {}): IpcDeps<IpcEventLike> & Recorded {
+function deps(
+  over: Partial<IpcDeps<IpcEventLike>> & { openPath?: string | null; openPaths?: readonly string[]; savePath?: string | null } = {},
+): IpcDeps<IpcEventLike> & Recorded {
   const recorded: Recorded = { opens: [], saves: [] };
   return {
     appName: 'Spanmark',
@@ -52,6 +55,10 @@ function deps(over: Partial<IpcDeps<IpcEventLike>> & { openPath?: string | null;
       open: async (_event, request) => {
         recorded.opens.push(request);
         return over.openPath ?? null;
+      },
+      openMany: async (_event, request) => {
+        recorded.opens.push(request);
+        return over.openPaths ?? [];
       },
       save: async (_event, request) => {
         recorded.saves.push(request);
@@ -86,6 +93,7 @@ test('every handler refuses a foreign sender before touching dialogs or disk', a
   for (const [channel, args] of [
     [IPC.appInfo, []],
     [IPC.pickFile, ['article']],
+    [IPC.pickFiles, ['article']],
     [IPC.saveFile, ['a.json', '{}']],
   ] as const) {
     const reply = await handlers[channel](foreign, args);
@@ -102,6 +110,9 @@ test('bad arguments are refused with the contract message', async () => {
     [IPC.appInfo, ['extra']],
     [IPC.pickFile, []],
     [IPC.pickFile, ['passwords']],
+    [IPC.pickFiles, []],
+    [IPC.pickFiles, ['export']],
+    [IPC.pickFiles, ['article', 'extra']],
     [IPC.saveFile, ['a.json']],
     [IPC.saveFile, ['a.json', 42]],
     [IPC.saveFile, ['x'.repeat(300), '{}']],
@@ -323,3 +334,42 @@ test('dialog results map to a path or null', () => {
   assert.equal(chosenSavePath({ canceled: false }), null);
   assert.equal(chosenSavePath({ canceled: false, filePath: '/a' }), '/a');
 });
+
+test(
+  'pick-files: several files, each read whole with its base name; cancel is an empty list',
+  withTempDir(async (dir) => {
+    writeFileSync(join(dir, 'a.txt'), 'first');
+    writeFileSync(join(dir, 'feed.jsonl'), '{"text":"x"}\n');
+    const d = deps({ openPaths: [join(dir, 'a.txt'), join(dir, 'feed.jsonl')] });
+    const reply = await createIpcHandlers(d)[IPC.pickFiles](fromApp, ['article']);
+    assert.ok(reply.ok);
+    assert.deepEqual(
+      reply.value.map((f) => [f.name, Buffer.from(f.bytes).toString('utf8')]),
+      [
+        ['a.txt', 'first'],
+        ['feed.jsonl', '{"text":"x"}\n'],
+      ],
+    );
+    assert.ok(d.opens[0]?.filters[0]?.extensions.includes('jsonl'));
+    assert.deepEqual(await createIpcHandlers(deps({ openPaths: [] }))[IPC.pickFiles](fromApp, ['article']), { ok: true, value: [] });
+  }),
+);
+
+test(
+  'pick-files: a folder, a missing file or too many files refuse the pick with the reason; nothing is half-returned',
+  withTempDir(async (dir) => {
+    writeFileSync(join(dir, 'a.txt'), 'first');
+    const folder = await createIpcHandlers(deps({ openPaths: [join(dir, 'a.txt'), dir] }))[IPC.pickFiles](fromApp, ['article']);
+    assert.equal(folder.ok, false);
+    if (!folder.ok) assert.match(folder.error.message, /is not a file/);
+    const gone = await createIpcHandlers(deps({ openPaths: [join(dir, 'gone.csv')] }))[IPC.pickFiles](fromApp, ['article']);
+    assert.equal(gone.ok, false);
+    if (!gone.ok) assert.match(gone.error.message, /could not read "gone\.csv"/);
+    const many = await createIpcHandlers(deps({ openPaths: Array.from({ length: MAX_PICK_FILES + 1 }, (_, i) => join(dir, `${i}.txt`)) }))[IPC.pickFiles](
+      fromApp,
+      ['article'],
+    );
+    assert.equal(many.ok, false);
+    if (!many.ok) assert.match(many.error.message, /at most 10000/);
+  }),
+);

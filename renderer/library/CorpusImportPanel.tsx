@@ -1,0 +1,119 @@
+// A batch import's progress and report: a bar with Cancel while articles come in, then every
+// article's outcome (added, already in the library, refused with the reason and line) and a summary
+// that can be copied. Not modal: the library stays usable while the worker writes.
+// Excluded: retrying refused lines (the analyst fixes the feed and imports it again; what was
+// added is then reported as already in the library).
+
+import { useEffect, useRef, useState } from 'react';
+import { corpusReportText, type CorpusOutcome, type CorpusSummary } from '../io/corpus-import.js';
+
+export interface CorpusImportState {
+  readonly stage: 'reading' | 'saving' | 'done' | 'failed';
+  readonly done: number;
+  readonly total: number;
+  readonly outcomes: readonly CorpusOutcome[];
+  readonly counts: { readonly added: number; readonly existing: number; readonly refused: number };
+  readonly cancelling: boolean;
+  readonly summary?: CorpusSummary;
+  readonly failure?: string;
+}
+
+/** Rows drawn in the report; the copied summary always has every one. */
+const SHOWN_ROWS = 500;
+
+interface Props {
+  readonly state: CorpusImportState;
+  readonly onCancel: () => void;
+  readonly onClose: () => void;
+}
+
+export function CorpusImportPanel({ state, onCancel, onClose }: Props) {
+  const finished = state.stage === 'done' || state.stage === 'failed';
+  const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
+  const closeButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (finished) closeButton.current?.focus();
+  }, [finished]);
+  const summary: CorpusSummary = state.summary ?? { ...state.counts, skipped: 0, cancelled: false };
+  const report = finished ? corpusReportText(summary, state.outcomes) : '';
+  // Refused first: they are what the analyst has to act on.
+  const rows = finished ? [...state.outcomes.filter((o) => o.status === 'refused'), ...state.outcomes.filter((o) => o.status !== 'refused')] : [];
+  const heading =
+    state.stage === 'failed'
+      ? 'The import stopped'
+      : state.stage === 'done'
+        ? state.summary?.cancelled
+          ? 'Import cancelled'
+          : 'Import finished'
+        : state.stage === 'reading'
+          ? 'Reading the files…'
+          : `Saving ${state.done.toLocaleString('en')} of ${state.total.toLocaleString('en')} articles…`;
+  return (
+    <section
+      className="corpus-import"
+      role="dialog"
+      aria-label="Article import"
+      data-testid="corpus-import"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && finished) {
+          e.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <h2 role="status" aria-live="polite" data-testid="corpus-import-stage">
+        {heading}
+      </h2>
+      {finished ? null : (
+        <>
+          <progress max={state.total || undefined} value={state.total ? state.done : undefined} data-testid="corpus-import-progress" />
+          <button type="button" onClick={onCancel} disabled={state.cancelling} data-testid="corpus-import-cancel">
+            {state.cancelling ? 'Cancelling after this batch…' : 'Cancel'}
+          </button>
+        </>
+      )}
+      <p data-testid="corpus-import-counts">
+        {state.counts.added.toLocaleString('en')} added · {state.counts.existing.toLocaleString('en')} already in the library ·{' '}
+        {state.counts.refused.toLocaleString('en')} refused
+        {state.summary?.skipped ? ` · ${state.summary.skipped.toLocaleString('en')} not imported (cancelled)` : ''}
+      </p>
+      {state.failure ? (
+        <p className="field-error" data-testid="corpus-import-failure">
+          {state.failure}
+        </p>
+      ) : null}
+      {finished ? (
+        <>
+          <ol className="corpus-outcomes" data-testid="corpus-outcomes">
+            {rows.slice(0, SHOWN_ROWS).map((o) => (
+              <li key={`${o.file}\u0000${o.line ?? ''}`} data-status={o.status} data-testid="corpus-outcome">
+                <span className="where">{o.line === undefined ? o.file : `${o.file}, line ${o.line}`}</span>{' '}
+                <span className="what">{o.status === 'added' ? 'added' : o.status === 'existing' ? 'already in the library' : 'refused'}</span>
+                {o.title ? <span className="title"> “{o.title}”</span> : null}
+                {o.reason ? <span className="reason"> — {o.reason}</span> : null}
+              </li>
+            ))}
+          </ol>
+          {rows.length > SHOWN_ROWS ? <p className="hint">…and {(rows.length - SHOWN_ROWS).toLocaleString('en')} more in the copied summary.</p> : null}
+          <div className="dialog-actions">
+            <button
+              type="button"
+              data-testid="corpus-import-copy"
+              onClick={() =>
+                void navigator.clipboard.writeText(report).then(
+                  () => setCopied('yes'),
+                  () => setCopied('failed'),
+                )
+              }
+            >
+              {copied === 'yes' ? 'Copied' : copied === 'failed' ? 'Could not copy (the system refused)' : 'Copy summary'}
+            </button>
+            <button type="button" ref={closeButton} onClick={onClose} data-testid="corpus-import-close">
+              Close
+            </button>
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+// An article's details and work status, and its neighbours in the library's order. The library's
+// order lives here (libraryOrder) so the list and next/previous can never disagree.
+
+import type { ArticleMetadata } from '../../src/document/article.js';
+import { statusAfterTag, workStatusOf, type WorkStatus } from '../../src/corpus/work-status.js';
+import type { SpanmarkDb } from '../db/db.js';
+
+export async function saveArticleDetails(db: SpanmarkDb, id: string, title: string, metadata: ArticleMetadata): Promise<void> {
+  await db.articles.update(id, { title, metadata });
+}
+
+export async function setWorkStatus(db: SpanmarkDb, id: string, workStatus: WorkStatus): Promise<void> {
+  await db.articles.update(id, { workStatus });
+}
+
+/** After a tag: a new article is in progress now; any other status stays. Read and written in one transaction. */
+export async function noteTagged(db: SpanmarkDb, id: string): Promise<WorkStatus | undefined> {
+  return db.transaction('rw', db.articles, async () => {
+    const a = await db.articles.get(id);
+    if (!a) return undefined;
+    const before = workStatusOf(a);
+    const after = statusAfterTag(before);
+    if (after !== before) await db.articles.update(id, { workStatus: after });
+    return after;
+  });
+}
+
+/** Every article id in the library's order (newest first), from the index alone: no article is read. */
+export function libraryOrder(db: SpanmarkDb): Promise<string[]> {
+  return db.articles.orderBy('addedAt').reverse().primaryKeys();
+}
+
+/**
+ * The article after (dir 1) or before (dir -1) `id` in the library's order; with `notDone`, the
+ * next one whose status is neither done nor reviewed. Undefined at the end (no wrapping: the end
+ * of the corpus is news the analyst should hear).
+ */
+export async function neighbourArticle(db: SpanmarkDb, id: string, dir: 1 | -1, notDone = false): Promise<string | undefined> {
+  const order = await libraryOrder(db);
+  const at = order.indexOf(id);
+  if (at < 0) return undefined;
+  if (!notDone) return order[at + dir];
+  const CHUNK = 50;
+  for (let i = at + dir; i >= 0 && i < order.length; i += dir * CHUNK) {
+    const ids = dir === 1 ? order.slice(i, i + CHUNK) : order.slice(Math.max(0, i - CHUNK + 1), i + 1).reverse();
+    const articles = await db.articles.bulkGet(ids);
+    const found = articles.find((a) => a !== undefined && (workStatusOf(a) === 'new' || workStatusOf(a) === 'in-progress'));
+    if (found) return found.id;
+  }
+  return undefined;
+}
