@@ -8,7 +8,7 @@ import { basename, dirname, join } from 'node:path';
 import { DEFAULT_SCHEMA } from '../../../src/labels/schema.js';
 import type { AnyFormatCodec, InputFile } from '../../../src/codecs/registry/format.js';
 import { codecById, decodeFiles, detectFormat, encodeDocuments, FORMATS, formatIds, formatLossReport } from '../../../src/codecs/registry/registry.js';
-import { createSpanmarkCodec } from '../../../src/codecs/spanmark/index.js';
+import { createSpanmarkCodec, createSpanmarkV1Codec } from '../../../src/codecs/spanmark/index.js';
 import { readFailure, type CliIo } from './io.js';
 import { plural, printable } from './text.js';
 
@@ -22,9 +22,15 @@ export interface ConvertOptions {
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
 
-/** The registry, with Spanmark's codec stamping this build's version into what it writes. */
+/** The registry, with Spanmark's codecs stamping this build's version into what they write. */
 function formats(version: () => string): AnyFormatCodec[] {
-  return FORMATS.map((f) => (f.id === 'spanmark' ? createSpanmarkCodec({ generatorVersion: version() }) : f));
+  return FORMATS.map((f) =>
+    f.id === 'spanmark'
+      ? createSpanmarkCodec({ generatorVersion: version() })
+      : f.id === 'spanmark-v1'
+        ? createSpanmarkV1Codec({ generatorVersion: version() })
+        : f,
+  );
 }
 
 async function readInputs(paths: readonly string[], io: CliIo): Promise<InputFile[] | string> {
@@ -104,7 +110,8 @@ export async function convertCommand(options: ConvertOptions, io: CliIo, version
     basename(files[0]!.name)
       .replace(/\.[^.]*$/, '')
       .replace(/\.spanmark$/, '');
-  const encoded = await encodeDocuments(target, decoded.documents, DEFAULT_SCHEMA, baseName);
+  // A file's own schema (Spanmark) is written on, so its labels and attributes keep their definitions.
+  const encoded = await encodeDocuments(target, decoded.documents, decoded.schema ?? DEFAULT_SCHEMA, baseName);
   io.stderr(formatLossReport(target, encoded.losses));
 
   if (options.out === undefined) {
