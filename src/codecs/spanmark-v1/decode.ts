@@ -52,7 +52,7 @@ export const V1_DIALECT: Dialect<V1Labels> = {
         }
       }
       const name = f.string('name');
-      if (id !== undefined && name !== undefined && fileLabels.get(id as LabelId) === id) fileLabels.set(id as LabelId, name);
+      if (id !== undefined && name !== undefined && fileLabels.get(id) === id) fileLabels.set(id, name);
       for (const key of ['description', 'color', 'glyph', 'underline']) f.string(key, { optional: true });
     });
     // A broken list is reported once; annotations are then only checked against Spanmark's labels.

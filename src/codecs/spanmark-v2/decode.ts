@@ -8,7 +8,7 @@
 
 import { ATTRIBUTE_TYPES, type AttributeDef, type AttributeValue, type AttributeValues } from '../../labels/attributes.js';
 import { attributeValueProblem, linkTargetProblem } from '../../labels/attribute-values.js';
-import { HOTKEYS, type LabelDef, type LabelId, type LabelSchema, type UnderlineStyle } from '../../labels/schema.js';
+import { HOTKEYS, type LabelDef, type LabelSchema, type UnderlineStyle } from '../../labels/schema.js';
 import type { Problem, Result } from '../../result.js';
 import { textBefore, textAfter } from '../../text/context.js';
 import { describe, Fields, item, loneSurrogateAt, own, show } from '../../validation/fields.js';
@@ -150,7 +150,7 @@ function readLabel(f: Fields, index: number, seen: Set<string>): LabelDef | unde
   const firstLetter = [...name.trim()][0]?.toUpperCase() ?? '?';
   return {
     // Transitional cast: LabelId becomes `string` when the schema is data everywhere.
-    id: id as LabelId,
+    id: id,
     name,
     ...(hotkey !== undefined ? { hotkey } : {}),
     color: color !== undefined && COLOR.test(color) ? color : PALETTE[index % PALETTE.length]!,
@@ -254,7 +254,7 @@ export const V2_DIALECT: Dialect<V2Labels> = {
         }),
       ),
     );
-    const byId = new Map(labels.map((def) => [def.id as string, { def, attributes: new Map(def.attributes.map((a) => [a.id, a])) }]));
+    const byId = new Map(labels.map((def) => [def.id, { def, attributes: new Map(def.attributes.map((a) => [a.id, a])) }]));
     const schema: LabelSchema = { id: id ?? '', version: typeof version === 'number' ? version : 1, labels };
     return { schema, byId };
   },
@@ -274,7 +274,7 @@ export const V2_DIALECT: Dialect<V2Labels> = {
     };
   },
   checkDocument(text, annotations, labels, report, warnings) {
-    const labelOf = new Map(annotations.map((p) => [p.annotation.id, p.annotation.label as string]));
+    const labelOf = new Map(annotations.map((p) => [p.annotation.id, p.annotation.label]));
     for (const p of annotations) checkPlaced(p, text, labels, labelOf, report, warnings);
   },
   schemaOf: (labels) => labels.schema,

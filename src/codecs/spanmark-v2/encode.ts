@@ -30,7 +30,7 @@ export interface EncodeInputV2 extends EncodeInput {
 export function encodeSpanmarkV2(input: EncodeInputV2): SpanmarkFileV2 {
   const head = fileHead(input, SPANMARK_VERSION_2);
   const schema = encodeSchema(input.schema);
-  const defs = new Map(input.schema.labels.map((l) => [l.id as string, new Map(l.attributes.map((a) => [a.id, a]))]));
+  const defs = new Map(input.schema.labels.map((l) => [l.id, new Map(l.attributes.map((a) => [a.id, a]))]));
   const documents = encodeDocuments<ExportedAnnotationV2>(input, (wire, stored, text, path) => {
     const attrs = defs.get(stored.label);
     if (attrs === undefined) throw new SpanmarkEncodeError(`${path}.label`, `label ${JSON.stringify(stored.label)} is not in the schema`);
@@ -43,7 +43,7 @@ export function encodeSpanmarkV2(input: EncodeInputV2): SpanmarkFileV2 {
   });
   // Links need the whole document: each must point at an annotation of the same document here.
   documents.forEach((doc, i) => {
-    const labelOf = new Map(doc.annotations.map((a) => [a.id, a.label as string]));
+    const labelOf = new Map(doc.annotations.map((a) => [a.id, a.label]));
     doc.annotations.forEach((a, j) => {
       const attrs = defs.get(a.label)!;
       for (const [id, value] of Object.entries(a.attributes ?? {})) {

@@ -7,7 +7,7 @@
 import type { Annotation, Provenance } from '../../annotations/types.js';
 import type { Article, ArticleFormat, ArticleMetadata, Block, BlockKind } from '../../document/article.js';
 import type { AttributeValues } from '../../labels/attributes.js';
-import type { LabelId, LabelSchema } from '../../labels/schema.js';
+import type { LabelSchema } from '../../labels/schema.js';
 import type { Problem, Result } from '../../result.js';
 import { codePointLength, codePointsToUtf16 } from '../../text/offsets.js';
 import { normalizeDateTime } from '../../time/instant.js';
@@ -635,7 +635,7 @@ function decodeAnnotations<L>(doc: Fields, cpLength: number | undefined, ctx: Do
       index,
       id,
       // Transitional cast: a v2 file's labels are its own schema's, checked above by the dialect.
-      label: label as LabelId,
+      label: label,
       start,
       end,
       quote,

@@ -27,7 +27,7 @@ const validateV2 = ajv.compile(schemaV2 as object);
 
 /** The default schema plus a user-made "actor" label and a claim's `speaker` link to it. */
 const ACTOR: LabelDef = {
-  id: 'actor' as LabelId,
+  id: 'actor',
   name: 'Actor',
   color: '#8fd18f',
   glyph: 'A',
@@ -71,7 +71,7 @@ function at(doc: Article, quote: string, extra: Partial<Annotation> = {}): Annot
 
 function sample(): { doc: Article; annotations: Annotation[] } {
   const doc = article(TEXT);
-  const tokayev = at(doc, 'Tokayev', { label: 'actor' as LabelId, attributes: { role: 'президент 👨‍💼' } });
+  const tokayev = at(doc, 'Tokayev', { label: 'actor', attributes: { role: 'президент 👨‍💼' } });
   const annotations = [
     tokayev,
     at(doc, 'order is restored', { attributes: { stance: 'asserted', status: 'unverified', source: 'Tokayev', speaker: tokayev.id, verified: false } }),
@@ -391,7 +391,7 @@ test('the encoder refuses what the reader would: a value its schema forbids, a d
   assert.throws(encode(withClaim({ mood: 'x' })), (e: unknown) => e instanceof SpanmarkEncodeError && /attributes\.mood$/.test(e.path));
   assert.throws(encode(withClaim({ speaker: 'gone' })), (e: unknown) => e instanceof SpanmarkEncodeError && /attributes\.speaker$/.test(e.path));
   assert.throws(
-    encode(annotations, { ...SCHEMA, labels: [...SCHEMA.labels, { ...ACTOR, id: 'bad id' as LabelId }] }),
+    encode(annotations, { ...SCHEMA, labels: [...SCHEMA.labels, { ...ACTOR, id: 'bad id' }] }),
     (e: unknown) => e instanceof SpanmarkEncodeError && e.path === 'schema.labels[4].id',
   );
 });
