@@ -21,6 +21,8 @@ export interface ConvertOptions {
 
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
+/** As main.ts ends every usage error: an unknown format is one too. */
+const USAGE_HINT = 'Run "spanmark help convert" for usage.\n';
 
 /** The registry, with Spanmark's codecs stamping this build's version into what they write. */
 function formats(version: () => string): AnyFormatCodec[] {
@@ -59,14 +61,14 @@ export async function convertCommand(options: ConvertOptions, io: CliIo, version
   const known = formatIds(all).join(', ');
   const target = codecById(options.to, all);
   if (target === undefined) {
-    io.stderr(`spanmark: --to ${printable(options.to)} is not a format Spanmark writes; formats: ${known}.\n`);
+    io.stderr(`spanmark: --to ${printable(options.to)} is not a format Spanmark writes; formats: ${known}.\n${USAGE_HINT}`);
     return EXIT_USAGE;
   }
   let source: AnyFormatCodec | undefined;
   if (options.from !== undefined) {
     source = codecById(options.from, all);
     if (source === undefined) {
-      io.stderr(`spanmark: --from ${printable(options.from)} is not a format Spanmark reads; formats: ${known}.\n`);
+      io.stderr(`spanmark: --from ${printable(options.from)} is not a format Spanmark reads; formats: ${known}.\n${USAGE_HINT}`);
       return EXIT_USAGE;
     }
   }
