@@ -8,14 +8,12 @@ import { tokenAlphaForDocuments, type AlphaResult } from '../../../src/review/ag
 import type { Result } from '../../../src/result.js';
 import type { CliIo } from './io.js';
 import { annotatorsOf, gatherLayers, sharedDocuments, type GatheredDocument, type LayerMerge, type SourceFile } from './layers.js';
-import { loadFile, problemLines } from './load.js';
+import { loadFile, mergedSchemaLabels, problemLines } from './load.js';
 import { figure, MACRO_FOOTNOTE, renderReportTable, UNDEFINED_FOOTNOTE } from './report-table.js';
 import { padEnd, padStart, plural, printable } from './text.js';
-import { DEFAULT_SCHEMA } from '../../../src/labels/schema.js';
 import { ATTRIBUTE_FOOTNOTE, renderAttributeTable } from './attribute-table.js';
-import type { LabelId } from '../../../src/labels/schema.js';
+import type { LabelDef, LabelId } from '../../../src/labels/schema.js';
 import { at, labelsToCompare } from '../../../src/review/agreement/by-label.js';
-import { V1_LABEL_IDS } from '../../../src/codecs/spanmark-v1/types.js';
 
 export interface AgreementOptions {
   readonly files: readonly string[];
@@ -73,6 +71,8 @@ export async function agreementCommand(options: AgreementOptions, io: CliIo): Pr
     return 1;
   }
 
+  // The files' own labels and attribute definitions (v2), the default schema's for v1 files.
+  const schemaLabels = mergedSchemaLabels(sources.map((s) => s.library));
   const gathered = gatherLayers(sources);
   const warnings = gathered.merges.map(mergeWarning);
   for (const w of warnings) io.stderr(`warning: ${w}\n`);
@@ -84,7 +84,7 @@ export async function agreementCommand(options: AgreementOptions, io: CliIo): Pr
   }
   const annotators = annotatorsOf(shared, gathered.annotators);
   if (annotators.length >= 3 && options.a === undefined && options.b === undefined) {
-    const out = everyPair(options.files, gathered.documents, shared, annotators, warnings);
+    const out = everyPair(options.files, gathered.documents, shared, annotators, warnings, schemaLabels);
     io.stdout(options.json ? `${JSON.stringify(out, null, 2)}\n` : `${renderPairs(out).join('\n')}\n`);
     return 0;
   }
@@ -103,7 +103,7 @@ export async function agreementCommand(options: AgreementOptions, io: CliIo): Pr
     return 1;
   }
 
-  const { documents, combined } = pairReports(selection, annotators, a, b);
+  const { documents, combined } = pairReports(selection, annotators, a, b, schemaLabels);
   const skipped: SkippedDocument[] = gathered.documents
     .filter((d) => !selection.includes(d))
     .map((d) => ({
@@ -119,12 +119,12 @@ export async function agreementCommand(options: AgreementOptions, io: CliIo): Pr
 }
 
 /**
- * The labels to report on: the files' label set (version 1 files all list the same, fixed set), then
- * any other label the layers use, so per-document reports can be pooled over one list.
+ * The labels to report on: the files' label set (every version 1 file lists the same, fixed set),
+ * then any other label the layers use, so per-document reports can be pooled over one list.
  */
-function labelsOf(documents: readonly GatheredDocument[]): LabelId[] {
+function labelsOf(documents: readonly GatheredDocument[], schemaLabels: readonly LabelDef[]): LabelId[] {
   return labelsToCompare(
-    V1_LABEL_IDS,
+    schemaLabels.map((l) => l.id),
     documents.flatMap((d) => d.layers.map((l) => l.spans)),
   );
 }
@@ -134,9 +134,10 @@ function pairReports(
   annotators: readonly string[],
   a: string,
   b: string,
+  schemaLabels: readonly LabelDef[],
 ): { documents: DocumentReport[]; combined: AgreementReport } {
   const documents: DocumentReport[] = [];
-  const labels = labelsOf(selection);
+  const labels = labelsOf(selection, schemaLabels);
   for (const d of selection) {
     const r = agreementReport({
       text: d.text,
@@ -144,8 +145,7 @@ function pairReports(
       a,
       b,
       labels,
-      // The default schema until the files' own (contract v2) is read here.
-      attributeLabels: DEFAULT_SCHEMA.labels,
+      attributeLabels: schemaLabels,
     });
     // The decoder has already checked every offset against the text, so this is a bug, not bad input.
     if (!r.ok) throw new Error(`agreement on ${d.sha256}: ${r.error.message} (${r.error.path ?? ''})`);
@@ -194,6 +194,7 @@ function everyPair(
   shared: readonly GatheredDocument[],
   annotators: readonly string[],
   warnings: readonly string[],
+  schemaLabels: readonly LabelDef[],
 ): PairsOutput {
   const pairs: PairReport[] = [];
   annotators.forEach((a, i) =>
@@ -201,12 +202,12 @@ function everyPair(
       if (j <= i) return;
       const selection = shared.filter((d) => d.layers.some((l) => l.annotator === a) && d.layers.some((l) => l.annotator === b));
       if (selection.length === 0) return;
-      pairs.push({ a, b, documents: selection.map((d) => d.sha256), report: pairReports(selection, annotators, a, b).combined });
+      pairs.push({ a, b, documents: selection.map((d) => d.sha256), report: pairReports(selection, annotators, a, b, schemaLabels).combined });
     }),
   );
   const alpha = tokenAlphaForDocuments(
     shared.map((d) => ({ text: d.text, layers: d.layers.map((l) => l.spans) })),
-    labelsOf(shared),
+    labelsOf(shared, schemaLabels),
   );
   return {
     mode: 'every-pair',

@@ -8,7 +8,7 @@ import { basename, dirname, join } from 'node:path';
 import { DEFAULT_SCHEMA } from '../../../src/labels/schema.js';
 import type { AnyFormatCodec, InputFile } from '../../../src/codecs/registry/format.js';
 import { codecById, decodeFiles, detectFormat, encodeDocuments, FORMATS, formatIds, formatLossReport } from '../../../src/codecs/registry/registry.js';
-import { createSpanmarkCodec } from '../../../src/codecs/spanmark/index.js';
+import { createSpanmarkCodec, createSpanmarkV1Codec } from '../../../src/codecs/spanmark/index.js';
 import { readFailure, type CliIo } from './io.js';
 import { plural, printable } from './text.js';
 
@@ -21,10 +21,18 @@ export interface ConvertOptions {
 
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
+/** As main.ts ends every usage error: an unknown format is one too. */
+const USAGE_HINT = 'Run "spanmark help convert" for usage.\n';
 
-/** The registry, with Spanmark's codec stamping this build's version into what it writes. */
+/** The registry, with Spanmark's codecs stamping this build's version into what they write. */
 function formats(version: () => string): AnyFormatCodec[] {
-  return FORMATS.map((f) => (f.id === 'spanmark' ? createSpanmarkCodec({ generatorVersion: version() }) : f));
+  return FORMATS.map((f) =>
+    f.id === 'spanmark'
+      ? createSpanmarkCodec({ generatorVersion: version() })
+      : f.id === 'spanmark-v1'
+        ? createSpanmarkV1Codec({ generatorVersion: version() })
+        : f,
+  );
 }
 
 async function readInputs(paths: readonly string[], io: CliIo): Promise<InputFile[] | string> {
@@ -53,14 +61,14 @@ export async function convertCommand(options: ConvertOptions, io: CliIo, version
   const known = formatIds(all).join(', ');
   const target = codecById(options.to, all);
   if (target === undefined) {
-    io.stderr(`spanmark: --to ${printable(options.to)} is not a format Spanmark writes; formats: ${known}.\n`);
+    io.stderr(`spanmark: --to ${printable(options.to)} is not a format Spanmark writes; formats: ${known}.\n${USAGE_HINT}`);
     return EXIT_USAGE;
   }
   let source: AnyFormatCodec | undefined;
   if (options.from !== undefined) {
     source = codecById(options.from, all);
     if (source === undefined) {
-      io.stderr(`spanmark: --from ${printable(options.from)} is not a format Spanmark reads; formats: ${known}.\n`);
+      io.stderr(`spanmark: --from ${printable(options.from)} is not a format Spanmark reads; formats: ${known}.\n${USAGE_HINT}`);
       return EXIT_USAGE;
     }
   }
@@ -104,7 +112,8 @@ export async function convertCommand(options: ConvertOptions, io: CliIo, version
     basename(files[0]!.name)
       .replace(/\.[^.]*$/, '')
       .replace(/\.spanmark$/, '');
-  const encoded = await encodeDocuments(target, decoded.documents, DEFAULT_SCHEMA, baseName);
+  // A file's own schema (Spanmark) is written on, so its labels and attributes keep their definitions.
+  const encoded = await encodeDocuments(target, decoded.documents, decoded.schema ?? DEFAULT_SCHEMA, baseName);
   io.stderr(formatLossReport(target, encoded.losses));
 
   if (options.out === undefined) {

@@ -6,11 +6,10 @@
 
 import { buildFactsTable, type FactsDocument, type FactsLabel, type FactsTable } from '../../../src/facts/facts-table.js';
 import { factsToCsv, factsToJsonLines } from '../../../src/facts/csv.js';
-import { DEFAULT_SCHEMA } from '../../../src/labels/schema.js';
-import type { DecodedLibrary } from '../../../src/codecs/spanmark-v1/decode.js';
+import type { DecodedLibrary } from '../../../src/codecs/spanmark/decode.js';
 import type { FactsFormat } from './args.js';
 import type { CliIo } from './io.js';
-import { loadFile, problemLines, type LoadedFile } from './load.js';
+import { fileSchemaLabels, loadFile, problemLines, type LoadedFile } from './load.js';
 import { displayWidth, padEnd, printable } from './text.js';
 
 export interface FactsOptions {
@@ -20,13 +19,9 @@ export interface FactsOptions {
   readonly safe: boolean;
 }
 
-/**
- * The labels a decoded file defines. A v2 file carries `schema` (the v2 decoder adds it to the
- * decoded library); a v1 file has none, so the default schema's labels and attributes apply.
- */
+/** The labels a decoded file defines: a v2 file's schema, the default schema's for v1 (load.ts). */
 export function fileLabels(library: DecodedLibrary): readonly FactsLabel[] {
-  const schema = (library as { readonly schema?: { readonly labels?: readonly FactsLabel[] } }).schema;
-  return schema?.labels ?? DEFAULT_SCHEMA.labels;
+  return fileSchemaLabels(library);
 }
 
 export function factsDocuments(library: DecodedLibrary): FactsDocument[] {

@@ -1,8 +1,9 @@
-// Reading and decoding one export file, shared by `validate` and `agreement` so both judge a file
+// Reading and decoding one export file (contract 1 or 2), shared by `validate`, `agreement` and `facts` so all judge a file
 // by the same decoder the app imports with, and describe a bad file in the same words.
 
 import { createHash } from 'node:crypto';
 import { decodeSpanmarkBytes, MAX_REPORTED_PROBLEMS, type DecodedLibrary } from '../../../src/codecs/spanmark/decode.js';
+import { DEFAULT_SCHEMA, type LabelDef } from '../../../src/labels/schema.js';
 import { NOT_UTF8_LEAD } from '../../../src/validation/json-bytes.js';
 import { readFailure, type CliIo } from './io.js';
 import { plural, printable } from './text.js';
@@ -51,6 +52,33 @@ export async function loadFile(file: string, io: CliIo): Promise<LoadedFile> {
     problems[0] = { ...problems[0]!, line: error.line, column: error.column };
   }
   return { ok: false, file, problems };
+}
+
+/**
+ * The labels (with their attributes) a decoded file's annotations are read against: a v2 file's own
+ * schema; a v1 file lists the three labels without attributes, and its values (none) are read
+ * against the default schema's, as the app reads them.
+ */
+export function fileSchemaLabels(library: DecodedLibrary): readonly LabelDef[] {
+  return library.version === 1 ? DEFAULT_SCHEMA.labels : library.schema.labels;
+}
+
+/** Several files' labels as one list: in file order, the first definition of a label kept, attributes only a later file defines added. */
+export function mergedSchemaLabels(libraries: readonly DecodedLibrary[]): LabelDef[] {
+  const out: LabelDef[] = [];
+  for (const library of libraries) {
+    for (const label of fileSchemaLabels(library)) {
+      const i = out.findIndex((l) => l.id === label.id);
+      if (i < 0) {
+        out.push(label);
+        continue;
+      }
+      const known = out[i]!;
+      const extra = label.attributes.filter((a) => !known.attributes.some((b) => b.id === a.id));
+      if (extra.length > 0) out[i] = { ...known, attributes: [...known.attributes, ...extra] };
+    }
+  }
+  return out;
 }
 
 export function annotationCount(library: DecodedLibrary): number {

@@ -83,6 +83,8 @@ export interface DecodeResult {
   readonly problems: readonly FormatProblem[];
   /** The offset unit the offsets turned out to be in, when the format allows more than one. */
   readonly offsetUnitFound?: OffsetUnit;
+  /** The files' own label schema, for formats that carry one (Spanmark v2; v1's labels without attributes). */
+  readonly schema?: LabelSchema;
 }
 
 /** Something the format cannot carry, named before a file is written. */

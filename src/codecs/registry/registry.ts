@@ -10,7 +10,7 @@ import { doccanoCodec } from '../doccano/index.js';
 import { labelStudioCodec } from '../label-studio/index.js';
 import { spacyCodec } from '../spacy/index.js';
 import { webAnnotationCodec } from '../web-annotation/index.js';
-import { spanmarkCodec } from '../spanmark/index.js';
+import { spanmarkCodec, spanmarkV1Codec } from '../spanmark/index.js';
 import { webAnnoCodec } from '../webanno-tsv/index.js';
 import type { AnyFormatCodec, Capabilities, DecodeResult, EncodeResult, InputFile, InterchangeDocument, Loss } from './format.js';
 import { capabilityLosses } from './losses.js';
@@ -22,6 +22,8 @@ import { capabilityLosses } from './losses.js';
  */
 export const FORMATS: readonly AnyFormatCodec[] = [
   spanmarkCodec,
+  // Writes contract 1 for older tools; never claims files (the entry above reads both versions).
+  spanmarkV1Codec,
   webAnnoCodec,
   bratCodec,
   labelStudioCodec,

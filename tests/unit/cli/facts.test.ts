@@ -1,5 +1,5 @@
 // `spanmark facts` in-process: rows and columns from real v1 exports, a v2-shaped library with
-// attributes through an injected loader (the v2 decoder is not in this branch), the label filter,
+// attributes through an injected loader (real v2 files: v2-schema-commands.test.ts), the label filter,
 // the three output forms, and the errors (one line per problem, exit 1; usage errors exit 2).
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -59,32 +59,52 @@ test('v1 and v2 files both pass; a wrong value fails at its path; a missing requ
   ]);
 });
 
-test('convert --to 1 writes a v1 file the v1 reader takes, and says how many values it left out', async () => {
+test('convert --to spanmark-v1 writes a v1 file the v1 reader takes, naming each value it left out; --to spanmark goes back to v2', async () => {
   const path = write('convert-me.spanmark.json');
-  const r = await run(['convert', '--to', '1', path]);
-  assert.equal(r.code, 0);
-  assert.equal(r.stderr, 'spanmark: 2 attribute values left out: contract version 1 cannot hold them.\n');
+  const r = await run(['convert', '--to', 'spanmark-v1', path]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(
+    r.stderr,
+    'Writing Spanmark labeled JSON, contract 1, for older tools loses:\n' +
+      '  2 × attribute values (contract 1 cannot hold them; links included), e.g. "Four people died" (casualty) count; "Four people died" (casualty) kind\n',
+  );
   const v1 = JSON.parse(r.stdout);
   assert.equal(v1.version, 1);
+  assert.equal(v1.generator.version, '9.9.9-test');
   assert.equal(v1.documents[0].annotations[0].attributes, undefined);
   const { decodeSpanmarkV1 } = await import('../../../src/codecs/spanmark-v1/decode.js');
   const { sha256Hex } = await import('../codecs/spanmark-v1-helpers.js');
   assert.ok((await decodeSpanmarkV1(r.stdout, sha256Hex)).ok);
   // And back up to v2: the same annotation, no values to bring back, and the file checks out.
   const back = tmp.write('back.spanmark.json', r.stdout);
-  const up = await run(['convert', '--to', '2', back]);
-  assert.equal(up.code, 0);
-  assert.equal(up.stderr, '');
-  assert.equal(JSON.parse(up.stdout).version, 2);
+  const up = await run(['convert', '--to', 'spanmark', back]);
+  assert.equal(up.code, 0, up.stderr);
+  assert.equal(up.stderr, 'Nothing is lost writing Spanmark labeled JSON.\n');
+  const v2up = JSON.parse(up.stdout);
+  assert.equal(v2up.version, 2);
+  assert.deepEqual(
+    v2up.documents[0].annotations.map((a: { quote: string; attributes: unknown }) => [a.quote, a.attributes]),
+    [['Four people died', {}]],
+  );
   assert.equal((await run(['validate', tmp.write('up.spanmark.json', up.stdout)])).code, 0);
+});
+
+test('convert --to spanmark keeps a v2 file whole: its schema, every value, nothing lost', async () => {
+  const r = await run(['convert', '--to', 'spanmark', write('v2-to-v2.spanmark.json')]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stderr, 'Nothing is lost writing Spanmark labeled JSON.\n');
+  const out = JSON.parse(r.stdout);
+  assert.deepEqual(out.schema, JSON.parse(JSON.stringify(v2)).schema);
+  assert.deepEqual(out.documents[0].annotations[0].attributes, { count: { value: 4, qualifier: 'exact' }, kind: ['killed'] });
 });
 
 test('convert refuses usage errors (exit 2) and invalid files (exit 1, nothing on stdout)', async () => {
   for (const argv of [
     ['convert', 'a.json'],
-    ['convert', '--to', '3', 'a.json'],
-    ['convert', '--to', '1'],
-    ['convert', '--to', '1', 'a.json', 'b.json'],
+    ['convert', '--to', '1', 'a.json'],
+    ['convert', '--to', 'spanmark-v3', 'a.json'],
+    ['convert', '--to', 'spanmark-v1'],
+    ['convert', '--to', 'spanmark', '--from', '2', 'a.json'],
     ['convert', '--to'],
   ]) {
     const r = await run(argv);
@@ -93,8 +113,10 @@ test('convert refuses usage errors (exit 2) and invalid files (exit 1, nothing o
     assert.match(r.stderr, /Run "spanmark help convert" for usage\./);
   }
   const bad = write('bad-convert.spanmark.json', (f) => (f.documents[0].annotations[0].attributes.count = 'four'));
-  const r = await run(['convert', '--to', '1', bad]);
-  assert.equal(r.code, 1);
-  assert.equal(r.stdout, '');
-  assert.match(r.stderr, /attributes\.count: .*nothing was written/s);
+  for (const to of ['spanmark-v1', 'spanmark']) {
+    const r = await run(['convert', '--to', to, bad]);
+    assert.equal(r.code, 1);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /attributes\.count: .*nothing was written/s);
+  }
 });

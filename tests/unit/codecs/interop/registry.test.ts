@@ -15,14 +15,21 @@ import {
   formatLossReport,
   importLosses,
 } from '../../../../src/codecs/registry/registry.js';
-import { spanmarkCodec } from '../../../../src/codecs/spanmark/index.js';
+import {
+  spanmarkCodec,
+  spanmarkV1Codec,
+  UNFIT_VALUE_LOSS,
+  UNKNOWN_LABEL_LOSS,
+  UNWRITABLE_LABEL_LOSS,
+  V1_VALUE_LOSS,
+} from '../../../../src/codecs/spanmark/index.js';
 import { DEFAULT_SCHEMA } from '../../../../src/labels/schema.js';
-import { file } from './helpers.js';
+import { errors, file, textOf } from './helpers.js';
 
 test('registry: ids are unique and found case-insensitively', () => {
   const ids = formatIds();
   assert.equal(new Set(ids).size, ids.length);
-  for (const id of ['spanmark', 'brat', 'webanno-tsv', 'conll']) assert.equal(codecById(id.toUpperCase())?.id, id);
+  for (const id of ['spanmark', 'spanmark-v1', 'brat', 'webanno-tsv', 'conll']) assert.equal(codecById(id.toUpperCase())?.id, id);
   assert.equal(codecById('nope'), undefined);
 });
 
@@ -224,4 +231,82 @@ test("registry: the JSON formats' own fixture files are recognised among all for
     const bytes = new Uint8Array(await readFile(new URL(path, dir)));
     assert.equal(detectFormat([{ name: path.split('/')[1]!, bytes }])?.id, id, path);
   }
+});
+
+test('registry: spanmark-v1 never claims a file; the spanmark entry reads both versions', async () => {
+  const v1 = file('a.json', '{"format": "spanmark", "version": 1}');
+  assert.equal(spanmarkV1Codec.sniff([v1]), false);
+  assert.equal(detectFormat([v1])?.id, 'spanmark');
+  assert.equal(detectFormat([file('a.json', '{"format": "spanmark", "version": 2}')])?.id, 'spanmark');
+  assert.equal(codecsForFileName('x.spanmark.json')[0]?.id, 'spanmark');
+  assert.equal(spanmarkCodec.capabilities.attributes && spanmarkCodec.capabilities.links, true);
+  assert.equal(spanmarkV1Codec.capabilities.attributes || spanmarkV1Codec.capabilities.links, false);
+});
+
+const story = 'Four 👨‍👩‍👧‍👦 died in Алматы.';
+const fourDied: InterchangeDocument = {
+  text: story,
+  annotations: [
+    { id: 'a', label: 'casualty', start: 0, end: 4, quote: 'Four', attributes: { count: { value: 4, qualifier: 'exact' }, kind: ['killed'] } },
+    { id: 'b', label: 'ORG', start: 21, end: 27, quote: 'Алматы', attributes: { about: 'a', tone: 'calm', sure: true } },
+    { id: 'c', label: 'two words', start: 0, end: 4, quote: 'Four' },
+  ],
+};
+
+test('spanmark-v1: names every attribute value it leaves out, one by one, and labels v1 cannot carry', async () => {
+  const losses = spanmarkV1Codec.losses([fourDied], DEFAULT_SCHEMA);
+  assert.deepEqual(
+    losses.map((l) => [l.what, l.count]),
+    [
+      [V1_VALUE_LOSS, 2],
+      [UNKNOWN_LABEL_LOSS, 2],
+    ],
+  );
+  assert.deepEqual(losses[0]!.examples, ['"Four" (casualty) count', '"Four" (casualty) kind']);
+  const { files, losses: written } = await spanmarkV1Codec.encode([fourDied], DEFAULT_SCHEMA, 'story');
+  assert.deepEqual(written, losses);
+  const json = JSON.parse(textOf(files[0]!));
+  assert.equal(json.version, 1);
+  assert.deepEqual(
+    json.documents[0].annotations.map((a: { id: string; attributes?: unknown }) => [a.id, a.attributes]),
+    [['a', undefined]],
+  );
+  const back = await spanmarkCodec.decode(files);
+  assert.deepEqual(errors(back), []);
+  assert.deepEqual(back.documents[0]!.annotations[0]!.attributes, undefined);
+});
+
+test('spanmark: labels and attributes the schema lacks are defined from the values; what it cannot write is named', async () => {
+  const losses = spanmarkCodec.losses([fourDied], DEFAULT_SCHEMA);
+  assert.deepEqual(
+    losses.map((l) => [l.what, l.count, l.examples]),
+    [[UNWRITABLE_LABEL_LOSS, 1, ['"Four" (two words)']]],
+  );
+  const { files } = await spanmarkCodec.encode([fourDied], DEFAULT_SCHEMA, 'story');
+  const back = await spanmarkCodec.decode(files);
+  assert.deepEqual(errors(back), []);
+  const org = back.schema?.labels.find((l) => l.id === 'ORG');
+  assert.deepEqual(
+    org?.attributes.map((a) => [a.id, a.type]),
+    [
+      ['about', 'link'],
+      ['tone', 'text'],
+      ['sure', 'boolean'],
+    ],
+  );
+  assert.deepEqual(
+    back.documents[0]!.annotations.map((a) => [a.id, a.attributes]),
+    [
+      ['a', { count: { value: 4, qualifier: 'exact' }, kind: ['killed'] }],
+      ['b', { about: 'a', tone: 'calm', sure: true }],
+    ],
+  );
+  // A value the schema's definition refuses is left out and named, not written for the reader to refuse.
+  const wrong: InterchangeDocument = { ...fourDied, annotations: [{ ...fourDied.annotations[0]!, attributes: { kind: ['fled'], count: { value: 4, qualifier: 'exact' } } }] };
+  const w = await spanmarkCodec.encode([wrong], DEFAULT_SCHEMA, 'story');
+  assert.deepEqual(
+    w.losses.map((l) => [l.what, l.count, l.examples]),
+    [[UNFIT_VALUE_LOSS, 1, ['"Four" (casualty) kind']]],
+  );
+  assert.deepEqual(JSON.parse(textOf(w.files[0]!)).documents[0].annotations[0].attributes, { count: { value: 4, qualifier: 'exact' } });
 });

@@ -4,7 +4,9 @@
 // LF and CRLF (normalised to LF, as every document in Spanmark is). For each format the generated
 // annotations are limited to what it declares: brat carries overlaps, discontinuous spans, notes,
 // one-word attributes and links; WebAnno TSV overlaps (stacks) on exact text; CoNLL token-aligned
-// spans that neither overlap nor cross a line; Spanmark v1 its three labels, notes and annotators.
+// spans that neither overlap nor cross a line; Spanmark (contract 2) everything, attributes of every
+// type and links included, on any label its schema defines; Spanmark v1 its three labels, notes and
+// annotators.
 // Whatever a codec then reports as lost must be nothing.
 
 import { test } from 'node:test';
@@ -16,9 +18,10 @@ import { conllCodec } from '../../../../src/codecs/conll/index.js';
 import type { InterchangeAnnotation, InterchangeDocument } from '../../../../src/codecs/registry/format.js';
 import { keepNonOverlapping } from '../../../../src/codecs/registry/losses.js';
 import { tokenize } from '../../../../src/codecs/registry/tokenize.js';
-import { spanmarkCodec } from '../../../../src/codecs/spanmark/index.js';
+import { spanmarkCodec, spanmarkV1Codec } from '../../../../src/codecs/spanmark/index.js';
 import { webAnnoCodec } from '../../../../src/codecs/webanno-tsv/index.js';
-import { DEFAULT_SCHEMA, labelIds } from '../../../../src/labels/schema.js';
+import type { AttributeValue } from '../../../../src/labels/attributes.js';
+import { DEFAULT_SCHEMA, labelIds, type LabelSchema } from '../../../../src/labels/schema.js';
 import { normalizeNewlines } from '../../../../src/text/newlines.js';
 import { errors } from './helpers.js';
 
@@ -205,11 +208,95 @@ test('round trip: Spanmark v1 carries its labels, overlaps, notes and annotators
         });
       });
       const doc: InterchangeDocument = { text, title: 'Round trip', annotations };
-      const { files, losses } = await spanmarkCodec.encode([doc], DEFAULT_SCHEMA, 'doc');
+      const { files, losses } = await spanmarkV1Codec.encode([doc], DEFAULT_SCHEMA, 'doc');
       assert.deepEqual(losses, []);
+      assert.equal(JSON.parse(new TextDecoder().decode(files[0]!.bytes)).version, 1);
       const back = await spanmarkCodec.decode(files);
       assert.deepEqual(errors(back), []);
       assert.deepEqual(picture(back.documents[0]!), picture(doc));
+    }),
+    params(60),
+  );
+});
+
+// The default schema plus a label of the library's own, whose attributes cover every type.
+const V2_SCHEMA: LabelSchema = {
+  id: 'round-trip',
+  version: 3,
+  labels: [
+    ...DEFAULT_SCHEMA.labels,
+    {
+      id: 'Ортак',
+      name: 'Ортак 🇰🇿',
+      color: '#88ccee',
+      glyph: 'О',
+      underline: 'double',
+      description: 'שָׁלוֹם',
+      guidelines: ['e\u0301te\u0301'],
+      attributes: [
+        { id: 'level', name: 'Level', type: 'choice', values: ['confirmed', 'high', 'Алматы', '𝟐𝟎'] },
+        { id: 'tags', name: 'Tags', type: 'choice', values: ['confirmed', 'high', 'Алматы', '𝟐𝟎'], multiple: true },
+        { id: 'negated', name: 'Negated', type: 'boolean' },
+        { id: 'size', name: 'Size', type: 'quantity', required: true },
+        { id: 'when', name: 'When', type: 'date' },
+        { id: 'said', name: 'Said', type: 'text' },
+        { id: 'cause', name: 'Cause', type: 'link' },
+      ],
+    },
+  ],
+};
+
+/** Values of each type the schema allows for an annotation of `label`, drawn from the generated record. */
+function valuesFor(label: string, r: { a: number; b: number; flag: boolean; word?: string; note?: string }): Record<string, AttributeValue> {
+  const word = r.word ?? 'high';
+  const quantity = r.flag ? { value: r.a % 1000, qualifier: pick(['exact', 'at-least', 'at-most', 'about'] as const, r.b) } : { min: r.a % 50, max: (r.a % 50) + (r.b % 50) };
+  switch (label) {
+    case 'claim':
+      return { source: r.note ?? 'Σοφία', status: pick(['confirmed', 'disputed', 'unverified'], r.a) };
+    case 'casualty':
+      return { count: quantity, kind: r.flag ? ['killed', 'missing'] : [], date: pick(['2022', '2022-01', '2022-01-05'], r.b) };
+    case 'deployment':
+      return r.flag ? { size: quantity } : {};
+    default:
+      return { level: word, tags: r.flag ? [...new Set([word, '𝟐𝟎'])] : [word], negated: r.flag, size: quantity, when: '2022-01-05', said: r.note ?? '' };
+  }
+}
+
+test('round trip: Spanmark carries every label of its schema, attributes of every type and links exactly', async () => {
+  await fc.assert(
+    fc.asyncProperty(textArb, rawSpans(labelIds(V2_SCHEMA)), async (text, raws) => {
+      const cps = boundaries(text);
+      const annotations: InterchangeAnnotation[] = [];
+      raws.forEach((r, i) => {
+        const [x, y] = [pick(cps, r.a), pick(cps, r.b)].sort((p, q) => p - q) as [number, number];
+        if (x === y) return;
+        const attributes = valuesFor(r.label, r);
+        annotations.push({
+          id: `s${i}`,
+          label: r.label,
+          start: x,
+          end: y,
+          quote: text.slice(x, y),
+          annotator: pick(['ana', 'ben', 'Σοφία'], r.annotator),
+          ...(r.note !== undefined ? { note: r.note } : {}),
+          ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
+        });
+      });
+      // Links: an annotation of the library's label may point at any other annotation.
+      const linked = annotations.map((a, i) => {
+        const target = annotations[raws[i]!.link % Math.max(annotations.length, 1)];
+        return a.label === 'Ортак' && target !== undefined && target.id !== a.id ? { ...a, attributes: { ...a.attributes, cause: target.id } } : a;
+      });
+      const doc: InterchangeDocument = { text, title: 'Round trip', metadata: { date: '2022-01-05', sourceName: 'Azattyq' }, annotations: linked };
+      assert.deepEqual(spanmarkCodec.losses([doc], V2_SCHEMA), []);
+      const { files, losses } = await spanmarkCodec.encode([doc], V2_SCHEMA, 'doc');
+      assert.deepEqual(losses, []);
+      assert.equal(JSON.parse(new TextDecoder().decode(files[0]!.bytes)).version, 2);
+      const back = await spanmarkCodec.decode(files);
+      assert.deepEqual(errors(back), []);
+      assert.deepEqual(picture(back.documents[0]!), picture(doc));
+      assert.deepEqual(back.documents[0]!.metadata, doc.metadata);
+      assert.deepEqual(back.schema, V2_SCHEMA);
     }),
     params(60),
   );
