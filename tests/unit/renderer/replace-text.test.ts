@@ -33,8 +33,8 @@ test('replacing re-anchors mine and colleagues’ layers in one step, keeps the 
     const killed = span(article.id, OLD, 'At least 18 people', 'a2');
     const airport = span(article.id, OLD, 'The airport was closed by the army', 'a3', { note: 'gone', label: 'deployment' });
     await db.annotations.bulkAdd([troops, killed, airport]);
-    const theirs = { ...span(article.id, OLD, 'airport was closed', 'c1', { annotator: 'Aigerim' }), layer: 'name:Aigerim' };
-    const theirsKept = { ...span(article.id, OLD, 'Almaty on Friday', 'c2', { annotator: 'Aigerim' }), layer: 'name:Aigerim' };
+    const theirs = { ...span(article.id, OLD, 'airport was closed', 'c1', { annotator: 'Aigerim' }), layer: 'name:Aigerim' as const };
+    const theirsKept = { ...span(article.id, OLD, 'Almaty on Friday', 'c2', { annotator: 'Aigerim' }), layer: 'name:Aigerim' as const };
     await db.colleagueAnnotations.bulkAdd([theirs, theirsKept]);
     const beforeOwn = await db.annotations.toArray();
 
