@@ -60,7 +60,7 @@ export async function replaceArticleText(db: SpanmarkDb, docId: string, parsed: 
     await db.annotations.bulkPut(mine.placed);
     if (theirs.orphans.length > 0) await db.colleagueAnnotations.bulkDelete(theirs.orphans.map((o) => [docId, (o.annotation as ColleagueAnnotation).layer, o.annotation.id] as [string, string, string]));
     await db.colleagueAnnotations.bulkPut(theirs.placed as ColleagueAnnotation[]);
-    await bumpRevision(db, docId);
+    const { revision } = await bumpRevision(db, docId);
     await db.layerSnapshots.delete(docId);
     const state: ReplacementState | undefined = record ? { moved: record.moved, orphans: record.orphans } : undefined;
     await db.textReplacements.put({
@@ -68,7 +68,7 @@ export async function replaceArticleText(db: SpanmarkDb, docId: string, parsed: 
       replacedAt: now,
       moved,
       orphans,
-      undo: { article, own, colleagues, ...(state ? { state } : {}) },
+      undo: { article, own, colleagues, revision, ...(state ? { state } : {}) },
     });
     return { kind: 'replaced', exact: own.length - mine.moved.length - mine.orphans.length, moved: mine.moved.length, orphans: mine.orphans.length + theirs.orphans.length } as const;
   });
@@ -91,11 +91,17 @@ function place<A extends Annotation>(oldText: string, newText: string, list: rea
   return { placed, moved, orphans };
 }
 
-/** Undoes the last replacement: the old text and every annotation exactly as they were. */
-export async function undoReplacement(db: SpanmarkDb, docId: string): Promise<boolean> {
+export type UndoOutcome = 'undone' | 'nothing' | 'edited-since';
+
+/**
+ * Undoes the last replacement: the old text and every annotation exactly as they were. Edits made
+ * to my layer after it would be lost, so unless `discardLaterEdits` it refuses ('edited-since').
+ */
+export async function undoReplacement(db: SpanmarkDb, docId: string, discardLaterEdits = false): Promise<UndoOutcome> {
   return db.transaction('rw', tables(db), async () => {
     const record = await db.textReplacements.get(docId);
-    if (!record?.undo) return false;
+    if (!record?.undo) return 'nothing';
+    if (!discardLaterEdits && (await db.layerRevisions.get(docId))?.revision !== record.undo.revision) return 'edited-since';
     const { article, own, colleagues, state } = record.undo;
     await db.articles.put(article);
     await db.annotations.where('docId').equals(docId).delete();
@@ -106,7 +112,7 @@ export async function undoReplacement(db: SpanmarkDb, docId: string): Promise<bo
     await db.layerSnapshots.delete(docId);
     if (state) await db.textReplacements.put({ docId, replacedAt: record.replacedAt, moved: state.moved, orphans: state.orphans });
     else await db.textReplacements.delete(docId);
-    return true;
+    return 'undone';
   });
 }
 

@@ -43,6 +43,8 @@ export interface TextReplacement extends ReplacementState {
     readonly article: Article;
     readonly own: readonly Annotation[];
     readonly colleagues: readonly (Annotation & { readonly layer: LayerKey })[];
+    /** My layer's revision the replacement wrote: a later one means edits were made since. */
+    readonly revision: number;
     /** The record before it (moved and orphans of an earlier replacement), if there was one. */
     readonly state?: ReplacementState;
   };

@@ -48,6 +48,8 @@ import { RenameLayerDialog } from '../review/RenameLayerDialog.js';
 import { renameColleagueLayer } from '../db/colleague-layers-repo.js';
 import { announceChange } from '../store/change-channel.js';
 import { FactsView } from '../facts/FactsView.js';
+import { useReplaceText } from '../anchoring/use-replace-text.js';
+import { ReplacementPanel } from '../anchoring/ReplacementPanel.js';
 
 interface Props {
   readonly db: SpanmarkDb;
@@ -192,6 +194,8 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
     fail,
   });
   const { openBytes, importBytes } = actions;
+  const replacing = useReplaceText({ db, platform, session, annotations: snapshot.annotations, controller, openDoc, say, fail });
+  const undoReplacement = replacing.undo;
   const commands = useMemo(
     () => ({
       ...actions.commands,
@@ -233,11 +237,13 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
     (c: MenuCommand) => {
       const map: Record<MenuCommand, () => unknown> = {
         'open-article': commands.openFile,
+        'replace-text': () => replacing.replaceText().catch((e: unknown) => fail('Could not replace the text', e)),
         import: commands.importFile,
         'export-document': () => commands.exportDocs('document'),
         'export-library': () => commands.exportDocs('library'),
         'export-all-layers': () => commands.exportDocs('all-layers'),
-        undo: commands.undo,
+        // The replacement is undone once the session has nothing left to undo (it reopened the document).
+        undo: () => (snapshot.canUndo || !replacing.record?.undo ? commands.undo() : undoReplacement(false).catch((e: unknown) => fail('Could not undo the text replacement', e))),
         redo: commands.redo,
         delete: commands.remove,
         settings: commands.settings,
@@ -255,7 +261,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
       };
       map[c]();
     },
-    [commands, zoom],
+    [commands, zoom, fail, replacing, snapshot.canUndo, undoReplacement],
   );
   useEffect(() => platform.onMenuCommand(onMenu), [platform, onMenu]);
   const nav = useAnnotationNav({ session, hidden, ownVisible: !hiddenLayers.has(annotator), selectedId, setSelectedId, setPending, controller, say });
@@ -349,7 +355,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
     <div className="app">
       <Toolbar
         hasDocument={session !== null}
-        canUndo={snapshot.canUndo}
+        canUndo={snapshot.canUndo || replacing.record?.undo !== undefined}
         canRedo={snapshot.canRedo}
         save={snapshot.save}
         annotator={annotator}
@@ -465,6 +471,17 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
                     actions={review}
                   />
                 ) : (
+                  <>
+                    {replacing.record ? (
+                      <ReplacementPanel
+                        record={replacing.record}
+                        annotations={snapshot.annotations}
+                        onJump={pickAnnotation}
+                        onConfirm={replacing.confirm}
+                        onUndo={() => void undoReplacement(true).catch((e: unknown) => fail('Could not undo the text replacement', e))}
+                        onExportOrphans={() => void replacing.exportOrphans().catch((e: unknown) => fail('Could not export the orphans', e))}
+                      />
+                    ) : null}
                   <AnnotationPanel
                     annotations={listed}
                     counts={counted}
@@ -473,6 +490,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
                     onToggleLabel={toggleLabel}
                     onPick={pickAnnotation}
                   />
+                  </>
                 )}
               </ErrorBoundary>
             </aside>

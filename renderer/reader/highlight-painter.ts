@@ -16,7 +16,7 @@ const key = (label: LabelId, level: number) => `sm-${label}-${level}`;
 
 type Span = { readonly start: number; readonly end: number };
 type Entry = { readonly annotation: Annotation; readonly level: number; range: StaticRange | undefined };
-export type MarkName = 'sm-selected' | 'sm-flash' | 'sm-pending' | 'sm-peer';
+export type MarkName = 'sm-selected' | 'sm-flash' | 'sm-pending' | 'sm-peer' | 'sm-moved';
 
 export class HighlightPainter {
   private readonly groups = new Map<string, Highlight>();
@@ -44,7 +44,7 @@ export class HighlightPainter {
     for (const label of LABEL_IDS) {
       for (let level = 0; level <= MAX_NESTING_LEVEL; level++) this.groups.set(key(label, level), new Highlight());
     }
-    for (const name of ['sm-selected', 'sm-flash', 'sm-pending', 'sm-peer', 'sm-find', 'sm-find-current']) this.extra.set(name, new Highlight());
+    for (const name of ['sm-selected', 'sm-flash', 'sm-pending', 'sm-peer', 'sm-moved', 'sm-find', 'sm-find-current']) this.extra.set(name, new Highlight());
     for (let slot = 0; slot < LAYER_SLOTS; slot++) this.extra.set(`sm-layer-${slot}`, new Highlight());
     this.register();
   }

@@ -12,6 +12,7 @@ import { confirmMoved, replaceArticleText, undoReplacement } from '../../../rend
 import { plainTextBlocks } from '../../../src/document/plain-blocks.js';
 import type { ParsedArticle } from '../../../src/document/article.js';
 import type { Annotation } from '../../../src/annotations/types.js';
+import { bumpRevision } from '../../../renderer/db/annotations-repo.js';
 import { T0 } from '../codecs/spanmark-v1-helpers.js';
 
 const parsed = (text: string): ParsedArticle => ({ title: 'T', format: 'text', text, blocks: plainTextBlocks(text), metadata: {} });
@@ -66,7 +67,8 @@ test('replacing re-anchors mine and colleagues’ layers in one step, keeps the 
     await confirmMoved(db, article.id, ['a2']);
     assert.deepEqual((await db.textReplacements.get(article.id))!.moved, []);
 
-    assert.equal(await undoReplacement(db, article.id), true);
+    assert.equal(await undoReplacement(db, article.id), 'undone');
+    assert.equal(await undoReplacement(db, article.id), 'nothing');
     assert.deepEqual(await db.articles.get(article.id), article);
     assert.deepEqual(await db.annotations.orderBy('id').toArray(), beforeOwn);
     assert.deepEqual((await db.colleagueAnnotations.toArray()).sort((x, y) => x.id.localeCompare(y.id)), [theirs, theirsKept]);
@@ -108,7 +110,13 @@ test('a second replacement keeps the first one’s orphans and unconfirmed spans
     const second = (await db.textReplacements.get(article.id))!;
     assert.deepEqual(second.moved, first.moved);
     assert.deepEqual(second.orphans, first.orphans);
-    await undoReplacement(db, article.id);
+    // An edit after the replacement is not thrown away by an undo unless the analyst says so.
+    const a2 = (await db.annotations.get('a2'))!;
+    await db.annotations.put({ ...a2, note: 'later' });
+    await bumpRevision(db, article.id);
+    assert.equal(await undoReplacement(db, article.id), 'edited-since');
+    assert.equal((await db.articles.get(article.id))!.text, third);
+    assert.equal(await undoReplacement(db, article.id, true), 'undone');
     const back = (await db.textReplacements.get(article.id))!;
     assert.deepEqual([back.moved, back.orphans, back.undo], [first.moved, first.orphans, undefined]);
     assert.equal((await db.articles.get(article.id))!.text, NEW);
