@@ -20,6 +20,7 @@ import { countNeedingConfirmation, routeAnnotation, type LayerKey, type Me } fro
 import { sha256Hex } from '../db/articles-repo.js';
 import { bumpRevision, readOwnLayer, saveSnapshot } from '../db/annotations-repo.js';
 import { ensureColleagueLayer, replaceColleagueLayer } from '../db/colleague-layers-repo.js';
+import { underStoredIds } from '../anchoring/stored-ids.js';
 import type { SpanmarkDb } from '../db/db.js';
 
 /**
@@ -82,8 +83,10 @@ export async function importExport(
     exportedBy,
   );
   const confirmed = unsure > 0 && confirmMine !== undefined ? await confirmMine({ file: name, annotator: me.name, count: unsure }) : false;
+  // A replaced article's export names its new text's hash; it is stored under its first id.
+  const documents = await underStoredIds(db, decoded.value.documents);
   try {
-    await applyImport(db, decoded.value.documents, me, counts, onProgress, (a) => routeAnnotation(a, me, confirmed, exportedBy));
+    await applyImport(db, documents, me, counts, onProgress, (a) => routeAnnotation(a, me, confirmed, exportedBy));
   } catch (e) {
     // The transaction aborted: nothing of this file was written.
     return { ok: false, error: { code: 'conflict', message: `${name}: ${e instanceof Error ? e.message : String(e)}`, path: name } };
@@ -94,7 +97,7 @@ export async function importExport(
     value: {
       ...rest,
       documents: decoded.value.documents.length,
-      docIds: decoded.value.documents.map((d) => d.article.id),
+      docIds: documents.map((d) => d.article.id),
       layers: [...layers].map(([annotator, annotations]) => ({ annotator, annotations })),
     },
   };

@@ -14,6 +14,8 @@ import type { ParsedArticle } from '../../../src/document/article.js';
 import type { Annotation } from '../../../src/annotations/types.js';
 import { bumpRevision } from '../../../renderer/db/annotations-repo.js';
 import { T0 } from '../codecs/spanmark-v1-helpers.js';
+import { encodeSpanmarkV1, serializeSpanmarkV1 } from '../../../src/codecs/spanmark-v1/encode.js';
+import { importExport } from '../../../renderer/io/import.js';
 
 const parsed = (text: string): ParsedArticle => ({ title: 'T', format: 'text', text, blocks: plainTextBlocks(text), metadata: {} });
 const span = (docId: string, text: string, quote: string, id: string, extra: Partial<Annotation> = {}): Annotation => {
@@ -151,6 +153,27 @@ test('a version 3 library upgrades with every record unchanged', async () => {
     for (const [table, rows] of Object.entries(records)) assert.deepEqual(await db.table(table).toArray(), rows, table);
     assert.equal((await db.articles.where('sha256').equals('d').first())?.id, 'd');
     assert.equal(await db.textReplacements.count(), 0);
+  } finally {
+    db.close();
+  }
+});
+
+test('the export of a replaced article imports into that article, not into a copy', async () => {
+  const db = openDatabase('replace-text-import');
+  await db.open();
+  try {
+    const { article } = await storeArticle(db, parsed(OLD));
+    await db.annotations.add(span(article.id, OLD, 'At least 18 people', 'a2'));
+    await replaceArticleText(db, article.id, parsed(NEW));
+    const replaced = (await db.articles.get(article.id))!;
+    const colleague = span(replaced.id, NEW, 'Almaty on Friday', 'c9', { annotator: 'Aigerim', annotatorId: 'aigerim-install' });
+    const json = serializeSpanmarkV1(encodeSpanmarkV1({ documents: [{ article: replaced, annotations: [colleague] }], exportedAt: T0, generatorVersion: '0.1.0' }));
+    const r = await importExport(db, 'theirs.spanmark.json', new TextEncoder().encode(json), { id: 'me-install', name: 'me' });
+    assert.ok(r.ok, r.ok ? '' : r.error.message);
+    assert.deepEqual(r.value.docIds, [article.id]);
+    assert.equal(await db.articles.count(), 1);
+    const theirs = await db.colleagueAnnotations.toArray();
+    assert.deepEqual(theirs.map((a) => [a.docId, NEW.slice(a.start, a.end)]), [[article.id, 'Almaty on Friday']]);
   } finally {
     db.close();
   }
