@@ -11,7 +11,7 @@ import type { Platform } from '../../src/platform/platform.js';
 import type { SpanmarkDb } from '../db/db.js';
 import type { ReaderController } from '../reader/ArticleView.js';
 import type { DocumentSession } from '../store/document-session.js';
-import { announceChange } from '../store/change-channel.js';
+import { announceChange, onRemoteChange } from '../store/change-channel.js';
 import { plural } from '../ui/format.js';
 import { confirmMoved, loadReplacement, replaceArticleText, undoReplacement } from './replace-text-repo.js';
 import type { TextReplacement } from './replacement-types.js';
@@ -39,6 +39,19 @@ export function useReplaceText({ db, platform, session, annotations, controller,
     setRecord(undefined);
     void refresh().catch((e: unknown) => fail('Could not read the replaced text’s moved spans and orphans', e));
   }, [session, refresh, fail]);
+
+  // Another window replaced the text (or undid it): this window's session holds the old text, so
+  // the document is reopened from the database rather than its layers read against that text.
+  useEffect(() => {
+    if (!session) return undefined;
+    const id = session.article.id;
+    return onRemoteChange(id, () => {
+      void db.articles
+        .get(id)
+        .then(async (stored) => (stored && stored.sha256 !== session.article.sha256 ? openDoc(id) : refresh()))
+        .catch((e: unknown) => fail('Could not follow the change made in another window', e));
+    });
+  }, [db, session, openDoc, refresh, fail]);
 
   const moved = useMemo(() => pendingMoved(record, annotations).map((m) => m.now), [record, annotations]);
   useEffect(() => {
@@ -85,6 +98,7 @@ export function useReplaceText({ db, platform, session, annotations, controller,
       if (docId === undefined) return;
       void confirmMoved(db, docId, ids)
         .then(refresh)
+        .then(() => announceChange(docId))
         .catch((e: unknown) => fail('Could not confirm the moved spans', e));
     },
     [db, docId, fail, refresh],

@@ -113,3 +113,28 @@ test('a file that cannot be read gets File › Open’s message, and nothing cha
   expect(await app.rowTexts()).toEqual(['claim:at least 20 thousand radicals']);
   await expect(page.getByTestId('replacement-panel')).toHaveCount(0);
 });
+
+test('a second window on the document follows the replacement and its undo', async ({ page, context }) => {
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  await app.openFile(corpusPath(SAMPLE));
+  await app.select('Their number increased to 18');
+  await app.tag('casualty');
+  const other = await context.newPage();
+  const app2 = new SpanmarkApp(other);
+  await app2.goto();
+  await expect(articleText(other)).toContainText('Their number increased to 18');
+
+  await replaceWith(page, 'v2.txt', editedSample());
+  await expect(articleText(page)).toContainText('Their number increased to 19');
+  await expect(articleText(other)).toContainText('Their number increased to 19');
+  expect(await app2.rowTexts()).toEqual(['casualty:Their number increased to 19']);
+  await expect(other.getByTestId('moved-row')).toHaveCount(1);
+  await page.getByTestId('confirm-all-moved').click();
+  await expect(other.getByTestId('moved-row')).toHaveCount(0);
+
+  await page.getByTestId('undo-replacement').click();
+  await expect(articleText(other)).toContainText('Their number increased to 18');
+  expect(await app2.rowTexts()).toEqual(['casualty:Their number increased to 18']);
+  await expect(other.getByTestId('replacement-panel')).toHaveCount(0);
+});
