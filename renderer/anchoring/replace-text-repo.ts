@@ -59,7 +59,7 @@ export async function replaceArticleText(db: SpanmarkDb, docId: string, parsed: 
     if (mine.orphans.length > 0) await db.annotations.bulkDelete(mine.orphans.map((o) => o.annotation.id));
     await db.annotations.bulkPut(mine.placed);
     if (theirs.orphans.length > 0) await db.colleagueAnnotations.bulkDelete(theirs.orphans.map((o) => [docId, (o.annotation as ColleagueAnnotation).layer, o.annotation.id] as [string, string, string]));
-    await db.colleagueAnnotations.bulkPut(theirs.placed as ColleagueAnnotation[]);
+    await db.colleagueAnnotations.bulkPut(theirs.placed);
     const { revision } = await bumpRevision(db, docId);
     await db.layerSnapshots.delete(docId);
     const state: ReplacementState | undefined = record ? { moved: record.moved, orphans: record.orphans } : undefined;

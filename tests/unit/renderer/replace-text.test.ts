@@ -32,7 +32,7 @@ test('replacing re-anchors mine and colleagues’ layers in one step, keeps the 
   await db.open();
   try {
     const { article } = await storeArticle(db, parsed(OLD));
-    const troops = span(article.id, OLD, 'Troops 😀 arrived', 'a1', { note: 'n', attributes: { x: 'y' } as never });
+    const troops = span(article.id, OLD, 'Troops 😀 arrived', 'a1', { note: 'n', attributes: { x: 'y' } });
     const killed = span(article.id, OLD, 'At least 18 people', 'a2');
     const airport = span(article.id, OLD, 'The airport was closed by the army', 'a3', { note: 'gone', label: 'deployment' });
     await db.annotations.bulkAdd([troops, killed, airport]);
