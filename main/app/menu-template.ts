@@ -32,6 +32,7 @@ export const MENU_ACCELERATORS = {
 
 const LABELS: Readonly<Record<MenuCommand, string>> = {
   'open-article': 'Open Article…',
+  'replace-text': 'Replace Text…',
   import: 'Import…',
   'export-document': 'Export Document…',
   'export-library': 'Export Library…',
@@ -88,6 +89,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       label: 'File',
       submenu: [
         command('open-article'),
+        command('replace-text'),
         command('import'),
         separator,
         command('export-document'),

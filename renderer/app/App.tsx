@@ -54,6 +54,8 @@ import { useCorpusImport } from '../library/use-corpus-import.js';
 import { CorpusImportPanel } from '../library/CorpusImportPanel.js';
 import { LiveArticleHeader } from '../library/ArticleDetails.js';
 import { useCorpusNav } from '../library/use-corpus-nav.js';
+import { useReplaceText } from '../anchoring/use-replace-text.js';
+import { ReplacementPanel } from '../anchoring/ReplacementPanel.js';
 
 interface Props {
   readonly db: SpanmarkDb;
@@ -228,6 +230,8 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
   const attrs = useAttributeActions({ session, annotations: snapshot.annotations, selectedId, setSelectedId, pending, controller, fail });
   // Several files, or an article feed, come in as a batch (renderer/library/use-corpus-import.ts).
   const corpus = useCorpusImport(db, platform, openBytes, fail);
+  const replacing = useReplaceText({ db, platform, session, annotations: snapshot.annotations, controller, openDoc, say, fail });
+  const undoReplacement = replacing.undo;
   const commands = useMemo(
     () => ({
       ...actions.commands,
@@ -272,12 +276,14 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
     (c: MenuCommand) => {
       const map: Record<MenuCommand, () => unknown> = {
         'open-article': commands.openFile,
+        'replace-text': () => replacing.replaceText().catch((e: unknown) => fail('Could not replace the text', e)),
         import: commands.importFile,
         'export-document': () => commands.exportDocs('document'),
         'export-library': () => commands.exportDocs('library'),
         'export-all-layers': () => commands.exportDocs('all-layers'),
         'export-document-v1': () => commands.exportDocs('document-v1'),
-        undo: commands.undo,
+        // The replacement is undone once the session has nothing left to undo (it reopened the document).
+        undo: () => (snapshot.canUndo || !replacing.record?.undo ? commands.undo() : undoReplacement(false).catch((e: unknown) => fail('Could not undo the text replacement', e))),
         redo: commands.redo,
         delete: commands.remove,
         settings: commands.settings,
@@ -295,7 +301,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
       };
       map[c]();
     },
-    [commands, zoom],
+    [commands, zoom, fail, replacing, snapshot.canUndo, undoReplacement],
   );
   useEffect(() => platform.onMenuCommand(onMenu), [platform, onMenu]);
   const onCorpusKey = useCorpusNav({ db, docId: session?.article.id, openDoc, say, fail });
@@ -401,7 +407,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
     <div className="app">
       <Toolbar
         hasDocument={session !== null}
-        canUndo={snapshot.canUndo}
+        canUndo={snapshot.canUndo || replacing.record?.undo !== undefined}
         canRedo={snapshot.canRedo}
         save={snapshot.save}
         annotator={annotator}
@@ -532,6 +538,17 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
                     actions={review}
                   />
                 ) : (
+                  <>
+                    {replacing.record ? (
+                      <ReplacementPanel
+                        record={replacing.record}
+                        annotations={snapshot.annotations}
+                        onJump={pickAnnotation}
+                        onConfirm={replacing.confirm}
+                        onUndo={() => void undoReplacement(true).catch((e: unknown) => fail('Could not undo the text replacement', e))}
+                        onExportOrphans={() => void replacing.exportOrphans().catch((e: unknown) => fail('Could not export the orphans', e))}
+                      />
+                    ) : null}
                   <AnnotationPanel
                     annotations={listed}
                     counts={counted}
@@ -540,6 +557,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
                     onToggleLabel={toggleLabel}
                     onPick={pickAnnotation}
                   />
+                  </>
                 )}
               </ErrorBoundary>
             </aside>

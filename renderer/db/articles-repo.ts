@@ -1,5 +1,6 @@
 // Articles are keyed by the SHA-256 of their text, so opening the same text twice finds the
-// stored document (with its annotations) instead of making a duplicate.
+// stored document (with its annotations) instead of making a duplicate. An article whose text was
+// replaced (File › Replace text…) keeps its id, so it is found by its `sha256` field instead.
 
 import type { Article, ParsedArticle, ReviewStatus } from '../../src/document/article.js';
 import type { SpanmarkDb } from './db.js';
@@ -12,7 +13,7 @@ export async function sha256Hex(text: string): Promise<string> {
 export async function storeArticle(db: SpanmarkDb, parsed: ParsedArticle): Promise<{ article: Article; existed: boolean }> {
   const sha = await sha256Hex(parsed.text);
   return db.transaction('rw', db.articles, async () => {
-    const existing = await db.articles.get(sha);
+    const existing = (await db.articles.get(sha)) ?? (await db.articles.where('sha256').equals(sha).first());
     if (existing) return { article: existing, existed: true };
     const article: Article = { ...parsed, id: sha, sha256: sha, addedAt: new Date().toISOString() };
     await db.articles.add(article);

@@ -7,6 +7,7 @@ import type { LayerColumns } from '../../src/annotations/layer-columns.js';
 import type { Article } from '../../src/document/article.js';
 import type { ReviewDecision } from '../../src/review/decisions.js';
 import type { LayerKey } from '../../src/review/layer-identity.js';
+import type { TextReplacement } from '../anchoring/replacement-types.js';
 
 export interface SettingRecord {
   readonly key: string;
@@ -46,6 +47,8 @@ export type SpanmarkDb = Dexie & {
   layerRevisions: EntityTable<LayerRevision, 'docId'>;
   /** My layer as one record, valid only while its revision equals the document's. */
   layerSnapshots: EntityTable<LayerSnapshot, 'docId'>;
+  /** Per document, after File › Replace text…: moved spans to confirm, orphans, and the undo state. */
+  textReplacements: EntityTable<TextReplacement, 'docId'>;
 };
 
 export interface LayerRevision {
@@ -70,7 +73,12 @@ export interface LayerSnapshot {
 
 export const DB_NAME = 'spanmark';
 /** The newest schema version this build knows. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
+/**
+ * The version that added text replacement (its own constant so it can be renumbered alone if
+ * another version lands first: a version number is the only thing it shares with others).
+ */
+export const REPLACEMENT_VERSION = 4;
 
 export function openDatabase(name: string = DB_NAME): SpanmarkDb {
   // 'strict' makes a commit wait until the data is flushed to disk, so "saved" means saved even
@@ -94,7 +102,7 @@ export function openDatabase(name: string = DB_NAME): SpanmarkDb {
   // one), so two people called "analyst" are two layers; the name shown is stored per layer. A
   // primary key cannot change in place, so v2's layers are copied into a new table, each keyed by
   // its annotator name and shown under it as before, and the old table is dropped after the copy.
-  db.version(SCHEMA_VERSION)
+  db.version(3)
     .stores({
       layerAnnotations: null,
       colleagueAnnotations: '[docId+layer+id], docId, [docId+layer]',
@@ -111,6 +119,14 @@ export function openDatabase(name: string = DB_NAME): SpanmarkDb {
       await tx.table('colleagueAnnotations').bulkAdd(copied);
       await tx.table('colleagueLayers').bulkAdd([...layers.values()]);
     });
+  // v4: File › Replace text… keeps an article's id when its text changes (every reference stays
+  // valid), so its text's hash is indexed to find it when the same text is opened again; the
+  // replacement's moved spans, orphans and undo state live in a table of their own. Nothing to
+  // migrate: IndexedDB fills the new index from the records as they are.
+  db.version(REPLACEMENT_VERSION).stores({
+    articles: 'id, addedAt, title, sha256',
+    textReplacements: 'docId',
+  });
   return db;
 }
 

@@ -26,6 +26,7 @@ import { countNeedingConfirmation, routeAnnotation, type LayerKey, type Me } fro
 import { sha256Hex } from '../db/articles-repo.js';
 import { bumpRevision, readOwnLayer, saveSnapshot } from '../db/annotations-repo.js';
 import { ensureColleagueLayer, replaceColleagueLayer } from '../db/colleague-layers-repo.js';
+import { underStoredIds } from '../anchoring/stored-ids.js';
 import type { SpanmarkDb } from '../db/db.js';
 import { loadSchema, saveSchema } from '../db/schema-repo.js';
 
@@ -123,8 +124,10 @@ export async function importExport(
     exportedBy,
   );
   const confirmed = unsure > 0 && confirmMine !== undefined ? await confirmMine({ file: name, annotator: me.name, count: unsure }) : false;
+  // A replaced article's export names its new text's hash; it is stored under its first id.
+  const documents = await underStoredIds(db, decoded.value.documents);
   try {
-    await applyImport(db, decoded.value.documents, me, counts, onProgress, (a) => routeAnnotation(a, me, confirmed, exportedBy), {
+    await applyImport(db, documents, me, counts, onProgress, (a) => routeAnnotation(a, me, confirmed, exportedBy), {
       file: fileSchema,
       confirmed: additions,
     });
@@ -138,7 +141,7 @@ export async function importExport(
     value: {
       ...rest,
       documents: decoded.value.documents.length,
-      docIds: decoded.value.documents.map((d) => d.article.id),
+      docIds: documents.map((d) => d.article.id),
       layers: [...layers].map(([annotator, annotations]) => ({ annotator, annotations })),
       schemaAdded: additions.map((a) => a.text),
       warnings: decoded.value.warnings.map((w) => w.message),

@@ -34,7 +34,8 @@ export interface PeerLayer {
 /** What the rest of the app may ask of the reader. */
 export interface ReaderController {
   reveal(id: string): void;
-  mark(name: 'sm-peer', spans: readonly Span[]): void;
+  /** sm-moved: spans re-anchored by File › Replace text… that wait for the analyst's confirmation. */
+  mark(name: 'sm-peer' | 'sm-moved', spans: readonly Span[]): void;
   revealSpan(span: Span): void;
   /** Puts the caret at an offset (after tagging: at the new span's end, ready for the next). */
   placeCaret(offset: number): void;

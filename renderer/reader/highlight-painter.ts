@@ -17,7 +17,7 @@ import type { TextLayout } from './dom-offsets.js';
 
 type Span = { readonly start: number; readonly end: number };
 type Entry = { readonly annotation: Annotation; readonly level: number; range: StaticRange | undefined };
-export type MarkName = 'sm-selected' | 'sm-flash' | 'sm-pending' | 'sm-peer';
+export type MarkName = 'sm-selected' | 'sm-flash' | 'sm-pending' | 'sm-peer' | 'sm-moved';
 
 export class HighlightPainter {
   private readonly groups = new Map<string, { readonly label: LabelId; readonly highlight: Highlight }>();
@@ -42,7 +42,7 @@ export class HighlightPainter {
   private current = -1;
 
   constructor(private readonly layout: TextLayout) {
-    for (const name of ['sm-selected', 'sm-flash', 'sm-pending', 'sm-peer', 'sm-find', 'sm-find-current']) this.extra.set(name, new Highlight());
+    for (const name of ['sm-selected', 'sm-flash', 'sm-pending', 'sm-peer', 'sm-moved', 'sm-find', 'sm-find-current']) this.extra.set(name, new Highlight());
     for (let slot = 0; slot < LAYER_SLOTS; slot++) this.extra.set(`sm-layer-${slot}`, new Highlight());
     this.register();
   }

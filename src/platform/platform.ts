@@ -21,6 +21,7 @@ export type SaveOutcome = { readonly saved: true; readonly where: string } | { r
 
 export type MenuCommand =
   | 'open-article'
+  | 'replace-text'
   | 'import'
   | 'export-document'
   | 'export-library'
@@ -40,6 +41,7 @@ export type MenuCommand =
 
 export const MENU_COMMANDS: readonly MenuCommand[] = [
   'open-article',
+  'replace-text',
   'import',
   'export-document',
   'export-library',

@@ -80,6 +80,7 @@ test('a version 1 library (before review layers) upgrades with every record inta
     'layerSnapshots',
     'reviewDecisions',
     'settings',
+    'textReplacements',
   ]);
 });
 
@@ -188,6 +189,7 @@ test('a version 2 library (colleague layers by name) upgrades to version 3 with 
     'layerSnapshots',
     'reviewDecisions',
     'settings',
+    'textReplacements',
   ]);
   expect(stored.annotations.map((a) => [a['id'], a['annotator'], a['layer'], a['quote'], a['note']]).sort()).toEqual([
     ['ai-1', 'Aigerim', 'name:Aigerim', 'Алматы', 'الوضع'],

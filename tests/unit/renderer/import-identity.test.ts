@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import Dexie from 'dexie';
 import { encodeSpanmarkV1, serializeSpanmarkV1 } from '../../../src/codecs/spanmark-v1/encode.js';
 import type { Annotation } from '../../../src/annotations/types.js';
-import { openDatabase, type SpanmarkDb } from '../../../renderer/db/db.js';
+import { openDatabase, SCHEMA_VERSION, type SpanmarkDb } from '../../../renderer/db/db.js';
 import { loadLayers } from '../../../renderer/db/annotations-repo.js';
 import { renameColleagueLayer } from '../../../renderer/db/colleague-layers-repo.js';
 import { importExport } from '../../../renderer/io/import.js';
@@ -217,7 +217,8 @@ test('a v2 library upgrades to v3 with every colleague annotation and its layer 
   const db = openDatabase(name);
   await db.open();
   try {
-    assert.equal(db.verno, 3);
+    // Upgraded through v3 to the newest version (v4 added text replacement records).
+    assert.equal(db.verno, SCHEMA_VERSION);
     assert.deepEqual(db.tables.map((t) => t.name).sort(), [
       'annotations',
       'articles',
@@ -227,6 +228,7 @@ test('a v2 library upgrades to v3 with every colleague annotation and its layer 
       'layerSnapshots',
       'reviewDecisions',
       'settings',
+      'textReplacements',
     ]);
     const layers = await loadLayers(db, doc.id);
     assert.deepEqual(layers.own, [mine]);

@@ -1,0 +1,132 @@
+// File › Replace text…, as stored: the article keeps its id (review decisions, colleague layers,
+// snapshots and the last-opened setting all name it, some inside their own keys), its text, blocks
+// and sha256 become the new version's, and every annotation, mine and colleagues', is re-anchored
+// in the same transaction: placed ones take their new offsets and quote, orphans leave the layers
+// for the record's orphans list (kept whole, never dropped). The revision is bumped so no snapshot
+// of the old offsets is ever read again. Colleagues' moved spans are re-anchored silently (their
+// layers are read-only here); only my layer's moved spans wait for confirmation.
+
+import { reanchorText, type Reanchored } from '../../src/anchoring/reanchor.js';
+import type { Annotation } from '../../src/annotations/types.js';
+import type { Article, ParsedArticle } from '../../src/document/article.js';
+import { bumpRevision } from '../db/annotations-repo.js';
+import { sha256Hex } from '../db/articles-repo.js';
+import type { ColleagueAnnotation, SpanmarkDb } from '../db/db.js';
+import type { MovedSpan, OrphanSpan, ReplacementState, TextReplacement } from './replacement-types.js';
+
+export type ReplaceOutcome =
+  | { readonly kind: 'identical' }
+  | { readonly kind: 'taken'; readonly title: string }
+  | { readonly kind: 'gone' }
+  | { readonly kind: 'replaced'; readonly exact: number; readonly moved: number; readonly orphans: number };
+
+const tables = (db: SpanmarkDb) => [db.articles, db.annotations, db.colleagueAnnotations, db.layerRevisions, db.layerSnapshots, db.textReplacements];
+
+export async function replaceArticleText(db: SpanmarkDb, docId: string, parsed: ParsedArticle, now = new Date().toISOString()): Promise<ReplaceOutcome> {
+  const sha = await sha256Hex(parsed.text);
+  return db.transaction('rw', tables(db), async () => {
+    const article = await db.articles.get(docId);
+    if (!article) return { kind: 'gone' } as const;
+    if (article.text === parsed.text) return { kind: 'identical' } as const;
+    const other = (await db.articles.get(sha)) ?? (await db.articles.where('sha256').equals(sha).first());
+    if (other && other.id !== docId) return { kind: 'taken', title: other.title } as const;
+    const [own, colleagues, record] = await Promise.all([
+      db.annotations.where('docId').equals(docId).toArray(),
+      db.colleagueAnnotations.where('docId').equals(docId).toArray(),
+      db.textReplacements.get(docId),
+    ]);
+    const mine = place(article.text, parsed.text, own, now);
+    const theirs = place(article.text, parsed.text, colleagues, now);
+    // Spans still unconfirmed from an earlier replacement stay unconfirmed, against their first quote.
+    const earlier = new Map((record?.moved ?? []).map((m) => [m.id, m]));
+    const moved: MovedSpan[] = mine.moved.map((m) => earlier.get(m.id) ?? m);
+    for (const p of mine.placed) if (!mine.moved.some((m) => m.id === p.id) && earlier.has(p.id)) moved.push(earlier.get(p.id)!);
+    const orphans: OrphanSpan[] = [
+      ...(record?.orphans ?? []),
+      ...mine.orphans,
+      ...theirs.orphans.map((o) => ({ ...o, layer: (o.annotation as ColleagueAnnotation).layer })),
+    ];
+    const next: Article = {
+      ...article,
+      title: parsed.title,
+      format: parsed.format,
+      text: parsed.text,
+      blocks: parsed.blocks,
+      metadata: { ...parsed.metadata },
+      sha256: sha,
+    };
+    await db.articles.put(next);
+    if (mine.orphans.length > 0) await db.annotations.bulkDelete(mine.orphans.map((o) => o.annotation.id));
+    await db.annotations.bulkPut(mine.placed);
+    if (theirs.orphans.length > 0) await db.colleagueAnnotations.bulkDelete(theirs.orphans.map((o) => [docId, (o.annotation as ColleagueAnnotation).layer, o.annotation.id] as [string, string, string]));
+    await db.colleagueAnnotations.bulkPut(theirs.placed);
+    const { revision } = await bumpRevision(db, docId);
+    await db.layerSnapshots.delete(docId);
+    const state: ReplacementState | undefined = record ? { moved: record.moved, orphans: record.orphans } : undefined;
+    await db.textReplacements.put({
+      docId,
+      replacedAt: now,
+      moved,
+      orphans,
+      undo: { article, own, colleagues, revision, ...(state ? { state } : {}) },
+    });
+    return { kind: 'replaced', exact: own.length - mine.moved.length - mine.orphans.length, moved: mine.moved.length, orphans: mine.orphans.length + theirs.orphans.length } as const;
+  });
+}
+
+function place<A extends Annotation>(oldText: string, newText: string, list: readonly A[], now: string): { placed: A[]; moved: MovedSpan[]; orphans: OrphanSpan[] } {
+  const report = reanchorText(oldText, newText, list);
+  const placed: A[] = [];
+  const moved: MovedSpan[] = [];
+  const orphans: OrphanSpan[] = [];
+  list.forEach((a, i) => {
+    const r: Reanchored = report.all[i]!;
+    if (r.status === 'orphan') orphans.push({ annotation: a, reason: r.reason, orphanedAt: now });
+    else if (r.status === 'exact') placed.push(a);
+    else {
+      placed.push({ ...a, start: r.start, end: r.end, quote: r.quote });
+      moved.push({ id: a.id, oldQuote: a.quote, oldStart: a.start, oldEnd: a.end });
+    }
+  });
+  return { placed, moved, orphans };
+}
+
+export type UndoOutcome = 'undone' | 'nothing' | 'edited-since';
+
+/**
+ * Undoes the last replacement: the old text and every annotation exactly as they were. Edits made
+ * to my layer after it would be lost, so unless `discardLaterEdits` it refuses ('edited-since').
+ */
+export async function undoReplacement(db: SpanmarkDb, docId: string, discardLaterEdits = false): Promise<UndoOutcome> {
+  return db.transaction('rw', tables(db), async () => {
+    const record = await db.textReplacements.get(docId);
+    if (!record?.undo) return 'nothing';
+    if (!discardLaterEdits && (await db.layerRevisions.get(docId))?.revision !== record.undo.revision) return 'edited-since';
+    const { article, own, colleagues, state } = record.undo;
+    await db.articles.put(article);
+    await db.annotations.where('docId').equals(docId).delete();
+    await db.annotations.bulkPut([...own]);
+    await db.colleagueAnnotations.where('docId').equals(docId).delete();
+    await db.colleagueAnnotations.bulkPut([...colleagues]);
+    await bumpRevision(db, docId);
+    await db.layerSnapshots.delete(docId);
+    if (state) await db.textReplacements.put({ docId, replacedAt: record.replacedAt, moved: state.moved, orphans: state.orphans });
+    else await db.textReplacements.delete(docId);
+    return 'undone';
+  });
+}
+
+/** Confirms moved spans of my layer (all when `ids` is absent): they are no longer marked. */
+export async function confirmMoved(db: SpanmarkDb, docId: string, ids?: readonly string[]): Promise<void> {
+  await db.transaction('rw', db.textReplacements, async () => {
+    const record = await db.textReplacements.get(docId);
+    if (!record) return;
+    const drop = ids ? new Set(ids) : undefined;
+    await db.textReplacements.put({ ...record, moved: drop ? record.moved.filter((m) => !drop.has(m.id)) : [] });
+  });
+}
+
+export async function loadReplacement(db: SpanmarkDb, docId: string): Promise<TextReplacement | undefined> {
+  return db.textReplacements.get(docId);
+}
+
