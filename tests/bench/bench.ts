@@ -33,7 +33,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const TIMEOUT_MS = 60_000;
 const SETTLE_MS = 200;
 const VIEWPORT = { width: 1280, height: 860 };
-const TARGETS = { openRatio: 1.5, keyMedianMs: 16, exportMs: 200, heapRatio: 2, importRatio: 1.5, importTaskMs: 100 } as const;
+const TARGETS = { openRatio: 1.5, keyMedianMs: 16, attributeMs: 16, exportMs: 200, heapRatio: 2, importRatio: 1.5, importTaskMs: 100 } as const;
 
 interface Options {
   readonly build: boolean;
@@ -251,6 +251,9 @@ interface KeySample {
   readonly savedMs: number | undefined;
   readonly word: string;
   readonly offset: number;
+  /** Where the word was on screen (viewport pixels), to click the new span again. */
+  readonly x: number;
+  readonly y: number;
 }
 
 /** Selects a fresh word with a real double-click at `fraction` of the article, then times key 1. */
@@ -280,7 +283,41 @@ async function labelKeyToPaint(lane: Lane, docId: string, fraction: number, seed
   const count = (m.detail as { count?: number }).count;
   if (count !== lane.count + 1) throw new Error(`[${lane.side}] after key 1 the document painted ${count} annotations, expected ${lane.count + 1}`);
   lane.count += 1;
-  return { ms: m.ms, savedMs: m.marks[APP_EVENTS.saved], word: target.word, offset: target.offset };
+  return { ms: m.ms, savedMs: m.marks[APP_EVENTS.saved], word: target.word, offset: target.offset, x: target.x, y: target.y };
+}
+
+interface AttributeSample {
+  /** Keydown to spanmark:saved: the value is committed and the UI says so. */
+  readonly savedMs: number | undefined;
+  /** Keydown to the reader's repaint with the new value. */
+  readonly paintedMs: number;
+}
+
+/**
+ * On the span the label key just made (a claim), selected by a click, opens its attribute form with Enter,
+ * puts the focus on the `stance` choices and times one key ('a' picks "asserted") to the save.
+ */
+async function attributeKeyToSaved(lane: Lane, docId: string, tagged: KeySample, profileTo?: string): Promise<AttributeSample> {
+  const { page } = lane;
+  // A click on the word selects the span just made (the word was fresh: no other span there).
+  await page.mouse.click(tagged.x, tagged.y);
+  await page.getByTestId('annotation-details').waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  const choices = page.getByTestId('attr-stance-choices');
+  await choices.waitFor({ state: 'visible', timeout: 10_000 });
+  await choices.focus();
+  await settle(page);
+  const m = await timed(
+    page,
+    { trigger: 'keydown', key: 'a', event: APP_EVENTS.painted, docId, marks: [APP_EVENTS.saved] },
+    () => page.keyboard.press('a'),
+    `[${lane.side}] attribute key`,
+    profileTo,
+  );
+  const picked = await page.getByTestId('attr-stance-asserted').getAttribute('aria-checked');
+  if (picked !== 'true') throw new Error(`[${lane.side}] key a in the stance choices did not pick "asserted"`);
+  await page.keyboard.press('Escape');
+  return { savedMs: m.marks[APP_EVENTS.saved], paintedMs: m.ms };
 }
 
 interface ExportSample {
@@ -387,6 +424,16 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
     for (const lane of order(i)) keys[lane.side].push(await labelKeyToPaint(lane, bc.docId, fraction, i * 7919 + 13));
   }
 
+  log(`attribute key → saved, ${o.keys} times each (on a fresh claim each time)…`);
+  const attributeKeys: Pair<AttributeSample[]> = { annotated: [], floor: [] };
+  for (let i = 0; i < o.keys; i++) {
+    const fraction = (i + 0.25) / o.keys;
+    for (const lane of order(i)) {
+      const tagged = await labelKeyToPaint(lane, bc.docId, fraction, i * 6007 + 29);
+      attributeKeys[lane.side].push(await attributeKeyToSaved(lane, bc.docId, tagged));
+    }
+  }
+
   log(`export, ${o.exports} times each…`);
   const exports: Pair<ExportSample[]> = { annotated: [], floor: [] };
   for (let i = 0; i < o.exports; i++) for (const lane of order(i)) exports[lane.side].push(await exportOnce(lane));
@@ -447,6 +494,14 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
     (sd) => keys[sd],
     (k) => k.savedMs,
   );
+  const attrSaved = both(
+    (sd) => attributeKeys[sd],
+    (a) => a.savedMs,
+  );
+  const attrPainted = both(
+    (sd) => attributeKeys[sd],
+    (a) => a.paintedMs,
+  );
   const exp = both(
     (sd) => exports[sd],
     (e) => e.ms,
@@ -460,6 +515,7 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
   const verdicts = {
     open: ratio(open.annotated.median, open.floor.median) <= TARGETS.openRatio,
     key: key.annotated.median < TARGETS.keyMedianMs,
+    attribute: attrSaved.annotated.median < TARGETS.attributeMs,
     export: exp.annotated.median < TARGETS.exportMs,
     heap: ratio(heapA, heapF) < TARGETS.heapRatio,
     import: ratio(imports.annotated.ms, imports.floor.ms) <= TARGETS.importRatio,
@@ -495,6 +551,14 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
       verdict: v(verdicts.key),
     },
     {
+      figure: `attribute key → saved (committed), median / p95, n=${o.keys}`,
+      annotated: keyCell(attrSaved.annotated),
+      floor: keyCell(attrSaved.floor),
+      ratio: rat(attrSaved),
+      target: `median < ${TARGETS.attributeMs} ms`,
+      verdict: v(verdicts.attribute),
+    },
+    {
       figure: `export (read+encode+serialise), median, n=${o.exports}`,
       annotated: ms(exp.annotated.median),
       floor: ms(exp.floor.median),
@@ -511,6 +575,7 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
       verdict: v(verdicts.heap),
     },
     info('  label key: keydown → saved (committed), median', medians(keySaved)),
+    info('  attribute key: keydown → painted, median', medians(attrPainted)),
     info('  export: click → spanmark:exported, median', medians(click)),
     {
       figure: 'import: file chosen → document open, once',
@@ -597,6 +662,14 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
         pass: verdicts.key,
       },
       labelKeyToSavedEventMs: keySaved,
+      attributeKeyToSavedMs: {
+        annotated: { ...attrSaved.annotated, samples: attributeKeys.annotated },
+        floor: { ...attrSaved.floor, samples: attributeKeys.floor },
+        ratio: ratio(attrSaved.annotated.median, attrSaved.floor.median),
+        pairedRatio: attrSaved.paired,
+        pass: verdicts.attribute,
+      },
+      attributeKeyToPaintedMs: attrPainted,
       exportMs: {
         annotated: { ...exp.annotated, samples: exports.annotated },
         floor: { ...exp.floor, samples: exports.floor },

@@ -1,14 +1,17 @@
 // The long-document case: the sample article repeated to ~1 MB with 10,000 word-aligned spans,
-// written as real Spanmark v1 export files by the core encoder, so the app imports exactly what an
-// analyst's colleague would send. A second file carries the same text with no annotations (the floor).
+// written as real Spanmark export files (contract v2, attribute values on every annotation) by the
+// core encoder, so the app imports exactly what an analyst's colleague would send. A second file
+// carries the same text with no annotations (the floor).
 
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Annotation } from '../../src/annotations/types.js';
-import { decodeSpanmarkV1 } from '../../src/codecs/spanmark-v1/decode.js';
-import { encodeSpanmarkV1, serializeSpanmarkV1 } from '../../src/codecs/spanmark-v1/encode.js';
+import { serializeSpanmark } from '../../src/codecs/spanmark-v1/encode.js';
+import { encodeSpanmarkV2 } from '../../src/codecs/spanmark-v2/encode.js';
+import { decodeSpanmark } from '../../src/codecs/spanmark/decode.js';
 import type { Article, Block } from '../../src/document/article.js';
 import { plainTextBlocks } from '../../src/document/plain-blocks.js';
+import type { AttributeValue, AttributeValues } from '../../src/labels/attributes.js';
 import { DEFAULT_SCHEMA, labelIds } from '../../src/labels/schema.js';
 
 // The default schema's ids: these tests exercise the labels a new library starts with.
@@ -85,6 +88,41 @@ function wordsOf(text: string, blocks: readonly Block[]): Word[] {
 }
 
 /**
+ * Values for every attribute the label's schema defines, of every type (text, single and multiple
+ * choice, quantity as a number or a range, date), so the snapshot, export and painting carry
+ * what an analyst's structured layer does; deterministic by index.
+ */
+function benchAttributes(label: string, i: number): AttributeValues {
+  const def = DEFAULT_SCHEMA.labels.find((l) => l.id === label);
+  const out: Record<string, AttributeValue> = {};
+  for (const a of def?.attributes ?? []) {
+    switch (a.type) {
+      case 'text':
+        out[a.id] = `${a.name} ${i} — Алматы 🇰🇿`;
+        break;
+      case 'choice': {
+        const values = a.values ?? [];
+        if (values.length === 0) break;
+        out[a.id] = a.multiple ? values.filter((_, k) => (i + k) % 3 === 0) : values[i % values.length]!;
+        break;
+      }
+      case 'quantity':
+        out[a.id] = i % 4 === 0 ? { min: i % 50, max: (i % 50) + 10 } : { value: i % 997, qualifier: i % 2 === 0 ? 'exact' : 'at-least' };
+        break;
+      case 'date':
+        out[a.id] = `2022-01-${String((i % 28) + 1).padStart(2, '0')}`;
+        break;
+      case 'boolean':
+        out[a.id] = i % 2 === 0;
+        break;
+      case 'link':
+        break;
+    }
+  }
+  return out;
+}
+
+/**
  * Spans of 1-8 words shaped like real material: most stand alone, about one in eight sits inside
  * another (a casualty figure inside a claim) and one in fifteen straddles another's edge.
  */
@@ -116,6 +154,7 @@ function makeAnnotations(text: string, docId: string, words: readonly Word[], co
       createdAt: at,
       updatedAt: at,
       ...(withNote ? { note: `checked against the wire copy (${i})` } : {}),
+      attributes: benchAttributes(LABEL_IDS[i % LABEL_IDS.length]!, i),
     });
   };
 
@@ -192,7 +231,12 @@ export async function buildCase(opts: CaseOptions): Promise<BenchCase> {
   const { id, title, text, blocks } = article;
 
   const file = (annotations: readonly Annotation[]): Buffer =>
-    Buffer.from(serializeSpanmarkV1(encodeSpanmarkV1({ documents: [{ article, annotations }], exportedAt, generatorVersion: opts.generatorVersion })), 'utf8');
+    Buffer.from(
+      serializeSpanmark(
+        encodeSpanmarkV2({ documents: [{ article, annotations }], exportedAt, generatorVersion: opts.generatorVersion, schema: DEFAULT_SCHEMA }),
+      ),
+      'utf8',
+    );
   const annotated = file(list);
   const floor = file([]);
 
@@ -202,7 +246,7 @@ export async function buildCase(opts: CaseOptions): Promise<BenchCase> {
     ['annotated', annotated, list.length],
     ['floor', floor, 0],
   ] as const) {
-    const decoded = await decodeSpanmarkV1(bytes.toString('utf8'), async (t) => sha256(t));
+    const decoded = await decodeSpanmark(bytes.toString('utf8'), async (t) => sha256(t));
     if (!decoded.ok) throw new Error(`the ${name} bench file does not decode: ${decoded.error.message}`);
     const got = decoded.value.documents[0]?.annotations.length;
     if (got !== n) throw new Error(`the ${name} bench file decodes to ${got} annotations, not ${n}`);
