@@ -26,6 +26,7 @@ export type MenuCommand =
   | 'export-library'
   | 'export-all-layers'
   | 'export-document-v1'
+  | 'export-as'
   | 'undo'
   | 'redo'
   | 'delete'
@@ -45,6 +46,7 @@ export const MENU_COMMANDS: readonly MenuCommand[] = [
   'export-library',
   'export-all-layers',
   'export-document-v1',
+  'export-as',
   'undo',
   'redo',
   'delete',
