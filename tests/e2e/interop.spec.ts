@@ -26,7 +26,7 @@ async function exportAs(page: Page, formatName: RegExp): Promise<void> {
   await page.getByTestId('cmd-export-as').click();
   await expect(page.getByTestId('export-as-dialog')).toBeVisible();
   const option = page.getByTestId('export-as-format').locator('option', { hasText: formatName });
-  await page.getByTestId('export-as-format').selectOption((await option.getAttribute('value'))!);
+  await page.getByTestId('export-as-format').selectOption((await option.getAttribute('value')) ?? '');
 }
 
 test('export as brat saves the text and the standoff file; CoNLL names the overlap it drops before writing', async ({ page }) => {

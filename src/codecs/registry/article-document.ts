@@ -35,7 +35,7 @@ export function exportBaseName(title: string): string {
     .normalize('NFC')
     .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^\.+/, '');
+    // Leading dots hide a file; trailing dots and spaces are dropped by Windows.
+    .replace(/^[.\s]+|[.\s]+$/g, '');
   return cleaned.slice(0, 120) || 'document';
 }
