@@ -136,3 +136,21 @@ test('a dropped brat pair whose offsets do not match its text is refused with th
   expect(error).toMatch(/bad\.ann:2/);
   await expect(page.getByTestId('article-title')).toHaveText('kazakhstan-2022-01-07');
 });
+
+test('File › Import takes a Label Studio export: its labels merge by name and the spans land on their words', async ({ page }) => {
+  const app = new SpanmarkApp(page);
+  const text = 'Tokayev said 20 thousand radicals attacked.';
+  const span = (id: string, word: string, label: string) => {
+    const start = text.indexOf(word);
+    return { id, type: 'labels', from_name: 'label', to_name: 'text', value: { start, end: start + word.length, text: word, labels: [label] } };
+  };
+  const tasks = [{ id: 1, data: { text }, annotations: [{ id: 1, result: [span('a', 'Tokayev', 'Claim'), span('b', '20 thousand radicals', 'CASUALTY')] }] }];
+  const done = committed(page);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('cmd-import').click();
+  await (await chooser).setFiles({ name: 'project-1.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tasks)) });
+  await done;
+  await expect(page.getByTestId('label-mapping-dialog')).toHaveCount(0);
+  await expect.poll(() => app.rowTexts()).toEqual(['claim:Tokayev', 'casualty:20 thousand radicals']);
+  await expect(app.infoMessage().last()).toContainText('Label Studio');
+});
