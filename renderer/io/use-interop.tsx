@@ -7,7 +7,7 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import type { AnyFormatCodec, InputFile, InterchangeDocument } from '../../src/codecs/registry/format.js';
 import type { LabelDecision } from '../../src/codecs/registry/label-mapping.js';
-import { codecsForFileName, encodeDocuments, formatLossReport, FORMATS } from '../../src/codecs/registry/registry.js';
+import { codecsForFileName, detectFormat, encodeDocuments, formatLossReport, FORMATS } from '../../src/codecs/registry/registry.js';
 import { articleToInterchange, exportBaseName } from '../../src/codecs/registry/article-document.js';
 import { planDecisions } from '../../src/codecs/registry/remembered-mapping.js';
 import type { LabelSchema } from '../../src/labels/schema.js';
@@ -32,6 +32,9 @@ interface Options {
   readonly fail: (what: string, e: unknown) => void;
   readonly openDoc: (id: string) => Promise<void>;
 }
+
+/** Enough of a file for every format's sniffing, which looks at the start only. */
+const HEAD_BYTES = 64 * 1024;
 
 /** Formats other than Spanmark's own (whose export commands stay as they are). */
 const OTHER_FORMATS = FORMATS.filter((f) => !f.id.startsWith('spanmark'));
@@ -133,6 +136,8 @@ export function useInterop({ db, platform, schema, session, me, say, fail, openD
   /**
    * Takes the dropped files that are another tool's (with the .txt files paired with them by name,
    * as brat keeps them) and imports them; returns the files left for the usual open/import path.
+   * Formats are recognised from each file's first bytes, so a large Spanmark export is not read
+   * here as well as in its Worker; a file that cannot be read is left to the usual path's message.
    */
   const dropFiles = useCallback(
     async (all: readonly File[]): Promise<File[]> => {
@@ -140,12 +145,26 @@ export function useInterop({ db, platform, schema, session, me, say, fail, openD
       if (candidates.length === 0) return [...all];
       const stems = new Set(candidates.map((f) => stem(f.name)));
       const group = all.filter((f) => candidates.includes(f) || (extension(f.name) === 'txt' && stems.has(stem(f.name))));
-      if (group.some((f) => f.size > MAX_IMPORT_BYTES)) return [...all];
-      const read = await Promise.all(group.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-      if (await importForeign(read)) return all.filter((f) => !group.includes(f));
+      const readable = (f: File, bytes?: number): Promise<InputFile | undefined> =>
+        (bytes === undefined ? f : f.slice(0, bytes)).arrayBuffer().then(
+          (b) => ({ name: f.name, bytes: new Uint8Array(b) }),
+          () => undefined,
+        );
+      const isForeign = (files: readonly (InputFile | undefined)[]): files is InputFile[] => {
+        if (files.some((f) => f === undefined)) return false;
+        const codec = detectFormat(files as InputFile[]);
+        return codec !== undefined && !codec.id.startsWith('spanmark');
+      };
+      const take = async (files: readonly File[]): Promise<boolean> => {
+        if (files.some((f) => f.size > MAX_IMPORT_BYTES) || !isForeign(await Promise.all(files.map((f) => readable(f, HEAD_BYTES))))) return false;
+        const full = await Promise.all(files.map((f) => readable(f)));
+        if (!isForeign(full)) return false;
+        return importForeign(full);
+      };
+      if (await take(group)) return all.filter((f) => !group.includes(f));
       // Not one format together: each file on its own (a .json may still be Spanmark's).
       const left: File[] = all.filter((f) => !group.includes(f));
-      for (const [i, f] of group.entries()) if (!candidates.includes(f) || !(await importForeign([read[i]!]))) left.push(f);
+      for (const f of group) if (!candidates.includes(f) || !(await take([f]))) left.push(f);
       return left;
     },
     [importForeign],
