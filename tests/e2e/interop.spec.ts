@@ -6,6 +6,7 @@
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { SpanmarkApp } from './pages/app.js';
+import { readStored } from './pages/stored.js';
 import { APP_EVENTS } from '../../renderer/app/events.js';
 
 test.beforeEach(async ({ page }) => {
@@ -94,7 +95,7 @@ test('a dropped brat pair with a label the schema lacks: mapped in the dialog, l
     const s = cp.findIndex((_, i) => cp.slice(i, i + [...w].length).join('') === w);
     return `${s} ${s + [...w].length}`;
   };
-  const ann = `T1\tClaim ${at('Tokayev')}\tTokayev\nT2\tProtest ${at('protesters')}\tprotesters\n`;
+  const ann = `T1\tClaim ${at('Tokayev')}\tTokayev\nT2\tProtest ${at('protesters')}\tprotesters\nT3\tPlace ${at('Almaty')}\tAlmaty\n`;
   const files = [
     { name: 'meeting.txt', text },
     { name: 'meeting.ann', text: ann },
@@ -102,26 +103,36 @@ test('a dropped brat pair with a label the schema lacks: mapped in the dialog, l
   await drop(page, files);
   const dialog = page.getByTestId('label-mapping-dialog');
   await expect(dialog).toBeVisible();
-  // "Claim" matches the schema's label by name; only "Protest" is asked about.
-  await expect(dialog.locator('select')).toHaveCount(1);
+  // "Claim" matches the schema's label by name; "Protest" and "Place" are asked about.
+  await expect(dialog.locator('select')).toHaveCount(2);
   await page.getByTestId('label-mapping-Protest').selectOption('map:deployment');
+  await page.getByTestId('label-mapping-Place').selectOption('add');
+  const schemaOf = async () =>
+    ((await readStored(page))['settings'] as { key: string; value: { version: number; labels: { id: string; name: string }[] } }[]).find(
+      (r) => r.key === 'labelSchema',
+    )?.value;
+  const versionBefore = (await schemaOf())?.version ?? 1;
   const done = committed(page);
   await page.getByTestId('label-mapping-ok').click();
   await done;
   await expect(page.getByTestId('article-title')).toHaveText('meeting');
-  await expect.poll(() => app.rowTexts()).toEqual(['claim:Tokayev', 'deployment:protesters']);
+  await expect.poll(() => app.rowTexts()).toEqual(['claim:Tokayev', 'deployment:protesters', 'place:Almaty']);
+  // The new label is saved with the schema, one version later.
+  const after = await schemaOf();
+  expect(after?.version).toBe(versionBefore + 1);
+  expect(after?.labels.map((l) => l.name)).toContain('Place');
 
   await page.reload();
   await expect(page.locator('html[data-ready="true"]')).toBeAttached();
   await expect(page.getByTestId('article-title')).toHaveText('meeting');
-  await expect.poll(() => app.rowTexts()).toEqual(['claim:Tokayev', 'deployment:protesters']);
+  await expect.poll(() => app.rowTexts()).toEqual(['claim:Tokayev', 'deployment:protesters', 'place:Almaty']);
 
   // The decision is remembered for brat: the same files import again without asking, unchanged.
   const again = committed(page);
   await drop(page, files);
   await again;
   await expect(dialog).toHaveCount(0);
-  await expect.poll(() => app.rowTexts()).toEqual(['claim:Tokayev', 'deployment:protesters']);
+  await expect.poll(() => app.rowTexts()).toEqual(['claim:Tokayev', 'deployment:protesters', 'place:Almaty']);
 });
 
 test('a dropped brat pair whose offsets do not match its text is refused with the position, and nothing is stored', async ({ page }) => {
