@@ -56,6 +56,7 @@ import { LiveArticleHeader } from '../library/ArticleDetails.js';
 import { useCorpusNav } from '../library/use-corpus-nav.js';
 import { useReplaceText } from '../anchoring/use-replace-text.js';
 import { ReplacementPanel } from '../anchoring/ReplacementPanel.js';
+import { useInterop } from '../io/use-interop.js';
 
 interface Props {
   readonly db: SpanmarkDb;
@@ -206,7 +207,10 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
       ),
     [],
   );
+  // Another tool's files (brat, CoNLL, …) through the format registry, and File › Export as….
+  const interop = useInterop({ db, platform, schema, session, me, say, fail, openDoc });
   const actions = useAnnotationActions({
+    importForeign: interop.importForeign,
     db,
     platform,
     version: info.version,
@@ -282,6 +286,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
         'export-library': () => commands.exportDocs('library'),
         'export-all-layers': () => commands.exportDocs('all-layers'),
         'export-document-v1': () => commands.exportDocs('document-v1'),
+        'export-as': interop.exportAs,
         // The replacement is undone once the session has nothing left to undo (it reopened the document).
         undo: () => (snapshot.canUndo || !replacing.record?.undo ? commands.undo() : undoReplacement(false).catch((e: unknown) => fail('Could not undo the text replacement', e))),
         redo: commands.redo,
@@ -301,7 +306,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
       };
       map[c]();
     },
-    [commands, zoom, fail, replacing, snapshot.canUndo, undoReplacement],
+    [commands, zoom, fail, replacing, snapshot.canUndo, undoReplacement, interop.exportAs],
   );
   useEffect(() => platform.onMenuCommand(onMenu), [platform, onMenu]);
   const onCorpusKey = useCorpusNav({ db, docId: session?.article.id, openDoc, say, fail });
@@ -332,7 +337,11 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
     const over = (e: DragEvent) => e.preventDefault();
     const drop = (e: DragEvent) => {
       e.preventDefault();
-      const all = [...(e.dataTransfer?.files ?? [])];
+      const dropped = [...(e.dataTransfer?.files ?? [])];
+      // Another tool's files go to the registry first; what it does not take goes on as before.
+      void interop.dropFiles(dropped).then(dropRest, (err: unknown) => (fail('Could not import', err), undefined));
+    };
+    const dropRest = (all: File[]) => {
       if (all.some((f) => planDroppedFile(f).kind === 'export')) importer.prewarm();
       // Several articles, or a feed, are one batch import; exports and a single article as before.
       const articles = all.filter((f) => planDroppedFile(f).kind === 'article');
@@ -368,7 +377,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
       window.removeEventListener('dragover', over);
       window.removeEventListener('drop', drop);
     };
-  }, [corpus.dropFiles, fail, importBytes, importer, openBytes, say]);
+  }, [corpus.dropFiles, fail, importBytes, importer, interop.dropFiles, openBytes, say]);
 
   const selected = selectedId ? snapshot.annotations.find((a) => a.id === selectedId) : undefined;
   // The panel follows an edit in a render of its own, after the new highlight is painted: it is
@@ -617,6 +626,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
         />
       ) : null}
       {attrs.dialog}
+      {interop.dialogs}
       {renaming ? (
         <RenameLayerDialog
           from={renaming.from}

@@ -45,6 +45,8 @@ interface Deps {
   readonly openDoc: (id: string) => Promise<void>;
   readonly say: (kind: 'info' | 'error', text: string) => void;
   readonly fail: (what: string, e: unknown) => void;
+  /** Imports another tool's file through the format registry; false when it is not one. */
+  readonly importForeign?: (files: readonly { name: string; bytes: Uint8Array }[]) => Promise<boolean>;
 }
 
 function importProgressText(name: string, p: ImportProgress): ProgressState {
@@ -81,6 +83,7 @@ export function useAnnotationActions({
   openDoc,
   say,
   fail,
+  importForeign,
 }: Deps) {
   const openBytes = useCallback(
     async (name: string, bytes: Uint8Array) => {
@@ -148,7 +151,7 @@ export function useAnnotationActions({
         importer.prewarm();
         return guard(
           'Could not import',
-          platform.pickFile('export').then((f) => f && importBytes(f.name, f.bytes)),
+          platform.pickFile('export').then(async (f) => f && ((await importForeign?.([f])) || importBytes(f.name, f.bytes))),
         );
       },
       exportDocs: (which: 'document' | 'library' | 'all-layers' | 'document-v1') =>
@@ -252,7 +255,7 @@ export function useAnnotationActions({
       undo: () => session && guard('Could not undo', session.undo()),
       redo: () => session && guard('Could not redo', session.redo()),
     };
-  }, [annotator, me, controller, db, fail, importBytes, importer, openBytes, pending, platform, say, selectedId, session, setPending, setSelectedId, version]);
+  }, [annotator, me, controller, db, fail, importBytes, importForeign, importer, openBytes, pending, platform, say, selectedId, session, setPending, setSelectedId, version]);
 
   return { openBytes, importBytes, commands };
 }

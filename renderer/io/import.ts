@@ -63,7 +63,7 @@ export interface ImportSummary {
 export type ImportProgress =
   { readonly stage: 'checking' } | { readonly stage: 'saving'; readonly done: number; readonly total: number } | { readonly stage: 'committing' };
 
-type Counts = { newDocuments: number; added: number; updated: number; unchanged: number; keptNewer: number; layers: Map<string, number> };
+export type Counts = { newDocuments: number; added: number; updated: number; unchanged: number; keptNewer: number; layers: Map<string, number> };
 
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 /** Records written per request batch: small enough to report progress, large enough to cost nothing. */
@@ -233,7 +233,7 @@ async function applyImport(
  * another document already uses it, the add fails and the whole import is refused. When my layer
  * changed, its revision is bumped and the merged layer stored as its snapshot.
  */
-async function mergeOwn(
+export async function mergeOwn(
   db: SpanmarkDb,
   docId: string,
   text: string,

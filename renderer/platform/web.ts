@@ -2,13 +2,17 @@
 // product runs in the Chromium fallback and in end-to-end tests.
 
 import type { FileKind, Platform, PickedFile } from '../../src/platform/platform.js';
+import { FORMATS } from '../../src/codecs/registry/registry.js';
+
+/** Other tools' one-file formats File › Import also takes (brat pairs are dropped, two files at once). */
+const OTHER_TOOLS = [...new Set(FORMATS.flatMap((f) => f.extensions).filter((e) => !/(^|\.)(json|txt|ann)$/.test(e)))].map((e) => `.${e}`);
 
 /** Articles and article feeds, for File › Open (several at once). */
 const ACCEPT_BATCH = '.txt,.text,.md,.markdown,.html,.htm,.jsonl,.ndjson,.csv,text/plain,text/markdown,text/html,text/csv';
 
 const ACCEPT: Record<FileKind, string> = {
   article: '.txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html',
-  export: '.json,application/json',
+  export: ['.json', 'application/json', ...OTHER_TOOLS].join(','),
 };
 
 export function createWebPlatform(version: string): Platform {

@@ -27,6 +27,7 @@ export type MenuCommand =
   | 'export-library'
   | 'export-all-layers'
   | 'export-document-v1'
+  | 'export-as'
   | 'undo'
   | 'redo'
   | 'delete'
@@ -47,6 +48,7 @@ export const MENU_COMMANDS: readonly MenuCommand[] = [
   'export-library',
   'export-all-layers',
   'export-document-v1',
+  'export-as',
   'undo',
   'redo',
   'delete',

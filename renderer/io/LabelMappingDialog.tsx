@@ -1,0 +1,84 @@
+// On importing another tool's file: its labels the schema has no label for (by id or name), each
+// mapped to an existing label, added as a new one, or skipped (its spans not imported). The
+// choice is remembered for the format by the caller. Excluded: renaming a label while adding it.
+
+import { useEffect, useRef, useState } from 'react';
+import type { FileLabel, LabelDecision } from '../../src/codecs/registry/label-mapping.js';
+import type { LabelSchema } from '../../src/labels/schema.js';
+
+interface Props {
+  readonly formatName: string;
+  readonly labels: readonly FileLabel[];
+  readonly schema: LabelSchema;
+  /** null: import nothing. */
+  readonly onDone: (decisions: Record<string, LabelDecision> | null) => void;
+}
+
+const decode = (v: string): LabelDecision => (v.startsWith('map:') ? { kind: 'map', to: v.slice(4) } : v === 'skip' ? { kind: 'skip' } : { kind: 'add' });
+
+export function LabelMappingDialog({ formatName, labels, schema, onDone }: Props) {
+  const [choice, setChoice] = useState<Record<string, string>>(() => Object.fromEntries(labels.map((l) => [l.id, 'add'])));
+  const first = useRef<HTMLSelectElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  return (
+    <div className="dialog-backdrop" role="presentation" onMouseDown={() => onDone(null)}>
+      <div
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Map the file's labels"
+        data-testid="label-mapping-dialog"
+        onMouseDown={(e) => e.stopPropagation()}
+        onKeyDown={(e) => {
+          e.stopPropagation();
+          if (e.key === 'Escape') onDone(null);
+        }}
+      >
+        <h2>Labels your schema does not have</h2>
+        <p>
+          This {formatName} file uses {labels.length === 1 ? 'a label' : 'labels'} your library has no label for. Choose for each; the choice is
+          remembered for {formatName} files.
+        </p>
+        <table>
+          <tbody>
+            {labels.map((l, i) => (
+              <tr key={l.id}>
+                <th scope="row">{l.name}</th>
+                <td>
+                  <select
+                    ref={i === 0 ? first : undefined}
+                    aria-label={`What to do with “${l.name}”`}
+                    data-testid={`label-mapping-${l.id}`}
+                    value={choice[l.id] ?? 'add'}
+                    onChange={(e) => setChoice((c) => ({ ...c, [l.id]: e.target.value }))}
+                  >
+                    <option value="add">Add as a new label</option>
+                    {schema.labels.map((s) => (
+                      <option key={s.id} value={`map:${s.id}`}>
+                        Map to {s.name}
+                      </option>
+                    ))}
+                    <option value="skip">Skip its annotations</option>
+                  </select>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="dialog-actions">
+          <button type="button" onClick={() => onDone(null)} data-testid="label-mapping-cancel">
+            Import nothing
+          </button>
+          <button
+            type="button"
+            onClick={() => onDone(Object.fromEntries(labels.map((l) => [l.id, decode(choice[l.id] ?? 'add')])))}
+            data-testid="label-mapping-ok"
+          >
+            Import
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
