@@ -18,10 +18,12 @@ export interface LibraryRow {
   readonly counts: Readonly<Record<string, number>>;
   /** ISO time of the newest annotation change, else when the article was added. */
   readonly lastEdited: string;
+  /** ISO time the article came into the library: the default order, newest first. */
+  readonly addedAt: string;
 }
 
 /** A column: one of the fixed ones, or `label:<id>` for that label's count. */
-export type SortColumn = 'title' | 'date' | 'source' | 'status' | 'lastEdited' | `label:${string}`;
+export type SortColumn = 'title' | 'date' | 'source' | 'status' | 'lastEdited' | 'added' | `label:${string}`;
 
 export interface TableSort {
   readonly column: SortColumn;
@@ -61,6 +63,8 @@ function keyOf(row: LibraryRow, column: SortColumn): Key {
       return WORK_STATUSES.indexOf(row.status);
     case 'lastEdited':
       return row.lastEdited;
+    case 'added':
+      return row.addedAt;
     default:
       return undefined;
   }
@@ -73,8 +77,8 @@ function compareKeys(a: Key, b: Key): number {
 }
 
 /** The rows in the column's order; missing values last; ties in input order. Never mutates `rows`. */
-export function sortRows(rows: readonly LibraryRow[], sort: TableSort): LibraryRow[] {
-  const iso = sort.column === 'date' || sort.column === 'lastEdited';
+export function sortRows<R extends LibraryRow>(rows: readonly R[], sort: TableSort): R[] {
+  const iso = sort.column === 'date' || sort.column === 'lastEdited' || sort.column === 'added';
   const sign = sort.dir === 'asc' ? 1 : -1;
   const keyed = rows.map((row, i) => ({ row, i, key: keyOf(row, sort.column) }));
   keyed.sort((x, y) => {
@@ -105,7 +109,7 @@ export function rowMatches(row: LibraryRow, f: TableFilter): boolean {
   return true;
 }
 
-export function filterRows(rows: readonly LibraryRow[], f: TableFilter): LibraryRow[] {
+export function filterRows<R extends LibraryRow>(rows: readonly R[], f: TableFilter): R[] {
   return rows.filter((r) => rowMatches(r, f));
 }
 

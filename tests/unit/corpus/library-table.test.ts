@@ -9,6 +9,7 @@ const row = (id: string, over: Partial<LibraryRow> = {}): LibraryRow => ({
   tags: [],
   counts: {},
   lastEdited: '2022-01-01T00:00:00.000Z',
+  addedAt: '2022-03-01T00:00:00.000Z',
   ...over,
 });
 
