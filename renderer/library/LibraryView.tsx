@@ -9,11 +9,15 @@ import { LibraryAgreement } from '../review/LibraryAgreement.js';
 import type { SpanmarkDb } from '../db/db.js';
 import { LibraryTable } from './LibraryTable.js';
 import { readLibraryRows, type ShownRow } from './library-rows.js';
+import { LibrarySearch } from './LibrarySearch.js';
+import type { Span } from '../../src/text/word-snap.js';
 
 interface Props {
   readonly db: SpanmarkDb;
   readonly me: string;
   readonly onOpen: (id: string) => void;
+  /** Opens an article with a search match selected. */
+  readonly onOpenAt?: (id: string, span: Span | undefined) => void;
   readonly onOpenSample: () => void;
   readonly onOpenFile: () => void;
   /** A batch import is writing: follow the count only, and read the rows again when it ends. */
@@ -22,7 +26,7 @@ interface Props {
 
 type Listing = { readonly rows: readonly ShownRow[]; readonly total: number };
 
-export function LibraryView({ db, me, onOpen, onOpenSample, onOpenFile, importing = false }: Props) {
+export function LibraryView({ db, me, onOpen, onOpenAt = onOpen, onOpenSample, onOpenFile, importing = false }: Props) {
   const last = useRef<Listing | null>(null);
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [showAgreement, setShowAgreement] = useState(false);
@@ -58,7 +62,24 @@ export function LibraryView({ db, me, onOpen, onOpenSample, onOpenFile, importin
               Agreement for {picked.size} selected
             </button>
           </div>
-          <LibraryTable db={db} me={me} rows={listing.rows} picked={picked} setPicked={setPicked} onOpen={onOpen} />
+          <LibraryTable
+            db={db}
+            me={me}
+            rows={listing.rows}
+            picked={picked}
+            setPicked={setPicked}
+            onOpen={onOpen}
+            search={(state, setState, shownIds) => (
+              <LibrarySearch
+                db={db}
+                rows={listing.rows}
+                query={state.query}
+                setQuery={(query) => setState({ ...state, query })}
+                shownIds={shownIds}
+                onOpenAt={onOpenAt}
+              />
+            )}
+          />
         </>
       )}
       {showAgreement ? <LibraryAgreement db={db} me={me} docIds={[...picked]} onClose={() => setShowAgreement(false)} /> : null}

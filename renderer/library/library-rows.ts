@@ -8,6 +8,8 @@ import type { ReviewStatus } from '../../src/document/article.js';
 
 export interface ShownRow extends LibraryRow {
   readonly reviewStatus: ReviewStatus;
+  /** Changes whenever what the search indexes of this article may have (search-index.ts). */
+  readonly searchKey: string;
 }
 import { workStatusOf } from '../../src/corpus/work-status.js';
 
@@ -36,6 +38,7 @@ export async function readLibraryRows(db: SpanmarkDb): Promise<ShownRow[]> {
       lastEdited: edited.get(a.id) ?? a.addedAt,
       addedAt: a.addedAt,
       reviewStatus: a.reviewStatus ?? 'unreviewed',
+      searchKey: `${a.title}\u0000${JSON.stringify(m)}\u0000${edited.get(a.id) ?? ''}\u0000${counts.get(a.id) ? Object.values(counts.get(a.id)!).join(',') : ''}`,
     });
   });
   return rows;

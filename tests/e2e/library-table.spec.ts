@@ -91,3 +91,36 @@ test('sort by date and title, filter by source and status, Alt+→ follows the f
   await page.keyboard.press('Alt+ArrowLeft');
   await expect(title).toHaveText('Golf pipeline');
 });
+
+test('full-text search: a body word finds its article within the filters, and opens it with the match selected', async ({ page }) => {
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  await importFeed(page);
+  const search = page.getByTestId('library-search');
+
+  // Combined with the table's filters: Charlie is from AP, so Reuters only finds nothing.
+  await page.getByTestId('filter-source').selectOption('Reuters');
+  await search.fill('paratroopers');
+  await expect(page.getByTestId('search-count')).toHaveText('Nothing found in the articles shown.');
+  await page.getByTestId('filter-source').selectOption('');
+  await expect(page.getByTestId('search-count')).toHaveText('Found in 1 article');
+  const result = page.getByTestId('search-result');
+  await expect(result).toHaveCount(1);
+  await expect(result.locator('.title')).toHaveText('Charlie airport');
+  await expect(result.locator('mark')).toHaveText('paratroopers');
+
+  // Titles and metadata are searched too: the RTL title, and an outlet.
+  await search.fill('مرحبا');
+  await expect(result.locator('.title')).toHaveText(['مرحبا Delta']);
+  await search.fill('tass');
+  await expect(result.locator('.title')).toHaveText(['Foxtrot market']);
+
+  await search.fill('paratroopers');
+  await expect(result.locator('.title')).toHaveText(['Charlie airport']);
+  await result.click();
+  await expect(page.getByTestId('article-title')).toHaveText('Charlie airport');
+  await expect.poll(() => app.highlightTexts('sm-pending')).toEqual(['paratroopers']);
+  // The match is taggable as it stands: a label key tags exactly it.
+  await app.tag('deployment');
+  await expect.poll(() => app.highlightTexts('sm-pending')).toEqual([]);
+});
