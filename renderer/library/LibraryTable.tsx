@@ -26,6 +26,8 @@ interface Props {
   readonly db: SpanmarkDb;
   readonly me: string;
   readonly rows: readonly ShownRow[];
+  /** Articles in the library: more than rows while a batch import is still writing. */
+  readonly total: number;
   readonly picked: ReadonlySet<string>;
   readonly setPicked: (f: (p: ReadonlySet<string>) => ReadonlySet<string>) => void;
   readonly onOpen: (id: string) => void;
@@ -33,7 +35,7 @@ interface Props {
   readonly search?: (state: TableState, setState: (s: TableState) => void, shownIds: ReadonlySet<string>) => React.ReactNode;
 }
 
-export function LibraryTable({ db, me, rows, picked, setPicked, onOpen, search }: Props) {
+export function LibraryTable({ db, me, rows, total, picked, setPicked, onOpen, search }: Props) {
   const schema = useSchema();
   const [state, setStateLocal] = useState<TableState>(tableState);
   const setState = (s: TableState) => {
@@ -147,7 +149,7 @@ export function LibraryTable({ db, me, rows, picked, setPicked, onOpen, search }
         <label>
           To <input type="date" data-testid="filter-to" value={filter.to ?? ''} onChange={(e) => setFilter({ ...filter, to: e.target.value })} />
         </label>
-        <span data-testid="library-count">{filtered ? `${shown.length.toLocaleString('en')} of ${plural(rows.length, 'article')}` : plural(rows.length, 'article')}</span>
+        <span data-testid="library-count">{filtered ? `${shown.length.toLocaleString('en')} of ${articles(total)}` : articles(total)}</span>
       </div>
       {search ? search(state, setState, shownIds) : null}
       <div className="library-table" role="table" aria-label="Articles" aria-rowcount={shown.length + 1}>
@@ -217,6 +219,8 @@ export function LibraryTable({ db, me, rows, picked, setPicked, onOpen, search }
     </>
   );
 }
+
+const articles = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'article' : 'articles'}`;
 
 /** Review progress, read for the rows in view only. */
 function RowProgress({ db, me, id }: { db: SpanmarkDb; me: string; id: string }) {

@@ -66,6 +66,7 @@ export function LibraryView({ db, me, onOpen, onOpenAt = onOpen, onOpenSample, o
             db={db}
             me={me}
             rows={listing.rows}
+            total={listing.total}
             picked={picked}
             setPicked={setPicked}
             onOpen={onOpen}

@@ -4,7 +4,7 @@
 
 import type { SpanmarkDb } from '../db/db.js';
 import type { LibraryRow } from '../../src/corpus/library-table.js';
-import type { ReviewStatus } from '../../src/document/article.js';
+import type { Article, ReviewStatus } from '../../src/document/article.js';
 
 export interface ShownRow extends LibraryRow {
   readonly reviewStatus: ReviewStatus;
@@ -12,6 +12,25 @@ export interface ShownRow extends LibraryRow {
   readonly searchKey: string;
 }
 import { workStatusOf } from '../../src/corpus/work-status.js';
+
+const CHUNK = 250;
+
+function toRow(a: Article, counts: Record<string, number> | undefined, edited: string | undefined): ShownRow {
+  const m = a.metadata ?? {};
+  return {
+    id: a.id,
+    title: a.title,
+    ...(m.date ? { date: m.date } : {}),
+    ...(m.source ? { source: m.source } : {}),
+    status: workStatusOf(a),
+    tags: m.tags ?? [],
+    counts: counts ?? {},
+    lastEdited: edited ?? a.addedAt,
+    addedAt: a.addedAt,
+    reviewStatus: a.reviewStatus ?? 'unreviewed',
+    searchKey: `${a.title}\u0000${JSON.stringify(m)}\u0000${edited ?? ''}\u0000${counts ? Object.values(counts).join(',') : ''}`,
+  };
+}
 
 export async function readLibraryRows(db: SpanmarkDb): Promise<ShownRow[]> {
   const counts = new Map<string, Record<string, number>>();
@@ -25,22 +44,14 @@ export async function readLibraryRows(db: SpanmarkDb): Promise<ShownRow[]> {
     if (t && (prev === undefined || t > prev)) edited.set(a.docId, t);
   });
   const rows: ShownRow[] = [];
-  await db.articles.each((a) => {
-    const m = a.metadata ?? {};
-    rows.push({
-      id: a.id,
-      title: a.title,
-      ...(m.date ? { date: m.date } : {}),
-      ...(m.source ? { source: m.source } : {}),
-      status: workStatusOf(a),
-      tags: m.tags ?? [],
-      counts: counts.get(a.id) ?? {},
-      lastEdited: edited.get(a.id) ?? a.addedAt,
-      addedAt: a.addedAt,
-      reviewStatus: a.reviewStatus ?? 'unreviewed',
-      searchKey: `${a.title}\u0000${JSON.stringify(m)}\u0000${edited.get(a.id) ?? ''}\u0000${counts.get(a.id) ? Object.values(counts.get(a.id)!).join(',') : ''}`,
-    });
-  });
+  // In chunks by primary key: one read of 5,000 articles (texts and all) was a single long task.
+  let after: string | undefined;
+  for (;;) {
+    const chunk = await (after === undefined ? db.articles.orderBy(':id') : db.articles.where(':id').above(after)).limit(CHUNK).toArray();
+    for (const a of chunk) rows.push(toRow(a, counts.get(a.id), edited.get(a.id)));
+    if (chunk.length < CHUNK) break;
+    after = chunk[chunk.length - 1]!.id;
+  }
   return rows;
 }
 
