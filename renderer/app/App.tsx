@@ -151,6 +151,8 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
   const [showFacts, setShowFacts] = useState(false);
   /** A facts row's span to select once its document is open in the reader. */
   const [jump, setJump] = useState<{ readonly docId: string; readonly id: string } | null>(null);
+  /** A library search result being opened: its match is selected once the article is on screen. */
+  const [searchJump, setSearchJump] = useState<{ readonly docId: string; readonly span: { start: number; end: number } } | null>(null);
 
   const openDoc = useCallback(
     async (id: string) => {
@@ -402,6 +404,12 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
     setJump(null);
     pickAnnotation(jump.id);
   }, [jump, session, pickAnnotation]);
+  useEffect(() => {
+    if (!searchJump || session?.article.id !== searchJump.docId) return;
+    setSearchJump(null);
+    setPending(searchJump.span);
+    controller.current?.revealSpan(searchJump.span);
+  }, [searchJump, session]);
   const jumpTo = useCallback(
     (docId: string, id: string) => {
       setShowFacts(false);
@@ -578,6 +586,10 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
             db={db}
             me={annotator}
             onOpen={(id) => void openDoc(id).catch((e: unknown) => fail('Could not open the document', e))}
+            onOpenAt={(id, span) => {
+              if (span) setSearchJump({ docId: id, span });
+              void openDoc(id).catch((e: unknown) => fail('Could not open the document', e));
+            }}
             onOpenSample={() => void commands.openSample()}
             onOpenFile={() => void commands.openFile()}
             importing={corpus.state !== null && corpus.state.stage !== 'done' && corpus.state.stage !== 'failed'}

@@ -1,9 +1,10 @@
-// An article's details and work status, and its neighbours in the library's order. The library's
-// order lives here (libraryOrder) so the list and next/previous can never disagree.
+// An article's details and work status, and its neighbours in the library table's current order
+// (table-state.ts), or newest first (libraryOrder) for an article the table does not show.
 
 import type { ArticleMetadata } from '../../src/document/article.js';
 import { statusAfterTag, workStatusOf, type WorkStatus } from '../../src/corpus/work-status.js';
 import type { SpanmarkDb } from '../db/db.js';
+import { tableOrder } from './table-state.js';
 
 export async function saveArticleDetails(db: SpanmarkDb, id: string, title: string, metadata: ArticleMetadata): Promise<void> {
   await db.articles.update(id, { title, metadata });
@@ -36,7 +37,10 @@ export function libraryOrder(db: SpanmarkDb): Promise<string[]> {
  * of the corpus is news the analyst should hear).
  */
 export async function neighbourArticle(db: SpanmarkDb, id: string, dir: 1 | -1, notDone = false): Promise<string | undefined> {
-  const order = await libraryOrder(db);
+  // The table's sorted, filtered order when the article is in it; an article opened from elsewhere
+  // (a file, or filtered out since) moves through the whole library newest first.
+  const shown = tableOrder();
+  const order = shown?.includes(id) ? shown : await libraryOrder(db);
   const at = order.indexOf(id);
   if (at < 0) return undefined;
   if (!notDone) return order[at + dir];

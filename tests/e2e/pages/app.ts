@@ -243,6 +243,21 @@ export class SpanmarkApp {
     return this.page.evaluate((n) => CSS.highlights.get(n)?.size ?? 0, name);
   }
 
+  /** The text of each range in a named highlight (e.g. 'sm-pending'). */
+  async highlightTexts(name: string): Promise<string[]> {
+    return this.page.evaluate(
+      (n) =>
+        [...(CSS.highlights.get(n) ?? [])].map((r) => {
+          // The painter may use StaticRange, which has no text of its own.
+          const live = document.createRange();
+          live.setStart(r.startContainer, r.startOffset);
+          live.setEnd(r.endContainer, r.endOffset);
+          return live.toString();
+        }),
+      name,
+    );
+  }
+
   async setAnnotator(name: string): Promise<void> {
     await this.page.getByTestId('cmd-settings').click();
     await this.page.getByTestId('annotator-input').fill(name);

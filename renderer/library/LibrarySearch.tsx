@@ -1,0 +1,95 @@
+// The library's search box and its results: one per article (within the table's filters), with
+// the passage that matched and the match marked; choosing one opens the article with the match
+// selected. Excluded: indexing (search-index.ts) and grouping (src/corpus/library-search.ts).
+
+import { useEffect, useState } from 'react';
+import type { SpanmarkDb } from '../db/db.js';
+import { groupHits, termInPassage, hitSpan, type ArticleHit } from '../../src/corpus/library-search.js';
+import type { Span } from '../../src/text/word-snap.js';
+import { plural } from '../ui/format.js';
+import { currentIndex } from './search-index.js';
+import type { ShownRow } from './library-rows.js';
+
+const MAX_RESULTS = 50;
+/** Characters of the passage shown either side of the match. */
+const CONTEXT = 70;
+
+interface Props {
+  readonly db: SpanmarkDb;
+  readonly rows: readonly ShownRow[];
+  readonly query: string;
+  readonly setQuery: (q: string) => void;
+  /** The ids the table's filters let through. */
+  readonly shownIds: ReadonlySet<string>;
+  readonly onOpenAt: (id: string, span: Span | undefined) => void;
+}
+
+export function LibrarySearch({ db, rows, query, setQuery, shownIds, onOpenAt }: Props) {
+  const [hits, setHits] = useState<readonly ArticleHit[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (query.trim() === '') {
+      setHits(null);
+      return undefined;
+    }
+    let live = true;
+    const t = setTimeout(() => {
+      currentIndex(db, rows).then(
+        (idx) => live && (setHits(groupHits(idx.search(query), (id) => shownIds.has(id))), setError(null)),
+        (e: unknown) => live && setError(`The search index could not be built: ${e instanceof Error ? e.message : String(e)}`),
+      );
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [db, rows, query, shownIds]);
+  const titles = new Map(rows.map((r) => [r.id, r.title]));
+
+  return (
+    <div className="library-search">
+      <input
+        type="search"
+        data-testid="library-search"
+        aria-label="Search the library"
+        placeholder="Search texts, titles, metadata and notes"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
+      {error ? <p role="alert">{error}</p> : null}
+      {hits === null ? null : (
+        <div className="search-results" role="region" aria-label="Search results">
+          <p data-testid="search-count">{hits.length === 0 ? 'Nothing found in the articles shown.' : `Found in ${plural(hits.length, 'article')}`}</p>
+          <ul>
+            {hits.slice(0, MAX_RESULTS).map((h) => (
+              <li key={h.articleId}>
+                <button type="button" data-testid="search-result" data-doc-id={h.articleId} onClick={() => onOpenAt(h.articleId, hitSpan(h))}>
+                  <span className="title">{titles.get(h.articleId) ?? h.articleId}</span>
+                  <Snippet hit={h} />
+                  {h.passages > 1 ? <span className="meta"> · {plural(h.passages, 'passage')}</span> : null}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Snippet({ hit }: { hit: ArticleHit }) {
+  const text = hit.passage.text;
+  const at = termInPassage(text, hit.terms);
+  if (!at) return <span className="snippet" dir="auto">{text.slice(0, CONTEXT * 2)}</span>;
+  const from = Math.max(0, at.start - CONTEXT);
+  const to = Math.min(text.length, at.end + CONTEXT);
+  return (
+    <span className="snippet" dir="auto" data-testid="search-snippet">
+      {from > 0 ? '…' : ''}
+      {text.slice(from, at.start)}
+      <mark>{text.slice(at.start, at.end)}</mark>
+      {text.slice(at.end, to)}
+      {to < text.length ? '…' : ''}
+    </span>
+  );
+}

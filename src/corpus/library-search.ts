@@ -1,0 +1,102 @@
+// Full-text search over the library, pure: what is indexed (passages: each block of an article's
+// text, its title and metadata, and each annotation's note), the MiniSearch options both the index
+// and a search use, the hits grouped by article (best passage first), and where in the article
+// the match lies, so opening a result selects it. Quotes are the article's own text, so they are
+// found through the block they lie in. Excluded: keeping the index current (renderer/library/
+// search-index.ts).
+
+import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import type { Article } from '../document/article.js';
+import type { Annotation } from '../annotations/types.js';
+import type { Span } from '../text/word-snap.js';
+
+export type PassageKind = 'text' | 'meta' | 'note';
+
+export interface Passage {
+  /** `<articleId>:<n>`: unique, and tells whose passage it is. */
+  readonly id: string;
+  readonly articleId: string;
+  readonly kind: PassageKind;
+  readonly text: string;
+  /** Where the passage lies in the article text (a note: its annotation's span); meta: 0, 0. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export const SEARCH_OPTIONS: Options<Passage> = {
+  fields: ['text'],
+  storeFields: ['articleId', 'kind', 'text', 'start', 'end'],
+  searchOptions: { prefix: true, fuzzy: 0.15, combineWith: 'AND' },
+};
+
+export function newSearchIndex(): MiniSearch<Passage> {
+  return new MiniSearch<Passage>(SEARCH_OPTIONS);
+}
+
+/** Every passage of one article: its blocks, one for title and metadata, one per annotation note. */
+export function articlePassages(article: Article, annotations: readonly Annotation[]): Passage[] {
+  const out: Passage[] = [];
+  const add = (kind: PassageKind, text: string, start: number, end: number) => {
+    if (text.trim() !== '') out.push({ id: `${article.id}:${out.length}`, articleId: article.id, kind, text, start, end });
+  };
+  const m = article.metadata ?? {};
+  add('meta', [article.title, m.source, m.author, m.date, m.url, m.language, ...(m.tags ?? [])].filter(Boolean).join(' · '), 0, 0);
+  const blocks = article.blocks.length > 0 ? article.blocks : [{ start: 0, end: article.text.length }];
+  for (const b of blocks) add('text', article.text.slice(b.start, b.end), b.start, b.end);
+  for (const a of annotations) if (a.note) add('note', a.note, a.start, a.end);
+  return out;
+}
+
+export interface ArticleHit {
+  readonly articleId: string;
+  /** The best passage's text and where it lies. */
+  readonly passage: Passage;
+  /** The indexed terms the passage matched (lower case, as the tokenizer left them). */
+  readonly terms: readonly string[];
+  /** How many passages of the article matched. */
+  readonly passages: number;
+}
+
+/** One hit per article, best score first; only articles `keep` accepts (the table's filters). */
+export function groupHits(results: readonly SearchResult[], keep: (articleId: string) => boolean = () => true): ArticleHit[] {
+  const by = new Map<string, { hit: ArticleHit; n: number }>();
+  for (const r of results) {
+    const articleId = String(r['articleId']);
+    if (!keep(articleId)) continue;
+    const seen = by.get(articleId);
+    if (seen) {
+      seen.n++;
+      continue;
+    }
+    const passage: Passage = {
+      id: String(r.id),
+      articleId,
+      kind: r['kind'] as PassageKind,
+      text: String(r['text']),
+      start: Number(r['start']),
+      end: Number(r['end']),
+    };
+    by.set(articleId, { hit: { articleId, passage, terms: r.terms, passages: 1 }, n: 1 });
+  }
+  return [...by.values()].map(({ hit, n }) => ({ ...hit, passages: n }));
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Where the first matched term lies in the passage text (passage offsets), or undefined. */
+export function termInPassage(text: string, terms: readonly string[]): Span | undefined {
+  const wanted = terms.filter((t) => t !== '');
+  if (wanted.length === 0) return undefined;
+  const re = new RegExp(wanted.map(escape).join('|'), 'iu');
+  const m = re.exec(text);
+  return m ? { start: m.index, end: m.index + m[0].length } : undefined;
+}
+
+/** The span to select when a hit is opened: the term in the text, a note's annotation, else none. */
+export function hitSpan(hit: ArticleHit): Span | undefined {
+  const p = hit.passage;
+  if (p.kind === 'note') return p.end > p.start ? { start: p.start, end: p.end } : undefined;
+  if (p.kind !== 'text') return undefined;
+  const at = termInPassage(p.text, hit.terms);
+  return at ? { start: p.start + at.start, end: p.start + at.end } : { start: p.start, end: p.end };
+}

@@ -1,0 +1,121 @@
+// The library table's rows, sorted and filtered: pure, so the table and next/previous article
+// (which follows the table's current order) can never disagree. A missing value (no date, no
+// source) sorts after every present one in both directions: undated articles are news to find,
+// not noise at the top. Equal keys keep the input order (stable), so a re-sort never shuffles.
+// Excluded: reading the rows (renderer/library/library-rows.ts) and full-text search.
+
+import type { WorkStatus } from './work-status.js';
+import { WORK_STATUSES } from './work-status.js';
+
+export interface LibraryRow {
+  readonly id: string;
+  readonly title: string;
+  readonly date?: string;
+  readonly source?: string;
+  readonly status: WorkStatus;
+  readonly tags: readonly string[];
+  /** Annotations per label id; a label without any is absent or 0. */
+  readonly counts: Readonly<Record<string, number>>;
+  /** ISO time of the newest annotation change, else when the article was added. */
+  readonly lastEdited: string;
+  /** ISO time the article came into the library: the default order, newest first. */
+  readonly addedAt: string;
+}
+
+/** A column: one of the fixed ones, or `label:<id>` for that label's count. */
+export type SortColumn = 'title' | 'date' | 'source' | 'status' | 'lastEdited' | 'added' | `label:${string}`;
+
+export interface TableSort {
+  readonly column: SortColumn;
+  readonly dir: 'asc' | 'desc';
+}
+
+export interface TableFilter {
+  /** Empty: every status. */
+  readonly statuses?: readonly WorkStatus[];
+  /** A label id the article must have at least one annotation of ... */
+  readonly label?: string;
+  /** ... or, with labelAbsent, none of. */
+  readonly labelAbsent?: boolean;
+  /** Exact outlet name; '' or absent: any. */
+  readonly source?: string;
+  /** YYYY-MM-DD, inclusive; an undated article is outside any range. */
+  readonly from?: string;
+  readonly to?: string;
+  /** Exact tag; '' or absent: any. */
+  readonly tag?: string;
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+type Key = string | number | undefined;
+
+function keyOf(row: LibraryRow, column: SortColumn): Key {
+  if (column.startsWith('label:')) return row.counts[column.slice(6)] ?? 0;
+  switch (column) {
+    case 'title':
+      return row.title.trim() === '' ? undefined : row.title;
+    case 'date':
+      return row.date === undefined || row.date === '' ? undefined : row.date;
+    case 'source':
+      return row.source === undefined || row.source.trim() === '' ? undefined : row.source;
+    case 'status':
+      return WORK_STATUSES.indexOf(row.status);
+    case 'lastEdited':
+      return row.lastEdited;
+    case 'added':
+      return row.addedAt;
+    default:
+      return undefined;
+  }
+}
+
+function compareKeys(a: Key, b: Key): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  // Dates and times are ISO: their code-unit order is their time order.
+  return collator.compare(String(a), String(b));
+}
+
+/** The rows in the column's order; missing values last; ties in input order. Never mutates `rows`. */
+export function sortRows<R extends LibraryRow>(rows: readonly R[], sort: TableSort): R[] {
+  const iso = sort.column === 'date' || sort.column === 'lastEdited' || sort.column === 'added';
+  const sign = sort.dir === 'asc' ? 1 : -1;
+  const keyed = rows.map((row, i) => ({ row, i, key: keyOf(row, sort.column) }));
+  keyed.sort((x, y) => {
+    if (x.key === undefined || y.key === undefined) {
+      if (x.key === y.key) return x.i - y.i;
+      return x.key === undefined ? 1 : -1;
+    }
+    const c = iso ? (x.key < y.key ? -1 : x.key > y.key ? 1 : 0) : compareKeys(x.key, y.key);
+    return c !== 0 ? sign * c : x.i - y.i;
+  });
+  return keyed.map((k) => k.row);
+}
+
+/** Whether a row passes every filter set. */
+export function rowMatches(row: LibraryRow, f: TableFilter): boolean {
+  if (f.statuses && f.statuses.length > 0 && !f.statuses.includes(row.status)) return false;
+  if (f.label) {
+    const has = (row.counts[f.label] ?? 0) > 0;
+    if (has === Boolean(f.labelAbsent)) return false;
+  }
+  if (f.source && row.source !== f.source) return false;
+  if (f.tag && !row.tags.includes(f.tag)) return false;
+  if (f.from || f.to) {
+    if (!row.date) return false;
+    if (f.from && row.date < f.from) return false;
+    if (f.to && row.date > f.to) return false;
+  }
+  return true;
+}
+
+export function filterRows<R extends LibraryRow>(rows: readonly R[], f: TableFilter): R[] {
+  return rows.filter((r) => rowMatches(r, f));
+}
+
+/** The distinct values offered by the source and tag filters, in collation order. */
+export function distinctValues(rows: readonly LibraryRow[], pick: (r: LibraryRow) => readonly (string | undefined)[]): string[] {
+  const set = new Set<string>();
+  for (const r of rows) for (const v of pick(r)) if (v !== undefined && v.trim() !== '') set.add(v);
+  return [...set].sort(collator.compare);
+}

@@ -1,0 +1,126 @@
+// The library as a table: a small feed sorted by date and by title, filtered by source and by
+// status, next/previous article following the filtered order.
+
+import { expect, test, type Page } from '@playwright/test';
+import { SpanmarkApp } from './pages/app.js';
+
+const ARTICLES = [
+  { title: 'Bravo 🇰🇿 convoy', source: 'Reuters', date: '2022-01-05', text: 'A convoy moved north at dawn.' },
+  { title: 'alpha checkpoint', source: 'AP', date: '2022-01-07', text: 'The checkpoint was abandoned overnight.' },
+  { title: 'مرحبا Delta', source: 'Reuters', date: '2022-01-02', text: 'Crowds gathered near the akimat.' },
+  { title: 'Charlie airport', source: 'AP', date: '2022-01-06', text: 'The airport was retaken by paratroopers.' },
+  { title: 'Echo undated', source: 'Reuters', text: 'No date was given for this wire report.' },
+  { title: 'Foxtrot market', source: 'TASS', date: '2022-01-04', text: 'Shops on the market street stayed shut.' },
+  { title: 'Golf pipeline', source: 'Reuters', date: '2022-01-03', text: 'The pipeline operator reported no damage.' },
+];
+
+async function importFeed(page: Page): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('cmd-open-article').click();
+  const lines = ARTICLES.map((a) => JSON.stringify(a)).join('\n');
+  await (await chooser).setFiles([{ name: 'wire.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(lines) }]);
+  await expect(page.getByTestId('corpus-import-stage')).toHaveText('Import finished');
+  await page.getByTestId('corpus-import-close').click();
+}
+
+const titles = (page: Page) => page.getByTestId('library-item').locator('.title');
+
+test('sort by date and title, filter by source and status, Alt+→ follows the filtered order', async ({ page }) => {
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  await importFeed(page);
+  await expect(page.getByTestId('library-count')).toHaveText('7 articles');
+
+  // Date, ascending by the keyboard (Enter on the header button); the undated one last both ways.
+  await page.getByTestId('sort-date').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('sort-date').locator('..')).toHaveAttribute('aria-sort', 'descending');
+  await expect(titles(page)).toHaveText([
+    'alpha checkpoint',
+    'Charlie airport',
+    'Bravo 🇰🇿 convoy',
+    'Foxtrot market',
+    'Golf pipeline',
+    'مرحبا Delta',
+    'Echo undated',
+  ]);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('sort-date').locator('..')).toHaveAttribute('aria-sort', 'ascending');
+  await expect(titles(page).first()).toHaveText('مرحبا Delta');
+  await expect(titles(page).last()).toHaveText('Echo undated');
+
+  // Title: case-insensitive.
+  await page.getByTestId('sort-title').click();
+  await expect(titles(page)).toHaveText([
+    'alpha checkpoint',
+    'Bravo 🇰🇿 convoy',
+    'Charlie airport',
+    'Echo undated',
+    'Foxtrot market',
+    'Golf pipeline',
+    'مرحبا Delta',
+  ]);
+
+  // Source Reuters: four, still by title.
+  await page.getByTestId('filter-source').selectOption('Reuters');
+  await expect(page.getByTestId('library-count')).toHaveText('4 of 7 articles');
+  await expect(titles(page)).toHaveText(['Bravo 🇰🇿 convoy', 'Echo undated', 'Golf pipeline', 'مرحبا Delta']);
+
+  // Mark one done from the article, then filter by status New: three remain.
+  await page.getByTestId('library-item').filter({ hasText: 'Echo undated' }).click();
+  await expect(page.getByTestId('article-title')).toHaveText('Echo undated');
+  await page.getByTestId('article-text').focus();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('work-status')).toHaveText('Done');
+  await page.getByTestId('cmd-library').click();
+  await expect(page.getByTestId('filter-source')).toHaveValue('Reuters');
+  await page.getByTestId('filter-status').selectOption('new');
+  await expect(titles(page)).toHaveText(['Bravo 🇰🇿 convoy', 'Golf pipeline', 'مرحبا Delta']);
+  await expect(page.getByTestId('cell-status')).toHaveText(['New', 'New', 'New']);
+
+  // Alt+→ walks the table's order (title, Reuters, new), and stops at its end.
+  await page.getByTestId('library-item').first().click();
+  const title = page.getByTestId('article-title');
+  await expect(title).toHaveText('Bravo 🇰🇿 convoy');
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(title).toHaveText('Golf pipeline');
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(title).toHaveText('مرحبا Delta');
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(app.infoMessage().last()).toContainText('This is the last article in the library.');
+  await page.keyboard.press('Alt+ArrowLeft');
+  await expect(title).toHaveText('Golf pipeline');
+});
+
+test('full-text search: a body word finds its article within the filters, and opens it with the match selected', async ({ page }) => {
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  await importFeed(page);
+  const search = page.getByTestId('library-search');
+
+  // Combined with the table's filters: Charlie is from AP, so Reuters only finds nothing.
+  await page.getByTestId('filter-source').selectOption('Reuters');
+  await search.fill('paratroopers');
+  await expect(page.getByTestId('search-count')).toHaveText('Nothing found in the articles shown.');
+  await page.getByTestId('filter-source').selectOption('');
+  await expect(page.getByTestId('search-count')).toHaveText('Found in 1 article');
+  const result = page.getByTestId('search-result');
+  await expect(result).toHaveCount(1);
+  await expect(result.locator('.title')).toHaveText('Charlie airport');
+  await expect(result.locator('mark')).toHaveText('paratroopers');
+
+  // Titles and metadata are searched too: the RTL title, and an outlet.
+  await search.fill('مرحبا');
+  await expect(result.locator('.title')).toHaveText(['مرحبا Delta']);
+  await search.fill('tass');
+  await expect(result.locator('.title')).toHaveText(['Foxtrot market']);
+
+  await search.fill('paratroopers');
+  await expect(result.locator('.title')).toHaveText(['Charlie airport']);
+  await result.click();
+  await expect(page.getByTestId('article-title')).toHaveText('Charlie airport');
+  await expect.poll(() => app.highlightTexts('sm-pending')).toEqual(['paratroopers']);
+  // The match is taggable as it stands: a label key tags exactly it.
+  await app.tag('deployment');
+  await expect.poll(() => app.highlightTexts('sm-pending')).toEqual([]);
+});

@@ -1,0 +1,86 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { articlePassages, groupHits, hitSpan, newSearchIndex, termInPassage } from '../../../src/corpus/library-search.js';
+import type { Article } from '../../../src/document/article.js';
+import type { Annotation } from '../../../src/annotations/types.js';
+
+function article(id: string, title: string, text: string, metadata: Article['metadata'] = {}): Article {
+  const blocks = [];
+  let at = 0;
+  for (const para of text.split('\n')) {
+    blocks.push({ kind: 'paragraph' as const, start: at, end: at + para.length });
+    at += para.length + 1;
+  }
+  return { id, sha256: id, title, text, format: 'text', blocks, metadata, addedAt: '2022-01-01T00:00:00.000Z' };
+}
+const note = (docId: string, start: number, end: number, text: string): Annotation => ({
+  id: `n-${start}`,
+  docId,
+  label: 'claim',
+  start,
+  end,
+  quote: '',
+  annotator: 'me',
+  createdAt: '',
+  updatedAt: '',
+  note: text,
+});
+
+const a = article('a', 'Almaty 🇰🇿', 'First paragraph.\nThe airport was RETAKEN by paratroopers.\nThe airport again.', { source: 'Reuters', tags: ['unrest'] });
+const b = article('b', 'مرحبا بالعالم', 'سلام عليكم\nCafe\u0301 owners closed early.', { source: 'AP' });
+const c = article('c', 'Quiet', 'Nothing happened.');
+
+function index() {
+  const idx = newSearchIndex();
+  idx.addAll([...articlePassages(a, [note('a', 0, 5, 'Check with the ministry')]), ...articlePassages(b, []), ...articlePassages(c, [])]);
+  return idx;
+}
+
+test('a body word: one hit for the article, the matching passage, the word selected in article offsets', () => {
+  const hits = groupHits(index().search('retaken'));
+  assert.equal(hits.length, 1);
+  const [hit] = hits;
+  assert.equal(hit!.articleId, 'a');
+  assert.equal(hit!.passage.text, 'The airport was RETAKEN by paratroopers.');
+  const span = hitSpan(hit!)!;
+  assert.equal(a.text.slice(span.start, span.end), 'RETAKEN');
+});
+
+test('several matching passages are grouped under one article', () => {
+  const hits = groupHits(index().search('airport'));
+  assert.equal(hits.length, 1);
+  assert.equal(hits[0]!.passages, 2);
+});
+
+test('titles, metadata, RTL text and notes are found; a note opens at its annotation', () => {
+  assert.deepEqual(groupHits(index().search('reuters')).map((h) => h.articleId), ['a']);
+  assert.deepEqual(groupHits(index().search('unrest')).map((h) => h.articleId), ['a']);
+  assert.deepEqual(groupHits(index().search('مرحبا')).map((h) => h.articleId), ['b']);
+  const rtl = groupHits(index().search('سلام'))[0]!;
+  const s = hitSpan(rtl)!;
+  assert.equal(b.text.slice(s.start, s.end), 'سلام');
+  const n = groupHits(index().search('ministry'))[0]!;
+  assert.equal(n.passage.kind, 'note');
+  assert.deepEqual(hitSpan(n), { start: 0, end: 5 });
+  assert.equal(hitSpan(groupHits(index().search('reuters'))[0]!), undefined);
+});
+
+test('the filter keeps only articles the table shows; nothing found is empty', () => {
+  assert.deepEqual(groupHits(index().search('airport'), (id) => id !== 'a'), []);
+  assert.deepEqual(groupHits(index().search('zzzqqq')), []);
+  assert.deepEqual(groupHits(index().search('')), []);
+});
+
+test('terms with regex characters, combining marks and no match are safe', () => {
+  assert.deepEqual(termInPassage('a (b) c', ['(b)']), { start: 2, end: 5 });
+  assert.equal(termInPassage('abc', []), undefined);
+  assert.equal(termInPassage('abc', ['zz']), undefined);
+  const t = 'Cafe\u0301 owners';
+  const at = termInPassage(t, ['cafe\u0301'])!;
+  assert.equal(t.slice(at.start, at.end), 'Cafe\u0301');
+});
+
+test('an empty article has only its meta passage; a whitespace note is not indexed', () => {
+  const e = article('e', 'Empty', '');
+  assert.deepEqual(articlePassages(e, [note('e', 0, 0, '  ')]).map((p) => p.kind), ['meta']);
+});

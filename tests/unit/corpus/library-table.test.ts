@@ -1,0 +1,79 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { distinctValues, filterRows, sortRows, type LibraryRow } from '../../../src/corpus/library-table.js';
+
+const row = (id: string, over: Partial<LibraryRow> = {}): LibraryRow => ({
+  id,
+  title: id,
+  status: 'new',
+  tags: [],
+  counts: {},
+  lastEdited: '2022-01-01T00:00:00.000Z',
+  addedAt: '2022-03-01T00:00:00.000Z',
+  ...over,
+});
+
+const rows: LibraryRow[] = [
+  row('a', { title: '🇰🇿 Almaty burns', date: '2022-01-06', source: 'Reuters', status: 'done', counts: { claim: 2 }, tags: ['kz'] }),
+  row('b', { title: 'مرحبا بالعالم', source: 'AP', counts: { claim: 0, casualty: 1 } }),
+  row('c', { title: 'almaty quiet', date: '2022-01-07', source: 'Reuters', status: 'in-progress', tags: ['kz', 'army'] }),
+  row('d', { title: 'Zed', date: '2022-01-06', status: 'reviewed', lastEdited: '2022-02-01T00:00:00.000Z' }),
+  row('e', { title: '', date: '', source: '  ' }),
+  row('f', { title: 'Cafe\u0301 report', date: '2022-01-06', source: 'AP' }),
+];
+const ids = (rs: readonly LibraryRow[]) => rs.map((r) => r.id).join('');
+
+test('date ascending: missing dates last, equal dates keep input order', () => {
+  assert.equal(ids(sortRows(rows, { column: 'date', dir: 'asc' })), 'adfcbe');
+});
+
+test('date descending: missing dates still last, ties still in input order', () => {
+  assert.equal(ids(sortRows(rows, { column: 'date', dir: 'desc' })), 'cadfbe');
+});
+
+test('title: case-insensitive, emoji and RTL titles have a place, an empty title goes last', () => {
+  const asc = ids(sortRows(rows, { column: 'title', dir: 'asc' }));
+  assert.equal(asc.at(-1), 'e');
+  assert.equal(asc.length, 6);
+  // "almaty quiet" before "Cafe\u0301" before "Zed", whatever case.
+  assert.ok(asc.indexOf('c') < asc.indexOf('f') && asc.indexOf('f') < asc.indexOf('d'));
+  const desc = ids(sortRows(rows, { column: 'title', dir: 'desc' }));
+  assert.equal(desc.at(-1), 'e');
+  assert.ok(desc.indexOf('d') < desc.indexOf('f'));
+});
+
+test('label counts, status order and last edited; the input is not mutated', () => {
+  const copy = [...rows];
+  assert.equal(ids(sortRows(rows, { column: 'label:claim', dir: 'desc' })), 'abcdef');
+  assert.equal(ids(sortRows(rows, { column: 'label:casualty', dir: 'desc' })), 'bacdef');
+  assert.equal(ids(sortRows(rows, { column: 'status', dir: 'asc' })), 'befcad');
+  assert.equal(ids(sortRows(rows, { column: 'lastEdited', dir: 'desc' })), 'dabcef');
+  assert.deepEqual(rows, copy);
+});
+
+test('source: blank sources are missing, sorted last', () => {
+  assert.equal(ids(sortRows(rows, { column: 'source', dir: 'asc' })), 'bfacde');
+});
+
+test('filters: status, label presence and absence, source, tag, date range (undated excluded)', () => {
+  assert.equal(ids(filterRows(rows, { statuses: ['done', 'reviewed'] })), 'ad');
+  assert.equal(ids(filterRows(rows, { statuses: [] })), 'abcdef');
+  assert.equal(ids(filterRows(rows, { label: 'claim' })), 'a');
+  assert.equal(ids(filterRows(rows, { label: 'claim', labelAbsent: true })), 'bcdef');
+  assert.equal(ids(filterRows(rows, { source: 'AP' })), 'bf');
+  assert.equal(ids(filterRows(rows, { tag: 'army' })), 'c');
+  assert.equal(ids(filterRows(rows, { from: '2022-01-07' })), 'c');
+  assert.equal(ids(filterRows(rows, { to: '2022-01-06' })), 'adf');
+  assert.equal(ids(filterRows(rows, { source: 'Reuters', tag: 'kz', from: '2022-01-01', to: '2022-12-31' })), 'ac');
+  assert.equal(ids(filterRows([], { source: 'AP' })), '');
+});
+
+test('distinct values skip blanks and come in collation order', () => {
+  assert.deepEqual(distinctValues(rows, (r) => [r.source]), ['AP', 'Reuters']);
+  assert.deepEqual(distinctValues(rows, (r) => r.tags), ['army', 'kz']);
+});
+
+test('thousands of rows with equal keys keep their order', () => {
+  const many = Array.from({ length: 5000 }, (_, i) => row(String(i).padStart(5, '0'), { title: 'same' }));
+  assert.equal(ids(sortRows(many, { column: 'title', dir: 'desc' })), ids(many));
+});
