@@ -110,8 +110,10 @@ test('same span, different attributes: both values shown, theirs taken for one, 
 
   // Reopening reads my layer's snapshot once it is written: it must hold the values too.
   const snapshotValues = async () =>
-    ((await readStored(page))['layerSnapshots'] as { columns?: { attributes?: { attributes: unknown }[] } }[]).map((s) =>
-      s.columns?.attributes?.map((a) => a.attributes),
+    // The snapshot packs each annotation's values as JSON in one string column (layer-columns.ts);
+    // with one annotation the column's text is that annotation's values.
+    ((await readStored(page))['layerSnapshots'] as { columns?: { attributes?: { text: string } } }[]).map((s) =>
+      s.columns?.attributes ? [JSON.parse(s.columns.attributes.text) as unknown] : undefined,
     );
   await expect.poll(snapshotValues, { timeout: 10_000 }).toEqual([[{ count: { min: 16, max: 18 }, kind: ['killed'], group: 'security forces' }]]);
   await page.reload();
