@@ -29,7 +29,7 @@ test('SIGKILL right after each acknowledged save loses nothing', async ({ baseUR
       const app = await appPage(() => browser.contexts()[0]!.pages());
       if (round === 0) await app.openSample();
       else await expect(app.page.getByTestId('article-title')).toHaveText('kazakhstan-2022-01-07');
-      expect(await app.rows().count()).toBe(round);
+      await expect(app.rows()).toHaveCount(round);
       await app.select(WORDS[round]!);
       await app.tag('deployment'); // resolves on the app's acknowledgement
       await killHard(proc);

@@ -151,6 +151,17 @@ export class SpanmarkApp {
               const r = document.createRange();
               r.setStart(node, at);
               r.setEnd(node, at + n.length);
+              // A paragraph taller than the reader, centred, can still leave the words outside the
+              // reader's visible box (a small window, a tall toolbar): bring the words themselves
+              // to the middle of the scrolling reader.
+              let scroller: Element | null = node.parentElement;
+              while (scroller && !(scroller.scrollHeight > scroller.clientHeight && /auto|scroll/.test(getComputedStyle(scroller).overflowY)))
+                scroller = scroller.parentElement;
+              if (scroller) {
+                const view = scroller.getBoundingClientRect();
+                const where = r.getBoundingClientRect();
+                if (where.top < view.top + 8 || where.bottom > view.bottom - 8) scroller.scrollBy(0, where.top - (view.top + view.height / 2));
+              }
               const rects = [...r.getClientRects()];
               const first = rects[0]!;
               const last = rects[rects.length - 1]!;
