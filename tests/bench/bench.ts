@@ -417,19 +417,14 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
     heap[lane.side] = await heapUsed(lane);
   }
 
-  log(`label key → painted, ${o.keys} times each…`);
+  log(`label key → painted, then attribute key → saved on that new claim, ${o.keys} times each…`);
   const keys: Pair<KeySample[]> = { annotated: [], floor: [] };
-  for (let i = 0; i < o.keys; i++) {
-    const fraction = (i + 0.5) / o.keys;
-    for (const lane of order(i)) keys[lane.side].push(await labelKeyToPaint(lane, bc.docId, fraction, i * 7919 + 13));
-  }
-
-  log(`attribute key → saved, ${o.keys} times each (on a fresh claim each time)…`);
   const attributeKeys: Pair<AttributeSample[]> = { annotated: [], floor: [] };
   for (let i = 0; i < o.keys; i++) {
-    const fraction = (i + 0.25) / o.keys;
+    const fraction = (i + 0.5) / o.keys;
     for (const lane of order(i)) {
-      const tagged = await labelKeyToPaint(lane, bc.docId, fraction, i * 6007 + 29);
+      const tagged = await labelKeyToPaint(lane, bc.docId, fraction, i * 7919 + 13);
+      keys[lane.side].push(tagged);
       attributeKeys[lane.side].push(await attributeKeyToSaved(lane, bc.docId, tagged));
     }
   }
