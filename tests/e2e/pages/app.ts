@@ -221,9 +221,13 @@ export class SpanmarkApp {
   }
 
   async press(key: string): Promise<void> {
-    const saved = this.waitForSaved();
+    // The listener is in place before the key goes out: started without awaiting, page.evaluate's
+    // own round trips could let a quick save's event fire first and be waited for forever.
+    await this.page.evaluate((name) => {
+      (window as unknown as { __smSaved?: Promise<unknown> }).__smSaved = new Promise((resolve) => window.addEventListener(name, resolve, { once: true }));
+    }, APP_EVENTS.saved);
     await this.page.keyboard.press(key);
-    await saved;
+    await this.page.evaluate(() => (window as unknown as { __smSaved?: Promise<unknown> }).__smSaved);
   }
 
   rows() {
