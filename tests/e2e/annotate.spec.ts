@@ -24,9 +24,9 @@ test('a mouse selection snaps to whole words and is tagged from the menu', async
   const menu = page.getByTestId('label-menu');
   await expect(menu).toBeVisible();
   await expect(menu).toContainText('Kassym-Zhomart Tokayev');
-  const saved = app.waitForSaved();
+  const saved = await app.armSaved();
   await menu.getByRole('menuitem', { name: /Claim/ }).click();
-  await saved;
+  await saved();
   expect(await app.rowTexts()).toEqual(['claim:Kassym-Zhomart Tokayev']);
   expect(await app.painted()).toEqual({ claim: 1 });
   await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
@@ -98,9 +98,9 @@ test('relabel, note and delete a selected highlight, each undoable and redoable'
   expect(await app.rowTexts()).toEqual(['casualty:20 thousand radicals']);
 
   await page.getByTestId('note-input').fill('Figure from the president only');
-  const saved = app.waitForSaved();
+  const saved = await app.armSaved();
   await page.getByTestId('save-note').click();
-  await saved;
+  await saved();
   await expect(page.getByTestId('annotation-row').locator('.has-note')).toBeVisible();
 
   await app.clickText('radicals');

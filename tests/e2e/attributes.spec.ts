@@ -144,9 +144,9 @@ test('casualties get counts, kinds, groups, place and date by keyboard alone; a 
   await page.keyboard.press('Tab');
   await expect(page.getByTestId('attr-place-input')).toBeFocused();
   await page.keyboard.type('Almaty');
-  const placeSaved = app.waitForSaved();
+  const placeSaved = await app.armSaved();
   await page.keyboard.press('Tab');
-  await placeSaved;
+  await placeSaved();
   await expect(page.getByTestId('attr-date-input')).toBeFocused();
   await page.keyboard.type('2022-13-07');
   await page.keyboard.press('Enter');
@@ -282,9 +282,9 @@ test('a claim is linked to its speaker, the link is drawn and followed both ways
   await expect(page.getByTestId('attr-speaker-problem')).toContainText('Speaker: links to a casualty; allowed: actor');
   await expect(page.getByTestId('annotation-details').locator('.selected-quote')).toHaveText(CLAIM);
   await picker.focus();
-  const saved = app.waitForSaved();
+  const saved = await app.armSaved();
   await app.clickText('Kassym-Zhomart');
-  await saved;
+  await saved();
   await expect(page.getByTestId('attr-speaker-target')).toHaveText(`→ speaker: “${SPEAKER}”`);
 
   // Delete the speaker: asked; yes removes it and the link in one step; undo restores both.
@@ -293,9 +293,9 @@ test('a claim is linked to its speaker, the link is drawn and followed both ways
   await page.keyboard.press('Delete');
   await expect(page.getByTestId('confirm-delete-linked')).toBeVisible();
   await expect(page.getByTestId('confirm-message')).toContainText('is the target of 1 link');
-  const deleted = app.waitForSaved();
+  const deleted = await app.armSaved();
   await page.getByTestId('confirm-yes').click();
-  await deleted;
+  await deleted();
   await expect(page.locator('[data-testid="annotation-row"]', { hasText: SPEAKER })).toHaveCount(0);
   await page.getByTestId('article-text').focus();
   await selectByKeys(page, CLAIM);
@@ -312,9 +312,9 @@ test('a claim is linked to its speaker, the link is drawn and followed both ways
   // The claim's source, filled from the words last selected in the text.
   await app.select('Kazakh President');
   await page.locator('[data-testid="annotation-row"]', { hasText: CLAIM }).click();
-  const filled = app.waitForSaved();
+  const filled = await app.armSaved();
   await page.getByTestId('attr-source-fill').click();
-  await filled;
+  await filled();
   await expect(page.getByTestId('attr-source-input')).toHaveValue('Kazakh President');
 
   // Reload: the link is still there, both ways.

@@ -99,9 +99,9 @@ test('export then import into an empty library restores everything; re-importing
   await app.tag('casualty');
   await app.clickText('beheaded');
   await page.getByTestId('note-input').fill('two of the 18');
-  const saved = app.waitForSaved();
+  const saved = await app.armSaved();
   await page.getByTestId('save-note').click();
-  await saved;
+  await saved();
   const { json } = await app.exportLibrary();
   const buffer = Buffer.from(JSON.stringify(json));
 

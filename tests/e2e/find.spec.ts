@@ -2,8 +2,8 @@
 // matches, tag every match in one step, undo it in one step, export what is tagged.
 
 import { expect, test, type Page } from '@playwright/test';
-import { APP_EVENTS } from '../../renderer/app/events.js';
 import { SpanmarkApp, corpusText } from './pages/app.js';
+import { armSaves } from './pages/saves.js';
 
 const count = (page: Page) => page.getByTestId('find-count');
 
@@ -57,9 +57,9 @@ test('Ctrl+F finds every CSTO, Enter steps through them, tag all is one step and
   await expect(count(page)).toHaveText('1 of 5');
 
   // Tag all matches as deployment (Alt+Shift+3): painted, committed as one, then acknowledged.
-  const saved = app.waitForSaved();
+  const saved = await app.armSaved();
   await page.keyboard.press('Alt+Shift+Digit3');
-  await saved;
+  await saved();
   await expect(app.infoMessage().last()).toHaveText(/Tagged 5 matches as deployment\./);
   expect(await app.rowTexts()).toEqual(Array.from({ length: 5 }, () => 'deployment:CSTO'));
   expect(await app.painted()).toEqual({ deployment: 5 });
@@ -96,7 +96,7 @@ test('Ctrl+F finds every CSTO, Enter steps through them, tag all is one step and
 test('tag this match, then tag all: the match already tagged is skipped and reported', async ({ page }) => {
   const app = new SpanmarkApp(page);
   // Counted from before the first key, so a save that commits quickly is never missed.
-  const saves = await countSaves(page);
+  const saves = await armSaves(page);
   await page.keyboard.press('Control+f');
   await page.keyboard.type('csto');
   await expect(count(page)).toHaveText('1 of 5');
@@ -184,13 +184,3 @@ test('Ctrl+F with text selected starts with that text', async ({ page }) => {
   await expect(page.getByTestId('find-input')).toHaveValue('Almaty');
   await expect(count(page)).toHaveText(/^1 of \d+$/);
 });
-
-/** Starts counting committed saves now; the function returned waits until `n` have been seen. */
-async function countSaves(page: Page): Promise<(n: number) => Promise<unknown>> {
-  await page.evaluate((name) => {
-    const w = window as unknown as { savesSeen: number };
-    w.savesSeen = 0;
-    window.addEventListener(name, () => (w.savesSeen += 1));
-  }, APP_EVENTS.saved);
-  return (n) => page.waitForFunction((at) => (window as unknown as { savesSeen: number }).savesSeen >= at, n);
-}

@@ -16,9 +16,9 @@ test('annotations, notes and the open document survive a reload', async ({ page 
   await app.tag('claim');
   await app.clickText('radicals');
   await page.getByTestId('note-input').fill('unverified');
-  const saved = app.waitForSaved();
+  const saved = await app.armSaved();
   await page.getByTestId('note-input').blur();
-  await saved;
+  await saved();
   const before = await app.rowTexts();
   await page.reload();
   await expect(page.getByTestId('article-title')).toHaveText('kazakhstan-2022-01-07');

@@ -93,17 +93,17 @@ test('same span, different attributes: both values shown, theirs taken for one, 
 
   // Flip count to theirs, keep kind, accept: one command.
   await diff('count').getByTestId('attribute-take-theirs').check();
-  let saved = app.waitForSaved();
+  let saved = await app.armSaved();
   await row.getByTestId('accept').click();
-  await saved;
+  await saved();
   await expect(row.getByTestId('decision')).toHaveText('accepted');
   // Undo reverts the values and the decision together; redo brings both back.
   await app.press('Control+z');
   await expect(review.row(QUOTE, 'attribute-mismatch').getByTestId('accept')).toBeVisible();
   await expect(diff('count').getByTestId('attribute-mine')).toHaveText('18 (exact)');
-  saved = app.waitForSaved();
+  saved = await app.armSaved();
   await app.press('Control+Shift+z');
-  await saved;
+  await saved();
   // The kinds still differ, so the row stays an attribute difference, decided; only kind is listed.
   await expect(review.row(QUOTE, 'attribute-mismatch').getByTestId('decision')).toHaveText('accepted');
   await expect(review.row(QUOTE, 'attribute-mismatch').getByTestId('attribute-diff')).toHaveCount(1);

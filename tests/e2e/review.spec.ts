@@ -110,17 +110,17 @@ test('the comparison lists every pair and single in text order, and a row jumps 
 test('accept, accept as another label, reject with a reason; undo; decisions survive a reload and travel in the export', async ({ page }) => {
   const { app, review } = await setUp(page);
   await review.compare('Dana', 'Aigerim');
-  let saved = app.waitForSaved();
+  let saved = await app.armSaved();
   await review.row('security forces', 'only-b').getByTestId('accept').click();
-  await saved;
-  saved = app.waitForSaved();
+  await saved();
+  saved = await app.armSaved();
   await review.row('received extensive training abroad', 'only-b').getByTestId('accept-as').selectOption('casualty');
-  await saved;
+  await saved();
   await review.row('Their number increased to 18', 'label-mismatch').getByTestId('reject').click();
   await page.getByTestId('reject-reason').fill('Ministry figure, not independent');
-  saved = app.waitForSaved();
+  saved = await app.armSaved();
   await page.getByTestId('confirm-reject').click();
-  await saved;
+  await saved();
   await expect(page.getByTestId('decision')).toHaveText(['accepted', 'rejected', 'accepted modified']);
   await expect(page.getByTestId('doc-review-status')).toHaveText('in-review');
 
@@ -304,12 +304,12 @@ test('agreement is shown before review by default and after review on request, l
   await review.showAgreement();
   expect(await review.agreementCell('claim', 'f1-exact')).toBe('0.500');
   expect(await review.agreementCell('deployment', 'f1-exact')).toBe('0.000');
-  let saved = app.waitForSaved();
+  let saved = await app.armSaved();
   await review.row('received extensive training abroad', 'only-b').getByTestId('accept').click();
-  await saved;
-  saved = app.waitForSaved();
+  await saved();
+  saved = await app.armSaved();
   await review.row('security forces', 'only-b').getByTestId('accept').click();
-  await saved;
+  await saved();
   await expect(page.getByTestId('decision')).toHaveCount(2);
   // Before review: my layer as I annotated it; accepting changed nothing.
   await expect(page.getByTestId('agreement-stage')).toHaveText(/^Before review/);
@@ -363,9 +363,9 @@ test('library agreement excludes and names documents fewer than two annotators w
 test('accepting an exact match of my span links it without a copy; tagging an identical span selects mine', async ({ page }) => {
   const { app, review } = await setUp(page);
   await review.compare('Dana', 'Aigerim');
-  const saved = app.waitForSaved();
+  const saved = await app.armSaved();
   await review.row('at least six waves of terrorist attacks', 'exact').locator('[data-side="b"]').getByTestId('accept').click();
-  await saved;
+  await saved();
   await expect(page.getByTestId('decision')).toHaveText(['accepted']);
   expect(await review.layers()).toEqual({ Dana: 3, Aigerim: 4, Bolat: 2 });
   const exported = (await app.exportDocument()).json as {
@@ -380,9 +380,9 @@ test('accepting an exact match of my span links it without a copy; tagging an id
   expect(waves[0]!.provenance).toBeUndefined();
   expect(doc.review?.decisions).toEqual([expect.objectContaining({ annotationId: 'ai-1', decision: 'accepted', resultId: waves[0]!.id })]);
   // Reconsidering a link removes the decision, never my own span.
-  const cleared = app.waitForSaved();
+  const cleared = await app.armSaved();
   await page.getByTestId('clear-decision').click();
-  await cleared;
+  await cleared();
   await expect(page.getByTestId('decision')).toHaveCount(0);
   expect(await review.layers()).toEqual({ Dana: 3, Aigerim: 4, Bolat: 2 });
 

@@ -5,6 +5,7 @@ import { expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { APP_EVENTS } from '../../../renderer/app/events.js';
 import { DEFAULT_SCHEMA, type LabelId } from '../../../src/labels/schema.js';
+import { armSaves } from './saves.js';
 
 export const CORPUS = new URL('../../../../shared/corpus/', import.meta.url);
 export const corpusPath = (name: string) => new URL(name, CORPUS).pathname;
@@ -211,23 +212,19 @@ export class SpanmarkApp {
   async tag(label: Label, keys: Readonly<Record<LabelId, string>> = DEFAULT_KEYS): Promise<void> {
     const key = keys[label];
     if (key === undefined) throw new Error(`no key for label ${label}`);
-    const saved = this.waitForSaved();
-    await this.page.keyboard.press(key);
-    await saved;
+    await this.press(key);
   }
 
-  waitForSaved(): Promise<unknown> {
-    return this.page.evaluate((name) => new Promise((resolve) => window.addEventListener(name, resolve, { once: true })), APP_EVENTS.saved);
+  /** Arms a wait for the next committed save (see saves.ts); act, then await the function returned. */
+  armSaved(): Promise<(n?: number) => Promise<void>> {
+    return armSaves(this.page);
   }
 
+  /** Presses a key and waits until the save it causes has been committed. */
   async press(key: string): Promise<void> {
-    // The listener is in place before the key goes out: started without awaiting, page.evaluate's
-    // own round trips could let a quick save's event fire first and be waited for forever.
-    await this.page.evaluate((name) => {
-      (window as unknown as { __smSaved?: Promise<unknown> }).__smSaved = new Promise((resolve) => window.addEventListener(name, resolve, { once: true }));
-    }, APP_EVENTS.saved);
+    const saved = await this.armSaved();
     await this.page.keyboard.press(key);
-    await this.page.evaluate(() => (window as unknown as { __smSaved?: Promise<unknown> }).__smSaved);
+    await saved();
   }
 
   rows() {

@@ -2,7 +2,7 @@
 // progress line, and the splitter that sizes the right-hand pane.
 
 import { expect, type Page } from '@playwright/test';
-import { APP_EVENTS } from '../../../renderer/app/events.js';
+import { armSaves } from './saves.js';
 
 export class ReviewMode {
   constructor(readonly page: Page) {}
@@ -46,9 +46,9 @@ export class ReviewMode {
 
   /** Presses keys and resolves when the decision they make has been committed. */
   async decideBy(...keys: string[]): Promise<void> {
-    const saved = this.page.evaluate((name) => new Promise((resolve) => window.addEventListener(name, resolve, { once: true })), APP_EVENTS.saved);
+    const saved = await armSaves(this.page);
     for (const k of keys) await this.page.keyboard.press(k);
-    await saved;
+    await saved();
   }
 
   /** Text of the span highlighted as the difference under review. */

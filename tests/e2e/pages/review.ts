@@ -1,7 +1,6 @@
 // Page object for the Review tab: layers, comparison rows, decisions, agreement.
 
 import { expect, type Page } from '@playwright/test';
-import { APP_EVENTS } from '../../../renderer/app/events.js';
 
 export class ReviewPanel {
   constructor(readonly page: Page) {}
@@ -46,10 +45,6 @@ export class ReviewPanel {
   row(quote: string, kind?: string) {
     const rows = kind ? this.page.locator(`[data-testid="compare-row"][data-kind="${kind}"]`) : this.rows();
     return rows.filter({ hasText: quote }).first();
-  }
-
-  async decided(): Promise<Promise<unknown>> {
-    return this.page.evaluate((name) => new Promise((resolve) => window.addEventListener(name, resolve, { once: true })), APP_EVENTS.saved);
   }
 
   async agreementCell(label: string, metric: string): Promise<string> {
