@@ -18,6 +18,7 @@ import { LabelMenu } from './LabelMenu.js';
 import { HoverCard } from './HoverCard.js';
 import { caretBox, caretMove, movePage } from './keyboard-caret.js';
 import { LinkOverlay, type ReaderLink } from './LinkOverlay.js';
+import { hasLongSpaceRun } from '../../src/document/space-runs.js';
 
 export interface Span {
   readonly start: number;
@@ -498,7 +499,7 @@ function renderBlock(text: string, b: Block, isTitle: boolean): ReactNode {
     key: b.start,
     'data-start': b.start,
     'data-end': b.end,
-    className: `block block-${b.kind}`,
+    className: `block block-${b.kind}${hasLongSpaceRun(text, b.start, b.end) ? ' block-padded' : ''}`,
     ...(isTitle ? { 'data-testid': 'article-title' } : {}),
   };
   switch (b.kind) {
