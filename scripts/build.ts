@@ -25,7 +25,8 @@ async function bundle(name: string, e: BuildEntry): Promise<void> {
     target: e.platform === 'node' ? 'node20' : 'chrome120',
     external: [...(e.external ?? [])],
     sourcemap: true,
-    minify: e.platform === 'browser',
+    // SPANMARK_NO_MINIFY=1 keeps function names, for reading a CPU profile of the page.
+    minify: e.platform === 'browser' && !process.env['SPANMARK_NO_MINIFY'],
     jsx: 'automatic',
     define: { SPANMARK_VERSION: JSON.stringify(version), ...(e.platform === 'browser' ? { 'process.env.NODE_ENV': '"production"' } : {}) },
     banner: name === 'cli' ? { js: '#!/usr/bin/env node' } : {},

@@ -2,6 +2,7 @@
 // toolbar, menus, keyboard and drag-and-drop all share. Annotation state lives in the
 // DocumentSession (committed to IndexedDB); this component holds view state only.
 
+import type { Article } from '../../src/document/article.js';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { countLabels } from '../../src/annotations/label-counts.js';
 import type { LabelId } from '../../src/labels/schema.js';
@@ -155,8 +156,8 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
   const [searchJump, setSearchJump] = useState<{ readonly docId: string; readonly span: { start: number; end: number } } | null>(null);
 
   const openDoc = useCallback(
-    async (id: string) => {
-      const next = await DocumentSession.open(db, id);
+    async (id: string, known?: Article) => {
+      const next = await DocumentSession.open(db, id, known);
       if (!next) return say('error', 'That document is no longer in the library.');
       const article = next.article;
       setSession((prev) => {
@@ -290,7 +291,10 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
         'export-document-v1': () => commands.exportDocs('document-v1'),
         'export-as': interop.exportAs,
         // The replacement is undone once the session has nothing left to undo (it reopened the document).
-        undo: () => (snapshot.canUndo || !replacing.record?.undo ? commands.undo() : undoReplacement(false).catch((e: unknown) => fail('Could not undo the text replacement', e))),
+        undo: () =>
+          snapshot.canUndo || !replacing.record?.undo
+            ? commands.undo()
+            : undoReplacement(false).catch((e: unknown) => fail('Could not undo the text replacement', e)),
         redo: commands.redo,
         delete: commands.remove,
         settings: commands.settings,
@@ -566,14 +570,14 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
                         onExportOrphans={() => void replacing.exportOrphans().catch((e: unknown) => fail('Could not export the orphans', e))}
                       />
                     ) : null}
-                  <AnnotationPanel
-                    annotations={listed}
-                    counts={counted}
-                    hidden={hidden}
-                    selectedId={selectedId}
-                    onToggleLabel={toggleLabel}
-                    onPick={pickAnnotation}
-                  />
+                    <AnnotationPanel
+                      annotations={listed}
+                      counts={counted}
+                      hidden={hidden}
+                      selectedId={selectedId}
+                      onToggleLabel={toggleLabel}
+                      onPick={pickAnnotation}
+                    />
                   </>
                 )}
               </ErrorBoundary>

