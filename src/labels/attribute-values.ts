@@ -4,6 +4,7 @@
 // Not here: whether a link target exists or has an allowed label, which needs the document's
 // annotations (see checkLinkTarget).
 
+import { validDate } from '../validation/date-time.js';
 import { QUALIFIERS, type AttributeDef, type AttributeValue, type QuantityValue } from './attributes.js';
 
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
@@ -12,12 +13,11 @@ const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 export function isPartialDate(s: string): boolean {
   const m = DATE.exec(s);
   if (!m) return false;
-  const month = m[2] === undefined ? undefined : Number(m[2]);
-  const day = m[3] === undefined ? undefined : Number(m[3]);
-  if (month !== undefined && (month < 1 || month > 12)) return false;
-  if (day === undefined || month === undefined) return true;
-  const days = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
-  return day >= 1 && day <= days;
+  if (m[2] === undefined) return true;
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return false;
+  // The calendar rule itself, not Date: Date.UTC reads years 0-99 as 1900-1999 (0000-02-29 is a day).
+  return m[3] === undefined || validDate(Number(m[1]), month, Number(m[3]));
 }
 
 function isCount(n: unknown): n is number {

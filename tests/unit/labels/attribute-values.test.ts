@@ -43,6 +43,9 @@ test('text, boolean, link and date', () => {
   assert.ok(attributeValueProblem(def({ type: 'link' }), ''));
   for (const d of ['2022', '2022-01', '2022-01-07', '2024-02-29']) assert.equal(attributeValueProblem(def({ type: 'date' }), d), undefined, d);
   for (const d of ['2022-13', '2022-00', '2023-02-29', '2022-1-7', '22', '2022-01-07T00:00', '２０２２', ' 2022']) assert.equal(isPartialDate(d), false, d);
+  // Years below 100 follow the calendar, not Date's 19xx reading: 0000 and 2000 are leap years, 1900 and 0100 are not.
+  for (const d of ['0000-02-29', '2000-02-29', '0004-02-29', '0001-12-31']) assert.equal(isPartialDate(d), true, d);
+  for (const d of ['1900-02-29', '0100-02-29', '0001-02-29', '0002-04-31', '2022-01-00']) assert.equal(isPartialDate(d), false, d);
 });
 
 test('link targets: must exist and have an allowed label', () => {
