@@ -85,6 +85,9 @@ const pad = (n: number, width: number): string => String(n).padStart(width, '0')
  * one whose UTC form would leave the years 0000-9999 (then only "t"/"z" are upper-cased).
  */
 export function normalizeDateTime(value: string): string {
+  // Already the stored spelling (every stamp Spanmark writes): nothing to do. An invalid stamp of
+  // this shape comes back unchanged from the full path as well, so this answer is always the same.
+  if (value.length === 24 && value.charCodeAt(10) === 84 && value.charCodeAt(19) === 46 && value.charCodeAt(23) === 90) return value;
   const instant = parse(value);
   if (instant === undefined) return value;
   const dayMs = 86_400_000;
