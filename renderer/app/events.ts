@@ -27,6 +27,8 @@ export interface SpanmarkEvents {
   'spanmark:review-status': { readonly docId: string; readonly status: ReviewStatus };
   /** A panel's error boundary caught a render failure. */
   'spanmark:panel-failed': { readonly panel: string; readonly message: string };
+  /** The library's search index is current: `restored` when it came from the saved copy, `reindexed` articles (re)read now. */
+  'spanmark:search-indexed': { readonly restored: boolean; readonly reindexed: number; readonly removed: number; readonly articles: number };
 }
 
 export type AppEventName = keyof SpanmarkEvents;
@@ -42,6 +44,7 @@ export const APP_EVENTS = {
   exported: 'spanmark:exported',
   reviewStatus: 'spanmark:review-status',
   panelFailed: 'spanmark:panel-failed',
+  searchIndexed: 'spanmark:search-indexed',
 } as const satisfies Record<string, AppEventName>;
 
 // Every name in the map has a key in APP_EVENTS (a compile error otherwise).

@@ -1,22 +1,32 @@
-// The library's full-text index, kept current incrementally in memory: before a search, every
-// article whose search key (title, metadata, newest annotation edit, counts: library-rows.ts)
-// changed since it was indexed has its passages replaced, and removed articles are discarded.
-// Not persisted: the first search of a window session indexes the whole library, in chunks that
-// yield to the window between them; later searches touch only what changed.
+// The library's full-text index, kept current incrementally: before a search, every article whose
+// search key (title, metadata, newest annotation edit, counts: library-rows.ts) changed since it was
+// indexed has its passages replaced, and removed articles are discarded. The index is saved in the
+// settings table after a search changed it (once the window is idle, off the search's path), and the
+// first search of the next start loads it and touches only what changed meanwhile, instead of
+// reading and indexing every article again.
+// What the saved copy costs: MiniSearch keeps each passage's text as a stored field (the result list
+// shows it), so it holds the library's text a second time. A saved copy that is missing, of another
+// format or damaged is not an error: the library is indexed afresh, as on a first start.
 // Excluded: what a passage is and how hits are grouped (src/corpus/library-search.ts).
 
 import type MiniSearch from 'minisearch';
 import type { SpanmarkDb } from '../db/db.js';
-import { articlePassages, newSearchIndex, type Passage } from '../../src/corpus/library-search.js';
+import { articlePassages, newSearchIndex, restoreSearchIndex, saveSearchIndex, type Passage } from '../../src/corpus/library-search.js';
+import { dispatch } from '../app/events.js';
 import type { ShownRow } from './library-rows.js';
 
 const CHUNK = 100;
+/** Settings key of the saved index. */
+export const SEARCH_INDEX_SETTING = 'searchIndex';
+/** Quiet time after a changing search before the index is saved. */
+const SAVE_AFTER_MS = 1_500;
 
 let index: MiniSearch<Passage> | null = null;
 let indexedDb: SpanmarkDb | null = null;
 /** Per indexed article: its search key and its passage ids. */
 const indexed = new Map<string, { key: string; ids: string[] }>();
 let queue: Promise<unknown> = Promise.resolve();
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** The index, brought up to date with `rows` first. Calls run one after another. */
 export function currentIndex(db: SpanmarkDb, rows: readonly ShownRow[]): Promise<MiniSearch<Passage>> {
@@ -25,18 +35,26 @@ export function currentIndex(db: SpanmarkDb, rows: readonly ShownRow[]): Promise
   return run;
 }
 
+async function start(db: SpanmarkDb): Promise<{ idx: MiniSearch<Passage>; restored: boolean }> {
+  indexed.clear();
+  indexedDb = db;
+  const saved = await db.settings.get(SEARCH_INDEX_SETTING).catch(() => undefined);
+  const restored = saved ? restoreSearchIndex(saved.value) : undefined;
+  if (restored) for (const [id, entry] of restored.articles) indexed.set(id, entry);
+  index = restored?.index ?? newSearchIndex();
+  return { idx: index, restored: restored !== undefined };
+}
+
 async function sync(db: SpanmarkDb, rows: readonly ShownRow[]): Promise<MiniSearch<Passage>> {
-  if (!index || indexedDb !== db) {
-    index = newSearchIndex();
-    indexedDb = db;
-    indexed.clear();
-  }
-  const idx = index;
+  const fresh = !index || indexedDb !== db ? await start(db) : undefined;
+  const idx = fresh?.idx ?? index!;
   const present = new Set(rows.map((r) => r.id));
+  let removed = 0;
   for (const [id, entry] of indexed) {
     if (!present.has(id)) {
       for (const p of entry.ids) idx.discard(p);
       indexed.delete(id);
+      removed += 1;
     }
   }
   const stale = rows.filter((r) => indexed.get(r.id)?.key !== r.searchKey);
@@ -59,5 +77,23 @@ async function sync(db: SpanmarkDb, rows: readonly ShownRow[]): Promise<MiniSear
     });
     if (i + CHUNK < stale.length) await new Promise((r) => setTimeout(r, 0));
   }
+  if (stale.length > 0 || removed > 0) scheduleSave(db);
+  dispatch('spanmark:search-indexed', { restored: fresh?.restored ?? false, reindexed: stale.length, removed, articles: indexed.size });
   return idx;
+}
+
+function scheduleSave(db: SpanmarkDb): void {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => {
+    // Queued behind any search still running, so the copy saved is never one half brought up to date.
+    queue = queue.then(async () => {
+      if (!index || indexedDb !== db) return;
+      try {
+        await db.settings.put({ key: SEARCH_INDEX_SETTING, value: saveSearchIndex(index, indexed) });
+      } catch (e) {
+        // Not saved (storage full, closing): the next start indexes what it must; nothing is lost.
+        console.warn(`Spanmark: the search index was not saved (${String(e)}).`);
+      }
+    });
+  }, SAVE_AFTER_MS);
 }

@@ -5,7 +5,7 @@
 // found through the block they lie in. Excluded: keeping the index current (renderer/library/
 // search-index.ts).
 
-import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
 import type { Article } from '../document/article.js';
 import type { Annotation } from '../annotations/types.js';
 import type { Span } from '../text/word-snap.js';
@@ -99,4 +99,53 @@ export function hitSpan(hit: ArticleHit): Span | undefined {
   if (p.kind !== 'text') return undefined;
   const at = termInPassage(p.text, hit.terms);
   return at ? { start: p.start + at.start, end: p.start + at.end } : { start: p.start, end: p.end };
+}
+
+/** Bumped whenever what is indexed or how (passages, SEARCH_OPTIONS) changes: an older saved index is then rebuilt. */
+export const SEARCH_INDEX_FORMAT = 1;
+
+/** A saved index: MiniSearch's own plain form, and per article the key it was indexed under and its passage ids. */
+export interface SavedSearchIndex {
+  readonly format: number;
+  readonly index: AsPlainObject;
+  readonly articles: readonly (readonly [articleId: string, key: string, passageIds: readonly string[]])[];
+}
+
+export interface RestoredSearchIndex {
+  readonly index: MiniSearch<Passage>;
+  readonly articles: Map<string, { key: string; ids: string[] }>;
+}
+
+export function saveSearchIndex(
+  index: MiniSearch<Passage>,
+  articles: ReadonlyMap<string, { readonly key: string; readonly ids: readonly string[] }>,
+): SavedSearchIndex {
+  return { format: SEARCH_INDEX_FORMAT, index: index.toJSON(), articles: [...articles].map(([id, { key, ids }]) => [id, key, [...ids]] as const) };
+}
+
+/**
+ * The index saved by `saveSearchIndex`, or undefined when `saved` is of another format or damaged
+ * in any way (then the caller indexes the library afresh: a search index is derived data, and
+ * nothing is lost by rebuilding it).
+ */
+export function restoreSearchIndex(saved: unknown): RestoredSearchIndex | undefined {
+  if (typeof saved !== 'object' || saved === null) return undefined;
+  const s = saved as Partial<SavedSearchIndex>;
+  if (s.format !== SEARCH_INDEX_FORMAT || !Array.isArray(s.articles) || typeof s.index !== 'object' || s.index === null) return undefined;
+  const articles = new Map<string, { key: string; ids: string[] }>();
+  for (const entry of s.articles as unknown[]) {
+    if (!Array.isArray(entry) || entry.length !== 3) return undefined;
+    const [id, key, ids] = entry as unknown[];
+    if (typeof id !== 'string' || typeof key !== 'string' || !Array.isArray(ids) || !ids.every((p) => typeof p === 'string')) return undefined;
+    articles.set(id, { key, ids: ids });
+  }
+  try {
+    const index = MiniSearch.loadJS<Passage>(s.index, SEARCH_OPTIONS);
+    // Every passage listed must be in the index, or a later discard would throw mid-search.
+    for (const { ids } of articles.values()) for (const p of ids) if (!index.has(p)) return undefined;
+    if (index.documentCount !== [...articles.values()].reduce((n, a) => n + a.ids.length, 0)) return undefined;
+    return { index, articles };
+  } catch {
+    return undefined;
+  }
 }

@@ -2,7 +2,9 @@
 // status, next/previous article following the filtered order.
 
 import { expect, test, type Page } from '@playwright/test';
+import { APP_EVENTS } from '../../renderer/app/events.js';
 import { SpanmarkApp } from './pages/app.js';
+import { readStored } from './pages/stored.js';
 
 const ARTICLES = [
   { title: 'Bravo 🇰🇿 convoy', source: 'Reuters', date: '2022-01-05', text: 'A convoy moved north at dawn.' },
@@ -123,4 +125,62 @@ test('full-text search: a body word finds its article within the filters, and op
   // The match is taggable as it stands: a label key tags exactly it.
   await app.tag('deployment');
   await expect.poll(() => app.highlightTexts('sm-pending')).toEqual([]);
+});
+
+test('the search index is saved and the next start searches from it, re-reading only the articles that changed', async ({ page }) => {
+  // Every search reports how it brought the index up to date (collected across reloads).
+  await page.addInitScript((name) => {
+    const w = window as unknown as { __indexed: unknown[] };
+    w.__indexed = [];
+    window.addEventListener(name, (e) => w.__indexed.push((e as CustomEvent).detail));
+  }, APP_EVENTS.searchIndexed);
+  const lastIndexed = () => page.evaluate(() => (window as unknown as { __indexed: unknown[] }).__indexed.at(-1));
+  const savedIndex = async () => (await readStored(page)).settings?.find((s) => (s as { key: string }).key === 'searchIndex');
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  await importFeed(page);
+  const search = page.getByTestId('library-search');
+  const result = page.getByTestId('search-result');
+
+  await search.fill('paratroopers');
+  await expect(result.locator('.title')).toHaveText(['Charlie airport']);
+  expect(await lastIndexed()).toEqual({ restored: false, reindexed: 7, removed: 0, articles: 7 });
+  await expect.poll(savedIndex, { timeout: 15_000 }).toBeTruthy();
+
+  // The next start: the saved index answers, and no article is read again.
+  await page.reload();
+  await app.goto();
+  await search.fill('paratroopers');
+  await expect(result.locator('.title')).toHaveText(['Charlie airport']);
+  expect(await lastIndexed()).toEqual({ restored: true, reindexed: 0, removed: 0, articles: 7 });
+
+  // Tag in one article: only that one is indexed again, and a note on it is found.
+  await result.click();
+  await expect(page.getByTestId('article-title')).toHaveText('Charlie airport');
+  await app.tag('deployment');
+  await page.getByTestId('cmd-library').click();
+  await search.fill('retaken');
+  await expect(result.locator('.title')).toHaveText(['Charlie airport']);
+  expect(await lastIndexed()).toEqual({ restored: false, reindexed: 1, removed: 0, articles: 7 });
+
+  // A damaged saved copy is no error: the library is indexed afresh, and found as before.
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('spanmark');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error ?? new Error('open failed'));
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('settings', 'readwrite');
+      tx.objectStore('settings').put({ key: 'searchIndex', value: { format: 1, index: { broken: true }, articles: [] } });
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error ?? new Error('write failed'));
+    });
+    db.close();
+  });
+  await page.reload();
+  await app.goto();
+  await search.fill('paratroopers');
+  await expect(result.locator('.title')).toHaveText(['Charlie airport']);
+  expect(await lastIndexed()).toEqual({ restored: false, reindexed: 7, removed: 0, articles: 7 });
 });

@@ -1,6 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { articlePassages, groupHits, hitSpan, newSearchIndex, termInPassage } from '../../../src/corpus/library-search.js';
+import {
+  SEARCH_INDEX_FORMAT,
+  articlePassages,
+  groupHits,
+  hitSpan,
+  newSearchIndex,
+  restoreSearchIndex,
+  saveSearchIndex,
+  termInPassage,
+} from '../../../src/corpus/library-search.js';
 import type { Article } from '../../../src/document/article.js';
 import type { Annotation } from '../../../src/annotations/types.js';
 
@@ -53,9 +62,18 @@ test('several matching passages are grouped under one article', () => {
 });
 
 test('titles, metadata, RTL text and notes are found; a note opens at its annotation', () => {
-  assert.deepEqual(groupHits(index().search('reuters')).map((h) => h.articleId), ['a']);
-  assert.deepEqual(groupHits(index().search('unrest')).map((h) => h.articleId), ['a']);
-  assert.deepEqual(groupHits(index().search('مرحبا')).map((h) => h.articleId), ['b']);
+  assert.deepEqual(
+    groupHits(index().search('reuters')).map((h) => h.articleId),
+    ['a'],
+  );
+  assert.deepEqual(
+    groupHits(index().search('unrest')).map((h) => h.articleId),
+    ['a'],
+  );
+  assert.deepEqual(
+    groupHits(index().search('مرحبا')).map((h) => h.articleId),
+    ['b'],
+  );
   const rtl = groupHits(index().search('سلام'))[0]!;
   const s = hitSpan(rtl)!;
   assert.equal(b.text.slice(s.start, s.end), 'سلام');
@@ -66,7 +84,10 @@ test('titles, metadata, RTL text and notes are found; a note opens at its annota
 });
 
 test('the filter keeps only articles the table shows; nothing found is empty', () => {
-  assert.deepEqual(groupHits(index().search('airport'), (id) => id !== 'a'), []);
+  assert.deepEqual(
+    groupHits(index().search('airport'), (id) => id !== 'a'),
+    [],
+  );
   assert.deepEqual(groupHits(index().search('zzzqqq')), []);
   assert.deepEqual(groupHits(index().search('')), []);
 });
@@ -82,5 +103,54 @@ test('terms with regex characters, combining marks and no match are safe', () =>
 
 test('an empty article has only its meta passage; a whitespace note is not indexed', () => {
   const e = article('e', 'Empty', '');
-  assert.deepEqual(articlePassages(e, [note('e', 0, 0, '  ')]).map((p) => p.kind), ['meta']);
+  assert.deepEqual(
+    articlePassages(e, [note('e', 0, 0, '  ')]).map((p) => p.kind),
+    ['meta'],
+  );
+});
+
+test('a saved index restores to the same answers, with each article’s key and passages', () => {
+  const idx = index();
+  const articles = new Map([
+    ['a', { key: 'ka', ids: articlePassages(a, [note('a', 0, 5, 'Check with the ministry')]).map((p) => p.id) }],
+    ['b', { key: 'kb', ids: articlePassages(b, []).map((p) => p.id) }],
+    ['c', { key: 'kc', ids: articlePassages(c, []).map((p) => p.id) }],
+  ]);
+  // Through structured clone, as IndexedDB stores it.
+  const saved = structuredClone(saveSearchIndex(idx, articles));
+  const restored = restoreSearchIndex(saved)!;
+  assert.ok(restored);
+  assert.deepEqual(restored.articles, articles);
+  for (const q of ['retaken', 'مرحبا', 'ministry', 'cafe\u0301', 'reuters']) assert.deepEqual(groupHits(restored.index.search(q)), groupHits(idx.search(q)), q);
+  // It goes on incrementally: an article's passages discarded and added again.
+  for (const p of articles.get('a')!.ids) restored.index.discard(p);
+  assert.deepEqual(groupHits(restored.index.search('retaken')), []);
+  restored.index.addAll(articlePassages(a, []));
+  assert.equal(groupHits(restored.index.search('retaken'))[0]!.articleId, 'a');
+});
+
+test('a saved index of another format, damaged or inconsistent is not restored (the library is indexed afresh)', () => {
+  const idx = index();
+  const articles = new Map([['a', { key: 'ka', ids: articlePassages(a, [note('a', 0, 5, 'Check with the ministry')]).map((p) => p.id) }]]);
+  const good = saveSearchIndex(idx, articles);
+  const bad: unknown[] = [
+    undefined,
+    null,
+    'index',
+    {},
+    { ...good, format: SEARCH_INDEX_FORMAT + 1 },
+    { ...good, articles: 'a' },
+    { ...good, articles: [['a', 'ka']] },
+    { ...good, articles: [['a', 7, []]] },
+    { ...good, articles: [['a', 'ka', [1]]] },
+    { ...good, index: null },
+    { ...good, index: { ...good.index, serializationVersion: 99 } },
+    { ...good, index: { ...good.index, index: 'broken' } },
+    // Lists a passage the index does not hold: discarding it later would throw mid-search.
+    { ...good, articles: [...good.articles, ['z', 'kz', ['z:0']]] },
+  ];
+  for (const s of bad) assert.equal(restoreSearchIndex(s), undefined, JSON.stringify(s)?.slice(0, 80));
+  // The whole index, but only one article's passages listed: counts disagree.
+  assert.equal(restoreSearchIndex(good), undefined);
+  assert.ok(restoreSearchIndex(saveSearchIndex(newSearchIndex(), new Map())));
 });
