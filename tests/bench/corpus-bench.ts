@@ -143,8 +143,8 @@ interface FeedImport {
   /** The file chosen (the input's change) → the panel says the import finished, painted. */
   readonly ms: number;
   readonly longestTaskMs: number;
-  /** Long tasks over 50 ms while it ran. */
-  readonly longTasks: readonly number[];
+  /** Long tasks over 50 ms while it ran (start after the file was chosen, length). */
+  readonly longTasks: TaskLog['tasks'];
   readonly counts: string;
 }
 
@@ -351,7 +351,7 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
     floorArticles: o.floorArticles,
     layerArticles: o.layerArticles,
   });
-  log(`feed ${mb(cc.feedBytes.length)} (${mb(cc.feed.textBytes)} of text), floor feed ${mb(cc.floorBytes.length)} (${o.floorArticles} articles); ${secs(started)}`);
+  log(`feed ${mb(cc.feedBytes.length)} (${(cc.feed.textBytes / 1e6).toFixed(1)} MB (10⁶ bytes) of text), floor feed ${mb(cc.floorBytes.length)} (${o.floorArticles} articles); ${secs(started)}`);
   const tmp = mkdtempSync(join(os.tmpdir(), 'spanmark-bench-corpus-'));
   cleanup(async () => rmSync(tmp, { recursive: true, force: true }));
   // Paths, not buffers: Playwright refuses a buffer over 50 MB, and a path is how a user's file arrives.
@@ -534,9 +534,9 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
       verdict: v(verdicts.importTask),
     },
     info(
-      '  feed import: tasks over 50 ms',
-      String(feeds.corpus.longTasks.length),
-      String(feeds.floor.longTasks.length),
+      '  feed import: tasks over 50 ms (ms, at +ms)',
+      feeds.corpus.longTasks.map((t) => `${t.ms.toFixed(0)} at +${t.atMs}`).join(', '),
+      feeds.floor.longTasks.map((t) => `${t.ms.toFixed(0)} at +${t.atMs}`).join(', '),
     ),
     info(`whole-library export: click → file written, median, n=${o.exports}`, ms(exp.corpus.median), ms(exp.floor.median), times(ratio(exp.corpus.median, exp.floor.median))),
     info(
@@ -544,6 +544,11 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
       `${mb(expPeak.corpus.median)} (${mb(expBefore.corpus.median)})`,
       `${mb(expPeak.floor.median)} (${mb(expBefore.floor.median)})`,
       times(ratio(expPeak.corpus.median, expPeak.floor.median)),
+    ),
+    info(
+      '  export: click → payload built (spanmark:exported), median',
+      ms(summarize(exports.corpus.map((e) => e.builtMs ?? Number.NaN)).median),
+      ms(summarize(exports.floor.map((e) => e.builtMs ?? Number.NaN)).median),
     ),
     info('  export: file size', mb(exports.corpus[0]!.bytes), mb(exports.floor[0]!.bytes)),
     info(
@@ -573,7 +578,7 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
     console.log(`Note: the machine was busy (load above ${machine.cpus}); absolute times are inflated, compare the ratios.`);
   }
   console.log(
-    `Case: ${o.articles} articles, ${mb(cc.feed.textBytes)} of text, ${o.annotations} annotations of mine, ${COLLEAGUES.length} colleagues' layers on ${o.layerArticles} articles; ` +
+    `Case: ${o.articles} articles, ${(cc.feed.textBytes / 1e6).toFixed(1)} MB (10⁶ bytes) of text, ${o.annotations} annotations of mine, ${COLLEAGUES.length} colleagues' layers on ${o.layerArticles} articles; ` +
       `floor: ${o.floorArticles} of the same articles, plain; library built in ${built.seconds.toFixed(0)} s`,
   );
   console.log('');

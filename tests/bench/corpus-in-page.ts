@@ -100,8 +100,8 @@ export function collectDom(): Promise<DomMeasured> {
 
 export interface TaskLog {
   readonly longestMs: number;
-  /** Every long task's length, in order. */
-  readonly tasks: readonly number[];
+  /** Every long task: when it started (ms after the trigger) and how long it ran, in order. */
+  readonly tasks: readonly { readonly atMs: number; readonly ms: number }[];
 }
 
 type TaskWindow = Window & { __spanmarkLongTasks?: { observer: PerformanceObserver; tasks: { start: number; duration: number }[]; from?: number } };
@@ -131,6 +131,6 @@ export function collectLongTasks(): TaskLog {
   for (const e of rec.observer.takeRecords()) rec.tasks.push({ start: e.startTime, duration: e.duration });
   rec.observer.disconnect();
   const from = rec.from;
-  const after = rec.tasks.filter((t) => t.start > from).map((t) => t.duration);
-  return { longestMs: Math.max(0, ...after), tasks: after };
+  const after = rec.tasks.filter((t) => t.start > from).map((t) => ({ atMs: Math.round(t.start - from), ms: t.duration }));
+  return { longestMs: Math.max(0, ...after.map((t) => t.ms)), tasks: after };
 }
