@@ -114,7 +114,13 @@ async function settle(page: Page, extraMs = SETTLE_MS): Promise<void> {
 }
 
 /** Arms the DOM clock, performs the gesture, and returns what the page measured. */
-async function timedDom(page: Page, spec: Omit<DomSpec, 'timeoutMs'>, gesture: () => Promise<void>, what: string, timeoutMs = TIMEOUT_MS): Promise<DomMeasured> {
+async function timedDom(
+  page: Page,
+  spec: Omit<DomSpec, 'timeoutMs'>,
+  gesture: () => Promise<void>,
+  what: string,
+  timeoutMs = TIMEOUT_MS,
+): Promise<DomMeasured> {
   await page.evaluate(armDom, { ...spec, timeoutMs });
   await gesture();
   return withTimeout(page.evaluate(collectDom), what, timeoutMs + 5_000);
@@ -351,7 +357,9 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
     floorArticles: o.floorArticles,
     layerArticles: o.layerArticles,
   });
-  log(`feed ${mb(cc.feedBytes.length)} (${(cc.feed.textBytes / 1e6).toFixed(1)} MB (10⁶ bytes) of text), floor feed ${mb(cc.floorBytes.length)} (${o.floorArticles} articles); ${secs(started)}`);
+  log(
+    `feed ${mb(cc.feedBytes.length)} (${(cc.feed.textBytes / 1e6).toFixed(1)} MB (10⁶ bytes) of text), floor feed ${mb(cc.floorBytes.length)} (${o.floorArticles} articles); ${secs(started)}`,
+  );
   const tmp = mkdtempSync(join(os.tmpdir(), 'spanmark-bench-corpus-'));
   cleanup(async () => rmSync(tmp, { recursive: true, force: true }));
   // Paths, not buffers: Playwright refuses a buffer over 50 MB, and a path is how a user's file arrives.
@@ -538,7 +546,12 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
       feeds.corpus.longTasks.map((t) => `${t.ms.toFixed(0)} at +${t.atMs}`).join(', '),
       feeds.floor.longTasks.map((t) => `${t.ms.toFixed(0)} at +${t.atMs}`).join(', '),
     ),
-    info(`whole-library export: click → file written, median, n=${o.exports}`, ms(exp.corpus.median), ms(exp.floor.median), times(ratio(exp.corpus.median, exp.floor.median))),
+    info(
+      `whole-library export: click → file written, median, n=${o.exports}`,
+      ms(exp.corpus.median),
+      ms(exp.floor.median),
+      times(ratio(exp.corpus.median, exp.floor.median)),
+    ),
     info(
       '  export: JS heap peak while it ran (before, after GC)',
       `${mb(expPeak.corpus.median)} (${mb(expBefore.corpus.median)})`,
@@ -582,7 +595,9 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
       `floor: ${o.floorArticles} of the same articles, plain; library built in ${built.seconds.toFixed(0)} s`,
   );
   console.log('');
-  console.log(table(rows, { annotated: `corpus (${o.articles.toLocaleString('en')})`, floor: `floor (${o.floorArticles}, plain)` }, (x) => (x === 'PASS' ? '✔' : '✘')));
+  console.log(
+    table(rows, { annotated: `corpus (${o.articles.toLocaleString('en')})`, floor: `floor (${o.floorArticles}, plain)` }, (x) => (x === 'PASS' ? '✔' : '✘')),
+  );
   console.log('');
 
   const result = {

@@ -119,7 +119,10 @@ export function buildFeed(o: FeedOptions): Feed {
       const room = want - size - 2;
       if (bytesOf(p) > room && room < bytesOf(p) / 2) {
         // By code points, and back to the last space, so no emoji or accented letter is split.
-        const cut = [...p].slice(0, Math.max(1, Math.floor(room))).join('').replace(/\s+\S*$/u, '');
+        const cut = [...p]
+          .slice(0, Math.max(1, Math.floor(room)))
+          .join('')
+          .replace(/\s+\S*$/u, '');
         if (cut.length > 0) parts.push(cut);
         break;
       }
