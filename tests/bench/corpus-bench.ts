@@ -358,7 +358,7 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
     layerArticles: o.layerArticles,
   });
   log(
-    `feed ${mb(cc.feedBytes.length)} (${(cc.feed.textBytes / 1e6).toFixed(1)} MB (10⁶ bytes) of text), floor feed ${mb(cc.floorBytes.length)} (${o.floorArticles} articles); ${secs(started)}`,
+    `feed ${mb(cc.feedBytes.length)} (${cc.feed.textBytes.toLocaleString('en')} bytes of text), floor feed ${mb(cc.floorBytes.length)} (${o.floorArticles} articles); ${secs(started)}`,
   );
   const tmp = mkdtempSync(join(os.tmpdir(), 'spanmark-bench-corpus-'));
   cleanup(async () => rmSync(tmp, { recursive: true, force: true }));
@@ -591,7 +591,7 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
     console.log(`Note: the machine was busy (load above ${machine.cpus}); absolute times are inflated, compare the ratios.`);
   }
   console.log(
-    `Case: ${o.articles} articles, ${(cc.feed.textBytes / 1e6).toFixed(1)} MB (10⁶ bytes) of text, ${o.annotations} annotations of mine, ${COLLEAGUES.length} colleagues' layers on ${o.layerArticles} articles; ` +
+    `Case: ${o.articles} articles, ${cc.feed.textBytes.toLocaleString('en')} bytes of text, ${o.annotations} annotations of mine, ${COLLEAGUES.length} colleagues' layers on ${o.layerArticles} articles; ` +
       `floor: ${o.floorArticles} of the same articles, plain; library built in ${built.seconds.toFixed(0)} s`,
   );
   console.log('');
