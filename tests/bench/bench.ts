@@ -684,6 +684,9 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
 }
 
 async function main(): Promise<number> {
+  // `--corpus`: the library at corpus scale, a bench of its own (corpus-bench.ts).
+  const argv = process.argv.slice(2);
+  if (argv.includes('--corpus')) return (await import('./corpus-bench.js')).corpusBench(argv.filter((a) => a !== '--corpus'));
   let o: Options;
   try {
     o = parseArgs(process.argv.slice(2));

@@ -65,7 +65,7 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-interface Word {
+export interface Word {
   readonly start: number;
   readonly end: number;
   /** Index of the block's first and last word in the flat word list: spans never leave their block. */
@@ -75,7 +75,7 @@ interface Word {
 
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
-function wordsOf(text: string, blocks: readonly Block[]): Word[] {
+export function wordsOf(text: string, blocks: readonly Block[]): Word[] {
   const out: Word[] = [];
   for (const b of blocks) {
     const first = out.length;
@@ -126,7 +126,7 @@ function benchAttributes(label: string, i: number): AttributeValues {
  * Spans of 1-8 words shaped like real material: most stand alone, about one in eight sits inside
  * another (a casualty figure inside a claim) and one in fifteen straddles another's edge.
  */
-function makeAnnotations(text: string, docId: string, words: readonly Word[], count: number, seed: number): { list: Annotation[]; shape: BenchCase['shape'] } {
+export function makeAnnotations(text: string, docId: string, words: readonly Word[], count: number, seed: number): { list: Annotation[]; shape: BenchCase['shape'] } {
   const rand = mulberry32(seed);
   const int = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
   const uuid = (): string => {

@@ -52,9 +52,14 @@ export const ratio = (a: number, b: number): number => (b > 0 ? a / b : Number.N
 export const times = (r: number): string => (Number.isFinite(r) ? `${r.toFixed(2)}×` : '—');
 export const spread = (s: Summary): string => `${ms(s.median)} (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
 
-export function table(rows: readonly Row[]): string {
-  const head: Row = { figure: 'figure', annotated: 'annotated (10k)', floor: 'plain-text floor', ratio: 'ratio', target: 'target', verdict: 'info' };
-  const cells = (r: Row): string[] => [r.figure, r.annotated, r.floor, r.ratio, r.target, r === head ? 'result' : r.verdict === 'info' ? '' : r.verdict];
+/** `columns` names the two measured columns; `mark` writes a verdict (the corpus bench prints ✔/✘). */
+export function table(
+  rows: readonly Row[],
+  columns: { readonly annotated: string; readonly floor: string } = { annotated: 'annotated (10k)', floor: 'plain-text floor' },
+  mark: (v: Exclude<Verdict, 'info'>) => string = (v) => v,
+): string {
+  const head: Row = { figure: 'figure', ...columns, ratio: 'ratio', target: 'target', verdict: 'info' };
+  const cells = (r: Row): string[] => [r.figure, r.annotated, r.floor, r.ratio, r.target, r === head ? 'result' : r.verdict === 'info' ? '' : mark(r.verdict)];
   const all = [head, ...rows].map(cells);
   const widths = all[0]!.map((_, i) => Math.max(...all.map((c) => c[i]!.length)));
   const line = (c: string[]): string =>
