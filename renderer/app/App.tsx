@@ -285,7 +285,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
         'replace-text': () => replacing.replaceText().catch((e: unknown) => fail('Could not replace the text', e)),
         import: commands.importFile,
         'export-document': () => commands.exportDocs('document'),
-        'export-library': () => commands.exportDocs('library'),
+        'export-library': () => commands.exportLibrary('all'),
         'export-all-layers': () => commands.exportDocs('all-layers'),
         'export-document-v1': () => commands.exportDocs('document-v1'),
         'export-as': interop.exportAs,
