@@ -7,6 +7,7 @@ import 'fake-indexeddb/auto';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Annotation } from '../../../src/annotations/types.js';
+import type { Article } from '../../../src/document/article.js';
 import { openDatabase, type SpanmarkDb } from '../../../renderer/db/db.js';
 import { exportDocumentChunks, exportDocuments } from '../../../renderer/io/export.js';
 import { annotation, article } from '../codecs/spanmark-v1-helpers.js';
@@ -21,15 +22,17 @@ async function withLibrary(count: number, run: (db: SpanmarkDb, ids: string[]) =
   try {
     const ids: string[] = [];
     const annotations: Annotation[] = [];
+    const articles: Article[] = [];
     for (let i = 0; i < count; i++) {
       const text = `${i} 👨‍👩‍👧 Almaty 🇰🇿 — الوضع تحت السيطرة; e\u0301 troops arrived.`;
       // Distinct addedAt order from insertion order, so 'all' must follow addedAt.
       const doc = article(text, { title: `Report ${i}`, addedAt: new Date(Date.UTC(2022, 0, 1, 0, 0, (count - i) % 60, i)).toISOString(), metadata: { source: i % 2 ? 'Reuters' : 'AP' }, ...(i % 4 === 1 ? { reviewStatus: 'in-review' as const } : {}) });
-      await db.articles.add(doc);
+      articles.push(doc);
       ids.push(doc.id);
       const t = text.indexOf('troops');
       if (i % 3 !== 0) annotations.push(annotation(doc, t, t + 6, { id: `d-${i}`, label: 'deployment', annotatorId: me.id, annotator: me.name, note: 'x\r\n=1' }));
     }
+    await db.articles.bulkAdd(articles);
     await db.annotations.bulkAdd(annotations);
     await run(db, ids);
   } finally {
@@ -55,6 +58,26 @@ test('the whole library in pieces is the one-string export byte for byte, in man
       { documents: stream.written.documents, annotations: stream.written.annotations, chars: stream.written.chars },
       { documents: 120, annotations: whole.annotations, chars: whole.json.length },
     );
+  });
+});
+
+test('5,000 articles: pieces come while the articles are still being read, one group at a time, never the whole library', async () => {
+  await withLibrary(5000, async (db) => {
+    const stream = exportDocumentChunks(db, 'all', '0.3.0', me, { exportedAt: AT, minChunkChars: 64 * 1024, articlesPerRead: 50 });
+    const it = stream.chunks[Symbol.asyncIterator]();
+    const first = await it.next();
+    assert.equal(first.done, false);
+    // The first piece left after at most one group more than it needed: the rest is unread.
+    assert.ok(stream.written.documents <= 400, `${stream.written.documents} articles read for the first piece`);
+    let pieces = 1;
+    let longest = first.value.length;
+    for (let r = await it.next(); !r.done; r = await it.next()) {
+      pieces += 1;
+      longest = Math.max(longest, r.value.length);
+    }
+    assert.equal(stream.written.documents, 5000);
+    assert.ok(pieces > 20, `${pieces} pieces`);
+    assert.ok(longest < stream.written.chars / 20, `the longest piece (${longest}) is a small part of the file (${stream.written.chars})`);
   });
 });
 
