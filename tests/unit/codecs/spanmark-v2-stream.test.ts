@@ -97,7 +97,7 @@ test('a document that cannot be written stops the stream with the one-string ref
   })();
   assert.match(expected.path, /^documents\[4\]/);
   await assert.rejects(collect(encodeSpanmarkV2Chunks(HEAD, slowly(docs), { minChunkChars: 1 })), (e: unknown) => {
-    assert.ok(e instanceof SpanmarkEncodeError);
+    assert.ok(e instanceof SpanmarkEncodeError, String(e));
     assert.equal(e.message, expected.message);
     return true;
   });

@@ -96,7 +96,7 @@ test('built one article at a time: the same columns and rows as from the whole l
   // Nothing added: the label's columns, no rows.
   const none = factsBuilder(DEFAULT_SCHEMA.labels, { label: 'casualty', metadata: true }).table();
   assert.equal(none.rows.length, 0);
-  assert.ok(none.columns.some((c) => c.key === 'document.source'));
+  assert.ok(none.columns.some((c) => c.key === 'document.source'), 'metadata columns without rows');
 });
 
 test('the view shows metadata after the title and date, before annotator and review; attribute columns first', () => {
@@ -147,9 +147,9 @@ test('CSV of metadata: formula-looking source and author neutralised when asked,
   assert.ok(csv.includes(`"'=HYPERLINK(""http://x"")"`), csv);
   assert.ok(csv.includes(`,'@desk,`), 'a leading @ is neutralised');
   assert.ok(csv.includes(`"'+7 777\r\nline two"`), 'a leading + is neutralised and the CRLF kept inside quotes');
-  assert.ok(csv.includes('"Aigerim ""Ai"" Nurlanovna"'));
+  assert.ok(csv.includes('"Aigerim ""Ai"" Nurlanovna"'), 'quotes doubled');
   assert.ok(csv.includes('"https://example.org/a?x=1,2"'));
-  assert.ok(csv.includes('مرحبا — الأخبار') && csv.includes('e\u0301vidence'));
+  assert.ok(csv.includes('مرحبا — الأخبار') && csv.includes('e\u0301vidence'), 'RTL and combining marks as they are');
   assert.equal(csv.split('\r\n').length - 1, 4, 'header, two records and the CRLF inside a quoted cell');
   const lines = factsToJsonLines(shown).trimEnd().split('\n');
   assert.equal(lines.length, 2);

@@ -126,9 +126,9 @@ test(
     const id = await openStream(h);
     assert.equal((await h[IPC.saveStreamWrite](fromApp, [id, 0, PIECES[0]!])).ok, true);
     const foreignWrite = await h[IPC.saveStreamWrite](otherWindow, [id, 1, 'intruder']);
-    assert.ok(!foreignWrite.ok && /not open/.test(foreignWrite.error.message));
+    assert.ok(!foreignWrite.ok && /not open/.test(foreignWrite.error.message), JSON.stringify(foreignWrite));
     const skipped = await h[IPC.saveStreamWrite](fromApp, [id, 2, PIECES[2]!]);
-    assert.ok(!skipped.ok);
+    assert.ok(!skipped.ok, 'a piece out of order is refused');
     if (!skipped.ok) assert.match(skipped.error.message, /library\.spanmark\.json.*piece 2 came where piece 1 was expected; nothing was saved/);
     assert.equal(readFileSync(target, 'utf8'), 'old');
     assert.deepEqual(readdirSync(dir), ['library.spanmark.json']);
@@ -171,7 +171,7 @@ test(
     const id = await openStream(h);
     assert.equal((await h[IPC.saveStreamWrite](fromApp, [id, 0, PIECES[0]!])).ok, true);
     const failed = await h[IPC.saveStreamWrite](fromApp, [id, 1, PIECES[1]!]);
-    assert.ok(!failed.ok);
+    assert.ok(!failed.ok, 'a failing disk is reported');
     if (!failed.ok) {
       assert.equal(failed.error.code, 'save-failed');
       assert.match(failed.error.message, /"library\.spanmark\.json": ENOSPC/);
