@@ -103,8 +103,9 @@ export interface IpcDeps<E> {
   /**
    * Calls `gone` once the window that sent event is destroyed: a streamed save it left open is
    * then discarded (its temporary file removed). Electron: webContents' 'destroyed' event.
+   * Returns the function that stops listening (called when the stream closes).
    */
-  readonly whenSenderGone?: (event: E, gone: () => void) => void;
+  readonly whenSenderGone?: (event: E, gone: () => void) => () => void;
 }
 
 export type IpcHandler<E, T> = (event: E, args: readonly unknown[]) => Promise<IpcReply<T>>;
@@ -281,6 +282,8 @@ interface OpenStream {
   bytes: number;
   /** The appends so far, in order: a close waits for them. */
   queue: Promise<void>;
+  /** Stops watching for the window going away. */
+  forget?: () => void;
   failed?: string;
 }
 
@@ -298,6 +301,7 @@ export function createSaveStreams<E extends IpcEventLike>(deps: IpcDeps<E>) {
     const s = open.get(id);
     if (!s) return;
     open.delete(id);
+    s.forget?.();
     await s.queue.catch(() => undefined);
     await s.sink.abandon().catch(() => undefined);
     await deps.fs.remove(s.temp).catch(() => undefined);
@@ -319,8 +323,10 @@ export function createSaveStreams<E extends IpcEventLike>(deps: IpcDeps<E>) {
         return fail('save-failed', `Spanmark could not save "${basename(target)}": ${reason(error)}.`, basename(target));
       }
       const id = ++lastId;
-      open.set(id, { owner: event.sender, target, temp, sink, next: 0, bytes: 0, queue: Promise.resolve() });
-      deps.whenSenderGone?.(event, () => void discard(id));
+      const stream: OpenStream = { owner: event.sender, target, temp, sink, next: 0, bytes: 0, queue: Promise.resolve() };
+      open.set(id, stream);
+      const forget = deps.whenSenderGone?.(event, () => void discard(id));
+      if (forget) stream.forget = forget;
       return ok({ opened: true, streamId: id });
     },
     async write(event: E, id: number, index: number, chunk: string): Promise<IpcReply<null>> {
@@ -358,6 +364,7 @@ export function createSaveStreams<E extends IpcEventLike>(deps: IpcDeps<E>) {
         return ok({ saved: false });
       }
       open.delete(id);
+      s.forget?.();
       try {
         await s.queue;
         await s.sink.finish();

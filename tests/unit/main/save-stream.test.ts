@@ -186,7 +186,15 @@ test(
   withTempDir(async (dir) => {
     const target = join(dir, 'library.spanmark.json');
     const gone: (() => void)[] = [];
-    const h = createIpcHandlers(deps(target, { whenSenderGone: (_e, f) => void gone.push(f) }));
+    let forgotten = 0;
+    const h = createIpcHandlers(
+      deps(target, {
+        whenSenderGone: (_e, f) => {
+          gone.push(f);
+          return () => void (forgotten += 1);
+        },
+      }),
+    );
     const id = await openStream(h);
     await h[IPC.saveStreamWrite](fromApp, [id, 0, PIECES[0]!]);
     assert.equal(gone.length, 1);
@@ -194,6 +202,11 @@ test(
     await new Promise((r) => setTimeout(r, 50));
     assert.deepEqual(readdirSync(dir), []);
     assert.equal((await h[IPC.saveStreamWrite](fromApp, [id, 1, PIECES[1]!])).ok, false);
+    // A stream that closes stops watching its window (no listener piles up per export).
+    const next = await openStream(h);
+    await h[IPC.saveStreamClose](fromApp, [next, true]);
+    assert.equal(gone.length, 2);
+    assert.equal(forgotten, 2);
   }),
 );
 
