@@ -11,9 +11,13 @@ import {
   parsePickFileArgs,
   parsePickFilesArgs,
   parseSaveFileArgs,
+  parseSaveStreamCloseArgs,
+  parseSaveStreamOpenArgs,
+  parseSaveStreamWriteArgs,
   parseWritesSettledArgs,
   type IpcReply,
   type IpcRequests,
+  type SaveStreamOpened,
 } from '../../src/platform/ipc-contract.js';
 import type { AppInfo, FileKind, PickedFile, SaveOutcome } from '../../src/platform/platform.js';
 import { fail, ok, type Result } from '../../src/result.js';
@@ -65,9 +69,22 @@ export interface FsPort {
    * new file gets exactly those permission bits (not filtered by the umask).
    */
   writeNewFile(path: string, data: string, mode?: number): Promise<void>;
+  /**
+   * Creates path (failing if it exists) for writing in pieces, with mode as writeNewFile does.
+   * finish flushes it to disk and closes it; abandon closes it without flushing.
+   */
+  createNewFile(path: string, mode?: number): Promise<FileSink>;
   /** Replaces `to` with `from` in one step. */
   rename(from: string, to: string): Promise<void>;
   remove(path: string): Promise<void>;
+}
+
+/** A file being written in pieces; one append at a time. */
+export interface FileSink {
+  /** Writes text as UTF-8 after what was appended before. */
+  append(text: string): Promise<void>;
+  finish(): Promise<void>;
+  abandon(): Promise<void>;
 }
 
 export interface IpcDeps<E> {
@@ -83,6 +100,12 @@ export interface IpcDeps<E> {
   readonly writesSettled?: (event: E, requestId: number) => void;
   /** Unique part of temporary file names; injected so tests can collide on purpose. */
   readonly tempSuffix?: () => string;
+  /**
+   * Calls `gone` once the window that sent event is destroyed: a streamed save it left open is
+   * then discarded (its temporary file removed). Electron: webContents' 'destroyed' event.
+   * Returns the function that stops listening (called when the stream closes).
+   */
+  readonly whenSenderGone?: (event: E, gone: () => void) => () => void;
 }
 
 export type IpcHandler<E, T> = (event: E, args: readonly unknown[]) => Promise<IpcReply<T>>;
@@ -105,11 +128,15 @@ export function checkSender(event: IpcEventLike): Result<void> {
 }
 
 export function createIpcHandlers<E extends IpcEventLike>(deps: IpcDeps<E>): IpcHandlerTable<E> {
+  const streams = createSaveStreams(deps);
   return {
     [IPC.appInfo]: guarded(parseAppInfoArgs, async () => ok(appInfo(deps))),
     [IPC.pickFile]: guarded(parsePickFileArgs, (event: E, [kind]) => pickFile(deps, event, kind)),
     [IPC.pickFiles]: guarded(parsePickFilesArgs, (event: E) => pickFiles(deps, event)),
     [IPC.saveFile]: guarded(parseSaveFileArgs, (event: E, [name, content]) => saveFile(deps, event, name, content)),
+    [IPC.saveStreamOpen]: guarded(parseSaveStreamOpenArgs, (event: E, [name]) => streams.open(event, name)),
+    [IPC.saveStreamWrite]: guarded(parseSaveStreamWriteArgs, (event: E, [id, index, chunk]) => streams.write(event, id, index, chunk)),
+    [IPC.saveStreamClose]: guarded(parseSaveStreamCloseArgs, (event: E, [id, commit]) => streams.close(event, id, commit)),
     [IPC.writesSettled]: guarded(parseWritesSettledArgs, async (event: E, [requestId]) => {
       deps.writesSettled?.(event, requestId);
       return ok(null);
@@ -199,7 +226,8 @@ function tooLarge(name: string, size: number): IpcReply<never> {
   return fail('file-too-large', `"${name}" is ${mb(size)} MB; Spanmark opens files up to ${mb(MAX_PICK_BYTES)} MB.`, name);
 }
 
-async function saveFile<E>(deps: IpcDeps<E>, event: E, name: string, content: string): Promise<IpcReply<SaveOutcome>> {
+/** The save dialog with the name proposed in Documents; null when the user cancelled. */
+function askSavePath<E>(deps: IpcDeps<E>, event: E, name: string): Promise<string | null> {
   let defaultPath = name;
   try {
     defaultPath = join(deps.documentsDir(), name);
@@ -207,7 +235,11 @@ async function saveFile<E>(deps: IpcDeps<E>, event: E, name: string, content: st
     // No Documents folder: the dialog opens wherever the OS chooses, with the name filled in.
   }
   const filters = name.toLowerCase().endsWith('.json') ? FILE_FILTERS.export : [];
-  const target = await deps.dialog.save(event, { title: 'Save', defaultPath, filters });
+  return deps.dialog.save(event, { title: 'Save', defaultPath, filters });
+}
+
+async function saveFile<E>(deps: IpcDeps<E>, event: E, name: string, content: string): Promise<IpcReply<SaveOutcome>> {
+  const target = await askSavePath(deps, event, name);
   if (target === null) return ok({ saved: false });
   try {
     await writeFileAtomically(deps.fs, target, content, (deps.tempSuffix ?? randomSuffix)());
@@ -224,7 +256,7 @@ async function saveFile<E>(deps: IpcDeps<E>, event: E, name: string, content: st
  * had made private (600) would otherwise come back world-readable (644 under the usual umask).
  */
 export async function writeFileAtomically(fs: FsPort, target: string, content: string, suffix: string): Promise<void> {
-  const temp = join(dirname(target), `.${basename(target)}.${suffix}.tmp`);
+  const temp = tempPathFor(target, suffix);
   const mode = await existingPermissions(fs, target);
   try {
     await fs.writeNewFile(temp, content, mode);
@@ -233,6 +265,120 @@ export async function writeFileAtomically(fs: FsPort, target: string, content: s
     await fs.remove(temp).catch(() => undefined);
     throw error;
   }
+}
+
+const tempPathFor = (target: string, suffix: string): string => join(dirname(target), `.${basename(target)}.${suffix}.tmp`);
+
+/** Most bytes one streamed save may write: a library of 5,000 articles is tens of megabytes. */
+export const MAX_STREAM_BYTES = 4 * 1024 * 1024 * 1024;
+
+interface OpenStream {
+  /** The window that opened it: only it may write to or close it. */
+  readonly owner: unknown;
+  readonly target: string;
+  readonly temp: string;
+  readonly sink: FileSink;
+  next: number;
+  bytes: number;
+  /** The appends so far, in order: a close waits for them. */
+  queue: Promise<void>;
+  /** Stops watching for the window going away. */
+  forget?: () => void;
+  failed?: string;
+}
+
+/**
+ * Streamed saves (a library export in pieces): the same atomic save as writeFileAtomically — a
+ * temporary file beside the target, renamed over it only when every piece is written and flushed,
+ * the replaced file's permission bits kept — but fed piece by piece. Pieces are numbered and must
+ * come in order; a stream belongs to the window that opened it; a failed piece, a close without
+ * commit, or the window going away removes the temporary file and leaves any old file untouched.
+ */
+export function createSaveStreams<E extends IpcEventLike>(deps: IpcDeps<E>) {
+  const open = new Map<number, OpenStream>();
+  let lastId = 0;
+  const discard = async (id: number): Promise<void> => {
+    const s = open.get(id);
+    if (!s) return;
+    open.delete(id);
+    s.forget?.();
+    await s.queue.catch(() => undefined);
+    await s.sink.abandon().catch(() => undefined);
+    await deps.fs.remove(s.temp).catch(() => undefined);
+  };
+  const owned = (event: E, id: number): Result<OpenStream> => {
+    const s = open.get(id);
+    if (s === undefined || s.owner !== event.sender) return fail('save-failed', 'That save is not open (it was closed, or it failed).');
+    return ok(s);
+  };
+  return {
+    async open(event: E, name: string): Promise<IpcReply<SaveStreamOpened>> {
+      const target = await askSavePath(deps, event, name);
+      if (target === null) return ok({ opened: false });
+      const temp = tempPathFor(target, (deps.tempSuffix ?? randomSuffix)());
+      let sink: FileSink;
+      try {
+        sink = await deps.fs.createNewFile(temp, await existingPermissions(deps.fs, target));
+      } catch (error) {
+        return fail('save-failed', `Spanmark could not save "${basename(target)}": ${reason(error)}.`, basename(target));
+      }
+      const id = ++lastId;
+      const stream: OpenStream = { owner: event.sender, target, temp, sink, next: 0, bytes: 0, queue: Promise.resolve() };
+      open.set(id, stream);
+      const forget = deps.whenSenderGone?.(event, () => void discard(id));
+      if (forget) stream.forget = forget;
+      return ok({ opened: true, streamId: id });
+    },
+    async write(event: E, id: number, index: number, chunk: string): Promise<IpcReply<null>> {
+      const found = owned(event, id);
+      if (!found.ok) return found;
+      const s = found.value;
+      const name = basename(s.target);
+      if (s.failed !== undefined) return fail('save-failed', s.failed, name);
+      if (index !== s.next) {
+        await discard(id);
+        return fail('save-failed', `Spanmark could not save "${name}": piece ${index} came where piece ${s.next} was expected; nothing was saved.`, name);
+      }
+      s.next += 1;
+      s.bytes += Buffer.byteLength(chunk, 'utf8');
+      if (s.bytes > MAX_STREAM_BYTES) {
+        await discard(id);
+        return fail('save-failed', `Spanmark could not save "${name}": it is larger than ${MAX_STREAM_BYTES / 1024 ** 3} GB; nothing was saved.`, name);
+      }
+      s.queue = s.queue.then(() => s.sink.append(chunk));
+      try {
+        await s.queue;
+      } catch (error) {
+        s.failed = `Spanmark could not save "${name}": ${reason(error)}.`;
+        await discard(id);
+        return fail('save-failed', s.failed, name);
+      }
+      return ok(null);
+    },
+    async close(event: E, id: number, commit: boolean): Promise<IpcReply<SaveOutcome>> {
+      const found = owned(event, id);
+      if (!found.ok) return found;
+      const s = found.value;
+      if (!commit || s.failed !== undefined) {
+        await discard(id);
+        return ok({ saved: false });
+      }
+      open.delete(id);
+      s.forget?.();
+      try {
+        await s.queue;
+        await s.sink.finish();
+        await deps.fs.rename(s.temp, s.target);
+      } catch (error) {
+        await s.sink.abandon().catch(() => undefined);
+        await deps.fs.remove(s.temp).catch(() => undefined);
+        return fail('save-failed', `Spanmark could not save "${basename(s.target)}": ${reason(error)}.`, basename(s.target));
+      }
+      return ok({ saved: true, where: s.target });
+    },
+    /** Streams still open (for tests and for a window's cleanup). */
+    openCount: (): number => open.size,
+  };
 }
 
 /** The permission bits of the file being replaced, or undefined for a new file (the umask decides). */
@@ -302,6 +448,30 @@ export const nodeFsPort: FsPort = {
     } finally {
       await handle.close();
     }
+  },
+  async createNewFile(path, mode) {
+    const handle = await open(path, 'wx', mode === undefined ? undefined : 0o600);
+    try {
+      if (mode !== undefined) await handle.chmod(mode);
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+    let closed = false;
+    return {
+      // writeFile on a handle writes at its position and loops until every byte is out.
+      append: (text) => handle.writeFile(text, 'utf8'),
+      async finish() {
+        await handle.sync();
+        closed = true;
+        await handle.close();
+      },
+      async abandon() {
+        if (closed) return;
+        closed = true;
+        await handle.close();
+      },
+    };
   },
   async rename(from, to) {
     await rename(from, to);

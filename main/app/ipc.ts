@@ -36,6 +36,10 @@ export function registerIpcHandlers(): void {
     dialog: electronDialogs,
     fs: nodeFsPort,
     writesSettled: (event, requestId) => writesSettledFrom(event.sender, requestId),
+    whenSenderGone: (event, gone) => {
+      event.sender.once('destroyed', gone);
+      return () => void event.sender.removeListener('destroyed', gone);
+    },
   });
   for (const channel of Object.keys(handlers) as (keyof IpcRequests)[]) {
     const handle = handlers[channel];

@@ -23,6 +23,9 @@ const bridge = {
   pickFile: (kind) => invoke(IPC.pickFile, kind),
   pickFiles: (kind) => invoke(IPC.pickFiles, kind),
   saveFile: (suggestedName, content) => invoke(IPC.saveFile, suggestedName, content),
+  saveStreamOpen: (suggestedName) => invoke(IPC.saveStreamOpen, suggestedName),
+  saveStreamWrite: (streamId, index, chunk) => invoke(IPC.saveStreamWrite, streamId, index, chunk),
+  saveStreamClose: (streamId, commit) => invoke(IPC.saveStreamClose, streamId, commit),
   onMenuCommand: (listener) => {
     // A fresh wrapper per subscription, so the event object (and its sender) never reaches the page.
     const relay = (_event: IpcRendererEvent, command: MenuCommand): void => listener(command);

@@ -20,6 +20,7 @@ import { AttributeForm } from '../panel/AttributeForm.js';
 import { useAttributeActions } from '../panel/use-attribute-actions.js';
 import { ArticleView, type ReaderController, type Span } from '../reader/ArticleView.js';
 import { LibraryView } from '../library/LibraryView.js';
+import { tableOrder } from '../library/table-state.js';
 import { SettingsDialog } from '../settings/SettingsDialog.js';
 import { DocumentSession, type SessionSnapshot } from '../store/document-session.js';
 import { dispatch } from './events.js';
@@ -150,6 +151,8 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
   const zoom = display.zoom;
   const [showGuidelines, setShowGuidelines] = useState(false);
   const [showFacts, setShowFacts] = useState(false);
+  /** Corpus facts: the library's shown articles when opened from the library; absent: all. */
+  const [factsIds, setFactsIds] = useState<readonly string[] | undefined>(undefined);
   /** A facts row's span to select once its document is open in the reader. */
   const [jump, setJump] = useState<{ readonly docId: string; readonly id: string } | null>(null);
   /** A library search result being opened: its match is selected once the article is on screen. */
@@ -286,7 +289,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
         'replace-text': () => replacing.replaceText().catch((e: unknown) => fail('Could not replace the text', e)),
         import: commands.importFile,
         'export-document': () => commands.exportDocs('document'),
-        'export-library': () => commands.exportDocs('library'),
+        'export-library': () => commands.exportLibrary('all'),
         'export-all-layers': () => commands.exportDocs('all-layers'),
         'export-document-v1': () => commands.exportDocs('document-v1'),
         'export-as': interop.exportAs,
@@ -307,6 +310,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
         facts: () => {
           setPending(null);
           setSelectedId(null);
+          setFactsIds(undefined);
           setShowFacts((v) => !v);
         },
       };
@@ -597,12 +601,17 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
             onOpenSample={() => void commands.openSample()}
             onOpenFile={() => void commands.openFile()}
             importing={corpus.state !== null && corpus.state.stage !== 'done' && corpus.state.stage !== 'failed'}
+            onFacts={() => {
+              setFactsIds(tableOrder() ?? []);
+              setShowFacts(true);
+            }}
+            onExportShown={() => void commands.exportLibrary(tableOrder() ?? 'all')}
           />
         </ErrorBoundary>
       )}
       {showFacts ? (
         <ErrorBoundary panel="facts">
-          <FactsView db={db} platform={platform} onJump={jumpTo} onClose={() => setShowFacts(false)} say={say} />
+          <FactsView db={db} platform={platform} onJump={jumpTo} onClose={() => setShowFacts(false)} say={say} {...(factsIds ? { docIds: factsIds } : {})} />
         </ErrorBoundary>
       ) : null}
       {showGuidelines ? <GuidelinesPanel onClose={() => setShowGuidelines(false)} /> : null}

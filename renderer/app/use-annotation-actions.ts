@@ -13,7 +13,7 @@ import type { LabelId } from '../../src/labels/schema.js';
 import type { Platform } from '../../src/platform/platform.js';
 import { findIdentical } from '../../src/review/identical.js';
 import type { SpanmarkDb } from '../db/db.js';
-import { exportDocuments } from '../io/export.js';
+import { exportDocumentChunks, exportDocuments } from '../io/export.js';
 import type { Importer } from '../io/import-client.js';
 import type { ConfirmMine, ConfirmSchema, ImportProgress } from '../io/import.js';
 import type { Me } from '../../src/review/layer-identity.js';
@@ -155,15 +155,34 @@ export function useAnnotationActions({
           platform.pickFile('export').then(async (f) => f && ((await importForeign?.([f])) || importBytes(f.name, f.bytes))),
         );
       },
-      exportDocs: (which: 'document' | 'library' | 'all-layers' | 'document-v1') =>
+      /**
+       * The library, or the articles it shows (ids in the table's order), written in pieces
+       * (exportDocumentChunks): memory stays bounded however many articles there are.
+       */
+      exportLibrary: (ids: readonly string[] | 'all') =>
         guard(
           'Could not export',
           (async () => {
-            if (which !== 'library' && !session) return say('error', 'Open a document to export it, or export the whole library.');
             const started = performance.now();
             const layer = session ? await session.committedLayer() : undefined;
             const live = session && layer ? { docId: session.article.id, ...layer } : undefined;
-            const payload = await exportDocuments(db, which !== 'library' && session ? [session.article.id] : 'all', version, me, {
+            const stream = exportDocumentChunks(db, ids, version, me, { live, ...(ids === 'all' ? {} : { fileTitle: 'spanmark-library-shown' }) });
+            const out = await platform.saveFile(stream.fileName, stream.chunks);
+            const { documents, annotations, chars } = stream.written;
+            if (!out.saved) return;
+            dispatch('spanmark:exported', { ms: performance.now() - started, annotations, bytes: chars });
+            say('info', `Exported ${plural(annotations, 'annotation')} on ${plural(documents, 'document')}${ids === 'all' ? '' : ' shown in the library'} to ${out.where}.`);
+          })(),
+        ),
+      exportDocs: (which: 'document' | 'all-layers' | 'document-v1') =>
+        guard(
+          'Could not export',
+          (async () => {
+            if (!session) return say('error', 'Open a document to export it, or export the whole library.');
+            const started = performance.now();
+            const layer = session ? await session.committedLayer() : undefined;
+            const live = session && layer ? { docId: session.article.id, ...layer } : undefined;
+            const payload = await exportDocuments(db, [session.article.id], version, me, {
               live,
               allLayers: which === 'all-layers',
               format: which === 'document-v1' ? 1 : 2,

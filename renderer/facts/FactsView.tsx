@@ -1,18 +1,20 @@
 // The Facts view (issue 11, item 9): my layer across the library as one table per label, one row
-// per annotation, one column per attribute. Sorting (header buttons) and a text filter per column
+// per annotation, one column per attribute. Opened from the library (issue 12, item 8: corpus
+// facts) it covers the articles the library shows, with each article's metadata as columns. Sorting (header buttons) and a text filter per column
 // narrow it; a row goes to its span in the reader; Export CSV / JSON Lines write exactly the
 // columns and rows shown (src/facts/facts-query.ts shownTable), through the Platform's save.
-// Not here: building rows (src/facts/facts-table.ts), colleagues' layers (review has its own view).
+// Not here: reading and building rows (facts-reader.ts, src/facts/facts-table.ts), colleagues'
+// layers (review has its own view).
 
 import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Platform } from '../../src/platform/platform.js';
-import { buildFactsTable, type FactsDocument, type FactsLabel, type FactsTable } from '../../src/facts/facts-table.js';
 import { cellText, shownTable, type FactsQuery, type FactsSort } from '../../src/facts/facts-query.js';
 import { factsToCsv, factsToJsonLines } from '../../src/facts/csv.js';
 import type { SpanmarkDb } from '../db/db.js';
 import { useSchema } from '../schema/schema-context.js';
 import { plural } from '../ui/format.js';
+import { readFactsTables, type LabelTable, type NamedLabel } from './facts-reader.js';
 
 interface Props {
   readonly db: SpanmarkDb;
@@ -20,49 +22,27 @@ interface Props {
   readonly onJump: (docId: string, annotationId: string) => void;
   readonly onClose: () => void;
   readonly say: (kind: 'info' | 'error', text: string) => void;
+  /**
+   * Corpus facts: only these articles (the library's filtered ones, in its order), with their
+   * metadata as columns. Absent: the whole library, as the Facts command shows it.
+   */
+  readonly docIds?: readonly string[];
 }
 
 /** Rows drawn per table; a filter narrows further, and the exports hold every row that passes. */
 export const MAX_DRAWN_ROWS = 2000;
 
-interface LabelTable {
-  readonly id: string;
-  readonly name: string;
-  readonly table: FactsTable;
-}
-
-export function FactsView({ db, platform, onJump, onClose, say }: Props) {
+export function FactsView({ db, platform, onJump, onClose, say, docIds }: Props) {
   const schema = useSchema();
-  const data = useLiveQuery(
-    async () => {
-      const [articles, annotations, decisions] = await Promise.all([db.articles.toArray(), db.annotations.toArray(), db.reviewDecisions.toArray()]);
-      return { articles, annotations, decisions };
+  const corpus = docIds !== undefined;
+  const tables = useLiveQuery(
+    () => {
+      const labels: NamedLabel[] = schema.labels.map((l) => ({ id: l.id, name: l.name, attributes: l.attributes }));
+      return readFactsTables(db, docIds ?? 'all', labels, corpus);
     },
-    [db],
+    [db, schema, docIds, corpus],
     null,
   );
-  const tables = useMemo<LabelTable[] | null>(() => {
-    if (data === null) return null;
-    const byDoc = new Map<string, typeof data.annotations>();
-    for (const a of data.annotations) {
-      const list = byDoc.get(a.docId);
-      if (list) list.push(a);
-      else byDoc.set(a.docId, [a]);
-    }
-    const documents: FactsDocument[] = data.articles.map((article) => ({
-      id: article.id,
-      title: article.title,
-      text: article.text,
-      ...(article.metadata.date !== undefined ? { date: article.metadata.date } : {}),
-      annotations: (byDoc.get(article.id) ?? []).slice().sort((a, b) => a.start - b.start || b.end - a.end),
-      ...(article.reviewStatus !== undefined ? { reviewStatus: article.reviewStatus } : {}),
-      decisions: data.decisions.filter((d) => d.docId === article.id),
-    }));
-    const labels: (FactsLabel & { name: string })[] = schema.labels.map((l) => ({ id: l.id, name: l.name, attributes: l.attributes }));
-    // A label stored but no longer in the schema still gets its table: nothing is hidden silently.
-    for (const a of data.annotations) if (!labels.some((l) => l.id === a.label)) labels.push({ id: a.label, name: a.label, attributes: [] });
-    return labels.map((l) => ({ id: l.id, name: l.name, table: buildFactsTable(documents, labels, { label: l.id }) }));
-  }, [data, schema]);
 
   // The reader's keys (label digits, Delete, [ ]) must not act on a document hidden under the
   // view; Ctrl/⌘ commands and F-keys still reach the app.
@@ -75,18 +55,37 @@ export function FactsView({ db, platform, onJump, onClose, say }: Props) {
   return (
     <main className="facts-view" data-testid="facts-view" aria-labelledby="facts-title" aria-busy={tables === null} onKeyDown={onKeyDown}>
       <header className="facts-header">
-        <h1 id="facts-title">Facts</h1>
-        <p className="hint">Your annotations across the library, one table per label. Click a row (or its quote) to go to the span.</p>
+        <h1 id="facts-title">{corpus ? 'Corpus facts' : 'Facts'}</h1>
+        <p className="hint" data-testid="facts-scope">
+          {corpus
+            ? `Your annotations on the ${plural(docIds.length, 'article')} the library shows, with each article's metadata; one table per label.`
+            : 'Your annotations across the library, one table per label.'}{' '}
+          Click a row (or its quote) to go to the span.
+        </p>
         <button type="button" onClick={onClose} data-testid="facts-close">
           Close
         </button>
       </header>
-      {tables === null ? null : tables.map((t) => <LabelFacts key={t.id} labelTable={t} platform={platform} onJump={onJump} say={say} />)}
+      {tables === null
+        ? null
+        : tables.map((t) => <LabelFacts key={t.id} labelTable={t} platform={platform} onJump={onJump} say={say} filePrefix={corpus ? 'corpus-facts' : 'facts'} />)}
     </main>
   );
 }
 
-function LabelFacts({ labelTable, platform, onJump, say }: { labelTable: LabelTable; platform: Platform; onJump: Props['onJump']; say: Props['say'] }) {
+function LabelFacts({
+  labelTable,
+  platform,
+  onJump,
+  say,
+  filePrefix,
+}: {
+  labelTable: LabelTable;
+  platform: Platform;
+  onJump: Props['onJump'];
+  say: Props['say'];
+  filePrefix: string;
+}) {
   const { id, name, table } = labelTable;
   const [filters, setFilters] = useState<Record<string, string>>({});
   const [sort, setSort] = useState<FactsSort | undefined>(undefined);
@@ -101,10 +100,10 @@ function LabelFacts({ labelTable, platform, onJump, say }: { labelTable: LabelTa
     async (kind: 'csv' | 'jsonl') => {
       // The CSV is for spreadsheets: a BOM so Excel reads UTF-8, formulas neutralised (docs/facts.md).
       const content = kind === 'csv' ? factsToCsv(shown, { bom: true, neutraliseFormulas: true }) : factsToJsonLines(shown);
-      const out = await platform.saveFile(`facts-${id}.${kind}`, content);
+      const out = await platform.saveFile(`${filePrefix}-${id}.${kind}`, content);
       if (out.saved) say('info', `Exported ${plural(shown.rows.length, `${name} row`)} to ${out.where}.`);
     },
-    [id, name, platform, say, shown],
+    [id, name, platform, say, shown, filePrefix],
   );
   const run = (kind: 'csv' | 'jsonl') =>
     void save(kind).catch((e: unknown) => say('error', `Could not export the facts: ${e instanceof Error ? e.message : String(e)}`));

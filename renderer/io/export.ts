@@ -8,8 +8,11 @@
 // Files are contract v2 (the library's schema, attribute values, prefix/suffix) unless `format: 1`
 // asks for v1, for consumers that predate v2: v1 has no place for attribute values, so the payload
 // says how many were left out and the caller tells the analyst.
+// Library exports (all articles, or the ones the library shows) stream instead
+// (exportDocumentChunks): the same v2 text in pieces, read a group of articles at a time.
 
-import { encodeSpanmarkV1, exportFileName, serializeSpanmark } from '../../src/codecs/spanmark-v1/encode.js';
+import { encodeSpanmarkV1, exportFileName, serializeSpanmark, type EncodeDocumentInput } from '../../src/codecs/spanmark-v1/encode.js';
+import { encodeSpanmarkV2Chunks } from '../../src/codecs/spanmark-v2/encode-stream.js';
 import { attributeValueCount, encodeSpanmarkV2 } from '../../src/codecs/spanmark-v2/encode.js';
 import { loadSchema } from '../db/schema-repo.js';
 import type { Article } from '../../src/document/article.js';
@@ -47,6 +50,8 @@ export interface ExportOptions {
   readonly allLayers?: boolean;
   /** Contract version to write: 2 (default) or 1 for older consumers, without attribute values. */
   readonly format?: 1 | 2;
+  /** The file's exportedAt; now unless given (tests compare two exports byte for byte). */
+  readonly exportedAt?: string;
 }
 
 export async function exportDocuments(
@@ -57,53 +62,120 @@ export async function exportDocuments(
   options: ExportOptions = {},
 ): Promise<ExportPayload> {
   const { live, allLayers = false, format = 2 } = options;
-  let duplicatesLeftOut = 0;
-  const { docs, schema } = await db.transaction(
-    'r',
-    [db.articles, db.annotations, db.reviewDecisions, db.layerRevisions, db.layerSnapshots, db.colleagueAnnotations, db.colleagueLayers, db.settings],
-    async () => {
-      // Read with the layers, so the values written and the schema they are checked against agree.
-      const schema = await loadSchema(db);
-      const articles =
-        docIds === 'all' ? await db.articles.orderBy('addedAt').toArray() : ((await db.articles.bulkGet([...docIds])).filter(Boolean) as Article[]);
-      const out: { article: Article; annotations: readonly Annotation[]; review?: ReviewV1 }[] = [];
-      for (const article of articles) {
-        const current = live?.docId === article.id && sameStamp(await db.layerRevisions.get(article.id), live.stamp);
-        const own = current ? live.annotations : (await readOwnLayer(db, article.id, article.text)).own;
-        // Everything in my layer is mine (imports put only my own there), whatever name it carries.
-        const annotations: Annotation[] = own.map((a) => (a.annotatorId === me.id ? a : { ...a, annotatorId: me.id }));
-        if (allLayers) {
-          const ids = new Set(annotations.map((a) => a.id));
-          for (const { annotations: theirs } of await storedColleagueLayers(db, article.id)) {
-            for (const a of theirs) {
-              if (ids.has(a.id)) {
-                duplicatesLeftOut += 1;
-              } else {
-                annotations.push(a);
-                ids.add(a.id);
-              }
-            }
-          }
-        }
-        const decisions = await db.reviewDecisions.where('docId').equals(article.id).toArray();
-        // Review decisions and provenance travel with the reconciled layer.
-        const review: ReviewV1 | undefined =
-          decisions.length > 0 || article.reviewStatus ? { status: article.reviewStatus ?? 'in-review', decisions: decisions.map(toWireDecision) } : undefined;
-        out.push(review ? { article, annotations, review } : { article, annotations });
-      }
-      return { docs: out, schema };
-    },
-  );
-  const input = { documents: docs, exportedAt: new Date().toISOString(), generatorVersion: version, exportedBy: { id: me.id, name: me.name } };
+  const counts = { duplicatesLeftOut: 0 };
+  const { docs, schema } = await db.transaction('r', EXPORT_TABLES, async () => {
+    // Read with the layers, so the values written and the schema they are checked against agree.
+    const schema = await loadSchema(db);
+    const articles =
+      docIds === 'all' ? await db.articles.orderBy('addedAt').toArray() : ((await db.articles.bulkGet([...docIds])).filter(Boolean) as Article[]);
+    const out: EncodeDocumentInput[] = [];
+    for (const article of articles) out.push(await readExportDocument(db, article, me, live, allLayers, counts));
+    return { docs: out, schema };
+  });
+  const input = { documents: docs, exportedAt: options.exportedAt ?? new Date().toISOString(), generatorVersion: version, exportedBy: { id: me.id, name: me.name } };
   const file = format === 1 ? encodeSpanmarkV1(input) : encodeSpanmarkV2({ ...input, schema });
   const single = docs.length === 1 && docIds !== 'all' ? docs[0] : undefined;
   return {
-    fileName: exportFileName(single ? `${single.article.title}${allLayers ? ' - all layers' : ''}` : 'spanmark-library'),
+    fileName: exportFileName(single ? `${single.article.title}${allLayers ? ' - all layers' : ''}` : LIBRARY_FILE_TITLE),
     json: serializeSpanmark(file),
     documents: docs.length,
     annotations: docs.reduce((n, d) => n + d.annotations.length, 0),
-    duplicatesLeftOut,
+    duplicatesLeftOut: counts.duplicatesLeftOut,
     format,
     valuesLeftOut: format === 1 ? attributeValueCount(docs) : 0,
   };
+}
+
+const EXPORT_TABLES = ['articles', 'annotations', 'reviewDecisions', 'layerRevisions', 'layerSnapshots', 'colleagueAnnotations', 'colleagueLayers', 'settings'];
+const LIBRARY_FILE_TITLE = 'spanmark-library';
+
+/** One article as the encoder takes it: my layer (or the live one), colleagues' with allLayers, its review. */
+async function readExportDocument(
+  db: SpanmarkDb,
+  article: Article,
+  me: Me,
+  live: LiveLayer | undefined,
+  allLayers: boolean,
+  counts: { duplicatesLeftOut: number },
+): Promise<EncodeDocumentInput> {
+  const current = live?.docId === article.id && sameStamp(await db.layerRevisions.get(article.id), live.stamp);
+  const own = current ? live.annotations : (await readOwnLayer(db, article.id, article.text)).own;
+  // Everything in my layer is mine (imports put only my own there), whatever name it carries.
+  const annotations: Annotation[] = own.map((a) => (a.annotatorId === me.id ? a : { ...a, annotatorId: me.id }));
+  if (allLayers) {
+    const ids = new Set(annotations.map((a) => a.id));
+    for (const { annotations: theirs } of await storedColleagueLayers(db, article.id)) {
+      for (const a of theirs) {
+        if (ids.has(a.id)) {
+          counts.duplicatesLeftOut += 1;
+        } else {
+          annotations.push(a);
+          ids.add(a.id);
+        }
+      }
+    }
+  }
+  const decisions = await db.reviewDecisions.where('docId').equals(article.id).toArray();
+  // Review decisions and provenance travel with the reconciled layer.
+  const review: ReviewV1 | undefined =
+    decisions.length > 0 || article.reviewStatus ? { status: article.reviewStatus ?? 'in-review', decisions: decisions.map(toWireDecision) } : undefined;
+  return review ? { article, annotations, review } : { article, annotations };
+}
+
+/** A library export being written: its name, its text in pieces, and what it held once they are all out. */
+export interface ExportStream {
+  readonly fileName: string;
+  /** Lazy: nothing is read before the first piece is asked for (a cancelled save costs nothing). */
+  readonly chunks: AsyncIterable<string>;
+  /** Counts of what the pieces so far held; final once `chunks` is exhausted. */
+  readonly written: { documents: number; annotations: number; duplicatesLeftOut: number; chars: number };
+}
+
+export interface StreamOptions extends Omit<ExportOptions, 'format'> {
+  /** Articles read per read transaction. */
+  readonly articlesPerRead?: number;
+  /** Characters per piece handed on (src/codecs/spanmark-v2/encode-stream.ts). */
+  readonly minChunkChars?: number;
+  /** The file's name before `.spanmark.json`; "spanmark-library" unless given. */
+  readonly fileTitle?: string;
+}
+
+/**
+ * Exports these articles (in the given order; 'all' = the library, oldest first as exportDocuments
+ * writes it) as a contract v2 file in pieces: the same text, byte for byte, as exportDocuments's
+ * json for the same data, but read a few articles at a time and handed on in pieces, so memory
+ * stays bounded with 5,000 articles. Each group of articles is read in one transaction (a
+ * consistent snapshot per group; the whole library is not one snapshot, as an edit made while the
+ * export runs may land before or after it). An id no longer in the library is skipped.
+ * This is the function to call for "export these article ids" (the library's export buttons, the
+ * corpus bench); hand `chunks` to Platform.saveFile.
+ */
+export function exportDocumentChunks(db: SpanmarkDb, docIds: readonly string[] | 'all', version: string, me: Me, options: StreamOptions = {}): ExportStream {
+  const { live, allLayers = false, articlesPerRead = 50, minChunkChars } = options;
+  const written = { documents: 0, annotations: 0, duplicatesLeftOut: 0, chars: 0 };
+  async function* chunks(): AsyncGenerator<string, void, undefined> {
+    const schema = await db.transaction('r', db.settings, () => loadSchema(db));
+    const ids: readonly string[] = docIds === 'all' ? await db.articles.orderBy('addedAt').primaryKeys() : docIds;
+    async function* documents(): AsyncGenerator<EncodeDocumentInput, void, undefined> {
+      for (let from = 0; from < ids.length; from += articlesPerRead) {
+        const group = await db.transaction('r', EXPORT_TABLES, async () => {
+          const articles = (await db.articles.bulkGet(ids.slice(from, from + articlesPerRead))).filter((a): a is Article => a !== undefined);
+          const out: EncodeDocumentInput[] = [];
+          for (const article of articles) out.push(await readExportDocument(db, article, me, live, allLayers, written));
+          return out;
+        });
+        for (const doc of group) {
+          written.documents += 1;
+          written.annotations += doc.annotations.length;
+          yield doc;
+        }
+      }
+    }
+    const head = { exportedAt: options.exportedAt ?? new Date().toISOString(), generatorVersion: version, exportedBy: { id: me.id, name: me.name }, schema };
+    for await (const piece of encodeSpanmarkV2Chunks(head, documents(), minChunkChars === undefined ? {} : { minChunkChars })) {
+      written.chars += piece.length;
+      yield piece;
+    }
+  }
+  return { fileName: exportFileName(options.fileTitle ?? LIBRARY_FILE_TITLE), chunks: chunks(), written };
 }

@@ -22,11 +22,15 @@ interface Props {
   readonly onOpenFile: () => void;
   /** A batch import is writing: follow the count only, and read the rows again when it ends. */
   readonly importing?: boolean;
+  /** Corpus facts of the articles the table shows (table-state.ts tableOrder). */
+  readonly onFacts?: () => void;
+  /** Exports the articles the table shows, in pieces. */
+  readonly onExportShown?: () => void;
 }
 
 type Listing = { readonly rows: readonly ShownRow[]; readonly total: number };
 
-export function LibraryView({ db, me, onOpen, onOpenAt = onOpen, onOpenSample, onOpenFile, importing = false }: Props) {
+export function LibraryView({ db, me, onOpen, onOpenAt = onOpen, onOpenSample, onOpenFile, importing = false, onFacts, onExportShown }: Props) {
   const last = useRef<Listing | null>(null);
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [showAgreement, setShowAgreement] = useState(false);
@@ -61,6 +65,16 @@ export function LibraryView({ db, me, onOpen, onOpenAt = onOpen, onOpenSample, o
             <button type="button" disabled={picked.size === 0} onClick={() => setShowAgreement(true)} data-testid="library-agreement-open">
               Agreement for {picked.size} selected
             </button>
+            {onFacts ? (
+              <button type="button" onClick={onFacts} data-testid="library-facts" title="Facts table of the articles shown, with their metadata">
+                Facts of shown articles
+              </button>
+            ) : null}
+            {onExportShown ? (
+              <button type="button" onClick={onExportShown} data-testid="library-export-shown" title="Export the articles shown (Spanmark JSON)">
+                Export shown articles…
+              </button>
+            ) : null}
           </div>
           <LibraryTable
             db={db}

@@ -21,7 +21,7 @@ export function createWebPlatform(version: string): Platform {
     pickFile: (kind) => pickWithInput(ACCEPT[kind]).then((files) => files[0] ?? null),
     pickFiles: () => pickWithInput(ACCEPT_BATCH, true),
     saveFile: async (suggestedName, content) => {
-      const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
+      const url = URL.createObjectURL(typeof content === 'string' ? new Blob([content], { type: 'application/json' }) : await blobOfPieces(content));
       const a = document.createElement('a');
       a.href = url;
       a.download = suggestedName;
@@ -69,4 +69,15 @@ function pickWithInput(accept: string, multiple = false): Promise<PickedFile[]> 
 
 export async function readPicked(file: File): Promise<PickedFile> {
   return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+/**
+ * A download made of pieces: each piece becomes a Blob as it comes (the browser keeps its bytes,
+ * the page's heap lets the string go), and the file is the Blob of those parts, never one string.
+ * A source that throws downloads nothing.
+ */
+export async function blobOfPieces(pieces: AsyncIterable<string>): Promise<Blob> {
+  const parts: Blob[] = [];
+  for await (const piece of pieces) if (piece.length > 0) parts.push(new Blob([piece]));
+  return new Blob(parts, { type: 'application/json' });
 }

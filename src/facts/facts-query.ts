@@ -6,7 +6,20 @@ import type { FactsCell, FactsColumn, FactsRow, FactsTable } from './facts-table
 
 /** The view's column order: quote first, then the attributes, then where it comes from and review. */
 export const VIEW_LEAD = ['quote'];
-export const VIEW_TAIL = ['document', 'document.date', 'annotator', 'review.status', 'review.decision'];
+export const VIEW_TAIL = [
+  'document',
+  'document.date',
+  // The corpus facts' article metadata (absent from the library-wide table).
+  'document.source',
+  'document.url',
+  'document.author',
+  'document.language',
+  'document.tags',
+  'document.status',
+  'annotator',
+  'review.status',
+  'review.decision',
+];
 /** Not shown in a per-label table: the label is the table's; id and offsets are for programs (CLI). */
 export const VIEW_HIDDEN = new Set(['id', 'label', 'start', 'end']);
 

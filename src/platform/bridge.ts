@@ -19,6 +19,12 @@ export interface SpanmarkBridge {
   pickFiles(...args: IpcRequests[typeof IPC.pickFiles]['args']): BridgeReply<typeof IPC.pickFiles>;
   /** suggestedName is a bare file name; main sanitises it again and proposes it in Documents. */
   saveFile(...args: IpcRequests[typeof IPC.saveFile]['args']): BridgeReply<typeof IPC.saveFile>;
+  /** A save in pieces: the dialog and a temporary file; the value says whether the user chose a place. */
+  saveStreamOpen(...args: IpcRequests[typeof IPC.saveStreamOpen]['args']): BridgeReply<typeof IPC.saveStreamOpen>;
+  /** Appends piece `index` (0, 1, …; each sent after the previous one's reply). */
+  saveStreamWrite(...args: IpcRequests[typeof IPC.saveStreamWrite]['args']): BridgeReply<typeof IPC.saveStreamWrite>;
+  /** Keeps the file (renamed over the target) or discards it. */
+  saveStreamClose(...args: IpcRequests[typeof IPC.saveStreamClose]['args']): BridgeReply<typeof IPC.saveStreamClose>;
   /** Native menu commands; returns the function that unsubscribes this listener. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /**

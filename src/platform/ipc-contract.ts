@@ -11,6 +11,14 @@ export const IPC = {
   /** Several articles or article feeds at once (the open dialog with multiSelections). */
   pickFiles: 'spanmark:pick-files',
   saveFile: 'spanmark:save-file',
+  /**
+   * A save written in pieces (a library export): open asks for the place and creates a temporary
+   * file beside it, write appends the next piece (numbered from 0, in order), close renames the
+   * temporary file over the target (commit) or removes it.
+   */
+  saveStreamOpen: 'spanmark:save-stream-open',
+  saveStreamWrite: 'spanmark:save-stream-write',
+  saveStreamClose: 'spanmark:save-stream-close',
   menuCommand: 'spanmark:menu-command',
   /** main -> renderer: the window is closing; answer on writesSettled once edits are written. */
   flushWrites: 'spanmark:flush-writes',
@@ -20,6 +28,11 @@ export const IPC = {
 /** Largest text main will write for a save request (exports of big libraries fit comfortably). */
 export const MAX_SAVE_CHARS = 512 * 1024 * 1024;
 const MAX_NAME_CHARS = 255;
+/** Largest piece of a streamed save: a piece holds whole documents, and one article is at most 20 MB. */
+export const MAX_SAVE_CHUNK_CHARS = 128 * 1024 * 1024;
+
+/** What opening a streamed save gives: the stream's id, or nothing when the user cancelled. */
+export type SaveStreamOpened = { readonly opened: true; readonly streamId: number } | { readonly opened: false };
 
 export interface IpcRequests {
   [IPC.appInfo]: { args: []; value: AppInfo };
@@ -27,6 +40,9 @@ export interface IpcRequests {
   /** Empty when the user cancels. */
   [IPC.pickFiles]: { args: [kind: 'article']; value: readonly PickedFile[] };
   [IPC.saveFile]: { args: [suggestedName: string, content: string]; value: SaveOutcome };
+  [IPC.saveStreamOpen]: { args: [suggestedName: string]; value: SaveStreamOpened };
+  [IPC.saveStreamWrite]: { args: [streamId: number, index: number, chunk: string]; value: null };
+  [IPC.saveStreamClose]: { args: [streamId: number, commit: boolean]; value: SaveOutcome };
   [IPC.writesSettled]: { args: [requestId: number]; value: null };
 }
 
@@ -65,6 +81,32 @@ export function parseSaveFileArgs(args: readonly unknown[]): Result<[string, str
   if (name.length > MAX_NAME_CHARS) return fail('ipc-args', `save-file name is longer than ${MAX_NAME_CHARS} characters`);
   if (content.length > MAX_SAVE_CHARS) return fail('ipc-args', 'save-file content is too large');
   return ok([sanitizeFileName(name), content]);
+}
+
+export function parseSaveStreamOpenArgs(args: readonly unknown[]): Result<[string]> {
+  const [name] = args;
+  if (args.length !== 1 || typeof name !== 'string') return fail('ipc-args', 'save-stream-open takes a file name');
+  if (name.length > MAX_NAME_CHARS) return fail('ipc-args', `save-stream-open name is longer than ${MAX_NAME_CHARS} characters`);
+  return ok([sanitizeFileName(name)]);
+}
+
+const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+
+export function parseSaveStreamWriteArgs(args: readonly unknown[]): Result<[number, number, string]> {
+  const [id, index, chunk] = args;
+  if (args.length !== 3 || !isCount(id) || id === 0 || !isCount(index) || typeof chunk !== 'string') {
+    return fail('ipc-args', 'save-stream-write takes the stream id, the piece number (from 0) and the text of the piece');
+  }
+  if (chunk.length > MAX_SAVE_CHUNK_CHARS) return fail('ipc-args', 'save-stream-write piece is too large');
+  return ok([id, index, chunk]);
+}
+
+export function parseSaveStreamCloseArgs(args: readonly unknown[]): Result<[number, boolean]> {
+  const [id, commit] = args;
+  if (args.length !== 2 || !isCount(id) || id === 0 || typeof commit !== 'boolean') {
+    return fail('ipc-args', 'save-stream-close takes the stream id and whether to keep the file (true or false)');
+  }
+  return ok([id, commit]);
 }
 
 /** The id main sent with flush-writes, echoed back: a positive safe integer. */

@@ -17,6 +17,9 @@ export interface PickedFile {
 
 export type FileKind = 'article' | 'export';
 
+/** What a save writes: one text, or its pieces in order. */
+export type SaveContent = string | AsyncIterable<string>;
+
 export type SaveOutcome = { readonly saved: true; readonly where: string } | { readonly saved: false };
 
 export type MenuCommand =
@@ -75,8 +78,12 @@ export interface Platform {
   pickFile(kind: FileKind): Promise<PickedFile | null>;
   /** Ask the user for any number of articles and article feeds; empty when they cancel. */
   pickFiles(kind: 'article'): Promise<readonly PickedFile[]>;
-  /** Save text under a user-confirmed name; suggestedName is a bare file name. */
-  saveFile(suggestedName: string, content: string): Promise<SaveOutcome>;
+  /**
+   * Save text under a user-confirmed name; suggestedName is a bare file name. Content is one
+   * string, or pieces taken one at a time (a library export) and written in order, never joined
+   * into one string; a piece source that throws leaves no file (and the error is rethrown).
+   */
+  saveFile(suggestedName: string, content: SaveContent): Promise<SaveOutcome>;
   /** Native menu commands (desktop only); returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /**

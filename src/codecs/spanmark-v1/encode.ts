@@ -86,7 +86,7 @@ export function encodeSpanmarkV1(input: EncodeInput): SpanmarkFileV1 {
 }
 
 /** The keys every version writes first, in the contract's order. */
-export function fileHead<V extends number>(input: EncodeInput, version: V) {
+export function fileHead<V extends number>(input: Omit<EncodeInput, 'documents'>, version: V) {
   if (!isIsoDateTime(input.exportedAt)) {
     throw new SpanmarkEncodeError('exportedAt', `${JSON.stringify(input.exportedAt)} is not an ISO-8601 date-time`);
   }
@@ -105,15 +105,27 @@ export function encodeDocuments<A extends ExportedAnnotationV1 = ExportedAnnotat
   input: EncodeInput,
   extend?: AnnotationExtender<A>,
 ): (Omit<ExportedDocumentV1, 'annotations'> & { readonly annotations: readonly A[] })[] {
+  const encode = documentEncoder(extend);
+  return input.documents.map((doc, i) => encode(doc, i));
+}
+
+/**
+ * Encodes one document at a time (documents[i] of the file), refusing a text already encoded by
+ * this encoder: what encodeDocuments does for a list, for a writer that streams documents and
+ * keeps none of them (only their hashes).
+ */
+export function documentEncoder<A extends ExportedAnnotationV1 = ExportedAnnotationV1>(
+  extend?: AnnotationExtender<A>,
+): (doc: EncodeDocumentInput, i: number) => Omit<ExportedDocumentV1, 'annotations'> & { readonly annotations: readonly A[] } {
   const seen = new Map<string, number>();
-  return input.documents.map((doc, i) => {
+  return (doc, i) => {
     const prior = seen.get(doc.article.sha256);
     if (prior !== undefined) {
       throw new SpanmarkEncodeError(`documents[${i}].sha256`, `the same text is already exported as documents[${prior}]`);
     }
     seen.set(doc.article.sha256, i);
     return encodeDocument(doc, `documents[${i}]`, extend);
-  });
+  };
 }
 
 function encodeDocument<A extends ExportedAnnotationV1>(
@@ -327,6 +339,46 @@ export function serializeSpanmark(file: object): string {
   writeJson(file, '', out);
   out.push('\n');
   return out.join('');
+}
+
+/**
+ * serializeSpanmark of `{ ...head, [listKey]: items }` in pieces, joined they are the same text
+ * byte for byte: the head's keys, then each item as serializeSpanmark writes a list's items, then
+ * the closing brackets. The list key must be the file's last (documents is, in every version).
+ * Items are taken one at a time from a possibly asynchronous source, and pieces are handed on once
+ * they hold at least `minChars` characters, so a library is never one string and never one
+ * message per tiny document.
+ */
+export async function* serializeSpanmarkPieces(
+  head: Readonly<Record<string, unknown>>,
+  listKey: string,
+  items: AsyncIterable<unknown> | Iterable<unknown>,
+  minChars = 256 * 1024,
+): AsyncGenerator<string, void, undefined> {
+  const out: string[] = ['{\n'];
+  let size = 0;
+  const entries = Object.entries(head).filter(([k, v]) => v !== undefined && k !== listKey);
+  entries.forEach(([k, v], i) => {
+    out.push(`${i > 0 ? ',\n' : ''}  ${JSON.stringify(k)}: `);
+    writeJson(v, '  ', out);
+  });
+  out.push(`${entries.length > 0 ? ',\n' : ''}  ${JSON.stringify(listKey)}: `);
+  let count = 0;
+  for await (const item of items) {
+    out.push(count === 0 ? '[\n    ' : ',\n    ');
+    const from = out.length;
+    if (isLeafRecord(item)) out.push(JSON.stringify(item));
+    else writeJson(item, '    ', out);
+    for (let j = from; j < out.length; j++) size += out[j]!.length;
+    count += 1;
+    if (size >= minChars) {
+      yield out.join('');
+      out.length = 0;
+      size = 0;
+    }
+  }
+  out.push(count === 0 ? '[]\n}\n' : '\n  ]\n}\n');
+  yield out.join('');
 }
 
 function writeJson(value: unknown, indent: string, out: string[]): void {

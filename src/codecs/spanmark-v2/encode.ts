@@ -8,7 +8,7 @@ import type { AttributeDef, AttributeValue, AttributeValues } from '../../labels
 import { attributeValueProblem, linkTargetProblem } from '../../labels/attribute-values.js';
 import type { LabelSchema } from '../../labels/schema.js';
 import { textAfter, textBefore } from '../../text/context.js';
-import { encodeDocuments, fileHead, SpanmarkEncodeError, type EncodeInput } from '../spanmark-v1/encode.js';
+import { documentEncoder, fileHead, SpanmarkEncodeError, type EncodeDocumentInput, type EncodeInput } from '../spanmark-v1/encode.js';
 import type { ExportedAnnotationV1 } from '../spanmark-v1/types.js';
 import { keyPath } from './decode.js';
 import {
@@ -17,6 +17,7 @@ import {
   SPANMARK_VERSION_2,
   type ExportedAnnotationV2,
   type ExportedAttributeV2,
+  type ExportedDocumentV2,
   type ExportedLabelV2,
   type ExportedSchemaV2,
   type SpanmarkFileV2,
@@ -28,10 +29,25 @@ export interface EncodeInputV2 extends EncodeInput {
 }
 
 export function encodeSpanmarkV2(input: EncodeInputV2): SpanmarkFileV2 {
-  const head = fileHead(input, SPANMARK_VERSION_2);
-  const schema = encodeSchema(input.schema);
+  const encoder = spanmarkV2Encoder(input);
+  return { ...encoder.head, documents: input.documents.map((doc, i) => encoder.document(doc, i)) };
+}
+
+/** What a v2 file needs besides its documents. */
+export type EncodeHeadV2 = Omit<EncodeInputV2, 'documents'>;
+
+export interface SpanmarkV2Encoder {
+  /** The file without its documents, in the contract's key order. */
+  readonly head: Omit<SpanmarkFileV2, 'documents'>;
+  /** documents[i] of the file; refuses a text this encoder already wrote. */
+  document(doc: EncodeDocumentInput, i: number): ExportedDocumentV2;
+}
+
+/** encodeSpanmarkV2 one document at a time, for writers that stream (encode-stream.ts). */
+export function spanmarkV2Encoder(input: EncodeHeadV2): SpanmarkV2Encoder {
+  const head = { ...fileHead(input, SPANMARK_VERSION_2), schema: encodeSchema(input.schema) };
   const defs = new Map(input.schema.labels.map((l) => [l.id, new Map(l.attributes.map((a) => [a.id, a]))]));
-  const documents = encodeDocuments<ExportedAnnotationV2>(input, (wire, stored, text, path) => {
+  const encode = documentEncoder<ExportedAnnotationV2>((wire, stored, text, path) => {
     const attrs = defs.get(stored.label);
     if (attrs === undefined) throw new SpanmarkEncodeError(`${path}.label`, `label ${JSON.stringify(stored.label)} is not in the schema`);
     return withV2Keys(
@@ -41,20 +57,24 @@ export function encodeSpanmarkV2(input: EncodeInputV2): SpanmarkFileV2 {
       copyValues(stored.attributes, attrs, path),
     );
   });
-  // Links need the whole document: each must point at an annotation of the same document here.
-  documents.forEach((doc, i) => {
-    const labelOf = new Map(doc.annotations.map((a) => [a.id, a.label]));
-    doc.annotations.forEach((a, j) => {
-      const attrs = defs.get(a.label)!;
-      for (const [id, value] of Object.entries(a.attributes ?? {})) {
-        const def = attrs.get(id)!;
-        if (def.type !== 'link') continue;
-        const problem = linkTargetProblem(def, value as string, labelOf.get(value as string));
-        if (problem !== undefined) throw new SpanmarkEncodeError(keyPath(`documents[${i}].annotations[${j}].attributes`, id), problem);
-      }
-    });
-  });
-  return { ...head, schema, documents };
+  return {
+    head,
+    document(input, i) {
+      const doc = encode(input, i);
+      // Links need the whole document: each must point at an annotation of the same document here.
+      const labelOf = new Map(doc.annotations.map((a) => [a.id, a.label]));
+      doc.annotations.forEach((a, j) => {
+        const attrs = defs.get(a.label)!;
+        for (const [id, value] of Object.entries(a.attributes ?? {})) {
+          const def = attrs.get(id)!;
+          if (def.type !== 'link') continue;
+          const problem = linkTargetProblem(def, value as string, labelOf.get(value as string));
+          if (problem !== undefined) throw new SpanmarkEncodeError(keyPath(`documents[${i}].annotations[${j}].attributes`, id), problem);
+        }
+      });
+      return doc;
+    },
+  };
 }
 
 /** The record in the contract's key order: context around the quote, values after the note. */
