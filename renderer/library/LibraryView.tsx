@@ -13,6 +13,7 @@ import { readLibraryRows, type ShownRow } from './library-rows.js';
 import { saveCounts } from './layer-counts.js';
 import type { LayerCounts } from '../db/db.js';
 import { LibrarySearch } from './LibrarySearch.js';
+import { StorageEstimate } from './StorageEstimate.js';
 import type { Span } from '../../src/text/word-snap.js';
 
 interface Props {
@@ -51,6 +52,7 @@ export function LibraryView({ db, me, onOpen, onOpenAt = onOpen, onOpenSample, o
   return (
     <main className="library" data-testid="library">
       <h1>Library</h1>
+      <StorageEstimate version={listing.rows} />
       {listing.total === 0 ? (
         <div className="welcome" data-testid="welcome">
           <p>Spanmark tags claims, casualties and deployments in news articles, keeps every tag on this machine and exports them as labeled JSON.</p>
