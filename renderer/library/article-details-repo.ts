@@ -26,9 +26,19 @@ export async function noteTagged(db: SpanmarkDb, id: string): Promise<WorkStatus
   });
 }
 
-/** Every article id in the library's order (newest first), from the index alone: no article is read. */
-export function libraryOrder(db: SpanmarkDb): Promise<string[]> {
-  return db.articles.orderBy('addedAt').reverse().primaryKeys();
+/**
+ * Every article id in the library's default view (neither archived nor deleted), newest first,
+ * from the indexes alone: no article is read.
+ */
+export async function libraryOrder(db: SpanmarkDb): Promise<string[]> {
+  const [all, archived, deleted] = await Promise.all([
+    db.articles.orderBy('addedAt').reverse().primaryKeys(),
+    db.articles.where('archivedAt').above('').primaryKeys(),
+    db.articles.where('deletedAt').above('').primaryKeys(),
+  ]);
+  if (archived.length === 0 && deleted.length === 0) return all;
+  const hidden = new Set([...archived, ...deleted]);
+  return all.filter((id) => !hidden.has(id));
 }
 
 /**
