@@ -7,43 +7,16 @@
 import { expect, test, type Page } from '@playwright/test';
 import { SpanmarkApp } from './pages/app.js';
 import { colleagueExport } from './fixtures/exports.js';
+import { readStored as dump, type StoredLibrary as Dump } from './pages/stored.js';
 
 const AIGERIM = colleagueExport('Aigerim', [
   { id: 'ai-1', label: 'claim', quote: 'at least six waves of terrorist attacks' },
   { id: 'ai-2', label: 'casualty', quote: 'Their number increased to 18' },
 ]);
 
-type Dump = Record<string, unknown[]>;
-
-/** Every record of every store, read over a connection of its own once the app's writes committed. */
-function dump(page: Page): Promise<Dump> {
-  return page.evaluate(
-    () =>
-      new Promise<Dump>((resolve, reject) => {
-        const req = indexedDB.open('spanmark');
-        req.onerror = () => reject(req.error ?? new Error('indexedDB.open failed'));
-        req.onsuccess = () => {
-          const db = req.result;
-          const names = [...db.objectStoreNames];
-          const tx = db.transaction(names, 'readonly');
-          const out: Dump = {};
-          for (const n of names) {
-            const r = tx.objectStore(n).getAll();
-            r.onsuccess = () => (out[n] = r.result as unknown[]);
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve(out);
-          };
-        };
-      }),
-  );
-}
-
 /** The stored state that must come back exactly: everything but the library's own counts cache. */
-async function lasting(page: Page): Promise<Dump> {
-  const { layerCounts: _cache, ...rest } = await dump(page);
-  return rest;
+function lasting(page: Page): Promise<Dump> {
+  return dump(page, ['layerCounts']);
 }
 
 const titles = (page: Page) => page.getByTestId('library-item').locator('.title');
