@@ -26,6 +26,8 @@ import { LibraryActions, useLibraryActions } from './LibraryActions.js';
 export const ROW_HEIGHT = 64;
 /** Rows drawn above and below the view, so a fast scroll shows no gap. */
 const OVERSCAN = 6;
+/** Review progress before it is read: one object, so the rows are not re-sorted on every render. */
+const NO_PROGRESS: ReadonlyMap<string, ReviewProgress> = new Map();
 
 interface Props {
   readonly db: SpanmarkDb;
@@ -51,7 +53,7 @@ export function LibraryTable({ db, me, rows, total, picked, setPicked, onOpen, s
   const shelf: Shelf = filter.shelf ?? 'active';
   // Review progress is read after the rows are drawn, for the articles with a colleague's layer.
   const reviewed = useMemo(() => rows.filter((r) => (r.colleagues?.length ?? 0) > 0).map((r) => r.id), [rows]);
-  const progress = useLiveQuery(() => reviewProgressOf(db, reviewed, me), [db, reviewed, me], new Map<string, ReviewProgress>());
+  const progress = useLiveQuery(() => reviewProgressOf(db, reviewed, me), [db, reviewed, me], NO_PROGRESS);
   const withReview = useMemo(
     () => (progress.size === 0 ? rows : rows.map((r) => (progress.has(r.id) ? { ...r, review: progress.get(r.id)! } : r))),
     [rows, progress],

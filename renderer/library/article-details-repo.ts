@@ -54,12 +54,8 @@ export async function neighbourArticle(db: SpanmarkDb, id: string, dir: 1 | -1, 
   const at = order.indexOf(id);
   if (at < 0) return undefined;
   if (!notDone) return order[at + dir];
-  const CHUNK = 50;
-  for (let i = at + dir; i >= 0 && i < order.length; i += dir * CHUNK) {
-    const ids = dir === 1 ? order.slice(i, i + CHUNK) : order.slice(Math.max(0, i - CHUNK + 1), i + 1).reverse();
-    const articles = await db.articles.bulkGet(ids);
-    const found = articles.find((a) => a !== undefined && (workStatusOf(a) === 'new' || workStatusOf(a) === 'in-progress'));
-    if (found) return found.id;
-  }
+  // Done and reviewed ones from the workStatus index: no article (text and all) is read.
+  const finished = new Set(await db.articles.where('workStatus').anyOf('done', 'reviewed').primaryKeys());
+  for (let i = at + dir; i >= 0 && i < order.length; i += dir) if (!finished.has(order[i]!)) return order[i];
   return undefined;
 }
