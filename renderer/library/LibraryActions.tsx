@@ -7,13 +7,14 @@ import { useState } from 'react';
 import { shelfMessage, type Shelf } from '../../src/corpus/library-shelf.js';
 import { classifyDbError, describeDbFailure, type SpanmarkDb } from '../db/db.js';
 import { ConfirmDialog } from '../ui/ConfirmDialog.js';
-import { deletedIds, deleteArticles, purgeDeleted, restoreArticles, setArchived } from './shelf-repo.js';
+import { deletedIds, deleteArticles, purgeDeleted, putBack, restoreArticles, setArchived, type ShelfBefore } from './shelf-repo.js';
 
 type Kind = 'deleted' | 'archived' | 'unarchived' | 'restored' | 'purged';
 
 interface Done {
   readonly kind: Kind;
-  readonly ids: readonly string[];
+  /** The articles changed, with their marks before: what Undo writes back. */
+  readonly marks: readonly ShelfBefore[];
   readonly text: string;
   readonly error?: boolean;
 }
@@ -22,16 +23,16 @@ export function useLibraryActions(db: SpanmarkDb, clearPicked: (ids: readonly st
   const [done, setDone] = useState<Done | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const run = async (kind: Kind, ids: readonly string[], write: () => Promise<string[]>) => {
+  const run = async (kind: Kind, ids: readonly string[], write: () => Promise<readonly ShelfBefore[]>) => {
     if (ids.length === 0 || busy) return;
     setBusy(true);
     try {
       const changed = await write();
-      clearPicked(changed);
-      setDone({ kind, ids: changed, text: shelfMessage(kind, changed.length) });
+      clearPicked(changed.map((m) => m.id));
+      setDone({ kind, marks: kind === 'purged' ? [] : changed, text: shelfMessage(kind, changed.length) });
     } catch (e) {
       const err = e as { message?: string } | null;
-      setDone({ kind, ids: [], text: `Nothing was changed: ${describeDbFailure(classifyDbError(e), err?.message ?? String(e))}`, error: true });
+      setDone({ kind, marks: [], text: `Nothing was changed: ${describeDbFailure(classifyDbError(e), err?.message ?? String(e))}`, error: true });
     } finally {
       setBusy(false);
     }
@@ -42,26 +43,16 @@ export function useLibraryActions(db: SpanmarkDb, clearPicked: (ids: readonly st
     archive: (ids: readonly string[]) => run('archived', ids, () => setArchived(db, ids, true)),
     unarchive: (ids: readonly string[]) => run('unarchived', ids, () => setArchived(db, ids, false)),
     restore: (ids: readonly string[]) => run('restored', ids, () => restoreArticles(db, ids)),
-    purgeAll: () => run('purged', ['all'], async () => purgeDeleted(db, await deletedIds(db))),
+    purgeAll: () => run('purged', ['all'], async () => (await purgeDeleted(db, await deletedIds(db))).map((id) => ({ id }))),
   };
 
   /** Undoes the last action exactly (a for-good deletion has no undo). */
   const undo = async () => {
-    if (!done || done.error || done.ids.length === 0 || busy) return;
-    const ids = done.ids;
+    if (!done || done.error || done.marks.length === 0 || busy) return;
     setBusy(true);
     try {
-      const back = await (done.kind === 'deleted'
-        ? restoreArticles(db, ids)
-        : done.kind === 'archived'
-          ? setArchived(db, ids, false)
-          : done.kind === 'unarchived'
-            ? setArchived(db, ids, true)
-            : done.kind === 'restored'
-              ? deleteArticles(db, ids)
-              : Promise.resolve([]));
-      const n = back.length;
-      setDone({ kind: done.kind, ids: [], text: `Undone: ${n.toLocaleString('en')} ${n === 1 ? 'article is' : 'articles are'} back where ${n === 1 ? 'it was' : 'they were'}.` });
+      const n = (await putBack(db, done.marks)).length;
+      setDone({ kind: done.kind, marks: [], text: `Undone: ${n.toLocaleString('en')} ${n === 1 ? 'article is' : 'articles are'} back where ${n === 1 ? 'it was' : 'they were'}.` });
     } catch (e) {
       const err = e as { message?: string } | null;
       setDone({ ...done, text: `Could not undo: ${describeDbFailure(classifyDbError(e), err?.message ?? String(e))}`, error: true });
@@ -85,7 +76,7 @@ export function LibraryActions({ shelf, target, deletedCount, actions }: Props) 
   const { done, busy, act, undo } = actions;
   const [confirm, setConfirm] = useState(false);
   const n = target.length;
-  const undoable = done !== null && !done.error && done.ids.length > 0 && done.kind !== 'purged';
+  const undoable = done !== null && !done.error && done.marks.length > 0;
   return (
     <>
       <div className="library-shelf-actions" role="group" aria-label="Selected articles">

@@ -11,7 +11,7 @@ import Dexie from 'dexie';
 import { openDatabase, type SpanmarkDb } from '../../../renderer/db/db.js';
 import { storeArticle } from '../../../renderer/db/articles-repo.js';
 import { bumpRevision, writeNow } from '../../../renderer/db/annotations-repo.js';
-import { deletedIds, deleteArticles, purgeDeleted, restoreArticles, setArchived } from '../../../renderer/library/shelf-repo.js';
+import { deletedIds, deleteArticles, purgeDeleted, putBack, restoreArticles, setArchived, type ShelfBefore } from '../../../renderer/library/shelf-repo.js';
 import { readLibraryRows } from '../../../renderer/library/library-rows.js';
 import { saveCounts } from '../../../renderer/library/layer-counts.js';
 import { plainTextBlocks } from '../../../src/document/plain-blocks.js';
@@ -19,6 +19,7 @@ import type { ParsedArticle } from '../../../src/document/article.js';
 import type { Annotation } from '../../../src/annotations/types.js';
 import { T0 } from '../codecs/spanmark-v1-helpers.js';
 
+const idsOf = (marks: readonly ShelfBefore[]) => marks.map((m) => m.id).sort();
 let n = 0;
 const fresh = async (): Promise<SpanmarkDb> => {
   const db = openDatabase(`library-store-${n++}`);
@@ -67,7 +68,8 @@ test('delete keeps every record; undo restores exactly, archived stays archived'
     const [a, b] = await library(db);
     await setArchived(db, [b], true);
     const before = await everything(db);
-    assert.deepEqual(await deleteArticles(db, [a, b, 'no-such-id']), [a, b]);
+    const marks = await deleteArticles(db, [a, b, 'no-such-id']);
+    assert.deepEqual(idsOf(marks), [a, b].sort());
     // Deleting again marks nothing new (the first time stands).
     assert.deepEqual(await deleteArticles(db, [a]), []);
     assert.deepEqual(await deletedIds(db), [a, b].sort());
@@ -75,9 +77,40 @@ test('delete keeps every record; undo restores exactly, archived stays archived'
     for (const t of Object.keys(before)) if (t !== 'articles') assert.deepEqual(deleted[t], before[t], t);
     // A deleted article cannot be archived or unarchived behind the analyst's back.
     assert.deepEqual(await setArchived(db, [a, b], false), []);
-    assert.deepEqual((await restoreArticles(db, [a, b])).sort(), [a, b].sort());
+    // Undo: the marks as they were before the deletion.
+    assert.deepEqual(idsOf(await putBack(db, marks)), [a, b].sort());
     assert.deepEqual(await everything(db), before);
     assert.equal((await db.articles.get(b))?.archivedAt !== undefined, true);
+    // Restore (from Deleted) then its undo: deleted again, with the very time it was deleted at.
+    const deletedAgain = await deleteArticles(db, [a]);
+    const deletedRecord = await db.articles.get(a);
+    const restored = await restoreArticles(db, [a]);
+    assert.equal((await db.articles.get(a))?.deletedAt, undefined);
+    await putBack(db, restored);
+    assert.deepEqual(await db.articles.get(a), deletedRecord);
+    await putBack(db, deletedAgain);
+    assert.deepEqual(await everything(db), before);
+  } finally {
+    db.close();
+  }
+});
+
+test('unarchive then undo puts the archive time back exactly; an article emptied from Deleted since is skipped', async () => {
+  const db = await fresh();
+  try {
+    const [a, b] = await library(db);
+    await setArchived(db, [a, b], true);
+    const archived = await everything(db);
+    await new Promise((r) => setTimeout(r, 5)); // a later clock, so a new mark would differ
+    const unarchived = await setArchived(db, [a, b], false);
+    assert.deepEqual(idsOf(unarchived), [a, b].sort());
+    assert.equal((await db.articles.get(a))?.archivedAt, undefined);
+    await putBack(db, unarchived);
+    assert.deepEqual(await everything(db), archived);
+    const marks = await deleteArticles(db, [a]);
+    await purgeDeleted(db, [a]);
+    assert.deepEqual(await putBack(db, marks), []);
+    assert.equal(await db.articles.get(a), undefined);
   } finally {
     db.close();
   }
