@@ -52,7 +52,11 @@ export function useLibraryActions(db: SpanmarkDb, clearPicked: (ids: readonly st
     setBusy(true);
     try {
       const n = (await putBack(db, done.marks)).length;
-      setDone({ kind: done.kind, marks: [], text: `Undone: ${n.toLocaleString('en')} ${n === 1 ? 'article is' : 'articles are'} back where ${n === 1 ? 'it was' : 'they were'}.` });
+      setDone({
+        kind: done.kind,
+        marks: [],
+        text: `Undone: ${n.toLocaleString('en')} ${n === 1 ? 'article is' : 'articles are'} back where ${n === 1 ? 'it was' : 'they were'}.`,
+      });
     } catch (e) {
       const err = e as { message?: string } | null;
       setDone({ ...done, text: `Could not undo: ${describeDbFailure(classifyDbError(e), err?.message ?? String(e))}`, error: true });

@@ -28,7 +28,12 @@ export interface LibraryRows {
 
 const CHUNK = 250;
 
-function toRow(a: Article, counts: Readonly<Record<string, number>> | undefined, edited: string | undefined, colleagues: readonly string[] | undefined): ShownRow {
+function toRow(
+  a: Article,
+  counts: Readonly<Record<string, number>> | undefined,
+  edited: string | undefined,
+  colleagues: readonly string[] | undefined,
+): ShownRow {
   const m = a.metadata ?? {};
   const shelf = shelfOf(a);
   return {
@@ -65,7 +70,9 @@ export async function colleaguesByDoc(db: SpanmarkDb): Promise<Map<string, strin
 
 export async function readLibraryRows(db: SpanmarkDb): Promise<LibraryRows> {
   const [revisions, colleagues] = await Promise.all([db.layerRevisions.toArray(), colleaguesByDoc(db)]);
-  const stamps = new Map<string, Stamp>(revisions.map((r) => [r.docId, r.writer === undefined ? { revision: r.revision } : { revision: r.revision, writer: r.writer }]));
+  const stamps = new Map<string, Stamp>(
+    revisions.map((r) => [r.docId, r.writer === undefined ? { revision: r.revision } : { revision: r.revision, writer: r.writer }]),
+  );
   const cache = await readCountsCache(db);
   const rows: ShownRow[] = [];
   const recounted: LayerCounts[] = [];
@@ -76,7 +83,10 @@ export async function readLibraryRows(db: SpanmarkDb): Promise<LibraryRows> {
     const stale = chunk.filter((a) => !countsCurrent(cache.get(a.id), stamps.get(a.id) ?? { revision: 0 })).map((a) => a.id);
     if (stale.length > 0) {
       const byDoc = new Map<string, { label: string; createdAt?: string; updatedAt?: string }[]>(stale.map((id) => [id, []]));
-      await db.annotations.where('docId').anyOf(stale).each((a) => byDoc.get(a.docId)?.push(a));
+      await db.annotations
+        .where('docId')
+        .anyOf(stale)
+        .each((a) => byDoc.get(a.docId)?.push(a));
       for (const id of stale) {
         const record = countsRecord(id, stamps.get(id) ?? { revision: 0 }, summariseLayer(byDoc.get(id) ?? []));
         cache.set(id, record);

@@ -44,7 +44,9 @@ export function restoreArticles(db: SpanmarkDb, ids: readonly string[]): Promise
 
 /** Archives (or, with false, un-archives) the articles that are not deleted. */
 export function setArchived(db: SpanmarkDb, ids: readonly string[], archived: boolean): Promise<ShelfBefore[]> {
-  return mark(db, ids, (a) => a.deletedAt === undefined && (a.archivedAt !== undefined) !== archived, { archivedAt: archived ? new Date().toISOString() : undefined });
+  return mark(db, ids, (a) => a.deletedAt === undefined && (a.archivedAt !== undefined) !== archived, {
+    archivedAt: archived ? new Date().toISOString() : undefined,
+  });
 }
 
 /** Undoes an action: each article's marks exactly as they were before it (times included). */
@@ -73,7 +75,16 @@ export async function deletedIds(db: SpanmarkDb): Promise<string[]> {
  * one transaction. Returns the ids removed.
  */
 export async function purgeDeleted(db: SpanmarkDb, ids: readonly string[]): Promise<string[]> {
-  const tables = [db.articles, db.annotations, db.colleagueAnnotations, db.reviewDecisions, db.layerRevisions, db.layerSnapshots, db.layerCounts, db.textReplacements];
+  const tables = [
+    db.articles,
+    db.annotations,
+    db.colleagueAnnotations,
+    db.reviewDecisions,
+    db.layerRevisions,
+    db.layerSnapshots,
+    db.layerCounts,
+    db.textReplacements,
+  ];
   return db.transaction('rw', tables, async () => {
     const found = await db.articles.bulkGet([...ids]);
     const gone = found.filter((a) => a?.deletedAt !== undefined).map((a) => a!.id);
@@ -81,7 +92,12 @@ export async function purgeDeleted(db: SpanmarkDb, ids: readonly string[]): Prom
     await db.annotations.where('docId').anyOf(gone).delete();
     await db.colleagueAnnotations.where('docId').anyOf(gone).delete();
     await db.reviewDecisions.where('docId').anyOf(gone).delete();
-    await Promise.all([db.layerRevisions.bulkDelete(gone), db.layerSnapshots.bulkDelete(gone), db.layerCounts.bulkDelete(gone), db.textReplacements.bulkDelete(gone)]);
+    await Promise.all([
+      db.layerRevisions.bulkDelete(gone),
+      db.layerSnapshots.bulkDelete(gone),
+      db.layerCounts.bulkDelete(gone),
+      db.textReplacements.bulkDelete(gone),
+    ]);
     await db.articles.bulkDelete(gone);
     return gone;
   });

@@ -39,7 +39,10 @@ export function useCorpusImport(
       const counts = { added: 0, existing: 0, refused: 0 };
       const base = { outcomes, counts, cancelling: false };
       // Refused before anything is written when the browser's estimate says it cannot fit.
-      const wontFit = importWontFit(await estimateStorage(), files.reduce((sum, f) => sum + f.bytes.byteLength, 0));
+      const wontFit = importWontFit(
+        await estimateStorage(),
+        files.reduce((sum, f) => sum + f.bytes.byteLength, 0),
+      );
       if (wontFit !== undefined) {
         setState({ ...base, stage: 'failed', done: 0, total: files.length, failure: wontFit });
         return;

@@ -49,12 +49,14 @@ test('two articles deleted by keyboard keep every record until Undo brings them 
   await expect(titles(page)).toHaveText(['bravo', 'alpha', 'kazakhstan-2022-01-07']);
   // The stored state, once the layers' snapshots settled.
   let before: Dump = {};
-  await expect.poll(async () => {
-    const now = await lasting(page);
-    const same = JSON.stringify(now) === JSON.stringify(before);
-    before = now;
-    return same;
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      const now = await lasting(page);
+      const same = JSON.stringify(now) === JSON.stringify(before);
+      before = now;
+      return same;
+    })
+    .toBe(true);
   expect(before['annotations']).toHaveLength(3);
   expect(before['colleagueAnnotations']).toHaveLength(2);
 
@@ -90,7 +92,9 @@ test('two articles deleted by keyboard keep every record until Undo brings them 
   await expect(sample.getByTestId('library-review-progress')).toHaveText('0 of 1 difference decided');
 
   // Delete the sample again (Ctrl+click picks it without opening it), then confirm in Deleted.
-  await titles(page).nth(2).click({ modifiers: ['ControlOrMeta'] });
+  await titles(page)
+    .nth(2)
+    .click({ modifiers: ['ControlOrMeta'] });
   await expect(page.getByTestId('library')).toBeVisible();
   await page.getByTestId('library-delete').click();
   await expect(page.getByTestId('library-status')).toContainText('Deleted 1 article');
@@ -168,7 +172,10 @@ test('colleagues and review columns: filter by colleague, sort by either; Shift-
   await page.getByTestId('sort-title').click();
   await expect(titles(page)).toHaveText(['alpha', 'bravo', 'kazakhstan-2022-01-07']);
   await page.getByTestId('library-pick').first().click();
-  await page.getByTestId('library-pick').nth(2).click({ modifiers: ['Shift'] });
+  await page
+    .getByTestId('library-pick')
+    .nth(2)
+    .click({ modifiers: ['Shift'] });
   await expect(page.getByTestId('library-row').and(page.locator('[aria-selected="true"]'))).toHaveCount(3);
   await expect(page.getByTestId('library-delete')).toHaveText('Delete 3');
 });

@@ -37,7 +37,9 @@ test('a feed import that will not fit is refused before anything is stored; one 
   // 1 kB left: a feed of a few kB cannot fit.
   await stubEstimate(page, 1000 * MB - 1000, 1000 * MB);
   await new SpanmarkApp(page).goto();
-  const lines = Array.from({ length: 20 }, (_, i) => JSON.stringify({ title: `Wire ${i} 🇰🇿`, text: `Report ${i}: crowds gathered near the akimat in Almaty. مرحبا`.repeat(4) })).join('\n');
+  const lines = Array.from({ length: 20 }, (_, i) =>
+    JSON.stringify({ title: `Wire ${i} 🇰🇿`, text: `Report ${i}: crowds gathered near the akimat in Almaty. مرحبا`.repeat(4) }),
+  ).join('\n');
   const importFeed = async () => {
     const chooser = page.waitForEvent('filechooser');
     await page.getByTestId('cmd-open-article').click();

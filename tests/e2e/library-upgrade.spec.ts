@@ -28,8 +28,27 @@ test('a version 4 library upgrades to 5 with every record intact, and the librar
       });
       const records: Record<string, unknown[]> = {
         articles: [
-          { id: a, sha256: a, title: 'old article', format: 'text', text, blocks: [{ kind: 'paragraph', start: 0, end: text.length }], metadata: { source: 'Reuters', date: '2022-01-05', tags: ['kz'] }, addedAt: '2022-01-05T00:00:00.000Z', workStatus: 'in-progress' },
-          { id: b, sha256: b, title: 'مرحبا second', format: 'text', text: `${text} 2`, blocks: [{ kind: 'paragraph', start: 0, end: text.length + 2 }], metadata: {}, addedAt: '2022-01-06T00:00:00.000Z' },
+          {
+            id: a,
+            sha256: a,
+            title: 'old article',
+            format: 'text',
+            text,
+            blocks: [{ kind: 'paragraph', start: 0, end: text.length }],
+            metadata: { source: 'Reuters', date: '2022-01-05', tags: ['kz'] },
+            addedAt: '2022-01-05T00:00:00.000Z',
+            workStatus: 'in-progress',
+          },
+          {
+            id: b,
+            sha256: b,
+            title: 'مرحبا second',
+            format: 'text',
+            text: `${text} 2`,
+            blocks: [{ kind: 'paragraph', start: 0, end: text.length + 2 }],
+            metadata: {},
+            addedAt: '2022-01-06T00:00:00.000Z',
+          },
         ],
         annotations: [ann(a!, 'o1', 'deployment', 0, 6), ann(a!, 'o2', 'claim', 22, 28), ann(a!, 'o3', 'claim', 7, 11), ann(b!, 'o4', 'casualty', 0, 6)],
         settings: [{ key: 'annotator', value: 'Dana' }],

@@ -28,7 +28,10 @@ test('labels are own keys whatever they are called: __proto__, emoji, RTL, combi
 });
 
 test('a huge layer is counted in one pass', () => {
-  const list = Array.from({ length: 200_000 }, (_, i) => ({ label: i % 3 === 0 ? 'claim' : 'deployment', createdAt: `2022-01-01T00:00:${String(i % 60).padStart(2, '0')}.000Z` }));
+  const list = Array.from({ length: 200_000 }, (_, i) => ({
+    label: i % 3 === 0 ? 'claim' : 'deployment',
+    createdAt: `2022-01-01T00:00:${String(i % 60).padStart(2, '0')}.000Z`,
+  }));
   const s = summariseLayer(list);
   assert.equal(s.counts['claim'], 66_667);
   assert.equal(s.counts['deployment'], 133_333);

@@ -38,7 +38,17 @@ test('from 80 % on it warns, saying what is left and what to do; 95 % is full', 
 });
 
 test('a missing or malformed estimate is unknown and warns about nothing', () => {
-  for (const e of [undefined, {}, { usage: 5 }, { quota: 5 }, { usage: -1, quota: 10 }, { usage: 1, quota: 0 }, { usage: Number.NaN, quota: 10 }, { usage: 1, quota: Infinity }, { usage: '5', quota: '10' } as never]) {
+  for (const e of [
+    undefined,
+    {},
+    { usage: 5 },
+    { quota: 5 },
+    { usage: -1, quota: 10 },
+    { usage: 1, quota: 0 },
+    { usage: Number.NaN, quota: 10 },
+    { usage: 1, quota: Infinity },
+    { usage: '5', quota: '10' } as never,
+  ]) {
     const r = storageReport(e);
     assert.equal(r.level, 'unknown', JSON.stringify(e));
     assert.equal(r.warning, undefined);

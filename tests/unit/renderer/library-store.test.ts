@@ -26,7 +26,13 @@ const fresh = async (): Promise<SpanmarkDb> => {
   await db.open();
   return db;
 };
-const parsed = (text: string, title = 'T'): ParsedArticle => ({ title, format: 'text', text, blocks: plainTextBlocks(text), metadata: { source: 'Reuters', tags: ['kz'] } });
+const parsed = (text: string, title = 'T'): ParsedArticle => ({
+  title,
+  format: 'text',
+  text,
+  blocks: plainTextBlocks(text),
+  metadata: { source: 'Reuters', tags: ['kz'] },
+});
 const ann = (docId: string, id: string, label: string, extra: Partial<Annotation> = {}): Annotation => ({
   id,
   docId,
@@ -49,11 +55,19 @@ async function everything(db: SpanmarkDb): Promise<Record<string, unknown[]>> {
 /** Two articles with every kind of record: my layer, a colleague's, a decision, a snapshot, a replacement. */
 async function library(db: SpanmarkDb): Promise<[string, string, string]> {
   const ids: string[] = [];
-  for (const text of ['Troops 😀 arrived in Almaty.', 'مرحبا\r\nAt least 18 people were killed.', 'e\u0301 third']) ids.push((await storeArticle(db, parsed(text))).article.id);
+  for (const text of ['Troops 😀 arrived in Almaty.', 'مرحبا\r\nAt least 18 people were killed.', 'e\u0301 third'])
+    ids.push((await storeArticle(db, parsed(text))).article.id);
   for (const id of ids) {
     await db.annotations.bulkAdd([ann(id, `${id}-a`, 'claim'), ann(id, `${id}-b`, 'casualty')]);
     await db.colleagueAnnotations.add({ ...ann(id, `${id}-c`, 'claim', { annotator: 'Aigerim' }), layer: 'name:Aigerim' });
-    await db.reviewDecisions.add({ id: `${id}|Aigerim|${id}-c`, docId: id, annotator: 'Aigerim', annotationId: `${id}-c`, decision: 'rejected', decidedAt: T0 } as never);
+    await db.reviewDecisions.add({
+      id: `${id}|Aigerim|${id}-c`,
+      docId: id,
+      annotator: 'Aigerim',
+      annotationId: `${id}-c`,
+      decision: 'rejected',
+      decidedAt: T0,
+    } as never);
     const stamp = await bumpRevision(db, id);
     await db.layerSnapshots.put({ docId: id, ...stamp, columns: {} as never });
     await db.textReplacements.put({ docId: id } as never);
@@ -171,7 +185,11 @@ test('label counts: counted once, then read from the cache until the layer’s s
     assert.deepEqual(second.rows.find((r) => r.id === a)?.counts, { claim: 1, casualty: 1 });
     // Every real write moves the stamp (here the one every edit goes through), and that document alone is counted again.
     const { revision, writer } = (await db.layerRevisions.get(b))!;
-    const w = writeNow(db, { kind: 'create', annotation: ann(b, `${b}-new`, 'deployment', { updatedAt: '2030-01-01T00:00:00.000Z' }) }, { revision, ...(writer ? { writer } : {}) });
+    const w = writeNow(
+      db,
+      { kind: 'create', annotation: ann(b, `${b}-new`, 'deployment', { updatedAt: '2030-01-01T00:00:00.000Z' }) },
+      { revision, ...(writer ? { writer } : {}) },
+    );
     await w.committed;
     const third = await readLibraryRows(db);
     assert.deepEqual(
@@ -193,7 +211,12 @@ test('a version 4 library upgrades to 5 with every record unchanged; the indexes
   const name = 'library-store-upgrade';
   const v4 = new Dexie(name);
   v4.version(1).stores({ articles: 'id, addedAt, title', annotations: 'id, docId, [docId+annotator]', settings: 'key' });
-  v4.version(2).stores({ layerAnnotations: '[docId+annotator+id], docId, [docId+annotator]', reviewDecisions: 'id, docId', layerRevisions: 'docId', layerSnapshots: 'docId' });
+  v4.version(2).stores({
+    layerAnnotations: '[docId+annotator+id], docId, [docId+annotator]',
+    reviewDecisions: 'id, docId',
+    layerRevisions: 'docId',
+    layerSnapshots: 'docId',
+  });
   v4.version(3).stores({ layerAnnotations: null, colleagueAnnotations: '[docId+layer+id], docId, [docId+layer]', colleagueLayers: 'key' });
   v4.version(4).stores({ articles: 'id, addedAt, title, sha256', textReplacements: 'docId' });
   await v4.open();
