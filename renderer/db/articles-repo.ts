@@ -14,6 +14,12 @@ export async function storeArticle(db: SpanmarkDb, parsed: ParsedArticle): Promi
   const sha = await sha256Hex(parsed.text);
   return db.transaction('rw', db.articles, async () => {
     const existing = (await db.articles.get(sha)) ?? (await db.articles.where('sha256').equals(sha).first());
+    if (existing?.deletedAt !== undefined) {
+      // Opening a deleted article's text again wants it back: the deletion is undone, layers and all.
+      await db.articles.update(existing.id, { deletedAt: undefined });
+      const { deletedAt: _gone, ...back } = existing;
+      return { article: back, existed: true };
+    }
     if (existing) return { article: existing, existed: true };
     const article: Article = { ...parsed, id: sha, sha256: sha, addedAt: new Date().toISOString() };
     await db.articles.add(article);

@@ -49,7 +49,23 @@ export type SpanmarkDb = Dexie & {
   layerSnapshots: EntityTable<LayerSnapshot, 'docId'>;
   /** Per document, after File › Replace text…: moved spans to confirm, orphans, and the undo state. */
   textReplacements: EntityTable<TextReplacement, 'docId'>;
+  /** Per document, my layer's annotations per label, valid only while its stamp is the document's. */
+  layerCounts: EntityTable<LayerCounts, 'docId'>;
 };
+
+/**
+ * A cache, never the truth: my layer's count per label and its newest edit, for the library's
+ * rows, so opening the library reads one small record per article instead of every annotation.
+ * Used only while its revision and writer equal the document's layerRevisions record.
+ */
+export interface LayerCounts {
+  readonly docId: string;
+  readonly revision: number;
+  readonly writer?: string;
+  readonly counts: Readonly<Record<string, number>>;
+  /** ISO time of the newest annotation's last change; absent when the layer is empty. */
+  readonly lastEdited?: string;
+}
 
 export interface LayerRevision {
   readonly docId: string;
@@ -73,12 +89,14 @@ export interface LayerSnapshot {
 
 export const DB_NAME = 'spanmark';
 /** The newest schema version this build knows. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 /**
  * The version that added text replacement (its own constant so it can be renumbered alone if
  * another version lands first: a version number is the only thing it shares with others).
  */
 export const REPLACEMENT_VERSION = 4;
+/** The version that added the library's indexes and label counts (renumbered alone, as above). */
+export const LIBRARY_VERSION = 5;
 
 export function openDatabase(name: string = DB_NAME): SpanmarkDb {
   // 'strict' makes a commit wait until the data is flushed to disk, so "saved" means saved even
@@ -126,6 +144,15 @@ export function openDatabase(name: string = DB_NAME): SpanmarkDb {
   db.version(REPLACEMENT_VERSION).stores({
     articles: 'id, addedAt, title, sha256',
     textReplacements: 'docId',
+  });
+  // v5: the library's filters and sorts that a query can serve get an index (status, date, outlet,
+  // tags, archived, deleted: a record without the field is simply not in that index), and my
+  // layer's per-label counts are cached per document (layerCounts). Nothing to migrate: IndexedDB
+  // fills the indexes from the records as they are, and a document without counts is counted once
+  // the next time the library opens.
+  db.version(LIBRARY_VERSION).stores({
+    articles: 'id, addedAt, title, sha256, workStatus, metadata.date, metadata.source, *metadata.tags, archivedAt, deletedAt',
+    layerCounts: 'docId',
   });
   return db;
 }

@@ -1,15 +1,19 @@
 // The library: every stored document as a row of the library table (LibraryTable.tsx), and the
-// bundled sample offered when the library is empty. Rows are read in two sweeps of the database
-// (library-rows.ts); while a batch import runs, only the count is followed (one request per
-// batch) and the rows are read again when it ends.
+// bundled sample offered when the library is empty. Rows are read with my layer's cached label
+// counts (library-rows.ts), and counts worked out afresh are stored back once drawn; while a batch
+// import runs, only the count is followed (one request per batch) and the rows are read again
+// when it ends.
 
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { LibraryAgreement } from '../review/LibraryAgreement.js';
 import type { SpanmarkDb } from '../db/db.js';
 import { LibraryTable } from './LibraryTable.js';
 import { readLibraryRows, type ShownRow } from './library-rows.js';
+import { saveCounts } from './layer-counts.js';
+import type { LayerCounts } from '../db/db.js';
 import { LibrarySearch } from './LibrarySearch.js';
+import { StorageEstimate } from './StorageEstimate.js';
 import type { Span } from '../../src/text/word-snap.js';
 
 interface Props {
@@ -28,7 +32,7 @@ interface Props {
   readonly onExportShown?: () => void;
 }
 
-type Listing = { readonly rows: readonly ShownRow[]; readonly total: number };
+type Listing = { readonly rows: readonly ShownRow[]; readonly total: number; readonly recounted?: readonly LayerCounts[] };
 
 export function LibraryView({ db, me, onOpen, onOpenAt = onOpen, onOpenSample, onOpenFile, importing = false, onFacts, onExportShown }: Props) {
   const last = useRef<Listing | null>(null);
@@ -37,17 +41,22 @@ export function LibraryView({ db, me, onOpen, onOpenAt = onOpen, onOpenSample, o
   const listing = useLiveQuery(
     async (): Promise<Listing> => {
       if (importing && last.current) return { rows: last.current.rows, total: await db.articles.count() };
-      const rows = await readLibraryRows(db);
-      return { rows, total: rows.length };
+      const { rows, recounted } = await readLibraryRows(db);
+      return { rows, total: rows.length, recounted };
     },
     [db, importing],
     null,
   );
+  // A cache only: a failed store is counted again at the next open, so it is not reported.
+  useEffect(() => {
+    if (listing?.recounted?.length) void saveCounts(db, listing.recounted).catch(() => undefined);
+  }, [db, listing]);
   if (listing === null) return <main className="library" aria-busy="true" />;
   last.current = listing;
   return (
     <main className="library" data-testid="library">
       <h1>Library</h1>
+      <StorageEstimate version={listing.rows} />
       {listing.total === 0 ? (
         <div className="welcome" data-testid="welcome">
           <p>Spanmark tags claims, casualties and deployments in news articles, keeps every tag on this machine and exports them as labeled JSON.</p>

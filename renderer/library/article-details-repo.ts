@@ -26,9 +26,19 @@ export async function noteTagged(db: SpanmarkDb, id: string): Promise<WorkStatus
   });
 }
 
-/** Every article id in the library's order (newest first), from the index alone: no article is read. */
-export function libraryOrder(db: SpanmarkDb): Promise<string[]> {
-  return db.articles.orderBy('addedAt').reverse().primaryKeys();
+/**
+ * Every article id in the library's default view (neither archived nor deleted), newest first,
+ * from the indexes alone: no article is read.
+ */
+export async function libraryOrder(db: SpanmarkDb): Promise<string[]> {
+  const [all, archived, deleted] = await Promise.all([
+    db.articles.orderBy('addedAt').reverse().primaryKeys(),
+    db.articles.where('archivedAt').above('').primaryKeys(),
+    db.articles.where('deletedAt').above('').primaryKeys(),
+  ]);
+  if (archived.length === 0 && deleted.length === 0) return all;
+  const hidden = new Set([...archived, ...deleted]);
+  return all.filter((id) => !hidden.has(id));
 }
 
 /**
@@ -44,12 +54,8 @@ export async function neighbourArticle(db: SpanmarkDb, id: string, dir: 1 | -1, 
   const at = order.indexOf(id);
   if (at < 0) return undefined;
   if (!notDone) return order[at + dir];
-  const CHUNK = 50;
-  for (let i = at + dir; i >= 0 && i < order.length; i += dir * CHUNK) {
-    const ids = dir === 1 ? order.slice(i, i + CHUNK) : order.slice(Math.max(0, i - CHUNK + 1), i + 1).reverse();
-    const articles = await db.articles.bulkGet(ids);
-    const found = articles.find((a) => a !== undefined && (workStatusOf(a) === 'new' || workStatusOf(a) === 'in-progress'));
-    if (found) return found.id;
-  }
+  // Done and reviewed ones from the workStatus index: no article (text and all) is read.
+  const finished = new Set(await db.articles.where('workStatus').anyOf('done', 'reviewed').primaryKeys());
+  for (let i = at + dir; i >= 0 && i < order.length; i += dir) if (!finished.has(order[i]!)) return order[i];
   return undefined;
 }

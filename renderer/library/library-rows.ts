@@ -1,22 +1,41 @@
-// The library table's rows, read in two sweeps (every article, every annotation) instead of one
-// query per article: with thousands of articles the per-article count queries dominated.
-// Excluded: review progress, read per visible row only (LibraryTable's RowProgress).
+// The library table's rows: every article (in chunks by primary key), my layer's per-label counts
+// from their cache (layer-counts.ts: only documents whose layer changed since are counted again,
+// from their own annotations, so no library open reads every annotation), and which colleagues'
+// layers each article holds (from the [docId+layer] index's distinct keys: no annotation is read).
+// Excluded: review progress (review-rows.ts), read after the rows are drawn.
 
-import type { SpanmarkDb } from '../db/db.js';
+import type { SpanmarkDb, LayerCounts } from '../db/db.js';
 import type { LibraryRow } from '../../src/corpus/library-table.js';
 import type { Article, ReviewStatus } from '../../src/document/article.js';
+import { summariseLayer } from '../../src/corpus/layer-summary.js';
+import { shelfOf } from '../../src/corpus/library-shelf.js';
+import { workStatusOf } from '../../src/corpus/work-status.js';
+import type { Stamp } from '../db/annotations-repo.js';
+import type { LayerKey } from '../../src/review/layer-identity.js';
+import { countsCurrent, countsRecord, readCountsCache } from './layer-counts.js';
 
 export interface ShownRow extends LibraryRow {
   readonly reviewStatus: ReviewStatus;
   /** Changes whenever what the search indexes of this article may have (search-index.ts). */
   readonly searchKey: string;
 }
-import { workStatusOf } from '../../src/corpus/work-status.js';
+
+export interface LibraryRows {
+  readonly rows: ShownRow[];
+  /** Counts worked out afresh in this read, to be stored (saveCounts) so the next open needn't. */
+  readonly recounted: LayerCounts[];
+}
 
 const CHUNK = 250;
 
-function toRow(a: Article, counts: Record<string, number> | undefined, edited: string | undefined): ShownRow {
+function toRow(
+  a: Article,
+  counts: Readonly<Record<string, number>> | undefined,
+  edited: string | undefined,
+  colleagues: readonly string[] | undefined,
+): ShownRow {
   const m = a.metadata ?? {};
+  const shelf = shelfOf(a);
   return {
     id: a.id,
     title: a.title,
@@ -27,32 +46,61 @@ function toRow(a: Article, counts: Record<string, number> | undefined, edited: s
     counts: counts ?? {},
     lastEdited: edited ?? a.addedAt,
     addedAt: a.addedAt,
+    ...(shelf !== 'active' ? { shelf } : {}),
+    ...(colleagues ? { colleagues } : {}),
     reviewStatus: a.reviewStatus ?? 'unreviewed',
     searchKey: `${a.title}\u0000${JSON.stringify(m)}\u0000${edited ?? ''}\u0000${counts ? Object.values(counts).join(',') : ''}`,
   };
 }
 
-export async function readLibraryRows(db: SpanmarkDb): Promise<ShownRow[]> {
-  const counts = new Map<string, Record<string, number>>();
-  const edited = new Map<string, string>();
-  await db.annotations.each((a) => {
-    const c = counts.get(a.docId) ?? {};
-    c[a.label] = (c[a.label] ?? 0) + 1;
-    counts.set(a.docId, c);
-    const t = a.updatedAt ?? a.createdAt;
-    const prev = edited.get(a.docId);
-    if (t && (prev === undefined || t > prev)) edited.set(a.docId, t);
-  });
+/** Per document, the shown names of the colleague layers it holds (sorted). */
+export async function colleaguesByDoc(db: SpanmarkDb): Promise<Map<string, string[]>> {
+  const [pairs, layers] = await Promise.all([db.colleagueAnnotations.orderBy('[docId+layer]').uniqueKeys(), db.colleagueLayers.toArray()]);
+  const shown = new Map(layers.map((l) => [l.key, l.displayName]));
+  const out = new Map<string, string[]>();
+  for (const key of pairs as unknown as [string, string][]) {
+    const [docId, layer] = key;
+    const list = out.get(docId) ?? [];
+    list.push(shown.get(layer as LayerKey) ?? layer);
+    out.set(docId, list);
+  }
+  for (const list of out.values()) list.sort((a, b) => a.localeCompare(b, 'en'));
+  return out;
+}
+
+export async function readLibraryRows(db: SpanmarkDb): Promise<LibraryRows> {
+  const [revisions, colleagues] = await Promise.all([db.layerRevisions.toArray(), colleaguesByDoc(db)]);
+  const stamps = new Map<string, Stamp>(
+    revisions.map((r) => [r.docId, r.writer === undefined ? { revision: r.revision } : { revision: r.revision, writer: r.writer }]),
+  );
+  const cache = await readCountsCache(db);
   const rows: ShownRow[] = [];
+  const recounted: LayerCounts[] = [];
   // In chunks by primary key: one read of 5,000 articles (texts and all) was a single long task.
   let after: string | undefined;
   for (;;) {
     const chunk = await (after === undefined ? db.articles.orderBy(':id') : db.articles.where(':id').above(after)).limit(CHUNK).toArray();
-    for (const a of chunk) rows.push(toRow(a, counts.get(a.id), edited.get(a.id)));
+    const stale = chunk.filter((a) => !countsCurrent(cache.get(a.id), stamps.get(a.id) ?? { revision: 0 })).map((a) => a.id);
+    if (stale.length > 0) {
+      const byDoc = new Map<string, { label: string; createdAt?: string; updatedAt?: string }[]>(stale.map((id) => [id, []]));
+      await db.annotations
+        .where('docId')
+        .anyOf(stale)
+        .each((a) => byDoc.get(a.docId)?.push(a));
+      for (const id of stale) {
+        const record = countsRecord(id, stamps.get(id) ?? { revision: 0 }, summariseLayer(byDoc.get(id) ?? []));
+        cache.set(id, record);
+        recounted.push(record);
+      }
+    }
+    for (const a of chunk) {
+      const c = cache.get(a.id);
+      rows.push(toRow(a, c?.counts, c?.lastEdited, colleagues.get(a.id)));
+    }
     if (chunk.length < CHUNK) break;
     after = chunk[chunk.length - 1]!.id;
   }
-  return rows;
+  return { rows, recounted };
 }
 
 /** Annotation total over every label. */

@@ -7,6 +7,8 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Platform } from '../../src/platform/platform.js';
 import { feedFormatForName, MAX_FEED_BYTES } from '../../src/corpus/feed.js';
+import { importWontFit } from '../../src/corpus/storage-estimate.js';
+import { estimateStorage } from './storage-estimate.js';
 import type { SpanmarkDb } from '../db/db.js';
 import { createCorpusImporter, type CorpusRun } from '../io/corpus-client.js';
 import type { CorpusFile, CorpusOutcome } from '../io/corpus-import.js';
@@ -36,6 +38,15 @@ export function useCorpusImport(
       const outcomes: CorpusOutcome[] = [];
       const counts = { added: 0, existing: 0, refused: 0 };
       const base = { outcomes, counts, cancelling: false };
+      // Refused before anything is written when the browser's estimate says it cannot fit.
+      const wontFit = importWontFit(
+        await estimateStorage(),
+        files.reduce((sum, f) => sum + f.bytes.byteLength, 0),
+      );
+      if (wontFit !== undefined) {
+        setState({ ...base, stage: 'failed', done: 0, total: files.length, failure: wontFit });
+        return;
+      }
       setState({ ...base, stage: 'reading', done: 0, total: files.length });
       const run = importer.run(files, (p) => {
         for (const o of p.outcomes) {

@@ -2,10 +2,13 @@
 // (which follows the table's current order) can never disagree. A missing value (no date, no
 // source) sorts after every present one in both directions: undated articles are news to find,
 // not noise at the top. Equal keys keep the input order (stable), so a re-sort never shuffles.
-// Excluded: reading the rows (renderer/library/library-rows.ts) and full-text search.
+// Rows are filtered to one shelf (the library, archived or deleted: library-shelf.ts), the library
+// unless the filter names another. Excluded: reading the rows (renderer/library/library-rows.ts)
+// and full-text search.
 
 import type { WorkStatus } from './work-status.js';
 import { WORK_STATUSES } from './work-status.js';
+import type { Shelf } from './library-shelf.js';
 
 export interface LibraryRow {
   readonly id: string;
@@ -20,10 +23,16 @@ export interface LibraryRow {
   readonly lastEdited: string;
   /** ISO time the article came into the library: the default order, newest first. */
   readonly addedAt: string;
+  /** Absent: in the library (not archived, not deleted). */
+  readonly shelf?: Shelf;
+  /** Shown names of the colleagues whose layers the article holds. */
+  readonly colleagues?: readonly string[];
+  /** Differences with colleagues' layers decided so far; absent without a colleague layer (or not read yet). */
+  readonly review?: { readonly decided: number; readonly total: number };
 }
 
 /** A column: one of the fixed ones, or `label:<id>` for that label's count. */
-export type SortColumn = 'title' | 'date' | 'source' | 'status' | 'lastEdited' | 'added' | `label:${string}`;
+export type SortColumn = 'title' | 'date' | 'source' | 'status' | 'lastEdited' | 'added' | 'colleagues' | 'review' | `label:${string}`;
 
 export interface TableSort {
   readonly column: SortColumn;
@@ -44,6 +53,10 @@ export interface TableFilter {
   readonly to?: string;
   /** Exact tag; '' or absent: any. */
   readonly tag?: string;
+  /** A colleague's shown name whose layer the article must hold; '' or absent: any. */
+  readonly colleague?: string;
+  /** Which shelf to show; absent: the library (neither archived nor deleted). */
+  readonly shelf?: Shelf;
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
@@ -65,6 +78,11 @@ function keyOf(row: LibraryRow, column: SortColumn): Key {
       return row.lastEdited;
     case 'added':
       return row.addedAt;
+    case 'colleagues':
+      return row.colleagues?.length ?? 0;
+    case 'review':
+      // The share decided: nothing to decide counts as all decided; no colleague layer, last.
+      return row.review === undefined ? undefined : row.review.total === 0 ? 1 : row.review.decided / row.review.total;
     default:
       return undefined;
   }
@@ -94,6 +112,8 @@ export function sortRows<R extends LibraryRow>(rows: readonly R[], sort: TableSo
 
 /** Whether a row passes every filter set. */
 export function rowMatches(row: LibraryRow, f: TableFilter): boolean {
+  if ((row.shelf ?? 'active') !== (f.shelf ?? 'active')) return false;
+  if (f.colleague && !(row.colleagues ?? []).includes(f.colleague)) return false;
   if (f.statuses && f.statuses.length > 0 && !f.statuses.includes(row.status)) return false;
   if (f.label) {
     const has = (row.counts[f.label] ?? 0) > 0;

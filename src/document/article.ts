@@ -52,4 +52,11 @@ export interface Article extends ParsedArticle {
   readonly reviewStatus?: ReviewStatus;
   /** new → in progress → done → reviewed (src/corpus/work-status.ts); absent means new. */
   readonly workStatus?: WorkStatus;
+  /** ISO time it was archived: hidden from the library's default view (src/corpus/library-shelf.ts). */
+  readonly archivedAt?: string;
+  /**
+   * ISO time it was deleted: hidden, with every layer of it kept, until the deletion is undone
+   * (the field goes) or confirmed (the article and everything of it go).
+   */
+  readonly deletedAt?: string;
 }

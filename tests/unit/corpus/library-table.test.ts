@@ -77,3 +77,42 @@ test('thousands of rows with equal keys keep their order', () => {
   const many = Array.from({ length: 5000 }, (_, i) => row(String(i).padStart(5, '0'), { title: 'same' }));
   assert.equal(ids(sortRows(many, { column: 'title', dir: 'desc' })), ids(many));
 });
+
+test('shelves: the default view shows neither archived nor deleted rows; each filter shows its own', () => {
+  const shelved = [row('a'), row('b', { shelf: 'archived' }), row('c', { shelf: 'deleted' }), row('d', { shelf: 'active' })];
+  assert.equal(ids(filterRows(shelved, {})), 'ad');
+  assert.equal(ids(filterRows(shelved, { shelf: 'archived' })), 'b');
+  assert.equal(ids(filterRows(shelved, { shelf: 'deleted' })), 'c');
+  // Other filters apply within the shelf.
+  assert.equal(ids(filterRows([...shelved, row('e', { shelf: 'archived', status: 'done' })], { shelf: 'archived', statuses: ['done'] })), 'e');
+});
+
+test('colleague filter: an article holding that layer; names compared exactly (RTL, emoji, combining marks)', () => {
+  const withLayers = [
+    row('a', { colleagues: ['Aigerim', 'Bolat'] }),
+    row('b', { colleagues: ['بولات'] }),
+    row('c', { colleagues: [] }),
+    row('d'),
+    row('e', { colleagues: ['Jose\u0301 🇰🇿'] }),
+  ];
+  assert.equal(ids(filterRows(withLayers, { colleague: 'Bolat' })), 'a');
+  assert.equal(ids(filterRows(withLayers, { colleague: 'بولات' })), 'b');
+  assert.equal(ids(filterRows(withLayers, { colleague: 'José 🇰🇿' })), '');
+  assert.equal(ids(filterRows(withLayers, { colleague: 'Jose\u0301 🇰🇿' })), 'e');
+  assert.equal(ids(filterRows(withLayers, { colleague: '' })), 'abcde');
+  assert.deepEqual(distinctValues(withLayers, (r) => r.colleagues ?? []), ['Aigerim', 'Bolat', 'Jose\u0301 🇰🇿', 'بولات']);
+});
+
+test('sort by colleagues: by how many layers; by review: share decided, nothing to decide is all decided, no layer last', () => {
+  const rs = [
+    row('a', { colleagues: ['x'], review: { decided: 1, total: 4 } }),
+    row('b'),
+    row('c', { colleagues: ['x', 'y'], review: { decided: 0, total: 0 } }),
+    row('d', { colleagues: ['x'], review: { decided: 3, total: 4 } }),
+    row('e', { colleagues: ['y'], review: { decided: 0, total: 2 } }),
+  ];
+  assert.equal(ids(sortRows(rs, { column: 'colleagues', dir: 'desc' })), 'cadeb');
+  assert.equal(ids(sortRows(rs, { column: 'colleagues', dir: 'asc' })), 'bade' + 'c');
+  assert.equal(ids(sortRows(rs, { column: 'review', dir: 'asc' })), 'eadcb');
+  assert.equal(ids(sortRows(rs, { column: 'review', dir: 'desc' })), 'cdaeb');
+});

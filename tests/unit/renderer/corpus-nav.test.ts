@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { openDatabase } from '../../../renderer/db/db.js';
 import { libraryOrder, neighbourArticle, noteTagged, setWorkStatus } from '../../../renderer/library/article-details-repo.js';
 import { article } from '../codecs/spanmark-v1-helpers.js';
+import { deleteArticles, restoreArticles, setArchived } from '../../../renderer/library/shelf-repo.js';
 
 test('neighbours follow the library order (newest first, ties by id), skip done ones on request, and stop at the ends', async () => {
   const db = openDatabase('corpus-nav');
@@ -47,6 +48,24 @@ test('the first tag moves a new article to in progress; a done one stays done', 
     assert.equal(await noteTagged(db, b.id), 'done');
     assert.equal((await db.articles.get(b.id))?.workStatus, 'done');
     assert.equal(await noteTagged(db, 'gone'), undefined);
+  } finally {
+    db.close();
+  }
+});
+
+test('next / previous outside the table skips archived and deleted articles (read from their indexes)', async () => {
+  const db = openDatabase('corpus-nav-shelves');
+  await db.open();
+  try {
+    const docs = Array.from({ length: 5 }, (_, i) => article(`Shelved ${i} مرحبا`, { addedAt: `2022-01-0${i + 1}T00:00:00.000Z` }));
+    await db.articles.bulkAdd(docs);
+    const order = await libraryOrder(db);
+    await setArchived(db, [order[1]!], true);
+    await deleteArticles(db, [order[2]!]);
+    assert.deepEqual(await libraryOrder(db), [order[0], order[3], order[4]]);
+    assert.equal(await neighbourArticle(db, order[0]!, 1), order[3]);
+    await restoreArticles(db, [order[2]!]);
+    assert.equal(await neighbourArticle(db, order[0]!, 1), order[2]);
   } finally {
     db.close();
   }

@@ -217,13 +217,14 @@ test('a v2 library upgrades to v3 with every colleague annotation and its layer 
   const db = openDatabase(name);
   await db.open();
   try {
-    // Upgraded through v3 to the newest version (v4 added text replacement records).
+    // Upgraded through v3 to the newest version (v4 added text replacement records, v5 label counts).
     assert.equal(db.verno, SCHEMA_VERSION);
     assert.deepEqual(db.tables.map((t) => t.name).sort(), [
       'annotations',
       'articles',
       'colleagueAnnotations',
       'colleagueLayers',
+      'layerCounts',
       'layerRevisions',
       'layerSnapshots',
       'reviewDecisions',
