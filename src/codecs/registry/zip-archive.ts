@@ -54,8 +54,8 @@ export function hostileEntryName(name: string): string | undefined {
   return undefined;
 }
 
-/** Folders and operating-system files that no tool's annotations live in. */
-function skipped(name: string): boolean {
+/** Folders and operating-system files that no tool's annotations live in (a dropped folder's too). */
+export function isSystemPath(name: string): boolean {
   const parts = name.split(/[\\/]/);
   if (name.endsWith('/') || name.endsWith('\\')) return true;
   if (parts.includes('__MACOSX')) return true;
@@ -89,7 +89,7 @@ export function unpackZip(archive: InputFile, limits: ArchiveLimits = ARCHIVE_LI
       failure = `the entry ${printable(entry.name)} ${why}; an archive must hold only relative paths.`;
       return;
     }
-    if (skipped(entry.name)) return;
+    if (isSystemPath(entry.name)) return;
     if (files.length >= limits.maxEntries) {
       failure = `it holds more than ${limits.maxEntries} files, more than an import takes.`;
       return;
