@@ -41,3 +41,21 @@ test('group-files: hostile names and an .ann alone stay in the brat group, whose
   const r = groupByFormat([file('../../x.ann', 'T1\tClaim 0 1\tx\n'), DOCCANO, file('\u202eevil.txt', 'x')]);
   assert.deepEqual(summary(r).groups[0], ['brat', ['../../x.ann', '\u202eevil.txt']]);
 });
+
+test('group-files: published export names with several dots are recognised by their last extension', () => {
+  const text = file('odyssey.txt', 'Tell me, O muse 😀, of Troy.\r\n');
+  const w3c = file(
+    'annotations.w3c.json',
+    JSON.stringify([
+      {
+        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        type: 'Annotation',
+        body: [{ type: 'TextualBody', value: 'Place', purpose: 'tagging' }],
+        target: { selector: [{ type: 'TextQuoteSelector', exact: 'Troy' }] },
+      },
+    ]),
+  );
+  assert.deepEqual(summary(groupByFormat([w3c, text])), { groups: [['web-annotation', ['annotations.w3c.json', 'odyssey.txt']]], unknown: [] });
+  const doccano = file('all.v1.jsonl', '{"text": "Almaty", "label": [[0, 6, "LOC"]]}\n');
+  assert.deepEqual(summary(groupByFormat([doccano])), { groups: [['doccano', ['all.v1.jsonl']]], unknown: [] });
+});
