@@ -223,7 +223,10 @@ export function useInterop({ db, platform, schema, session, me, say, openDoc }: 
       const read = full.filter((f) => f !== undefined);
       const back = await importForeign(read);
       const backNames = new Set(back.map((f) => f.name));
-      return all.filter((f) => !taken.includes(f) || backNames.has(f.name) || full[taken.indexOf(f)] === undefined);
+      const kept = all.filter((f) => !taken.includes(f) || backNames.has(f.name) || full[taken.indexOf(f)] === undefined);
+      // Spanmark exports that came out of a zip go on to their usual import as files of their own.
+      const unpacked = back.filter((b) => !all.some((f) => f.name === b.name)).map((b) => new File([new Uint8Array(b.bytes)], b.name));
+      return [...kept, ...unpacked];
     },
     [importForeign],
   );

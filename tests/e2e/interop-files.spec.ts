@@ -7,6 +7,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { strToU8, zipSync } from 'fflate';
 import { SpanmarkApp } from './pages/app.js';
 import { readStored } from './pages/stored.js';
+import { colleagueExport, sampleArticle } from './fixtures/exports.js';
+import { APP_EVENTS } from '../../renderer/app/events.js';
 
 test.beforeEach(async ({ page }) => {
   const app = new SpanmarkApp(page);
@@ -98,4 +100,23 @@ test('a dropped zip of brat pairs in folders is imported; a zip with an entry ou
   expect(error).toContain('Nothing was imported');
   expect(error).toContain('evil.zip: the entry "../../evil.ann" points outside the archive');
   expect(await readStored(page)).toEqual(before);
+});
+
+test("a Spanmark export inside a dropped zip goes on to Spanmark's own import", async ({ page }) => {
+  const app = new SpanmarkApp(page);
+  const exported = colleagueExport('Dana', [{ id: 'dana-1', label: 'deployment', quote: 'Almaty' }], sampleArticle());
+  const imported = page.evaluate(
+    (name) => new Promise((resolve) => window.addEventListener(name, (e) => resolve((e as CustomEvent).detail), { once: true })),
+    APP_EVENTS.imported,
+  );
+  await dropBytes(page, [{ name: 'from-dana.zip', bytes: [...zipSync({ 'dana/sample.spanmark.json': new Uint8Array(exported) })] }]);
+  // Whether the export is the analyst's own is asked only when it could be: answer "a colleague's".
+  const ask = page.getByTestId('confirm-mine');
+  await ask.waitFor({ timeout: 3000 }).then(
+    () => ask.getByTestId('confirm-no').click(),
+    () => undefined,
+  );
+  const summary = (await imported) as { documents: number };
+  expect(summary.documents).toBe(1);
+  await expect(app.infoMessage().last()).toContainText('Imported 1 document');
 });
