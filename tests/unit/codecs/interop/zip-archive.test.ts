@@ -129,6 +129,16 @@ test('zip: headers that understate the size do not get past the limit', () => {
   assert.match(refusal(archive, small), /"big\.txt" unpacks to more than 1000 bytes/);
 });
 
+test('zip: a compression method fflate does not read (bzip2, say) is refused, naming the entry and the method', () => {
+  const archive = zip('bzip.zip', { 'a.txt': u8(TEXT) });
+  const view = new DataView(archive.bytes.buffer, archive.bytes.byteOffset);
+  for (let i = 0; i + 4 < archive.bytes.length; i++) {
+    if (view.getUint32(i, true) === 0x04034b50) view.setUint16(i + 8, 12, true);
+    if (view.getUint32(i, true) === 0x02014b50) view.setUint16(i + 10, 12, true);
+  }
+  assert.match(refusal(archive), /"a\.txt" is compressed with method 12, which Spanmark cannot unpack/);
+});
+
 test('zip: not a zip, empty, truncated and damaged archives are refused with a message', () => {
   assert.match(refusal({ name: 'notes.zip', bytes: u8('just text') }), /notes\.zip: this is not a zip archive/);
   assert.match(refusal({ name: 'nothing.zip', bytes: new Uint8Array(0) }), /not a zip archive/);
