@@ -96,7 +96,7 @@ const CONVERT = `Usage: spanmark convert IN… --to FORMAT [-o OUT] [--from FORM
 
 Reads the IN files (a folder stands for the files in it, e.g. brat .txt/.ann pairs; a .zip for the
 files it holds) and writes them as FORMAT. Formats:
-${FORMATS.map((f) => `  ${f.id.padEnd(14)}${f.name}`).join('\n')}
+${FORMATS.map((f) => `  ${f.id.padEnd(16)}${f.name}`).join('\n')}
 
 The input's format is recognised from its content (then its file extension) unless --from names
 it. A file whose offsets do not match its own text, or that is malformed, is refused with its
