@@ -132,7 +132,7 @@ export function createIpcHandlers<E extends IpcEventLike>(deps: IpcDeps<E>): Ipc
   return {
     [IPC.appInfo]: guarded(parseAppInfoArgs, async () => ok(appInfo(deps))),
     [IPC.pickFile]: guarded(parsePickFileArgs, (event: E, [kind]) => pickFile(deps, event, kind)),
-    [IPC.pickFiles]: guarded(parsePickFilesArgs, (event: E) => pickFiles(deps, event)),
+    [IPC.pickFiles]: guarded(parsePickFilesArgs, (event: E, [kind]) => pickFiles(deps, event, kind)),
     [IPC.saveFile]: guarded(parseSaveFileArgs, (event: E, [name, content]) => saveFile(deps, event, name, content)),
     [IPC.saveStreamOpen]: guarded(parseSaveStreamOpenArgs, (event: E, [name]) => streams.open(event, name)),
     [IPC.saveStreamWrite]: guarded(parseSaveStreamWriteArgs, (event: E, [id, index, chunk]) => streams.write(event, id, index, chunk)),
@@ -196,8 +196,21 @@ export const BATCH_FILTERS: FileFilter[] = [
   { name: 'Articles and article feeds', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'jsonl', 'ndjson', 'csv'] },
 ];
 
-async function pickFiles<E>(deps: IpcDeps<E>, event: E): Promise<IpcReply<readonly PickedFile[]>> {
-  const paths = await deps.dialog.openMany(event, { title: 'Open Articles', filters: BATCH_FILTERS });
+/**
+ * File › Import: Spanmark exports and every other tool's files the format registry reads (brat
+ * .txt/.ann pairs picked together, zips of them). Listed here rather than read from the registry so
+ * main does not bundle every codec; a unit test keeps the list equal to the registry's.
+ */
+export const IMPORT_EXTENSIONS: readonly string[] = ['json', 'ann', 'txt', 'tsv', 'jsonl', 'jsonld', 'conll', 'iob', 'iob2', 'bio', 'zip'];
+export const IMPORT_FILTERS: FileFilter[] = [
+  { name: 'Exports and annotation files (Spanmark, brat, WebAnno, Label Studio, doccano, spaCy, W3C, CoNLL, zip)', extensions: [...IMPORT_EXTENSIONS] },
+];
+
+async function pickFiles<E>(deps: IpcDeps<E>, event: E, kind: 'article' | 'import'): Promise<IpcReply<readonly PickedFile[]>> {
+  const paths = await deps.dialog.openMany(
+    event,
+    kind === 'import' ? { title: 'Import Files', filters: IMPORT_FILTERS } : { title: 'Open Articles', filters: BATCH_FILTERS },
+  );
   if (paths.length > MAX_PICK_FILES) return fail('too-many-files', `${paths.length} files were chosen; Spanmark opens at most ${MAX_PICK_FILES} at once.`);
   const files: PickedFile[] = [];
   let total = 0;

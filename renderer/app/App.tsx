@@ -59,6 +59,7 @@ import { useCorpusNav } from '../library/use-corpus-nav.js';
 import { useReplaceText } from '../anchoring/use-replace-text.js';
 import { ReplacementPanel } from '../anchoring/ReplacementPanel.js';
 import { useInterop } from '../io/use-interop.js';
+import { splitDropped } from '../io/dropped-folders.js';
 
 interface Props {
   readonly db: SpanmarkDb;
@@ -347,9 +348,15 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
     const over = (e: DragEvent) => e.preventDefault();
     const drop = (e: DragEvent) => {
       e.preventDefault();
-      const dropped = [...(e.dataTransfer?.files ?? [])];
+      // Folders (a brat collection) are split off now: their entries exist only during the event.
+      const { files: dropped, folders } = splitDropped(e.dataTransfer);
+      if (folders.length > 0)
+        void interop
+          .dropFolders(folders)
+          .then((exports) => exports.reduce<Promise<unknown>>((p, f) => p.then(() => importBytes(f.name, f.bytes)), Promise.resolve()))
+          .catch((err: unknown) => fail('Could not import the folder', err));
       // Another tool's files go to the registry first; what it does not take goes on as before.
-      void interop.dropFiles(dropped).then(dropRest, (err: unknown) => (fail('Could not import', err), undefined));
+      if (dropped.length > 0) void interop.dropFiles(dropped).then(dropRest, (err: unknown) => (fail('Could not import', err), undefined));
     };
     const dropRest = (all: File[]) => {
       if (all.some((f) => planDroppedFile(f).kind === 'export')) importer.prewarm();
@@ -387,7 +394,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
       window.removeEventListener('dragover', over);
       window.removeEventListener('drop', drop);
     };
-  }, [corpus.dropFiles, fail, importBytes, importer, interop.dropFiles, openBytes, say]);
+  }, [corpus.dropFiles, fail, importBytes, importer, interop.dropFiles, interop.dropFolders, openBytes, say]);
 
   const selected = selectedId ? snapshot.annotations.find((a) => a.id === selectedId) : undefined;
   // The panel follows an edit in a render of its own, after the new highlight is painted: it is

@@ -46,8 +46,11 @@ interface Deps {
   readonly openDoc: (id: string, known?: Article) => Promise<void>;
   readonly say: (kind: 'info' | 'error', text: string) => void;
   readonly fail: (what: string, e: unknown) => void;
-  /** Imports another tool's file through the format registry; false when it is not one. */
-  readonly importForeign?: (files: readonly { name: string; bytes: Uint8Array }[]) => Promise<boolean>;
+  /**
+   * Imports other tools' files through the format registry (zips unpacked, one summary); returns
+   * the files it leaves to Spanmark's own import.
+   */
+  readonly importForeign?: (files: readonly { name: string; bytes: Uint8Array }[], leave?: (f: { name: string }) => boolean) => Promise<readonly { name: string; bytes: Uint8Array }[]>;
 }
 
 function importProgressText(name: string, p: ImportProgress): ProgressState {
@@ -152,7 +155,13 @@ export function useAnnotationActions({
         importer.prewarm();
         return guard(
           'Could not import',
-          platform.pickFile('export').then(async (f) => f && ((await importForeign?.([f])) || importBytes(f.name, f.bytes))),
+          // Several files at once (a brat pair, several doccano files, a zip, Spanmark exports):
+          // other tools' files in one summary; a .json no format claims goes to Spanmark's import,
+          // whose message says what is wrong with it.
+          platform.pickFiles('import').then(async (files) => {
+            const left = importForeign ? await importForeign(files, (f) => /\.json$/i.test(f.name)) : files;
+            for (const f of left) await importBytes(f.name, f.bytes);
+          }),
         );
       },
       /**

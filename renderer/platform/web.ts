@@ -4,22 +4,23 @@
 import type { FileKind, Platform, PickedFile } from '../../src/platform/platform.js';
 import { FORMATS } from '../../src/codecs/registry/registry.js';
 
-/** Other tools' one-file formats File › Import also takes (brat pairs are dropped, two files at once). */
-const OTHER_TOOLS = [...new Set(FORMATS.flatMap((f) => f.extensions).filter((e) => !/(^|\.)(json|txt|ann)$/.test(e)))].map((e) => `.${e}`);
+/** Every format's files File › Import takes (several at once: a brat .txt + .ann pair), and zips of them. */
+const IMPORTABLE = [...new Set([...FORMATS.flatMap((f) => f.extensions).filter((e) => !e.includes('.')), 'zip'])].map((e) => `.${e}`);
 
 /** Articles and article feeds, for File › Open (several at once). */
 const ACCEPT_BATCH = '.txt,.text,.md,.markdown,.html,.htm,.jsonl,.ndjson,.csv,text/plain,text/markdown,text/html,text/csv';
 
 const ACCEPT: Record<FileKind, string> = {
   article: '.txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html',
-  export: ['.json', 'application/json', ...OTHER_TOOLS].join(','),
+  export: ['.json', 'application/json'].join(','),
 };
+const ACCEPT_IMPORT = [...IMPORTABLE, 'application/json', 'application/zip'].join(',');
 
 export function createWebPlatform(version: string): Platform {
   return {
     appInfo: async () => ({ name: 'Spanmark', version, shell: 'browser' }),
     pickFile: (kind) => pickWithInput(ACCEPT[kind]).then((files) => files[0] ?? null),
-    pickFiles: () => pickWithInput(ACCEPT_BATCH, true),
+    pickFiles: (kind) => pickWithInput(kind === 'import' ? ACCEPT_IMPORT : ACCEPT_BATCH, true),
     saveFile: async (suggestedName, content) => {
       const url = URL.createObjectURL(typeof content === 'string' ? new Blob([content], { type: 'application/json' }) : await blobOfPieces(content));
       const a = document.createElement('a');

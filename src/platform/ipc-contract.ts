@@ -8,7 +8,7 @@ import { MENU_COMMANDS, type AppInfo, type FileKind, type MenuCommand, type Pick
 export const IPC = {
   appInfo: 'spanmark:app-info',
   pickFile: 'spanmark:pick-file',
-  /** Several articles or article feeds at once (the open dialog with multiSelections). */
+  /** Several articles or article feeds, or several files to import, at once (multiSelections). */
   pickFiles: 'spanmark:pick-files',
   saveFile: 'spanmark:save-file',
   /**
@@ -38,7 +38,7 @@ export interface IpcRequests {
   [IPC.appInfo]: { args: []; value: AppInfo };
   [IPC.pickFile]: { args: [kind: FileKind]; value: PickedFile | null };
   /** Empty when the user cancels. */
-  [IPC.pickFiles]: { args: [kind: 'article']; value: readonly PickedFile[] };
+  [IPC.pickFiles]: { args: [kind: 'article' | 'import']; value: readonly PickedFile[] };
   [IPC.saveFile]: { args: [suggestedName: string, content: string]; value: SaveOutcome };
   [IPC.saveStreamOpen]: { args: [suggestedName: string]; value: SaveStreamOpened };
   [IPC.saveStreamWrite]: { args: [streamId: number, index: number, chunk: string]; value: null };
@@ -60,9 +60,9 @@ export function parsePickFileArgs(args: readonly unknown[]): Result<[FileKind]> 
   return ok([kind]);
 }
 
-export function parsePickFilesArgs(args: readonly unknown[]): Result<['article']> {
+export function parsePickFilesArgs(args: readonly unknown[]): Result<['article' | 'import']> {
   const [kind] = args;
-  if (args.length !== 1 || kind !== 'article') return fail('ipc-args', 'pick-files takes one argument, "article"');
+  if (args.length !== 1 || (kind !== 'article' && kind !== 'import')) return fail('ipc-args', 'pick-files takes one argument, "article" or "import"');
   return ok([kind]);
 }
 

@@ -76,8 +76,11 @@ export interface Platform {
   appInfo(): Promise<AppInfo>;
   /** Ask the user for a file; null when they cancel. */
   pickFile(kind: FileKind): Promise<PickedFile | null>;
-  /** Ask the user for any number of articles and article feeds; empty when they cancel. */
-  pickFiles(kind: 'article'): Promise<readonly PickedFile[]>;
+  /**
+   * Ask the user for any number of files; empty when they cancel. 'article': articles and article
+   * feeds (File › Open); 'import': exports and other tools' files, zips too (File › Import).
+   */
+  pickFiles(kind: 'article' | 'import'): Promise<readonly PickedFile[]>;
   /**
    * Save text under a user-confirmed name; suggestedName is a bare file name. Content is one
    * string, or pieces taken one at a time (a library export) and written in order, never joined

@@ -32,6 +32,8 @@ export type Command =
       readonly to: string;
       readonly from?: string;
       readonly out?: string;
+      /** Where to write the loss report as a file too (it is always on stderr). */
+      readonly report?: string;
     };
 
 /** How `facts` prints: an aligned table for people, or CSV / JSON Lines for programs. */
@@ -171,8 +173,12 @@ function parseFacts(args: readonly string[]): Result<Command, UsageError> {
 }
 
 function parseConvert(args: readonly string[]): Result<Command, UsageError> {
-  const scanned = scan(args, 'convert', [], ['--to', '--from', '-o', '--out'], (name) =>
-    name === '-o' || name === '--out' ? `a path to write to, as in "${name} out/story"` : `a format, as in "${name} brat"`,
+  const scanned = scan(args, 'convert', [], ['--to', '--from', '-o', '--out', '--report'], (name) =>
+    name === '-o' || name === '--out'
+      ? `a path to write to, as in "${name} out/story"`
+      : name === '--report'
+        ? `a file to write the loss report to, as in "--report out/story.losses.txt"`
+        : `a format, as in "${name} brat"`,
   );
   if (!scanned.ok) return scanned;
   const { files, values } = scanned.value;
@@ -182,5 +188,16 @@ function parseConvert(args: readonly string[]): Result<Command, UsageError> {
   if (values.has('-o') && values.has('--out')) return usage('-o and --out are the same option; give it once.', 'convert');
   const from = values.get('--from');
   const out = values.get('-o') ?? values.get('--out');
-  return { ok: true, value: { kind: 'convert', files, to, ...(from !== undefined ? { from } : {}), ...(out !== undefined ? { out } : {}) } };
+  const report = values.get('--report');
+  return {
+    ok: true,
+    value: {
+      kind: 'convert',
+      files,
+      to,
+      ...(from !== undefined ? { from } : {}),
+      ...(out !== undefined ? { out } : {}),
+      ...(report !== undefined ? { report } : {}),
+    },
+  };
 }

@@ -3,11 +3,15 @@
 // cannot carry is listed on stderr before anything is written (count and examples); warnings
 // about the input too. Exit 0 only when nothing was refused: a file the source codec refuses
 // (offsets that do not match their text, malformed lines) stops the conversion and writes nothing.
+// A .zip given (or found in a folder) stands for the files it holds, unpacked with the app's limits.
+// --report FILE writes the loss report and the input's warnings to a file as well, once the
+// conversion itself is written; it never changes the exit code.
 
 import { basename, dirname, join } from 'node:path';
 import { DEFAULT_SCHEMA } from '../../../src/labels/schema.js';
 import type { AnyFormatCodec, InputFile } from '../../../src/codecs/registry/format.js';
 import { codecById, decodeFiles, detectFormat, encodeDocuments, FORMATS, formatIds, formatLossReport } from '../../../src/codecs/registry/registry.js';
+import { expandArchives } from '../../../src/codecs/registry/zip-archive.js';
 import { createSpanmarkCodec, createSpanmarkV1Codec } from '../../../src/codecs/spanmark/index.js';
 import { readFailure, type CliIo } from './io.js';
 import { plural, printable } from './text.js';
@@ -17,6 +21,7 @@ export interface ConvertOptions {
   readonly to: string;
   readonly from?: string;
   readonly out?: string;
+  readonly report?: string;
 }
 
 const EXIT_FAILED = 1;
@@ -72,11 +77,18 @@ export async function convertCommand(options: ConvertOptions, io: CliIo, version
       return EXIT_USAGE;
     }
   }
-  const files = await readInputs(options.files, io);
-  if (typeof files === 'string') {
-    io.stderr(`spanmark: ${files}\n`);
+  const read = await readInputs(options.files, io);
+  if (typeof read === 'string') {
+    io.stderr(`spanmark: ${read}\n`);
     return EXIT_FAILED;
   }
+  const unpacked = expandArchives(read);
+  if (unpacked.problems.length > 0) {
+    for (const p of unpacked.problems) io.stderr(`error: ${printable(p.message)}\n`);
+    io.stderr('spanmark: refused: an archive could not be unpacked; nothing was written.\n');
+    return EXIT_FAILED;
+  }
+  const files = unpacked.files;
   if (files.length === 0) {
     io.stderr('spanmark: no files to read (the folders given are empty).\n');
     return EXIT_FAILED;
@@ -90,9 +102,9 @@ export async function convertCommand(options: ConvertOptions, io: CliIo, version
   }
 
   const decoded = await decodeFiles(source, files);
-  for (const p of decoded.problems) {
-    io.stderr(`${p.severity}: ${p.where !== undefined && !p.message.startsWith(p.where) ? `${printable(p.where)}: ` : ''}${printable(p.message)}\n`);
-  }
+  const problemLine = (p: (typeof decoded.problems)[number]): string =>
+    `${p.severity}: ${p.where !== undefined && !p.message.startsWith(p.where) ? `${printable(p.where)}: ` : ''}${printable(p.message)}\n`;
+  for (const p of decoded.problems) io.stderr(problemLine(p));
   if (decoded.problems.some((p) => p.severity === 'error')) {
     io.stderr(`spanmark: refused: ${source.name} input has errors; nothing was written.\n`);
     return EXIT_FAILED;
@@ -114,7 +126,22 @@ export async function convertCommand(options: ConvertOptions, io: CliIo, version
       .replace(/\.spanmark$/, '');
   // A file's own schema (Spanmark) is written on, so its labels and attributes keep their definitions.
   const encoded = await encodeDocuments(target, decoded.documents, decoded.schema ?? DEFAULT_SCHEMA, baseName);
-  io.stderr(formatLossReport(target, encoded.losses));
+  const lossReport = formatLossReport(target, encoded.losses);
+  io.stderr(lossReport);
+  // The report file says what it is about, and carries the input's warnings (spans a source
+  // format holds that Spanmark does not read are losses too).
+  const reportFile = (): string =>
+    [
+      `spanmark convert ${options.files.join(' ')} (${source.name}) to ${target.name}\n`,
+      lossReport,
+      ...(decoded.problems.length > 0 ? [`Reading ${source.name}:\n`, ...decoded.problems.map((p) => `  ${problemLine(p)}`)] : []),
+    ].join('');
+  const writeReport = async (): Promise<void> => {
+    if (options.report === undefined) return;
+    if (io.writeFile === undefined) throw new Error('this CLI cannot write files');
+    await io.writeFile(options.report, new TextEncoder().encode(reportFile()));
+    io.stderr(`wrote the loss report to ${printable(options.report)}\n`);
+  };
 
   if (options.out === undefined) {
     if (encoded.files.length !== 1) {
@@ -122,6 +149,7 @@ export async function convertCommand(options: ConvertOptions, io: CliIo, version
       return EXIT_FAILED;
     }
     io.stdout(new TextDecoder().decode(encoded.files[0]!.bytes));
+    await writeReport();
     return 0;
   }
   if (io.writeFile === undefined) throw new Error('this CLI cannot write files');
@@ -130,6 +158,7 @@ export async function convertCommand(options: ConvertOptions, io: CliIo, version
     await io.writeFile(join(dir, f.name), f.bytes);
     io.stderr(`wrote ${printable(join(dir, f.name))}\n`);
   }
+  await writeReport();
   io.stderr(
     `${plural(decoded.documents.length, 'document')}, ${plural(
       decoded.documents.reduce((n, d) => n + d.annotations.length, 0),

@@ -10,7 +10,7 @@ Usage:
   spanmark validate [--json] FILE…
   spanmark agreement [--json] [--a NAME] [--b NAME] FILE…
   spanmark facts [--label ID] [--csv [--safe] | --jsonl] FILE…
-  spanmark convert IN… --to FORMAT [-o OUT] [--from FORMAT]
+  spanmark convert IN… --to FORMAT [-o OUT] [--from FORMAT] [--report FILE]
   spanmark help [COMMAND]
   spanmark --version
 
@@ -92,11 +92,11 @@ Options:
 Exit codes: 0 table printed; 1 an invalid or unreadable file, or an unknown --label; 2 usage error.
 `;
 
-const CONVERT = `Usage: spanmark convert IN… --to FORMAT [-o OUT] [--from FORMAT]
+const CONVERT = `Usage: spanmark convert IN… --to FORMAT [-o OUT] [--from FORMAT] [--report FILE]
 
-Reads the IN files (a folder stands for the files in it, e.g. brat .txt/.ann pairs) and writes
-them as FORMAT. Formats:
-${FORMATS.map((f) => `  ${f.id.padEnd(14)}${f.name}`).join('\n')}
+Reads the IN files (a folder stands for the files in it, e.g. brat .txt/.ann pairs; a .zip for the
+files it holds) and writes them as FORMAT. Formats:
+${FORMATS.map((f) => `  ${f.id.padEnd(16)}${f.name}`).join('\n')}
 
 The input's format is recognised from its content (then its file extension) unless --from names
 it. A file whose offsets do not match its own text, or that is malformed, is refused with its
@@ -109,6 +109,8 @@ Options:
   -o, --out OUT   Where to write: OUT's folder, and its name without extension as the files' base
                   name (brat writes OUT.txt and OUT.ann); "-o DIR/" keeps the input's name.
                   Without it a single output file goes to stdout.
+  --report FILE   Also write the loss report (and the input's warnings) to FILE, e.g. beside
+                  the output as OUT.FORMAT-losses.txt; written only when the conversion is.
 
 Exit codes: 0 converted (losses are reported, not refused); 1 an input refused or unreadable, or
 several output files and no -o; 2 usage error or an unknown format.

@@ -86,10 +86,14 @@ export function lit(v: unknown): string {
   return describe(v);
 }
 
+/**
+ * The last extension: published exports carry dots in their names ("annotations.w3c.json",
+ * "all.v1.jsonl"), and taking everything after the first dot made sniffing refuse them.
+ */
 export function extensionOf(name: string): string {
-  const base = name.slice(name.lastIndexOf('/') + 1);
-  const dot = base.indexOf('.');
-  return dot < 0 ? '' : base.slice(dot + 1).toLowerCase();
+  const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+  const dot = base.lastIndexOf('.');
+  return dot <= 0 ? '' : base.slice(dot + 1).toLowerCase();
 }
 
 // Present at runtime in Electron, browsers, Workers and Node, but not in lib ES2023.

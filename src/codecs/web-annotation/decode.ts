@@ -4,7 +4,7 @@
 // named by each target's `source` (its last path segment; with one text and one source they are
 // paired, with a warning). What each body means is described in encode.ts; bodies of other
 // purposes are named in a warning. An annotation without a tagging body labels nothing and is
-// skipped with a warning.
+// skipped with a warning, and so is an annotation whose targets are other annotations (a link).
 //
 // Offsets: the model counts TextPositionSelector positions in code points, but Hypothesis and
 // Recogito write UTF-16 counts. Every position is checked against its TextQuoteSelector's `exact`
@@ -62,6 +62,19 @@ export function decodeWebAnnotation(files: readonly InputFile[]): DecodeResult {
     if (annotations.length === 0) warn(`${file.name} holds no annotations.`, file.name);
     const sources = new Set(annotations.map((a) => sourceOf(targetOf(a.value))).filter((s) => s !== undefined));
     for (const { value, path } of annotations) {
+      // Targets that are other annotations (by id, no selector): a link between them, as Recogito
+      // writes its relations (motivation "linking"). Spanmark's links are attributes of a label
+      // the schema defines, so it is named and left out, not a reason to refuse the file.
+      const rawTargets = own(value, 'target');
+      const targets = Array.isArray(rawTargets) ? (rawTargets as unknown[]) : [rawTargets];
+      if (targets.every((t) => isObj(t) && typeof own(t, 'id') === 'string' && own(t, 'selector') === undefined && own(t, 'source') === undefined)) {
+        const motivation = own(value, 'motivation');
+        warn(
+          `${path}: an annotation of other annotations (a link${typeof motivation === 'string' ? `, motivation ${show(motivation)}` : ''}) is not imported.`,
+          `${path}.target`,
+        );
+        continue;
+      }
       const target = targetOf(value);
       const tp = Array.isArray(own(value, 'target')) ? `${path}.target[0]` : `${path}.target`;
       if (Array.isArray(own(value, 'target')) && (own(value, 'target') as unknown[]).length > 1) {

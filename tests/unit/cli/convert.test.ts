@@ -125,3 +125,77 @@ test('convert: unknown formats, unknown content and several outputs without -o a
     tmp.remove();
   }
 });
+
+test('convert: --report writes the loss report and the input warnings to a file; exit code as without it', async () => {
+  const tmp = tempDir();
+  try {
+    const txt = tmp.write('story.txt', TEXT);
+    // An event line brat has and Spanmark does not read: a warning, named in the report too.
+    const ann = tmp.write('story.ann', `${ANN}E1\tclaim:T2\n`);
+    assert.deepEqual(parseArgs(['convert', 'a.ann', '--to', 'conll', '--report', 'r.txt']), {
+      ok: true,
+      value: { kind: 'convert', files: ['a.ann'], to: 'conll', report: 'r.txt' },
+    });
+    const noValue = parseArgs(['convert', 'a.ann', '--to', 'conll', '--report']);
+    assert.ok(!noValue.ok && /--report needs a file to write the loss report to/.test(noValue.error.message));
+
+    const out = join(tmp.dir, 'out', 'story.conll');
+    const report = join(tmp.dir, 'out', 'story.conll-losses.txt');
+    const r = await convert([txt, ann, '--to', 'conll', '-o', out, '--report', report]);
+    assert.equal(r.code, 0, r.stderr);
+    const text = readFileSync(report, 'utf8');
+    assert.match(text, /^spanmark convert .*story\.txt .*story\.ann \(brat standoff \(\.txt \+ \.ann\)\) to CoNLL/);
+    assert.match(text, /^Writing CoNLL.* loses:$/m);
+    assert.match(text, /^ {2}1 × notes, e\.g\. "18 officers were killed" \(casualty\)$/m);
+    assert.match(text, /^ {2}1 × overlapping or nested spans/m);
+    assert.match(text, /^ {2}warning: .*story\.ann:4: .*E1/m);
+    assert.match(r.stderr, /wrote the loss report to /);
+    assert.ok(existsSync(out));
+
+    // To stdout: the report file still written; nothing lost is said too.
+    const lossless = join(tmp.dir, 'lossless.txt');
+    const toStdout = await convert([
+      txt,
+      tmp.write('plain.ann', 'T1\tcasualty 12 35\t18 officers were killed\n'),
+      '--from',
+      'brat',
+      '--to',
+      'webanno-tsv',
+      '--report',
+      lossless,
+    ]);
+    assert.equal(toStdout.code, 1, 'an .ann without its .txt is refused, as without --report');
+    assert.ok(!existsSync(lossless), 'a refused conversion writes no report');
+    mkdirSync(join(tmp.dir, 'one'));
+    writeFileSync(join(tmp.dir, 'one', 'story.txt'), TEXT);
+    writeFileSync(join(tmp.dir, 'one', 'story.ann'), 'T1\tcasualty 12 35\t18 officers were killed\n');
+    const ok = await convert([join(tmp.dir, 'one'), '--to', 'webanno-tsv', '--report', lossless]);
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.match(ok.stdout, /^#FORMAT=WebAnno TSV 3\.3$/m);
+    assert.match(readFileSync(lossless, 'utf8'), /^Nothing is lost writing INCEpTION \/ WebAnno/m);
+  } finally {
+    tmp.remove();
+  }
+});
+
+test('convert: a .zip of brat pairs converts like the folder; a hostile zip is refused and writes nothing', async () => {
+  const { zipSync, strToU8 } = await import('fflate');
+  const tmp = tempDir();
+  try {
+    const zip = join(tmp.dir, 'pairs.zip');
+    writeFileSync(zip, zipSync({ 'news/story.txt': strToU8(TEXT), 'news/story.ann': strToU8(ANN) }));
+    const r = await convert([zip, '--to', 'conll']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^Police B-claim$/m);
+    const evil = join(tmp.dir, 'evil.zip');
+    writeFileSync(evil, zipSync({ '../story.txt': strToU8(TEXT), '../story.ann': strToU8(ANN) }));
+    const out = join(tmp.dir, 'out.conll');
+    const refused = await convert([evil, '--to', 'conll', '-o', out]);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /evil\.zip: the entry "\.\.\/story\.txt" points outside the archive/);
+    assert.match(refused.stderr, /nothing was written/);
+    assert.ok(!existsSync(out));
+  } finally {
+    tmp.remove();
+  }
+});

@@ -161,3 +161,44 @@ test("Hypothesis' own JSON ({rows}): tags as labels, text as note, UTF-16 positi
   );
   assert.ok(webAnnotationCodec.sniff([fixture('web-annotation/hypothesis-api.json')]));
 });
+
+test('an annotation whose targets are other annotations (a Recogito-style "linking" relation) is named and left out, the rest imported', () => {
+  const text = 'Troy 😀 fell.\r\nUlysses sailed home';
+  const span = (id: string, exact: string, label: string) => {
+    const start = lf(text).indexOf(exact);
+    return {
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      id,
+      type: 'Annotation',
+      body: [{ type: 'TextualBody', value: label, purpose: 'tagging' }],
+      target: {
+        selector: [
+          { type: 'TextQuoteSelector', exact },
+          { type: 'TextPositionSelector', start, end: start + exact.length },
+        ],
+      },
+    };
+  };
+  const link = {
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    id: '#link',
+    type: 'Annotation',
+    motivation: 'linking',
+    body: [{ type: 'TextualBody', value: 'isRelatedTo', purpose: 'tagging' }],
+    target: [{ id: '#a' }, { id: '#b' }],
+  };
+  const r = webAnnotationCodec.decode([
+    file('annotations.w3c.json', JSON.stringify([span('#a', 'Troy', 'Place'), link, span('#b', 'Ulysses', 'Person')])),
+    file('odyssey.txt', text),
+  ]);
+  assert.deepEqual(errors(r), []);
+  assertWellFormed(r.documents);
+  assert.deepEqual(
+    r.documents[0]!.annotations.map((a) => [a.label, a.quote]),
+    [
+      ['Place', 'Troy'],
+      ['Person', 'Ulysses'],
+    ],
+  );
+  assert.ok(warnings(r).some((w) => /\$\[1\]: an annotation of other annotations \(a link, motivation "linking"\) is not imported/.test(w.message)));
+});

@@ -4,12 +4,15 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IPC } from '../../../src/platform/ipc-contract.js';
+import { FORMATS } from '../../../src/codecs/registry/registry.js';
 import {
   checkSender,
   chosenOpenPath,
   chosenSavePath,
   createIpcHandlers,
   FILE_FILTERS,
+  IMPORT_EXTENSIONS,
+  IMPORT_FILTERS,
   MAX_PICK_BYTES,
   MAX_PICK_FILES,
   nodeFsPort,
@@ -371,5 +374,24 @@ test(
     );
     assert.equal(many.ok, false);
     if (!many.ok) assert.match(many.error.message, /at most 10000/);
+  }),
+);
+
+test(
+  'pick-files for File › Import: several files with the import filter, which lists every format the registry reads and zip',
+  withTempDir(async (dir) => {
+    writeFileSync(join(dir, 'story.txt'), 'Tokayev 😀\r\n');
+    writeFileSync(join(dir, 'story.ann'), 'T1\tClaim 0 7\tTokayev\n');
+    const d = deps({ openPaths: [join(dir, 'story.txt'), join(dir, 'story.ann')] });
+    const reply = await createIpcHandlers(d)[IPC.pickFiles](fromApp, ['import']);
+    assert.ok(reply.ok);
+    assert.deepEqual(
+      reply.value.map((f) => f.name),
+      ['story.txt', 'story.ann'],
+    );
+    assert.equal(d.opens[0]?.title, 'Import Files');
+    assert.deepEqual(d.opens[0]?.filters, IMPORT_FILTERS);
+    const registry = new Set([...FORMATS.flatMap((f) => f.extensions).filter((e) => !e.includes('.')), 'zip']);
+    assert.deepEqual(new Set(IMPORT_EXTENSIONS), registry);
   }),
 );
