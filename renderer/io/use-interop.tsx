@@ -17,6 +17,7 @@ import type { SpanmarkDb } from '../db/db.js';
 import type { DocumentSession } from '../store/document-session.js';
 import { dispatch } from '../app/events.js';
 import { plural } from '../ui/format.js';
+import { useQuestion } from '../ui/use-question.js';
 import { ExportFormatDialog } from './ExportFormatDialog.js';
 import { LabelMappingDialog } from './LabelMappingDialog.js';
 import { decodeForeign, describeProblems, rememberedMapping, storeForeign } from './interop-import.js';
@@ -50,9 +51,8 @@ export function isForeignCandidate(name: string): boolean {
 
 export function useInterop({ db, platform, schema, session, me, say, fail, openDoc }: Options) {
   const [exporting, setExporting] = useState<{ documents: InterchangeDocument[]; baseName: string } | null>(null);
-  const [asking, setAsking] = useState<{ formatName: string; labels: { id: string; name: string }[]; answer: (d: Record<string, LabelDecision> | null) => void } | null>(
-    null,
-  );
+  const mapping = useQuestion<{ formatName: string; labels: { id: string; name: string }[] }, Record<string, LabelDecision> | null>();
+  const askMapping = mapping.ask;
 
   const exportAs = useCallback(() => {
     if (!session) return say('error', 'Open a document to export it in another format.');
@@ -103,10 +103,7 @@ export function useInterop({ db, platform, schema, session, me, say, fail, openD
         const plan = planDecisions(result.labels, schema, remembered);
         let decisions: Record<string, LabelDecision> = plan.decided;
         if (plan.ask.length > 0) {
-          const answer = await new Promise<Record<string, LabelDecision> | null>((resolve) =>
-            setAsking({ formatName: codec.name, labels: plan.ask, answer: resolve }),
-          );
-          setAsking(null);
+          const answer = await askMapping({ formatName: codec.name, labels: plan.ask });
           if (answer === null) {
             say('info', `Nothing was imported from ${name}.`);
             return true;
@@ -130,7 +127,7 @@ export function useInterop({ db, platform, schema, session, me, say, fail, openD
       }
       return true;
     },
-    [db, fail, me, openDoc, say, schema, session],
+    [askMapping, db, fail, me, openDoc, say, schema, session],
   );
 
   /**
@@ -175,7 +172,7 @@ export function useInterop({ db, platform, schema, session, me, say, fail, openD
       {exporting && (
         <ExportFormatDialog formats={OTHER_FORMATS} documents={exporting.documents} schema={schema} onExport={(c, r) => void write(c, r)} onClose={() => setExporting(null)} />
       )}
-      {asking && <LabelMappingDialog formatName={asking.formatName} labels={asking.labels} schema={schema} onDone={asking.answer} />}
+      {mapping.asking && <LabelMappingDialog formatName={mapping.asking.formatName} labels={mapping.asking.labels} schema={schema} onDone={mapping.answer} />}
     </>
   );
   return { exportAs, importForeign, dropFiles, dialogs };

@@ -4,13 +4,17 @@
 
 import { useEffect, useRef } from 'react';
 
-interface Props {
+/** What a yes/no question shows (asked through useQuestion). */
+export interface ConfirmQuestion {
   readonly title: string;
   readonly message: string;
   readonly yes: string;
   readonly no: string;
-  readonly onAnswer: (yes: boolean) => void;
   readonly testId?: string;
+}
+
+interface Props extends ConfirmQuestion {
+  readonly onAnswer: (yes: boolean) => void;
 }
 
 export function ConfirmDialog({ title, message, yes, no, onAnswer, testId }: Props) {
