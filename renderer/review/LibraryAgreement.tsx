@@ -19,6 +19,7 @@ import type { SpanmarkDb } from '../db/db.js';
 import { AgreementTable, alphaCaption, type AlphaOver } from './AgreementTable.js';
 import { StageToggle } from './DocumentAgreement.js';
 import { PairwiseTable } from './PairwiseTable.js';
+import { Dialog } from '../ui/Dialog.js';
 
 interface Props {
   readonly db: SpanmarkDb;
@@ -111,18 +112,17 @@ export function LibraryAgreement({ db, me, docIds, onClose }: Props) {
   const matrix = useMemo(() => (names.length >= 3 ? pairwiseAgreement(split.included, names, labels) : null), [split, names, labels]);
 
   return (
-    <div className="dialog-backdrop" role="presentation" onMouseDown={onClose}>
-      <div
-        className="dialog wide"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Agreement"
-        data-testid="library-agreement"
-        onMouseDown={(e) => e.stopPropagation()}
-      >
-        <h2>
-          Agreement over {docIds.length} document{docIds.length === 1 ? '' : 's'}
-        </h2>
+    <Dialog
+      title={`Agreement over ${docIds.length} document${docIds.length === 1 ? '' : 's'}`}
+      className="wide"
+      testId="library-agreement"
+      onCancel={onClose}
+      actions={
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      }
+    >
         {docs === null ? <p>Reading layers…</p> : <StageToggle stage={stage} onStage={setStage} />}
         {docs && split.excluded.length > 0 ? (
           <p className="meta" data-testid="library-excluded">
@@ -165,12 +165,6 @@ export function LibraryAgreement({ db, me, docIds, onClose }: Props) {
           )
         ) : null}
         {matrix ? matrix.ok ? <PairwiseTable matrix={matrix.value} /> : <p className="field-error">{matrix.error.message}</p> : null}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Close
-          </button>
-        </div>
-      </div>
-    </div>
+    </Dialog>
   );
 }

@@ -6,7 +6,7 @@
 // first (src/labels/schema-impact.ts) and applied only with a migration the analyst picks,
 // written in the same transaction as the schema; colleagues' layers are never rewritten.
 
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import { ATTRIBUTE_TYPES, type AttributeDef, type AttributeType } from '../../src/labels/attributes.js';
 import { applySchemaEdit, type SchemaEdit } from '../../src/labels/schema-edit.js';
 import {
@@ -23,6 +23,7 @@ import { HOTKEYS, type LabelDef, type LabelSchema } from '../../src/labels/schem
 import type { Annotation } from '../../src/annotations/types.js';
 import type { SpanmarkDb } from '../db/db.js';
 import { useSchema } from '../schema/schema-context.js';
+import { Dialog } from '../ui/Dialog.js';
 import { LabelChip } from '../ui/LabelChip.js';
 import { plural } from '../ui/format.js';
 import { allAnnotations, saveSchemaAndLayer, type StoredLayerChange } from './schema-migration.js';
@@ -71,7 +72,6 @@ export function SchemaEditor({ db, onLayerChanged, onClose }: Props) {
   const [error, setError] = useState<string>('');
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<PendingMigration | null>(null);
-  const root = useRef<HTMLDivElement>(null);
 
   const store = async (next: LabelSchema, change: StoredLayerChange, entry: UndoEntry | null, what: string): Promise<boolean> => {
     setBusy(true);
@@ -140,34 +140,34 @@ export function SchemaEditor({ db, onLayerChanged, onClose }: Props) {
     if (await store(back, last.restore, null, `undid ${last.what}`)) setUndo((u) => u.slice(0, -1));
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     const t = e.target as HTMLElement;
     const inField = t.closest('input[type="text"], input:not([type]), textarea') !== null;
     if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z' && !inField) {
       e.preventDefault();
       e.stopPropagation();
       void undoLast();
-    } else if (e.key === 'Escape' && pending === null) {
-      e.stopPropagation();
-      onClose();
+    } else if (e.key === 'Escape' && pending !== null) {
+      // Escape backs out one step: the migration question first, the editor after.
+      e.preventDefault();
+      setPending(null);
     }
-    // Label keys and the app's other single keys must not act on the text behind the dialog.
-    if (!e.ctrlKey && !e.metaKey) e.stopPropagation();
   };
 
   return (
-    <div className="dialog-backdrop" role="presentation" onMouseDown={onClose}>
-      <div
-        ref={root}
-        className="dialog wide schema-editor"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Labels and attributes"
-        data-testid="schema-editor"
-        onMouseDown={(e) => e.stopPropagation()}
-        onKeyDown={onKeyDown}
-      >
-        <h2>Labels and attributes</h2>
+    <Dialog
+      title="Labels and attributes"
+      className="wide schema-editor"
+      testId="schema-editor"
+      onCancel={onClose}
+      onKeyDown={onKeyDown}
+      passAppKeys
+      actions={
+        <button type="button" onClick={onClose} data-testid="schema-close">
+          Close
+        </button>
+      }
+    >
         <p className="meta">
           Schema version <span data-testid="schema-version">{schema.version}</span>. Every change is saved at once; Undo (or Ctrl+Z) takes it back.
         </p>
@@ -193,13 +193,7 @@ export function SchemaEditor({ db, onLayerChanged, onClose }: Props) {
           ))}
         </ol>
         <AddLabel schema={schema} run={run} disabled={busy || pending !== null} />
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose} data-testid="schema-close">
-            Close
-          </button>
-        </div>
-      </div>
-    </div>
+    </Dialog>
   );
 }
 
