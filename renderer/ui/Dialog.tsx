@@ -8,6 +8,7 @@
 // which leave the page usable.
 
 import { useId, useLayoutEffect, useRef, type FormEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { tabbable, useFocusReturn } from './use-focus-return.js';
 
 interface Props {
   /** The dialog's heading and accessible name. */
@@ -32,39 +33,15 @@ interface Props {
   readonly onKeyDown?: (e: KeyboardEvent<HTMLElement>) => void;
 }
 
-const FOCUSABLE = [
-  'a[href]',
-  'button:not([disabled])',
-  'input:not([disabled]):not([type="hidden"])',
-  'select:not([disabled])',
-  'textarea:not([disabled])',
-  '[tabindex]:not([tabindex="-1"])',
-].join(', ');
-
-/** The controls Tab reaches inside `root`, in order (hidden ones left out). */
-export function tabbable(root: HTMLElement): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.getClientRects().length > 0);
-}
-
 export function Dialog({ title, onCancel, actions, children, testId, role = 'dialog', className, onSubmit, initialFocus, passAppKeys, onKeyDown }: Props) {
   const box = useRef<HTMLElement | null>(null);
   const headingId = useId();
 
-  // Layout effect: its cleanup runs while the dialog is still in the page, so it can tell whether
-  // focus is still inside (then it goes back) or an answer already moved it on (then it stays).
+  useFocusReturn(box);
+  // Focus in on open (once: a dialog re-rendered keeps focus where the analyst put it).
   useLayoutEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const root = box.current;
-    if (root) {
-      const first = initialFocus?.current ?? root.querySelector<HTMLElement>('[data-autofocus]') ?? tabbable(root)[0] ?? root;
-      first.focus();
-    }
-    return () => {
-      const now = document.activeElement;
-      const inside = now === null || now === document.body || (root !== null && root.contains(now));
-      if (inside && opener && opener.isConnected && opener !== document.body) opener.focus();
-    };
-    // Once per opening: a dialog re-rendered keeps focus where the analyst put it.
+    if (root) (initialFocus?.current ?? root.querySelector<HTMLElement>('[data-autofocus]') ?? tabbable(root)[0] ?? root).focus();
   }, []);
 
   const keys = (e: KeyboardEvent<HTMLElement>) => {

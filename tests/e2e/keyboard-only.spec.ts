@@ -244,7 +244,7 @@ test('`]` with the label filter hiding a label skips its spans; with none shown 
   await expect(page.locator('[data-testid="annotation-row"][aria-current="true"]')).toHaveCount(0);
 });
 
-/** From the reader: F6 to the side panel, Tab to the label's filter box, Space, F6 back to the text. */
+/** From the reader: F6 to the side panel, Tab to the label's filter box, Space, Shift+F6 back to the text (F6 goes on to the name prompt). */
 async function toggleFilter(page: Page, label: string): Promise<void> {
   const box = page.getByTestId(`filter-${label}`);
   await page.keyboard.press('F6');
@@ -252,7 +252,7 @@ async function toggleFilter(page: Page, label: string): Promise<void> {
   await expect(box).toBeFocused();
   await page.keyboard.press('Space');
   await expect(box).not.toBeChecked();
-  await page.keyboard.press('F6');
+  await page.keyboard.press('Shift+F6');
   await expect(page.getByTestId('article-text')).toBeFocused();
 }
 
