@@ -5,6 +5,7 @@
 
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { SpanmarkApp } from './pages/app.js';
+import { labelStudioExport } from './fixtures/label-studio.js';
 import { colleagueExport } from './fixtures/exports.js';
 
 const inside = (dialog: Locator) => dialog.evaluate((d) => d.contains(document.activeElement));
@@ -91,17 +92,9 @@ test('the questions an import asks, the rename of a colleague layer and library 
   await expect(app.infoMessage().last()).toContainText('Dana (2)’s layer');
 
   // Another tool's file with a label the schema lacks asks for a mapping; Escape imports nothing.
-  const text = 'Tokayev met the protesters.';
-  const tasks = [
-    {
-      id: 1,
-      data: { text },
-      annotations: [{ id: 1, result: [{ id: 'p', type: 'labels', from_name: 'label', to_name: 'text', value: { start: 16, end: 26, text: 'protesters', labels: ['Protest'] } }] }],
-    },
-  ];
   const chooser2 = page.waitForEvent('filechooser');
   await openWith(importButton);
-  await (await chooser2).setFiles({ name: 'project-2.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tasks)) });
+  await (await chooser2).setFiles({ name: 'project-2.json', mimeType: 'application/json', buffer: labelStudioExport('Tokayev met the protesters.', [{ word: 'protesters', label: 'Protest' }]) });
   const mapping = page.getByTestId('label-mapping-dialog');
   await expect(mapping).toBeVisible();
   await expect(page.getByTestId('label-mapping-Protest')).toBeFocused();

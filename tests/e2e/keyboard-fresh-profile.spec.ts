@@ -7,6 +7,7 @@
 
 import { expect, test, type Page } from '@playwright/test';
 import { SpanmarkApp } from './pages/app.js';
+import { labelStudioExport } from './fixtures/label-studio.js';
 
 const FEED = Buffer.from(
   [0, 1]
@@ -42,11 +43,7 @@ test.describe.configure({ timeout: 180_000 });
 
 test('a fresh profile walked by keys alone: name prompt, first feed import, attribute form, Export as…, label editor, label mapping', async ({ page }) => {
   const app = new SpanmarkApp(page);
-  await page.addInitScript(() => {
-    const w = window as unknown as { pointerEvents: number };
-    w.pointerEvents = 0;
-    for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup']) window.addEventListener(type, () => (w.pointerEvents += 1), true);
-  });
+  const pointerEvents = await app.countPointerEvents();
   await app.goto();
   const prompt = page.getByTestId('name-prompt');
   await expect(prompt).toBeVisible();
@@ -145,17 +142,9 @@ test('a fresh profile walked by keys alone: name prompt, first feed import, attr
   await expect(page.getByTestId('cmd-export-as')).toBeFocused();
 
   // Another tool's file with a label the schema lacks: Ctrl+I, then the mapping by keys.
-  const text = 'Tokayev met the protesters.';
-  const tasks = [
-    {
-      id: 1,
-      data: { text },
-      annotations: [{ id: 1, result: [{ id: 'p', type: 'labels', from_name: 'label', to_name: 'text', value: { start: 16, end: 26, text: 'protesters', labels: ['Protest'] } }] }],
-    },
-  ];
   const chooser2 = page.waitForEvent('filechooser');
   await page.keyboard.press('Control+i');
-  await (await chooser2).setFiles({ name: 'project-3.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tasks)) });
+  await (await chooser2).setFiles({ name: 'project-3.json', mimeType: 'application/json', buffer: labelStudioExport('Tokayev met the protesters.', [{ word: 'protesters', label: 'Protest' }]) });
   const select = page.getByTestId('label-mapping-Protest');
   await expect(select).toBeFocused();
   await expectFocusVisible(page);
@@ -167,5 +156,5 @@ test('a fresh profile walked by keys alone: name prompt, first feed import, attr
   await expect(page.getByTestId('label-mapping-dialog')).toHaveCount(0);
   await expect.poll(() => app.rowTexts()).toEqual(['claim:protesters']);
 
-  expect(await page.evaluate(() => (window as unknown as { pointerEvents: number }).pointerEvents), 'no pointer event').toBe(0);
+  expect(await pointerEvents(), 'no pointer event').toBe(0);
 });

@@ -94,11 +94,7 @@ const NOTE = 'Tokayev’s count — unconfirmed 🇰🇿';
 
 test('the sample is annotated, navigated, edited and exported with the keyboard alone', async ({ page }) => {
   const app = new SpanmarkApp(page);
-  await page.addInitScript(() => {
-    const w = window as unknown as { pointerEvents: number };
-    w.pointerEvents = 0;
-    for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup']) window.addEventListener(type, () => (w.pointerEvents += 1), true);
-  });
+  const pointerEvents = await app.countPointerEvents();
   await app.goto();
 
   // Open: F6 reaches the library, whose first control is the sample (once the library has drawn).
@@ -199,7 +195,7 @@ test('the sample is annotated, navigated, edited and exported with the keyboard 
   ]);
   for (const a of doc.annotations) expect(cp.slice(a.start, a.end).join('')).toBe(a.quote);
 
-  expect(await page.evaluate(() => (window as unknown as { pointerEvents: number }).pointerEvents), 'no pointer event in the whole session').toBe(0);
+  expect(await pointerEvents(), 'no pointer event in the whole session').toBe(0);
 });
 
 test('Tab still leaves the reader (it is not taken for annotations); F6 too', async ({ page }) => {
