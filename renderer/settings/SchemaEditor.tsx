@@ -6,7 +6,7 @@
 // first (src/labels/schema-impact.ts) and applied only with a migration the analyst picks,
 // written in the same transaction as the schema; colleagues' layers are never rewritten.
 
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { ATTRIBUTE_TYPES, type AttributeDef, type AttributeType } from '../../src/labels/attributes.js';
 import { applySchemaEdit, type SchemaEdit } from '../../src/labels/schema-edit.js';
 import {
@@ -24,6 +24,7 @@ import type { Annotation } from '../../src/annotations/types.js';
 import type { SpanmarkDb } from '../db/db.js';
 import { useSchema } from '../schema/schema-context.js';
 import { Dialog } from '../ui/Dialog.js';
+import { tabbable } from '../ui/use-focus-return.js';
 import { LabelChip } from '../ui/LabelChip.js';
 import { plural } from '../ui/format.js';
 import { allAnnotations, saveSchemaAndLayer, type StoredLayerChange } from './schema-migration.js';
@@ -72,6 +73,20 @@ export function SchemaEditor({ db, onLayerChanged, onClose }: Props) {
   const [error, setError] = useState<string>('');
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<PendingMigration | null>(null);
+  // The control that asked for a destructive change: focus goes back to it when the migration
+  // question closes (or into the editor, when the change removed it).
+  const returnTo = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (pending !== null || returnTo.current === null) return;
+    const back = returnTo.current;
+    returnTo.current = null;
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (back.isConnected && !(back as HTMLButtonElement).disabled) back.focus();
+    else if (lost) {
+      const editor = document.querySelector('[data-testid="schema-editor"]');
+      if (editor) tabbable(editor)[0]?.focus();
+    }
+  }, [pending]);
 
   const store = async (next: LabelSchema, change: StoredLayerChange, entry: UndoEntry | null, what: string): Promise<boolean> => {
     setBusy(true);
@@ -104,6 +119,7 @@ export function SchemaEditor({ db, onLayerChanged, onClose }: Props) {
       const items = blockingItems(impact);
       if (items.length > 0) {
         setError('');
+        returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
         setPending({ next: r.value, what, items, colleagues: impact.colleagues, mine: stored.mine, impact });
         return false;
       }
@@ -511,6 +527,11 @@ function MigrationPanel({
   busy: boolean;
 }) {
   const [choices, setChoices] = useState<ReadonlyMap<string, string>>(new Map());
+  // The question takes focus: the button that asked is disabled while it is open.
+  const box = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (box.current) tabbable(box.current)[0]?.focus();
+  }, []);
   const plans = new Map<string, Migration>();
   for (const item of pending.items) {
     if (item.mine.length === 0) continue;
@@ -524,7 +545,7 @@ function MigrationPanel({
   const mineCount = new Set(pending.items.flatMap((i) => i.mine)).size;
   const complete = pending.items.every((i) => i.mine.length === 0 || plans.has(impactKey(i)));
   return (
-    <section className="schema-migration" data-testid="schema-migration" role="alertdialog" aria-label="This change affects stored annotations">
+    <section ref={box} className="schema-migration" data-testid="schema-migration" role="alertdialog" aria-label="This change affects stored annotations">
       <h3>
         “{pending.what}” affects {plural(mineCount, 'annotation')} of yours
         {pending.colleagues > 0 ? ` and ${plural(pending.colleagues, 'annotation')} in colleagues’ layers` : ''}

@@ -35,10 +35,12 @@ async function openWith(button: Locator): Promise<void> {
   await button.press('Enter');
 }
 
-test('Settings, the label editor inside it, and Export as: focus in, trapped, Escape closes, focus back where it was', async ({ page }) => {
+test('Settings, the label editor inside it (and its migration question), and Export as: focus in, trapped, Escape closes, focus back where it was', async ({ page }) => {
   const app = new SpanmarkApp(page);
   await app.goto();
   await app.openSample();
+  await app.select('Their number increased to 18');
+  await app.tag('casualty');
 
   const settingsButton = page.getByTestId('cmd-settings');
   const settings = page.getByTestId('settings');
@@ -54,6 +56,19 @@ test('Settings, the label editor inside it, and Export as: focus in, trapped, Es
   const editor = page.getByTestId('schema-editor');
   await expect(editor).toBeVisible();
   await expectTrapped(page, editor);
+  // Deleting a label in use asks how to migrate, inside the editor: focus goes to that question,
+  // Escape backs out of it alone (nothing changes), and focus returns to the Delete button.
+  const deleteCasualty = page.getByTestId('schema-delete-casualty');
+  const version = await page.getByTestId('schema-version').textContent();
+  await openWith(deleteCasualty);
+  const migration = page.getByTestId('schema-migration');
+  await expect(migration).toBeVisible();
+  await expect.poll(() => inside(migration), 'focus moves to the migration question').toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(migration).toHaveCount(0);
+  await expect(editor).toBeVisible();
+  await expect(page.getByTestId('schema-version')).toHaveText(version!);
+  await expect(deleteCasualty).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(editor).toHaveCount(0);
   await expect(page.getByTestId('edit-schema')).toBeFocused();
@@ -66,7 +81,7 @@ test('Settings, the label editor inside it, and Export as: focus in, trapped, Es
   await expectTrapped(page, exportAs);
   await expectEscapeCloses(page, exportAs, exportButton);
   // Escape answered like Cancel: nothing was exported.
-  await expect(app.infoMessage()).toHaveCount(0);
+  await expect(app.infoMessage().filter({ hasText: 'Exported' })).toHaveCount(0);
 });
 
 test('the questions an import asks, the rename of a colleague layer and library agreement: Escape cancels, focus back where it was', async ({ page }) => {
