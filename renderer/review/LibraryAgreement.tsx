@@ -123,48 +123,42 @@ export function LibraryAgreement({ db, me, docIds, onClose }: Props) {
         </button>
       }
     >
-        {docs === null ? <p>Reading layers…</p> : <StageToggle stage={stage} onStage={setStage} />}
-        {docs && split.excluded.length > 0 ? (
-          <p className="meta" data-testid="library-excluded">
-            Excluded, fewer than two annotators worked on {split.excluded.length === 1 ? 'it' : 'them'}: {split.excluded.map((d) => d.title).join(', ')}
-          </p>
-        ) : null}
-        {docs && split.included.length === 0 ? (
-          <p className="field-error">No selected document has two annotators’ layers: import a colleague’s export first.</p>
-        ) : null}
-        {names.length >= 2 ? (
-          <div className="compare-pick">
-            A
-            <select value={aName} onChange={(e) => setA(e.target.value)} data-testid="library-compare-a">
-              {names.map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </select>
-            B
-            <select value={bName} onChange={(e) => setB(e.target.value)} data-testid="library-compare-b">
-              {names.map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
-        {names.length >= 2 && report === null ? (
-          <p className="meta">
-            {aName === bName ? 'Pick two different annotators.' : `${aName} and ${bName} worked on no selected document together.`} {alphaCaption(names)}
-          </p>
-        ) : null}
-        {report ? (
-          report.ok ? (
-            <AgreementTable report={report.value} alpha={alpha} stage={stage} />
-          ) : (
-            <p className="field-error">{report.error.message}</p>
-          )
-        ) : null}
-        {matrix ? matrix.ok ? <PairwiseTable matrix={matrix.value} /> : <p className="field-error">{matrix.error.message}</p> : null}
+      {docs === null ? <p>Reading layers…</p> : <StageToggle stage={stage} onStage={setStage} />}
+      {docs && split.excluded.length > 0 ? (
+        <p className="meta" data-testid="library-excluded">
+          Excluded, fewer than two annotators worked on {split.excluded.length === 1 ? 'it' : 'them'}: {split.excluded.map((d) => d.title).join(', ')}
+        </p>
+      ) : null}
+      {docs && split.included.length === 0 ? (
+        <p className="field-error">No selected document has two annotators’ layers: import a colleague’s export first.</p>
+      ) : null}
+      {names.length >= 2 ? (
+        <div className="compare-pick">
+          A
+          <select value={aName} onChange={(e) => setA(e.target.value)} data-testid="library-compare-a">
+            {names.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+          B
+          <select value={bName} onChange={(e) => setB(e.target.value)} data-testid="library-compare-b">
+            {names.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {names.length >= 2 && report === null ? (
+        <p className="meta">
+          {aName === bName ? 'Pick two different annotators.' : `${aName} and ${bName} worked on no selected document together.`} {alphaCaption(names)}
+        </p>
+      ) : null}
+      {report ? report.ok ? <AgreementTable report={report.value} alpha={alpha} stage={stage} /> : <p className="field-error">{report.error.message}</p> : null}
+      {matrix ? matrix.ok ? <PairwiseTable matrix={matrix.value} /> : <p className="field-error">{matrix.error.message}</p> : null}
     </Dialog>
   );
 }

@@ -184,31 +184,31 @@ export function SchemaEditor({ db, onLayerChanged, onClose }: Props) {
         </button>
       }
     >
-        <p className="meta">
-          Schema version <span data-testid="schema-version">{schema.version}</span>. Every change is saved at once; Undo (or Ctrl+Z) takes it back.
+      <p className="meta">
+        Schema version <span data-testid="schema-version">{schema.version}</span>. Every change is saved at once; Undo (or Ctrl+Z) takes it back.
+      </p>
+      <div className="schema-status-line">
+        <span role="status" data-testid="schema-status">
+          {busy ? 'Saving…' : status}
+        </span>
+        <button type="button" onClick={() => void undoLast()} disabled={undo.length === 0 || busy} data-testid="schema-undo">
+          Undo{undo.length > 0 ? ` ${undo[undo.length - 1]!.what}` : ''}
+        </button>
+      </div>
+      {error ? (
+        <p className="field-error" role="alert" data-testid="schema-error">
+          {error}
         </p>
-        <div className="schema-status-line">
-          <span role="status" data-testid="schema-status">
-            {busy ? 'Saving…' : status}
-          </span>
-          <button type="button" onClick={() => void undoLast()} disabled={undo.length === 0 || busy} data-testid="schema-undo">
-            Undo{undo.length > 0 ? ` ${undo[undo.length - 1]!.what}` : ''}
-          </button>
-        </div>
-        {error ? (
-          <p className="field-error" role="alert" data-testid="schema-error">
-            {error}
-          </p>
-        ) : null}
-        {pending ? (
-          <MigrationPanel pending={pending} schema={pending.next} onApply={(p) => void applyMigration(p)} onCancel={() => setPending(null)} busy={busy} />
-        ) : null}
-        <ol className="schema-labels">
-          {schema.labels.map((l, i) => (
-            <LabelRow key={l.id} label={l} index={i} schema={schema} run={run} disabled={busy || pending !== null} />
-          ))}
-        </ol>
-        <AddLabel schema={schema} run={run} disabled={busy || pending !== null} />
+      ) : null}
+      {pending ? (
+        <MigrationPanel pending={pending} schema={pending.next} onApply={(p) => void applyMigration(p)} onCancel={() => setPending(null)} busy={busy} />
+      ) : null}
+      <ol className="schema-labels">
+        {schema.labels.map((l, i) => (
+          <LabelRow key={l.id} label={l} index={i} schema={schema} run={run} disabled={busy || pending !== null} />
+        ))}
+      </ol>
+      <AddLabel schema={schema} run={run} disabled={busy || pending !== null} />
     </Dialog>
   );
 }

@@ -71,7 +71,16 @@ test('a version 2 library (colleague layers by name) upgrades to version 3 with 
       { id: 'bo-1', docId: doc, label: 'casualty', start: 30, end: 35, quote: 'الوضع', annotator: 'Болат', createdAt: t, updatedAt: t },
     ],
     reviewDecisions: [
-      { id: `${doc}|Aigerim|ai-2`, docId: doc, annotator: 'Aigerim', annotationId: 'ai-2', decision: 'rejected', reason: 'dup', decidedBy: 'Dana', decidedAt: t },
+      {
+        id: `${doc}|Aigerim|ai-2`,
+        docId: doc,
+        annotator: 'Aigerim',
+        annotationId: 'ai-2',
+        decision: 'rejected',
+        reason: 'dup',
+        decidedBy: 'Dana',
+        decidedAt: t,
+      },
     ],
     settings: [
       { key: 'annotator', value: 'Dana' },

@@ -13,7 +13,9 @@ const inside = (dialog: Locator) => dialog.evaluate((d) => d.contains(document.a
 /** Focus is in the dialog and stays there through a full round of Tab and of Shift+Tab. */
 async function expectTrapped(page: Page, dialog: Locator): Promise<void> {
   await expect.poll(() => inside(dialog), 'focus moves into the dialog').toBe(true);
-  const stops = await dialog.evaluate((d) => d.querySelectorAll('button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled])').length);
+  const stops = await dialog.evaluate(
+    (d) => d.querySelectorAll('button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled])').length,
+  );
   for (const key of ['Tab', 'Shift+Tab']) {
     for (let i = 0; i <= stops; i++) {
       await page.keyboard.press(key);
@@ -35,7 +37,9 @@ async function openWith(button: Locator): Promise<void> {
   await button.press('Enter');
 }
 
-test('Settings, the label editor inside it (and its migration question), and Export as: focus in, trapped, Escape closes, focus back where it was', async ({ page }) => {
+test('Settings, the label editor inside it (and its migration question), and Export as: focus in, trapped, Escape closes, focus back where it was', async ({
+  page,
+}) => {
   const app = new SpanmarkApp(page);
   await app.goto();
   await app.openSample();
@@ -94,7 +98,9 @@ test('the questions an import asks, the rename of a colleague layer and library 
   const importButton = page.getByTestId('cmd-import');
   const chooser = page.waitForEvent('filechooser');
   await openWith(importButton);
-  await (await chooser).setFiles({
+  await (
+    await chooser
+  ).setFiles({
     name: 'dana-old.spanmark.json',
     mimeType: 'application/json',
     buffer: colleagueExport('Dana', [{ id: 'd-1', label: 'claim', quote: 'at least six waves of terrorist attacks' }]),
@@ -109,7 +115,13 @@ test('the questions an import asks, the rename of a colleague layer and library 
   // Another tool's file with a label the schema lacks asks for a mapping; Escape imports nothing.
   const chooser2 = page.waitForEvent('filechooser');
   await openWith(importButton);
-  await (await chooser2).setFiles({ name: 'project-2.json', mimeType: 'application/json', buffer: labelStudioExport('Tokayev met the protesters.', [{ word: 'protesters', label: 'Protest' }]) });
+  await (
+    await chooser2
+  ).setFiles({
+    name: 'project-2.json',
+    mimeType: 'application/json',
+    buffer: labelStudioExport('Tokayev met the protesters.', [{ word: 'protesters', label: 'Protest' }]),
+  });
   const mapping = page.getByTestId('label-mapping-dialog');
   await expect(mapping).toBeVisible();
   await expect(page.getByTestId('label-mapping-Protest')).toBeFocused();

@@ -11,7 +11,9 @@ import { labelStudioExport } from './fixtures/label-studio.js';
 
 const FEED = Buffer.from(
   [0, 1]
-    .map((i) => JSON.stringify({ id: `r-${i}`, title: `Report ${i}`, date: '2022-01-07', text: `Article ${i}: protesters gathered in the square as troops arrived.` }))
+    .map((i) =>
+      JSON.stringify({ id: `r-${i}`, title: `Report ${i}`, date: '2022-01-07', text: `Article ${i}: protesters gathered in the square as troops arrived.` }),
+    )
     .join('\n'),
   'utf8',
 );
@@ -23,7 +25,9 @@ async function expectFocusVisible(page: Page): Promise<void> {
       const el = document.activeElement;
       if (!(el instanceof HTMLElement) || el === document.body) return 'nothing focused';
       const s = getComputedStyle(el);
-      return el.matches(':focus-visible') && s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 ? 'visible' : `no ring on ${el.outerHTML.slice(0, 80)}`;
+      return el.matches(':focus-visible') && s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0
+        ? 'visible'
+        : `no ring on ${el.outerHTML.slice(0, 80)}`;
     });
   await expect.poll(ring).toBe('visible');
 }
@@ -144,7 +148,13 @@ test('a fresh profile walked by keys alone: name prompt, first feed import, attr
   // Another tool's file with a label the schema lacks: Ctrl+I, then the mapping by keys.
   const chooser2 = page.waitForEvent('filechooser');
   await page.keyboard.press('Control+i');
-  await (await chooser2).setFiles({ name: 'project-3.json', mimeType: 'application/json', buffer: labelStudioExport('Tokayev met the protesters.', [{ word: 'protesters', label: 'Protest' }]) });
+  await (
+    await chooser2
+  ).setFiles({
+    name: 'project-3.json',
+    mimeType: 'application/json',
+    buffer: labelStudioExport('Tokayev met the protesters.', [{ word: 'protesters', label: 'Protest' }]),
+  });
   const select = page.getByTestId('label-mapping-Protest');
   await expect(select).toBeFocused();
   await expectFocusVisible(page);

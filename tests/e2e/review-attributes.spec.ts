@@ -52,9 +52,11 @@ async function seedValues(page: Page, quote: string, mine: object, theirs: objec
 }
 
 async function setUp(page: Page): Promise<{ app: SpanmarkApp; review: ReviewPanel }> {
-  const app = await withColleagues(page, [{ quote: QUOTE, label: 'casualty' }], [
-    ['aigerim.spanmark.json', colleagueExport('Aigerim', [{ id: 'ai-2', label: 'casualty', quote: QUOTE }])],
-  ]);
+  const app = await withColleagues(
+    page,
+    [{ quote: QUOTE, label: 'casualty' }],
+    [['aigerim.spanmark.json', colleagueExport('Aigerim', [{ id: 'ai-2', label: 'casualty', quote: QUOTE }])]],
+  );
   await seedValues(page, QUOTE, MINE, THEIRS);
   await page.reload();
   const review = new ReviewPanel(page);
@@ -149,9 +151,11 @@ test('same span, different attributes: both values shown, theirs taken for one, 
 });
 
 test('taking their value the schema does not allow is refused with a message, nothing stored changes', async ({ page }) => {
-  const app = await withColleagues(page, [{ quote: QUOTE, label: 'casualty' }], [
-    ['aigerim.spanmark.json', colleagueExport('Aigerim', [{ id: 'ai-2', label: 'casualty', quote: QUOTE }])],
-  ]);
+  const app = await withColleagues(
+    page,
+    [{ quote: QUOTE, label: 'casualty' }],
+    [['aigerim.spanmark.json', colleagueExport('Aigerim', [{ id: 'ai-2', label: 'casualty', quote: QUOTE }])]],
+  );
   await seedValues(page, QUOTE, MINE, { group: 'aliens' });
   await page.reload();
   const review = new ReviewPanel(page);

@@ -8,7 +8,12 @@ import Dexie from 'dexie';
 export function oldLibrary(name: string, upTo: 2 | 3): Dexie {
   const db = new Dexie(name);
   db.version(1).stores({ articles: 'id, addedAt, title', annotations: 'id, docId, [docId+annotator]', settings: 'key' });
-  db.version(2).stores({ layerAnnotations: '[docId+annotator+id], docId, [docId+annotator]', reviewDecisions: 'id, docId', layerRevisions: 'docId', layerSnapshots: 'docId' });
+  db.version(2).stores({
+    layerAnnotations: '[docId+annotator+id], docId, [docId+annotator]',
+    reviewDecisions: 'id, docId',
+    layerRevisions: 'docId',
+    layerSnapshots: 'docId',
+  });
   if (upTo >= 3) db.version(3).stores({ layerAnnotations: null, colleagueAnnotations: '[docId+layer+id], docId, [docId+layer]', colleagueLayers: 'key' });
   return db;
 }
