@@ -177,6 +177,11 @@ async function pickFile<E>(deps: IpcDeps<E>, event: E, kind: FileKind): Promise<
   const title = kind === 'article' ? 'Open Article' : 'Import Spanmark Export';
   const path = await deps.dialog.open(event, { title, filters: FILE_FILTERS[kind] });
   if (path === null) return ok(null);
+  return readPicked(deps, path);
+}
+
+/** One picked file, read with the checks every pick shares: a regular file, within MAX_PICK_BYTES (checked before and after reading). */
+async function readPicked<E>(deps: IpcDeps<E>, path: string): Promise<IpcReply<PickedFile>> {
   const name = basename(path);
   let bytes: Uint8Array;
   try {
@@ -215,17 +220,9 @@ async function pickFiles<E>(deps: IpcDeps<E>, event: E, kind: 'article' | 'impor
   const files: PickedFile[] = [];
   let total = 0;
   for (const path of paths) {
-    const name = basename(path);
-    let bytes: Uint8Array;
-    try {
-      const info = await deps.fs.stat(path);
-      if (!info.isFile()) return fail('file-unreadable', `"${name}" is not a file.`, name);
-      if (info.size > MAX_PICK_BYTES) return tooLarge(name, info.size);
-      bytes = await deps.fs.readAtMost(path, MAX_PICK_BYTES);
-    } catch (error) {
-      return fail('file-unreadable', `Spanmark could not read "${name}": ${reason(error)}.`, name);
-    }
-    if (bytes.byteLength > MAX_PICK_BYTES) return tooLarge(name, bytes.byteLength);
+    const read = await readPicked(deps, path);
+    if (!read.ok) return read;
+    const { name, bytes } = read.value;
     total += bytes.byteLength;
     if (total > MAX_PICK_TOTAL_BYTES)
       return fail('file-too-large', `The chosen files add up to more than ${MAX_PICK_TOTAL_BYTES / (1024 * 1024)} MB; open them in smaller groups.`, name);

@@ -46,7 +46,8 @@ import { zoomPercent, type DisplayPrefs } from '../settings/display-prefs.js';
 import { useDisplay } from '../settings/use-display.js';
 import { GuidelinesPanel } from '../ui/GuidelinesPanel.js';
 import { NamePrompt } from '../settings/NamePrompt.js';
-import { ConfirmDialog } from '../ui/ConfirmDialog.js';
+import { ConfirmDialog, type ConfirmQuestion } from '../ui/ConfirmDialog.js';
+import { useQuestion } from '../ui/use-question.js';
 import { RenameLayerDialog } from '../review/RenameLayerDialog.js';
 import { renameColleagueLayer } from '../db/colleague-layers-repo.js';
 import { announceChange } from '../store/change-channel.js';
@@ -92,14 +93,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
   const [annotator, setAnnotator] = useState(initialAnnotator);
   const me = useMemo(() => ({ id: annotatorId, name: annotator }), [annotatorId, annotator]);
   const [askName, setAskName] = useState(!nameChosen);
-  const [question, setQuestion] = useState<{
-    readonly title: string;
-    readonly message: string;
-    readonly answer: (yes: boolean) => void;
-    readonly yes?: string;
-    readonly no?: string;
-    readonly testId?: string;
-  } | null>(null);
+  const question = useQuestion<ConfirmQuestion, boolean>();
   const [renaming, setRenaming] = useState<{ readonly from: string; readonly problem?: string } | null>(null);
   const [session, setSession] = useState<DocumentSession | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -182,37 +176,29 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
     if (initialDocId) void openDoc(initialDocId).catch((e: unknown) => fail('Could not open the document', e));
   }, [initialDocId, openDoc, fail]);
 
+  const { ask } = question;
   const confirmMine: ConfirmMine = useCallback(
     (q) =>
-      new Promise((resolve) =>
-        setQuestion({
-          title: 'Are these yours?',
-          message: `${q.file} has ${plural(q.count, 'annotation')} by “${q.annotator}” (your name) without an analyst id, so Spanmark cannot tell whether you made them or a colleague of the same name did. Add them to your layer?`,
-          answer: (yes) => {
-            setQuestion(null);
-            resolve(yes);
-          },
-        }),
-      ),
-    [],
+      ask({
+        title: 'Are these yours?',
+        message: `${q.file} has ${plural(q.count, 'annotation')} by “${q.annotator}” (your name) without an analyst id, so Spanmark cannot tell whether you made them or a colleague of the same name did. Add them to your layer?`,
+        yes: 'Yes, they are mine',
+        no: 'No, a colleague’s layer',
+        testId: 'confirm-mine',
+      }),
+    [ask],
   );
   // A file whose schema has labels, attributes or values this library lacks: add them, or import nothing.
   const confirmSchema: ConfirmSchema = useCallback(
     (q) =>
-      new Promise((resolve) =>
-        setQuestion({
-          title: 'Add these to your labels?',
-          message: `${q.file} uses what your library does not have yet: ${q.additions.join('; ')}. Add ${q.additions.length === 1 ? 'it' : 'them'} to your labels and import the file? No imports nothing.`,
-          yes: 'Add and import',
-          no: 'Import nothing',
-          testId: 'confirm-schema',
-          answer: (yes) => {
-            setQuestion(null);
-            resolve(yes);
-          },
-        }),
-      ),
-    [],
+      ask({
+        title: 'Add these to your labels?',
+        message: `${q.file} uses what your library does not have yet: ${q.additions.join('; ')}. Add ${q.additions.length === 1 ? 'it' : 'them'} to your labels and import the file? No imports nothing.`,
+        yes: 'Add and import',
+        no: 'Import nothing',
+        testId: 'confirm-schema',
+      }),
+    [ask],
   );
   // Another tool's files (brat, CoNLL, …) through the format registry, and File › Export as….
   const interop = useInterop({ db, platform, schema, session, me, say, fail, openDoc });
@@ -647,16 +633,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
           }}
         />
       ) : null}
-      {question ? (
-        <ConfirmDialog
-          title={question.title}
-          message={question.message}
-          yes={question.yes ?? 'Yes, they are mine'}
-          no={question.no ?? 'No, a colleague’s layer'}
-          onAnswer={question.answer}
-          testId={question.testId ?? 'confirm-mine'}
-        />
-      ) : null}
+      {question.asking ? <ConfirmDialog {...question.asking} onAnswer={question.answer} /> : null}
       {attrs.dialog}
       {interop.dialogs}
       {renaming ? (

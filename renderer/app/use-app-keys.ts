@@ -120,8 +120,8 @@ export function useAppKeys(keys: Keys): void {
   }, []);
 }
 
-/** The regions F6 moves between, in screen order: library, reader, side panel. */
-const REGIONS = '[data-testid="library"], [data-focus-region="reader"], .side-panel';
+/** The regions F6 moves between, in screen order: library, reader, side panel, and the name prompt in the status bar. */
+const REGIONS = '[data-testid="library"], [data-focus-region="reader"], .side-panel, [data-testid="name-prompt"]';
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), textarea, select, [tabindex]:not([tabindex="-1"])';
 
 /** Moves focus to the next (or previous) region: the reader itself, or a region's first control. */

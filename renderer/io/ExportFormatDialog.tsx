@@ -3,9 +3,10 @@
 // report saved beside the files. Formats and their names come from the registry only. Excluded:
 // exporting the whole library or colleague layers in another format (Spanmark's own export does).
 
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { AnyFormatCodec, InterchangeDocument, Loss } from '../../src/codecs/registry/format.js';
 import type { LabelSchema } from '../../src/labels/schema.js';
+import { Dialog } from '../ui/Dialog.js';
 
 interface Props {
   readonly formats: readonly AnyFormatCodec[];
@@ -18,8 +19,6 @@ interface Props {
 export function ExportFormatDialog({ formats, documents, schema, onExport, onClose }: Props) {
   const [formatId, setFormatId] = useState(formats[0]?.id ?? '');
   const [withReport, setWithReport] = useState(false);
-  const select = useRef<HTMLSelectElement>(null);
-  useEffect(() => select.current?.focus(), []);
   const codec = formats.find((f) => f.id === formatId);
   const losses = useMemo<readonly Loss[] | string>(() => {
     if (!codec) return [];
@@ -31,23 +30,24 @@ export function ExportFormatDialog({ formats, documents, schema, onExport, onClo
   }, [codec, documents, schema]);
   const annotations = documents.reduce((n, d) => n + d.annotations.length, 0);
   return (
-    <div className="dialog-backdrop" role="presentation" onMouseDown={onClose}>
-      <div
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Export as"
-        data-testid="export-as-dialog"
-        onMouseDown={(e) => e.stopPropagation()}
-        onKeyDown={(e) => {
-          e.stopPropagation();
-          if (e.key === 'Escape') onClose();
-        }}
-      >
-        <h2>Export as…</h2>
+    <Dialog
+      title="Export as…"
+      testId="export-as-dialog"
+      onCancel={onClose}
+      actions={
+        <>
+          <button type="button" onClick={onClose} data-testid="export-as-cancel">
+            Cancel
+          </button>
+          <button type="button" disabled={!codec || typeof losses === 'string'} onClick={() => codec && onExport(codec, withReport)} data-testid="export-as-save">
+            Export
+          </button>
+        </>
+      }
+    >
         <label>
           Format{' '}
-          <select ref={select} value={formatId} onChange={(e) => setFormatId(e.target.value)} data-testid="export-as-format">
+          <select value={formatId} onChange={(e) => setFormatId(e.target.value)} data-testid="export-as-format">
             {formats.map((f) => (
               <option key={f.id} value={f.id}>
                 {f.name}
@@ -80,15 +80,6 @@ export function ExportFormatDialog({ formats, documents, schema, onExport, onClo
           <input type="checkbox" checked={withReport} onChange={(e) => setWithReport(e.target.checked)} data-testid="export-as-report" /> Save the
           report too
         </label>
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose} data-testid="export-as-cancel">
-            Cancel
-          </button>
-          <button type="button" disabled={!codec || typeof losses === 'string'} onClick={() => codec && onExport(codec, withReport)} data-testid="export-as-save">
-            Export
-          </button>
-        </div>
-      </div>
-    </div>
+    </Dialog>
   );
 }

@@ -2,9 +2,10 @@
 // mapped to an existing label, added as a new one, or skipped (its spans not imported). The
 // choice is remembered for the format by the caller. Excluded: renaming a label while adding it.
 
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FileLabel, LabelDecision } from '../../src/codecs/registry/label-mapping.js';
 import type { LabelSchema } from '../../src/labels/schema.js';
+import { Dialog } from '../ui/Dialog.js';
 
 interface Props {
   readonly formatName: string;
@@ -18,35 +19,37 @@ const decode = (v: string): LabelDecision => (v.startsWith('map:') ? { kind: 'ma
 
 export function LabelMappingDialog({ formatName, labels, schema, onDone }: Props) {
   const [choice, setChoice] = useState<Record<string, string>>(() => Object.fromEntries(labels.map((l) => [l.id, 'add'])));
-  const first = useRef<HTMLSelectElement>(null);
-  useEffect(() => first.current?.focus(), []);
   return (
-    <div className="dialog-backdrop" role="presentation" onMouseDown={() => onDone(null)}>
-      <div
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Map the file's labels"
-        data-testid="label-mapping-dialog"
-        onMouseDown={(e) => e.stopPropagation()}
-        onKeyDown={(e) => {
-          e.stopPropagation();
-          if (e.key === 'Escape') onDone(null);
-        }}
-      >
-        <h2>Labels your schema does not have</h2>
+    <Dialog
+      title="Labels your schema does not have"
+      testId="label-mapping-dialog"
+      onCancel={() => onDone(null)}
+      actions={
+        <>
+          <button type="button" onClick={() => onDone(null)} data-testid="label-mapping-cancel">
+            Import nothing
+          </button>
+          <button
+            type="button"
+            onClick={() => onDone(Object.fromEntries(labels.map((l) => [l.id, decode(choice[l.id] ?? 'add')])))}
+            data-testid="label-mapping-ok"
+          >
+            Import
+          </button>
+        </>
+      }
+    >
         <p>
           This {formatName} file uses {labels.length === 1 ? 'a label' : 'labels'} your library has no label for. Choose for each; the choice is
           remembered for {formatName} files.
         </p>
         <table>
           <tbody>
-            {labels.map((l, i) => (
+            {labels.map((l) => (
               <tr key={l.id}>
                 <th scope="row">{l.name}</th>
                 <td>
                   <select
-                    ref={i === 0 ? first : undefined}
                     aria-label={`What to do with “${l.name}”`}
                     data-testid={`label-mapping-${l.id}`}
                     value={choice[l.id] ?? 'add'}
@@ -65,20 +68,7 @@ export function LabelMappingDialog({ formatName, labels, schema, onDone }: Props
             ))}
           </tbody>
         </table>
-        <div className="dialog-actions">
-          <button type="button" onClick={() => onDone(null)} data-testid="label-mapping-cancel">
-            Import nothing
-          </button>
-          <button
-            type="button"
-            onClick={() => onDone(Object.fromEntries(labels.map((l) => [l.id, decode(choice[l.id] ?? 'add')])))}
-            data-testid="label-mapping-ok"
-          >
-            Import
-          </button>
-        </div>
-      </div>
-    </div>
+    </Dialog>
   );
 }
 

@@ -5,7 +5,7 @@
 import type { SpanmarkDb } from '../db/db.js';
 import { importCorpus, type CorpusFile, type CorpusProgress, type CorpusSummary } from './corpus-import.js';
 import { CORPUS_WORKER_FILE, type CorpusReply, type ToCorpusWorker } from './corpus-protocol.js';
-import { workerScriptUrl } from './worker-url.js';
+import { startWorker, type WorkerMessage } from './worker-start.js';
 
 export type CorpusResult = { readonly ok: true; readonly summary: CorpusSummary } | { readonly ok: false; readonly message: string };
 
@@ -20,7 +20,6 @@ export interface CorpusImporter {
 
 export function createCorpusImporter(db: SpanmarkDb): CorpusImporter {
   let worker: Worker | undefined;
-  let ready = false;
   let nextId = 1;
   const pending = new Map<
     number,
@@ -35,29 +34,14 @@ export function createCorpusImporter(db: SpanmarkDb): CorpusImporter {
 
   const start = (): Worker | undefined => {
     if (worker) return worker;
-    try {
-      worker = new Worker(workerScriptUrl(CORPUS_WORKER_FILE) as string, { name: 'spanmark-corpus' });
-    } catch (e) {
-      console.warn(`Spanmark: the corpus worker could not start (${String(e)}); importing in the window.`);
-      return undefined;
-    }
-    ready = false;
-    const w = worker;
-    w.addEventListener('message', (e: MessageEvent<CorpusReply>) => {
-      const m = e.data;
-      if (m.kind === 'ready') {
-        ready = true;
-        return;
-      }
+    const onMessage = (m: WorkerMessage<CorpusReply>): void => {
       const p = pending.get(m.id);
       if (!p) return;
       if (m.kind === 'progress') return p.onProgress(m.progress);
       pending.delete(m.id);
       p.resolve(m.kind === 'done' ? { ok: true, summary: m.summary } : { ok: false, message: m.message });
-    });
-    w.addEventListener('error', (e: ErrorEvent) => {
-      e.preventDefault();
-      w.terminate();
+    };
+    const onError = (e: ErrorEvent, w: Worker, ready: boolean): void => {
       if (worker === w) worker = undefined;
       const waiting = [...pending.values()];
       pending.clear();
@@ -66,8 +50,9 @@ export function createCorpusImporter(db: SpanmarkDb): CorpusImporter {
         // Died mid-import: the batches it committed stay; the one it was writing never committed.
         else p.resolve({ ok: false, message: `the import stopped (${e.message || 'the worker failed'}); the articles reported as added are in the library.` });
       }
-    });
-    return w;
+    };
+    worker = startWorker<CorpusReply>(CORPUS_WORKER_FILE, 'corpus', { onMessage, onError });
+    return worker;
   };
 
   return {

@@ -9,7 +9,7 @@ import type { SpanmarkDb } from '../db/db.js';
 import type { Me } from '../../src/review/layer-identity.js';
 import { importExport, type ConfirmMine, type ConfirmSchema, type ImportProgress, type ImportSummary } from './import.js';
 import { IMPORT_WORKER_FILE, type ImportReply, type ImportRequest } from './import-protocol.js';
-import { workerScriptUrl } from './worker-url.js';
+import { startWorker, type WorkerMessage } from './worker-start.js';
 
 /** The one Trusted Types policy the CSP allows (kept here too for those who import it from this module). */
 export { WORKER_POLICY } from './worker-url.js';
@@ -37,7 +37,6 @@ export interface Importer {
 
 export function createImporter(db: SpanmarkDb): Importer {
   let worker: Worker | undefined;
-  let ready = false;
   let nextId = 1;
   const pending = new Map<number, Pending>();
 
@@ -52,20 +51,7 @@ export function createImporter(db: SpanmarkDb): Importer {
 
   const start = (): Worker | undefined => {
     if (worker) return worker;
-    try {
-      worker = new Worker(workerScriptUrl(IMPORT_WORKER_FILE) as string, { name: 'spanmark-import' });
-    } catch (e) {
-      console.warn(`Spanmark: the import worker could not start (${String(e)}); importing in the window.`);
-      return undefined;
-    }
-    ready = false;
-    const w = worker;
-    w.addEventListener('message', (e: MessageEvent<ImportReply>) => {
-      const m = e.data;
-      if (m.kind === 'ready') {
-        ready = true;
-        return;
-      }
+    const onMessage = (m: WorkerMessage<ImportReply>, w: Worker): void => {
       const p = pending.get(m.id);
       if (!p) return;
       if (m.kind === 'progress') p.onProgress(m.progress);
@@ -80,10 +66,8 @@ export function createImporter(db: SpanmarkDb): Importer {
         pending.delete(m.id);
         p.resolve(m.result);
       }
-    });
-    w.addEventListener('error', (e: ErrorEvent) => {
-      e.preventDefault();
-      w.terminate();
+    };
+    const onError = (e: ErrorEvent, w: Worker, ready: boolean): void => {
       if (worker === w) worker = undefined;
       const waiting = [...pending.values()];
       pending.clear();
@@ -103,8 +87,9 @@ export function createImporter(db: SpanmarkDb): Importer {
           },
         });
       }
-    });
-    return w;
+    };
+    worker = startWorker<ImportReply>(IMPORT_WORKER_FILE, 'import', { onMessage, onError });
+    return worker;
   };
 
   return {

@@ -21,6 +21,7 @@ import type { SpanmarkDb } from '../db/db.js';
 import type { DocumentSession } from '../store/document-session.js';
 import { dispatch } from '../app/events.js';
 import { plural } from '../ui/format.js';
+import { useQuestion } from '../ui/use-question.js';
 import { ExportFormatDialog } from './ExportFormatDialog.js';
 import { LabelMappingDialog } from './LabelMappingDialog.js';
 import { describeProblems, rememberedMapping, storeForeign } from './interop-import.js';
@@ -69,12 +70,8 @@ export function isForeignCandidate(name: string): boolean {
 
 export function useInterop({ db, platform, schema, session, me, say, openDoc }: Options) {
   const [exporting, setExporting] = useState<{ documents: InterchangeDocument[]; baseName: string } | null>(null);
-  const [asking, setAsking] = useState<{
-    formatName: string;
-    labels: { id: string; name: string }[];
-    schema: LabelSchema;
-    answer: (d: Record<string, LabelDecision> | null) => void;
-  } | null>(null);
+  const mapping = useQuestion<{ formatName: string; labels: { id: string; name: string }[]; schema: LabelSchema }, Record<string, LabelDecision> | null>();
+  const askMapping = mapping.ask;
 
   const exportAs = useCallback(() => {
     if (!session) return say('error', 'Open a document to export it in another format.');
@@ -125,10 +122,7 @@ export function useInterop({ db, platform, schema, session, me, say, openDoc }: 
         const plan = planDecisions(result.labels, current, remembered);
         let decisions: Record<string, LabelDecision> = plan.decided;
         if (plan.ask.length > 0) {
-          const answer = await new Promise<Record<string, LabelDecision> | null>((resolve) =>
-            setAsking({ formatName: codec.name, labels: plan.ask, schema: current, answer: resolve }),
-          );
-          setAsking(null);
+          const answer = await askMapping({ formatName: codec.name, labels: plan.ask, schema: current });
           if (answer === null) return { imported: false, cancelled: true, text: `Nothing was imported from ${name}.` };
           decisions = { ...decisions, ...answer };
         }
@@ -148,7 +142,7 @@ export function useInterop({ db, platform, schema, session, me, say, openDoc }: 
         return { imported: false, text: `Nothing was imported from ${name}: ${e instanceof Error ? e.message : String(e)}` };
       }
     },
-    [db, me, openDoc, session],
+    [askMapping, db, me, openDoc, session],
   );
 
   /**
@@ -254,7 +248,9 @@ export function useInterop({ db, platform, schema, session, me, say, openDoc }: 
       {exporting && (
         <ExportFormatDialog formats={OTHER_FORMATS} documents={exporting.documents} schema={schema} onExport={(c, r) => void write(c, r)} onClose={() => setExporting(null)} />
       )}
-      {asking && <LabelMappingDialog formatName={asking.formatName} labels={asking.labels} schema={asking.schema} onDone={asking.answer} />}
+      {mapping.asking && (
+        <LabelMappingDialog formatName={mapping.asking.formatName} labels={mapping.asking.labels} schema={mapping.asking.schema} onDone={mapping.answer} />
+      )}
     </>
   );
   return { exportAs, importForeign, dropFiles, dropFolders, dialogs };

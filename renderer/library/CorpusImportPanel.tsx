@@ -5,6 +5,7 @@
 // added is then reported as already in the library).
 
 import { useEffect, useRef, useState } from 'react';
+import { useFocusReturn } from '../ui/use-focus-return.js';
 import { corpusReportText, type CorpusOutcome, type CorpusSummary } from '../io/corpus-import.js';
 
 export interface CorpusImportState {
@@ -31,6 +32,9 @@ export function CorpusImportPanel({ state, onCancel, onClose }: Props) {
   const finished = state.stage === 'done' || state.stage === 'failed';
   const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
   const closeButton = useRef<HTMLButtonElement>(null);
+  const root = useRef<HTMLElement>(null);
+  // Closed, focus goes back to what had it, or into the library the import filled.
+  useFocusReturn(root, '[data-testid="library"]');
   useEffect(() => {
     if (finished) closeButton.current?.focus();
   }, [finished]);
@@ -50,6 +54,7 @@ export function CorpusImportPanel({ state, onCancel, onClose }: Props) {
           : `Saving ${state.done.toLocaleString('en')} of ${state.total.toLocaleString('en')} articles…`;
   return (
     <section
+      ref={root}
       className="corpus-import"
       role="dialog"
       aria-label="Article import"

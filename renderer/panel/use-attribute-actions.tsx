@@ -12,7 +12,8 @@ import type { ReaderController, Span } from '../reader/ArticleView.js';
 import type { ReaderLink } from '../reader/LinkOverlay.js';
 import { useSchema } from '../schema/schema-context.js';
 import type { DocumentSession } from '../store/document-session.js';
-import { ConfirmDialog } from '../ui/ConfirmDialog.js';
+import { ConfirmDialog, type ConfirmQuestion } from '../ui/ConfirmDialog.js';
+import { useQuestion } from '../ui/use-question.js';
 import { plural } from '../ui/format.js';
 
 interface Deps {
@@ -30,7 +31,8 @@ export function useAttributeActions({ session, annotations, selectedId, setSelec
   const defsOf: DefsOf = useCallback((label: string) => schema.labels.find((l) => l.id === label)?.attributes ?? [], [schema]);
   const [formFocus, setFormFocus] = useState(0);
   const [preview, setPreview] = useState<string | null>(null);
-  const [asking, setAsking] = useState<{ target: Annotation; links: number } | null>(null);
+  const question = useQuestion<ConfirmQuestion, boolean>();
+  const ask = question.ask;
   const pick = useRef<((id: string) => boolean) | null>(null);
 
   // The text of the last selection in the reader, kept after the click that selects the span whose
@@ -68,24 +70,19 @@ export function useAttributeActions({ session, annotations, selectedId, setSelec
     if (!session || !a) return;
     const n = linksTo(session.list(), a.id, defsOf).length;
     if (n === 0) return removeNow(a);
-    setAsking({ target: a, links: n });
-  }, [session, selectedId, defsOf, removeNow]);
+    void ask({
+      title: 'Delete a linked span?',
+      message: `“${a.quote.length > 60 ? `${a.quote.slice(0, 59)}…` : a.quote}” is the target of ${plural(n, 'link')}. Deleting it removes ${n === 1 ? 'that link' : 'those links'} too; Undo restores both.`,
+      yes: 'Delete span and links',
+      no: 'Keep it',
+      testId: 'confirm-delete-linked',
+    }).then((yes) => {
+      if (yes) removeNow(a);
+      else controller.current?.focusText();
+    });
+  }, [session, selectedId, defsOf, removeNow, ask, controller]);
 
-  const dialog: ReactNode = asking ? (
-    <ConfirmDialog
-      title="Delete a linked span?"
-      message={`“${asking.target.quote.length > 60 ? `${asking.target.quote.slice(0, 59)}…` : asking.target.quote}” is the target of ${plural(asking.links, 'link')}. Deleting it removes ${asking.links === 1 ? 'that link' : 'those links'} too; Undo restores both.`}
-      yes="Delete span and links"
-      no="Keep it"
-      testId="confirm-delete-linked"
-      onAnswer={(yes) => {
-        const target = asking.target;
-        setAsking(null);
-        if (yes) removeNow(target);
-        else controller.current?.focusText();
-      }}
-    />
-  ) : null;
+  const dialog: ReactNode = question.asking ? <ConfirmDialog {...question.asking} onAnswer={question.answer} /> : null;
 
   const jump = useCallback(
     (id: string) => {

@@ -19,6 +19,7 @@ import type { SpanmarkDb } from '../db/db.js';
 import { AgreementTable, alphaCaption, type AlphaOver } from './AgreementTable.js';
 import { StageToggle } from './DocumentAgreement.js';
 import { PairwiseTable } from './PairwiseTable.js';
+import { Dialog } from '../ui/Dialog.js';
 
 interface Props {
   readonly db: SpanmarkDb;
@@ -111,66 +112,53 @@ export function LibraryAgreement({ db, me, docIds, onClose }: Props) {
   const matrix = useMemo(() => (names.length >= 3 ? pairwiseAgreement(split.included, names, labels) : null), [split, names, labels]);
 
   return (
-    <div className="dialog-backdrop" role="presentation" onMouseDown={onClose}>
-      <div
-        className="dialog wide"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Agreement"
-        data-testid="library-agreement"
-        onMouseDown={(e) => e.stopPropagation()}
-      >
-        <h2>
-          Agreement over {docIds.length} document{docIds.length === 1 ? '' : 's'}
-        </h2>
-        {docs === null ? <p>Reading layers…</p> : <StageToggle stage={stage} onStage={setStage} />}
-        {docs && split.excluded.length > 0 ? (
-          <p className="meta" data-testid="library-excluded">
-            Excluded, fewer than two annotators worked on {split.excluded.length === 1 ? 'it' : 'them'}: {split.excluded.map((d) => d.title).join(', ')}
-          </p>
-        ) : null}
-        {docs && split.included.length === 0 ? (
-          <p className="field-error">No selected document has two annotators’ layers: import a colleague’s export first.</p>
-        ) : null}
-        {names.length >= 2 ? (
-          <div className="compare-pick">
-            A
-            <select value={aName} onChange={(e) => setA(e.target.value)} data-testid="library-compare-a">
-              {names.map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </select>
-            B
-            <select value={bName} onChange={(e) => setB(e.target.value)} data-testid="library-compare-b">
-              {names.map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
-        {names.length >= 2 && report === null ? (
-          <p className="meta">
-            {aName === bName ? 'Pick two different annotators.' : `${aName} and ${bName} worked on no selected document together.`} {alphaCaption(names)}
-          </p>
-        ) : null}
-        {report ? (
-          report.ok ? (
-            <AgreementTable report={report.value} alpha={alpha} stage={stage} />
-          ) : (
-            <p className="field-error">{report.error.message}</p>
-          )
-        ) : null}
-        {matrix ? matrix.ok ? <PairwiseTable matrix={matrix.value} /> : <p className="field-error">{matrix.error.message}</p> : null}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Close
-          </button>
+    <Dialog
+      title={`Agreement over ${docIds.length} document${docIds.length === 1 ? '' : 's'}`}
+      className="wide"
+      testId="library-agreement"
+      onCancel={onClose}
+      actions={
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      }
+    >
+      {docs === null ? <p>Reading layers…</p> : <StageToggle stage={stage} onStage={setStage} />}
+      {docs && split.excluded.length > 0 ? (
+        <p className="meta" data-testid="library-excluded">
+          Excluded, fewer than two annotators worked on {split.excluded.length === 1 ? 'it' : 'them'}: {split.excluded.map((d) => d.title).join(', ')}
+        </p>
+      ) : null}
+      {docs && split.included.length === 0 ? (
+        <p className="field-error">No selected document has two annotators’ layers: import a colleague’s export first.</p>
+      ) : null}
+      {names.length >= 2 ? (
+        <div className="compare-pick">
+          A
+          <select value={aName} onChange={(e) => setA(e.target.value)} data-testid="library-compare-a">
+            {names.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+          B
+          <select value={bName} onChange={(e) => setB(e.target.value)} data-testid="library-compare-b">
+            {names.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
         </div>
-      </div>
-    </div>
+      ) : null}
+      {names.length >= 2 && report === null ? (
+        <p className="meta">
+          {aName === bName ? 'Pick two different annotators.' : `${aName} and ${bName} worked on no selected document together.`} {alphaCaption(names)}
+        </p>
+      ) : null}
+      {report ? report.ok ? <AgreementTable report={report.value} alpha={alpha} stage={stage} /> : <p className="field-error">{report.error.message}</p> : null}
+      {matrix ? matrix.ok ? <PairwiseTable matrix={matrix.value} /> : <p className="field-error">{matrix.error.message}</p> : null}
+    </Dialog>
   );
 }

@@ -4,6 +4,7 @@
 // caller's answer from renameColleagueLayer, shown under the field.
 
 import { useState } from 'react';
+import { Dialog } from '../ui/Dialog.js';
 
 interface Props {
   readonly from: string;
@@ -16,42 +17,31 @@ export function RenameLayerDialog({ from, problem, onRename, onClose }: Props) {
   const [name, setName] = useState(from);
   const trimmed = name.trim();
   return (
-    <div className="dialog-backdrop" role="presentation" onMouseDown={onClose}>
-      <form
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-label={`Rename the layer ${from}`}
-        data-testid="rename-layer"
-        onMouseDown={(e) => e.stopPropagation()}
-        onKeyDown={(e) => {
-          e.stopPropagation();
-          if (e.key === 'Escape') onClose();
-        }}
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (trimmed) onRename(trimmed);
-        }}
-      >
-        <h2>Rename layer</h2>
-        <label>
-          Show “{from}” as
-          <input autoFocus value={name} maxLength={120} onChange={(e) => setName(e.target.value)} data-testid="rename-layer-input" />
-        </label>
-        {problem ? (
-          <p className="field-error" data-testid="rename-layer-problem">
-            {problem}
-          </p>
-        ) : null}
-        <div className="dialog-actions">
+    <Dialog
+      title="Rename layer"
+      testId="rename-layer"
+      onCancel={onClose}
+      onSubmit={() => trimmed && onRename(trimmed)}
+      actions={
+        <>
           <button type="button" onClick={onClose}>
             Cancel
           </button>
           <button type="submit" className="primary" disabled={!trimmed} data-testid="rename-layer-save">
             Rename
           </button>
-        </div>
-      </form>
-    </div>
+        </>
+      }
+    >
+      <label>
+        Show “{from}” as
+        <input value={name} maxLength={120} onChange={(e) => setName(e.target.value)} data-testid="rename-layer-input" />
+      </label>
+      {problem ? (
+        <p className="field-error" data-testid="rename-layer-problem">
+          {problem}
+        </p>
+      ) : null}
+    </Dialog>
   );
 }

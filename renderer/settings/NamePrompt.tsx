@@ -1,7 +1,8 @@
 // First start: who is annotating? Every tag carries a name, and "analyst" (the browser's default)
 // tells colleagues nothing. A short, non-modal form over the right end of the status bar: it
-// blocks nothing, covers only status text, moves nothing, takes no keys unless clicked into, may
-// be put off ("Later"), and comes back at every start until a name is saved. Changing the name
+// blocks nothing, covers only status text, moves nothing, takes no keys unless clicked into or
+// reached with F6 (the last of its regions), may be put off ("Later"), and comes back at every
+// start until a name is saved. Changing the name
 // afterwards is Settings' job. A div, not a form: while reading, the page holds no form element
 // of its own (open-files.spec checks that none arrives with an article).
 

@@ -23,6 +23,8 @@ import { HOTKEYS, type LabelDef, type LabelSchema } from '../../src/labels/schem
 import type { Annotation } from '../../src/annotations/types.js';
 import type { SpanmarkDb } from '../db/db.js';
 import { useSchema } from '../schema/schema-context.js';
+import { Dialog } from '../ui/Dialog.js';
+import { tabbable } from '../ui/use-focus-return.js';
 import { LabelChip } from '../ui/LabelChip.js';
 import { plural } from '../ui/format.js';
 import { allAnnotations, saveSchemaAndLayer, type StoredLayerChange } from './schema-migration.js';
@@ -71,7 +73,20 @@ export function SchemaEditor({ db, onLayerChanged, onClose }: Props) {
   const [error, setError] = useState<string>('');
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<PendingMigration | null>(null);
-  const root = useRef<HTMLDivElement>(null);
+  // The control that asked for a destructive change: focus goes back to it when the migration
+  // question closes (or into the editor, when the change removed it).
+  const returnTo = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (pending !== null || returnTo.current === null) return;
+    const back = returnTo.current;
+    returnTo.current = null;
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (back.isConnected && !(back as HTMLButtonElement).disabled) back.focus();
+    else if (lost) {
+      const editor = document.querySelector('[data-testid="schema-editor"]');
+      if (editor) tabbable(editor)[0]?.focus();
+    }
+  }, [pending]);
 
   const store = async (next: LabelSchema, change: StoredLayerChange, entry: UndoEntry | null, what: string): Promise<boolean> => {
     setBusy(true);
@@ -104,6 +119,7 @@ export function SchemaEditor({ db, onLayerChanged, onClose }: Props) {
       const items = blockingItems(impact);
       if (items.length > 0) {
         setError('');
+        returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
         setPending({ next: r.value, what, items, colleagues: impact.colleagues, mine: stored.mine, impact });
         return false;
       }
@@ -140,66 +156,60 @@ export function SchemaEditor({ db, onLayerChanged, onClose }: Props) {
     if (await store(back, last.restore, null, `undid ${last.what}`)) setUndo((u) => u.slice(0, -1));
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     const t = e.target as HTMLElement;
     const inField = t.closest('input[type="text"], input:not([type]), textarea') !== null;
     if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z' && !inField) {
       e.preventDefault();
       e.stopPropagation();
       void undoLast();
-    } else if (e.key === 'Escape' && pending === null) {
-      e.stopPropagation();
-      onClose();
+    } else if (e.key === 'Escape' && pending !== null) {
+      // Escape backs out one step: the migration question first, the editor after.
+      e.preventDefault();
+      setPending(null);
     }
-    // Label keys and the app's other single keys must not act on the text behind the dialog.
-    if (!e.ctrlKey && !e.metaKey) e.stopPropagation();
   };
 
   return (
-    <div className="dialog-backdrop" role="presentation" onMouseDown={onClose}>
-      <div
-        ref={root}
-        className="dialog wide schema-editor"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Labels and attributes"
-        data-testid="schema-editor"
-        onMouseDown={(e) => e.stopPropagation()}
-        onKeyDown={onKeyDown}
-      >
-        <h2>Labels and attributes</h2>
-        <p className="meta">
-          Schema version <span data-testid="schema-version">{schema.version}</span>. Every change is saved at once; Undo (or Ctrl+Z) takes it back.
-        </p>
-        <div className="schema-status-line">
-          <span role="status" data-testid="schema-status">
-            {busy ? 'Saving…' : status}
-          </span>
-          <button type="button" onClick={() => void undoLast()} disabled={undo.length === 0 || busy} data-testid="schema-undo">
-            Undo{undo.length > 0 ? ` ${undo[undo.length - 1]!.what}` : ''}
-          </button>
-        </div>
-        {error ? (
-          <p className="field-error" role="alert" data-testid="schema-error">
-            {error}
-          </p>
-        ) : null}
-        {pending ? (
-          <MigrationPanel pending={pending} schema={pending.next} onApply={(p) => void applyMigration(p)} onCancel={() => setPending(null)} busy={busy} />
-        ) : null}
-        <ol className="schema-labels">
-          {schema.labels.map((l, i) => (
-            <LabelRow key={l.id} label={l} index={i} schema={schema} run={run} disabled={busy || pending !== null} />
-          ))}
-        </ol>
-        <AddLabel schema={schema} run={run} disabled={busy || pending !== null} />
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose} data-testid="schema-close">
-            Close
-          </button>
-        </div>
+    <Dialog
+      title="Labels and attributes"
+      className="wide schema-editor"
+      testId="schema-editor"
+      onCancel={onClose}
+      onKeyDown={onKeyDown}
+      passAppKeys
+      actions={
+        <button type="button" onClick={onClose} data-testid="schema-close">
+          Close
+        </button>
+      }
+    >
+      <p className="meta">
+        Schema version <span data-testid="schema-version">{schema.version}</span>. Every change is saved at once; Undo (or Ctrl+Z) takes it back.
+      </p>
+      <div className="schema-status-line">
+        <span role="status" data-testid="schema-status">
+          {busy ? 'Saving…' : status}
+        </span>
+        <button type="button" onClick={() => void undoLast()} disabled={undo.length === 0 || busy} data-testid="schema-undo">
+          Undo{undo.length > 0 ? ` ${undo[undo.length - 1]!.what}` : ''}
+        </button>
       </div>
-    </div>
+      {error ? (
+        <p className="field-error" role="alert" data-testid="schema-error">
+          {error}
+        </p>
+      ) : null}
+      {pending ? (
+        <MigrationPanel pending={pending} schema={pending.next} onApply={(p) => void applyMigration(p)} onCancel={() => setPending(null)} busy={busy} />
+      ) : null}
+      <ol className="schema-labels">
+        {schema.labels.map((l, i) => (
+          <LabelRow key={l.id} label={l} index={i} schema={schema} run={run} disabled={busy || pending !== null} />
+        ))}
+      </ol>
+      <AddLabel schema={schema} run={run} disabled={busy || pending !== null} />
+    </Dialog>
   );
 }
 
@@ -517,6 +527,11 @@ function MigrationPanel({
   busy: boolean;
 }) {
   const [choices, setChoices] = useState<ReadonlyMap<string, string>>(new Map());
+  // The question takes focus: the button that asked is disabled while it is open.
+  const box = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (box.current) tabbable(box.current)[0]?.focus();
+  }, []);
   const plans = new Map<string, Migration>();
   for (const item of pending.items) {
     if (item.mine.length === 0) continue;
@@ -530,7 +545,7 @@ function MigrationPanel({
   const mineCount = new Set(pending.items.flatMap((i) => i.mine)).size;
   const complete = pending.items.every((i) => i.mine.length === 0 || plans.has(impactKey(i)));
   return (
-    <section className="schema-migration" data-testid="schema-migration" role="alertdialog" aria-label="This change affects stored annotations">
+    <section ref={box} className="schema-migration" data-testid="schema-migration" role="alertdialog" aria-label="This change affects stored annotations">
       <h3>
         “{pending.what}” affects {plural(mineCount, 'annotation')} of yours
         {pending.colleagues > 0 ? ` and ${plural(pending.colleagues, 'annotation')} in colleagues’ layers` : ''}

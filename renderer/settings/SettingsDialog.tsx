@@ -2,7 +2,8 @@
 // display (theme, zoom, reading width), and the way to the label schema editor (SchemaEditor). Display choices apply and are stored at once, so the
 // analyst sees the effect while choosing; Cancel and Save concern the name only.
 
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { Dialog } from '../ui/Dialog.js';
 import { READING_WIDTHS, THEMES, zoomPercent, type DisplayPrefs, type ReadingWidth, type ThemeChoice } from './display-prefs.js';
 import type { Display } from './use-display.js';
 import type { SpanmarkDb } from '../db/db.js';
@@ -22,46 +23,54 @@ interface Props {
 export function SettingsDialog({ annotator, storage, display, onSave, onClose, db, onLayerChanged }: Props) {
   const [name, setName] = useState(annotator);
   const [editingSchema, setEditingSchema] = useState(false);
+  // Back from the schema editor, focus returns to the button that opened it.
+  const [backFromSchema, setBackFromSchema] = useState(false);
+  const editSchema = useRef<HTMLButtonElement>(null);
   const trimmed = name.trim();
-  if (editingSchema) return <SchemaEditor db={db} onLayerChanged={onLayerChanged} onClose={() => setEditingSchema(false)} />;
-  return (
-    <div className="dialog-backdrop" role="presentation" onMouseDown={onClose}>
-      <form
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Settings"
-        data-testid="settings"
-        onMouseDown={(e) => e.stopPropagation()}
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (trimmed) onSave(trimmed);
+  if (editingSchema)
+    return (
+      <SchemaEditor
+        db={db}
+        onLayerChanged={onLayerChanged}
+        onClose={() => {
+          setEditingSchema(false);
+          setBackFromSchema(true);
         }}
-      >
-        <h2>Settings</h2>
-        <label>
-          Your name (stamped on your annotations)
-          <input autoFocus value={name} maxLength={120} onChange={(e) => setName(e.target.value)} data-testid="annotator-input" />
-        </label>
-        {trimmed ? null : <p className="field-error">A name is required so colleagues can tell your tags from theirs.</p>}
-        <DisplaySettings display={display} />
-        <fieldset className="settings-group">
-          <legend>Labels</legend>
-          <button type="button" onClick={() => setEditingSchema(true)} data-testid="edit-schema">
-            Edit labels and attributes…
-          </button>
-        </fieldset>
-        <p className="meta">Storage: {storage}</p>
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
+      />
+    );
+  return (
+    <Dialog
+      title="Settings"
+      testId="settings"
+      onCancel={onClose}
+      onSubmit={() => trimmed && onSave(trimmed)}
+      initialFocus={backFromSchema ? editSchema : undefined}
+      passAppKeys
+      actions={
+        <>
+          <button type="button" onClick={onClose} data-testid="settings-cancel">
             Cancel
           </button>
           <button type="submit" className="primary" disabled={!trimmed} data-testid="settings-save">
             Save
           </button>
-        </div>
-      </form>
-    </div>
+        </>
+      }
+    >
+      <label>
+        Your name (stamped on your annotations)
+        <input value={name} maxLength={120} onChange={(e) => setName(e.target.value)} data-testid="annotator-input" />
+      </label>
+      {trimmed ? null : <p className="field-error">A name is required so colleagues can tell your tags from theirs.</p>}
+      <DisplaySettings display={display} />
+      <fieldset className="settings-group">
+        <legend>Labels</legend>
+        <button type="button" ref={editSchema} onClick={() => setEditingSchema(true)} data-testid="edit-schema">
+          Edit labels and attributes…
+        </button>
+      </fieldset>
+      <p className="meta">Storage: {storage}</p>
+    </Dialog>
   );
 }
 

@@ -4,23 +4,16 @@
 
 import { expect, test } from '@playwright/test';
 import { SpanmarkApp } from './pages/app.js';
+import { LIBRARY_STORES, libraryShape, readStored, V1_STORES, V2_STORES, writeRawLibrary } from './pages/stored.js';
 
 test('a version 1 library (before review layers) upgrades with every record intact', async ({ page }) => {
   // Write a schema-1 database by hand, as the first release left it, before the app ever runs.
   await page.goto('/__spanmark/health');
-  await page.evaluate(async () => {
-    const text = 'date 2022-01-05 Troops 🇷🇺 arrived in Алматы; الوضع hard.\n\nSecond paragraph.';
-    const req = indexedDB.open('spanmark', 10); // Dexie stores version N as N * 10
-    req.onupgradeneeded = () => {
-      const db = req.result;
-      db.createObjectStore('articles', { keyPath: 'id' }).createIndex('addedAt', 'addedAt');
-      const articles = req.transaction!.objectStore('articles');
-      articles.createIndex('title', 'title');
-      const ann = db.createObjectStore('annotations', { keyPath: 'id' });
-      ann.createIndex('docId', 'docId');
-      ann.createIndex('[docId+annotator]', ['docId', 'annotator']);
-      db.createObjectStore('settings', { keyPath: 'key' });
-      articles.put({
+  const text = 'date 2022-01-05 Troops 🇷🇺 arrived in Алматы; الوضع hard.\n\nSecond paragraph.';
+  const t = '2022-01-05T01:00:00.000Z';
+  await writeRawLibrary(page, 10, V1_STORES, {
+    articles: [
+      {
         id: 'a'.repeat(64),
         sha256: 'a'.repeat(64),
         title: 'old article',
@@ -32,31 +25,16 @@ test('a version 1 library (before review layers) upgrades with every record inta
         ],
         metadata: { date: '2022-01-05' },
         addedAt: '2022-01-05T00:00:00.000Z',
-      });
-      const t = '2022-01-05T01:00:00.000Z';
-      ann.put({ id: 'old-1', docId: 'a'.repeat(64), label: 'deployment', start: 16, end: 22, quote: 'Troops', annotator: 'Dana', createdAt: t, updatedAt: t });
-      ann.put({
-        id: 'old-2',
-        docId: 'a'.repeat(64),
-        label: 'claim',
-        start: 36,
-        end: 42,
-        quote: 'Алматы',
-        annotator: 'Dana',
-        createdAt: t,
-        updatedAt: t,
-        note: 'city',
-      });
-      req.transaction!.objectStore('settings').put({ key: 'annotator', value: 'Dana' });
-      req.transaction!.objectStore('settings').put({ key: 'lastDocId', value: 'a'.repeat(64) });
-    };
-    await new Promise((res, rej) => {
-      req.onsuccess = () => {
-        req.result.close();
-        res(null);
-      };
-      req.onerror = () => rej(req.error ?? new Error('IndexedDB request failed'));
-    });
+      },
+    ],
+    annotations: [
+      { id: 'old-1', docId: 'a'.repeat(64), label: 'deployment', start: 16, end: 22, quote: 'Troops', annotator: 'Dana', createdAt: t, updatedAt: t },
+      { id: 'old-2', docId: 'a'.repeat(64), label: 'claim', start: 36, end: 42, quote: 'Алматы', annotator: 'Dana', createdAt: t, updatedAt: t, note: 'city' },
+    ],
+    settings: [
+      { key: 'annotator', value: 'Dana' },
+      { key: 'lastDocId', value: 'a'.repeat(64) },
+    ],
   });
   const app = new SpanmarkApp(page);
   await app.goto();
@@ -64,50 +42,18 @@ test('a version 1 library (before review layers) upgrades with every record inta
   await expect(page.getByTestId('annotator')).toHaveText('Annotating as Dana');
   expect(await app.rowTexts()).toEqual(['deployment:Troops', 'claim:Алматы']);
   expect(await app.painted()).toEqual({ deployment: 1, claim: 1 });
-  const stores = await page.evaluate(async () => {
-    const req = indexedDB.open('spanmark');
-    const db = await new Promise<IDBDatabase>((res) => (req.onsuccess = () => res(req.result)));
-    const names = [...db.objectStoreNames].sort();
-    db.close();
-    return names;
-  });
-  expect(stores).toEqual([
-    'annotations',
-    'articles',
-    'colleagueAnnotations',
-    'colleagueLayers',
-    'layerCounts',
-    'layerRevisions',
-    'layerSnapshots',
-    'reviewDecisions',
-    'settings',
-    'textReplacements',
-  ]);
+  expect((await libraryShape(page)).stores).toEqual([...LIBRARY_STORES]);
 });
 
 test('a version 2 library (colleague layers by name) upgrades to version 3 with every layer and decision intact', async ({ page }) => {
   // Schema 2 as 0.1.0 left it: colleagues' layers keyed [docId+annotator+id], one review decision.
   await page.goto('/__spanmark/health');
-  await page.evaluate(async () => {
-    const text = 'Troops 🇷🇺 arrived in Алматы; الوضع hard.';
-    const doc = 'b'.repeat(64);
-    const req = indexedDB.open('spanmark', 20);
-    req.onupgradeneeded = () => {
-      const db = req.result;
-      const tx = req.transaction!;
-      db.createObjectStore('articles', { keyPath: 'id' }).createIndex('addedAt', 'addedAt');
-      tx.objectStore('articles').createIndex('title', 'title');
-      const ann = db.createObjectStore('annotations', { keyPath: 'id' });
-      ann.createIndex('docId', 'docId');
-      ann.createIndex('[docId+annotator]', ['docId', 'annotator']);
-      db.createObjectStore('settings', { keyPath: 'key' });
-      const layers = db.createObjectStore('layerAnnotations', { keyPath: ['docId', 'annotator', 'id'] });
-      layers.createIndex('docId', 'docId');
-      layers.createIndex('[docId+annotator]', ['docId', 'annotator']);
-      db.createObjectStore('reviewDecisions', { keyPath: 'id' }).createIndex('docId', 'docId');
-      db.createObjectStore('layerRevisions', { keyPath: 'docId' });
-      db.createObjectStore('layerSnapshots', { keyPath: 'docId' });
-      tx.objectStore('articles').put({
+  const text = 'Troops 🇷🇺 arrived in Алматы; الوضع hard.';
+  const doc = 'b'.repeat(64);
+  const t = '2022-01-05T01:00:00.000Z';
+  await writeRawLibrary(page, 20, V2_STORES, {
+    articles: [
+      {
         id: doc,
         sha256: doc,
         title: 'reviewed article',
@@ -116,24 +62,16 @@ test('a version 2 library (colleague layers by name) upgrades to version 3 with 
         blocks: [{ kind: 'paragraph', start: 0, end: text.length }],
         metadata: {},
         addedAt: '2022-01-05T00:00:00.000Z',
-      });
-      const t = '2022-01-05T01:00:00.000Z';
-      ann.put({ id: 'mine-1', docId: doc, label: 'deployment', start: 0, end: 6, quote: 'Troops', annotator: 'Dana', createdAt: t, updatedAt: t });
-      layers.put({
-        id: 'ai-1',
-        docId: doc,
-        label: 'claim',
-        start: 22,
-        end: 28,
-        quote: 'Алматы',
-        annotator: 'Aigerim',
-        createdAt: t,
-        updatedAt: t,
-        note: 'الوضع',
-      });
-      layers.put({ id: 'ai-2', docId: doc, label: 'deployment', start: 0, end: 6, quote: 'Troops', annotator: 'Aigerim', createdAt: t, updatedAt: t });
-      layers.put({ id: 'bo-1', docId: doc, label: 'casualty', start: 30, end: 35, quote: 'الوضع', annotator: 'Болат', createdAt: t, updatedAt: t });
-      tx.objectStore('reviewDecisions').put({
+      },
+    ],
+    annotations: [{ id: 'mine-1', docId: doc, label: 'deployment', start: 0, end: 6, quote: 'Troops', annotator: 'Dana', createdAt: t, updatedAt: t }],
+    layerAnnotations: [
+      { id: 'ai-1', docId: doc, label: 'claim', start: 22, end: 28, quote: 'Алматы', annotator: 'Aigerim', createdAt: t, updatedAt: t, note: 'الوضع' },
+      { id: 'ai-2', docId: doc, label: 'deployment', start: 0, end: 6, quote: 'Troops', annotator: 'Aigerim', createdAt: t, updatedAt: t },
+      { id: 'bo-1', docId: doc, label: 'casualty', start: 30, end: 35, quote: 'الوضع', annotator: 'Болат', createdAt: t, updatedAt: t },
+    ],
+    reviewDecisions: [
+      {
         id: `${doc}|Aigerim|ai-2`,
         docId: doc,
         annotator: 'Aigerim',
@@ -142,17 +80,12 @@ test('a version 2 library (colleague layers by name) upgrades to version 3 with 
         reason: 'dup',
         decidedBy: 'Dana',
         decidedAt: t,
-      });
-      tx.objectStore('settings').put({ key: 'annotator', value: 'Dana' });
-      tx.objectStore('settings').put({ key: 'lastDocId', value: doc });
-    };
-    await new Promise((res, rej) => {
-      req.onsuccess = () => {
-        req.result.close();
-        res(null);
-      };
-      req.onerror = () => rej(req.error ?? new Error('IndexedDB request failed'));
-    });
+      },
+    ],
+    settings: [
+      { key: 'annotator', value: 'Dana' },
+      { key: 'lastDocId', value: doc },
+    ],
   });
   const app = new SpanmarkApp(page);
   await app.goto();
@@ -164,35 +97,13 @@ test('a version 2 library (colleague layers by name) upgrades to version 3 with 
   expect(
     await rows.evaluateAll((r) => r.map((x) => `${(x as HTMLElement).dataset['annotator']}:${x.querySelector('[data-testid="layer-count"]')!.textContent}`)),
   ).toEqual(['Dana:1', 'Aigerim:2', 'Болат:1']);
-  const stored = await page.evaluate(async () => {
-    const req = indexedDB.open('spanmark');
-    const db = await new Promise<IDBDatabase>((res) => (req.onsuccess = () => res(req.result)));
-    const get = <T>(store: string) =>
-      new Promise<T[]>((res) => {
-        const r = db.transaction(store).objectStore(store).getAll();
-        r.onsuccess = () => res(r.result as T[]);
-      });
-    const out = {
-      stores: [...db.objectStoreNames].sort(),
-      annotations: await get<Record<string, unknown>>('colleagueAnnotations'),
-      layers: await get<Record<string, unknown>>('colleagueLayers'),
-      decisions: await get<Record<string, unknown>>('reviewDecisions'),
-    };
-    db.close();
-    return out;
-  });
-  expect(stored.stores).toEqual([
-    'annotations',
-    'articles',
-    'colleagueAnnotations',
-    'colleagueLayers',
-    'layerCounts',
-    'layerRevisions',
-    'layerSnapshots',
-    'reviewDecisions',
-    'settings',
-    'textReplacements',
-  ]);
+  expect((await libraryShape(page)).stores).toEqual([...LIBRARY_STORES]);
+  const records = await readStored(page);
+  const stored = {
+    annotations: records['colleagueAnnotations'] as Record<string, unknown>[],
+    layers: records['colleagueLayers'],
+    decisions: records['reviewDecisions'] as Record<string, unknown>[],
+  };
   expect(stored.annotations.map((a) => [a['id'], a['annotator'], a['layer'], a['quote'], a['note']]).sort()).toEqual([
     ['ai-1', 'Aigerim', 'name:Aigerim', 'Алматы', 'الوضع'],
     ['ai-2', 'Aigerim', 'name:Aigerim', 'Troops', undefined],
@@ -214,30 +125,10 @@ test('a library created by a newer Spanmark is refused with a clear message and 
   // A newer release, in another window, upgrades the database (this window steps aside)...
   const newer = await context.newPage();
   await newer.goto('/__spanmark/health');
-  await newer.evaluate(async () => {
-    await new Promise((res, rej) => {
-      const req = indexedDB.open('spanmark', 990);
-      req.onupgradeneeded = () => req.result.createObjectStore('fromTheFuture');
-      req.onsuccess = () => {
-        req.result.close();
-        res(null);
-      };
-      req.onerror = () => rej(req.error ?? new Error('IndexedDB request failed'));
-    });
-  });
+  await writeRawLibrary(newer, 990, [{ name: 'fromTheFuture' }]);
   // ...and this older build, reloading into it on its own, must not open or alter it.
   await expect(page.getByTestId('fatal')).toContainText('created by a newer Spanmark');
-  const count = await page.evaluate(async () => {
-    const req = indexedDB.open('spanmark');
-    const db = await new Promise<IDBDatabase>((res) => (req.onsuccess = () => res(req.result)));
-    const n = await new Promise<number>((res) => {
-      const r = db.transaction('annotations').objectStore('annotations').count();
-      r.onsuccess = () => res(r.result);
-    });
-    const version = db.version;
-    db.close();
-    return { n, version };
-  });
+  const count = { n: (await readStored(page))['annotations']!.length, version: (await libraryShape(page)).version };
   expect(count).toEqual({ n: 1, version: 990 });
 });
 
@@ -246,22 +137,7 @@ test('an upgrade blocked by a window holding an older version says so, and conti
   // window of an older Spanmark that never learnt to would.
   const older = await context.newPage();
   await older.goto('/__spanmark/health');
-  await older.evaluate(async () => {
-    const req = indexedDB.open('spanmark', 10); // Dexie stores version N as N * 10
-    req.onupgradeneeded = () => {
-      const db = req.result;
-      db.createObjectStore('articles', { keyPath: 'id' }).createIndex('addedAt', 'addedAt');
-      req.transaction!.objectStore('articles').createIndex('title', 'title');
-      const ann = db.createObjectStore('annotations', { keyPath: 'id' });
-      ann.createIndex('docId', 'docId');
-      ann.createIndex('[docId+annotator]', ['docId', 'annotator']);
-      db.createObjectStore('settings', { keyPath: 'key' });
-    };
-    (window as unknown as { held: IDBDatabase }).held = await new Promise<IDBDatabase>((res, rej) => {
-      req.onsuccess = () => res(req.result);
-      req.onerror = () => rej(req.error ?? new Error('opening the library failed'));
-    });
-  });
+  await writeRawLibrary(older, 10, V1_STORES, {}, true);
 
   await page.goto('/');
   await expect(page.getByTestId('blocked')).toContainText('Spanmark is open in another window with an older version; close it to continue');

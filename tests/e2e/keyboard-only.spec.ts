@@ -94,11 +94,7 @@ const NOTE = 'Tokayev’s count — unconfirmed 🇰🇿';
 
 test('the sample is annotated, navigated, edited and exported with the keyboard alone', async ({ page }) => {
   const app = new SpanmarkApp(page);
-  await page.addInitScript(() => {
-    const w = window as unknown as { pointerEvents: number };
-    w.pointerEvents = 0;
-    for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup']) window.addEventListener(type, () => (w.pointerEvents += 1), true);
-  });
+  const pointerEvents = await app.countPointerEvents();
   await app.goto();
 
   // Open: F6 reaches the library, whose first control is the sample (once the library has drawn).
@@ -199,7 +195,7 @@ test('the sample is annotated, navigated, edited and exported with the keyboard 
   ]);
   for (const a of doc.annotations) expect(cp.slice(a.start, a.end).join('')).toBe(a.quote);
 
-  expect(await page.evaluate(() => (window as unknown as { pointerEvents: number }).pointerEvents), 'no pointer event in the whole session').toBe(0);
+  expect(await pointerEvents(), 'no pointer event in the whole session').toBe(0);
 });
 
 test('Tab still leaves the reader (it is not taken for annotations); F6 too', async ({ page }) => {
@@ -244,7 +240,7 @@ test('`]` with the label filter hiding a label skips its spans; with none shown 
   await expect(page.locator('[data-testid="annotation-row"][aria-current="true"]')).toHaveCount(0);
 });
 
-/** From the reader: F6 to the side panel, Tab to the label's filter box, Space, F6 back to the text. */
+/** From the reader: F6 to the side panel, Tab to the label's filter box, Space, Shift+F6 back to the text (F6 goes on to the name prompt). */
 async function toggleFilter(page: Page, label: string): Promise<void> {
   const box = page.getByTestId(`filter-${label}`);
   await page.keyboard.press('F6');
@@ -252,7 +248,7 @@ async function toggleFilter(page: Page, label: string): Promise<void> {
   await expect(box).toBeFocused();
   await page.keyboard.press('Space');
   await expect(box).not.toBeChecked();
-  await page.keyboard.press('F6');
+  await page.keyboard.press('Shift+F6');
   await expect(page.getByTestId('article-text')).toBeFocused();
 }
 

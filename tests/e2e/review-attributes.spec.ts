@@ -12,6 +12,7 @@ import { SpanmarkApp } from './pages/app.js';
 import { ReviewPanel } from './pages/review.js';
 import { ReviewMode } from './pages/review-mode.js';
 import { readStored } from './pages/stored.js';
+import { withColleagues } from './pages/colleagues.js';
 import { colleagueExport } from './fixtures/exports.js';
 
 const QUOTE = 'Their number increased to 18';
@@ -51,13 +52,11 @@ async function seedValues(page: Page, quote: string, mine: object, theirs: objec
 }
 
 async function setUp(page: Page): Promise<{ app: SpanmarkApp; review: ReviewPanel }> {
-  const app = new SpanmarkApp(page);
-  await app.goto();
-  await app.setAnnotator('Dana');
-  await app.openSample();
-  await app.select(QUOTE);
-  await app.tag('casualty');
-  await app.importBuffer('aigerim.spanmark.json', colleagueExport('Aigerim', [{ id: 'ai-2', label: 'casualty', quote: QUOTE }]));
+  const app = await withColleagues(
+    page,
+    [{ quote: QUOTE, label: 'casualty' }],
+    [['aigerim.spanmark.json', colleagueExport('Aigerim', [{ id: 'ai-2', label: 'casualty', quote: QUOTE }])]],
+  );
   await seedValues(page, QUOTE, MINE, THEIRS);
   await page.reload();
   const review = new ReviewPanel(page);
@@ -152,13 +151,11 @@ test('same span, different attributes: both values shown, theirs taken for one, 
 });
 
 test('taking their value the schema does not allow is refused with a message, nothing stored changes', async ({ page }) => {
-  const app = new SpanmarkApp(page);
-  await app.goto();
-  await app.setAnnotator('Dana');
-  await app.openSample();
-  await app.select(QUOTE);
-  await app.tag('casualty');
-  await app.importBuffer('aigerim.spanmark.json', colleagueExport('Aigerim', [{ id: 'ai-2', label: 'casualty', quote: QUOTE }]));
+  const app = await withColleagues(
+    page,
+    [{ quote: QUOTE, label: 'casualty' }],
+    [['aigerim.spanmark.json', colleagueExport('Aigerim', [{ id: 'ai-2', label: 'casualty', quote: QUOTE }])]],
+  );
   await seedValues(page, QUOTE, MINE, { group: 'aliens' });
   await page.reload();
   const review = new ReviewPanel(page);

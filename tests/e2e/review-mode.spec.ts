@@ -6,35 +6,15 @@ import { expect, test, type Page } from '@playwright/test';
 import { SpanmarkApp } from './pages/app.js';
 import { ReviewPanel } from './pages/review.js';
 import { ReviewMode } from './pages/review-mode.js';
+import { AIGERIM_AND_BOLAT, DANA_SPANS, withColleagues } from './pages/colleagues.js';
 import { colleagueExport } from './fixtures/exports.js';
 
 const LONG_QUOTE =
   'The situation has become especially aggravated in the largest city of the country – Alma-Ata. The protesters broke into the administration building, set fire to the building of the prosecutor’s office and the office of the ruling party.';
 
-const AIGERIM = colleagueExport('Aigerim', [
-  { id: 'ai-1', label: 'claim', quote: 'at least six waves of terrorist attacks' },
-  { id: 'ai-2', label: 'casualty', quote: 'Their number increased to 18', note: 'interior ministry figure' },
-  { id: 'ai-3', label: 'deployment', quote: 'security forces' },
-  { id: 'ai-4', label: 'claim', quote: 'received extensive training abroad' },
-]);
-const BOLAT = colleagueExport('Bolat', [
-  { id: 'bo-1', label: 'claim', quote: 'at least six waves of terrorist attacks in Almaty' },
-  { id: 'bo-2', label: 'casualty', quote: 'two of them were beheaded' },
-]);
-
 /** My three spans, Aigerim's four and Bolat's two: five differences (ai-1 matches mine exactly). */
 async function setUp(page: Page, extra: readonly [string, Buffer][] = []): Promise<{ app: SpanmarkApp; mode: ReviewMode }> {
-  const app = new SpanmarkApp(page);
-  await app.goto();
-  await app.setAnnotator('Dana');
-  await app.openSample();
-  await app.select('at least six waves of terrorist attacks');
-  await app.tag('claim');
-  await app.select('Their number increased to 18');
-  await app.tag('claim');
-  await app.select('Alma-Ata', { occurrence: 0 });
-  await app.tag('deployment');
-  for (const [name, file] of [['aigerim.spanmark.json', AIGERIM], ['bolat.spanmark.json', BOLAT], ...extra] as const) await app.importBuffer(name, file);
+  const app = await withColleagues(page, DANA_SPANS, [...AIGERIM_AND_BOLAT, ...extra]);
   return { app, mode: new ReviewMode(page) };
 }
 

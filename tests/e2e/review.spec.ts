@@ -8,6 +8,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { corpusPath, SpanmarkApp } from './pages/app.js';
 import { ReviewPanel } from './pages/review.js';
+import { AIGERIM, withColleagues } from './pages/colleagues.js';
 import { articleFromCorpus, colleagueExport, sampleArticle } from './fixtures/exports.js';
 import { cliAgreement, threeColleagueFiles } from './fixtures/three-colleagues.js';
 import type { PairsOutput } from '../../main/node/cli/agreement.js';
@@ -17,34 +18,8 @@ import { at } from '../../src/review/agreement/by-label.js';
 // Exports are contract v2 by default.
 const schema = JSON.parse(readFileSync(new URL('../../src/codecs/spanmark-v2/schema.json', import.meta.url), 'utf8')) as object;
 
-const AIGERIM = colleagueExport('Aigerim', [
-  { id: 'ai-1', label: 'claim', quote: 'at least six waves of terrorist attacks' },
-  { id: 'ai-2', label: 'casualty', quote: 'Their number increased to 18', note: 'interior ministry figure' },
-  { id: 'ai-3', label: 'deployment', quote: 'security forces' },
-  { id: 'ai-4', label: 'claim', quote: 'received extensive training abroad' },
-]);
-const BOLAT = colleagueExport('Bolat', [
-  { id: 'bo-1', label: 'claim', quote: 'at least six waves of terrorist attacks in Almaty' },
-  { id: 'bo-2', label: 'casualty', quote: 'two of them were beheaded' },
-]);
-
 async function setUp(page: Page): Promise<{ app: SpanmarkApp; review: ReviewPanel }> {
-  const app = new SpanmarkApp(page);
-  await app.goto();
-  await app.setAnnotator('Dana');
-  await app.openSample();
-  await app.select('at least six waves of terrorist attacks');
-  await app.tag('claim');
-  await app.select('Their number increased to 18');
-  await app.tag('claim');
-  await app.select('Alma-Ata', { occurrence: 0 });
-  await app.tag('deployment');
-  for (const [name, file] of [
-    ['aigerim.spanmark.json', AIGERIM],
-    ['bolat.spanmark.json', BOLAT],
-  ] as const) {
-    await app.importBuffer(name, file);
-  }
+  const app = await withColleagues(page);
   const review = new ReviewPanel(page);
   await review.open();
   return { app, review };

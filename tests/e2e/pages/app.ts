@@ -319,6 +319,19 @@ export class SpanmarkApp {
     await this.press(key);
   }
 
+  /**
+   * Counts pointer and mouse button events in every page load from now on (call before goto); the
+   * function returned reads the count. Keyboard activation of a button fires `click`, never these.
+   */
+  async countPointerEvents(): Promise<() => Promise<number>> {
+    await this.page.addInitScript(() => {
+      const w = window as unknown as { pointerEvents: number };
+      w.pointerEvents = 0;
+      for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup']) window.addEventListener(type, () => (w.pointerEvents += 1), true);
+    });
+    return () => this.page.evaluate(() => (window as unknown as { pointerEvents: number }).pointerEvents);
+  }
+
   errorMessage() {
     return this.page.getByTestId('message-error');
   }

@@ -6,7 +6,6 @@
 import 'fake-indexeddb/auto';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import Dexie from 'dexie';
 import { encodeSpanmarkV1, serializeSpanmarkV1 } from '../../../src/codecs/spanmark-v1/encode.js';
 import type { Annotation } from '../../../src/annotations/types.js';
 import { openDatabase, SCHEMA_VERSION, type SpanmarkDb } from '../../../renderer/db/db.js';
@@ -15,6 +14,8 @@ import { renameColleagueLayer } from '../../../renderer/db/colleague-layers-repo
 import { importExport } from '../../../renderer/io/import.js';
 import { exportDocuments } from '../../../renderer/io/export.js';
 import { annotation, article } from '../codecs/spanmark-v1-helpers.js';
+import { LIBRARY_STORES } from '../../e2e/pages/stored.js';
+import { oldLibrary } from './old-library.js';
 
 // Bounded, so a regression that leaves a transaction waiting fails here instead of hanging the suite.
 const TIMEOUT = { timeout: 30_000 };
@@ -196,14 +197,7 @@ test('an export with all layers carries each with its original name and id; a fr
 
 test('a v2 library upgrades to v3 with every colleague annotation and its layer name intact', TIMEOUT, async () => {
   const name = `import-identity-upgrade-${n++}`;
-  const v2 = new Dexie(name);
-  v2.version(1).stores({ articles: 'id, addedAt, title', annotations: 'id, docId, [docId+annotator]', settings: 'key' });
-  v2.version(2).stores({
-    layerAnnotations: '[docId+annotator+id], docId, [docId+annotator]',
-    reviewDecisions: 'id, docId',
-    layerRevisions: 'docId',
-    layerSnapshots: 'docId',
-  });
+  const v2 = oldLibrary(name, 2);
   await v2.open();
   const old = [
     annotation(doc, 0, 6, { id: 'x1', annotator: 'Aigerim', note: 'قَالَ 😀' }),
@@ -219,18 +213,7 @@ test('a v2 library upgrades to v3 with every colleague annotation and its layer 
   try {
     // Upgraded through v3 to the newest version (v4 added text replacement records, v5 label counts).
     assert.equal(db.verno, SCHEMA_VERSION);
-    assert.deepEqual(db.tables.map((t) => t.name).sort(), [
-      'annotations',
-      'articles',
-      'colleagueAnnotations',
-      'colleagueLayers',
-      'layerCounts',
-      'layerRevisions',
-      'layerSnapshots',
-      'reviewDecisions',
-      'settings',
-      'textReplacements',
-    ]);
+    assert.deepEqual(db.tables.map((t) => t.name).sort(), [...LIBRARY_STORES]);
     const layers = await loadLayers(db, doc.id);
     assert.deepEqual(layers.own, [mine]);
     assert.deepEqual([...layers.others.keys()].sort(), ['Aigerim', 'Болат']);

@@ -5,7 +5,6 @@
 import 'fake-indexeddb/auto';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import Dexie from 'dexie';
 import { openDatabase } from '../../../renderer/db/db.js';
 import { storeArticle } from '../../../renderer/db/articles-repo.js';
 import { confirmMoved, replaceArticleText, undoReplacement } from '../../../renderer/anchoring/replace-text-repo.js';
@@ -16,6 +15,7 @@ import { bumpRevision } from '../../../renderer/db/annotations-repo.js';
 import { T0 } from '../codecs/spanmark-v1-helpers.js';
 import { encodeSpanmarkV1, serializeSpanmarkV1 } from '../../../src/codecs/spanmark-v1/encode.js';
 import { importExport } from '../../../renderer/io/import.js';
+import { oldLibrary } from './old-library.js';
 
 const parsed = (text: string): ParsedArticle => ({ title: 'T', format: 'text', text, blocks: plainTextBlocks(text), metadata: {} });
 const span = (docId: string, text: string, quote: string, id: string, extra: Partial<Annotation> = {}): Annotation => {
@@ -129,10 +129,7 @@ test('a second replacement keeps the first one’s orphans and unconfirmed spans
 
 test('a version 3 library upgrades with every record unchanged', async () => {
   const name = 'replace-text-upgrade';
-  const v3 = new Dexie(name);
-  v3.version(1).stores({ articles: 'id, addedAt, title', annotations: 'id, docId, [docId+annotator]', settings: 'key' });
-  v3.version(2).stores({ layerAnnotations: '[docId+annotator+id], docId, [docId+annotator]', reviewDecisions: 'id, docId', layerRevisions: 'docId', layerSnapshots: 'docId' });
-  v3.version(3).stores({ layerAnnotations: null, colleagueAnnotations: '[docId+layer+id], docId, [docId+layer]', colleagueLayers: 'key' });
+  const v3 = oldLibrary(name, 3);
   await v3.open();
   const art = { id: 'd', sha256: 'd', title: 'T', format: 'text', text: OLD, blocks: plainTextBlocks(OLD), metadata: {}, addedAt: T0 };
   const records: Record<string, unknown[]> = {
