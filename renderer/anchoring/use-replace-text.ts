@@ -13,6 +13,7 @@ import type { ReaderController } from '../reader/ArticleView.js';
 import type { DocumentSession } from '../store/document-session.js';
 import { announceChange, onRemoteChange } from '../store/change-channel.js';
 import { plural } from '../ui/format.js';
+import { onAppEvent } from '../app/events.js';
 import { confirmMoved, loadReplacement, replaceArticleText, undoReplacement } from './replace-text-repo.js';
 import type { TextReplacement } from './replacement-types.js';
 import { pendingMoved } from './ReplacementPanel.js';
@@ -39,6 +40,14 @@ export function useReplaceText({ db, platform, session, annotations, controller,
     setRecord(undefined);
     void refresh().catch((e: unknown) => fail('Could not read the replaced text’s moved spans and orphans', e));
   }, [session, refresh, fail]);
+
+  // An import re-anchored spans onto this document (or brought orphans): its lists are read again.
+  useEffect(() => {
+    if (docId === undefined) return undefined;
+    return onAppEvent('spanmark:import-committed', (d) => {
+      if (d.docIds.includes(docId)) void refresh().catch((e: unknown) => fail('Could not read the moved spans and orphans', e));
+    });
+  }, [docId, refresh, fail]);
 
   // Another window replaced the text (or undid it): this window's session holds the old text, so
   // the document is reopened from the database rather than its layers read against that text.

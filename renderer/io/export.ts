@@ -20,6 +20,8 @@ import type { SpanmarkDb } from '../db/db.js';
 import { readOwnLayer, sameStamp, type Stamp } from '../db/annotations-repo.js';
 import { storedColleagueLayers } from '../db/colleague-layers-repo.js';
 import type { Me } from '../../src/review/layer-identity.js';
+import type { DecodedOrphan } from '../../src/codecs/spanmark/decode.js';
+import { orphansForExport } from '../anchoring/orphan-export.js';
 
 export interface ExportPayload {
   readonly fileName: string;
@@ -60,13 +62,23 @@ export async function exportDocuments(
   let duplicatesLeftOut = 0;
   const { docs, schema } = await db.transaction(
     'r',
-    [db.articles, db.annotations, db.reviewDecisions, db.layerRevisions, db.layerSnapshots, db.colleagueAnnotations, db.colleagueLayers, db.settings],
+    [
+      db.articles,
+      db.annotations,
+      db.reviewDecisions,
+      db.layerRevisions,
+      db.layerSnapshots,
+      db.colleagueAnnotations,
+      db.colleagueLayers,
+      db.settings,
+      db.textReplacements,
+    ],
     async () => {
       // Read with the layers, so the values written and the schema they are checked against agree.
       const schema = await loadSchema(db);
       const articles =
         docIds === 'all' ? await db.articles.orderBy('addedAt').toArray() : ((await db.articles.bulkGet([...docIds])).filter(Boolean) as Article[]);
-      const out: { article: Article; annotations: readonly Annotation[]; review?: ReviewV1 }[] = [];
+      const out: { article: Article; annotations: readonly Annotation[]; review?: ReviewV1; orphans?: DecodedOrphan[] }[] = [];
       for (const article of articles) {
         const current = live?.docId === article.id && sameStamp(await db.layerRevisions.get(article.id), live.stamp);
         const own = current ? live.annotations : (await readOwnLayer(db, article.id, article.text)).own;
@@ -89,7 +101,9 @@ export async function exportDocuments(
         // Review decisions and provenance travel with the reconciled layer.
         const review: ReviewV1 | undefined =
           decisions.length > 0 || article.reviewStatus ? { status: article.reviewStatus ?? 'in-review', decisions: decisions.map(toWireDecision) } : undefined;
-        out.push(review ? { article, annotations, review } : { article, annotations });
+        // Spans that lost their place when the text changed travel with it (v2 only; v1 has no place for them).
+        const orphans = format === 2 ? orphansForExport(await db.textReplacements.get(article.id), me, allLayers, new Set(annotations.map((a) => a.id))) : [];
+        out.push({ article, annotations, ...(review ? { review } : {}), ...(orphans.length > 0 ? { orphans } : {}) });
       }
       return { docs: out, schema };
     },

@@ -11,6 +11,7 @@ import { textAfter, textBefore } from '../../text/context.js';
 import { encodeDocuments, fileHead, SpanmarkEncodeError, type EncodeInput } from '../spanmark-v1/encode.js';
 import type { ExportedAnnotationV1 } from '../spanmark-v1/types.js';
 import { keyPath } from './decode.js';
+import { encodeOrphans } from './orphans.js';
 import {
   CONTEXT_CODE_POINTS,
   SCHEMA_ID_PATTERN,
@@ -54,7 +55,15 @@ export function encodeSpanmarkV2(input: EncodeInputV2): SpanmarkFileV2 {
       }
     });
   });
-  return { ...head, schema, documents };
+  // Orphans after the annotations (before review), only where a document has any.
+  const withOrphans = documents.map((doc, i) => {
+    const orphans = input.documents[i]!.orphans;
+    if (orphans === undefined || orphans.length === 0) return doc;
+    const { review, ...rest } = doc;
+    const ids = new Set(doc.annotations.map((a) => a.id));
+    return { ...rest, orphans: encodeOrphans(orphans, input.schema, `documents[${i}]`, ids), ...(review !== undefined ? { review } : {}) };
+  });
+  return { ...head, schema, documents: withOrphans };
 }
 
 /** The record in the contract's key order: context around the quote, values after the note. */
