@@ -69,7 +69,11 @@ export async function placeOnLibraryCopies(
       const a = await db.articles.get(urlHeads[0]!.id);
       if (a) texts.set(a.id, a.text);
     }
-    const match = chooseLibraryCopy({ sha256: doc.article.sha256, title: doc.article.title, url }, { byId: byId.map(head), byUrl: urlHeads, byTitle: byTitle.map(head) }, alike);
+    const match = chooseLibraryCopy(
+      { sha256: doc.article.sha256, title: doc.article.title, url },
+      { byId: byId.map(head), byUrl: urlHeads, byTitle: byTitle.map(head) },
+      alike,
+    );
     const library = match && !targeted.has(match.copy.id) ? await db.articles.get(match.copy.id) : undefined;
     const docId = library?.id ?? doc.article.id;
     const fileOrphans = (doc.orphans ?? []).map((o) => orphanFromFile(o, docId, route, now));
@@ -158,9 +162,7 @@ export async function storeImportReanchoring(db: SpanmarkDb, plans: readonly Imp
     if (p.moved.length === 0 && p.orphans.length === 0) continue;
     const record = await db.textReplacements.get(p.docId);
     const ownIds = [...p.moved.map((m) => m.span.id), ...p.orphans.filter((o) => o.layer === undefined).map((o) => o.annotation.id)];
-    const stored = new Map(
-      (await db.annotations.bulkGet(ownIds)).filter((a): a is Annotation => a !== undefined && a.docId === p.docId).map((a) => [a.id, a]),
-    );
+    const stored = new Map((await db.annotations.bulkGet(ownIds)).filter((a): a is Annotation => a !== undefined && a.docId === p.docId).map((a) => [a.id, a]));
     const listedMoved = new Set((record?.moved ?? []).map((m) => m.id));
     const moved = p.moved
       .filter((m) => !listedMoved.has(m.span.id))

@@ -79,7 +79,13 @@ export function createReanchorer(): Reanchorer {
     prewarm: () => void start(),
     run(oldText, newText, spans) {
       return new Promise((resolve, reject) => {
-        const request: ReanchorRequest = { kind: 'reanchor', id: nextId++, oldText, newText, spans: spans.map((s) => ({ id: s.id, start: s.start, end: s.end })) };
+        const request: ReanchorRequest = {
+          kind: 'reanchor',
+          id: nextId++,
+          oldText,
+          newText,
+          spans: spans.map((s) => ({ id: s.id, start: s.start, end: s.end })),
+        };
         const p: Pending = { request, resolve, reject };
         const w = start();
         if (!w) return inWindow(p);

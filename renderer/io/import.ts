@@ -133,16 +133,7 @@ export async function importExport(
   const onto = await placeOnLibraryCopies(db, await underStoredIds(db, decoded.value.documents), route);
   const documents = onto.documents;
   try {
-    await applyImport(
-      db,
-      documents,
-      me,
-      counts,
-      onProgress,
-      route,
-      { file: fileSchema, confirmed: additions },
-      () => storeImportReanchoring(db, onto.plans),
-    );
+    await applyImport(db, documents, me, counts, onProgress, route, { file: fileSchema, confirmed: additions }, () => storeImportReanchoring(db, onto.plans));
   } catch (e) {
     // The transaction aborted: nothing of this file was written.
     return { ok: false, error: { code: 'conflict', message: `${name}: ${e instanceof Error ? e.message : String(e)}`, path: name } };
@@ -199,7 +190,17 @@ async function applyImport(
   };
   await db.transaction(
     'rw',
-    [db.articles, db.annotations, db.colleagueAnnotations, db.colleagueLayers, db.reviewDecisions, db.layerRevisions, db.layerSnapshots, db.settings, db.textReplacements],
+    [
+      db.articles,
+      db.annotations,
+      db.colleagueAnnotations,
+      db.colleagueLayers,
+      db.reviewDecisions,
+      db.layerRevisions,
+      db.layerSnapshots,
+      db.settings,
+      db.textReplacements,
+    ],
     async () => {
       await saveMergedSchema(db, schema.file, schema.confirmed);
       await reanchored();

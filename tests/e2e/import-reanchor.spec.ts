@@ -41,7 +41,7 @@ async function libraryCount(page: Page): Promise<number> {
     () =>
       new Promise<number>((resolve, reject) => {
         const open = indexedDB.open('spanmark');
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(new Error(String(open.error)));
         open.onsuccess = () => {
           const req = open.result.transaction('articles').objectStore('articles').count();
           req.onsuccess = () => {
@@ -53,7 +53,9 @@ async function libraryCount(page: Page): Promise<number> {
   );
 }
 
-test('an export made on the sample is re-anchored onto the library’s edited copy (same document id): summary, dashed moved spans, orphans, reload', async ({ page }) => {
+test('an export made on the sample is re-anchored onto the library’s edited copy (same document id): summary, dashed moved spans, orphans, reload', async ({
+  page,
+}) => {
   const app = new SpanmarkApp(page);
   await app.goto();
   await app.setAnnotator('Dana');
@@ -78,7 +80,8 @@ test('an export made on the sample is re-anchored onto the library’s edited co
 
   // The orphan is part of the export, where it was on the text it was made on.
   const exported = await app.exportDocument();
-  const doc = (exported.json as { documents: { orphans?: { id: string; quote: string; start: number; end: number; prefix: string; suffix: string }[] }[] }).documents[0]!;
+  const doc = (exported.json as { documents: { orphans?: { id: string; quote: string; start: number; end: number; prefix: string; suffix: string }[] }[] })
+    .documents[0]!;
   expect(doc.orphans?.map((o) => [o.id, o.quote])).toEqual([['s-deleted', DELETED]]);
   expect(doc.orphans![0]!.end - doc.orphans![0]!.start).toBe([...DELETED].length);
   expect(doc.orphans![0]!.suffix.length).toBeGreaterThan(0);
@@ -88,7 +91,10 @@ test('an export made on the sample is re-anchored onto the library’s edited co
   await expectReanchored(page, app);
 });
 
-test('a copy with the same title and an edited text takes the spans (no second document); its export’s orphan stays an orphan in another library', async ({ page, browser }) => {
+test('a copy with the same title and an edited text takes the spans (no second document); its export’s orphan stays an orphan in another library', async ({
+  page,
+  browser,
+}) => {
   const app = new SpanmarkApp(page);
   await app.goto();
   await app.setAnnotator('Dana');

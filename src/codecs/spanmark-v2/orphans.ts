@@ -39,14 +39,20 @@ export function readOrphans(
     const id = f.string('id', { nonEmpty: true });
     if (id !== undefined) {
       const prior = ids.get(id);
-      if (prior !== undefined) report.add('duplicate-id', f.at('id'), `${f.path}: orphan id ${show(id)} is already used by orphans[${prior}] of this document.`);
-      else if (annotationIds.has(id)) report.add('duplicate-id', f.at('id'), `${f.path}: orphan id ${show(id)} is also the id of an annotation of this document.`);
+      if (prior !== undefined)
+        report.add('duplicate-id', f.at('id'), `${f.path}: orphan id ${show(id)} is already used by orphans[${prior}] of this document.`);
+      else if (annotationIds.has(id))
+        report.add('duplicate-id', f.at('id'), `${f.path}: orphan id ${show(id)} is also the id of an annotation of this document.`);
       else ids.set(id, index);
     }
     const label = f.string('label');
     const known = label !== undefined && labels !== undefined ? labels.has(label) : undefined;
     if (label !== undefined && known === false) {
-      report.add('unknown-label', f.at('label'), `${f.path}: label ${show(label)} is not a label of the file's "schema" (${[...labels!.keys()].join(', ') || 'it has none'}).`);
+      report.add(
+        'unknown-label',
+        f.at('label'),
+        `${f.path}: label ${show(label)} is not a label of the file's "schema" (${[...labels!.keys()].join(', ') || 'it has none'}).`,
+      );
     }
     const quote = f.string('quote', { nonEmpty: true });
     const prefix = context(f, 'prefix');
@@ -125,12 +131,20 @@ export function encodeOrphans(orphans: readonly DecodedOrphan[], schema: LabelSc
       const attrs = defs.get(o.label);
       if (attrs === undefined) throw new SpanmarkEncodeError(`${at}.label`, `label ${JSON.stringify(o.label)} is not in the schema`);
       if (o.quote.length === 0) throw new SpanmarkEncodeError(`${at}.quote`, 'is empty');
-      for (const [k, v] of [['quote', o.quote], ['prefix', o.prefix], ['suffix', o.suffix], ['note', o.note], ['annotator', o.annotator], ['reason', o.reason]] as const) {
+      for (const [k, v] of [
+        ['quote', o.quote],
+        ['prefix', o.prefix],
+        ['suffix', o.suffix],
+        ['note', o.note],
+        ['annotator', o.annotator],
+        ['reason', o.reason],
+      ] as const) {
         if (v !== undefined && /\p{Cs}/u.test(v)) throw new SpanmarkEncodeError(`${at}.${k}`, 'contains an unpaired surrogate');
       }
       if (o.start !== undefined && o.end !== undefined && !(Number.isSafeInteger(o.start) && o.start >= 0 && Number.isSafeInteger(o.end) && o.end > o.start))
         throw new SpanmarkEncodeError(`${at}.end`, `${o.start}..${o.end} is not a span`);
-      for (const k of ['createdAt', 'updatedAt'] as const) if (!isIsoDateTime(o[k])) throw new SpanmarkEncodeError(`${at}.${k}`, 'is not an ISO-8601 date-time');
+      for (const k of ['createdAt', 'updatedAt'] as const)
+        if (!isIsoDateTime(o[k])) throw new SpanmarkEncodeError(`${at}.${k}`, 'is not an ISO-8601 date-time');
       const values: Record<string, AttributeValue> = {};
       for (const [id, value] of Object.entries(o.attributes ?? {})) {
         const def = attrs.get(id);

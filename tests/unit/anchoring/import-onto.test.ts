@@ -15,7 +15,10 @@ const yes = () => true;
 
 test('the file’s document id wins; the same text already stored needs nothing', () => {
   const doc = { sha256: 'sha-file', title: 'Almaty' };
-  assert.deepEqual(chooseLibraryCopy(doc, { byId: [head('a')], byUrl: [], byTitle: [] }, () => false), { copy: head('a'), by: 'id' });
+  assert.deepEqual(
+    chooseLibraryCopy(doc, { byId: [head('a')], byUrl: [], byTitle: [] }, () => false),
+    { copy: head('a'), by: 'id' },
+  );
   assert.equal(chooseLibraryCopy(doc, { byId: [head('a')], byUrl: [], byTitle: [head('b', { sha256: 'sha-file' })] }, yes), undefined);
   assert.equal(chooseLibraryCopy(doc, { byId: [], byUrl: [], byTitle: [] }, yes), undefined);
 });
@@ -27,7 +30,10 @@ test('a url or a title names the document only when one article has it and the t
   assert.equal(chooseLibraryCopy(doc, { byId: [], byUrl: [u, head('v', { url: 'https://example.org/a' })], byTitle: [] }, yes), undefined);
   assert.deepEqual(chooseLibraryCopy(doc, { byId: [], byUrl: [], byTitle: [head('t')] }, yes), { copy: head('t'), by: 'title' });
   assert.equal(chooseLibraryCopy(doc, { byId: [], byUrl: [], byTitle: [head('t'), head('s')] }, yes), undefined);
-  assert.equal(chooseLibraryCopy(doc, { byId: [], byUrl: [], byTitle: [head('t')] }, () => false), undefined);
+  assert.equal(
+    chooseLibraryCopy(doc, { byId: [], byUrl: [], byTitle: [head('t')] }, () => false),
+    undefined,
+  );
   assert.equal(chooseLibraryCopy({ ...doc, title: '  ' }, { byId: [], byUrl: [], byTitle: [head('t', { title: '  ' })] }, yes), undefined);
 });
 
@@ -63,8 +69,15 @@ test('an orphan’s origin is in code points with its context; offsets that do n
 
 test('a file’s spans are placed on the library’s text: exact, moved, orphan with where it was', () => {
   const span = (id: string, quote: string) => ({ id, start: OLD.indexOf(quote), end: OLD.indexOf(quote) + quote.length });
-  const { report, origins } = reanchorImported(OLD, NEW, [span('t', 'Troops 🇷🇺 arrived'), span('k', 'At least 18 people'), span('x', 'The airport was closed by the army')]);
-  assert.deepEqual(report.all.map((r) => r.status), ['exact', 'moved', 'orphan']);
+  const { report, origins } = reanchorImported(OLD, NEW, [
+    span('t', 'Troops 🇷🇺 arrived'),
+    span('k', 'At least 18 people'),
+    span('x', 'The airport was closed by the army'),
+  ]);
+  assert.deepEqual(
+    report.all.map((r) => r.status),
+    ['exact', 'moved', 'orphan'],
+  );
   assert.equal(report.moved[0]!.quote, 'At least 19 people');
   assert.deepEqual([...origins.keys()], ['x']);
   assert.equal(origins.get('x')!.start, [...OLD.slice(0, OLD.indexOf('The airport'))].length);

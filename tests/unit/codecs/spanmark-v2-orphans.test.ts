@@ -46,7 +46,12 @@ const ORPHANS: DecodedOrphan[] = [
 ];
 
 function encoded(orphans: readonly DecodedOrphan[] = ORPHANS): Loose {
-  const file = encodeSpanmarkV2({ documents: [{ article: doc, annotations: [kept], orphans }], exportedAt: T0, generatorVersion: 'test', schema: DEFAULT_SCHEMA });
+  const file = encodeSpanmarkV2({
+    documents: [{ article: doc, annotations: [kept], orphans }],
+    exportedAt: T0,
+    generatorVersion: 'test',
+    schema: DEFAULT_SCHEMA,
+  });
   return JSON.parse(serializeSpanmark(file));
 }
 
@@ -55,20 +60,42 @@ async function decode(json: unknown) {
 }
 
 test('orphans round-trip through a v2 file, sorted by id, in the contract’s key order, valid against the JSON Schema', async () => {
-  const json = encoded();
-  assert.ok(validateV2(json), JSON.stringify(validateV2.errors));
+  const json: Loose = encoded();
+  assert.ok(validateV2(clone(json)), JSON.stringify(validateV2.errors));
   const d = json.documents[0];
   assert.deepEqual(Object.keys(d).slice(-2), ['annotations', 'orphans']);
   assert.deepEqual(
     d.orphans.map((o: Loose) => o.id),
     ['o1', 'o2'],
   );
-  assert.deepEqual(Object.keys(d.orphans[1]), ['id', 'label', 'start', 'end', 'prefix', 'quote', 'suffix', 'annotator', 'annotatorId', 'createdAt', 'updatedAt', 'note', 'attributes', 'reason', 'orphanedAt']);
+  assert.deepEqual(Object.keys(d.orphans[1]), [
+    'id',
+    'label',
+    'start',
+    'end',
+    'prefix',
+    'quote',
+    'suffix',
+    'annotator',
+    'annotatorId',
+    'createdAt',
+    'updatedAt',
+    'note',
+    'attributes',
+    'reason',
+    'orphanedAt',
+  ]);
   const r = await decode(json);
   assert.ok(r.ok, JSON.stringify(!r.ok && r.error));
   const back = r.value.documents[0]!;
-  assert.deepEqual(back.orphans, [{ ...ORPHANS[1], attributes: undefined }, ORPHANS[0]].map((o) => JSON.parse(JSON.stringify(o))));
-  assert.deepEqual(back.annotations.map((a) => a.id), ['a1']);
+  assert.deepEqual(
+    back.orphans,
+    [{ ...ORPHANS[1], attributes: undefined }, ORPHANS[0]].map((o) => JSON.parse(JSON.stringify(o))),
+  );
+  assert.deepEqual(
+    back.annotations.map((a) => a.id),
+    ['a1'],
+  );
 });
 
 test('a v2 document without orphans is unchanged and valid; an empty list is not written', async () => {
@@ -78,7 +105,7 @@ test('a v2 document without orphans is unchanged and valid; an empty list is not
   const r = await decode(json);
   assert.ok(r.ok);
   assert.equal(r.value.documents[0]!.orphans, undefined);
-  const withEmpty = clone(json);
+  const withEmpty: Loose = clone(json);
   withEmpty.documents[0].orphans = [];
   const e = await decode(withEmpty);
   assert.ok(e.ok);
@@ -86,7 +113,9 @@ test('a v2 document without orphans is unchanged and valid; an empty list is not
 });
 
 test('a v1 file still imports (an `orphans` key is not part of v1 and is left alone)', async () => {
-  const v1 = JSON.parse(serializeSpanmarkV1(encodeSpanmarkV1({ documents: [{ article: doc, annotations: [kept] }], exportedAt: T0, generatorVersion: 'test' })));
+  const v1 = JSON.parse(
+    serializeSpanmarkV1(encodeSpanmarkV1({ documents: [{ article: doc, annotations: [kept] }], exportedAt: T0, generatorVersion: 'test' })),
+  );
   const r = await decode(v1);
   assert.ok(r.ok);
   assert.equal(r.value.documents[0]!.annotations.length, 1);

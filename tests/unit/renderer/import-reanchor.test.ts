@@ -31,11 +31,25 @@ const parsed = (text: string, title = 'Almaty'): ParsedArticle => ({ title, form
 function span(doc: Article, quote: string, id: string, extra: Partial<Annotation> = {}): Annotation {
   const start = doc.text.indexOf(quote);
   assert.ok(start >= 0, quote);
-  return { id, docId: doc.id, label: 'casualty', start, end: start + quote.length, quote, annotator: 'Dana', annotatorId: me.id, createdAt: T0, updatedAt: T0, ...extra };
+  return {
+    id,
+    docId: doc.id,
+    label: 'casualty',
+    start,
+    end: start + quote.length,
+    quote,
+    annotator: 'Dana',
+    annotatorId: me.id,
+    createdAt: T0,
+    updatedAt: T0,
+    ...extra,
+  };
 }
 
 function fileOn(doc: Article, annotations: readonly Annotation[]): Uint8Array {
-  const json = serializeSpanmark(encodeSpanmarkV2({ documents: [{ article: doc, annotations }], exportedAt: T0, generatorVersion: 'test', schema: DEFAULT_SCHEMA }));
+  const json = serializeSpanmark(
+    encodeSpanmarkV2({ documents: [{ article: doc, annotations }], exportedAt: T0, generatorVersion: 'test', schema: DEFAULT_SCHEMA }),
+  );
   return new TextEncoder().encode(json);
 }
 
@@ -61,10 +75,13 @@ test('a file made on the old text lands on the library’s replaced copy (same i
     assert.equal(r.value.newDocuments, 0);
     assert.equal(await db.articles.count(), 1);
     const own = await db.annotations.orderBy('id').toArray();
-    assert.deepEqual(own.map((a) => [a.id, a.docId, NEW.slice(a.start, a.end), a.quote]), [
-      ['a1', stored.id, 'Troops 😀 arrived', 'Troops 😀 arrived'],
-      ['a2', stored.id, 'At least 19 people', 'At least 19 people'],
-    ]);
+    assert.deepEqual(
+      own.map((a) => [a.id, a.docId, NEW.slice(a.start, a.end), a.quote]),
+      [
+        ['a1', stored.id, 'Troops 😀 arrived', 'Troops 😀 arrived'],
+        ['a2', stored.id, 'At least 19 people', 'At least 19 people'],
+      ],
+    );
     assert.equal(await db.colleagueAnnotations.count(), 0);
     const rec = (await db.textReplacements.get(stored.id))!;
     assert.deepEqual(rec.moved, [{ id: 'a2', oldQuote: 'At least 18 people', oldStart: fileSpans[1]!.start, oldEnd: fileSpans[1]!.end }]);
@@ -97,7 +114,10 @@ test('a copy opened fresh under the same title takes the spans instead of a seco
     assert.ok(r.ok);
     assert.deepEqual(r.value.docIds, [edited.id]);
     assert.equal(await db.articles.count(), 1);
-    assert.deepEqual((await db.textReplacements.get(edited.id))!.moved.map((m) => m.id), ['a2']);
+    assert.deepEqual(
+      (await db.textReplacements.get(edited.id))!.moved.map((m) => m.id),
+      ['a2'],
+    );
 
     const db2 = openDatabase('import-reanchor-3');
     await db2.open();
@@ -142,7 +162,10 @@ test('orphans travel in the export and stay orphans when imported into another l
   await other.open();
   try {
     const { article: stored } = await storeArticle(db, parsed(OLD));
-    await db.annotations.bulkAdd([span(stored, 'At least 18 people', 'a2'), span(stored, 'The airport was closed by the army', 'a3', { attributes: { count: { value: 2, qualifier: 'exact' } } })]);
+    await db.annotations.bulkAdd([
+      span(stored, 'At least 18 people', 'a2'),
+      span(stored, 'The airport was closed by the army', 'a3', { attributes: { count: { value: 2, qualifier: 'exact' } } }),
+    ]);
     await replaceArticleText(db, stored.id, parsed(NEW));
     const out = await exportDocuments(db, [stored.id], 'test', me);
     const json = JSON.parse(out.json);
@@ -164,7 +187,10 @@ test('orphans travel in the export and stay orphans when imported into another l
     );
     // Exported again from there, it is still the same orphan, where it was.
     const back = JSON.parse((await exportDocuments(other, r.value.docIds, 'test', me)).json);
-    assert.deepEqual(back.documents[0].orphans.map((o: { id: string; start: number }) => [o.id, o.start]), json.documents[0].orphans.map((o: { id: string; start: number }) => [o.id, o.start]));
+    assert.deepEqual(
+      back.documents[0].orphans.map((o: { id: string; start: number }) => [o.id, o.start]),
+      json.documents[0].orphans.map((o: { id: string; start: number }) => [o.id, o.start]),
+    );
   } finally {
     db.close();
     other.close();
@@ -191,7 +217,10 @@ test('Replace text with placements computed ahead: a span added meanwhile is pla
     });
     assert.deepEqual(out, { kind: 'replaced', exact: 1, moved: 1, orphans: 0 });
     const own = await db.annotations.orderBy('id').toArray();
-    assert.deepEqual(own.map((a) => NEW.slice(a.start, a.end)), ['Troops 😀 arrived', 'At least 19 people']);
+    assert.deepEqual(
+      own.map((a) => NEW.slice(a.start, a.end)),
+      ['Troops 😀 arrived', 'At least 19 people'],
+    );
   } finally {
     db.close();
   }
