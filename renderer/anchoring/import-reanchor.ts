@@ -8,7 +8,14 @@
 // transaction (in the import Worker when it runs there); `storeImportReanchoring` writes the lists
 // inside it and refuses when the library's text changed in between.
 
-import { chooseLibraryCopy, reanchorImported, textsLookAlike, type CopyHead, type ReanchorCounts } from '../../src/anchoring/import-onto.js';
+import {
+  chooseLibraryCopy,
+  reanchorImported,
+  textsLookAlike,
+  type CopyHead,
+  type ImportReanchored,
+  type ReanchorCounts,
+} from '../../src/anchoring/import-onto.js';
 import { ownMergeOutcome } from '../../src/annotations/merge-own.js';
 import type { Annotation } from '../../src/annotations/types.js';
 import type { DecodedDocument, DecodedOrphan } from '../../src/codecs/spanmark/decode.js';
@@ -47,34 +54,19 @@ export async function placeOnLibraryCopies(
   route: (a: Annotation) => Route,
   now = new Date().toISOString(),
 ): Promise<ImportReanchoring> {
-  let byUrl: Heads | undefined;
+  const urls: { index?: Heads } = {};
   const out: DecodedDocument[] = [];
   const plans: ImportReanchorPlan[] = [];
   const counts = { documents: 0, spans: 0, moved: 0, orphans: 0, keptOrphans: 0 };
   const targeted = new Set<string>();
   for (const doc of documents) {
     const ids = [...new Set([doc.article.id, ...(doc.fileId !== undefined ? [doc.fileId] : [])])];
-    const byId = (await db.articles.bulkGet(ids)).filter((a): a is Article => a !== undefined);
-    const url = doc.article.metadata.url;
-    // One pass over the library for every url of the file, and only when a document has one.
-    if (url && byId.length === 0) byUrl ??= await urlIndex(db);
-    const urlHeads = url ? (byUrl?.get(url) ?? []) : [];
-    const byTitle = byId.length === 0 ? await db.articles.where('title').equals(doc.article.title).toArray() : [];
-    const texts = new Map<string, string>([...byId, ...byTitle].map((a) => [a.id, a.text]));
-    const alike = (c: CopyHead): boolean => {
-      const text = texts.get(c.id);
-      return text !== undefined && textsLookAlike(doc.article.text, text);
-    };
-    if (urlHeads.length === 1 && !texts.has(urlHeads[0]!.id)) {
-      const a = await db.articles.get(urlHeads[0]!.id);
-      if (a) texts.set(a.id, a.text);
-    }
-    const match = chooseLibraryCopy(
-      { sha256: doc.article.sha256, title: doc.article.title, url },
-      { byId: byId.map(head), byUrl: urlHeads, byTitle: byTitle.map(head) },
-      alike,
+    const found = await findCopy(
+      db,
+      { ids, sha256: doc.article.sha256, title: doc.article.title, url: doc.article.metadata.url, text: doc.article.text },
+      urls,
     );
-    const library = match && !targeted.has(match.copy.id) ? await db.articles.get(match.copy.id) : undefined;
+    const library = found && !targeted.has(found.id) ? found : undefined;
     const docId = library?.id ?? doc.article.id;
     const fileOrphans = (doc.orphans ?? []).map((o) => orphanFromFile(o, docId, route, now));
     counts.keptOrphans += fileOrphans.length;
@@ -110,6 +102,105 @@ export async function placeOnLibraryCopies(
     plans.push({ docId, sha256: library.sha256, moved, orphans });
   }
   return { documents: out, plans, summary: counts };
+}
+
+/**
+ * The stored article that is this document in another version, or undefined. `urls` caches the
+ * library's urls for the whole import: one pass over the library, and only when a document has one.
+ */
+async function findCopy(
+  db: SpanmarkDb,
+  doc: { readonly ids: readonly string[]; readonly sha256: string; readonly title: string; readonly url?: string | undefined; readonly text: string },
+  urls: { index?: Heads },
+): Promise<Article | undefined> {
+  const byId = (await db.articles.bulkGet([...doc.ids])).filter((a): a is Article => a !== undefined);
+  const url = doc.url;
+  if (url && byId.length === 0) urls.index ??= await urlIndex(db);
+  const urlHeads = url ? (urls.index?.get(url) ?? []) : [];
+  const byTitle = byId.length === 0 ? await db.articles.where('title').equals(doc.title).toArray() : [];
+  const stored = new Map<string, Article>([...byId, ...byTitle].map((a) => [a.id, a]));
+  if (urlHeads.length === 1 && !stored.has(urlHeads[0]!.id)) {
+    const a = await db.articles.get(urlHeads[0]!.id);
+    if (a) stored.set(a.id, a);
+  }
+  const alike = (c: CopyHead): boolean => {
+    const text = stored.get(c.id)?.text;
+    return text !== undefined && textsLookAlike(doc.text, text);
+  };
+  const match = chooseLibraryCopy(doc, { byId: byId.map(head), byUrl: urlHeads, byTitle: byTitle.map(head) }, alike);
+  return match ? (stored.get(match.copy.id) ?? (await db.articles.get(match.copy.id))) : undefined;
+}
+
+/** Another tool's document that the library holds in another version: the stored article and where each span goes. */
+export interface ForeignCopy {
+  readonly library: Article;
+  readonly placed: ImportReanchored;
+  /** The file's annotation ids, in the order placed.report.all answers. */
+  readonly ids: readonly string[];
+}
+
+/**
+ * For another tool's files (renderer/io/interop-import.ts), before its transaction: each document's
+ * library copy with a changed text, and its spans placed there (by the file's annotation ids).
+ */
+export async function foreignCopies(
+  db: SpanmarkDb,
+  documents: readonly {
+    readonly sha256: string;
+    readonly title: string;
+    readonly url?: string | undefined;
+    readonly text: string;
+    readonly spans: readonly { readonly id: string; readonly start: number; readonly end: number }[];
+  }[],
+): Promise<(ForeignCopy | undefined)[]> {
+  const urls: { index?: Heads } = {};
+  const targeted = new Set<string>();
+  const out: (ForeignCopy | undefined)[] = [];
+  for (const d of documents) {
+    const found = await findCopy(db, { ids: [d.sha256], sha256: d.sha256, title: d.title, url: d.url, text: d.text }, urls);
+    if (!found || targeted.has(found.id)) {
+      out.push(undefined);
+      continue;
+    }
+    targeted.add(found.id);
+    out.push({ library: found, placed: reanchorImported(d.text, found.text, d.spans), ids: d.spans.map((s) => s.id) });
+  }
+  return out;
+}
+
+/**
+ * Inside the foreign import's transaction: the document's annotations (made with the file's offsets,
+ * `fileId` naming each one's id in the file) moved onto the library copy, and the plan of moved
+ * spans and orphans for storeImportReanchoring. Every span lands in my layer, as foreign imports do.
+ */
+export function placeForeign(
+  copy: ForeignCopy,
+  annotations: readonly Annotation[],
+  fileId: (a: Annotation) => string,
+  now = new Date().toISOString(),
+): { annotations: Annotation[]; plan: ImportReanchorPlan; counts: ReanchorCounts } {
+  const byId = new Map(copy.ids.map((id, i) => [id, copy.placed.report.all[i]!]));
+  const docId = copy.library.id;
+  const placed: Annotation[] = [];
+  const moved: { span: MovedSpan; annotation: Annotation }[] = [];
+  const orphans: OrphanSpan[] = [];
+  for (const a of annotations) {
+    const r = byId.get(fileId(a));
+    if (!r) continue;
+    if (r.status === 'orphan') {
+      const was = copy.placed.origins.get(r.id);
+      orphans.push({ annotation: { ...a, docId }, reason: r.reason, orphanedAt: now, ...(was ? { was } : {}) });
+      continue;
+    }
+    const annotation: Annotation = { ...a, docId, start: r.start, end: r.end, quote: r.quote };
+    placed.push(annotation);
+    if (r.status === 'moved') moved.push({ span: { id: a.id, oldQuote: a.quote, oldStart: a.start, oldEnd: a.end }, annotation });
+  }
+  return {
+    annotations: placed,
+    plan: { docId, sha256: copy.library.sha256, moved, orphans },
+    counts: { documents: 1, spans: annotations.length, moved: moved.length, orphans: orphans.length },
+  };
 }
 
 async function urlIndex(db: SpanmarkDb): Promise<Heads> {

@@ -20,6 +20,7 @@ import { plural } from '../ui/format.js';
 import { ExportFormatDialog } from './ExportFormatDialog.js';
 import { LabelMappingDialog } from './LabelMappingDialog.js';
 import { decodeForeign, describeProblems, rememberedMapping, storeForeign } from './interop-import.js';
+import { describeReanchoring } from '../../src/anchoring/import-onto.js';
 import { MAX_IMPORT_BYTES } from './import.js';
 
 interface Options {
@@ -120,6 +121,7 @@ export function useInterop({ db, platform, schema, session, me, say, fail, openD
         const warnings = result.problems.filter((p) => p.severity === 'warning');
         const parts = [
           `Imported ${plural(s.documents, 'document')} from ${codec.name}: ${plural(s.added, 'annotation')} added to your layer${s.unchanged ? `, ${s.unchanged} unchanged` : ''}.`,
+          s.reanchored ? describeReanchoring(s.reanchored) : '',
           s.labelsAdded.length > 0 ? `Added to your labels: ${s.labelsAdded.join(', ')}.` : '',
           s.losses.length > 0 ? `Not kept: ${s.losses.map((l) => `${l.count} × ${l.what}${l.examples[0] ? ` (e.g. ${l.examples[0]})` : ''}`).join('; ')}.` : '',
           warnings.length > 0 ? `Warnings: ${describeProblems(warnings, 3)}.` : '',

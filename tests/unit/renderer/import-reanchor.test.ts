@@ -14,6 +14,7 @@ import { replaceArticleText } from '../../../renderer/anchoring/replace-text-rep
 import { placeOnLibraryCopies, storeImportReanchoring } from '../../../renderer/anchoring/import-reanchor.js';
 import { importExport } from '../../../renderer/io/import.js';
 import { exportDocuments } from '../../../renderer/io/export.js';
+import { decodeForeign, storeForeign } from '../../../renderer/io/interop-import.js';
 import { plainTextBlocks } from '../../../src/document/plain-blocks.js';
 import type { Article, ParsedArticle } from '../../../src/document/article.js';
 import type { Annotation } from '../../../src/annotations/types.js';
@@ -221,6 +222,46 @@ test('Replace text with placements computed ahead: a span added meanwhile is pla
       own.map((a) => NEW.slice(a.start, a.end)),
       ['Troops 😀 arrived', 'At least 19 people'],
     );
+  } finally {
+    db.close();
+  }
+});
+
+test('another tool’s file (doccano) made on the old text lands on the library copy of that title: placed, moved, orphan; no second document', async () => {
+  const db = openDatabase('import-reanchor-8');
+  await db.open();
+  try {
+    const { article: stored } = await storeArticle(db, parsed(NEW, 'almaty'));
+    assert.notEqual(stored.id, oldDoc.id);
+    const cp = (quote: string) => {
+      const start = [...OLD.slice(0, OLD.indexOf(quote))].length;
+      return [start, start + [...quote].length];
+    };
+    const line = JSON.stringify({
+      text: OLD,
+      label: [
+        [...cp('Troops 😀 arrived'), 'deployment'],
+        [...cp('At least 18 people'), 'casualty'],
+        [...cp('The airport was closed by the army'), 'deployment'],
+      ],
+    });
+    const foreign = await decodeForeign([{ name: 'almaty.jsonl', bytes: new TextEncoder().encode(`${line}\n`) }]);
+    assert.ok(foreign && foreign.result.problems.every((p) => p.severity !== 'error'), JSON.stringify(foreign?.result.problems));
+    const decisions = Object.fromEntries(foreign.result.labels.map((l) => [l.id, { kind: 'map', to: l.id } as const]));
+    const s = await storeForeign(db, 'almaty', foreign, decisions, me);
+    assert.deepEqual(s.docIds, [stored.id]);
+    assert.deepEqual(s.reanchored, { documents: 1, spans: 3, moved: 1, orphans: 1, keptOrphans: 0 });
+    assert.equal(await db.articles.count(), 1);
+    const own = await db.annotations.toArray();
+    assert.deepEqual(own.map((a) => NEW.slice(a.start, a.end)).sort(), ['At least 19 people', 'Troops 😀 arrived']);
+    const rec = (await db.textReplacements.get(stored.id))!;
+    assert.deepEqual(rec.moved.map((m) => m.oldQuote), ['At least 18 people']);
+    assert.deepEqual(rec.orphans.map((o) => o.annotation.quote), ['The airport was closed by the army']);
+    // Again: nothing new is listed.
+    await storeForeign(db, 'almaty', foreign, decisions, me);
+    const rec2 = (await db.textReplacements.get(stored.id))!;
+    assert.equal(rec2.moved.length, 1);
+    assert.equal(rec2.orphans.length, 1);
   } finally {
     db.close();
   }
