@@ -171,3 +171,13 @@ test('the encoder refuses orphans a reader would refuse, naming where', () => {
   assert.throws(bad({ attributes: { count: 'x' } }), (e: unknown) => e instanceof SpanmarkEncodeError && e.path === 'documents[0].orphans[0].attributes.count');
   assert.throws(bad({ start: 5, end: 5 }), (e: unknown) => e instanceof SpanmarkEncodeError && e.path === 'documents[0].orphans[0].end');
 });
+
+test('a conversion cannot carry orphans and says so (a warning naming the document’s orphans), never silently', async () => {
+  const { spanmarkCodec } = await import('../../../src/codecs/spanmark/index.js');
+  const r = await spanmarkCodec.decode([{ name: 'a.spanmark.json', bytes: new TextEncoder().encode(JSON.stringify(encoded())) }]);
+  const w = r.problems.filter((p) => p.where === 'a.spanmark.json: documents[0].orphans');
+  assert.equal(w.length, 1);
+  assert.equal(w[0]!.severity, 'warning');
+  assert.match(w[0]!.message, /^2 orphans .* not converted/);
+  assert.equal(r.documents[0]!.annotations.length, 1);
+});
