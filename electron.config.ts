@@ -23,6 +23,8 @@ export const buildEntries = {
   importWorker: { entry: 'renderer/io/import-worker.ts', outfile: 'dist/renderer/import-worker.js', platform: 'browser', format: 'iife' },
   // Parses article feeds, hashes and stores a batch of articles off the main thread (renderer/io/corpus-client.ts).
   corpusWorker: { entry: 'renderer/io/corpus-worker.ts', outfile: 'dist/renderer/corpus-worker.js', platform: 'browser', format: 'iife' },
+  // Places a document's spans in its replaced text off the main thread (renderer/anchoring/reanchor-client.ts).
+  reanchorWorker: { entry: 'renderer/anchoring/reanchor-worker.ts', outfile: 'dist/renderer/reanchor-worker.js', platform: 'browser', format: 'iife' },
   cli: { entry: 'main/node/cli.ts', outfile: 'dist/cli/spanmark.cjs', platform: 'node', format: 'cjs' },
 } as const satisfies Record<string, BuildEntry>;
 

@@ -7,6 +7,8 @@
 // layers are read-only here); only my layer's moved spans wait for confirmation.
 
 import { reanchorText, type Reanchored } from '../../src/anchoring/reanchor.js';
+import { originIn } from '../../src/anchoring/import-onto.js';
+import { reanchorInWindow, type Reanchor } from './reanchor-client.js';
 import type { Annotation } from '../../src/annotations/types.js';
 import type { Article, ParsedArticle } from '../../src/document/article.js';
 import { bumpRevision } from '../db/annotations-repo.js';
@@ -22,8 +24,20 @@ export type ReplaceOutcome =
 
 const tables = (db: SpanmarkDb) => [db.articles, db.annotations, db.colleagueAnnotations, db.layerRevisions, db.layerSnapshots, db.textReplacements];
 
-export async function replaceArticleText(db: SpanmarkDb, docId: string, parsed: ParsedArticle, now = new Date().toISOString()): Promise<ReplaceOutcome> {
+/**
+ * `reanchor` computes the placements before the write transaction (the app passes its Worker's, so
+ * a megabyte article with thousands of spans never blocks the window); a span added or changed
+ * while it ran is placed inside the transaction, and a text replaced meanwhile is placed afresh.
+ */
+export async function replaceArticleText(
+  db: SpanmarkDb,
+  docId: string,
+  parsed: ParsedArticle,
+  now = new Date().toISOString(),
+  reanchor: Reanchor = reanchorInWindow,
+): Promise<ReplaceOutcome> {
   const sha = await sha256Hex(parsed.text);
+  const ahead = await placeAhead(db, docId, parsed.text, reanchor);
   return db.transaction('rw', tables(db), async () => {
     const article = await db.articles.get(docId);
     if (!article) return { kind: 'gone' } as const;
@@ -35,8 +49,9 @@ export async function replaceArticleText(db: SpanmarkDb, docId: string, parsed: 
       db.colleagueAnnotations.where('docId').equals(docId).toArray(),
       db.textReplacements.get(docId),
     ]);
-    const mine = place(article.text, parsed.text, own, now);
-    const theirs = place(article.text, parsed.text, colleagues, now);
+    const known = ahead?.oldText === article.text ? ahead.placed : undefined;
+    const mine = place(article.text, parsed.text, own, now, known, (a) => ownKey(a));
+    const theirs = place(article.text, parsed.text, colleagues, now, known, (a) => colleagueKey(a));
     // Spans still unconfirmed from an earlier replacement stay unconfirmed, against their first quote.
     const earlier = new Map((record?.moved ?? []).map((m) => [m.id, m]));
     const moved: MovedSpan[] = mine.moved.map((m) => earlier.get(m.id) ?? m);
@@ -74,14 +89,49 @@ export async function replaceArticleText(db: SpanmarkDb, docId: string, parsed: 
   });
 }
 
-function place<A extends Annotation>(oldText: string, newText: string, list: readonly A[], now: string): { placed: A[]; moved: MovedSpan[]; orphans: OrphanSpan[] } {
-  const report = reanchorText(oldText, newText, list);
+const ownKey = (a: { id: string; start: number; end: number }) => `o|${a.id}|${a.start}|${a.end}`;
+const colleagueKey = (a: ColleagueAnnotation) => `c|${a.layer}|${a.id}|${a.start}|${a.end}`;
+
+/** Every span's placement, computed outside any transaction; undefined when there is nothing to place. */
+async function placeAhead(
+  db: SpanmarkDb,
+  docId: string,
+  newText: string,
+  reanchor: Reanchor,
+): Promise<{ oldText: string; placed: ReadonlyMap<string, Reanchored> } | undefined> {
+  const read = await db.transaction('r', [db.articles, db.annotations, db.colleagueAnnotations], async () => {
+    const article = await db.articles.get(docId);
+    if (!article || article.text === newText) return undefined;
+    const own = await db.annotations.where('docId').equals(docId).toArray();
+    const colleagues = await db.colleagueAnnotations.where('docId').equals(docId).toArray();
+    return { oldText: article.text, spans: [...own.map((a) => ({ id: ownKey(a), start: a.start, end: a.end })), ...colleagues.map((a) => ({ id: colleagueKey(a), start: a.start, end: a.end }))] };
+  });
+  if (!read || read.spans.length === 0) return undefined;
+  const all = await reanchor(read.oldText, newText, read.spans);
+  return { oldText: read.oldText, placed: new Map(all.map((r) => [r.id, r])) };
+}
+
+function place<A extends Annotation>(
+  oldText: string,
+  newText: string,
+  list: readonly A[],
+  now: string,
+  known: ReadonlyMap<string, Reanchored> | undefined,
+  key: (a: A) => string,
+): { placed: A[]; moved: MovedSpan[]; orphans: OrphanSpan[] } {
+  // Spans placed ahead are taken as placed; the few added or moved since are placed here.
+  const late = list.filter((a) => !known?.has(key(a)));
+  const fresh = late.length > 0 ? reanchorText(oldText, newText, late).all : [];
+  const freshById = new Map(late.map((a, i) => [a, fresh[i]!]));
   const placed: A[] = [];
   const moved: MovedSpan[] = [];
   const orphans: OrphanSpan[] = [];
-  list.forEach((a, i) => {
-    const r: Reanchored = report.all[i]!;
-    if (r.status === 'orphan') orphans.push({ annotation: a, reason: r.reason, orphanedAt: now });
+  list.forEach((a) => {
+    const r: Reanchored = known?.get(key(a)) ?? freshById.get(a)!;
+    if (r.status === 'orphan') {
+      const was = originIn(oldText, a.start, a.end);
+      orphans.push({ annotation: a, reason: r.reason, orphanedAt: now, ...(was ? { was } : {}) });
+    }
     else if (r.status === 'exact') placed.push(a);
     else {
       placed.push({ ...a, start: r.start, end: r.end, quote: r.quote });

@@ -6,6 +6,7 @@
 import type { Annotation } from '../../src/annotations/types.js';
 import type { Article } from '../../src/document/article.js';
 import type { LayerKey } from '../../src/review/layer-identity.js';
+import type { OrphanOrigin } from '../../src/anchoring/import-onto.js';
 
 /** A span of my layer placed somewhere other than its old place, awaiting the analyst. */
 export interface MovedSpan {
@@ -27,6 +28,12 @@ export interface OrphanSpan {
   readonly reason: string;
   /** ISO-8601: when the replacement that orphaned it was made. */
   readonly orphanedAt: string;
+  /**
+   * Where it was in the text it was made on, in code points, with the text around its quote: what
+   * the export writes. Absent for orphans recorded before exports carried orphans. For an orphan
+   * read from a file, annotation.start/end are these code points too (that text is not at hand).
+   */
+  readonly was?: OrphanOrigin;
 }
 
 /** The part of the record that a replacement changes, and that its undo restores. */

@@ -13,9 +13,11 @@ import type { ReaderController } from '../reader/ArticleView.js';
 import type { DocumentSession } from '../store/document-session.js';
 import { announceChange, onRemoteChange } from '../store/change-channel.js';
 import { plural } from '../ui/format.js';
+import { onAppEvent } from '../app/events.js';
 import { confirmMoved, loadReplacement, replaceArticleText, undoReplacement } from './replace-text-repo.js';
 import type { TextReplacement } from './replacement-types.js';
 import { pendingMoved } from './ReplacementPanel.js';
+import { createReanchorer } from './reanchor-client.js';
 
 interface Options {
   readonly db: SpanmarkDb;
@@ -30,6 +32,8 @@ interface Options {
 
 export function useReplaceText({ db, platform, session, annotations, controller, openDoc, say, fail }: Options) {
   const docId = session?.article.id;
+  // One worker for the window's life, started on first use.
+  const reanchorer = useMemo(() => createReanchorer(), []);
   const [record, setRecord] = useState<TextReplacement | undefined>(undefined);
   const refresh = useCallback(async () => {
     setRecord(docId === undefined ? undefined : await loadReplacement(db, docId));
@@ -39,6 +43,14 @@ export function useReplaceText({ db, platform, session, annotations, controller,
     setRecord(undefined);
     void refresh().catch((e: unknown) => fail('Could not read the replaced text’s moved spans and orphans', e));
   }, [session, refresh, fail]);
+
+  // An import re-anchored spans onto this document (or brought orphans): its lists are read again.
+  useEffect(() => {
+    if (docId === undefined) return undefined;
+    return onAppEvent('spanmark:import-committed', (d) => {
+      if (d.docIds.includes(docId)) void refresh().catch((e: unknown) => fail('Could not read the moved spans and orphans', e));
+    });
+  }, [docId, refresh, fail]);
 
   // Another window replaced the text (or undid it): this window's session holds the old text, so
   // the document is reopened from the database rather than its layers read against that text.
@@ -69,6 +81,8 @@ export function useReplaceText({ db, platform, session, annotations, controller,
 
   const replaceText = useCallback(async () => {
     if (!session) return say('info', 'Open an article first: File › Replace text… gives the open article a newer version of its text.');
+    // Started while the analyst picks the file, so it is ready when the text is.
+    reanchorer.prewarm();
     const file = await platform.pickFile('article');
     if (!file) return undefined;
     const parsed = parseArticle(file.name, file.bytes);
@@ -76,7 +90,7 @@ export function useReplaceText({ db, platform, session, annotations, controller,
     // Edits still being written are part of the layer that is re-anchored.
     await session.committedLayer();
     const id = session.article.id;
-    const out = await replaceArticleText(db, id, parsed.value);
+    const out = await replaceArticleText(db, id, parsed.value, undefined, reanchorer.run);
     switch (out.kind) {
       case 'identical':
         return say('info', `${file.name} has the same text as this article; nothing was changed.`);
@@ -91,7 +105,7 @@ export function useReplaceText({ db, platform, session, annotations, controller,
           `Text replaced from ${file.name}: ${out.exact} in place, ${plural(out.moved, 'moved span')} to confirm, ${plural(out.orphans, 'orphan')}.`,
         );
     }
-  }, [afterChange, db, platform, say, session]);
+  }, [afterChange, db, platform, reanchorer, say, session]);
 
   const confirm = useCallback(
     (ids?: readonly string[]) => {

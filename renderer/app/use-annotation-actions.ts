@@ -5,6 +5,7 @@
 // progress) stays in App; leaving the library and opening settings are not here.
 
 import type { Article } from '../../src/document/article.js';
+import { describeReanchoring } from '../../src/anchoring/import-onto.js';
 import { useCallback, useMemo, type Dispatch, type MutableRefObject, type SetStateAction } from 'react';
 import { createAnnotation, relabel, withNote } from '../../src/annotations/create.js';
 import type { AnnotationCommand } from '../../src/annotations/commands.js';
@@ -129,7 +130,8 @@ export function useAnnotationActions({
       const added = s.schemaAdded.length > 0 ? ` Added to your labels: ${s.schemaAdded.join('; ')}.` : '';
       const warned =
         s.warnings.length > 0 ? ` ${plural(s.warnings.length, 'annotation')} without a required value, e.g. ${s.warnings[0]!.replace(/^[^:]*: /, '')}` : '';
-      say('info', `Imported ${plural(s.documents, 'document')}${s.newDocuments ? ` (${s.newDocuments} new)` : ''}.${mine}${theirs}${added}${warned}`);
+      const moved = s.reanchored ? ` ${describeReanchoring(s.reanchored, s.reanchored.keptOrphans)}` : '';
+      say('info', `Imported ${plural(s.documents, 'document')}${s.newDocuments ? ` (${s.newDocuments} new)` : ''}.${moved}${mine}${theirs}${added}${warned}`);
       dispatch('spanmark:imported', s);
     },
     [me, confirmMine, confirmSchema, importer, openDoc, say, session, setImporting],

@@ -23,6 +23,7 @@ import type { SpanmarkDb } from '../db/db.js';
 import { readOwnLayer, sameStamp, type Stamp } from '../db/annotations-repo.js';
 import { storedColleagueLayers } from '../db/colleague-layers-repo.js';
 import type { Me } from '../../src/review/layer-identity.js';
+import { orphansForExport } from '../anchoring/orphan-export.js';
 
 export interface ExportPayload {
   readonly fileName: string;
@@ -69,7 +70,7 @@ export async function exportDocuments(
     const articles =
       docIds === 'all' ? await db.articles.orderBy('addedAt').toArray() : ((await db.articles.bulkGet([...docIds])).filter(Boolean) as Article[]);
     const out: EncodeDocumentInput[] = [];
-    for (const article of articles) out.push(await readExportDocument(db, article, me, live, allLayers, counts));
+    for (const article of articles) out.push(await readExportDocument(db, article, me, live, allLayers, counts, format));
     return { docs: out, schema };
   });
   const input = { documents: docs, exportedAt: options.exportedAt ?? new Date().toISOString(), generatorVersion: version, exportedBy: { id: me.id, name: me.name } };
@@ -86,7 +87,17 @@ export async function exportDocuments(
   };
 }
 
-const EXPORT_TABLES = ['articles', 'annotations', 'reviewDecisions', 'layerRevisions', 'layerSnapshots', 'colleagueAnnotations', 'colleagueLayers', 'settings'];
+const EXPORT_TABLES = [
+  'articles',
+  'annotations',
+  'reviewDecisions',
+  'layerRevisions',
+  'layerSnapshots',
+  'colleagueAnnotations',
+  'colleagueLayers',
+  'settings',
+  'textReplacements',
+];
 const LIBRARY_FILE_TITLE = 'spanmark-library';
 
 /** One article as the encoder takes it: my layer (or the live one), colleagues' with allLayers, its review. */
@@ -97,6 +108,7 @@ async function readExportDocument(
   live: LiveLayer | undefined,
   allLayers: boolean,
   counts: { duplicatesLeftOut: number },
+  format: 1 | 2 = 2,
 ): Promise<EncodeDocumentInput> {
   const current = live?.docId === article.id && sameStamp(await db.layerRevisions.get(article.id), live.stamp);
   const own = current ? live.annotations : (await readOwnLayer(db, article.id, article.text)).own;
@@ -119,7 +131,9 @@ async function readExportDocument(
   // Review decisions and provenance travel with the reconciled layer.
   const review: ReviewV1 | undefined =
     decisions.length > 0 || article.reviewStatus ? { status: article.reviewStatus ?? 'in-review', decisions: decisions.map(toWireDecision) } : undefined;
-  return review ? { article, annotations, review } : { article, annotations };
+  // Spans that lost their place when the text changed travel with it (v2 only; v1 has no place for them).
+  const orphans = format === 2 ? orphansForExport(await db.textReplacements.get(article.id), me, allLayers, new Set(annotations.map((a) => a.id))) : [];
+  return { article, annotations, ...(review ? { review } : {}), ...(orphans.length > 0 ? { orphans } : {}) };
 }
 
 /** A library export being written: its name, its text in pieces, and what it held once they are all out. */

@@ -27,6 +27,7 @@ import { sha256Hex } from '../db/articles-repo.js';
 import { bumpRevision, readOwnLayer, saveSnapshot } from '../db/annotations-repo.js';
 import { ensureColleagueLayer, replaceColleagueLayer } from '../db/colleague-layers-repo.js';
 import { underStoredIds } from '../anchoring/stored-ids.js';
+import { placeOnLibraryCopies, storeImportReanchoring, type ReanchorSummary } from '../anchoring/import-reanchor.js';
 import type { SpanmarkDb } from '../db/db.js';
 import { loadSchema, saveSchema } from '../db/schema-repo.js';
 
@@ -57,6 +58,8 @@ export interface ImportSummary {
   readonly schemaAdded: readonly string[];
   /** What was accepted but is worth saying (an annotation without a required value), with where. */
   readonly warnings: readonly string[];
+  /** Documents whose library copy has another text: their spans re-anchored onto it; orphans kept. */
+  readonly reanchored?: ReanchorSummary;
 }
 
 /** Where an import is; `done`/`total` count annotations written so far (stage 'saving'). */
@@ -125,12 +128,12 @@ export async function importExport(
   );
   const confirmed = unsure > 0 && confirmMine !== undefined ? await confirmMine({ file: name, annotator: me.name, count: unsure }) : false;
   // A replaced article's export names its new text's hash; it is stored under its first id.
-  const documents = await underStoredIds(db, decoded.value.documents);
+  const route = (a: Annotation) => routeAnnotation(a, me, confirmed, exportedBy);
+  // A document the library holds with another text: its spans placed on the library's (renderer/anchoring/import-reanchor.ts).
+  const onto = await placeOnLibraryCopies(db, await underStoredIds(db, decoded.value.documents), route);
+  const documents = onto.documents;
   try {
-    await applyImport(db, documents, me, counts, onProgress, (a) => routeAnnotation(a, me, confirmed, exportedBy), {
-      file: fileSchema,
-      confirmed: additions,
-    });
+    await applyImport(db, documents, me, counts, onProgress, route, { file: fileSchema, confirmed: additions }, () => storeImportReanchoring(db, onto.plans));
   } catch (e) {
     // The transaction aborted: nothing of this file was written.
     return { ok: false, error: { code: 'conflict', message: `${name}: ${e instanceof Error ? e.message : String(e)}`, path: name } };
@@ -145,6 +148,7 @@ export async function importExport(
       layers: [...layers].map(([annotator, annotations]) => ({ annotator, annotations })),
       schemaAdded: additions.map((a) => a.text),
       warnings: decoded.value.warnings.map((w) => w.message),
+      ...(onto.summary.documents + onto.summary.keptOrphans > 0 ? { reanchored: onto.summary } : {}),
     },
   };
 }
@@ -170,6 +174,8 @@ async function applyImport(
   onProgress: (p: ImportProgress) => void,
   route: (a: Annotation) => ReturnType<typeof routeAnnotation>,
   schema: { readonly file: LabelSchema; readonly confirmed: readonly SchemaAddition[] },
+  /** Written first in the transaction: moved spans and orphans of re-anchored documents. */
+  reanchored: () => Promise<void> = async () => {},
 ): Promise<void> {
   const total = documents.reduce((n, d) => n + d.annotations.length, 0);
   let written = 0;
@@ -184,9 +190,20 @@ async function applyImport(
   };
   await db.transaction(
     'rw',
-    [db.articles, db.annotations, db.colleagueAnnotations, db.colleagueLayers, db.reviewDecisions, db.layerRevisions, db.layerSnapshots, db.settings],
+    [
+      db.articles,
+      db.annotations,
+      db.colleagueAnnotations,
+      db.colleagueLayers,
+      db.reviewDecisions,
+      db.layerRevisions,
+      db.layerSnapshots,
+      db.settings,
+      db.textReplacements,
+    ],
     async () => {
       await saveMergedSchema(db, schema.file, schema.confirmed);
+      await reanchored();
       onProgress({ stage: 'saving', done: 0, total });
       for (const doc of documents) {
         const docId = doc.article.id;

@@ -25,6 +25,7 @@ import type { SpanmarkDb } from '../db/db.js';
 import { loadSchema, saveSchema } from '../db/schema-repo.js';
 import { getSetting, putSetting } from '../db/settings-repo.js';
 import { mergeOwn, type Counts } from './import.js';
+import { foreignCopies, placeForeign, storeImportReanchoring, type ImportReanchorPlan, type ReanchorSummary } from '../anchoring/import-reanchor.js';
 
 export interface ForeignFiles {
   readonly codec: AnyFormatCodec;
@@ -55,6 +56,8 @@ export interface ForeignImportSummary {
   readonly unchanged: number;
   readonly labelsAdded: string[];
   readonly losses: Loss[];
+  /** Documents whose library copy has another text: their spans re-anchored onto it. */
+  readonly reanchored?: ReanchorSummary;
 }
 
 /** The schema with a label added for each "add" decision, and the decisions turned into maps to them. */
@@ -108,7 +111,13 @@ export async function storeForeign(
   let summary: Omit<ForeignImportSummary, 'documents' | 'docIds' | 'added' | 'unchanged'> = { labelsAdded: [], losses: [] };
   // Hashed before the transaction: awaiting WebCrypto inside it would let IndexedDB commit early.
   const shas = await Promise.all(result.documents.map((d) => sha256Hex(d.text)));
-  await db.transaction('rw', [db.articles, db.annotations, db.layerRevisions, db.layerSnapshots, db.settings], async () => {
+  // A document the library holds with another text: its spans placed there (renderer/anchoring/import-reanchor.ts).
+  const copies = await foreignCopies(
+    db,
+    result.documents.map((d, n) => ({ sha256: shas[n]!, title: d.title ?? fileName, url: d.metadata?.['url'], text: d.text, spans: d.annotations })),
+  );
+  const onto = { plans: [] as ImportReanchorPlan[], counts: { documents: 0, spans: 0, moved: 0, orphans: 0, keptOrphans: 0 } };
+  await db.transaction('rw', [db.articles, db.annotations, db.layerRevisions, db.layerSnapshots, db.settings, db.textReplacements], async () => {
     const before = await loadSchema(db);
     const planned = withAddedLabels(before, decisions, names);
     const mapped = applyLabelMapping(result.documents, result.labels, planned.schema, planned.decisions);
@@ -134,12 +143,21 @@ export async function storeForeign(
         };
       });
       const title = doc.title ?? (mapped.documents.length === 1 ? fileName : `${fileName} (${n + 1})`);
+      const copy = copies[n];
+      if (copy) {
+        const placed = placeForeign(copy, annotations, (a) => a.id.slice(`${codec.id}-${sha.slice(0, 16)}-`.length), now);
+        onto.plans.push(placed.plan);
+        for (const k of ['documents', 'spans', 'moved', 'orphans'] as const) onto.counts[k] += placed.counts[k];
+        stored.push({ article: copy.library, annotations: placed.annotations });
+        continue;
+      }
       stored.push({
         article: { id: sha, sha256: sha, title, format: 'text', text: doc.text, blocks: plainTextBlocks(doc.text), metadata: { sourceName: fileName }, addedAt: now },
         annotations,
       });
     }
     if (planned.added.length > 0) await saveSchema(db, planned.schema);
+    await storeImportReanchoring(db, onto.plans, now);
     for (const { article, annotations } of stored) {
       if (!(await db.articles.get(article.id))) {
         await db.articles.add(article);
@@ -157,5 +175,12 @@ export async function storeForeign(
       losses: [...importLosses(mapped.documents, planned.schema), ...mapped.skipped, ...mapped.brokenLinks, ...lost.losses()],
     };
   });
-  return { ...summary, documents: docIds.length, docIds, added: counts.added + counts.updated, unchanged: counts.unchanged };
+  return {
+    ...summary,
+    documents: docIds.length,
+    docIds,
+    added: counts.added + counts.updated,
+    unchanged: counts.unchanged,
+    ...(onto.counts.documents > 0 ? { reanchored: onto.counts } : {}),
+  };
 }

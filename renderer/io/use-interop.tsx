@@ -25,6 +25,7 @@ import { useQuestion } from '../ui/use-question.js';
 import { ExportFormatDialog } from './ExportFormatDialog.js';
 import { LabelMappingDialog } from './LabelMappingDialog.js';
 import { describeProblems, rememberedMapping, storeForeign } from './interop-import.js';
+import { describeReanchoring } from '../../src/anchoring/import-onto.js';
 import { readFolder, type FolderEntry } from './dropped-folders.js';
 import { loadSchema } from '../db/schema-repo.js';
 import { MAX_IMPORT_BYTES } from './import.js';
@@ -133,6 +134,7 @@ export function useInterop({ db, platform, schema, session, me, say, openDoc }: 
         const warnings = result.problems.filter((p) => p.severity === 'warning');
         const parts = [
           `Imported ${plural(s.documents, 'document')} from ${codec.name}: ${plural(s.added, 'annotation')} added to your layer${s.unchanged ? `, ${s.unchanged} unchanged` : ''}.`,
+          s.reanchored ? describeReanchoring(s.reanchored) : '',
           s.labelsAdded.length > 0 ? `Added to your labels: ${s.labelsAdded.join(', ')}.` : '',
           s.losses.length > 0 ? `Not kept: ${s.losses.map((l) => `${l.count} × ${l.what}${l.examples[0] ? ` (e.g. ${l.examples[0]})` : ''}`).join('; ')}.` : '',
           warnings.length > 0 ? `Warnings: ${describeProblems(warnings, 3)}.` : '',

@@ -7,7 +7,7 @@
 export const WORKER_POLICY = 'spanmark-import-worker';
 
 /** The bundles electron.config.ts builds beside app.js that may run as Workers. */
-export const WORKER_FILES = ['import-worker.js', 'corpus-worker.js'] as const;
+export const WORKER_FILES = ['import-worker.js', 'corpus-worker.js', 'reanchor-worker.js'] as const;
 export type WorkerFile = (typeof WORKER_FILES)[number];
 
 interface TrustedTypesApi {

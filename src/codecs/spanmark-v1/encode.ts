@@ -3,6 +3,7 @@
 // (throws) rather than write a file that decodeSpanmarkV1 would reject, so a bad export never leaves.
 
 import type { Annotation } from '../../annotations/types.js';
+import type { DecodedOrphan } from '../spanmark/decode-core.js';
 import { sortAnnotations } from '../../annotations/commands.js';
 import type { Article } from '../../document/article.js';
 import { utf16ToCodePoints } from '../../text/offsets.js';
@@ -31,6 +32,8 @@ export interface EncodeDocumentInput {
   readonly annotations: readonly Annotation[];
   /** Review state; when absent but article.reviewStatus is set, a review with no decisions is written. */
   readonly review?: ReviewV1;
+  /** Annotations that lost their place when the text changed: written by v2 only (v1 has no place for them). */
+  readonly orphans?: readonly DecodedOrphan[];
 }
 
 export interface EncodeInput {

@@ -24,6 +24,7 @@ import {
   type PlacedAnnotation,
   type Sha256Hex,
 } from '../spanmark/decode-core.js';
+import { readOrphans } from './orphans.js';
 import { CONTEXT_CODE_POINTS, SCHEMA_ID_PATTERN, SPANMARK_VERSION_2 } from './types.js';
 
 const UNDERLINES: readonly UnderlineStyle[] = ['solid', 'wavy', 'double'];
@@ -272,6 +273,10 @@ export const V2_DIALECT: Dialect<V2Labels> = {
       ...(prefix !== undefined ? { prefix } : {}),
       ...(suffix !== undefined ? { suffix } : {}),
     };
+  },
+  readDocument(f, labels, annotationIds) {
+    const orphans = readOrphans(f, labels?.byId, annotationIds, (o, label) => readAttributes(o, label, labels));
+    return orphans === undefined ? undefined : { orphans };
   },
   checkDocument(text, annotations, labels, report, warnings) {
     const labelOf = new Map(annotations.map((p) => [p.annotation.id, p.annotation.label]));

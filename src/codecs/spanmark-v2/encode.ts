@@ -11,6 +11,7 @@ import { textAfter, textBefore } from '../../text/context.js';
 import { documentEncoder, fileHead, SpanmarkEncodeError, type EncodeDocumentInput, type EncodeInput } from '../spanmark-v1/encode.js';
 import type { ExportedAnnotationV1 } from '../spanmark-v1/types.js';
 import { keyPath } from './decode.js';
+import { encodeOrphans } from './orphans.js';
 import {
   CONTEXT_CODE_POINTS,
   SCHEMA_ID_PATTERN,
@@ -59,8 +60,8 @@ export function spanmarkV2Encoder(input: EncodeHeadV2): SpanmarkV2Encoder {
   });
   return {
     head,
-    document(input, i) {
-      const doc = encode(input, i);
+    document(docInput, i) {
+      const doc = encode(docInput, i);
       // Links need the whole document: each must point at an annotation of the same document here.
       const labelOf = new Map(doc.annotations.map((a) => [a.id, a.label]));
       doc.annotations.forEach((a, j) => {
@@ -72,7 +73,12 @@ export function spanmarkV2Encoder(input: EncodeHeadV2): SpanmarkV2Encoder {
           if (problem !== undefined) throw new SpanmarkEncodeError(keyPath(`documents[${i}].annotations[${j}].attributes`, id), problem);
         }
       });
-      return doc;
+      // Orphans after the annotations (before review), only where a document has any.
+      const orphans = docInput.orphans;
+      if (orphans === undefined || orphans.length === 0) return doc;
+      const { review, ...rest } = doc;
+      const ids = new Set(doc.annotations.map((a) => a.id));
+      return { ...rest, orphans: encodeOrphans(orphans, input.schema, `documents[${i}]`, ids), ...(review !== undefined ? { review } : {}) };
     },
   };
 }

@@ -65,6 +65,33 @@ export interface ExportedAttributeV2 {
 
 export interface ExportedDocumentV2 extends Omit<ExportedDocumentV1, 'annotations'> {
   readonly annotations: readonly ExportedAnnotationV2[];
+  /**
+   * Annotations that could not be placed when the text changed, kept so none is lost. Optional:
+   * absent means none. Not placed in `text`: offsets and context are the text they were made on.
+   */
+  readonly orphans?: readonly ExportedOrphanV2[];
+}
+
+/** An orphan (see ExportedDocumentV2.orphans): an annotation without a place in this text. */
+export interface ExportedOrphanV2 {
+  readonly id: string;
+  readonly label: string;
+  /** Code points into the text the annotation was made on (not this document's); both or neither. */
+  readonly start?: number;
+  readonly end?: number;
+  readonly prefix?: string;
+  readonly quote: string;
+  readonly suffix?: string;
+  readonly annotator: string;
+  readonly annotatorId?: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly note?: string;
+  readonly attributes?: AttributeValues;
+  /** Why it could not be placed. */
+  readonly reason?: string;
+  /** When it became an orphan. */
+  readonly orphanedAt?: string;
 }
 
 export interface ExportedAnnotationV2 extends ExportedAnnotationV1 {

@@ -42,6 +42,35 @@ export interface DecodedDocument {
   /** Offsets in UTF-16 code units, docId = sha256, in file order. */
   readonly annotations: Annotation[];
   readonly review?: ReviewV1;
+  /** The file's own document id (Spanmark writes the id the document has in the exporting library). */
+  readonly fileId?: string;
+  /** v2: annotations that could not be placed in an earlier version of the text, kept whole. */
+  readonly orphans?: readonly DecodedOrphan[];
+}
+
+/**
+ * An orphan as a v2 file carries it: an annotation that could not be placed when its document's
+ * text changed. Its offsets (code points) and context are those of the text it was made on, which
+ * the file does not hold, so they are read, not checked against the document's text.
+ */
+export interface DecodedOrphan {
+  readonly id: string;
+  readonly label: string;
+  readonly quote: string;
+  readonly prefix?: string;
+  readonly suffix?: string;
+  /** Code points into the text the annotation was made on; absent when that was not recorded. */
+  readonly start?: number;
+  readonly end?: number;
+  readonly annotator: string;
+  readonly annotatorId?: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly note?: string;
+  readonly attributes?: AttributeValues;
+  /** Why it could not be placed, and when. */
+  readonly reason?: string;
+  readonly orphanedAt?: string;
 }
 
 export interface DecodedLibrary {
@@ -116,6 +145,8 @@ export interface Dialect<L> {
   labelProblem(label: string, labels: L | undefined): string | undefined;
   /** Reads the keys this version adds to an annotation; reports problems itself. */
   readAnnotation?(f: Fields, label: string | undefined, labels: L | undefined): AnnotationExtras | undefined;
+  /** Reads the keys this version adds to a document (v2: `orphans`); reports problems itself. */
+  readDocument?(f: Fields, labels: L | undefined, annotationIds: ReadonlySet<string>): { readonly orphans?: readonly DecodedOrphan[] } | undefined;
   /** Checks across one document's annotations once they are placed in its text (links, context). */
   checkDocument?(text: string, annotations: readonly PlacedAnnotation[], labels: L, report: Report, warnings: Problem[]): void;
   /** The decoded label schema for DecodedLibrary.schema. */
@@ -314,7 +345,7 @@ async function decode(
  * Every timestamp is returned in the one stored spelling (UTC, "Z", milliseconds), so stored copies
  * compare and display alike whichever tool wrote the file; Spanmark's own stamps are already in it.
  */
-function stored(dateTime: string | undefined): string | undefined {
+export function stored(dateTime: string | undefined): string | undefined {
   return dateTime === undefined ? undefined : normalizeDateTime(dateTime);
 }
 
@@ -405,7 +436,7 @@ async function decodeDocument<L>(raw: unknown, path: string, ctx: DocContext<L>)
   const f = item(raw, path, report);
   if (!f) return undefined;
 
-  f.string('id', { nonEmpty: true });
+  const fileId = f.string('id', { nonEmpty: true });
   const title = f.string('title');
   const sha256 = f.string('sha256');
   if (sha256 !== undefined && !SHA256.test(sha256)) {
@@ -458,6 +489,7 @@ async function decodeDocument<L>(raw: unknown, path: string, ctx: DocContext<L>)
   const cpLength = text === undefined ? undefined : codePointLength(text);
   const blocks = decodeBlocks(f, cpLength, report);
   const annotations = decodeAnnotations(f, cpLength, ctx);
+  const extras = ctx.dialect.readDocument?.(f, ctx.labels, new Set(annotations.map((a) => a.id)));
 
   if (text === undefined || cpLength === undefined || sha256 === undefined || title === undefined || report.count > before) return undefined;
 
@@ -526,7 +558,13 @@ async function decodeDocument<L>(raw: unknown, path: string, ctx: DocContext<L>)
     ...(review !== undefined ? { reviewStatus: review.status } : {}),
     ...(addedAt !== undefined ? { addedAt } : {}),
   };
-  return { article, annotations: decoded, ...(review !== undefined ? { review } : {}) };
+  return {
+    article,
+    annotations: decoded,
+    ...(review !== undefined ? { review } : {}),
+    ...(fileId !== undefined ? { fileId } : {}),
+    ...(extras?.orphans !== undefined && extras.orphans.length > 0 ? { orphans: extras.orphans } : {}),
+  };
 }
 
 function decodeMetadata(doc: Fields, report: Report): ArticleMetadata {

@@ -11,6 +11,7 @@ export {
   MAX_IMPORT_CHARS,
   MAX_REPORTED_PROBLEMS,
   type DecodedDocument,
+  type DecodedOrphan,
   type DecodedLibrary,
   type DecodeOptions,
   type DecodeProblem,

@@ -91,8 +91,15 @@ async function decodeAny(files: readonly InputFile[]): Promise<DecodeResult> {
     schemas.push(decoded.value.schema);
     for (const w of decoded.value.warnings)
       problems.push({ severity: 'warning', where: w.path === undefined ? file.name : `${file.name}: ${w.path}`, message: w.message });
-    for (const d of decoded.value.documents) {
+    for (const [i, d] of decoded.value.documents.entries()) {
       const { article } = d;
+      // Orphans have no place in any text, so a conversion cannot carry them: said, never silent.
+      if (d.orphans !== undefined && d.orphans.length > 0)
+        problems.push({
+          severity: 'warning',
+          where: `${file.name}: documents[${i}].orphans`,
+          message: `${d.orphans.length} orphan${d.orphans.length === 1 ? '' : 's'} (annotations that lost their place when the text changed) not converted; import the file into Spanmark to keep them.`,
+        });
       const metadata: Record<string, string> = {};
       if (article.metadata.date !== undefined) metadata['date'] = article.metadata.date;
       if (article.metadata.sourceName !== undefined) metadata['sourceName'] = article.metadata.sourceName;
