@@ -27,12 +27,20 @@ const GROUP = 100;
  * in id order). With metadata, the article's source, url, author, language, tags and work status
  * are columns. A label stored but no longer in the schema still gets its table, after the others.
  */
-export async function readFactsTables(db: SpanmarkDb, scope: readonly string[] | 'all', labels: readonly NamedLabel[], metadata: boolean): Promise<LabelTable[]> {
+export async function readFactsTables(
+  db: SpanmarkDb,
+  scope: readonly string[] | 'all',
+  labels: readonly NamedLabel[],
+  metadata: boolean,
+): Promise<LabelTable[]> {
   const all: NamedLabel[] = [...labels];
   const builders = new Map<string, FactsBuilder>(labels.map((l) => [l.id, factsBuilder(labels, { label: l.id, metadata })]));
   const feed = async (articles: readonly Article[]): Promise<void> => {
     const ids = articles.map((a) => a.id);
-    const [annotations, decisions] = await Promise.all([db.annotations.where('docId').anyOf(ids).toArray(), db.reviewDecisions.where('docId').anyOf(ids).toArray()]);
+    const [annotations, decisions] = await Promise.all([
+      db.annotations.where('docId').anyOf(ids).toArray(),
+      db.reviewDecisions.where('docId').anyOf(ids).toArray(),
+    ]);
     const byDoc = new Map<string, Annotation[]>();
     for (const a of annotations) {
       const list = byDoc.get(a.docId);
@@ -56,7 +64,8 @@ export async function readFactsTables(db: SpanmarkDb, scope: readonly string[] |
     let after: string | undefined;
     for (;;) {
       const group = await (after === undefined ? db.articles.orderBy(':id') : db.articles.where(':id').above(after)).limit(GROUP).toArray();
-      await feed(group);
+      // Articles waiting in Deleted are out of the library's facts, as out of its table and export.
+      await feed(group.filter((a) => a.deletedAt === undefined));
       if (group.length < GROUP) break;
       after = group[group.length - 1]!.id;
     }

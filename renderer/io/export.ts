@@ -68,12 +68,19 @@ export async function exportDocuments(
     // Read with the layers, so the values written and the schema they are checked against agree.
     const schema = await loadSchema(db);
     const articles =
-      docIds === 'all' ? await db.articles.orderBy('addedAt').toArray() : ((await db.articles.bulkGet([...docIds])).filter(Boolean) as Article[]);
+      docIds === 'all'
+        ? (await db.articles.orderBy('addedAt').toArray()).filter((a) => a.deletedAt === undefined)
+        : ((await db.articles.bulkGet([...docIds])).filter(Boolean) as Article[]);
     const out: EncodeDocumentInput[] = [];
     for (const article of articles) out.push(await readExportDocument(db, article, me, live, allLayers, counts, format));
     return { docs: out, schema };
   });
-  const input = { documents: docs, exportedAt: options.exportedAt ?? new Date().toISOString(), generatorVersion: version, exportedBy: { id: me.id, name: me.name } };
+  const input = {
+    documents: docs,
+    exportedAt: options.exportedAt ?? new Date().toISOString(),
+    generatorVersion: version,
+    exportedBy: { id: me.id, name: me.name },
+  };
   const file = format === 1 ? encodeSpanmarkV1(input) : encodeSpanmarkV2({ ...input, schema });
   const single = docs.length === 1 && docIds !== 'all' ? docs[0] : undefined;
   return {
@@ -99,6 +106,17 @@ const EXPORT_TABLES = [
   'textReplacements',
 ];
 const LIBRARY_FILE_TITLE = 'spanmark-library';
+
+/**
+ * The library as 'all' exports it: every article, oldest first, archived ones too, but not those
+ * waiting in Deleted (their deletion is not undone, and emptying Deleted removes them for good).
+ * Read from the deletedAt index, so no article text is read to leave them out.
+ */
+async function libraryIds(db: SpanmarkDb): Promise<string[]> {
+  const [ids, deleted] = await Promise.all([db.articles.orderBy('addedAt').primaryKeys(), db.articles.orderBy('deletedAt').primaryKeys()]);
+  const gone = new Set(deleted);
+  return ids.filter((id) => !gone.has(id));
+}
 
 /** One article as the encoder takes it: my layer (or the live one), colleagues' with allLayers, its review. */
 async function readExportDocument(
@@ -169,7 +187,7 @@ export function exportDocumentChunks(db: SpanmarkDb, docIds: readonly string[] |
   const written = { documents: 0, annotations: 0, duplicatesLeftOut: 0, chars: 0 };
   async function* chunks(): AsyncGenerator<string, void, undefined> {
     const schema = await db.transaction('r', db.settings, () => loadSchema(db));
-    const ids: readonly string[] = docIds === 'all' ? await db.articles.orderBy('addedAt').primaryKeys() : docIds;
+    const ids: readonly string[] = docIds === 'all' ? await libraryIds(db) : docIds;
     async function* documents(): AsyncGenerator<EncodeDocumentInput, void, undefined> {
       for (let from = 0; from < ids.length; from += articlesPerRead) {
         const group = await db.transaction('r', EXPORT_TABLES, async () => {

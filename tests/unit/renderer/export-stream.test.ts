@@ -26,11 +26,17 @@ async function withLibrary(count: number, run: (db: SpanmarkDb, ids: string[]) =
     for (let i = 0; i < count; i++) {
       const text = `${i} 👨‍👩‍👧 Almaty 🇰🇿 — الوضع تحت السيطرة; e\u0301 troops arrived.`;
       // Distinct addedAt order from insertion order, so 'all' must follow addedAt.
-      const doc = article(text, { title: `Report ${i}`, addedAt: new Date(Date.UTC(2022, 0, 1, 0, 0, (count - i) % 60, i)).toISOString(), metadata: { source: i % 2 ? 'Reuters' : 'AP' }, ...(i % 4 === 1 ? { reviewStatus: 'in-review' as const } : {}) });
+      const doc = article(text, {
+        title: `Report ${i}`,
+        addedAt: new Date(Date.UTC(2022, 0, 1, 0, 0, (count - i) % 60, i)).toISOString(),
+        metadata: { source: i % 2 ? 'Reuters' : 'AP' },
+        ...(i % 4 === 1 ? { reviewStatus: 'in-review' as const } : {}),
+      });
       articles.push(doc);
       ids.push(doc.id);
       const t = text.indexOf('troops');
-      if (i % 3 !== 0) annotations.push(annotation(doc, t, t + 6, { id: `d-${i}`, label: 'deployment', annotatorId: me.id, annotator: me.name, note: 'x\r\n=1' }));
+      if (i % 3 !== 0)
+        annotations.push(annotation(doc, t, t + 6, { id: `d-${i}`, label: 'deployment', annotatorId: me.id, annotator: me.name, note: 'x\r\n=1' }));
     }
     await db.articles.bulkAdd(articles);
     await db.annotations.bulkAdd(annotations);
@@ -111,5 +117,21 @@ test('nothing is read until the first piece is asked for (a cancelled save costs
     db.close();
     // Not iterated: no error although the database is closed.
     assert.equal(stream.written.documents, 0);
+  });
+});
+
+test('the library export leaves out articles waiting in Deleted, and keeps archived ones, both ways', async () => {
+  await withLibrary(9, async (db, ids) => {
+    await db.articles.update(ids[2]!, { deletedAt: AT });
+    await db.articles.update(ids[5]!, { archivedAt: AT });
+    const whole = await exportDocuments(db, 'all', '0.3.0', me, { exportedAt: AT });
+    const { text } = await joined(exportDocumentChunks(db, 'all', '0.3.0', me, { exportedAt: AT, articlesPerRead: 2 }).chunks);
+    assert.equal(text, whole.json);
+    const titles = (JSON.parse(text) as { documents: { title: string }[] }).documents.map((d) => d.title);
+    assert.equal(titles.length, 8);
+    assert.ok(!titles.includes('Report 2'), 'a deleted article is not exported');
+    assert.ok(titles.includes('Report 5'), 'an archived article is still part of the library');
+    // Chosen by id, it is exported: the analyst asked for it by name.
+    assert.equal((await exportDocuments(db, [ids[2]!], '0.3.0', me, { exportedAt: AT })).documents, 1);
   });
 });

@@ -53,7 +53,11 @@ test('corpus facts over chosen ids, across groups, with metadata; the library-wi
       ['الجزيرة', null, 'done', 'en', 18],
     );
     assert.equal(casualty.rows.find((r) => r.cells['document'] === 'Report 201')!.cells['document.tags'], 'unrest');
-    assert.equal(corpus.find((t) => t.id === 'retired'), undefined, 'article 7 is not among the chosen');
+    assert.equal(
+      corpus.find((t) => t.id === 'retired'),
+      undefined,
+      'article 7 is not among the chosen',
+    );
 
     // The whole library: no metadata columns, the same table buildFactsTable makes, and the
     // stored label no longer in the schema gets a table of its own after the others.
@@ -75,6 +79,25 @@ test('corpus facts over chosen ids, across groups, with metadata; the library-wi
     );
     assert.deepEqual(whole, expected);
     assert.equal(all.find((t) => t.id === 'retired')!.table.rows.length, 1);
+  } finally {
+    db.close();
+  }
+});
+
+test('the library-wide facts leave out articles waiting in Deleted', async () => {
+  const db = openDatabase('facts-reader-deleted');
+  await db.open();
+  try {
+    const kept = article('Troops arrived; 18 were killed.', { title: 'Kept' });
+    const gone = article('Troops left; 3 were killed.', { title: 'Gone', deletedAt: '2022-01-09T08:00:00.000Z' });
+    await db.articles.bulkAdd([kept, gone]);
+    await db.annotations.bulkAdd([annotation(kept, 0, 6, { id: 'k', label: 'deployment' }), annotation(gone, 0, 6, { id: 'g', label: 'deployment' })]);
+    const tables = await readFactsTables(db, 'all', LABELS, false);
+    const deployment = tables.find((t) => t.id === 'deployment')!.table;
+    assert.deepEqual(
+      deployment.rows.map((r) => [r.docId, r.annotationId]),
+      [[kept.id, 'k']],
+    );
   } finally {
     db.close();
   }
