@@ -82,7 +82,12 @@ export function ReplacementPanel({ record, annotations, onJump, onConfirm, onUnd
       ) : null}
       {record.undo ? (
         <div className="actions">
-          <button type="button" onClick={onUndo} data-testid="undo-replacement" title="Back to the text before the last replacement, with every annotation as it was">
+          <button
+            type="button"
+            onClick={onUndo}
+            data-testid="undo-replacement"
+            title="Back to the text before the last replacement, with every annotation as it was"
+          >
             Undo text replacement
           </button>
         </div>

@@ -73,7 +73,10 @@ export async function replaceArticleText(
     await db.articles.put(next);
     if (mine.orphans.length > 0) await db.annotations.bulkDelete(mine.orphans.map((o) => o.annotation.id));
     await db.annotations.bulkPut(mine.placed);
-    if (theirs.orphans.length > 0) await db.colleagueAnnotations.bulkDelete(theirs.orphans.map((o) => [docId, (o.annotation as ColleagueAnnotation).layer, o.annotation.id] as [string, string, string]));
+    if (theirs.orphans.length > 0)
+      await db.colleagueAnnotations.bulkDelete(
+        theirs.orphans.map((o) => [docId, (o.annotation as ColleagueAnnotation).layer, o.annotation.id] as [string, string, string]),
+      );
     await db.colleagueAnnotations.bulkPut(theirs.placed);
     const { revision } = await bumpRevision(db, docId);
     await db.layerSnapshots.delete(docId);
@@ -85,7 +88,12 @@ export async function replaceArticleText(
       orphans,
       undo: { article, own, colleagues, revision, ...(state ? { state } : {}) },
     });
-    return { kind: 'replaced', exact: own.length - mine.moved.length - mine.orphans.length, moved: mine.moved.length, orphans: mine.orphans.length + theirs.orphans.length } as const;
+    return {
+      kind: 'replaced',
+      exact: own.length - mine.moved.length - mine.orphans.length,
+      moved: mine.moved.length,
+      orphans: mine.orphans.length + theirs.orphans.length,
+    } as const;
   });
 }
 
@@ -104,7 +112,13 @@ async function placeAhead(
     if (!article || article.text === newText) return undefined;
     const own = await db.annotations.where('docId').equals(docId).toArray();
     const colleagues = await db.colleagueAnnotations.where('docId').equals(docId).toArray();
-    return { oldText: article.text, spans: [...own.map((a) => ({ id: ownKey(a), start: a.start, end: a.end })), ...colleagues.map((a) => ({ id: colleagueKey(a), start: a.start, end: a.end }))] };
+    return {
+      oldText: article.text,
+      spans: [
+        ...own.map((a) => ({ id: ownKey(a), start: a.start, end: a.end })),
+        ...colleagues.map((a) => ({ id: colleagueKey(a), start: a.start, end: a.end })),
+      ],
+    };
   });
   if (!read || read.spans.length === 0) return undefined;
   const all = await reanchor(read.oldText, newText, read.spans);
@@ -131,8 +145,7 @@ function place<A extends Annotation>(
     if (r.status === 'orphan') {
       const was = originIn(oldText, a.start, a.end);
       orphans.push({ annotation: a, reason: r.reason, orphanedAt: now, ...(was ? { was } : {}) });
-    }
-    else if (r.status === 'exact') placed.push(a);
+    } else if (r.status === 'exact') placed.push(a);
     else {
       placed.push({ ...a, start: r.start, end: r.end, quote: r.quote });
       moved.push({ id: a.id, oldQuote: a.quote, oldStart: a.start, oldEnd: a.end });
@@ -179,4 +192,3 @@ export async function confirmMoved(db: SpanmarkDb, docId: string, ids?: readonly
 export async function loadReplacement(db: SpanmarkDb, docId: string): Promise<TextReplacement | undefined> {
   return db.textReplacements.get(docId);
 }
-

@@ -126,7 +126,10 @@ export function useReplaceText({ db, platform, session, annotations, controller,
       const id = session.article.id;
       const out = await undoReplacement(db, id, fromPanel);
       if (out === 'edited-since')
-        return say('info', 'You edited annotations after the text was replaced. Use “Undo text replacement” in the panel to go back to the old text (those edits are then undone too).');
+        return say(
+          'info',
+          'You edited annotations after the text was replaced. Use “Undo text replacement” in the panel to go back to the old text (those edits are then undone too).',
+        );
       if (out === 'nothing') return undefined;
       await afterChange(id);
       say('info', 'The text replacement was undone: the old text and every annotation are back.');

@@ -32,7 +32,7 @@ export function Toolbar({ hasDocument, canUndo, canRedo, save, guidelinesOpen, o
       {b('export-document', 'Export document…', `Export this document (${mod}E)`, !hasDocument)}
       {b('export-library', 'Export library…', `Export every document (${mod}Shift+E)`)}
       {b('export-document-v1', 'Export v1…', 'Export this document as contract version 1, for older tools (attribute values are left out)', !hasDocument)}
-      {b('export-as', 'Export as…', 'Export this document in another tool\'s format (brat, CoNLL, …), with what it cannot carry shown first', !hasDocument)}
+      {b('export-as', 'Export as…', "Export this document in another tool's format (brat, CoNLL, …), with what it cannot carry shown first", !hasDocument)}
       <span className="sep" />
       {b('undo', 'Undo', `Undo (${mod}Z)`, !canUndo)}
       {b('redo', 'Redo', `Redo (${mod}Shift+Z)`, !canRedo)}

@@ -51,7 +51,10 @@ interface Deps {
    * Imports other tools' files through the format registry (zips unpacked, one summary); returns
    * the files it leaves to Spanmark's own import.
    */
-  readonly importForeign?: (files: readonly { name: string; bytes: Uint8Array }[], leave?: (f: { name: string }) => boolean) => Promise<readonly { name: string; bytes: Uint8Array }[]>;
+  readonly importForeign?: (
+    files: readonly { name: string; bytes: Uint8Array }[],
+    leave?: (f: { name: string }) => boolean,
+  ) => Promise<readonly { name: string; bytes: Uint8Array }[]>;
 }
 
 function importProgressText(name: string, p: ImportProgress): ProgressState {
@@ -182,7 +185,10 @@ export function useAnnotationActions({
             const { documents, annotations, chars } = stream.written;
             if (!out.saved) return;
             dispatch('spanmark:exported', { ms: performance.now() - started, annotations, bytes: chars });
-            say('info', `Exported ${plural(annotations, 'annotation')} on ${plural(documents, 'document')}${ids === 'all' ? '' : ' shown in the library'} to ${out.where}.`);
+            say(
+              'info',
+              `Exported ${plural(annotations, 'annotation')} on ${plural(documents, 'document')}${ids === 'all' ? '' : ' shown in the library'} to ${out.where}.`,
+            );
           })(),
         ),
       exportDocs: (which: 'document' | 'all-layers' | 'document-v1') =>

@@ -68,7 +68,9 @@ export function FactsView({ db, platform, onJump, onClose, say, docIds }: Props)
       </header>
       {tables === null
         ? null
-        : tables.map((t) => <LabelFacts key={t.id} labelTable={t} platform={platform} onJump={onJump} say={say} filePrefix={corpus ? 'corpus-facts' : 'facts'} />)}
+        : tables.map((t) => (
+            <LabelFacts key={t.id} labelTable={t} platform={platform} onJump={onJump} say={say} filePrefix={corpus ? 'corpus-facts' : 'facts'} />
+          ))}
     </main>
   );
 }

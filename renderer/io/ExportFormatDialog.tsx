@@ -39,47 +39,51 @@ export function ExportFormatDialog({ formats, documents, schema, onExport, onClo
           <button type="button" onClick={onClose} data-testid="export-as-cancel">
             Cancel
           </button>
-          <button type="button" disabled={!codec || typeof losses === 'string'} onClick={() => codec && onExport(codec, withReport)} data-testid="export-as-save">
+          <button
+            type="button"
+            disabled={!codec || typeof losses === 'string'}
+            onClick={() => codec && onExport(codec, withReport)}
+            data-testid="export-as-save"
+          >
             Export
           </button>
         </>
       }
     >
-        <label>
-          Format{' '}
-          <select value={formatId} onChange={(e) => setFormatId(e.target.value)} data-testid="export-as-format">
-            {formats.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div data-testid="export-as-losses" role="status">
-          {typeof losses === 'string' ? (
-            <p className="error">{losses}</p>
-          ) : losses.length === 0 ? (
-            <p>
-              Nothing is lost: {annotations} {annotations === 1 ? 'annotation' : 'annotations'} written as they are.
-            </p>
-          ) : (
-            <>
-              <p>{codec?.name} cannot carry everything in this document. Left out:</p>
-              <ul>
-                {losses.map((l) => (
-                  <li key={l.what} data-testid="export-as-loss">
-                    {l.count} × {l.what}
-                    {l.examples.length > 0 ? `, e.g. ${l.examples.join('; ')}` : ''}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </div>
-        <label>
-          <input type="checkbox" checked={withReport} onChange={(e) => setWithReport(e.target.checked)} data-testid="export-as-report" /> Save the
-          report too
-        </label>
+      <label>
+        Format{' '}
+        <select value={formatId} onChange={(e) => setFormatId(e.target.value)} data-testid="export-as-format">
+          {formats.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div data-testid="export-as-losses" role="status">
+        {typeof losses === 'string' ? (
+          <p className="error">{losses}</p>
+        ) : losses.length === 0 ? (
+          <p>
+            Nothing is lost: {annotations} {annotations === 1 ? 'annotation' : 'annotations'} written as they are.
+          </p>
+        ) : (
+          <>
+            <p>{codec?.name} cannot carry everything in this document. Left out:</p>
+            <ul>
+              {losses.map((l) => (
+                <li key={l.what} data-testid="export-as-loss">
+                  {l.count} × {l.what}
+                  {l.examples.length > 0 ? `, e.g. ${l.examples.join('; ')}` : ''}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+      <label>
+        <input type="checkbox" checked={withReport} onChange={(e) => setWithReport(e.target.checked)} data-testid="export-as-report" /> Save the report too
+      </label>
     </Dialog>
   );
 }

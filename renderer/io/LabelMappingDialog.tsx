@@ -39,36 +39,35 @@ export function LabelMappingDialog({ formatName, labels, schema, onDone }: Props
         </>
       }
     >
-        <p>
-          This {formatName} file uses {labels.length === 1 ? 'a label' : 'labels'} your library has no label for. Choose for each; the choice is
-          remembered for {formatName} files.
-        </p>
-        <table>
-          <tbody>
-            {labels.map((l) => (
-              <tr key={l.id}>
-                <th scope="row">{l.name}</th>
-                <td>
-                  <select
-                    aria-label={`What to do with “${l.name}”`}
-                    data-testid={`label-mapping-${l.id}`}
-                    value={choice[l.id] ?? 'add'}
-                    onChange={(e) => setChoice((c) => ({ ...c, [l.id]: e.target.value }))}
-                  >
-                    <option value="add">Add as a new label</option>
-                    {schema.labels.map((s) => (
-                      <option key={s.id} value={`map:${s.id}`}>
-                        Map to {s.name}
-                      </option>
-                    ))}
-                    <option value="skip">Skip its annotations</option>
-                  </select>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <p>
+        This {formatName} file uses {labels.length === 1 ? 'a label' : 'labels'} your library has no label for. Choose for each; the choice is remembered for{' '}
+        {formatName} files.
+      </p>
+      <table>
+        <tbody>
+          {labels.map((l) => (
+            <tr key={l.id}>
+              <th scope="row">{l.name}</th>
+              <td>
+                <select
+                  aria-label={`What to do with “${l.name}”`}
+                  data-testid={`label-mapping-${l.id}`}
+                  value={choice[l.id] ?? 'add'}
+                  onChange={(e) => setChoice((c) => ({ ...c, [l.id]: e.target.value }))}
+                >
+                  <option value="add">Add as a new label</option>
+                  {schema.labels.map((s) => (
+                    <option key={s.id} value={`map:${s.id}`}>
+                      Map to {s.name}
+                    </option>
+                  ))}
+                  <option value="skip">Skip its annotations</option>
+                </select>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </Dialog>
   );
 }
-

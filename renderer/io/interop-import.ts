@@ -152,7 +152,16 @@ export async function storeForeign(
         continue;
       }
       stored.push({
-        article: { id: sha, sha256: sha, title, format: 'text', text: doc.text, blocks: plainTextBlocks(doc.text), metadata: { sourceName: fileName }, addedAt: now },
+        article: {
+          id: sha,
+          sha256: sha,
+          title,
+          format: 'text',
+          text: doc.text,
+          blocks: plainTextBlocks(doc.text),
+          metadata: { sourceName: fileName },
+          addedAt: now,
+        },
         annotations,
       });
     }

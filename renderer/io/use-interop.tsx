@@ -248,7 +248,13 @@ export function useInterop({ db, platform, schema, session, me, say, openDoc }: 
   const dialogs: ReactNode = (
     <>
       {exporting && (
-        <ExportFormatDialog formats={OTHER_FORMATS} documents={exporting.documents} schema={schema} onExport={(c, r) => void write(c, r)} onClose={() => setExporting(null)} />
+        <ExportFormatDialog
+          formats={OTHER_FORMATS}
+          documents={exporting.documents}
+          schema={schema}
+          onExport={(c, r) => void write(c, r)}
+          onClose={() => setExporting(null)}
+        />
       )}
       {mapping.asking && (
         <LabelMappingDialog formatName={mapping.asking.formatName} labels={mapping.asking.labels} schema={mapping.asking.schema} onDone={mapping.answer} />

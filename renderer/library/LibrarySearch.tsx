@@ -80,7 +80,12 @@ export function LibrarySearch({ db, rows, query, setQuery, shownIds, onOpenAt }:
 function Snippet({ hit }: { hit: ArticleHit }) {
   const text = hit.passage.text;
   const at = termInPassage(text, hit.terms);
-  if (!at) return <span className="snippet" dir="auto">{text.slice(0, CONTEXT * 2)}</span>;
+  if (!at)
+    return (
+      <span className="snippet" dir="auto">
+        {text.slice(0, CONTEXT * 2)}
+      </span>
+    );
   const from = Math.max(0, at.start - CONTEXT);
   const to = Math.min(text.length, at.end + CONTEXT);
   return (

@@ -156,7 +156,14 @@ export function LibraryTable({ db, me, rows, total, picked, setPicked, onOpen, s
 
   const setFilter = (f: TableFilter) => setState({ ...state, filter: f });
   const sortBy = (column: SortColumn) => {
-    const dir = sort.column === column ? (sort.dir === 'asc' ? 'desc' : 'asc') : column === 'title' || column === 'source' || column === 'status' || column === 'review' ? 'asc' : 'desc';
+    const dir =
+      sort.column === column
+        ? sort.dir === 'asc'
+          ? 'desc'
+          : 'asc'
+        : column === 'title' || column === 'source' || column === 'status' || column === 'review'
+          ? 'asc'
+          : 'desc';
     setState({ ...state, sort: { column, dir } });
   };
   const columns: { id: SortColumn; name: string }[] = [
@@ -169,7 +176,9 @@ export function LibraryTable({ db, me, rows, total, picked, setPicked, onOpen, s
     { id: 'review', name: 'Review' },
     { id: 'lastEdited', name: 'Last edited' },
   ];
-  const grid = { gridTemplateColumns: `2rem minmax(12rem, 3fr) 6.5rem minmax(5rem, 1fr) 6.5rem repeat(${schema.labels.length}, 4.5rem) minmax(6rem, 1fr) 6rem 9rem` };
+  const grid = {
+    gridTemplateColumns: `2rem minmax(12rem, 3fr) 6.5rem minmax(5rem, 1fr) 6.5rem repeat(${schema.labels.length}, 4.5rem) minmax(6rem, 1fr) 6rem 9rem`,
+  };
   // The count is of the shelf shown; while an import writes, `total` runs ahead of the rows read.
   const onThisShelf = shelf === 'active' ? total - (rows.length - onShelf.active) : onShelf[shelf];
   const filtered = shown.length !== onShelf[shelf];

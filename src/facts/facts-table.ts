@@ -206,7 +206,8 @@ export function factsBuilder(labels: readonly FactsLabel[], options: FactsOption
     table() {
       const extraColumns = [...extra].map((id) => ({ key: attributeKey(id), numeric: false }));
       // A row made before an extra column was seen has no cell there: "not set", as in the others.
-      if (extraColumns.length > 0) for (const r of rows) for (const c of extraColumns) if (!(c.key in r.cells)) (r.cells as Record<string, FactsCell>)[c.key] = null;
+      if (extraColumns.length > 0)
+        for (const r of rows) for (const c of extraColumns) if (!(c.key in r.cells)) (r.cells as Record<string, FactsCell>)[c.key] = null;
       return { columns: [...lead, ...extraColumns, ...REVIEW_COLUMNS], rows };
     },
   };

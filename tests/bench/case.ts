@@ -126,7 +126,13 @@ function benchAttributes(label: string, i: number): AttributeValues {
  * Spans of 1-8 words shaped like real material: most stand alone, about one in eight sits inside
  * another (a casualty figure inside a claim) and one in fifteen straddles another's edge.
  */
-export function makeAnnotations(text: string, docId: string, words: readonly Word[], count: number, seed: number): { list: Annotation[]; shape: BenchCase['shape'] } {
+export function makeAnnotations(
+  text: string,
+  docId: string,
+  words: readonly Word[],
+  count: number,
+  seed: number,
+): { list: Annotation[]; shape: BenchCase['shape'] } {
   const rand = mulberry32(seed);
   const int = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
   const uuid = (): string => {

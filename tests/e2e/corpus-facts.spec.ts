@@ -96,7 +96,10 @@ test('corpus facts of the filtered library: metadata columns, sort, CSV; the sho
   const d = await download;
   expect(d.suggestedFilename()).toBe('corpus-facts-casualty.csv');
   const csv = readFileSync(await d.path(), 'utf8');
-  const records = csv.replace(/^\ufeff/, '').trimEnd().split('\r\n');
+  const records = csv
+    .replace(/^\ufeff/, '')
+    .trimEnd()
+    .split('\r\n');
   expect(records[0]).toBe(headers.join(','));
   expect(records).toHaveLength(3);
   expect(records[1]).toContain('Five protesters were detained');

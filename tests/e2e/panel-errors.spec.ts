@@ -44,7 +44,17 @@ test('a panel that throws shows what failed and can be reloaded; the reader, the
   await app.tag('deployment');
   const docId = (await readStored(page)).articles!.map((a) => (a as { id: string }).id)[0]!;
   const now = new Date().toISOString();
-  const foreign = { id: 'from-a-newer-build', docId, label: 'rumour', start: 0, end: 4, quote: { text: 'date' }, annotator: 'analyst', createdAt: now, updatedAt: now };
+  const foreign = {
+    id: 'from-a-newer-build',
+    docId,
+    label: 'rumour',
+    start: 0,
+    end: 4,
+    quote: { text: 'date' },
+    annotator: 'analyst',
+    createdAt: now,
+    updatedAt: now,
+  };
   await tamper(page, foreign);
   const stored = await readStored(page, ['layerSnapshots']);
 

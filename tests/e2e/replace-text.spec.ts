@@ -51,7 +51,9 @@ test('replacing the text re-anchors every span: exact ones stay, moved ones wait
   ]);
 
   await replaceWith(page, 'kazakhstan-2022-01-07-v2.txt', editedSample());
-  await expect(page.getByTestId('message-info').last()).toContainText('Text replaced from kazakhstan-2022-01-07-v2.txt: 1 in place, 2 moved spans to confirm, 1 orphan.');
+  await expect(page.getByTestId('message-info').last()).toContainText(
+    'Text replaced from kazakhstan-2022-01-07-v2.txt: 1 in place, 2 moved spans to confirm, 1 orphan.',
+  );
   await expect(articleText(page)).toContainText('Their number increased to 19');
   await expect(articleText(page)).not.toContainText(DELETED);
   const after = ['claim:at least 20 thousand radicals', 'casualty:Their number increased to 19', 'deployment:Belarusian peacekeepers'];

@@ -203,7 +203,7 @@ function readAttributes(f: Fields, label: string | undefined, labels: V2Labels |
       );
       continue;
     }
-    const value = (raw)[key];
+    const value = raw[key];
     const problem = attributeValueProblem(def, value) ?? valueStringProblem(value);
     if (problem !== undefined) {
       f.report.add('bad-attribute', at, `${at}: ${problem} (${def.type} ${show(def.id)}); it is ${describe(value)}.`);

@@ -22,7 +22,12 @@ export function encodeSpanmarkV2Chunks(
 ): AsyncGenerator<string, void, undefined> {
   // The head is encoded (and checked) before the first chunk, as encodeSpanmarkV2 does.
   const encoder = spanmarkV2Encoder(head);
-  return serializeSpanmarkPieces(encoder.head, 'documents', encodedDocuments((doc, i) => encoder.document(doc, i), documents), options.minChunkChars);
+  return serializeSpanmarkPieces(
+    encoder.head,
+    'documents',
+    encodedDocuments((doc, i) => encoder.document(doc, i), documents),
+    options.minChunkChars,
+  );
 }
 
 async function* encodedDocuments(

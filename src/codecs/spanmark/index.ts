@@ -15,7 +15,16 @@ import { encodeSpanmarkV1, exportFileName, serializeSpanmark, SpanmarkEncodeErro
 import { V1_LABEL_IDS } from '../spanmark-v1/types.js';
 import { encodeSpanmarkV2 } from '../spanmark-v2/encode.js';
 import { SCHEMA_ID_PATTERN } from '../spanmark-v2/types.js';
-import type { AsyncFormatCodec, Capabilities, DecodeResult, EncodeResult, InputFile, InterchangeAnnotation, InterchangeDocument, Loss } from '../registry/format.js';
+import type {
+  AsyncFormatCodec,
+  Capabilities,
+  DecodeResult,
+  EncodeResult,
+  InputFile,
+  InterchangeAnnotation,
+  InterchangeDocument,
+  Loss,
+} from '../registry/format.js';
 import { capabilityLosses, describeAnnotation, LossCollector } from '../registry/losses.js';
 import { headText, utf8Bytes } from '../registry/text-bytes.js';
 import { decodeSpanmarkBytes } from './decode.js';

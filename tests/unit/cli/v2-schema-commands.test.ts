@@ -32,18 +32,28 @@ function v2File(name: string, annotations: Annotation[]): string {
 }
 
 function pythonCsv(text: string): string[][] {
-  const py = spawnSync('python3', ['-c', 'import csv,io,sys,json; print(json.dumps(list(csv.reader(io.StringIO(sys.stdin.buffer.read().decode("utf-8"), newline="")))))'], {
-    input: Buffer.from(text, 'utf8'),
-    encoding: 'utf8',
-  });
+  const py = spawnSync(
+    'python3',
+    ['-c', 'import csv,io,sys,json; print(json.dumps(list(csv.reader(io.StringIO(sys.stdin.buffer.read().decode("utf-8"), newline="")))))'],
+    {
+      input: Buffer.from(text, 'utf8'),
+      encoding: 'utf8',
+    },
+  );
   assert.equal(py.status, 0, py.stderr);
   return JSON.parse(py.stdout) as string[][];
 }
 
 test('facts --csv on a v2 file: quantity, multiple choice and a link with its quote, in the file schema', async () => {
   const speaker = ann(doc, 'ana', 'actor', ...at(doc, 'Токаев'), 'spk');
-  const killed = { ...ann(doc, 'ana', 'casualty', ...at(doc, '18 were killed 👨‍👩‍👧‍👦'), 'k'), attributes: { count: { value: 18, qualifier: 'about' as const }, kind: ['killed'] } };
-  const injured = { ...ann(doc, 'ana', 'casualty', ...at(doc, '10 to 15 injured'), 'i'), attributes: { count: { min: 10, max: 15 }, kind: ['injured', 'missing'] } };
+  const killed = {
+    ...ann(doc, 'ana', 'casualty', ...at(doc, '18 were killed 👨‍👩‍👧‍👦'), 'k'),
+    attributes: { count: { value: 18, qualifier: 'about' as const }, kind: ['killed'] },
+  };
+  const injured = {
+    ...ann(doc, 'ana', 'casualty', ...at(doc, '10 to 15 injured'), 'i'),
+    attributes: { count: { min: 10, max: 15 }, kind: ['injured', 'missing'] },
+  };
   const claim = { ...ann(doc, 'ana', 'claim', ...at(doc, '18 were killed'), 'c'), attributes: { speaker: 'spk', stance: 'asserted' } };
   const path = v2File('facts-v2.spanmark.json', [speaker, killed, injured, claim]);
   const r = await run(['facts', '--csv', path]);

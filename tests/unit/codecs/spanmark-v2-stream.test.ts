@@ -102,7 +102,10 @@ test('a document that cannot be written stops the stream with the one-string ref
     return true;
   });
   // The same text twice is refused as it is in one string.
-  await assert.rejects(collect(encodeSpanmarkV2Chunks(HEAD, [docs[1]!, docs[1]!])), /documents\[1\]\.sha256: the same text is already exported as documents\[0\]/);
+  await assert.rejects(
+    collect(encodeSpanmarkV2Chunks(HEAD, [docs[1]!, docs[1]!])),
+    /documents\[1\]\.sha256: the same text is already exported as documents\[0\]/,
+  );
   // A bad head is refused at the call, before any chunk exists.
   assert.throws(() => encodeSpanmarkV2Chunks({ ...HEAD, exportedAt: 'yesterday' }, docs), /exportedAt/);
 });

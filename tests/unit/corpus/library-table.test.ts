@@ -69,8 +69,14 @@ test('filters: status, label presence and absence, source, tag, date range (unda
 });
 
 test('distinct values skip blanks and come in collation order', () => {
-  assert.deepEqual(distinctValues(rows, (r) => [r.source]), ['AP', 'Reuters']);
-  assert.deepEqual(distinctValues(rows, (r) => r.tags), ['army', 'kz']);
+  assert.deepEqual(
+    distinctValues(rows, (r) => [r.source]),
+    ['AP', 'Reuters'],
+  );
+  assert.deepEqual(
+    distinctValues(rows, (r) => r.tags),
+    ['army', 'kz'],
+  );
 });
 
 test('thousands of rows with equal keys keep their order', () => {
@@ -100,7 +106,10 @@ test('colleague filter: an article holding that layer; names compared exactly (R
   assert.equal(ids(filterRows(withLayers, { colleague: 'José 🇰🇿' })), '');
   assert.equal(ids(filterRows(withLayers, { colleague: 'Jose\u0301 🇰🇿' })), 'e');
   assert.equal(ids(filterRows(withLayers, { colleague: '' })), 'abcde');
-  assert.deepEqual(distinctValues(withLayers, (r) => r.colleagues ?? []), ['Aigerim', 'Bolat', 'Jose\u0301 🇰🇿', 'بولات']);
+  assert.deepEqual(
+    distinctValues(withLayers, (r) => r.colleagues ?? []),
+    ['Aigerim', 'Bolat', 'Jose\u0301 🇰🇿', 'بولات'],
+  );
 });
 
 test('sort by colleagues: by how many layers; by review: share decided, nothing to decide is all decided, no layer last', () => {

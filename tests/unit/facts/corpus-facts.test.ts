@@ -61,11 +61,21 @@ function corpus(): FactsDocument[] {
 test('metadata columns follow the base columns; cells hold the article metadata, tags joined, absent as null', () => {
   const t = buildFactsTable(corpus(), DEFAULT_SCHEMA.labels, { label: 'casualty', metadata: true });
   const keys = t.columns.map((c) => c.key);
-  assert.deepEqual(keys.slice(8, 14), METADATA_COLUMNS.map((c) => c.key));
+  assert.deepEqual(
+    keys.slice(8, 14),
+    METADATA_COLUMNS.map((c) => c.key),
+  );
   assert.deepEqual(keys.slice(8, 14), ['document.source', 'document.url', 'document.author', 'document.language', 'document.tags', 'document.status']);
   assert.equal(keys.at(-3), 'witness');
   assert.deepEqual(
-    t.rows.map((r) => [r.docId, r.cells['document'], r.cells['document.source'], r.cells['document.tags'], r.cells['document.status'], r.cells['document.url']]),
+    t.rows.map((r) => [
+      r.docId,
+      r.cells['document'],
+      r.cells['document.source'],
+      r.cells['document.tags'],
+      r.cells['document.status'],
+      r.cells['document.url'],
+    ]),
     [
       ['a', 'Almaty 🇰🇿, 7 January', '=HYPERLINK("http://x")', 'unrest; e\u0301vidence', 'in-progress', 'https://example.org/a?x=1,2'],
       ['b', 'مرحبا — الأخبار', 'الجزيرة', null, 'new', null],
@@ -96,7 +106,10 @@ test('built one article at a time: the same columns and rows as from the whole l
   // Nothing added: the label's columns, no rows.
   const none = factsBuilder(DEFAULT_SCHEMA.labels, { label: 'casualty', metadata: true }).table();
   assert.equal(none.rows.length, 0);
-  assert.ok(none.columns.some((c) => c.key === 'document.source'), 'metadata columns without rows');
+  assert.ok(
+    none.columns.some((c) => c.key === 'document.source'),
+    'metadata columns without rows',
+  );
 });
 
 test('the view shows metadata after the title and date, before annotator and review; attribute columns first', () => {

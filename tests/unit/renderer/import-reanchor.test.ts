@@ -255,8 +255,14 @@ test('another tool’s file (doccano) made on the old text lands on the library 
     const own = await db.annotations.toArray();
     assert.deepEqual(own.map((a) => NEW.slice(a.start, a.end)).sort(), ['At least 19 people', 'Troops 😀 arrived']);
     const rec = (await db.textReplacements.get(stored.id))!;
-    assert.deepEqual(rec.moved.map((m) => m.oldQuote), ['At least 18 people']);
-    assert.deepEqual(rec.orphans.map((o) => o.annotation.quote), ['The airport was closed by the army']);
+    assert.deepEqual(
+      rec.moved.map((m) => m.oldQuote),
+      ['At least 18 people'],
+    );
+    assert.deepEqual(
+      rec.orphans.map((o) => o.annotation.quote),
+      ['The airport was closed by the army'],
+    );
     // Again: nothing new is listed.
     await storeForeign(db, 'almaty', foreign, decisions, me);
     const rec2 = (await db.textReplacements.get(stored.id))!;

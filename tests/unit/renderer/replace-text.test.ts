@@ -47,10 +47,13 @@ test('replacing re-anchors mine and colleagues’ layers in one step, keeps the 
     assert.equal(stored.text, NEW);
     assert.equal(await db.articles.count(), 1);
     const own = await db.annotations.orderBy('id').toArray();
-    assert.deepEqual(own.map((a) => [a.id, NEW.slice(a.start, a.end), a.quote]), [
-      ['a1', 'Troops 😀 arrived', 'Troops 😀 arrived'],
-      ['a2', 'At least 19 people', 'At least 19 people'],
-    ]);
+    assert.deepEqual(
+      own.map((a) => [a.id, NEW.slice(a.start, a.end), a.quote]),
+      [
+        ['a1', 'Troops 😀 arrived', 'Troops 😀 arrived'],
+        ['a2', 'At least 19 people', 'At least 19 people'],
+      ],
+    );
     assert.equal((await db.colleagueAnnotations.toArray()).length, 1);
     const rec = (await db.textReplacements.get(article.id))!;
     assert.deepEqual(rec.moved, [{ id: 'a2', oldQuote: 'At least 18 people', oldStart: killed.start, oldEnd: killed.end }]);
@@ -73,7 +76,10 @@ test('replacing re-anchors mine and colleagues’ layers in one step, keeps the 
     assert.equal(await undoReplacement(db, article.id), 'nothing');
     assert.deepEqual(await db.articles.get(article.id), article);
     assert.deepEqual(await db.annotations.orderBy('id').toArray(), beforeOwn);
-    assert.deepEqual((await db.colleagueAnnotations.toArray()).sort((x, y) => x.id.localeCompare(y.id)), [theirs, theirsKept]);
+    assert.deepEqual(
+      (await db.colleagueAnnotations.toArray()).sort((x, y) => x.id.localeCompare(y.id)),
+      [theirs, theirsKept],
+    );
     assert.equal(await db.textReplacements.get(article.id), undefined);
   } finally {
     db.close();
@@ -164,13 +170,18 @@ test('the export of a replaced article imports into that article, not into a cop
     await replaceArticleText(db, article.id, parsed(NEW));
     const replaced = (await db.articles.get(article.id))!;
     const colleague = span(replaced.id, NEW, 'Almaty on Friday', 'c9', { annotator: 'Aigerim', annotatorId: 'aigerim-install' });
-    const json = serializeSpanmarkV1(encodeSpanmarkV1({ documents: [{ article: replaced, annotations: [colleague] }], exportedAt: T0, generatorVersion: '0.1.0' }));
+    const json = serializeSpanmarkV1(
+      encodeSpanmarkV1({ documents: [{ article: replaced, annotations: [colleague] }], exportedAt: T0, generatorVersion: '0.1.0' }),
+    );
     const r = await importExport(db, 'theirs.spanmark.json', new TextEncoder().encode(json), { id: 'me-install', name: 'me' });
     assert.ok(r.ok, r.ok ? '' : r.error.message);
     assert.deepEqual(r.value.docIds, [article.id]);
     assert.equal(await db.articles.count(), 1);
     const theirs = await db.colleagueAnnotations.toArray();
-    assert.deepEqual(theirs.map((a) => [a.docId, NEW.slice(a.start, a.end)]), [[article.id, 'Almaty on Friday']]);
+    assert.deepEqual(
+      theirs.map((a) => [a.docId, NEW.slice(a.start, a.end)]),
+      [[article.id, 'Almaty on Friday']],
+    );
   } finally {
     db.close();
   }

@@ -15,7 +15,16 @@ import { DEFAULT_SCHEMA } from '../../../../src/labels/schema.js';
 const TEXT = 'Ein 👩‍👩‍👧 Tokayev e\u0301te\nשלום 𝟙𝟚 radicals\n';
 
 function article(text = TEXT): Article {
-  return { id: 'sha', sha256: 'sha', title: 'A/B: "c"?', format: 'text', text, blocks: plainTextBlocks(text), metadata: { date: '2022-01-07' }, addedAt: '2024-01-01T00:00:00Z' };
+  return {
+    id: 'sha',
+    sha256: 'sha',
+    title: 'A/B: "c"?',
+    format: 'text',
+    text,
+    blocks: plainTextBlocks(text),
+    metadata: { date: '2022-01-07' },
+    addedAt: '2024-01-01T00:00:00Z',
+  };
 }
 
 function ann(id: string, label: string, needle: string, extra: Partial<Annotation> = {}): Annotation {
@@ -43,7 +52,10 @@ test('articleToInterchange → brat → back: every span on the same words, with
   const out = await encodeDocuments(brat, [doc], DEFAULT_SCHEMA, exportBaseName(doc.title!));
   assert.equal(out.files.length, 2);
   const back = await decodeFiles(brat, out.files);
-  assert.deepEqual(back.problems.filter((p) => p.severity === 'error'), []);
+  assert.deepEqual(
+    back.problems.filter((p) => p.severity === 'error'),
+    [],
+  );
   const got = back.documents[0]!.annotations.map((a) => `${a.label}:${back.documents[0]!.text.slice(a.start, a.end)}`).sort();
   assert.deepEqual(got, ['casualty:𝟙𝟚 radicals', 'claim:Tokayev e\u0301te', 'claim:👩‍👩‍👧']);
 });
@@ -85,5 +97,6 @@ test('rememberDecisions: an added label is remembered as a map to it; earlier de
 
 test('isRememberedMapping: malformed stored values are ignored', () => {
   assert.equal(isRememberedMapping({ a: { kind: 'map', to: 'x' }, b: { kind: 'skip' }, c: { kind: 'add' } }), true);
-  for (const bad of [null, [], 'x', { a: null }, { a: { kind: 'map' } }, { a: { kind: 'drop' } }, { a: { kind: 'add', name: 3 } }]) assert.equal(isRememberedMapping(bad), false, JSON.stringify(bad));
+  for (const bad of [null, [], 'x', { a: null }, { a: { kind: 'map' } }, { a: { kind: 'drop' } }, { a: { kind: 'add', name: 3 } }])
+    assert.equal(isRememberedMapping(bad), false, JSON.stringify(bad));
 });

@@ -302,7 +302,10 @@ test('spanmark: labels and attributes the schema lacks are defined from the valu
     ],
   );
   // A value the schema's definition refuses is left out and named, not written for the reader to refuse.
-  const wrong: InterchangeDocument = { ...fourDied, annotations: [{ ...fourDied.annotations[0]!, attributes: { kind: ['fled'], count: { value: 4, qualifier: 'exact' } } }] };
+  const wrong: InterchangeDocument = {
+    ...fourDied,
+    annotations: [{ ...fourDied.annotations[0]!, attributes: { kind: ['fled'], count: { value: 4, qualifier: 'exact' } } }],
+  };
   const w = await spanmarkCodec.encode([wrong], DEFAULT_SCHEMA, 'story');
   assert.deepEqual(
     w.losses.map((l) => [l.what, l.count, l.examples]),

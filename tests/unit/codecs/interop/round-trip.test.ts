@@ -249,7 +249,9 @@ const V2_SCHEMA: LabelSchema = {
 /** Values of each type the schema allows for an annotation of `label`, drawn from the generated record. */
 function valuesFor(label: string, r: { a: number; b: number; flag: boolean; word?: string; note?: string }): Record<string, AttributeValue> {
   const word = r.word ?? 'high';
-  const quantity = r.flag ? { value: r.a % 1000, qualifier: pick(['exact', 'at-least', 'at-most', 'about'] as const, r.b) } : { min: r.a % 50, max: (r.a % 50) + (r.b % 50) };
+  const quantity = r.flag
+    ? { value: r.a % 1000, qualifier: pick(['exact', 'at-least', 'at-most', 'about'] as const, r.b) }
+    : { min: r.a % 50, max: (r.a % 50) + (r.b % 50) };
   switch (label) {
     case 'claim':
       return { source: r.note ?? 'Σοφία', status: pick(['confirmed', 'disputed', 'unverified'], r.a) };
