@@ -28,6 +28,7 @@ import {
 import { mb, ms, pairedRatio, ratio, spread, summarize, table, times, type Row, type Summary } from './report.js';
 import { mainThreadSummary, startTrace } from './trace.js';
 import { buildRenderer, freePort, startServer, type RunningServer } from './server.js';
+import { machineInfo, printMachine } from './machine.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const TIMEOUT_MS = 60_000;
@@ -598,25 +599,8 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
     rows.push({ figure: 'Blink (embedder) heap after open', annotated: mb(ea), floor: mb(ef), ratio: times(ratio(ea, ef)), target: '', verdict: 'info' });
   }
 
-  const cpus = os.cpus();
-  const machine = {
-    cpus: cpus.length,
-    cpuModel: cpus[0]?.model ?? 'unknown',
-    totalMemMB: Math.round(os.totalmem() / 1024 / 1024),
-    platform: `${os.platform()} ${os.release()}`,
-    node: process.version,
-    chromium: browserVersion,
-    loadavgStart: load.start.map((x) => Number(x.toFixed(2))),
-    loadavgEnd: load.end.map((x) => Number(x.toFixed(2))),
-  };
-  console.log('');
-  console.log(
-    `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.totalMemMB} MB, ${machine.platform}, Node ${machine.node}, Chromium ${machine.chromium}`,
-  );
-  console.log(`Load average (1/5/15 min): ${machine.loadavgStart.join(' / ')} at start, ${machine.loadavgEnd.join(' / ')} at end`);
-  if (Math.max(load.start[0] ?? 0, load.end[0] ?? 0) > machine.cpus) {
-    console.log(`Note: the machine was busy (load above ${machine.cpus}); absolute times are inflated, compare the ratios.`);
-  }
+  const machine = machineInfo(browserVersion, load);
+  printMachine(machine);
   console.log(
     `Case: ${bc.textBytes} bytes of text (${bc.copies} copies, ${bc.blocks} blocks), ${bc.annotated.annotations} annotations vs none; storage ${o.disk ? 'on disk' : 'in memory (incognito contexts)'}`,
   );

@@ -54,7 +54,7 @@ export const BENCH_ANNOTATOR = 'bench-analyst';
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 // Seeded, so every run measures the same spans and figures from different runs compare.
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -20,6 +20,7 @@ import { armDom, collectDom, collectLongTasks, recordLongTasks, type DomMeasured
 import { arm, collect, idle, installHarness, NAME_SHIM, type ArmSpec, type Measured } from './in-page.js';
 import { mb, ms, pairedRatio, ratio, summarize, table, times, type Row, type Summary } from './report.js';
 import { buildRenderer, freePort, startServer, type RunningServer } from './server.js';
+import { machineInfo, printMachine } from './machine.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const TIMEOUT_MS = 60_000;
@@ -571,25 +572,8 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
     ),
   ];
 
-  const cpus = os.cpus();
-  const machine = {
-    cpus: cpus.length,
-    cpuModel: cpus[0]?.model ?? 'unknown',
-    totalMemMB: Math.round(os.totalmem() / 1024 / 1024),
-    platform: `${os.platform()} ${os.release()}`,
-    node: process.version,
-    chromium: browserVersion,
-    loadavgStart: load.start.map((x) => Number(x.toFixed(2))),
-    loadavgEnd: load.end.map((x) => Number(x.toFixed(2))),
-  };
-  console.log('');
-  console.log(
-    `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.totalMemMB} MB, ${machine.platform}, Node ${machine.node}, Chromium ${machine.chromium}`,
-  );
-  console.log(`Load average (1/5/15 min): ${machine.loadavgStart.join(' / ')} at start, ${machine.loadavgEnd.join(' / ')} at end`);
-  if (Math.max(load.start[0] ?? 0, load.end[0] ?? 0) > machine.cpus) {
-    console.log(`Note: the machine was busy (load above ${machine.cpus}); absolute times are inflated, compare the ratios.`);
-  }
+  const machine = machineInfo(browserVersion, load);
+  printMachine(machine);
   console.log(
     `Case: ${o.articles} articles, ${cc.feed.textBytes.toLocaleString('en')} bytes of text, ${o.annotations} annotations of mine, ${COLLEAGUES.length} colleagues' layers on ${o.layerArticles} articles; ` +
       `floor: ${o.floorArticles} of the same articles, plain; library built in ${built.seconds.toFixed(0)} s`,

@@ -6,6 +6,8 @@
 // Excluded: reading the sample files (the caller passes their texts) and turning lines into stored
 // articles (the app's own feed parser does that, src/corpus/).
 
+import { mulberry32 } from './case.js';
+
 export interface FeedOptions {
   /** Sample texts whose paragraphs the articles are made of (CRLF or LF, blank-line separated). */
   readonly texts: readonly string[];
@@ -53,18 +55,6 @@ const SOURCES = [
 const PLACES = ['Almaty', 'Nur-Sultan', 'Aktau', 'Zhanaozen', 'Taldykorgan', 'Shymkent', 'Aktobe', 'Moscow'] as const;
 const AUTHORS = ['Staff reporter', 'A. Nurlanova', 'D. Petrov', 'M. Sultanbekov', 'J. Smith', 'R. Karimova'] as const;
 const TAGS = ['protest', 'casualties', 'deployment', 'internet', 'fuel prices', 'CSTO'] as const;
-
-/** Seeded PRNG (mulberry32), the same generator the long-document case uses. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The texts' paragraphs, line endings made LF; a `date …` line is left out (the feed gives dates). */
 export function paragraphsOf(texts: readonly string[]): string[] {
