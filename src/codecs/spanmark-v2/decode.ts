@@ -214,7 +214,8 @@ function readAttributes(f: Fields, label: string | undefined, labels: V2Labels |
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-function readContext(f: Fields, key: 'prefix' | 'suffix'): string | undefined {
+/** A prefix or suffix: at most CONTEXT_CODE_POINTS code points (annotations and orphans alike). */
+export function readContext(f: Fields, key: 'prefix' | 'suffix'): string | undefined {
   const s = f.string(key, { optional: true });
   if (s === undefined) return undefined;
   let n = 0;

@@ -14,8 +14,8 @@ import { item, own, show, type Fields } from '../../validation/fields.js';
 import { annotatorId, stored, type DecodedOrphan } from '../spanmark/decode-core.js';
 import { SpanmarkEncodeError } from '../spanmark-v1/encode.js';
 import { isIsoDateTime } from '../../validation/date-time.js';
-import { keyPath } from './decode.js';
-import { CONTEXT_CODE_POINTS, type ExportedOrphanV2 } from './types.js';
+import { keyPath, readContext } from './decode.js';
+import type { ExportedOrphanV2 } from './types.js';
 
 /** What the reader needs of the file's schema: a label's attribute definitions by id. */
 export type LabelAttributes = ReadonlyMap<string, { readonly attributes: ReadonlyMap<string, AttributeDef> }>;
@@ -55,8 +55,8 @@ export function readOrphans(
       );
     }
     const quote = f.string('quote', { nonEmpty: true });
-    const prefix = context(f, 'prefix');
-    const suffix = context(f, 'suffix');
+    const prefix = readContext(f, 'prefix');
+    const suffix = readContext(f, 'suffix');
     const hasStart = own(f.o, 'start') !== undefined || own(f.o, 'end') !== undefined;
     const start = hasStart ? f.offset('start') : undefined;
     const end = hasStart ? f.offset('end') : undefined;
@@ -99,18 +99,6 @@ export function readOrphans(
     });
   });
   return out;
-}
-
-function context(f: Fields, key: 'prefix' | 'suffix'): string | undefined {
-  const s = f.string(key, { optional: true });
-  if (s === undefined) return undefined;
-  let n = 0;
-  for (const _ of s) if (++n > CONTEXT_CODE_POINTS) break;
-  if (n > CONTEXT_CODE_POINTS) {
-    f.report.add('schema', f.at(key), `${f.at(key)} holds more than ${CONTEXT_CODE_POINTS} code points: ${show(s, 40)}.`);
-    return undefined;
-  }
-  return s;
 }
 
 /**
