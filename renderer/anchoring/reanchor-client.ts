@@ -1,12 +1,11 @@
 // The window's side of re-anchoring: hands the texts and spans to the re-anchoring Worker and
-// resolves with its placements. Shaped like the import and corpus clients (start on first use or
-// ahead of it, a `ready` message before any answer counts, the window as fallback), so it can move
-// onto a shared worker starter with them. Should the worker not start, or fail before it is ready,
+// resolves with its placements, started like the import and corpus workers (worker-start.ts: on
+// first use or ahead of it, a `ready` message before any answer counts, the window as fallback). Should the worker not start, or fail before it is ready,
 // the same computation runs in the window: slower to paint, the same result. A worker that fails
 // after it was ready fails the run (the caller writes nothing).
 
 import { reanchorText, type Reanchored } from '../../src/anchoring/reanchor.js';
-import { workerScriptUrl } from '../io/worker-url.js';
+import { startWorker } from '../io/worker-start.js';
 import { REANCHOR_WORKER_FILE, type ReanchorReply, type ReanchorRequest, type ReanchorSpan } from './reanchor-protocol.js';
 
 export type Reanchor = (oldText: string, newText: string, spans: readonly ReanchorSpan[]) => Promise<readonly Reanchored[]>;
@@ -27,7 +26,6 @@ export const reanchorInWindow: Reanchor = (oldText, newText, spans) => Promise.r
 
 export function createReanchorer(): Reanchorer {
   let worker: Worker | undefined;
-  let ready = false;
   let nextId = 1;
   const pending = new Map<number, Pending>();
 
@@ -39,40 +37,27 @@ export function createReanchorer(): Reanchorer {
 
   const start = (): Worker | undefined => {
     if (worker) return worker;
-    try {
-      worker = new Worker(workerScriptUrl(REANCHOR_WORKER_FILE) as string, { name: 'spanmark-reanchor' });
-    } catch (e) {
-      console.warn(`Spanmark: the re-anchoring worker could not start (${String(e)}); re-anchoring in the window.`);
-      return undefined;
-    }
-    ready = false;
-    const w = worker;
-    w.addEventListener('message', (e: MessageEvent<ReanchorReply>) => {
-      const m = e.data;
-      if (m.kind === 'ready') {
-        ready = true;
-        return;
-      }
-      const p = pending.get(m.id);
-      if (!p) return;
-      pending.delete(m.id);
-      if (m.kind === 'done') p.resolve(m.all);
-      else p.reject(new Error(m.message));
+    worker = startWorker<ReanchorReply>(REANCHOR_WORKER_FILE, 're-anchoring', {
+      onMessage: (m) => {
+        const p = pending.get(m.id);
+        if (!p) return;
+        pending.delete(m.id);
+        if (m.kind === 'done') p.resolve(m.all);
+        else p.reject(new Error(m.message));
+      },
+      onError: (e, w, ready) => {
+        if (worker === w) worker = undefined;
+        const waiting = [...pending.values()];
+        pending.clear();
+        if (!ready) {
+          console.warn(`Spanmark: the re-anchoring worker did not load (${e.message || 'no reason given'}); re-anchoring in the window.`);
+          for (const p of waiting) inWindow(p);
+          return;
+        }
+        for (const p of waiting) p.reject(new Error(`re-anchoring stopped (${e.message || 'the worker failed'}); nothing was changed`));
+      },
     });
-    w.addEventListener('error', (e: ErrorEvent) => {
-      e.preventDefault();
-      w.terminate();
-      if (worker === w) worker = undefined;
-      const waiting = [...pending.values()];
-      pending.clear();
-      if (!ready) {
-        console.warn(`Spanmark: the re-anchoring worker did not load (${e.message || 'no reason given'}); re-anchoring in the window.`);
-        for (const p of waiting) inWindow(p);
-        return;
-      }
-      for (const p of waiting) p.reject(new Error(`re-anchoring stopped (${e.message || 'the worker failed'}); nothing was changed`));
-    });
-    return w;
+    return worker;
   };
 
   return {

@@ -1,4 +1,4 @@
-// Starting one of the app's own Workers, the same way for every kind (import, corpus): its URL
+// Starting one of the app's own Workers, the same way for every kind (import, corpus, re-anchoring): its URL
 // through the one Trusted Types policy (worker-url.ts), a shell that refuses workers answered with
 // undefined (the caller then does the work in the window), the worker's 'ready' message noted, and
 // a failure stopped and handed over with whether the worker had come up. What each kind does with
@@ -23,7 +23,7 @@ export function startWorker<Reply extends { readonly kind: string }>(file: Worke
   try {
     worker = new Worker(workerScriptUrl(file) as string, { name: `spanmark-${kind}` });
   } catch (e) {
-    console.warn(`Spanmark: the ${kind} worker could not start (${String(e)}); importing in the window.`);
+    console.warn(`Spanmark: the ${kind} worker could not start (${String(e)}); its work runs in the window.`);
     return undefined;
   }
   let ready = false;
