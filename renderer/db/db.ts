@@ -101,7 +101,11 @@ export const LIBRARY_VERSION = 5;
 export function openDatabase(name: string = DB_NAME): SpanmarkDb {
   // 'strict' makes a commit wait until the data is flushed to disk, so "saved" means saved even
   // if the machine loses power right after (Chrome's default became 'relaxed' in 121).
-  const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as SpanmarkDb;
+  // No live-query cache: an edit is written with IndexedDB itself (annotations-repo.ts writeNow, in
+  // the key press's task), which Dexie's cache never sees, so a live query (the library's layer
+  // stamps) could be answered from a copy taken before the edit. Announcing the change does not
+  // drop the cached copy in this window; only Dexie's own writes do.
+  const db = new Dexie(name, { chromeTransactionDurability: 'strict', cache: 'disabled' }) as SpanmarkDb;
   db.version(1).stores({
     articles: 'id, addedAt, title',
     annotations: 'id, docId, [docId+annotator]',
