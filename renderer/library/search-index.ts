@@ -1,9 +1,9 @@
 // The library's full-text index, kept current incrementally: before a search, every article whose
 // search key (title, metadata, newest annotation edit, counts: library-rows.ts) changed since it was
 // indexed has its passages replaced, and removed articles are discarded. The index is saved in the
-// settings table after a search changed it (once the window is idle, off the search's path), and the
-// first search of the next start loads it and touches only what changed meanwhile, instead of
-// reading and indexing every article again.
+// settings table after a search changed it (once searching pauses; a big one when the window is
+// hidden or closing, see SAVE_WHILE_SHOWN_PASSAGES), and the first search of the next start loads
+// it and touches only what changed meanwhile, instead of reading and indexing every article again.
 // What the saved copy costs: MiniSearch keeps each passage's text as a stored field (the result list
 // shows it), so it holds the library's text a second time. A saved copy that is missing, of another
 // format or damaged is not an error: the library is indexed afresh, as on a first start.
@@ -39,7 +39,7 @@ async function start(db: SpanmarkDb): Promise<{ idx: MiniSearch<Passage>; restor
   indexed.clear();
   indexedDb = db;
   const saved = await db.settings.get(SEARCH_INDEX_SETTING).catch(() => undefined);
-  const restored = saved ? restoreSearchIndex(saved.value) : undefined;
+  const restored = saved ? await restoreSearchIndex(saved.value) : undefined;
   if (restored) for (const [id, entry] of restored.articles) indexed.set(id, entry);
   index = restored?.index ?? newSearchIndex();
   return { idx: index, restored: restored !== undefined };
@@ -82,18 +82,44 @@ async function sync(db: SpanmarkDb, rows: readonly ShownRow[]): Promise<MiniSear
   return idx;
 }
 
+/**
+ * Up to this many passages (about 150 articles of wire copy) the index is saved once searching
+ * pauses: its copy takes around 100 ms. A bigger one takes seconds to copy in one task (3.7 s for
+ * 5,000 articles in npm run bench -- --corpus), so it is saved when the window is hidden or closing,
+ * where a long task freezes nothing anyone is looking at; a close that ends before the copy is
+ * stored only means the next start indexes what changed since the last saved copy.
+ */
+const SAVE_WHILE_SHOWN_PASSAGES = 2_000;
+let dirty: SpanmarkDb | null = null;
+
 function scheduleSave(db: SpanmarkDb): void {
   clearTimeout(saveTimer);
-  saveTimer = setTimeout(() => {
-    // Queued behind any search still running, so the copy saved is never one half brought up to date.
-    queue = queue.then(async () => {
-      if (!index || indexedDb !== db) return;
-      try {
-        await db.settings.put({ key: SEARCH_INDEX_SETTING, value: saveSearchIndex(index, indexed) });
-      } catch (e) {
-        // Not saved (storage full, closing): the next start indexes what it must; nothing is lost.
-        console.warn(`Spanmark: the search index was not saved (${String(e)}).`);
-      }
-    });
-  }, SAVE_AFTER_MS);
+  dirty = db;
+  if ((index?.documentCount ?? 0) > SAVE_WHILE_SHOWN_PASSAGES) return;
+  saveTimer = setTimeout(() => void saveNow(), SAVE_AFTER_MS);
+}
+
+function saveNow(): Promise<void> {
+  const db = dirty;
+  dirty = null;
+  if (!db) return Promise.resolve();
+  // Queued behind any search still running, so the copy saved is never one half brought up to date.
+  const run = queue.then(async () => {
+    if (!index || indexedDb !== db) return;
+    try {
+      await db.settings.put({ key: SEARCH_INDEX_SETTING, value: saveSearchIndex(index, indexed) });
+    } catch (e) {
+      // Not saved (storage full, closing): the next start indexes what it must; nothing is lost.
+      console.warn(`Spanmark: the search index was not saved (${String(e)}).`);
+    }
+  });
+  queue = run;
+  return run;
+}
+
+if (typeof document !== 'undefined') {
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') void saveNow();
+  });
+  window.addEventListener('pagehide', () => void saveNow());
 }

@@ -128,7 +128,7 @@ export function saveSearchIndex(
  * in any way (then the caller indexes the library afresh: a search index is derived data, and
  * nothing is lost by rebuilding it).
  */
-export function restoreSearchIndex(saved: unknown): RestoredSearchIndex | undefined {
+export async function restoreSearchIndex(saved: unknown): Promise<RestoredSearchIndex | undefined> {
   if (typeof saved !== 'object' || saved === null) return undefined;
   const s = saved as Partial<SavedSearchIndex>;
   if (s.format !== SEARCH_INDEX_FORMAT || !Array.isArray(s.articles) || typeof s.index !== 'object' || s.index === null) return undefined;
@@ -140,7 +140,8 @@ export function restoreSearchIndex(saved: unknown): RestoredSearchIndex | undefi
     articles.set(id, { key, ids: ids });
   }
   try {
-    const index = MiniSearch.loadJS<Passage>(s.index, SEARCH_OPTIONS);
+    // The async loader yields now and then: a 5,000-article index is seconds of work in one piece.
+    const index = await MiniSearch.loadJSAsync<Passage>(s.index, SEARCH_OPTIONS);
     // Every passage listed must be in the index, or a later discard would throw mid-search.
     for (const { ids } of articles.values()) for (const p of ids) if (!index.has(p)) return undefined;
     if (index.documentCount !== [...articles.values()].reduce((n, a) => n + a.ids.length, 0)) return undefined;

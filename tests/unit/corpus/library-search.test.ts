@@ -109,7 +109,7 @@ test('an empty article has only its meta passage; a whitespace note is not index
   );
 });
 
-test('a saved index restores to the same answers, with each article’s key and passages', () => {
+test('a saved index restores to the same answers, with each article’s key and passages', async () => {
   const idx = index();
   const articles = new Map([
     ['a', { key: 'ka', ids: articlePassages(a, [note('a', 0, 5, 'Check with the ministry')]).map((p) => p.id) }],
@@ -118,7 +118,7 @@ test('a saved index restores to the same answers, with each article’s key and 
   ]);
   // Through structured clone, as IndexedDB stores it.
   const saved = structuredClone(saveSearchIndex(idx, articles));
-  const restored = restoreSearchIndex(saved)!;
+  const restored = (await restoreSearchIndex(saved))!;
   assert.ok(restored);
   assert.deepEqual(restored.articles, articles);
   for (const q of ['retaken', 'مرحبا', 'ministry', 'cafe\u0301', 'reuters']) assert.deepEqual(groupHits(restored.index.search(q)), groupHits(idx.search(q)), q);
@@ -129,7 +129,7 @@ test('a saved index restores to the same answers, with each article’s key and 
   assert.equal(groupHits(restored.index.search('retaken'))[0]!.articleId, 'a');
 });
 
-test('a saved index of another format, damaged or inconsistent is not restored (the library is indexed afresh)', () => {
+test('a saved index of another format, damaged or inconsistent is not restored (the library is indexed afresh)', async () => {
   const idx = index();
   const articles = new Map([['a', { key: 'ka', ids: articlePassages(a, [note('a', 0, 5, 'Check with the ministry')]).map((p) => p.id) }]]);
   const good = saveSearchIndex(idx, articles);
@@ -149,8 +149,8 @@ test('a saved index of another format, damaged or inconsistent is not restored (
     // Lists a passage the index does not hold: discarding it later would throw mid-search.
     { ...good, articles: [...good.articles, ['z', 'kz', ['z:0']]] },
   ];
-  for (const s of bad) assert.equal(restoreSearchIndex(s), undefined, JSON.stringify(s)?.slice(0, 80));
+  for (const s of bad) assert.equal(await restoreSearchIndex(s), undefined, JSON.stringify(s)?.slice(0, 80));
   // The whole index, but only one article's passages listed: counts disagree.
-  assert.equal(restoreSearchIndex(good), undefined);
-  assert.ok(restoreSearchIndex(saveSearchIndex(newSearchIndex(), new Map())));
+  assert.equal(await restoreSearchIndex(good), undefined);
+  assert.ok(await restoreSearchIndex(saveSearchIndex(newSearchIndex(), new Map())));
 });
