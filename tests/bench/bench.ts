@@ -29,6 +29,7 @@ import { mb, ms, pairedRatio, ratio, spread, summarize, table, times, type Row, 
 import { mainThreadSummary, startTrace } from './trace.js';
 import { buildRenderer, freePort, startServer, type RunningServer } from './server.js';
 import { machineInfo, printMachine } from './machine.js';
+import { installationId } from './installation-id.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const TIMEOUT_MS = 60_000;
@@ -198,21 +199,7 @@ async function openLane(side: Side, context: BrowserContext, url: string, file: 
  * the import puts the annotations in my layer without asking (a build before ids ignores the key).
  */
 async function asMyOwnExport(page: Page, bytes: Buffer): Promise<Buffer> {
-  const id = await page.evaluate(
-    () =>
-      new Promise<string | undefined>((resolve) => {
-        const open = indexedDB.open('spanmark');
-        open.onerror = () => resolve(undefined);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('settings')) return resolve(undefined);
-          const r = db.transaction('settings', 'readonly').objectStore('settings').get('annotatorId');
-          r.onsuccess = () => resolve((r.result as { value?: string } | undefined)?.value);
-          r.onerror = () => resolve(undefined);
-          db.close();
-        };
-      }),
-  );
+  const id = await installationId(page);
   if (id === undefined) return bytes;
   const text = bytes.toString('utf8');
   const at = text.indexOf('{') + 1;

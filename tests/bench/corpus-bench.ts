@@ -21,6 +21,7 @@ import { arm, collect, idle, installHarness, NAME_SHIM, type ArmSpec, type Measu
 import { mb, ms, pairedRatio, ratio, summarize, table, times, type Row, type Summary } from './report.js';
 import { buildRenderer, freePort, startServer, type RunningServer } from './server.js';
 import { machineInfo, printMachine } from './machine.js';
+import { installationId } from './installation-id.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const TIMEOUT_MS = 60_000;
@@ -181,21 +182,7 @@ async function importFeed(lane: Lane, path: string): Promise<FeedImport> {
 
 /** This profile's installation id, so the annotation files say they are mine. */
 async function myId(page: Page): Promise<string> {
-  const id = await page.evaluate(
-    () =>
-      new Promise<string | undefined>((resolve) => {
-        const open = indexedDB.open('spanmark');
-        open.onerror = () => resolve(undefined);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('settings')) return resolve(undefined);
-          const r = db.transaction('settings', 'readonly').objectStore('settings').get('annotatorId');
-          r.onsuccess = () => resolve((r.result as { value?: string } | undefined)?.value);
-          r.onerror = () => resolve(undefined);
-          db.close();
-        };
-      }),
-  );
+  const id = await installationId(page);
   if (id === undefined) throw new Error('the profile has no annotator id in its settings');
   return id;
 }

@@ -12,21 +12,6 @@ import { parseArticleText } from '../../src/document/open-article.js';
 import { colleagueExport } from './fixtures/exports.js';
 import { SpanmarkApp, corpusText } from './pages/app.js';
 
-/** The caret's offset in the article text, read from the selection and the blocks' data-start. */
-async function caretOffset(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const sel = window.getSelection();
-    const node = sel?.focusNode;
-    if (!sel || !node) return -1;
-    const el = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
-    const block = el?.closest<HTMLElement>('[data-start]');
-    if (!block) return -1;
-    return node.nodeType === Node.TEXT_NODE
-      ? Number(block.dataset['start']) + sel.focusOffset
-      : Number(sel.focusOffset === 0 ? block.dataset['start'] : block.dataset['end']);
-  });
-}
-
 /** Offset of the first occurrence of `needle` in the article text. */
 async function offsetOf(page: Page, needle: string): Promise<number> {
   return page.evaluate((n) => {
@@ -41,7 +26,7 @@ async function offsetOf(page: Page, needle: string): Promise<number> {
 /** Walks the caret to `target` with Ctrl+arrows (by word) while far, then arrows (by character). */
 async function caretTo(page: Page, target: number): Promise<void> {
   for (let i = 0; i < 300; i++) {
-    const at = await caretOffset(page);
+    const at = await new SpanmarkApp(page).caretOffset();
     if (at === target) return;
     const d = target - at;
     if (Math.abs(d) > 12) await page.keyboard.press(d > 0 ? 'Control+ArrowRight' : 'Control+ArrowLeft');
@@ -58,7 +43,7 @@ async function tagByKeys(app: SpanmarkApp, needle: string, label: 'claim' | 'cas
   await expect(app.page.getByTestId('label-menu')).toBeVisible();
   expect(await app.page.evaluate(() => window.getSelection()?.toString())).toBe(needle);
   await app.tag(label);
-  expect(await caretOffset(app.page), 'after tagging, the caret waits at the end of the new span').toBe(start + needle.length);
+  expect(await app.caretOffset(), 'after tagging, the caret waits at the end of the new span').toBe(start + needle.length);
 }
 
 async function selectedQuote(page: Page): Promise<string | null> {
@@ -131,7 +116,7 @@ test('the sample is annotated, navigated, edited and exported with the keyboard 
   expect(await currentRow(page)).toBe(panelOrder[1]);
   expect(await selectedQuote(page)).toBe(INNER);
   const innerStart = await offsetOf(page, INNER);
-  expect(await caretOffset(page), 'the caret waits at the selected span’s end').toBe(innerStart + INNER.length);
+  expect(await new SpanmarkApp(page).caretOffset(), 'the caret waits at the selected span’s end').toBe(innerStart + INNER.length);
 
   // Enter: the attribute form's first field (a casualty has attributes); the note field is just
   // before the form (past the Delete button); Ctrl+Enter saves; Esc returns to the text.
@@ -146,7 +131,7 @@ test('the sample is annotated, navigated, edited and exported with the keyboard 
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('article-text')).toBeFocused();
   expect(await selectedQuote(page), 'Esc in the note keeps the annotation selected').toBe(INNER);
-  expect(await caretOffset(page)).toBe(innerStart + INNER.length);
+  expect(await new SpanmarkApp(page).caretOffset()).toBe(innerStart + INNER.length);
   await expect(page.locator('[data-testid="annotation-row"][aria-current="true"] .has-note')).toHaveAttribute('title', NOTE);
   // Esc from a label button of the details, too, returns to the text with the annotation selected.
   await page.keyboard.press('Enter');
