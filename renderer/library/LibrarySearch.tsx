@@ -25,20 +25,25 @@ interface Props {
 }
 
 export function LibrarySearch({ db, rows, query, setQuery, shownIds, onOpenAt }: Props) {
-  const [hits, setHits] = useState<readonly ArticleHit[] | null>(null);
+  /** The hits shown, and the query they answer (the box may already hold a newer one). */
+  const [found, setFound] = useState<{ readonly query: string; readonly hits: readonly ArticleHit[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (query.trim() === '') {
-      setHits(null);
+      setFound(null);
       return undefined;
     }
     let live = true;
+    // No fixed wait after typing: a search costs tens of milliseconds now that one- and two-letter
+    // terms are not expanded (src/corpus/library-search.ts), so it runs in the next task. Keys
+    // already queued run first (the browser puts input before timers), so a fast burst searches
+    // once, for what the box holds at its end.
     const t = setTimeout(() => {
       currentIndex(db, rows).then(
-        (idx) => live && (setHits(groupHits(idx.search(query), (id) => shownIds.has(id))), setError(null)),
+        (idx) => live && (setFound({ query, hits: groupHits(idx.search(query), (id) => shownIds.has(id)) }), setError(null)),
         (e: unknown) => live && setError(`The search index could not be built: ${e instanceof Error ? e.message : String(e)}`),
       );
-    }, 150);
+    }, 0);
     return () => {
       live = false;
       clearTimeout(t);
@@ -57,11 +62,13 @@ export function LibrarySearch({ db, rows, query, setQuery, shownIds, onOpenAt }:
         onChange={(e) => setQuery(e.target.value)}
       />
       {error ? <p role="alert">{error}</p> : null}
-      {hits === null ? null : (
-        <div className="search-results" role="region" aria-label="Search results">
-          <p data-testid="search-count">{hits.length === 0 ? 'Nothing found in the articles shown.' : `Found in ${plural(hits.length, 'article')}`}</p>
+      {found === null ? null : (
+        <div className="search-results" role="region" aria-label="Search results" data-query={found.query}>
+          <p data-testid="search-count">
+            {found.hits.length === 0 ? 'Nothing found in the articles shown.' : `Found in ${plural(found.hits.length, 'article')}`}
+          </p>
           <ul>
-            {hits.slice(0, MAX_RESULTS).map((h) => (
+            {found.hits.slice(0, MAX_RESULTS).map((h) => (
               <li key={h.articleId}>
                 <button type="button" data-testid="search-result" data-doc-id={h.articleId} onClick={() => onOpenAt(h.articleId, hitSpan(h))}>
                   <span className="title">{titles.get(h.articleId) ?? h.articleId}</span>

@@ -29,8 +29,8 @@ const TIMEOUT_MS = 60_000;
 const LONG_MS = 15 * 60_000;
 const SETTLE_MS = 200;
 const VIEWPORT = { width: 1280, height: 860 };
-/** LibrarySearch waits this long after the last keystroke before it searches (its debounce). */
-const SEARCH_DEBOUNCE_MS = 150;
+/** Milliseconds between keys when a query is typed key by key (a brisk typist). */
+const TYPING_GAP_MS = 90;
 const TARGETS = { libraryPaintMs: 300, sortFilterMs: 50, searchMs: 100, openRatio: 1.5, importTaskMs: 100 } as const;
 const COLLEAGUES = ['Aigerim', 'Dmitri', 'Sophie'] as const;
 
@@ -254,7 +254,26 @@ async function search(lane: Lane, query: string, timeoutMs = TIMEOUT_MS): Promis
   await box.fill('');
   await page.getByTestId('search-count').waitFor({ state: 'detached' });
   await settle(page);
-  return timedDom(page, { trigger: 'input', selector: '[data-testid="search-count"]' }, () => box.fill(query), `[${lane.side}] search “${query}”`, timeoutMs);
+  return timedDom(page, { trigger: 'input', selector: resultsFor(query) }, () => box.fill(query), `[${lane.side}] search “${query}”`, timeoutMs);
+}
+
+/** The results' count once the results shown answer `query` (not an earlier, shorter one). */
+const resultsFor = (query: string): string => `.search-results[data-query=${JSON.stringify(query)}] [data-testid="search-count"]`;
+
+/**
+ * A query typed key by key, as an analyst types it: all but its last letter first, then the clock
+ * runs from the last key to the results for the whole query painted (searches the earlier keys
+ * started may still be running, and count).
+ */
+async function typedSearch(lane: Lane, query: string): Promise<DomMeasured> {
+  const { page } = lane;
+  const box = page.getByTestId('library-search');
+  await box.fill('');
+  await page.getByTestId('search-count').waitFor({ state: 'detached' });
+  await settle(page);
+  await box.pressSequentially(query.slice(0, -1), { delay: TYPING_GAP_MS });
+  await page.waitForTimeout(TYPING_GAP_MS);
+  return timedDom(page, { trigger: 'input', selector: resultsFor(query) }, () => box.press(query.slice(-1)), `[${lane.side}] typed search “${query}”`);
 }
 
 interface ExportSample {
@@ -432,6 +451,8 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
   for (const lane of order(0)) firstSearch[lane.side] = await search(lane, words[0]!, LONG_MS);
   const searches: Pair<DomMeasured[]> = { corpus: [], floor: [] };
   for (let i = 0; i < o.repeats; i++) for (const lane of order(i)) searches[lane.side].push(await search(lane, words[i + 1]!));
+  const typed: Pair<DomMeasured[]> = { corpus: [], floor: [] };
+  for (let i = 0; i < o.repeats; i++) for (const lane of order(i)) typed[lane.side].push(await typedSearch(lane, words[i + 1]!));
   for (const lane of order(0)) {
     await lane.page.getByTestId('library-search').fill('');
     await lane.page.getByTestId('search-count').waitFor({ state: 'detached' });
@@ -470,6 +491,7 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
   const sort = both(sorts, (m) => m.ms);
   const filter = both(filters, (m) => m.ms);
   const find = both(searches, (m) => m.ms);
+  const findTyped = both(typed, (m) => m.ms);
   const open = both(opens, (m) => m.ms);
   const exp = both(exports, (e) => e.ms);
   const expPeak = both(exports, (e) => e.heapPeakBytes);
@@ -478,7 +500,7 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
     libraryPaint: paint.corpus.median < TARGETS.libraryPaintMs,
     sort: sort.corpus.median < TARGETS.sortFilterMs,
     filter: filter.corpus.median < TARGETS.sortFilterMs,
-    search: find.corpus.median < TARGETS.searchMs,
+    search: find.corpus.median < TARGETS.searchMs && findTyped.corpus.median < TARGETS.searchMs,
     open: ratio(open.corpus.median, open.floor.median) <= TARGETS.openRatio,
     importTask: feeds.corpus.longestTaskMs < TARGETS.importTaskMs,
   };
@@ -500,11 +522,12 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
     row(`library view: Library button → rows painted, median (min–max), n=${n}`, paint, `< ${TARGETS.libraryPaintMs} ms`, v(verdicts.libraryPaint)),
     row(`sort change (date ▼ / title ▲) → painted, n=${2 * n}`, sort, `< ${TARGETS.sortFilterMs} ms`, v(verdicts.sort)),
     row(`filter change (source / any) → painted, n=${2 * n}`, filter, `< ${TARGETS.sortFilterMs} ms`, v(verdicts.filter)),
-    row(`search: query typed → results painted, n=${n}`, find, `< ${TARGETS.searchMs} ms`, v(verdicts.search)),
-    info(
-      `  search: the same, less the box's ${SEARCH_DEBOUNCE_MS} ms wait after typing, median`,
-      ms(find.corpus.median - SEARCH_DEBOUNCE_MS),
-      ms(find.floor.median - SEARCH_DEBOUNCE_MS),
+    row(`search: query pasted → results painted, n=${n}`, find, `< ${TARGETS.searchMs} ms`, v(find.corpus.median < TARGETS.searchMs)),
+    row(
+      `search: typed (keys ${TYPING_GAP_MS} ms apart), last key → results painted, n=${n}`,
+      findTyped,
+      `< ${TARGETS.searchMs} ms`,
+      v(findTyped.corpus.median < TARGETS.searchMs),
     ),
     info(
       '  search: the first of the session (builds the index)',
@@ -592,7 +615,7 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
       libraryPaintMs: { ...paint, samples: paints, pass: verdicts.libraryPaint },
       sortMs: { ...sort, samples: sorts, pass: verdicts.sort },
       filterMs: { ...filter, samples: filters, pass: verdicts.filter },
-      searchMs: { ...find, samples: searches, debounceMs: SEARCH_DEBOUNCE_MS, first: firstSearch, pass: verdicts.search },
+      searchMs: { ...find, samples: searches, typed: { ...findTyped, samples: typed, gapMs: TYPING_GAP_MS }, first: firstSearch, pass: verdicts.search },
       openMs: { ...open, samples: opens, ratio: ratio(open.corpus.median, open.floor.median), pass: verdicts.open },
       feedImport: { ...feeds, longestTaskPass: verdicts.importTask },
       export: { ms: exp, heapPeakBytes: expPeak, heapBeforeBytes: expBefore, samples: exports },

@@ -117,6 +117,24 @@ test('full-text search: a body word finds its article within the filters, and op
   await search.fill('tass');
   await expect(result.locator('.title')).toHaveText(['Foxtrot market']);
 
+  // Typed key by key, the results follow the box: a begun word finds its article from its third
+  // letter; one or two letters match whole words only, not every word they begin.
+  await search.fill('');
+  const results = page.getByRole('region', { name: 'Search results' });
+  await search.press('p');
+  await expect(results).toHaveAttribute('data-query', 'p');
+  await expect(page.getByTestId('search-count')).toHaveText('Nothing found in the articles shown.');
+  await search.press('a');
+  await expect(results).toHaveAttribute('data-query', 'pa');
+  await expect(page.getByTestId('search-count')).toHaveText('Nothing found in the articles shown.');
+  await search.pressSequentially('ratro');
+  await expect(results).toHaveAttribute('data-query', 'paratro');
+  await expect(result.locator('.title')).toHaveText(['Charlie airport']);
+  await search.pressSequentially('opres');
+  // One slip in a long word is forgiven.
+  await expect(results).toHaveAttribute('data-query', 'paratroopres');
+  await expect(result.locator('.title')).toHaveText(['Charlie airport']);
+
   await search.fill('paratroopers');
   await expect(result.locator('.title')).toHaveText(['Charlie airport']);
   await result.click();

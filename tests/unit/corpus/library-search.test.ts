@@ -55,6 +55,49 @@ test('a body word: one hit for the article, the matching passage, the word selec
   assert.equal(a.text.slice(span.start, span.end), 'RETAKEN');
 });
 
+test('a word begun (three letters or more) finds its article; one or two letters match only whole words', () => {
+  assert.deepEqual(
+    groupHits(index().search('reta')).map((h) => h.articleId),
+    ['a'],
+  );
+  assert.deepEqual(
+    groupHits(index().search('par')).map((h) => h.articleId),
+    ['a'],
+  );
+  // As prefixes, "p" and "pa" would match "paragraph" and "paratroopers": a keystroke's search
+  // would then score most of a real library.
+  assert.deepEqual(groupHits(index().search('p')), []);
+  assert.deepEqual(groupHits(index().search('pa')), []);
+  // A whole short word is still found.
+  const short = newSearchIndex();
+  short.addAll(articlePassages(article('s', 'UN', 'The UN met in Almaty.'), []));
+  assert.deepEqual(
+    groupHits(short.search('un')).map((h) => h.articleId),
+    ['s'],
+  );
+});
+
+test('a misspelling is forgiven by one edit from five letters on, not in shorter terms', () => {
+  assert.deepEqual(
+    groupHits(index().search('airpart')).map((h) => h.articleId),
+    ['a'],
+  );
+  assert.deepEqual(
+    groupHits(index().search('retakan')).map((h) => h.articleId),
+    ['a'],
+  );
+  // Two edits are too many at this length.
+  assert.deepEqual(groupHits(index().search('aerpart')), []);
+  // A four-letter term is taken as typed: "bonk" is not "bank".
+  const short = newSearchIndex();
+  short.addAll(articlePassages(article('s', 'Banks', 'The bank was shut.'), []));
+  assert.deepEqual(
+    groupHits(short.search('bank')).map((h) => h.articleId),
+    ['s'],
+  );
+  assert.deepEqual(groupHits(short.search('bonk')), []);
+});
+
 test('several matching passages are grouped under one article', () => {
   const hits = groupHits(index().search('airport'));
   assert.equal(hits.length, 1);
@@ -121,7 +164,8 @@ test('a saved index restores to the same answers, with each article’s key and 
   const restored = (await restoreSearchIndex(saved))!;
   assert.ok(restored);
   assert.deepEqual(restored.articles, articles);
-  for (const q of ['retaken', 'مرحبا', 'ministry', 'cafe\u0301', 'reuters']) assert.deepEqual(groupHits(restored.index.search(q)), groupHits(idx.search(q)), q);
+  for (const q of ['retaken', 'reta', 'airpart', 'pa', 'مرحبا', 'ministry', 'cafe\u0301', 'reuters'])
+    assert.deepEqual(groupHits(restored.index.search(q)), groupHits(idx.search(q)), q);
   // It goes on incrementally: an article's passages discarded and added again.
   for (const p of articles.get('a')!.ids) restored.index.discard(p);
   assert.deepEqual(groupHits(restored.index.search('retaken')), []);
