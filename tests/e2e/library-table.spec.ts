@@ -214,3 +214,51 @@ test('the search index is saved and the next start searches from it, re-reading 
   await expect(result.locator('.title')).toHaveText(['Charlie airport']);
   expect((await since(0))?.first).toEqual({ restored: false, reindexed: 7, removed: 0, articles: 7 });
 });
+
+test('a big search index is not copied while the window is shown, but when it is hidden, and the next start searches from it', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.addInitScript((name) => {
+    const w = window as unknown as { __indexed: unknown[] };
+    w.__indexed = [];
+    window.addEventListener(name, (e) => w.__indexed.push((e as CustomEvent).detail));
+  }, APP_EVENTS.searchIndexed);
+  const reports = () => page.evaluate(() => (window as unknown as { __indexed: { restored: boolean; reindexed: number }[] }).__indexed);
+  const savedIndex = async () => (await readStored(page)).settings?.find((s) => (s as { key: string }).key === 'searchIndex');
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  // 240 articles of 9 paragraphs: 2,400 passages with the titles, over the 2,000 saved while shown.
+  const lines = Array.from({ length: 240 }, (_, i) =>
+    JSON.stringify({
+      title: `Wire ${i}`,
+      text: Array.from({ length: 9 }, (_, p) =>
+        i === 117 && p === 4 ? 'The airport was retaken by paratroopers.' : `Report ${i}, paragraph ${p}: crowds gathered.`,
+      ).join('\n\n'),
+    }),
+  );
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('cmd-open-article').click();
+  await (await chooser).setFiles([{ name: 'wire.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(lines.join('\n')) }]);
+  await expect(page.getByTestId('corpus-import-stage')).toHaveText('Import finished');
+  await page.getByTestId('corpus-import-close').click();
+
+  const search = page.getByTestId('library-search');
+  const result = page.getByTestId('search-result');
+  await search.fill('paratroopers');
+  await expect(result.locator('.title')).toHaveText(['Wire 117']);
+  // Twice the pause after which a small index is saved: a big one waits for the window to hide.
+  await page.waitForTimeout(3_000);
+  expect(await savedIndex()).toBeUndefined();
+
+  // The window is hidden (minimised, another app in front): the browser says so with visibilitychange.
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await expect.poll(savedIndex, { timeout: 30_000 }).toBeTruthy();
+
+  await page.reload();
+  await app.goto();
+  await search.fill('paratroopers');
+  await expect(result.locator('.title')).toHaveText(['Wire 117']);
+  expect((await reports())[0]).toMatchObject({ restored: true, reindexed: 0 });
+});
