@@ -55,7 +55,10 @@ export async function replaceArticleText(
     // Spans still unconfirmed from an earlier replacement stay unconfirmed, against their first quote.
     const earlier = new Map((record?.moved ?? []).map((m) => [m.id, m]));
     const moved: MovedSpan[] = mine.moved.map((m) => earlier.get(m.id) ?? m);
-    for (const p of mine.placed) if (!mine.moved.some((m) => m.id === p.id) && earlier.has(p.id)) moved.push(earlier.get(p.id)!);
+    // A set, not a search of the list per span: 10,000 spans with 7,600 moved made that 76 million
+    // comparisons, seconds of frozen window inside the transaction.
+    const movedNow = new Set(mine.moved.map((m) => m.id));
+    for (const p of mine.placed) if (!movedNow.has(p.id) && earlier.has(p.id)) moved.push(earlier.get(p.id)!);
     const orphans: OrphanSpan[] = [
       ...(record?.orphans ?? []),
       ...mine.orphans,
