@@ -3,6 +3,7 @@
 // everything they carried, so none is lost from sight. Shown above the annotation list while there
 // is anything to confirm, any orphan, or a replacement to undo.
 
+import { useState } from 'react';
 import type { Annotation } from '../../src/annotations/types.js';
 import type { TextReplacement } from './replacement-types.js';
 import { LabelChip } from '../ui/LabelChip.js';
@@ -28,9 +29,18 @@ export function pendingMoved(record: TextReplacement | undefined, annotations: r
   });
 }
 
+/**
+ * Rows drawn per list until the analyst asks for more: a long article's replacement can move
+ * thousands of spans, and drawing 7,600 rows froze the window for over a second after the text
+ * was already shown. Confirm all and the dashed marks in the text cover every one.
+ */
+export const ROWS_AT_A_TIME = 200;
+
 export function ReplacementPanel({ record, annotations, onJump, onConfirm, onUndo, onExportOrphans }: Props) {
   const moved = pendingMoved(record, annotations);
   const { orphans } = record;
+  const [movedShown, setMovedShown] = useState(ROWS_AT_A_TIME);
+  const [orphansShown, setOrphansShown] = useState(ROWS_AT_A_TIME);
   if (moved.length === 0 && orphans.length === 0 && !record.undo) return null;
   return (
     <section className="replacement-panel" data-testid="replacement-panel" aria-label="Text replaced">
@@ -38,7 +48,7 @@ export function ReplacementPanel({ record, annotations, onJump, onConfirm, onUnd
         <>
           <h3>{plural(moved.length, 'moved span')} to confirm</h3>
           <ul data-testid="moved-list">
-            {moved.map((m) => (
+            {moved.slice(0, movedShown).map((m) => (
               <li key={m.id} data-testid="moved-row" data-id={m.id}>
                 <LabelChip label={m.now.label} />
                 <button type="button" className="row-jump" onClick={() => onJump(m.id)} title="Show this span in the text">
@@ -50,6 +60,7 @@ export function ReplacementPanel({ record, annotations, onJump, onConfirm, onUnd
               </li>
             ))}
           </ul>
+          <MoreRows total={moved.length} shown={movedShown} onMore={() => setMovedShown((n) => n + ROWS_AT_A_TIME)} testId="more-moved" />
           <div className="actions">
             <button type="button" onClick={() => onConfirm()} data-testid="confirm-all-moved">
               Confirm all
@@ -61,7 +72,7 @@ export function ReplacementPanel({ record, annotations, onJump, onConfirm, onUnd
         <>
           <h3>{plural(orphans.length, 'orphan')}: not found in the new text</h3>
           <ul data-testid="orphan-list">
-            {orphans.map((o) => (
+            {orphans.slice(0, orphansShown).map((o) => (
               <li key={`${o.layer ?? ''}|${o.annotation.id}`} data-testid="orphan-row" title={o.reason}>
                 <LabelChip label={o.annotation.label} />
                 <span className="orphan-quote">“{o.annotation.quote}”</span>
@@ -73,6 +84,7 @@ export function ReplacementPanel({ record, annotations, onJump, onConfirm, onUnd
               </li>
             ))}
           </ul>
+          <MoreRows total={orphans.length} shown={orphansShown} onMore={() => setOrphansShown((n) => n + ROWS_AT_A_TIME)} testId="more-orphans" />
           <div className="actions">
             <button type="button" onClick={onExportOrphans} data-testid="export-orphans">
               Export orphans…
@@ -93,5 +105,17 @@ export function ReplacementPanel({ record, annotations, onJump, onConfirm, onUnd
         </div>
       ) : null}
     </section>
+  );
+}
+
+function MoreRows({ total, shown, onMore, testId }: { total: number; shown: number; onMore: () => void; testId: string }) {
+  if (total <= shown) return null;
+  return (
+    <p className="hint">
+      {plural(shown, 'row')} of {total.toLocaleString('en')} shown.{' '}
+      <button type="button" onClick={onMore} data-testid={testId}>
+        Show {Math.min(ROWS_AT_A_TIME, total - shown).toLocaleString('en')} more
+      </button>
+    </p>
   );
 }

@@ -5,6 +5,7 @@
 
 import { expect, test, type Page } from '@playwright/test';
 import { corpusPath, corpusText, SpanmarkApp } from './pages/app.js';
+import { articleFromText, exportV2 } from './fixtures/exports.js';
 
 const SAMPLE = 'kazakhstan-2022-01-07.txt';
 const DELETED = 'Tokayev also clarified that a number of the attackers in Kazakhstan did not speak Kazakh.';
@@ -139,4 +140,35 @@ test('a second window on the document follows the replacement and its undo', asy
   await expect(articleText(other)).toContainText('Their number increased to 18');
   expect(await app2.rowTexts()).toEqual(['casualty:Their number increased to 18']);
   await expect(other.getByTestId('replacement-panel')).toHaveCount(0);
+});
+
+test('a replacement that moves hundreds of spans lists them 200 at a time; Confirm all still confirms every one', async ({ page }) => {
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  await app.setAnnotator('Dana');
+  const items = Array.from({ length: 250 }, (_, i) => `Wire item ${i + 1}: a convoy was seen.`);
+  const article = articleFromText('wire-items.txt', items.join('\n\n'));
+  const spans = items.map((_, i) => ({ id: `s${i + 1}`, label: 'claim' as const, quote: `Wire item ${i + 1}:` }));
+  await app.importBuffer('wire-items.spanmark.json', exportV2('Dana', spans, article), 'mine');
+  await expect(page.getByTestId('article-text')).toContainText('Wire item 250');
+
+  // A paragraph added on top moves every span.
+  await replaceWith(page, 'wire-items-v2.txt', `Editor’s note: updated.\n\n${items.join('\n\n')}`);
+  await expect(page.getByTestId('message-info').last()).toContainText(
+    'Text replaced from wire-items-v2.txt: 0 in place, 250 moved spans to confirm, 0 orphans.',
+  );
+  const moved = page.getByTestId('moved-row');
+  await expect(page.getByTestId('replacement-panel').getByRole('heading', { level: 3 })).toHaveText('250 moved spans to confirm');
+  await expect(moved).toHaveCount(200);
+  await expect(moved.first()).toContainText('Wire item 1: → Wire item 1:');
+  await expect(page.getByTestId('replacement-panel')).toContainText('200 rows of 250 shown.');
+  await page.getByTestId('more-moved').click();
+  await expect(moved).toHaveCount(250);
+  await expect(moved.last()).toContainText('Wire item 250: → Wire item 250:');
+  await expect(page.getByTestId('more-moved')).toHaveCount(0);
+  // Every span is marked in the text, listed or not.
+  await expect.poll(() => app.highlightSize('sm-moved')).toBe(250);
+  await page.getByTestId('confirm-all-moved').click();
+  await expect(moved).toHaveCount(0);
+  await expect.poll(() => app.highlightSize('sm-moved')).toBe(0);
 });
