@@ -44,7 +44,7 @@ interface Recorded {
 }
 
 function deps(
-  over: Partial<IpcDeps<IpcEventLike>> & { openPath?: string | null; openPaths?: readonly string[]; savePath?: string | null } = {},
+  over: Partial<IpcDeps<IpcEventLike>> & { openPath?: string | null; openPaths?: readonly string[]; folderPath?: string | null; savePath?: string | null } = {},
 ): IpcDeps<IpcEventLike> & Recorded {
   const recorded: Recorded = { opens: [], saves: [] };
   return {
@@ -63,6 +63,7 @@ function deps(
         recorded.opens.push(request);
         return over.openPaths ?? [];
       },
+      openFolder: async () => over.folderPath ?? null,
       save: async (_event, request) => {
         recorded.saves.push(request);
         return over.savePath ?? null;
