@@ -5,7 +5,7 @@
 // paths of the link's target and of the chosen folder (itself possibly reached through a link).
 // Excluded: reading the taken files (ipc-handlers.ts, with the checks every pick shares).
 
-import { isAbsolute, join, relative } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { FolderEntry, FolderRule } from '../../src/corpus/folder-pick.js';
 
 /** An entry as a folder listing gives it, links not followed. */
@@ -24,10 +24,10 @@ export interface FolderFsPort {
   stat(path: string): Promise<{ readonly size: number; isFile(): boolean; isDirectory?(): boolean }>;
 }
 
-/** Whether target is strictly inside root (both real paths). */
-export function isInside(root: string, target: string): boolean {
+/** Whether target is root or inside it (both real paths). */
+export function isWithin(root: string, target: string): boolean {
   const rel = relative(root, target);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 const because = (error: unknown): string => (error instanceof Error ? error.message : String(error)).replace(/[.\s]+$/, '');
@@ -70,7 +70,7 @@ async function describe(fs: FolderFsPort, realRoot: string, full: string, path: 
     } catch {
       return { path, kind: 'broken-link' };
     }
-    if (!isInside(realRoot, target)) return { path, kind: 'link-outside' };
+    if (!isWithin(realRoot, target)) return { path, kind: 'link-outside' };
     const info = await fs.stat(target);
     if (info.isFile()) return { path, kind: 'file', size: info.size };
     return { path, kind: info.isDirectory?.() ? 'link-to-folder' : 'other' };
