@@ -80,7 +80,7 @@ export interface FolderRule {
 }
 
 const MB = 1024 * 1024;
-const mb = (n: number): string => `${Math.ceil((n / MB) * 10) / 10} MB`;
+const mb = (n: number): string => `${(Math.ceil((n / MB) * 10) / 10).toFixed(1)} MB`;
 const count = (n: number): string => n.toLocaleString('en');
 const extList = BATCH_EXTENSIONS.map((e) => `.${e}`).join(', ');
 

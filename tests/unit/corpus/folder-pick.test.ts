@@ -111,6 +111,7 @@ test('files over the article or feed limit are skipped unread, with their size; 
       ['c/huge.csv', '64.1 MB, larger than the 64 MB Spanmark reads from one feed file'],
     ],
   );
+  assert.equal(SKIP_REASONS.articleTooLarge(21 * MB, 20 * MB), '21.0 MB, larger than the 20 MB limit for an article');
 });
 
 test('a very deep tree: folders below the depth limit are read, the first one past it is skipped once with the reason', () => {
