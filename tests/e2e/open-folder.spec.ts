@@ -31,9 +31,7 @@ test.afterAll(() => rmSync(root, { recursive: true, force: true }));
 test('a folder chosen with Open folder…: its articles come in as one batch, every file left out is reported with the reason', async ({ page }) => {
   const app = new SpanmarkApp(page);
   await app.goto();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('cmd-open-folder').click();
-  await (await chooser).setFiles(join(root, 'kazakhstan corpus'));
+  await app.openFolder(join(root, 'kazakhstan corpus'));
 
   const panel = page.getByTestId('corpus-import');
   await expect(panel.getByTestId('corpus-import-stage')).toHaveText('Import finished');
@@ -63,6 +61,37 @@ test('a folder chosen with Open folder…: its articles come in as one batch, ev
   await expect(page.getByTestId('library-item')).toHaveCount(shared + 2);
   await expect(page.getByTestId('library')).toContainText('Aktau 🇰🇿');
   await expect(page.getByTestId('library')).not.toContainText('not for the library');
+});
+
+test('a folder with nothing to import is reported file by file; a folder over the limit or with no files is refused with a message', async ({ page }) => {
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  const junk = join(root, 'junk 📁');
+  mkdirSync(join(junk, '.cache'), { recursive: true });
+  writeFileSync(join(junk, 'scan.pdf'), '%PDF-1.4');
+  writeFileSync(join(junk, '.cache', 'a.txt'), 'cached');
+  await app.openFolder(junk);
+  const panel = page.getByTestId('corpus-import');
+  await expect(panel.getByTestId('corpus-import-stage')).toHaveText('Import finished');
+  await expect(panel.getByTestId('corpus-import-counts')).toHaveText('0 added · 0 already in the library · 2 refused');
+  await expect(panel.getByTestId('corpus-outcome')).toHaveText([/^junk 📁\/\.cache refused — skipped: a hidden folder/, /^junk 📁\/scan\.pdf refused — skipped: not an article/]);
+  await panel.getByTestId('corpus-import-close').click();
+  await expect(page.getByTestId('library-item')).toHaveCount(0);
+
+  const many = join(root, 'many');
+  mkdirSync(many);
+  for (let i = 0; i <= 10_000; i++) writeFileSync(join(many, `${i}.txt`), `Article ${i}`);
+  const before = await app.lastErrorId();
+  await app.openFolder(many);
+  expect(await app.nextError(before)).toContain('The folder "many" holds more than 10,000 articles and feeds; Spanmark opens at most 10,000 at once');
+  await expect(page.getByTestId('corpus-import')).toHaveCount(0);
+
+  const empty = join(root, 'empty');
+  mkdirSync(join(empty, 'only a folder'), { recursive: true });
+  const beforeEmpty = await app.lastErrorId();
+  await app.openFolder(empty);
+  expect(await app.nextError(beforeEmpty)).toContain('The chosen folder holds no files.');
+  await expect(page.getByTestId('library-item')).toHaveCount(0);
 });
 
 test('Ctrl/⌘+Shift+O opens the folder chooser, Ctrl/⌘+O still the file chooser', async ({ page }) => {
