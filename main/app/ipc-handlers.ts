@@ -2,7 +2,7 @@
 // checks, argument parsing, the size guard, cancel and the atomic save are unit-tested without
 // Electron. Every handler returns a Result: a throw would reach the renderer as a bare message.
 
-import { open, rename, stat, unlink } from 'node:fs/promises';
+import { lstat, open, opendir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import {
   IPC,
@@ -10,6 +10,7 @@ import {
   parseAppInfoArgs,
   parsePickFileArgs,
   parsePickFilesArgs,
+  parsePickFolderArgs,
   parseSaveFileArgs,
   parseSaveStreamCloseArgs,
   parseSaveStreamOpenArgs,
@@ -19,14 +20,14 @@ import {
   type IpcRequests,
   type SaveStreamOpened,
 } from '../../src/platform/ipc-contract.js';
-import type { AppInfo, FileKind, PickedFile, SaveOutcome } from '../../src/platform/platform.js';
+import type { AppInfo, FileKind, FolderPick, PickedFile, SaveOutcome, SkippedFile } from '../../src/platform/platform.js';
+import { BATCH_EXTENSIONS, MAX_PICK_BYTES, MAX_PICK_FILES, MAX_PICK_TOTAL_BYTES } from '../../src/platform/batch-files.js';
+import { createFolderRule } from '../../src/corpus/folder-pick.js';
 import { fail, ok, type Result } from '../../src/result.js';
+import { walkFolder, type FolderFsPort, type ListedEntry } from './folder-walk.js';
 
-/** Largest file pick-file reads, in bytes: articles and exports are far smaller; this stops a mis-pick. */
-export const MAX_PICK_BYTES = 64 * 1024 * 1024;
-/** Most files one pick-files may bring, and their bytes together: a corpus, not a whole disk. */
-export const MAX_PICK_FILES = 10_000;
-export const MAX_PICK_TOTAL_BYTES = 512 * 1024 * 1024;
+// The limits every pick shares (pick-file, pick-files, pick-folder), kept with the platform contract.
+export { MAX_PICK_BYTES, MAX_PICK_FILES, MAX_PICK_TOTAL_BYTES };
 
 /** The parts of Electron's IpcMainInvokeEvent the sender check reads. */
 export interface FrameLike {
@@ -56,12 +57,14 @@ export interface DialogPort<E> {
   open(event: E, request: OpenDialogRequest): Promise<string | null>;
   /** The same dialog allowing several files; empty when the user cancelled. */
   openMany(event: E, request: OpenDialogRequest): Promise<readonly string[]>;
+  /** The dialog choosing one folder (openDirectory); null when the user cancelled. */
+  openFolder(event: E, request: { readonly title: string }): Promise<string | null>;
   save(event: E, request: SaveDialogRequest): Promise<string | null>;
 }
 
-export interface FsPort {
-  /** mode (permission bits and file type, as Node's Stats.mode) is read when replacing a file. */
-  stat(path: string): Promise<{ readonly size: number; readonly mode?: number; isFile(): boolean }>;
+export interface FsPort extends FolderFsPort {
+  /** mode (permission bits and file type, as Node's Stats.mode) is read when replacing a file. Follows links. */
+  stat(path: string): Promise<{ readonly size: number; readonly mode?: number; isFile(): boolean; isDirectory?(): boolean }>;
   /** Reads at most maxBytes + 1 bytes, so a file that grew past the limit is detected, not loaded. */
   readAtMost(path: string, maxBytes: number): Promise<Uint8Array>;
   /**
@@ -133,6 +136,7 @@ export function createIpcHandlers<E extends IpcEventLike>(deps: IpcDeps<E>): Ipc
     [IPC.appInfo]: guarded(parseAppInfoArgs, async () => ok(appInfo(deps))),
     [IPC.pickFile]: guarded(parsePickFileArgs, (event: E, [kind]) => pickFile(deps, event, kind)),
     [IPC.pickFiles]: guarded(parsePickFilesArgs, (event: E, [kind]) => pickFiles(deps, event, kind)),
+    [IPC.pickFolder]: guarded(parsePickFolderArgs, (event: E) => pickFolder(deps, event)),
     [IPC.saveFile]: guarded(parseSaveFileArgs, (event: E, [name, content]) => saveFile(deps, event, name, content)),
     [IPC.saveStreamOpen]: guarded(parseSaveStreamOpenArgs, (event: E, [name]) => streams.open(event, name)),
     [IPC.saveStreamWrite]: guarded(parseSaveStreamWriteArgs, (event: E, [id, index, chunk]) => streams.write(event, id, index, chunk)),
@@ -198,7 +202,7 @@ async function readPicked<E>(deps: IpcDeps<E>, path: string): Promise<IpcReply<P
 
 /** Articles and feeds for a batch import: the files picked, each read with the same checks as pick-file. */
 export const BATCH_FILTERS: FileFilter[] = [
-  { name: 'Articles and article feeds', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'jsonl', 'ndjson', 'csv'] },
+  { name: 'Articles and article feeds', extensions: [...BATCH_EXTENSIONS] },
 ];
 
 /**
@@ -229,6 +233,41 @@ async function pickFiles<E>(deps: IpcDeps<E>, event: E, kind: 'article' | 'impor
     files.push({ name, bytes });
   }
   return ok(files);
+}
+
+/**
+ * File › Open folder…: the folder the user chose, walked by the folder rule (src/corpus/folder-pick.ts
+ * decides, folder-walk.ts lists), then its taken files read with pick-file's checks. A file that
+ * cannot be read now, or grew past the limit since it was listed, joins the skipped with its reason;
+ * more bytes than one pick takes refuses the pick whole, as pick-files does.
+ */
+async function pickFolder<E>(deps: IpcDeps<E>, event: E): Promise<IpcReply<FolderPick>> {
+  const root = await deps.dialog.openFolder(event, { title: 'Open Folder of Articles' });
+  if (root === null) return ok({ picked: false });
+  const folder = basename(root);
+  const rule = createFolderRule(folder);
+  try {
+    await walkFolder(deps.fs, root, rule);
+  } catch (error) {
+    return fail('file-unreadable', `Spanmark could not read the folder "${folder}": ${reason(error)}.`, folder);
+  }
+  const plan = rule.finish();
+  if (!plan.ok) return plan;
+  const files: PickedFile[] = [];
+  const skipped: SkippedFile[] = [...plan.value.skipped];
+  let total = 0;
+  for (const taken of plan.value.take) {
+    const read = await readPicked(deps, join(root, ...taken.path.split('/')));
+    if (!read.ok) {
+      skipped.push({ name: taken.name, reason: `could not be read: ${read.error.message}` });
+      continue;
+    }
+    total += read.value.bytes.byteLength;
+    if (total > MAX_PICK_TOTAL_BYTES)
+      return fail('folder-too-large', `The articles and feeds in "${folder}" add up to more than ${MAX_PICK_TOTAL_BYTES / (1024 * 1024)} MB; choose a folder inside it.`, folder);
+    files.push({ name: taken.name, bytes: read.value.bytes });
+  }
+  return ok({ picked: true, folder: plan.value.folder, files, skipped });
 }
 
 function tooLarge(name: string, size: number): IpcReply<never> {
@@ -498,4 +537,19 @@ export const nodeFsPort: FsPort = {
     }
   },
   remove: (path) => unlink(path),
+  realPath: (path) => realpath(path),
+  async *listFolder(path) {
+    for await (const entry of await opendir(path)) {
+      const kind = kindOf(entry);
+      // Some file systems do not say what an entry is in the listing: asked for it, links not followed.
+      yield { name: entry.name, kind: kind ?? kindOf(await lstat(join(path, entry.name))) ?? 'other' };
+    }
+  },
 };
+
+function kindOf(entry: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }): ListedEntry['kind'] | undefined {
+  if (entry.isSymbolicLink()) return 'link';
+  if (entry.isFile()) return 'file';
+  if (entry.isDirectory()) return 'folder';
+  return undefined;
+}

@@ -20,6 +20,11 @@ const electronDialogs: DialogPort<IpcMainInvokeEvent> = {
     const result = owner === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(owner, options);
     return result.canceled ? [] : result.filePaths;
   },
+  async openFolder(event, { title }) {
+    const owner = BrowserWindow.fromWebContents(event.sender);
+    const options: Electron.OpenDialogOptions = { title, properties: ['openDirectory'] };
+    return chosenOpenPath(owner === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(owner, options));
+  },
   async save(event, { title, defaultPath, filters }) {
     const owner = BrowserWindow.fromWebContents(event.sender);
     const options: Electron.SaveDialogOptions = { title, defaultPath, filters, properties: ['createDirectory', 'showOverwriteConfirmation'] };

@@ -18,6 +18,7 @@ export interface MenuTemplateOptions {
 /** The accelerator of each command that has one (Electron syntax). */
 export const MENU_ACCELERATORS = {
   'open-article': 'CmdOrCtrl+O',
+  'open-folder': 'CmdOrCtrl+Shift+O',
   import: 'CmdOrCtrl+I',
   'export-document': 'CmdOrCtrl+E',
   'export-library': 'CmdOrCtrl+Shift+E',
@@ -32,6 +33,7 @@ export const MENU_ACCELERATORS = {
 
 const LABELS: Readonly<Record<MenuCommand, string>> = {
   'open-article': 'Open Article…',
+  'open-folder': 'Open Folder…',
   'replace-text': 'Replace Text…',
   import: 'Import…',
   'export-document': 'Export Document…',
@@ -90,6 +92,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       label: 'File',
       submenu: [
         command('open-article'),
+        command('open-folder'),
         command('replace-text'),
         command('import'),
         separator,

@@ -22,6 +22,7 @@ const bridge = {
   appInfo: () => invoke(IPC.appInfo),
   pickFile: (kind) => invoke(IPC.pickFile, kind),
   pickFiles: (kind) => invoke(IPC.pickFiles, kind),
+  pickFolder: (kind) => invoke(IPC.pickFolder, kind),
   saveFile: (suggestedName, content) => invoke(IPC.saveFile, suggestedName, content),
   saveStreamOpen: (suggestedName) => invoke(IPC.saveStreamOpen, suggestedName),
   saveStreamWrite: (streamId, index, chunk) => invoke(IPC.saveStreamWrite, streamId, index, chunk),

@@ -235,6 +235,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
       // Deleting a span other spans link to asks first, and takes the links with it.
       remove: attrs.remove,
       openFile: corpus.openFiles,
+      openFolder: corpus.openFolder,
       library: () => {
         setMode('annotate');
         session?.dispose();
@@ -245,7 +246,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
       },
       settings: () => setShowSettings(true),
     }),
-    [actions.commands, attrs.remove, corpus.openFiles, db, session],
+    [actions.commands, attrs.remove, corpus.openFiles, corpus.openFolder, db, session],
   );
 
   const slots = useMemo(() => layerSlots([...snapshot.layers.keys()]), [snapshot.layers]);
@@ -273,6 +274,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
     (c: MenuCommand) => {
       const map: Record<MenuCommand, () => unknown> = {
         'open-article': commands.openFile,
+        'open-folder': commands.openFolder,
         'replace-text': () => replacing.replaceText().catch((e: unknown) => fail('Could not replace the text', e)),
         import: commands.importFile,
         'export-document': () => commands.exportDocs('document'),

@@ -27,6 +27,7 @@ export function Toolbar({ hasDocument, canUndo, canRedo, save, guidelinesOpen, o
       {b('library', 'Library', 'Show the library')}
       {b('facts', 'Facts', 'The facts table: your annotations with their attributes, by label')}
       {b('open-article', 'Open…', `Open an article (${mod}O)`)}
+      {b('open-folder', 'Open folder…', `Open every article and feed in a folder (${mod}Shift+O)`)}
       {b('replace-text', 'Replace text…', 'Replace this article’s text with a newer version; annotations follow their words', !hasDocument)}
       {b('import', 'Import…', `Import a Spanmark export (${mod}I)`)}
       {b('export-document', 'Export document…', `Export this document (${mod}E)`, !hasDocument)}

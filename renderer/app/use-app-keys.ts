@@ -68,7 +68,9 @@ export function useAppKeys(keys: Keys): void {
           : key === 'y'
             ? 'redo'
             : key === 'o'
-              ? 'open-article'
+              ? e.shiftKey
+                ? 'open-folder'
+                : 'open-article'
               : key === 'i'
                 ? 'import'
                 : key === 'e'

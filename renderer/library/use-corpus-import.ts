@@ -5,7 +5,7 @@
 // the window renders once per batch, not once per article.
 
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { Platform } from '../../src/platform/platform.js';
+import type { Platform, SkippedFile } from '../../src/platform/platform.js';
 import { feedFormatForName, MAX_FEED_BYTES } from '../../src/corpus/feed.js';
 import { importWontFit } from '../../src/corpus/storage-estimate.js';
 import { estimateStorage } from './storage-estimate.js';
@@ -33,10 +33,11 @@ export function useCorpusImport(
   const running = useRef<CorpusRun | null>(null);
 
   const importFiles = useCallback(
-    async (files: readonly CorpusFile[]) => {
+    async (files: readonly CorpusFile[], skipped: readonly SkippedFile[] = []) => {
       if (running.current) return; // One batch at a time; the panel shows the one running.
-      const outcomes: CorpusOutcome[] = [];
-      const counts = { added: 0, existing: 0, refused: 0 };
+      // A folder's files left out are reported first, as refused with their reason: no silent drops.
+      const outcomes: CorpusOutcome[] = skipped.map((s) => ({ file: s.name, status: 'refused', reason: `skipped: ${s.reason}` }));
+      const counts = { added: 0, existing: 0, refused: skipped.length };
       const base = { outcomes, counts, cancelling: false };
       // Refused before anything is written when the browser's estimate says it cannot fit.
       const wontFit = importWontFit(
@@ -61,7 +62,7 @@ export function useCorpusImport(
       setState((s) =>
         s
           ? r.ok
-            ? { ...s, outcomes: [...outcomes], counts: { ...counts }, stage: 'done', summary: r.summary }
+            ? { ...s, outcomes: [...outcomes], counts: { ...counts }, stage: 'done', summary: { ...r.summary, refused: r.summary.refused + skipped.length } }
             : { ...s, outcomes: [...outcomes], counts: { ...counts }, stage: 'failed', failure: r.message }
           : s,
       );
@@ -102,9 +103,20 @@ export function useCorpusImport(
     }
   }, [platform, openOne, importFiles, fail]);
 
+  /** File › Open folder…: always a batch, so the files left out are reported with the articles. */
+  const openFolder = useCallback(async () => {
+    try {
+      const pick = await platform.pickFolder('article');
+      if (pick.picked) await importFiles(pick.files, pick.skipped);
+    } catch (e) {
+      fail('Could not open the folder', e);
+    }
+  }, [platform, importFiles, fail]);
+
   return {
     state,
     openFiles,
+    openFolder,
     importFiles,
     dropFiles,
     cancel: () => {

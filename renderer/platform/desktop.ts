@@ -15,6 +15,7 @@ export function createDesktopPlatform(bridge: SpanmarkBridge): Platform {
     appInfo: async () => unwrap(await bridge.appInfo()),
     pickFile: async (kind) => unwrap(await bridge.pickFile(kind)),
     pickFiles: async (kind) => unwrap(await bridge.pickFiles(kind)),
+    pickFolder: async (kind) => unwrap(await bridge.pickFolder(kind)),
     saveFile: async (name, content) => (typeof content === 'string' ? unwrap(await bridge.saveFile(name, content)) : saveInPieces(bridge, name, content)),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
     // Main holds the window's close and asks; the answer comes once every pending edit settled.

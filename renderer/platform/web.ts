@@ -1,14 +1,16 @@
 // The plain-browser platform: a file chooser for opening, a download for saving. It is how the
 // product runs in the Chromium fallback and in end-to-end tests.
 
-import type { FileKind, Platform, PickedFile } from '../../src/platform/platform.js';
+import type { FileKind, FolderPick, Platform, PickedFile, SkippedFile } from '../../src/platform/platform.js';
 import { FORMATS } from '../../src/codecs/registry/registry.js';
+import { BATCH_EXTENSIONS } from '../../src/platform/batch-files.js';
+import { createFolderRule, type FolderLimits } from '../../src/corpus/folder-pick.js';
 
 /** Every format's files File › Import takes (several at once: a brat .txt + .ann pair), and zips of them. */
 const IMPORTABLE = [...new Set([...FORMATS.flatMap((f) => f.extensions).filter((e) => !e.includes('.')), 'zip'])].map((e) => `.${e}`);
 
 /** Articles and article feeds, for File › Open (several at once). */
-const ACCEPT_BATCH = '.txt,.text,.md,.markdown,.html,.htm,.jsonl,.ndjson,.csv,text/plain,text/markdown,text/html,text/csv';
+const ACCEPT_BATCH = [...BATCH_EXTENSIONS.map((e) => `.${e}`), 'text/plain', 'text/markdown', 'text/html', 'text/csv'].join(',');
 
 const ACCEPT: Record<FileKind, string> = {
   article: '.txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html',
@@ -21,6 +23,7 @@ export function createWebPlatform(version: string): Platform {
     appInfo: async () => ({ name: 'Spanmark', version, shell: 'browser' }),
     pickFile: (kind) => pickWithInput(ACCEPT[kind]).then((files) => files[0] ?? null),
     pickFiles: (kind) => pickWithInput(kind === 'import' ? ACCEPT_IMPORT : ACCEPT_BATCH, true),
+    pickFolder: () => chooseFolder().then((files) => (files === null ? { picked: false } : folderPickOf(files))),
     saveFile: async (suggestedName, content) => {
       const url = URL.createObjectURL(typeof content === 'string' ? new Blob([content], { type: 'application/json' }) : await blobOfPieces(content));
       const a = document.createElement('a');
@@ -66,6 +69,60 @@ function pickWithInput(accept: string, multiple = false): Promise<PickedFile[]> 
     });
     input.click();
   });
+}
+
+/** The folder chooser (webkitdirectory): every file under the folder, or null when cancelled. */
+function chooseFolder(): Promise<File[] | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.webkitdirectory = true;
+    input.style.display = 'none';
+    document.body.append(input);
+    input.addEventListener('cancel', () => {
+      input.remove();
+      resolve(null);
+    });
+    input.addEventListener('change', () => {
+      const files = [...(input.files ?? [])];
+      input.remove();
+      resolve(files);
+    });
+    input.click();
+  });
+}
+
+/**
+ * A folder pick's files through the folder rule (src/corpus/folder-pick.ts), as Electron's main
+ * applies it while walking: the browser has listed the whole folder already, so the folders on each
+ * file's way come as parts of its webkitRelativePath ("corpus/2022/story.txt", the chosen folder's
+ * name first). Only the files the rule takes are read; a file that cannot be read joins the skipped.
+ * Throws, with the rule's message, when the folder is refused whole or holds nothing.
+ */
+export async function folderPickOf(files: readonly File[], limits?: FolderLimits): Promise<FolderPick> {
+  const first = files[0]?.webkitRelativePath ?? '';
+  const folder = first.includes('/') ? first.slice(0, first.indexOf('/')) : '';
+  const rule = createFolderRule(folder, limits);
+  const taken = new Map<string, File>();
+  for (const file of files) {
+    const rel = file.webkitRelativePath;
+    const path = rel.includes('/') ? rel.slice(rel.indexOf('/') + 1) : file.name;
+    const step = rule.visit({ path, kind: 'file', size: file.size });
+    if (step === 'stop') break;
+    if (step === 'take') taken.set(path, file);
+  }
+  const plan = rule.finish();
+  if (!plan.ok) throw new Error(plan.error.message);
+  const picked: PickedFile[] = [];
+  const skipped: SkippedFile[] = [...plan.value.skipped];
+  for (const t of plan.value.take) {
+    try {
+      picked.push({ name: t.name, bytes: new Uint8Array(await taken.get(t.path)!.arrayBuffer()) });
+    } catch (error) {
+      skipped.push({ name: t.name, reason: `could not be read: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+  return { picked: true, folder, files: picked, skipped };
 }
 
 export async function readPicked(file: File): Promise<PickedFile> {

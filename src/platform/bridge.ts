@@ -17,6 +17,8 @@ export interface SpanmarkBridge {
   pickFile(...args: IpcRequests[typeof IPC.pickFile]['args']): BridgeReply<typeof IPC.pickFile>;
   /** The open dialog with multiSelections; the value is empty when the user cancels. */
   pickFiles(...args: IpcRequests[typeof IPC.pickFiles]['args']): BridgeReply<typeof IPC.pickFiles>;
+  /** The open dialog for a folder; main walks it and reads its articles and feeds. */
+  pickFolder(...args: IpcRequests[typeof IPC.pickFolder]['args']): BridgeReply<typeof IPC.pickFolder>;
   /** suggestedName is a bare file name; main sanitises it again and proposes it in Documents. */
   saveFile(...args: IpcRequests[typeof IPC.saveFile]['args']): BridgeReply<typeof IPC.saveFile>;
   /** A save in pieces: the dialog and a temporary file; the value says whether the user chose a place. */

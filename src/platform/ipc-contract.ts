@@ -3,13 +3,15 @@
 
 import { fail, ok, type Result } from '../result.js';
 import { isSpaceOrDot, trimWhere } from '../text/trim.js';
-import { MENU_COMMANDS, type AppInfo, type FileKind, type MenuCommand, type PickedFile, type SaveOutcome } from './platform.js';
+import { MENU_COMMANDS, type AppInfo, type FileKind, type FolderPick, type MenuCommand, type PickedFile, type SaveOutcome } from './platform.js';
 
 export const IPC = {
   appInfo: 'spanmark:app-info',
   pickFile: 'spanmark:pick-file',
   /** Several articles or article feeds, or several files to import, at once (multiSelections). */
   pickFiles: 'spanmark:pick-files',
+  /** A folder's articles and feeds (openDirectory), walked in main by src/corpus/folder-pick.ts's rule. */
+  pickFolder: 'spanmark:pick-folder',
   saveFile: 'spanmark:save-file',
   /**
    * A save written in pieces (a library export): open asks for the place and creates a temporary
@@ -39,6 +41,8 @@ export interface IpcRequests {
   [IPC.pickFile]: { args: [kind: FileKind]; value: PickedFile | null };
   /** Empty when the user cancels. */
   [IPC.pickFiles]: { args: [kind: 'article' | 'import']; value: readonly PickedFile[] };
+  /** picked: false when the user cancels; a failed reply when the folder is refused whole. */
+  [IPC.pickFolder]: { args: [kind: 'article']; value: FolderPick };
   [IPC.saveFile]: { args: [suggestedName: string, content: string]; value: SaveOutcome };
   [IPC.saveStreamOpen]: { args: [suggestedName: string]; value: SaveStreamOpened };
   [IPC.saveStreamWrite]: { args: [streamId: number, index: number, chunk: string]; value: null };
@@ -63,6 +67,12 @@ export function parsePickFileArgs(args: readonly unknown[]): Result<[FileKind]> 
 export function parsePickFilesArgs(args: readonly unknown[]): Result<['article' | 'import']> {
   const [kind] = args;
   if (args.length !== 1 || (kind !== 'article' && kind !== 'import')) return fail('ipc-args', 'pick-files takes one argument, "article" or "import"');
+  return ok([kind]);
+}
+
+export function parsePickFolderArgs(args: readonly unknown[]): Result<['article']> {
+  const [kind] = args;
+  if (args.length !== 1 || kind !== 'article') return fail('ipc-args', 'pick-folder takes one argument, "article"');
   return ok([kind]);
 }
 

@@ -17,6 +17,21 @@ export interface PickedFile {
 
 export type FileKind = 'article' | 'export';
 
+/** A file of a chosen folder that was left out, and why (src/corpus/folder-pick.ts). */
+export interface SkippedFile {
+  readonly name: string;
+  readonly reason: string;
+}
+
+/**
+ * What File › Open folder… brought: the folder's articles and feeds, each named by the folder's name
+ * and its path inside ("corpus/2022/story.txt"), in path order, and every file or folder left out
+ * with the reason. picked is false when the user cancelled.
+ */
+export type FolderPick =
+  | { readonly picked: false }
+  | { readonly picked: true; readonly folder: string; readonly files: readonly PickedFile[]; readonly skipped: readonly SkippedFile[] };
+
 /** What a save writes: one text, or its pieces in order. */
 export type SaveContent = string | AsyncIterable<string>;
 
@@ -24,6 +39,7 @@ export type SaveOutcome = { readonly saved: true; readonly where: string } | { r
 
 export type MenuCommand =
   | 'open-article'
+  | 'open-folder'
   | 'replace-text'
   | 'import'
   | 'export-document'
@@ -45,6 +61,7 @@ export type MenuCommand =
 
 export const MENU_COMMANDS: readonly MenuCommand[] = [
   'open-article',
+  'open-folder',
   'replace-text',
   'import',
   'export-document',
@@ -81,6 +98,12 @@ export interface Platform {
    * feeds (File › Open); 'import': exports and other tools' files, zips too (File › Import).
    */
   pickFiles(kind: 'article' | 'import'): Promise<readonly PickedFile[]>;
+  /**
+   * Ask the user for a folder and bring its articles and feeds (File › Open folder…), with what was
+   * left out and why. Rejects, with a message naming the folder, when it holds more than one
+   * import takes or nothing at all.
+   */
+  pickFolder(kind: 'article'): Promise<FolderPick>;
   /**
    * Save text under a user-confirmed name; suggestedName is a bare file name. Content is one
    * string, or pieces taken one at a time (a library export) and written in order, never joined

@@ -40,6 +40,13 @@ export class SpanmarkApp {
     await (await chooser).setFiles(path);
   }
 
+  /** File › Open folder… (the toolbar's button), choosing the folder at path. */
+  async openFolder(path: string): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByTestId('cmd-open-folder').click();
+    await (await chooser).setFiles(path);
+  }
+
   async openBuffer(name: string, mimeType: string, buffer: Buffer): Promise<void> {
     const chooser = this.page.waitForEvent('filechooser');
     await this.page.getByTestId('cmd-open-article').click();

@@ -152,7 +152,7 @@ test('the writes-settled handler checks the sender and arguments before reaching
     userName: () => 'analyst',
     documentsDir: () => '/tmp',
     fs: nodeFsPort,
-    dialog: { open: async () => null, openMany: async () => [], save: async () => null },
+    dialog: { open: async () => null, openMany: async () => [], openFolder: async () => null, save: async () => null },
     writesSettled: (_event, id) => seen.push(id),
   });
   const mainFrame = { url: 'app://spanmark/index.html' };

@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IPC } from '../../../src/platform/ipc-contract.js';
+import { IPC, parsePickFolderArgs } from '../../../src/platform/ipc-contract.js';
+import { SKIP_REASONS } from '../../../src/corpus/folder-pick.js';
 import { FORMATS } from '../../../src/codecs/registry/registry.js';
 import {
   checkSender,
@@ -44,7 +45,7 @@ interface Recorded {
 }
 
 function deps(
-  over: Partial<IpcDeps<IpcEventLike>> & { openPath?: string | null; openPaths?: readonly string[]; savePath?: string | null } = {},
+  over: Partial<IpcDeps<IpcEventLike>> & { openPath?: string | null; openPaths?: readonly string[]; folderPath?: string | null; savePath?: string | null } = {},
 ): IpcDeps<IpcEventLike> & Recorded {
   const recorded: Recorded = { opens: [], saves: [] };
   return {
@@ -62,6 +63,10 @@ function deps(
       openMany: async (_event, request) => {
         recorded.opens.push(request);
         return over.openPaths ?? [];
+      },
+      openFolder: async (_event, request) => {
+        recorded.opens.push({ title: request.title, filters: [] });
+        return over.folderPath ?? null;
       },
       save: async (_event, request) => {
         recorded.saves.push(request);
@@ -97,6 +102,7 @@ test('every handler refuses a foreign sender before touching dialogs or disk', a
     [IPC.appInfo, []],
     [IPC.pickFile, ['article']],
     [IPC.pickFiles, ['article']],
+    [IPC.pickFolder, ['article']],
     [IPC.saveFile, ['a.json', '{}']],
   ] as const) {
     const reply = await handlers[channel](foreign, args);
@@ -116,6 +122,10 @@ test('bad arguments are refused with the contract message', async () => {
     [IPC.pickFiles, []],
     [IPC.pickFiles, ['export']],
     [IPC.pickFiles, ['article', 'extra']],
+    [IPC.pickFolder, []],
+    [IPC.pickFolder, ['import']],
+    [IPC.pickFolder, ['article', 'extra']],
+    [IPC.pickFolder, [{ kind: 'article' }]],
     [IPC.saveFile, ['a.json']],
     [IPC.saveFile, ['a.json', 42]],
     [IPC.saveFile, ['x'.repeat(300), '{}']],
@@ -393,5 +403,123 @@ test(
     assert.deepEqual(d.opens[0]?.filters, IMPORT_FILTERS);
     const registry = new Set([...FORMATS.flatMap((f) => f.extensions).filter((e) => !e.includes('.')), 'zip']);
     assert.deepEqual(new Set(IMPORT_EXTENSIONS), registry);
+  }),
+);
+
+test('pick-folder: the contract takes exactly "article" and says so', () => {
+  assert.deepEqual(parsePickFolderArgs(['article']), { ok: true, value: ['article'] });
+  for (const bad of [[], ['export'], ['article', 'article'], [null], ['ARTICLE']]) {
+    assert.deepEqual(parsePickFolderArgs(bad), { ok: false, error: { code: 'ipc-args', message: 'pick-folder takes one argument, "article"' } });
+  }
+});
+
+test('pick-folder: cancel is picked: false, and nothing is read', async () => {
+  const d = deps({ folderPath: null });
+  assert.deepEqual(await createIpcHandlers(d)[IPC.pickFolder](fromApp, ['article']), { ok: true, value: { picked: false } });
+  assert.equal(d.opens[0]?.title, 'Open Folder of Articles');
+});
+
+test(
+  'pick-folder: a real folder walked: articles and feeds read under the folder name and their path, the rest skipped with the reason',
+  withTempDir(async (dir) => {
+    const root = join(dir, 'corpus 🇰🇿');
+    mkdirSync(join(root, '2022', 'jan'), { recursive: true });
+    mkdirSync(join(root, '.git'));
+    mkdirSync(join(dir, 'outside'));
+    writeFileSync(join(root, 'b.txt'), 'Second');
+    writeFileSync(join(root, 'a.md'), '# First');
+    writeFileSync(join(root, '2022', 'jan', 'feed.jsonl'), '{"text":"x"}\n');
+    writeFileSync(join(root, '2022', 'الوضع.html'), '<p>RTL</p>');
+    writeFileSync(join(root, '.DS_Store'), 'junk');
+    writeFileSync(join(root, '.git', 'HEAD.txt'), 'ref');
+    writeFileSync(join(root, 'photo.png'), 'png');
+    writeFileSync(join(root, 'big.txt'), Buffer.alloc(20 * 1024 * 1024 + 1, 0x61));
+    writeFileSync(join(dir, 'outside', 'secret.txt'), 'not yours');
+    symlinkSync(join(dir, 'outside', 'secret.txt'), join(root, 'escape.txt'));
+    symlinkSync(join(dir, 'outside'), join(root, 'escape-dir'));
+    symlinkSync(join(root, 'b.txt'), join(root, 'same.txt'));
+    symlinkSync(root, join(root, '2022', 'loop'));
+    symlinkSync(join(root, 'nowhere.txt'), join(root, 'broken.txt'));
+    const reply = await createIpcHandlers(deps({ folderPath: root }))[IPC.pickFolder](fromApp, ['article']);
+    assert.ok(reply.ok, JSON.stringify(reply));
+    assert.ok(reply.value.picked);
+    assert.equal(reply.value.folder, 'corpus 🇰🇿');
+    assert.deepEqual(
+      reply.value.files.map((f) => [f.name, Buffer.from(f.bytes).toString('utf8')]),
+      [
+        ['corpus 🇰🇿/2022/jan/feed.jsonl', '{"text":"x"}\n'],
+        ['corpus 🇰🇿/2022/الوضع.html', '<p>RTL</p>'],
+        ['corpus 🇰🇿/a.md', '# First'],
+        ['corpus 🇰🇿/b.txt', 'Second'],
+        // A link to a file inside the folder is read (the import reports it as already there).
+        ['corpus 🇰🇿/same.txt', 'Second'],
+      ],
+    );
+    assert.deepEqual(
+      reply.value.skipped.map((s) => [s.name, s.reason]),
+      [
+        ['corpus 🇰🇿/.DS_Store', SKIP_REASONS.hiddenFile],
+        ['corpus 🇰🇿/.git', SKIP_REASONS.hiddenFolder],
+        ['corpus 🇰🇿/2022/loop', SKIP_REASONS.linkToFolder],
+        ['corpus 🇰🇿/big.txt', '20.1 MB, larger than the 20 MB limit for an article'],
+        ['corpus 🇰🇿/broken.txt', SKIP_REASONS.brokenLink],
+        ['corpus 🇰🇿/escape-dir', SKIP_REASONS.linkOutside],
+        ['corpus 🇰🇿/escape.txt', SKIP_REASONS.linkOutside],
+        ['corpus 🇰🇿/photo.png', SKIP_REASONS.notArticle],
+      ],
+    );
+  }),
+);
+
+test(
+  'pick-folder: a folder reached through a link is walked as itself; an empty one and a missing one are refused with the folder named',
+  withTempDir(async (dir) => {
+    mkdirSync(join(dir, 'real', 'inner'), { recursive: true });
+    writeFileSync(join(dir, 'real', 'a.txt'), 'A');
+    symlinkSync(join(dir, 'real', 'inner'), join(dir, 'real', 'inner-link'));
+    symlinkSync(join(dir, 'real'), join(dir, 'via-link'));
+    const reply = await createIpcHandlers(deps({ folderPath: join(dir, 'via-link') }))[IPC.pickFolder](fromApp, ['article']);
+    assert.ok(reply.ok && reply.value.picked, JSON.stringify(reply));
+    assert.deepEqual(
+      reply.value.files.map((f) => f.name),
+      ['via-link/a.txt'],
+    );
+    assert.deepEqual(reply.value.skipped, [{ name: 'via-link/inner-link', reason: SKIP_REASONS.linkToFolder }]);
+    mkdirSync(join(dir, 'empty', 'only-folders'), { recursive: true });
+    const empty = await createIpcHandlers(deps({ folderPath: join(dir, 'empty') }))[IPC.pickFolder](fromApp, ['article']);
+    assert.deepEqual(empty, { ok: false, error: { code: 'folder-empty', message: 'The folder "empty" holds no files.', path: 'empty' } });
+    const gone = await createIpcHandlers(deps({ folderPath: join(dir, 'gone') }))[IPC.pickFolder](fromApp, ['article']);
+    assert.equal(gone.ok, false);
+    if (!gone.ok) assert.match(gone.error.message, /^Spanmark could not read the folder "gone": ENOENT/);
+  }),
+);
+
+test(
+  'pick-folder: a file that grew past the limit or vanished after the walk is reported skipped; the others come',
+  withTempDir(async (dir) => {
+    writeFileSync(join(dir, 'a.txt'), 'A');
+    writeFileSync(join(dir, 'b.txt'), 'B');
+    writeFileSync(join(dir, 'c.txt'), 'C');
+    const fs: FsPort = {
+      ...nodeFsPort,
+      readAtMost: async (path, max) => {
+        if (path.endsWith('a.txt')) return new Uint8Array(max + 1);
+        if (path.endsWith('b.txt')) throw new Error('ENOENT: no such file or directory');
+        return nodeFsPort.readAtMost(path, max);
+      },
+    };
+    const reply = await createIpcHandlers(deps({ folderPath: dir, fs }))[IPC.pickFolder](fromApp, ['article']);
+    assert.ok(reply.ok && reply.value.picked, JSON.stringify(reply));
+    const folder = reply.value.folder;
+    assert.deepEqual(
+      reply.value.files.map((f) => f.name),
+      [`${folder}/c.txt`],
+    );
+    assert.deepEqual(
+      reply.value.skipped.map((s) => s.name),
+      [`${folder}/a.txt`, `${folder}/b.txt`],
+    );
+    assert.match(reply.value.skipped[0]!.reason, /^could not be read: "a\.txt" is 64\.0 MB/);
+    assert.match(reply.value.skipped[1]!.reason, /^could not be read: Spanmark could not read "b\.txt": ENOENT/);
   }),
 );

@@ -38,6 +38,7 @@ for (const platform of ['linux', 'win32', 'darwin'] as const) {
     );
     assert.deepEqual(MENU_ACCELERATORS, {
       'open-article': 'CmdOrCtrl+O',
+      'open-folder': 'CmdOrCtrl+Shift+O',
       import: 'CmdOrCtrl+I',
       'export-document': 'CmdOrCtrl+E',
       'export-library': 'CmdOrCtrl+Shift+E',

@@ -40,6 +40,7 @@ function deps(savePath: string | null, over: Partial<IpcDeps<IpcEventLike>> = {}
     dialog: {
       open: async () => null,
       openMany: async () => [],
+      openFolder: async () => null,
       save: async () => {
         d.saves += 1;
         return savePath;
