@@ -15,11 +15,13 @@ import {
   collect,
   collectImportTasks,
   collectMarks,
+  collectTasksFromChange,
   idle,
   installHarness,
   NAME_SHIM,
   pickWord,
   recordImportTasks,
+  recordTasksFromChange,
   scrollReader,
   type ArmSpec,
   type ImportTasks,
@@ -308,6 +310,43 @@ async function attributeKeyToSaved(lane: Lane, docId: string, tagged: KeySample,
   return { savedMs: m.marks[APP_EVENTS.saved], paintedMs: m.ms };
 }
 
+interface ReplaceSample {
+  /** The new text's file chosen → the document reopened with every span placed, painted. */
+  readonly ms: number;
+  readonly longestTaskMs: number;
+}
+
+/**
+ * File › Replace text… with an updated copy of the article (a paragraph added a third of the way
+ * in, so every span after it moves): re-anchoring, the one transaction, reopening and the panel
+ * of moved spans. Last, since it leaves spans waiting for confirmation.
+ */
+async function replaceOnce(lane: Lane, docId: string, text: string): Promise<ReplaceSample> {
+  const { page } = lane;
+  await settle(page);
+  await page.evaluate(recordTasksFromChange);
+  const chooser = page.waitForEvent('filechooser');
+  const m = await timed(
+    page,
+    { trigger: 'change', event: APP_EVENTS.painted, docId },
+    async () => {
+      await page.getByTestId('cmd-replace-text').click();
+      await (await chooser).setFiles({ name: 'updated.txt', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
+    },
+    `[${lane.side}] replace text`,
+  );
+  const count = (m.detail as { count?: number }).count;
+  if (count !== lane.count) throw new Error(`[${lane.side}] after replacing the text the document painted ${count} annotations, expected ${lane.count}`);
+  return { ms: m.ms, longestTaskMs: Math.max(0, ...(await page.evaluate(collectTasksFromChange))) };
+}
+
+/** The case's text with a paragraph added a third of the way in (at a paragraph break). */
+function updatedText(file: CaseFile): string {
+  const text = (JSON.parse(file.bytes.toString('utf8')) as { documents: { text: string }[] }).documents[0]!.text;
+  const at = text.indexOf('\n\n', Math.floor(text.length / 3));
+  return `${text.slice(0, at)}\n\nUpdated at 18:00: officials gave new figures.${text.slice(at)}`;
+}
+
 interface ExportSample {
   readonly ms: number;
   readonly clickToExportedMs: number;
@@ -458,6 +497,11 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
     }
   }
 
+  log('replace text with an updated copy, once each…');
+  const replaced: Partial<Pair<ReplaceSample>> = {};
+  const updated = updatedText(bc.floor);
+  for (const lane of order(0)) replaced[lane.side] = await replaceOnce(lane, bc.docId, updated);
+
   const both = <T>(pick: (side: Side) => readonly T[], value: (t: T) => number | undefined): Pair<Summary> & { paired: number } => {
     const values = (side: Side): number[] =>
       pick(side)
@@ -579,6 +623,8 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
     info('  import: file chosen → committed, once', { annotated: imports.annotated.committedMs, floor: imports.floor.committedMs }),
     info('  import: longest task while the document opens', { annotated: imports.annotated.tasks.longestOpening, floor: imports.floor.tasks.longestOpening }),
     info('  import: click → imported (incl. building the File in the page), once', { annotated: imports.annotated.clickMs, floor: imports.floor.clickMs }),
+    info('replace text (paragraph added at 1/3): file chosen → reopened, painted, once', { annotated: replaced.annotated!.ms, floor: replaced.floor!.ms }),
+    info('  replace text: longest main-thread task', { annotated: replaced.annotated!.longestTaskMs, floor: replaced.floor!.longestTaskMs }),
   ];
   if (heap.annotated?.embedderHeapUsedSize !== undefined && heap.floor?.embedderHeapUsedSize !== undefined) {
     const ea = heap.annotated.embedderHeapUsedSize;
@@ -646,6 +692,7 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
       exportClickToExportedEventMs: click,
       heapBytes: { annotated: heap.annotated, floor: heap.floor, ratio: ratio(heapA, heapF), pass: verdicts.heap },
       import: { ...imports, ratio: ratio(imports.annotated.ms, imports.floor.ms), pass: verdicts.import, longestTaskToCommitPass: verdicts.importTask },
+      replaceText: replaced,
     },
     profiles,
   };

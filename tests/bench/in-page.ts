@@ -223,3 +223,27 @@ export function collectImportTasks(): ImportTasks {
   const toCommit = within(change, committed);
   return { longestToCommit: Math.max(0, ...toCommit), longestOpening: Math.max(0, ...within(committed, imported)), toCommit };
 }
+
+type ChangeTaskWindow = Window & { __spanmarkChangeTasks?: { tasks: { start: number; duration: number }[]; change?: number; observer: PerformanceObserver } };
+
+/** Records long tasks from the next file chosen (the input's change) on, for a gesture with no commit event of its own. */
+export function recordTasksFromChange(): void {
+  const w = window as ChangeTaskWindow;
+  w.__spanmarkChangeTasks?.observer.disconnect();
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) rec.tasks.push({ start: e.startTime, duration: e.duration });
+  });
+  const rec: NonNullable<ChangeTaskWindow['__spanmarkChangeTasks']> = { tasks: [], observer };
+  w.__spanmarkChangeTasks = rec;
+  observer.observe({ type: 'longtask' });
+  window.addEventListener('change', () => (rec.change ??= performance.now()), { capture: true, once: true });
+}
+
+/** Durations of the long tasks that started at or after the change (the harness's own task, which builds the File and fires it, is before). */
+export function collectTasksFromChange(): number[] {
+  const rec = (window as ChangeTaskWindow).__spanmarkChangeTasks;
+  if (!rec || rec.change === undefined) throw new Error('no file was chosen since recordTasksFromChange()');
+  rec.observer.takeRecords().forEach((e) => rec.tasks.push({ start: e.startTime, duration: e.duration }));
+  rec.observer.disconnect();
+  return rec.tasks.filter((t) => t.start >= rec.change!).map((t) => t.duration);
+}
