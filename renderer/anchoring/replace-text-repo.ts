@@ -6,6 +6,7 @@
 // of the old offsets is ever read again. Colleagues' moved spans are re-anchored silently (their
 // layers are read-only here); only my layer's moved spans wait for confirmation.
 
+import { putInSteps } from '../db/put-in-steps.js';
 import { reanchorText, type Reanchored } from '../../src/anchoring/reanchor.js';
 import { originIn } from '../../src/anchoring/import-onto.js';
 import { reanchorInWindow, type Reanchor } from './reanchor-client.js';
@@ -75,12 +76,12 @@ export async function replaceArticleText(
     };
     await db.articles.put(next);
     if (mine.orphans.length > 0) await db.annotations.bulkDelete(mine.orphans.map((o) => o.annotation.id));
-    await db.annotations.bulkPut(mine.placed);
+    await putInSteps(db.annotations, mine.placed);
     if (theirs.orphans.length > 0)
       await db.colleagueAnnotations.bulkDelete(
         theirs.orphans.map((o) => [docId, (o.annotation as ColleagueAnnotation).layer, o.annotation.id] as [string, string, string]),
       );
-    await db.colleagueAnnotations.bulkPut(theirs.placed);
+    await putInSteps(db.colleagueAnnotations, theirs.placed);
     const { revision } = await bumpRevision(db, docId);
     await db.layerSnapshots.delete(docId);
     const state: ReplacementState | undefined = record ? { moved: record.moved, orphans: record.orphans } : undefined;
@@ -171,9 +172,9 @@ export async function undoReplacement(db: SpanmarkDb, docId: string, discardLate
     const { article, own, colleagues, state } = record.undo;
     await db.articles.put(article);
     await db.annotations.where('docId').equals(docId).delete();
-    await db.annotations.bulkPut([...own]);
+    await putInSteps(db.annotations, own);
     await db.colleagueAnnotations.where('docId').equals(docId).delete();
-    await db.colleagueAnnotations.bulkPut([...colleagues]);
+    await putInSteps(db.colleagueAnnotations, colleagues);
     await bumpRevision(db, docId);
     await db.layerSnapshots.delete(docId);
     if (state) await db.textReplacements.put({ docId, replacedAt: record.replacedAt, moved: state.moved, orphans: state.orphans });
