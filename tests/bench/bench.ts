@@ -13,18 +13,16 @@ import { BENCH_ANNOTATOR, buildCase, type BenchCase, type CaseFile } from './cas
 import {
   arm,
   collect,
-  collectImportTasks,
   collectMarks,
-  collectTasksFromChange,
+  collectTasks,
   idle,
   installHarness,
   NAME_SHIM,
   pickWord,
-  recordImportTasks,
-  recordTasksFromChange,
+  recordTasks,
   scrollReader,
   type ArmSpec,
-  type ImportTasks,
+  type RecordedTasks,
   type Measured,
 } from './in-page.js';
 import { mb, ms, pairedRatio, ratio, spread, summarize, table, times, type Row, type Summary } from './report.js';
@@ -143,6 +141,36 @@ async function timed(page: Page, spec: Omit<ArmSpec, 'timeoutMs'>, gesture: () =
   }
 }
 
+/**
+ * Durations of the tasks that started from `from` (an event recorded) up to `to`. The task the
+ * change is dispatched in is the harness's own (Playwright builds the File inside the page and
+ * fires the change from that task), so it starts before the change and is left out.
+ */
+function tasksBetween(rec: RecordedTasks, from: string, to?: string): number[] {
+  const start = rec.at[from];
+  const end = to === undefined ? Number.POSITIVE_INFINITY : rec.at[to];
+  if (start === undefined || end === undefined) throw new Error(`no ${start === undefined ? from : to} was recorded`);
+  return rec.tasks.filter((t) => t.start >= start && t.start < end).map((t) => t.duration);
+}
+
+/** An import's long tasks: up to its commit (the worker's time), and while the document opens. */
+interface ImportTasks {
+  /** Longest main-thread task from the file's arrival (the input's change) to the commit, in ms; 0 if none over 50 ms. */
+  readonly longestToCommit: number;
+  /** Longest task from the commit to the opened document (spanmark:imported). */
+  readonly longestOpening: number;
+  readonly toCommit: readonly number[];
+}
+
+function importTasks(rec: RecordedTasks): ImportTasks {
+  const toCommit = tasksBetween(rec, 'change', APP_EVENTS.importCommitted);
+  return {
+    longestToCommit: Math.max(0, ...toCommit),
+    longestOpening: Math.max(0, ...tasksBetween(rec, APP_EVENTS.importCommitted, APP_EVENTS.imported)),
+    toCommit,
+  };
+}
+
 interface ImportSample {
   /** Click on Import → spanmark:imported, file chooser included (Playwright builds the File in the page: a harness cost). */
   readonly clickMs: number;
@@ -171,7 +199,7 @@ async function openLane(side: Side, context: BrowserContext, url: string, file: 
   await settle(page);
   const bytes = await asMyOwnExport(page, file.bytes);
   const chooser = page.waitForEvent('filechooser');
-  await page.evaluate(recordImportTasks, { importCommitted: APP_EVENTS.importCommitted, imported: APP_EVENTS.imported });
+  await page.evaluate(recordTasks, [APP_EVENTS.importCommitted, APP_EVENTS.imported]);
   // Two clocks: from the click (as before) and from the file's arrival, which leaves out the
   // harness's own work of building a 4 MB File inside the page.
   const spec: ArmSpec = { trigger: 'change', event: APP_EVENTS.imported, marks: [APP_EVENTS.importCommitted], timeoutMs: TIMEOUT_MS };
@@ -183,7 +211,7 @@ async function openLane(side: Side, context: BrowserContext, url: string, file: 
   const fromChange = await withTimeout(page.evaluate(collect), `[${side}] import`);
   const clickMs = performance.now() - clickStart;
   const marks = await withTimeout(page.evaluate(collectMarks), `[${side}] import`);
-  const tasks = await page.evaluate(collectImportTasks);
+  const tasks = importTasks(await page.evaluate(collectTasks));
   const imported = { ...fromChange, clickMs };
   const summary = imported.detail as { added?: number; docIds?: readonly string[] };
   if (summary.added !== file.annotations || summary.docIds?.[0] !== docId) {
@@ -324,7 +352,7 @@ interface ReplaceSample {
 async function replaceOnce(lane: Lane, docId: string, text: string): Promise<ReplaceSample> {
   const { page } = lane;
   await settle(page);
-  await page.evaluate(recordTasksFromChange);
+  await page.evaluate(recordTasks, []);
   const chooser = page.waitForEvent('filechooser');
   const m = await timed(
     page,
@@ -337,7 +365,7 @@ async function replaceOnce(lane: Lane, docId: string, text: string): Promise<Rep
   );
   const count = (m.detail as { count?: number }).count;
   if (count !== lane.count) throw new Error(`[${lane.side}] after replacing the text the document painted ${count} annotations, expected ${lane.count}`);
-  return { ms: m.ms, longestTaskMs: Math.max(0, ...(await page.evaluate(collectTasksFromChange))) };
+  return { ms: m.ms, longestTaskMs: Math.max(0, ...tasksBetween(await page.evaluate(collectTasks), 'change')) };
 }
 
 /** The case's text with a paragraph added a third of the way in (at a paragraph break). */

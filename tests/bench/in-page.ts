@@ -192,58 +192,36 @@ export interface ImportTasks {
 }
 
 type TaskWindow = Window & {
-  __spanmarkTasks?: { tasks: { start: number; duration: number }[]; change?: number; committed?: number; imported?: number; observer: PerformanceObserver };
+  __spanmarkTasks?: { tasks: { start: number; duration: number }[]; at: Record<string, number>; observer: PerformanceObserver };
 };
 
-/** Starts recording long tasks (PerformanceObserver 'longtask', i.e. over 50 ms) around one import. */
-export function recordImportTasks(events: Pick<typeof APP_EVENTS, 'importCommitted' | 'imported'>): void {
+/** Long tasks recorded around one gesture, and when the file's change and each awaited event first came. */
+export interface RecordedTasks {
+  readonly tasks: readonly { readonly start: number; readonly duration: number }[];
+  readonly at: Readonly<Record<string, number>>;
+}
+
+/**
+ * Starts recording long tasks (PerformanceObserver 'longtask', i.e. over 50 ms), and the first
+ * time the file input's change and each of `events` come, for a gesture that starts with a file.
+ */
+export function recordTasks(events: readonly string[]): void {
   const w = window as TaskWindow;
   w.__spanmarkTasks?.observer.disconnect();
   const observer = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) rec.tasks.push({ start: e.startTime, duration: e.duration });
   });
-  const rec: NonNullable<TaskWindow['__spanmarkTasks']> = { tasks: [], observer };
+  const rec: NonNullable<TaskWindow['__spanmarkTasks']> = { tasks: [], at: {}, observer };
   w.__spanmarkTasks = rec;
   observer.observe({ type: 'longtask' });
-  window.addEventListener('change', () => (rec.change ??= performance.now()), { capture: true, once: true });
-  window.addEventListener(events.importCommitted, () => (rec.committed ??= performance.now()), { once: true });
-  window.addEventListener(events.imported, () => (rec.imported ??= performance.now()), { once: true });
+  for (const name of ['change', ...events])
+    window.addEventListener(name, () => (rec.at[name] ??= performance.now()), { capture: name === 'change', once: true });
 }
 
-/** The long tasks of the import recorded since recordImportTasks(), split at the commit. */
-export function collectImportTasks(): ImportTasks {
+export function collectTasks(): RecordedTasks {
   const rec = (window as TaskWindow).__spanmarkTasks;
-  if (!rec || rec.change === undefined || rec.committed === undefined || rec.imported === undefined) throw new Error('no import was recorded');
+  if (!rec) throw new Error('collectTasks() before recordTasks()');
   rec.observer.takeRecords().forEach((e) => rec.tasks.push({ start: e.startTime, duration: e.duration }));
   rec.observer.disconnect();
-  const { change, committed, imported } = rec;
-  // Tasks that start in the window. The task the change is dispatched in is the harness's own:
-  // Playwright builds the 4 MB File inside the page (base64) and fires the change from that task.
-  const within = (from: number, to: number) => rec.tasks.filter((t) => t.start >= from && t.start < to).map((t) => t.duration);
-  const toCommit = within(change, committed);
-  return { longestToCommit: Math.max(0, ...toCommit), longestOpening: Math.max(0, ...within(committed, imported)), toCommit };
-}
-
-type ChangeTaskWindow = Window & { __spanmarkChangeTasks?: { tasks: { start: number; duration: number }[]; change?: number; observer: PerformanceObserver } };
-
-/** Records long tasks from the next file chosen (the input's change) on, for a gesture with no commit event of its own. */
-export function recordTasksFromChange(): void {
-  const w = window as ChangeTaskWindow;
-  w.__spanmarkChangeTasks?.observer.disconnect();
-  const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) rec.tasks.push({ start: e.startTime, duration: e.duration });
-  });
-  const rec: NonNullable<ChangeTaskWindow['__spanmarkChangeTasks']> = { tasks: [], observer };
-  w.__spanmarkChangeTasks = rec;
-  observer.observe({ type: 'longtask' });
-  window.addEventListener('change', () => (rec.change ??= performance.now()), { capture: true, once: true });
-}
-
-/** Durations of the long tasks that started at or after the change (the harness's own task, which builds the File and fires it, is before). */
-export function collectTasksFromChange(): number[] {
-  const rec = (window as ChangeTaskWindow).__spanmarkChangeTasks;
-  if (!rec || rec.change === undefined) throw new Error('no file was chosen since recordTasksFromChange()');
-  rec.observer.takeRecords().forEach((e) => rec.tasks.push({ start: e.startTime, duration: e.duration }));
-  rec.observer.disconnect();
-  return rec.tasks.filter((t) => t.start >= rec.change!).map((t) => t.duration);
+  return { tasks: rec.tasks, at: rec.at };
 }
