@@ -262,3 +262,30 @@ test('a big search index is not copied while the window is shown, but when it is
   await expect(result.locator('.title')).toHaveText(['Wire 117']);
   expect((await reports())[0]).toMatchObject({ restored: true, reindexed: 0 });
 });
+
+test('keys typed in a burst are searched once it pauses; a pasted query at once', async ({ page }) => {
+  await page.addInitScript((name) => {
+    const w = window as unknown as { __searches: number };
+    w.__searches = 0;
+    window.addEventListener(name, () => (w.__searches += 1));
+  }, APP_EVENTS.searchIndexed);
+  const searches = () => page.evaluate(() => (window as unknown as { __searches: number }).__searches);
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  await importFeed(page);
+  const search = page.getByTestId('library-search');
+  const results = page.getByRole('region', { name: 'Search results' });
+
+  // Twelve keys 20 ms apart: the first is searched at once (a key after a pause), the rest once the burst ends.
+  await search.pressSequentially('paratroopers', { delay: 20 });
+  await expect(results).toHaveAttribute('data-query', 'paratroopers');
+  await expect(page.getByTestId('search-result').locator('.title')).toHaveText(['Charlie airport']);
+  expect(await searches()).toBeLessThanOrEqual(2);
+
+  // Pasted: one change, searched without waiting for a pause.
+  const before = await searches();
+  await search.fill('convoy');
+  await expect(results).toHaveAttribute('data-query', 'convoy');
+  await expect(page.getByTestId('search-result').locator('.title')).toHaveText(['Bravo 🇰🇿 convoy']);
+  expect(await searches()).toBe(before + 1);
+});
