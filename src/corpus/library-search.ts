@@ -66,6 +66,31 @@ export interface ArticleHit {
   readonly passages: number;
 }
 
+/**
+ * English function words. Each matches nearly every passage of a library, so scoring it costs the
+ * most and narrows the least ("the airport": 0.56 s for 5,000 articles, "airport" alone 0.02 s).
+ * Dropped from a query that has other words; a query of nothing else is searched as typed.
+ */
+const STOP_WORDS = new Set(
+  (
+    'a an and are as at be been but by for from had has have he her his i in is it its of on or our she ' +
+    'that the their them they this to was we were which who will with you'
+  ).split(' '),
+);
+
+/** The query as searched: its function words left out when it has other words (see STOP_WORDS). */
+export function queryToSearch(query: string): string {
+  const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
+  const terms = tokenize(query).filter((t) => t !== '');
+  const kept = terms.filter((t) => !STOP_WORDS.has(t.toLowerCase()));
+  return kept.length > 0 && kept.length < terms.length ? kept.join(' ') : query;
+}
+
+/** The library's hits for what the analyst typed: queryToSearch, then groupHits. */
+export function searchLibrary(idx: MiniSearch<Passage>, query: string, keep?: (articleId: string) => boolean): ArticleHit[] {
+  return groupHits(idx.search(queryToSearch(query)), keep);
+}
+
 /** One hit per article, best score first; only articles `keep` accepts (the table's filters). */
 export function groupHits(results: readonly SearchResult[], keep: (articleId: string) => boolean = () => true): ArticleHit[] {
   const by = new Map<string, { hit: ArticleHit; n: number }>();

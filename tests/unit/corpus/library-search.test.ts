@@ -6,8 +6,10 @@ import {
   groupHits,
   hitSpan,
   newSearchIndex,
+  queryToSearch,
   restoreSearchIndex,
   saveSearchIndex,
+  searchLibrary,
   termInPassage,
 } from '../../../src/corpus/library-search.js';
 import type { Article } from '../../../src/document/article.js';
@@ -96,6 +98,43 @@ test('a misspelling is forgiven by one edit from five letters on, not in shorter
     ['s'],
   );
   assert.deepEqual(groupHits(short.search('bonk')), []);
+});
+
+test('function words are left out of a query with other words, kept in a query of nothing else', () => {
+  assert.equal(queryToSearch('the airport'), 'airport');
+  assert.equal(queryToSearch('The  airport, of the city'), 'airport city');
+  assert.equal(queryToSearch('retaken by paratroopers'), 'retaken paratroopers');
+  // Nothing else to search for: as typed.
+  assert.equal(queryToSearch('the'), 'the');
+  assert.equal(queryToSearch('to be or'), 'to be or');
+  // Other scripts, emoji, combining marks and words that only begin like a function word pass untouched.
+  assert.equal(queryToSearch('مرحبا'), 'مرحبا');
+  assert.equal(queryToSearch('theatre 🇰🇿'), 'theatre 🇰🇿');
+  assert.equal(queryToSearch('the cafe\u0301'), 'cafe\u0301');
+  assert.equal(queryToSearch(''), '');
+  assert.equal(queryToSearch('   '), '   ');
+});
+
+test('a search with function words finds what the same search without them finds', () => {
+  const idx = index();
+  assert.deepEqual(searchLibrary(idx, 'the airport'), searchLibrary(idx, 'airport'));
+  assert.deepEqual(
+    searchLibrary(idx, 'the airport').map((h) => h.articleId),
+    ['a'],
+  );
+  // All words must match (AND): "the" alone would have matched every article with a "the".
+  assert.deepEqual(
+    searchLibrary(idx, 'the market').map((h) => h.articleId),
+    [],
+  );
+  assert.deepEqual(
+    searchLibrary(idx, 'the', () => true).map((h) => h.articleId),
+    ['a'],
+  );
+  assert.deepEqual(
+    searchLibrary(idx, 'airport', (id) => id !== 'a'),
+    [],
+  );
 });
 
 test('several matching passages are grouped under one article', () => {
