@@ -8,7 +8,7 @@ import { countLabels } from '../../src/annotations/label-counts.js';
 import type { LabelId } from '../../src/labels/schema.js';
 import type { AppInfo, MenuCommand, Platform } from '../../src/platform/platform.js';
 import type { SpanmarkDb } from '../db/db.js';
-import { classifyDbError, describeDbFailure } from '../db/db.js';
+import { describeFailure } from '../db/db.js';
 import { putSetting } from '../db/settings-repo.js';
 import { createImporter } from '../io/import-client.js';
 import { planDroppedFile } from '../io/dropped-files.js';
@@ -119,10 +119,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
     setMessages((m) => [...m.filter((x) => x.kind === 'error').slice(-2), ...m.filter((x) => x.kind === 'info').slice(-1), { id, kind, text }]);
     if (kind === 'info') setTimeout(() => setMessages((m) => m.filter((x) => x.id !== id)), 6000);
   }, []);
-  const fail = useCallback(
-    (what: string, e: unknown) => say('error', `${what}: ${describeDbFailure(classifyDbError(e), e instanceof Error ? e.message : String(e))}`),
-    [say],
-  );
+  const fail = useCallback((what: string, e: unknown) => say('error', `${what}: ${describeFailure(e)}`), [say]);
   const saveName = useCallback(
     (name: string) => {
       void putSetting(db, 'annotator', name)

@@ -174,6 +174,35 @@ export function classifyDbError(e: unknown): DbFailure {
   return 'unavailable';
 }
 
+/** IndexedDB's own error names (as DOMExceptions from raw requests and transactions). */
+const STORAGE_ERROR_NAMES = new Set([
+  'QuotaExceededError',
+  'VersionError',
+  'InvalidStateError',
+  'TransactionInactiveError',
+  'ReadOnlyError',
+  'DataError',
+  'DataCloneError',
+  'ConstraintError',
+  'UnknownError',
+  'AbortError',
+]);
+
+/**
+ * Whether an error came from the database (Dexie, or IndexedDB itself), to be told in the words of
+ * describeDbFailure, or from elsewhere (a file, a folder, a save): then its own message says what
+ * was wrong, and wrapping it in "the library could not be opened" would mislead.
+ */
+export function isStorageError(e: unknown): boolean {
+  return e instanceof Dexie.DexieError || (typeof DOMException !== 'undefined' && e instanceof DOMException && STORAGE_ERROR_NAMES.has(e.name));
+}
+
+/** What follows "Could not …:" for any failure: a storage error as describeDbFailure says it, any other in its own words. */
+export function describeFailure(e: unknown): string {
+  const detail = e instanceof Error ? e.message : String(e);
+  return isStorageError(e) ? describeDbFailure(classifyDbError(e), detail) : detail;
+}
+
 export function describeDbFailure(kind: DbFailure, detail: string): string {
   switch (kind) {
     case 'newer-version':

@@ -5,7 +5,7 @@
 
 import { useState } from 'react';
 import { shelfMessage, type Shelf } from '../../src/corpus/library-shelf.js';
-import { classifyDbError, describeDbFailure, type SpanmarkDb } from '../db/db.js';
+import { describeFailure, type SpanmarkDb } from '../db/db.js';
 import { ConfirmDialog } from '../ui/ConfirmDialog.js';
 import { deletedIds, deleteArticles, purgeDeleted, putBack, restoreArticles, setArchived, type ShelfBefore } from './shelf-repo.js';
 
@@ -31,8 +31,7 @@ export function useLibraryActions(db: SpanmarkDb, clearPicked: (ids: readonly st
       clearPicked(changed.map((m) => m.id));
       setDone({ kind, marks: kind === 'purged' ? [] : changed, text: shelfMessage(kind, changed.length) });
     } catch (e) {
-      const err = e as { message?: string } | null;
-      setDone({ kind, marks: [], text: `Nothing was changed: ${describeDbFailure(classifyDbError(e), err?.message ?? String(e))}`, error: true });
+      setDone({ kind, marks: [], text: `Nothing was changed: ${describeFailure(e)}`, error: true });
     } finally {
       setBusy(false);
     }
@@ -58,8 +57,7 @@ export function useLibraryActions(db: SpanmarkDb, clearPicked: (ids: readonly st
         text: `Undone: ${n.toLocaleString('en')} ${n === 1 ? 'article is' : 'articles are'} back where ${n === 1 ? 'it was' : 'they were'}.`,
       });
     } catch (e) {
-      const err = e as { message?: string } | null;
-      setDone({ ...done, text: `Could not undo: ${describeDbFailure(classifyDbError(e), err?.message ?? String(e))}`, error: true });
+      setDone({ ...done, text: `Could not undo: ${describeFailure(e)}`, error: true });
     } finally {
       setBusy(false);
     }
