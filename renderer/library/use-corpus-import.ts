@@ -34,7 +34,8 @@ export function useCorpusImport(
 
   const importFiles = useCallback(
     async (files: readonly CorpusFile[], skipped: readonly SkippedFile[] = []) => {
-      if (running.current) return; // One batch at a time; the panel shows the one running.
+      // One batch at a time (the panel shows the one running); a second is refused, not dropped unsaid.
+      if (running.current) throw new Error('An article import is still running: wait for it to finish, or cancel it, then try again.');
       // A folder's files left out are reported first, as refused with their reason: no silent drops.
       const outcomes: CorpusOutcome[] = skipped.map((s) => ({ file: s.name, status: 'refused', reason: `skipped: ${s.reason}` }));
       const counts = { added: 0, existing: 0, refused: skipped.length };

@@ -146,6 +146,13 @@ test('cancel half way: whole articles only, and the report agrees with the libra
   const panel = page.getByTestId('corpus-import');
   // Cancel once some batches are committed and most are not.
   await expect(panel.getByTestId('corpus-import-stage')).toHaveText(/Saving (?:[3-9]\d\d|1,\d{3}) of 5,000 articles/, { timeout: 120_000 });
+  // A second batch while this one runs is refused with a message (it was ignored unsaid), and this one goes on.
+  const before = await app.lastErrorId();
+  await chooseFiles(page, [{ name: 'more.jsonl', mimeType: 'application/x-ndjson', buffer: feed(3, 90_000) }]);
+  expect(await app.nextError(before)).toMatch(
+    /^Could not open the articles: An article import is still running: wait for it to finish, or cancel it, then try again\./,
+  );
+  await expect(panel.getByTestId('corpus-import-stage')).toHaveText(/Saving [\d,]+ of 5,000 articles/);
   await panel.getByTestId('corpus-import-cancel').click();
   await expect(panel.getByTestId('corpus-import-stage')).toHaveText('Import cancelled', { timeout: 60_000 });
   const counts = await panel.getByTestId('corpus-import-counts').textContent();
