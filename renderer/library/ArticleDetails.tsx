@@ -23,11 +23,13 @@ export function useLiveArticle(db: SpanmarkDb, id: string | undefined): Article 
  */
 export function LiveArticleHeader({ db, article, fail }: Props) {
   const live = useLiveArticle(db, article.id);
+  // The opened record stands in until the live read comes (a moment later): the details row is
+  // drawn with the header, so the text below never moves down under a selection being made.
   const shown = live?.id === article.id ? live : article;
   return (
     <>
       <ArticleHeader article={shown} />
-      {live?.id === article.id ? <ArticleDetails db={db} article={live} fail={fail} /> : null}
+      <ArticleDetails db={db} article={shown} fail={fail} />
     </>
   );
 }

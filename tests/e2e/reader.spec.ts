@@ -249,3 +249,24 @@ test.describe('the keyboard alone', () => {
     expect(await app.rowTexts()).toEqual(['claim:Kazakh', 'casualty:Presid']);
   });
 });
+
+test('an opened article is drawn with its details row: the text does not move down once shown', async ({ page }) => {
+  // Where the text first appeared, measured in the very change that inserted it.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __firstTop?: number };
+    new MutationObserver((_, observer) => {
+      const text = document.querySelector('[data-testid="article-text"]');
+      if (!text) return;
+      w.__firstTop = text.getBoundingClientRect().top;
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  await app.openSample();
+  await expect(page.getByTestId('article-details')).toContainText('New');
+  const firstTop = await page.evaluate(() => (window as unknown as { __firstTop?: number }).__firstTop);
+  expect(firstTop).toBeDefined();
+  const top = await page.getByTestId('article-text').evaluate((el) => el.getBoundingClientRect().top);
+  expect(top).toBe(firstTop);
+});
