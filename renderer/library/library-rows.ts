@@ -1,4 +1,5 @@
-// The library table's rows: every article (in chunks by primary key), my layer's per-label counts
+// The library table's rows: every article's row (articleRows: the article without its text, one
+// read; article-rows.ts keeps it equal to the article), my layer's per-label counts
 // from their cache (layer-counts.ts: only documents whose layer changed since are counted again,
 // from their own annotations, so no library open reads every annotation), and which colleagues'
 // layers each article holds (from the [docId+layer] index's distinct keys: no annotation is read).
@@ -6,7 +7,8 @@
 
 import type { SpanmarkDb, LayerCounts } from '../db/db.js';
 import type { LibraryRow } from '../../src/corpus/library-table.js';
-import type { Article, ReviewStatus } from '../../src/document/article.js';
+import type { ReviewStatus } from '../../src/document/article.js';
+import type { ArticleRow } from '../db/article-rows.js';
 import { summariseLayer } from '../../src/corpus/layer-summary.js';
 import { shelfOf } from '../../src/corpus/library-shelf.js';
 import { workStatusOf } from '../../src/corpus/work-status.js';
@@ -26,10 +28,11 @@ export interface LibraryRows {
   readonly recounted: LayerCounts[];
 }
 
+/** Documents whose annotations are counted again per read. */
 const CHUNK = 250;
 
 function toRow(
-  a: Article,
+  a: ArticleRow,
   counts: Readonly<Record<string, number>> | undefined,
   edited: string | undefined,
   colleagues: readonly string[] | undefined,
@@ -69,37 +72,35 @@ export async function colleaguesByDoc(db: SpanmarkDb): Promise<Map<string, strin
 }
 
 export async function readLibraryRows(db: SpanmarkDb): Promise<LibraryRows> {
-  const [revisions, colleagues] = await Promise.all([db.layerRevisions.toArray(), colleaguesByDoc(db)]);
+  const [revisions, colleagues, cache, articles] = await Promise.all([
+    db.layerRevisions.toArray(),
+    colleaguesByDoc(db),
+    readCountsCache(db),
+    db.articleRows.toArray(),
+  ]);
   const stamps = new Map<string, Stamp>(
     revisions.map((r) => [r.docId, r.writer === undefined ? { revision: r.revision } : { revision: r.revision, writer: r.writer }]),
   );
-  const cache = await readCountsCache(db);
-  const rows: ShownRow[] = [];
   const recounted: LayerCounts[] = [];
-  // In chunks by primary key: one read of 5,000 articles (texts and all) was a single long task.
-  let after: string | undefined;
-  for (;;) {
-    const chunk = await (after === undefined ? db.articles.orderBy(':id') : db.articles.where(':id').above(after)).limit(CHUNK).toArray();
-    const stale = chunk.filter((a) => !countsCurrent(cache.get(a.id), stamps.get(a.id) ?? { revision: 0 })).map((a) => a.id);
-    if (stale.length > 0) {
-      const byDoc = new Map<string, { label: string; createdAt?: string; updatedAt?: string }[]>(stale.map((id) => [id, []]));
-      await db.annotations
-        .where('docId')
-        .anyOf(stale)
-        .each((a) => byDoc.get(a.docId)?.push(a));
-      for (const id of stale) {
-        const record = countsRecord(id, stamps.get(id) ?? { revision: 0 }, summariseLayer(byDoc.get(id) ?? []));
-        cache.set(id, record);
-        recounted.push(record);
-      }
+  const stale = articles.filter((a) => !countsCurrent(cache.get(a.id), stamps.get(a.id) ?? { revision: 0 })).map((a) => a.id);
+  // In chunks of documents, so no one read holds every stale document's annotations (after an import of many layers).
+  for (let from = 0; from < stale.length; from += CHUNK) {
+    const ids = stale.slice(from, from + CHUNK);
+    const byDoc = new Map<string, { label: string; createdAt?: string; updatedAt?: string }[]>(ids.map((id) => [id, []]));
+    await db.annotations
+      .where('docId')
+      .anyOf(ids)
+      .each((a) => byDoc.get(a.docId)?.push(a));
+    for (const id of ids) {
+      const record = countsRecord(id, stamps.get(id) ?? { revision: 0 }, summariseLayer(byDoc.get(id) ?? []));
+      cache.set(id, record);
+      recounted.push(record);
     }
-    for (const a of chunk) {
-      const c = cache.get(a.id);
-      rows.push(toRow(a, c?.counts, c?.lastEdited, colleagues.get(a.id)));
-    }
-    if (chunk.length < CHUNK) break;
-    after = chunk[chunk.length - 1]!.id;
   }
+  const rows = articles.map((a) => {
+    const c = cache.get(a.id);
+    return toRow(a, c?.counts, c?.lastEdited, colleagues.get(a.id));
+  });
   return { rows, recounted };
 }
 
