@@ -336,3 +336,49 @@ test('the library’s live query reads again when an article changes', TIMEOUT, 
     }
   }),
 );
+
+test('an import matching a library copy by its url finds it from the rows, reading no article by cursor', TIMEOUT, () => {
+  const cursors: string[] = [];
+  const spy = (db: SpanmarkDb) =>
+    db.use({
+      stack: 'dbcore',
+      name: 'ArticleCursorSpy',
+      level: 20,
+      create: (down: DBCore) => ({
+        ...down,
+        table: (name: string) => {
+          const t = down.table(name);
+          return name !== 'articles'
+            ? t
+            : {
+                ...t,
+                openCursor: (req) => {
+                  cursors.push(name);
+                  return t.openCursor(req);
+                },
+              };
+        },
+      }),
+    });
+  return withDb(async (db) => {
+    const url = 'https://example.org/almaty-😀';
+    const OLD = 'Troops 😀 arrived in Almaty on Friday. At least 18 people were killed in the clashes near the airport, officials said.';
+    const NEW = 'Troops 😀 arrived in Almaty on Friday. At least 19 people were killed in the clashes near the airport, officials said.';
+    const { article: stored } = await storeArticle(db, { ...parsed(OLD, 'Library title'), metadata: { url } });
+    for (const text of NASTY.slice(0, 3)) await storeArticle(db, parsed(text));
+    const doc = article(NEW, { title: 'Wire title', metadata: { url } });
+    const file = encodeSpanmarkV1({
+      documents: [{ article: doc, annotations: [annotation(doc, 0, 17, { id: 'c1', annotator: 'Aigerim', annotatorId: 'aig' })] }],
+      exportedAt: T0,
+      generatorVersion: 't',
+      exportedBy: { id: 'aig', name: 'Aigerim' },
+    });
+    cursors.length = 0;
+    const r = await importExport(db, 'theirs.spanmark.json', new TextEncoder().encode(serializeSpanmarkV1(file)), me);
+    assert.ok(r.ok, JSON.stringify(r));
+    assert.deepEqual(cursors, []);
+    assert.equal(await db.articles.count(), 4);
+    assert.deepEqual((await db.colleagueAnnotations.toArray()).map((a) => [a.docId, a.quote]), [[stored.id, 'Troops 😀 arrived']]);
+    await assertInStep(db, 'after the import');
+  }, spy);
+});
