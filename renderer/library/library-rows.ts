@@ -1,9 +1,10 @@
 // The library table's rows: every article's row (articleRows: the article without its text, one
-// read; article-rows.ts keeps it equal to the article), my layer's per-label counts
-// from their cache (layer-counts.ts: only documents whose layer changed since are counted again,
-// from their own annotations, so no library open reads every annotation), and which colleagues'
-// layers each article holds (from the [docId+layer] index's distinct keys: no annotation is read).
-// Excluded: review progress (review-rows.ts), read after the rows are drawn.
+// read; article-rows.ts keeps it equal to the article) and my layer's per-label counts from their
+// cache (layer-counts.ts: only documents whose layer changed since are counted again, from their
+// own annotations, so no library open reads every annotation). Which colleagues' layers each
+// article holds (from their primary keys: no annotation is read) is read apart, once the rows are
+// drawn (LibraryView), and added with withColleagues.
+// Excluded: review progress (review-rows.ts), read after the colleagues are known.
 
 import type { SpanmarkDb, LayerCounts } from '../db/db.js';
 import type { LibraryRow } from '../../src/corpus/library-table.js';
@@ -31,12 +32,7 @@ export interface LibraryRows {
 /** Documents whose annotations are counted again per read. */
 const CHUNK = 250;
 
-function toRow(
-  a: ArticleRow,
-  counts: Readonly<Record<string, number>> | undefined,
-  edited: string | undefined,
-  colleagues: readonly string[] | undefined,
-): ShownRow {
+function toRow(a: ArticleRow, counts: Readonly<Record<string, number>> | undefined, edited: string | undefined): ShownRow {
   const m = a.metadata ?? {};
   const shelf = shelfOf(a);
   return {
@@ -50,19 +46,28 @@ function toRow(
     lastEdited: edited ?? a.addedAt,
     addedAt: a.addedAt,
     ...(shelf !== 'active' ? { shelf } : {}),
-    ...(colleagues ? { colleagues } : {}),
     reviewStatus: a.reviewStatus ?? 'unreviewed',
     searchKey: `${a.title}\u0000${JSON.stringify(m)}\u0000${edited ?? ''}\u0000${counts ? Object.values(counts).join(',') : ''}`,
   };
 }
 
-/** Per document, the shown names of the colleague layers it holds (sorted). */
+/**
+ * Per document, the shown names of the colleague layers it holds (sorted). From the primary keys
+ * ([docId, layer, id], in that order) in one request: a cursor over the [docId+layer] index's
+ * distinct keys took one step per document and layer, each tracked by the library's live query
+ * (~250 ms for 1,500 pairs). Even so, reading 15,000 keys takes longer than the rows themselves,
+ * which is why the library reads this after drawing them.
+ */
 export async function colleaguesByDoc(db: SpanmarkDb): Promise<Map<string, string[]>> {
-  const [pairs, layers] = await Promise.all([db.colleagueAnnotations.orderBy('[docId+layer]').uniqueKeys(), db.colleagueLayers.toArray()]);
+  const [keys, layers] = await Promise.all([db.colleagueAnnotations.toCollection().primaryKeys(), db.colleagueLayers.toArray()]);
   const shown = new Map(layers.map((l) => [l.key, l.displayName]));
   const out = new Map<string, string[]>();
-  for (const key of pairs as unknown as [string, string][]) {
-    const [docId, layer] = key;
+  let lastDoc: string | undefined;
+  let lastLayer: string | undefined;
+  for (const [docId, layer] of keys) {
+    if (docId === lastDoc && layer === lastLayer) continue;
+    lastDoc = docId;
+    lastLayer = layer;
     const list = out.get(docId) ?? [];
     list.push(shown.get(layer as LayerKey) ?? layer);
     out.set(docId, list);
@@ -71,13 +76,17 @@ export async function colleaguesByDoc(db: SpanmarkDb): Promise<Map<string, strin
   return out;
 }
 
+/** The rows with the colleague layers each holds (rows without any stay as they are). */
+export function withColleagues(rows: readonly ShownRow[], byDoc: ReadonlyMap<string, readonly string[]>): ShownRow[] {
+  return rows.map((r) => {
+    const colleagues = byDoc.get(r.id);
+    return colleagues ? { ...r, colleagues } : r;
+  });
+}
+
+/** The rows without their colleagues (withColleagues adds them). */
 export async function readLibraryRows(db: SpanmarkDb): Promise<LibraryRows> {
-  const [revisions, colleagues, cache, articles] = await Promise.all([
-    db.layerRevisions.toArray(),
-    colleaguesByDoc(db),
-    readCountsCache(db),
-    db.articleRows.toArray(),
-  ]);
+  const [revisions, cache, articles] = await Promise.all([db.layerRevisions.toArray(), readCountsCache(db), db.articleRows.toArray()]);
   const stamps = new Map<string, Stamp>(
     revisions.map((r) => [r.docId, r.writer === undefined ? { revision: r.revision } : { revision: r.revision, writer: r.writer }]),
   );
@@ -99,7 +108,7 @@ export async function readLibraryRows(db: SpanmarkDb): Promise<LibraryRows> {
   }
   const rows = articles.map((a) => {
     const c = cache.get(a.id);
-    return toRow(a, c?.counts, c?.lastEdited, colleagues.get(a.id));
+    return toRow(a, c?.counts, c?.lastEdited);
   });
   return { rows, recounted };
 }

@@ -13,7 +13,7 @@ import { articleRow } from '../../../renderer/db/article-rows.js';
 import { storeArticle } from '../../../renderer/db/articles-repo.js';
 import { bumpRevision, writeNow } from '../../../renderer/db/annotations-repo.js';
 import { deletedIds, deleteArticles, purgeDeleted, putBack, restoreArticles, setArchived, type ShelfBefore } from '../../../renderer/library/shelf-repo.js';
-import { readLibraryRows } from '../../../renderer/library/library-rows.js';
+import { colleaguesByDoc, readLibraryRows, withColleagues } from '../../../renderer/library/library-rows.js';
 import { saveCounts } from '../../../renderer/library/layer-counts.js';
 import { plainTextBlocks } from '../../../src/document/plain-blocks.js';
 import type { Article, ParsedArticle } from '../../../src/document/article.js';
@@ -179,7 +179,7 @@ test('label counts: counted once, then read from the cache until the layer’s s
     const first = await readLibraryRows(db);
     assert.equal(first.recounted.length, 3);
     assert.deepEqual(first.rows.find((r) => r.id === a)?.counts, { claim: 1, casualty: 1 });
-    assert.deepEqual(first.rows.find((r) => r.id === a)?.colleagues, ['Aigerim']);
+    assert.deepEqual(withColleagues(first.rows, await colleaguesByDoc(db)).find((r) => r.id === a)?.colleagues, ['Aigerim']);
     assert.equal(await saveCounts(db, first.recounted), 3);
     // Proof the annotations are not read: a record removed behind the stamp's back is not noticed.
     await db.annotations.delete(`${a}-a`);
