@@ -29,13 +29,7 @@ const TIMEOUT = { timeout: 30_000 };
 const me = { id: 'my-install', name: 'analyst' };
 let n = 0;
 
-const NASTY = [
-  'Troops 😀 arrived in Almaty.',
-  'مرحبا\r\nAt least 18 people were killed.',
-  'e\u0301 café, combining marks',
-  '',
-  'x'.repeat(3 * 1024 * 1024),
-];
+const NASTY = ['Troops 😀 arrived in Almaty.', 'مرحبا\r\nAt least 18 people were killed.', 'e\u0301 café, combining marks', '', 'x'.repeat(3 * 1024 * 1024)];
 const parsed = (text: string, title = 'T'): ParsedArticle => ({
   title,
   format: 'text',
@@ -136,7 +130,9 @@ test('feed import, Spanmark import and a foreign file add rows with their articl
     await assertInStep(db, 'spanmark import');
     assert.equal((await db.articleRows.get(doc.id))?.title, 'from a colleague');
 
-    const foreign = await decodeForeign([{ name: 'doccano.jsonl', bytes: enc(`${JSON.stringify({ text: 'A doccano 😀 text.', label: [[0, 1, 'claim']] })}\n`) }]);
+    const foreign = await decodeForeign([
+      { name: 'doccano.jsonl', bytes: enc(`${JSON.stringify({ text: 'A doccano 😀 text.', label: [[0, 1, 'claim']] })}\n`) },
+    ]);
     assert.ok(foreign);
     const decisions = Object.fromEntries(foreign.result.labels.map((l) => [l.id, { kind: 'map', to: l.id } as const]));
     const s = await storeForeign(db, 'doccano', foreign, decisions, me);
@@ -168,14 +164,17 @@ test('every shape of Dexie write is mirrored: put, update, modify, upsert, parti
     await db.articles.put({ ...docs[0]!, title: 'put 😀' });
     await db.articles.bulkPut([{ ...docs[1]!, title: 'bulkPut' }, article('new via bulkPut')]);
     await assertInStep(db, 'put');
-    await db.articles.update(docs[2]!.id, { 'metadata.source': 'nested keypath', workStatus: 'done' } as never);
+    await db.articles.update(docs[2]!.id, { 'metadata.source': 'nested keypath', workStatus: 'done' });
     await db.articles.bulkUpdate([{ key: docs[3]!.id, changes: { title: 'bulkUpdate' } }]);
-    await db.articles.upsert('upserted', { id: 'upserted', title: 'upsert', text: 'u', blocks: [], metadata: {}, addedAt: T0 } as never);
+    await db.articles.upsert('upserted', { id: 'upserted', sha256: 'u', title: 'upsert', format: 'text', text: 'u', blocks: [], metadata: {}, addedAt: T0 });
     await assertInStep(db, 'update, bulkUpdate, upsert');
     await db.articles.where('metadata.tags').equals('g0').modify({ archivedAt: T0 });
-    await db.articles.where('metadata.tags').equals('g1').modify((x: { title: string }) => {
-      x.title = `${x.title} (modified)`;
-    });
+    await db.articles
+      .where('metadata.tags')
+      .equals('g1')
+      .modify((x: { title: string }) => {
+        x.title = `${x.title} (modified)`;
+      });
     await db.articles.toCollection().modify({ reviewStatus: 'reviewed' });
     await assertInStep(db, 'modify');
     // A bulk add that partly fails, caught inside its transaction: the one that went in has its row, the refused one keeps its own.
@@ -228,7 +227,12 @@ test('a version 5 library upgrades to 6 with every article unchanged and its row
   const name = 'article-rows-upgrade';
   const v5 = new Dexie(name);
   v5.version(1).stores({ articles: 'id, addedAt, title', annotations: 'id, docId, [docId+annotator]', settings: 'key' });
-  v5.version(2).stores({ layerAnnotations: '[docId+annotator+id], docId, [docId+annotator]', reviewDecisions: 'id, docId', layerRevisions: 'docId', layerSnapshots: 'docId' });
+  v5.version(2).stores({
+    layerAnnotations: '[docId+annotator+id], docId, [docId+annotator]',
+    reviewDecisions: 'id, docId',
+    layerRevisions: 'docId',
+    layerSnapshots: 'docId',
+  });
   v5.version(3).stores({ layerAnnotations: null, colleagueAnnotations: '[docId+layer+id], docId, [docId+layer]', colleagueLayers: 'key' });
   v5.version(4).stores({ articles: 'id, addedAt, title, sha256', textReplacements: 'docId' });
   v5.version(5).stores({
@@ -297,13 +301,14 @@ test('the library reads no article (texts and all), only their rows', TIMEOUT, (
         table: (name: string) => {
           const t = down.table(name);
           if (name !== 'articles') return t;
-          const note =
-            <A extends unknown[], R>(what: string, f: (...a: A) => R) =>
-            (...a: A): R => {
-              reads.push(what);
-              return f(...a);
-            };
-          return { ...t, get: note('get', t.get), getMany: note('getMany', t.getMany), query: note('query', t.query), openCursor: note('openCursor', t.openCursor) };
+          const note = (what: string): void => void reads.push(what);
+          return {
+            ...t,
+            get: (req) => (note('get'), t.get(req)),
+            getMany: (req) => (note('getMany'), t.getMany(req)),
+            query: (req) => (note('query'), t.query(req)),
+            openCursor: (req) => (note('openCursor'), t.openCursor(req)),
+          };
         },
       }),
     });
@@ -378,7 +383,10 @@ test('an import matching a library copy by its url finds it from the rows, readi
     assert.ok(r.ok, JSON.stringify(r));
     assert.deepEqual(cursors, []);
     assert.equal(await db.articles.count(), 4);
-    assert.deepEqual((await db.colleagueAnnotations.toArray()).map((a) => [a.docId, a.quote]), [[stored.id, 'Troops 😀 arrived']]);
+    assert.deepEqual(
+      (await db.colleagueAnnotations.toArray()).map((a) => [a.docId, a.quote]),
+      [[stored.id, 'Troops 😀 arrived']],
+    );
     await assertInStep(db, 'after the import');
   }, spy);
 });
