@@ -46,7 +46,7 @@ export interface ImportReanchoring {
 
 type Heads = ReadonlyMap<string, readonly CopyHead[]>;
 
-const head = (a: Article): CopyHead => ({ id: a.id, sha256: a.sha256, title: a.title, url: a.metadata.url });
+const head = (a: Pick<Article, 'id' | 'sha256' | 'title' | 'metadata'>): CopyHead => ({ id: a.id, sha256: a.sha256, title: a.title, url: a.metadata.url });
 
 export async function placeOnLibraryCopies(
   db: SpanmarkDb,
@@ -205,7 +205,8 @@ export function placeForeign(
 
 async function urlIndex(db: SpanmarkDb): Promise<Heads> {
   const index = new Map<string, CopyHead[]>();
-  await db.articles.each((a) => {
+  // The library's rows, not its articles: the same fields without every text (~25 MB for 5,000).
+  await db.articleRows.each((a) => {
     const url = a.metadata.url;
     if (url) index.set(url, [...(index.get(url) ?? []), head(a)]);
   });

@@ -8,6 +8,7 @@ import type { Article } from '../../src/document/article.js';
 import type { ReviewDecision } from '../../src/review/decisions.js';
 import type { LayerKey } from '../../src/review/layer-identity.js';
 import type { TextReplacement } from '../anchoring/replacement-types.js';
+import { ARTICLE_ROWS, articleRow, articleRowsMiddleware, type ArticleRow } from './article-rows.js';
 
 export interface SettingRecord {
   readonly key: string;
@@ -35,6 +36,8 @@ export interface ColleagueLayer {
 
 export type SpanmarkDb = Dexie & {
   articles: EntityTable<Article, 'id'>;
+  /** Each article without its text and blocks, for the library (article-rows.ts keeps it in step). */
+  articleRows: EntityTable<ArticleRow, 'id'>;
   /** My own layer. */
   annotations: EntityTable<Annotation, 'id'>;
   settings: EntityTable<SettingRecord, 'key'>;
@@ -89,7 +92,7 @@ export interface LayerSnapshot {
 
 export const DB_NAME = 'spanmark';
 /** The newest schema version this build knows. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 /**
  * The version that added text replacement (its own constant so it can be renumbered alone if
  * another version lands first: a version number is the only thing it shares with others).
@@ -97,6 +100,8 @@ export const SCHEMA_VERSION = 5;
 export const REPLACEMENT_VERSION = 4;
 /** The version that added the library's indexes and label counts (renumbered alone, as above). */
 export const LIBRARY_VERSION = 5;
+/** The version that added the library's rows (articleRows; renumbered alone, as above). */
+export const ROWS_VERSION = 6;
 
 export function openDatabase(name: string = DB_NAME): SpanmarkDb {
   // 'strict' makes a commit wait until the data is flushed to disk, so "saved" means saved even
@@ -158,6 +163,19 @@ export function openDatabase(name: string = DB_NAME): SpanmarkDb {
     articles: 'id, addedAt, title, sha256, workStatus, metadata.date, metadata.source, *metadata.tags, archivedAt, deletedAt',
     layerCounts: 'docId',
   });
+  // v6: each article without its text and blocks (articleRows), so the library's first paint reads
+  // ~2 MB instead of every text; article-rows.ts's middleware keeps it equal to the articles from
+  // then on. Filled here in one pass of a cursor, so no more than one article's text is held at once.
+  db.version(ROWS_VERSION)
+    .stores({ [ARTICLE_ROWS]: 'id' })
+    .upgrade(async (tx) => {
+      const rows: ArticleRow[] = [];
+      await tx.table('articles').each((a: Article) => {
+        rows.push(articleRow(a));
+      });
+      await tx.table(ARTICLE_ROWS).bulkPut(rows);
+    });
+  db.use(articleRowsMiddleware);
   return db;
 }
 

@@ -10,14 +10,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { SpanmarkDb } from '../db/db.js';
-import { distinctValues, filterRows, sortRows, type SortColumn, type TableFilter } from '../../src/corpus/library-table.js';
+import { distinctValues, filterRows, sortRowsAlong, type SortColumn, type TableFilter } from '../../src/corpus/library-table.js';
 import { WORK_STATUSES, WORK_STATUS_LABEL, type WorkStatus } from '../../src/corpus/work-status.js';
 import { actedOn, pick, SHELF_LABEL, SHELVES, stepCursor, type PickMode, type Selection, type Shelf } from '../../src/corpus/library-shelf.js';
 import { useSchema } from '../schema/schema-context.js';
 import { formatTime, plural } from '../ui/format.js';
 import { progressText } from '../review/ReviewProgressLine.js';
 import type { ReviewProgress } from '../../src/review/differences.js';
-import { setTableOrder, setTableState, tableState, type TableState } from './table-state.js';
+import { setTableOrder, setTableState, tableOrder, tableState, type TableState } from './table-state.js';
 import { totalCount, type ShownRow } from './library-rows.js';
 import { reviewProgressOf } from './review-rows.js';
 import { LibraryActions, useLibraryActions } from './LibraryActions.js';
@@ -58,7 +58,8 @@ export function LibraryTable({ db, me, rows, total, picked, setPicked, onOpen, s
     () => (progress.size === 0 ? rows : rows.map((r) => (progress.has(r.id) ? { ...r, review: progress.get(r.id)! } : r))),
     [rows, progress],
   );
-  const shown = useMemo(() => sortRows(filterRows(withReview, filter), sort), [withReview, filter, sort]);
+  // Along the order last shown (table-state.ts), which is usually already right: one pass, not a sort.
+  const shown = useMemo(() => sortRowsAlong(filterRows(withReview, filter), sort, tableOrder()), [withReview, filter, sort]);
   const order = useMemo(() => shown.map((r) => r.id), [shown]);
   const shownIds = useMemo(() => new Set(order), [order]);
   useEffect(() => setTableOrder(order), [order]);

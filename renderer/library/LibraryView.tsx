@@ -1,15 +1,18 @@
 // The library: every stored document as a row of the library table (LibraryTable.tsx), and the
 // bundled sample offered when the library is empty. Rows are read with my layer's cached label
-// counts (library-rows.ts), and counts worked out afresh are stored back once drawn; while a batch
-// import runs, only the count is followed (one request per batch) and the rows are read again
-// when it ends.
+// counts (library-rows.ts), and counts worked out afresh are stored back once drawn; which
+// colleagues' layers each row holds is read once the rows are painted (before, when the table is
+// sorted or filtered by colleague); while a batch import runs, only the count is followed (one
+// request per batch) and the rows are read again when it ends.
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { LibraryAgreement } from '../review/LibraryAgreement.js';
 import type { SpanmarkDb } from '../db/db.js';
 import { LibraryTable } from './LibraryTable.js';
-import { readLibraryRows, type ShownRow } from './library-rows.js';
+import { colleaguesByDoc, readLibraryRows, withColleagues, type ShownRow } from './library-rows.js';
+import { useAfterPaint } from '../ui/use-after-paint.js';
+import { tableState } from './table-state.js';
 import { saveCounts } from './layer-counts.js';
 import type { LayerCounts } from '../db/db.js';
 import { LibrarySearch } from './LibrarySearch.js';
@@ -47,11 +50,18 @@ export function LibraryView({ db, me, onOpen, onOpenAt = onOpen, onOpenSample, o
     [db, importing],
     null,
   );
+  // Which colleagues' layers each row holds: read once the rows are on screen (its keys take
+  // longer to read than the rows; library-rows.ts colleaguesByDoc), unless the table is sorted or
+  // filtered by colleague, whose rows cannot be drawn without them.
+  const [byColleague] = useState(() => tableState().filter.colleague !== undefined || tableState().sort.column === 'colleagues');
+  const drawn = useAfterPaint(listing !== null);
+  const colleagues = useLiveQuery(() => (drawn || byColleague ? colleaguesByDoc(db) : undefined), [db, drawn, byColleague]);
+  const rows = useMemo(() => (listing === null ? [] : colleagues ? withColleagues(listing.rows, colleagues) : listing.rows), [listing, colleagues]);
   // A cache only: a failed store is counted again at the next open, so it is not reported.
   useEffect(() => {
     if (listing?.recounted?.length) void saveCounts(db, listing.recounted).catch(() => undefined);
   }, [db, listing]);
-  if (listing === null) return <main className="library" aria-busy="true" />;
+  if (listing === null || (byColleague && colleagues === undefined)) return <main className="library" aria-busy="true" />;
   last.current = listing;
   return (
     <main className="library" data-testid="library">
@@ -88,7 +98,7 @@ export function LibraryView({ db, me, onOpen, onOpenAt = onOpen, onOpenSample, o
           <LibraryTable
             db={db}
             me={me}
-            rows={listing.rows}
+            rows={rows}
             total={listing.total}
             picked={picked}
             setPicked={setPicked}
@@ -96,7 +106,7 @@ export function LibraryView({ db, me, onOpen, onOpenAt = onOpen, onOpenSample, o
             search={(state, setState, shownIds) => (
               <LibrarySearch
                 db={db}
-                rows={listing.rows}
+                rows={rows}
                 query={state.query}
                 setQuery={(query) => setState({ ...state, query })}
                 shownIds={shownIds}

@@ -1,12 +1,15 @@
-// The library table's rows: every article (in chunks by primary key), my layer's per-label counts
-// from their cache (layer-counts.ts: only documents whose layer changed since are counted again,
-// from their own annotations, so no library open reads every annotation), and which colleagues'
-// layers each article holds (from the [docId+layer] index's distinct keys: no annotation is read).
-// Excluded: review progress (review-rows.ts), read after the rows are drawn.
+// The library table's rows: every article's row (articleRows: the article without its text, one
+// read; article-rows.ts keeps it equal to the article) and my layer's per-label counts from their
+// cache (layer-counts.ts: only documents whose layer changed since are counted again, from their
+// own annotations, so no library open reads every annotation). Which colleagues' layers each
+// article holds (from their primary keys: no annotation is read) is read apart, once the rows are
+// drawn (LibraryView), and added with withColleagues.
+// Excluded: review progress (review-rows.ts), read after the colleagues are known.
 
 import type { SpanmarkDb, LayerCounts } from '../db/db.js';
 import type { LibraryRow } from '../../src/corpus/library-table.js';
-import type { Article, ReviewStatus } from '../../src/document/article.js';
+import type { ReviewStatus } from '../../src/document/article.js';
+import type { ArticleRow } from '../db/article-rows.js';
 import { summariseLayer } from '../../src/corpus/layer-summary.js';
 import { shelfOf } from '../../src/corpus/library-shelf.js';
 import { workStatusOf } from '../../src/corpus/work-status.js';
@@ -26,14 +29,10 @@ export interface LibraryRows {
   readonly recounted: LayerCounts[];
 }
 
+/** Documents whose annotations are counted again per read. */
 const CHUNK = 250;
 
-function toRow(
-  a: Article,
-  counts: Readonly<Record<string, number>> | undefined,
-  edited: string | undefined,
-  colleagues: readonly string[] | undefined,
-): ShownRow {
+function toRow(a: ArticleRow, counts: Readonly<Record<string, number>> | undefined, edited: string | undefined): ShownRow {
   const m = a.metadata ?? {};
   const shelf = shelfOf(a);
   return {
@@ -47,19 +46,28 @@ function toRow(
     lastEdited: edited ?? a.addedAt,
     addedAt: a.addedAt,
     ...(shelf !== 'active' ? { shelf } : {}),
-    ...(colleagues ? { colleagues } : {}),
     reviewStatus: a.reviewStatus ?? 'unreviewed',
     searchKey: `${a.title}\u0000${JSON.stringify(m)}\u0000${edited ?? ''}\u0000${counts ? Object.values(counts).join(',') : ''}`,
   };
 }
 
-/** Per document, the shown names of the colleague layers it holds (sorted). */
+/**
+ * Per document, the shown names of the colleague layers it holds (sorted). From the primary keys
+ * ([docId, layer, id], in that order) in one request: a cursor over the [docId+layer] index's
+ * distinct keys took one step per document and layer, each tracked by the library's live query
+ * (~250 ms for 1,500 pairs). Even so, reading 15,000 keys takes longer than the rows themselves,
+ * which is why the library reads this after drawing them.
+ */
 export async function colleaguesByDoc(db: SpanmarkDb): Promise<Map<string, string[]>> {
-  const [pairs, layers] = await Promise.all([db.colleagueAnnotations.orderBy('[docId+layer]').uniqueKeys(), db.colleagueLayers.toArray()]);
+  const [keys, layers] = await Promise.all([db.colleagueAnnotations.toCollection().primaryKeys(), db.colleagueLayers.toArray()]);
   const shown = new Map(layers.map((l) => [l.key, l.displayName]));
   const out = new Map<string, string[]>();
-  for (const key of pairs as unknown as [string, string][]) {
-    const [docId, layer] = key;
+  let lastDoc: string | undefined;
+  let lastLayer: string | undefined;
+  for (const [docId, layer] of keys) {
+    if (docId === lastDoc && layer === lastLayer) continue;
+    lastDoc = docId;
+    lastLayer = layer;
     const list = out.get(docId) ?? [];
     list.push(shown.get(layer as LayerKey) ?? layer);
     out.set(docId, list);
@@ -68,38 +76,40 @@ export async function colleaguesByDoc(db: SpanmarkDb): Promise<Map<string, strin
   return out;
 }
 
+/** The rows with the colleague layers each holds (rows without any stay as they are). */
+export function withColleagues(rows: readonly ShownRow[], byDoc: ReadonlyMap<string, readonly string[]>): ShownRow[] {
+  return rows.map((r) => {
+    const colleagues = byDoc.get(r.id);
+    return colleagues ? { ...r, colleagues } : r;
+  });
+}
+
+/** The rows without their colleagues (withColleagues adds them). */
 export async function readLibraryRows(db: SpanmarkDb): Promise<LibraryRows> {
-  const [revisions, colleagues] = await Promise.all([db.layerRevisions.toArray(), colleaguesByDoc(db)]);
+  const [revisions, cache, articles] = await Promise.all([db.layerRevisions.toArray(), readCountsCache(db), db.articleRows.toArray()]);
   const stamps = new Map<string, Stamp>(
     revisions.map((r) => [r.docId, r.writer === undefined ? { revision: r.revision } : { revision: r.revision, writer: r.writer }]),
   );
-  const cache = await readCountsCache(db);
-  const rows: ShownRow[] = [];
   const recounted: LayerCounts[] = [];
-  // In chunks by primary key: one read of 5,000 articles (texts and all) was a single long task.
-  let after: string | undefined;
-  for (;;) {
-    const chunk = await (after === undefined ? db.articles.orderBy(':id') : db.articles.where(':id').above(after)).limit(CHUNK).toArray();
-    const stale = chunk.filter((a) => !countsCurrent(cache.get(a.id), stamps.get(a.id) ?? { revision: 0 })).map((a) => a.id);
-    if (stale.length > 0) {
-      const byDoc = new Map<string, { label: string; createdAt?: string; updatedAt?: string }[]>(stale.map((id) => [id, []]));
-      await db.annotations
-        .where('docId')
-        .anyOf(stale)
-        .each((a) => byDoc.get(a.docId)?.push(a));
-      for (const id of stale) {
-        const record = countsRecord(id, stamps.get(id) ?? { revision: 0 }, summariseLayer(byDoc.get(id) ?? []));
-        cache.set(id, record);
-        recounted.push(record);
-      }
+  const stale = articles.filter((a) => !countsCurrent(cache.get(a.id), stamps.get(a.id) ?? { revision: 0 })).map((a) => a.id);
+  // In chunks of documents, so no one read holds every stale document's annotations (after an import of many layers).
+  for (let from = 0; from < stale.length; from += CHUNK) {
+    const ids = stale.slice(from, from + CHUNK);
+    const byDoc = new Map<string, { label: string; createdAt?: string; updatedAt?: string }[]>(ids.map((id) => [id, []]));
+    await db.annotations
+      .where('docId')
+      .anyOf(ids)
+      .each((a) => byDoc.get(a.docId)?.push(a));
+    for (const id of ids) {
+      const record = countsRecord(id, stamps.get(id) ?? { revision: 0 }, summariseLayer(byDoc.get(id) ?? []));
+      cache.set(id, record);
+      recounted.push(record);
     }
-    for (const a of chunk) {
-      const c = cache.get(a.id);
-      rows.push(toRow(a, c?.counts, c?.lastEdited, colleagues.get(a.id)));
-    }
-    if (chunk.length < CHUNK) break;
-    after = chunk[chunk.length - 1]!.id;
   }
+  const rows = articles.map((a) => {
+    const c = cache.get(a.id);
+    return toRow(a, c?.counts, c?.lastEdited);
+  });
   return { rows, recounted };
 }
 

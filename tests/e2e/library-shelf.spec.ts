@@ -179,3 +179,26 @@ test('colleagues and review columns: filter by colleague, sort by either; Shift-
   await expect(page.getByTestId('library-row').and(page.locator('[aria-selected="true"]'))).toHaveCount(3);
   await expect(page.getByTestId('library-delete')).toHaveText('Delete 3');
 });
+
+test('back in a library filtered by colleague, the table draws that colleague’s articles from the start', async ({ page }) => {
+  await setUp(page);
+  // Drawn without them at first, the colleagues column fills once the rows are painted.
+  await expect(page.getByTestId('library-row').filter({ hasText: 'kazakhstan-2022-01-07' }).getByTestId('cell-colleagues')).toHaveText('Aigerim');
+  await page.getByTestId('filter-colleague').selectOption('Aigerim');
+  await expect(page.getByTestId('library-count')).toHaveText('1 of 3 articles');
+  await titles(page).first().click();
+  await expect(page.getByTestId('article-title')).toHaveText('kazakhstan-2022-01-07');
+  // Every count the table shows on the way back, from its first drawing.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { seenCounts: string[] }).seenCounts = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="library-count"]')?.textContent;
+      if (text && seen[seen.length - 1] !== text) seen.push(text);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByTestId('cmd-library').click();
+  await expect(titles(page)).toHaveText(['kazakhstan-2022-01-07']);
+  await expect(page.getByTestId('filter-colleague')).toHaveValue('Aigerim');
+  expect(await page.evaluate(() => (window as unknown as { seenCounts: string[] }).seenCounts)).toEqual(['1 of 3 articles']);
+});

@@ -10,7 +10,7 @@ const A = 'a'.repeat(64);
 const B = 'b'.repeat(64);
 const T = '2022-01-05T01:00:00.000Z';
 
-test('a version 4 library upgrades to 5 with every record intact, and the library counts it right', async ({ page }) => {
+test('a version 4 library upgrades through 5 to 6 with every record intact, and the library counts it right', async ({ page }) => {
   await page.goto('/__spanmark/health');
   const original = await page.evaluate(
     async ([a, b, t]) => {
@@ -102,14 +102,16 @@ test('a version 4 library upgrades to 5 with every record intact, and the librar
 
   // Every record as it was; the counts stored beside them once the library drew.
   await expect.poll(async () => (await dump(page))['layerCounts']?.length).toBe(2);
-  const { layerCounts, settings, ...after } = await dump(page);
+  const { layerCounts, settings, articleRows, ...after } = await dump(page);
   const { settings: originalSettings, ...originalRest } = original;
   expect(after).toEqual(originalRest);
   // The app adds this installation's id at its first start, as it does for any library.
   expect((settings as { key: string }[]).filter((s) => s.key !== 'annotatorId')).toEqual(originalSettings);
   expect(layerCounts).toContainEqual({ docId: A, revision: 4, writer: 'w4', counts: { deployment: 1, claim: 2 }, lastEdited: T });
   const versions = await page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'spanmark')?.version);
-  expect(versions).toBe(50);
+  expect(versions).toBe(60);
+  // Version 6's rows for the library: each article as it was, less its text and blocks.
+  expect(articleRows).toEqual((originalRest['articles'] as Record<string, unknown>[]).map(({ text: _text, blocks: _blocks, ...row }) => row));
 
   // The next open reads the counts from the cache (an annotation removed behind the stamp's back is not seen).
   await page.evaluate(

@@ -50,6 +50,7 @@ export function readStored(page: Page, except: readonly string[] = []): Promise<
 /** The object stores of the current database, sorted. */
 export const LIBRARY_STORES = [
   'annotations',
+  'articleRows',
   'articles',
   'colleagueAnnotations',
   'colleagueLayers',

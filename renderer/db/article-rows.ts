@@ -1,0 +1,90 @@
+// The library's rows: each article without its text and blocks (articleRows, db.ts), so opening
+// the library reads ~2 MB instead of every text (~25 MB for 5,000 articles). A derived copy that
+// must never disagree with `articles`, so it is kept in one place rather than at every write site:
+// a DBCore middleware adds articleRows to every readwrite transaction that may write articles and
+// repeats each committed change to an article on its row in the same transaction (an abort undoes
+// both). Dexie's update()/modify() reach this level as puts of whole records (their `updates` and
+// `changeSpec` only describe them), and deletes by criteria still list their keys.
+// Excluded: writes with IndexedDB itself (none write articles; a test that seeds a library by hand
+// must write the row too), and writing articleRows directly, which is refused outside an upgrade.
+
+import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, Middleware } from 'dexie';
+import type { Article } from '../../src/document/article.js';
+
+/** An article as the library lists it: everything but its text and blocks. */
+export type ArticleRow = Omit<Article, 'text' | 'blocks'>;
+
+export const ARTICLES = 'articles';
+export const ARTICLE_ROWS = 'articleRows';
+
+export function articleRow(a: Article): ArticleRow {
+  const { text: _text, blocks: _blocks, ...row } = a;
+  return row;
+}
+
+/** The values (or keys) of a mutate whose operation succeeded, in order. */
+const succeeded = <T>(items: readonly T[], res: DBCoreMutateResponse): T[] =>
+  res.numFailures === 0 ? [...items] : items.filter((_, i) => !(i in res.failures));
+
+async function mirror(rows: DBCoreTable, req: DBCoreMutateRequest, res: DBCoreMutateResponse): Promise<void> {
+  let done: DBCoreMutateResponse | undefined;
+  switch (req.type) {
+    case 'add':
+    case 'put': {
+      const values = succeeded(req.values as readonly Article[], res);
+      // put, never add: a row is the latest copy of its article, whatever was there.
+      if (values.length > 0) done = await rows.mutate({ type: 'put', trans: req.trans, values: values.map(articleRow) });
+      break;
+    }
+    case 'delete': {
+      const keys = succeeded(req.keys, res);
+      if (keys.length > 0) done = await rows.mutate({ type: 'delete', trans: req.trans, keys });
+      break;
+    }
+    case 'deleteRange':
+      // A range of the primary key: a row has its article's key.
+      if (res.numFailures === 0) done = await rows.mutate({ type: 'deleteRange', trans: req.trans, range: req.range });
+      break;
+  }
+  if (done && done.numFailures > 0) {
+    // A row that could not follow its article would make the two disagree: nothing of this transaction stays.
+    req.trans.abort();
+    throw Object.values(done.failures)[0] ?? new Error('The library row could not be written.');
+  }
+}
+
+const isUpgrade = (trans: unknown): boolean => (trans as { mode?: string }).mode === 'versionchange';
+
+function createArticleRows(down: DBCore): Partial<DBCore> {
+  return {
+    transaction(stores, mode, options) {
+      const scope = mode === 'readwrite' && stores.includes(ARTICLES) && !stores.includes(ARTICLE_ROWS) ? [...stores, ARTICLE_ROWS] : stores;
+      return down.transaction(scope, mode, options);
+    },
+    table(name) {
+      const table = down.table(name);
+      if (name === ARTICLE_ROWS) {
+        return {
+          ...table,
+          mutate: (req) =>
+            isUpgrade(req.trans) ? table.mutate(req) : Promise.reject(new Error('articleRows is a copy of articles: write the article instead.')),
+        };
+      }
+      if (name !== ARTICLES) return table;
+      return {
+        ...table,
+        mutate: async (req) => {
+          const res = await table.mutate(req);
+          // An upgrade from before articleRows existed writes articles before its store is made;
+          // the version that makes it fills it from the articles as they are then. (Looked up here,
+          // not once: Dexie builds this stack on an older database's schema while it upgrades.)
+          if (isUpgrade(req.trans) && !(req.trans as unknown as IDBTransaction).objectStoreNames.contains(ARTICLE_ROWS)) return res;
+          await mirror(down.table(ARTICLE_ROWS), req, res);
+          return res;
+        },
+      };
+    },
+  };
+}
+
+export const articleRowsMiddleware: Middleware<DBCore> = { stack: 'dbcore', name: 'ArticleRows', create: createArticleRows };

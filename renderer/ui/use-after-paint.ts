@@ -1,0 +1,29 @@
+// A view's secondary reads (which colleagues each library row has, then review progress) wait for
+// the frame that shows its first data: started with it, their IndexedDB results arrive as tasks
+// that run before that frame and hold it back. Excluded: what is read (the caller's query).
+
+import { useEffect, useState } from 'react';
+
+/** A hidden window paints no frame; past this, the reads start anyway. */
+const LATEST_MS = 500;
+
+/** False until the frame after `ready` first became true has been painted; then true for good. */
+export function useAfterPaint(ready: boolean): boolean {
+  const [after, setAfter] = useState(false);
+  useEffect(() => {
+    if (!ready || after) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const done = (): void => setAfter(true);
+    // rAF runs just before the frame is painted; a task queued from there runs after it.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(done, 0);
+    });
+    const latest = setTimeout(done, LATEST_MS);
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(latest);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [ready, after]);
+  return after;
+}
