@@ -2,7 +2,7 @@
 // corpus-keys.ts (mark done, next / previous, next not done), and "in progress" at the first tag
 // (every committed create or tag-all, 'spanmark:saved', moves a new article on).
 
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { APP_EVENTS } from '../app/events.js';
 import type { SpanmarkDb } from '../db/db.js';
 import { neighbourArticle, noteTagged, setWorkStatus } from './article-details-repo.js';
@@ -26,6 +26,14 @@ export function useCorpusNav({ db, docId, openDoc, say, fail }: Deps): (e: Keybo
     return () => window.removeEventListener(APP_EVENTS.saved, saved);
   }, [db, fail]);
 
+  // Keys are followed in order, each from where the ones before it lead: two quick Alt+← go back
+  // two articles, even while the first is still opening (both used to start from the one shown).
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const aim = useRef<string | undefined>(docId);
+  useEffect(() => {
+    aim.current = docId;
+  }, [docId]);
+
   return useCallback(
     (e: KeyboardEvent) => {
       const key = corpusKey(e);
@@ -37,9 +45,13 @@ export function useCorpusNav({ db, docId, openDoc, say, fail }: Deps): (e: Keybo
         );
         return true;
       }
-      void neighbourArticle(db, docId, key.dir, key.notDone)
-        .then((next) => {
-          if (next) return openDoc(next);
+      queue.current = queue.current
+        .then(async () => {
+          const next = await neighbourArticle(db, aim.current ?? docId, key.dir, key.notDone);
+          if (next) {
+            aim.current = next;
+            return openDoc(next);
+          }
           say(
             'info',
             key.notDone

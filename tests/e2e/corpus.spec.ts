@@ -234,6 +234,14 @@ test('metadata in the header, edited there and exported; status by the first tag
   await page.keyboard.press('Alt+KeyN');
   await expect(title).toHaveText(titles[2]!);
   expect(page.url()).not.toContain('about:blank');
+  // Two Alt+← in one go (the second arrives while the first article is still opening) go back two.
+  await page.evaluate(() => {
+    for (let i = 0; i < 2; i++) document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', code: 'ArrowLeft', altKey: true, bubbles: true }));
+  });
+  await expect(title).toHaveText(titles[0]!);
+  await page.keyboard.press('Alt+ArrowRight');
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(title).toHaveText(titles[2]!);
 
   // Edit the details: a wrong date is refused with the field named; a right one is stored and shown.
   await page.getByTestId('edit-details').click();
