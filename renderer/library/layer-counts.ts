@@ -30,13 +30,24 @@ export function countsRecord(docId: string, stamp: Stamp, summary: LayerSummary)
 
 export const countsCurrent = (record: LayerCounts | undefined, stamp: Stamp): record is LayerCounts => record !== undefined && sameStamp(record, stamp);
 
+/**
+ * Documents per transaction when storing: after a feed of 5,000 new articles every one is counted
+ * afresh, and checking and storing them all at once was two tasks of 0.2 s each as the import ended.
+ */
+export const SAVE_STEP = 500;
+
 /** Stores the summaries whose stamp is still the document's (a write since makes one stale: skipped). */
-export async function saveCounts(db: SpanmarkDb, records: readonly LayerCounts[]): Promise<number> {
-  if (records.length === 0) return 0;
-  return db.transaction('rw', [db.layerRevisions, db.layerCounts], async () => {
-    const revs = await db.layerRevisions.bulkGet(records.map((r) => r.docId));
-    const keep = records.filter((r, i) => sameStamp(r, revs[i] ?? { revision: 0 }));
-    await db.layerCounts.bulkPut(keep);
-    return keep.length;
-  });
+export async function saveCounts(db: SpanmarkDb, records: readonly LayerCounts[], step: number = SAVE_STEP): Promise<number> {
+  let saved = 0;
+  // One transaction per step: each record is checked against its own stamp, so steps need not be one.
+  for (let from = 0; from < records.length; from += step) {
+    const some = records.slice(from, from + step);
+    saved += await db.transaction('rw', [db.layerRevisions, db.layerCounts], async () => {
+      const revs = await db.layerRevisions.bulkGet(some.map((r) => r.docId));
+      const keep = some.filter((r, i) => sameStamp(r, revs[i] ?? { revision: 0 }));
+      await db.layerCounts.bulkPut(keep);
+      return keep.length;
+    });
+  }
+  return saved;
 }

@@ -210,6 +210,24 @@ test('label counts: counted once, then read from the cache until the layer’s s
   }
 });
 
+test('label counts are stored in steps, each record checked against its own stamp', async () => {
+  const db = await fresh();
+  try {
+    const ids = ['d1', 'd2 🇰🇿', 'd3', 'مستند', 'd5'];
+    for (const id of ids) await bumpRevision(db, id);
+    const records = ids.map((docId) => ({ docId, revision: 1, counts: { claim: docId.length } }));
+    // d3's layer moves on after it was counted: its summary is stale and must not be stored.
+    await bumpRevision(db, 'd3');
+    const stamped = await db.layerRevisions.bulkGet(ids);
+    const withWriters = records.map((r, i) => (stamped[i]?.writer === undefined ? r : { ...r, writer: stamped[i].writer }));
+    assert.equal(await saveCounts(db, withWriters, 2), 4);
+    assert.deepEqual((await db.layerCounts.orderBy('docId').primaryKeys()).sort(), ids.filter((id) => id !== 'd3').sort());
+    assert.equal(await saveCounts(db, [], 2), 0);
+  } finally {
+    db.close();
+  }
+});
+
 test('a version 4 library upgrades to 5 with every record unchanged; the indexes serve the filters; counts come out right', async () => {
   const name = 'library-store-upgrade';
   const v4 = new Dexie(name);
