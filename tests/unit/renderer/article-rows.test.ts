@@ -24,6 +24,7 @@ import { encodeSpanmarkV1, serializeSpanmarkV1 } from '../../../src/codecs/spanm
 import { plainTextBlocks } from '../../../src/document/plain-blocks.js';
 import type { Article, ParsedArticle } from '../../../src/document/article.js';
 import { annotation, article, T0 } from '../codecs/spanmark-v1-helpers.js';
+import { oldLibrary } from './old-library.js';
 
 const TIMEOUT = { timeout: 30_000 };
 const me = { id: 'my-install', name: 'analyst' };
@@ -225,20 +226,7 @@ test('the rows cannot be written directly, only through their articles', TIMEOUT
 
 test('a version 5 library upgrades to 6 with every article unchanged and its rows filled; then they stay in step', TIMEOUT, async () => {
   const name = 'article-rows-upgrade';
-  const v5 = new Dexie(name);
-  v5.version(1).stores({ articles: 'id, addedAt, title', annotations: 'id, docId, [docId+annotator]', settings: 'key' });
-  v5.version(2).stores({
-    layerAnnotations: '[docId+annotator+id], docId, [docId+annotator]',
-    reviewDecisions: 'id, docId',
-    layerRevisions: 'docId',
-    layerSnapshots: 'docId',
-  });
-  v5.version(3).stores({ layerAnnotations: null, colleagueAnnotations: '[docId+layer+id], docId, [docId+layer]', colleagueLayers: 'key' });
-  v5.version(4).stores({ articles: 'id, addedAt, title, sha256', textReplacements: 'docId' });
-  v5.version(5).stores({
-    articles: 'id, addedAt, title, sha256, workStatus, metadata.date, metadata.source, *metadata.tags, archivedAt, deletedAt',
-    layerCounts: 'docId',
-  });
+  const v5 = oldLibrary(name, 5);
   await v5.open();
   const articles: Article[] = [
     article(NASTY[0]!, { title: 'مرحبا', metadata: { source: 'Reuters', date: '2022-01-07', tags: ['kz'] }, workStatus: 'done', reviewStatus: 'reviewed' }),

@@ -7,7 +7,6 @@
 import 'fake-indexeddb/auto';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import Dexie from 'dexie';
 import { openDatabase, SCHEMA_VERSION, type SpanmarkDb } from '../../../renderer/db/db.js';
 import { articleRow } from '../../../renderer/db/article-rows.js';
 import { storeArticle } from '../../../renderer/db/articles-repo.js';
@@ -19,6 +18,7 @@ import { plainTextBlocks } from '../../../src/document/plain-blocks.js';
 import type { Article, ParsedArticle } from '../../../src/document/article.js';
 import type { Annotation } from '../../../src/annotations/types.js';
 import { T0 } from '../codecs/spanmark-v1-helpers.js';
+import { oldLibrary } from './old-library.js';
 
 const idsOf = (marks: readonly ShelfBefore[]) => marks.map((m) => m.id).sort();
 let n = 0;
@@ -230,16 +230,7 @@ test('label counts are stored in steps, each record checked against its own stam
 
 test('a version 4 library upgrades to 5 with every record unchanged; the indexes serve the filters; counts come out right', async () => {
   const name = 'library-store-upgrade';
-  const v4 = new Dexie(name);
-  v4.version(1).stores({ articles: 'id, addedAt, title', annotations: 'id, docId, [docId+annotator]', settings: 'key' });
-  v4.version(2).stores({
-    layerAnnotations: '[docId+annotator+id], docId, [docId+annotator]',
-    reviewDecisions: 'id, docId',
-    layerRevisions: 'docId',
-    layerSnapshots: 'docId',
-  });
-  v4.version(3).stores({ layerAnnotations: null, colleagueAnnotations: '[docId+layer+id], docId, [docId+layer]', colleagueLayers: 'key' });
-  v4.version(4).stores({ articles: 'id, addedAt, title, sha256', textReplacements: 'docId' });
+  const v4 = oldLibrary(name, 4);
   await v4.open();
   const text = 'Troops 😀 arrived\r\nin Almaty.';
   const article = (id: string, metadata: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
