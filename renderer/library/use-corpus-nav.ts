@@ -62,7 +62,11 @@ export function useCorpusNav({ db, docId, openDoc, say, fail }: Deps): (e: Keybo
           );
           return undefined;
         })
-        .catch((err: unknown) => fail('Could not open the next article', err));
+        .catch((err: unknown) => {
+          // Not opened: the next key starts from the article shown again.
+          aim.current = undefined;
+          fail('Could not open the next article', err);
+        });
       return true;
     },
     [db, docId, openDoc, say, fail],
