@@ -2,18 +2,24 @@
 // author, language, URL and tags, and a form to edit them with the title and date. Read live from
 // the database, so a status set by a key or by the first tag shows at once.
 
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Article } from '../../src/document/article.js';
 import { checkDetails, detailsInput, type DetailsInput } from '../../src/corpus/article-details.js';
 import { WORK_STATUS_LABEL, WORK_STATUSES, workStatusOf, type WorkStatus } from '../../src/corpus/work-status.js';
 import type { SpanmarkDb } from '../db/db.js';
+import type { ArticleRow } from '../db/article-rows.js';
 import { saveArticleDetails, setWorkStatus } from './article-details-repo.js';
 import { ArticleHeader } from '../app/ArticleHeader.js';
 
-/** The stored article, followed live; undefined while it is read. */
-export function useLiveArticle(db: SpanmarkDb, id: string | undefined): Article | undefined {
-  return useLiveQuery(() => (id === undefined ? undefined : db.articles.get(id)), [db, id]);
+/**
+ * The stored article's row (all but its text and blocks), followed live; undefined while it is
+ * read. The row, not the article: a status or detail change would otherwise read the whole text
+ * back (1 MB for a long article), and the text cannot change under an open session anyway (a
+ * replacement reopens it).
+ */
+export function useLiveArticleRow(db: SpanmarkDb, id: string | undefined): ArticleRow | undefined {
+  return useLiveQuery(() => (id === undefined ? undefined : db.articleRows.get(id)), [db, id]);
 }
 
 /**
@@ -22,10 +28,11 @@ export function useLiveArticle(db: SpanmarkDb, id: string | undefined): Article 
  * reader around it (whose re-render dropped a selection being made by keys).
  */
 export function LiveArticleHeader({ db, article, fail }: Props) {
-  const live = useLiveArticle(db, article.id);
+  const live = useLiveArticleRow(db, article.id);
   // The opened record stands in until the live read comes (a moment later): the details row is
   // drawn with the header, so the text below never moves down under a selection being made.
-  const shown = live?.id === article.id ? live : article;
+  // Everything from the live row (a field it no longer has is gone), the text and blocks from the session.
+  const shown = useMemo((): Article => (live?.id === article.id ? { ...live, text: article.text, blocks: article.blocks } : article), [article, live]);
   return (
     <>
       <ArticleHeader article={shown} />

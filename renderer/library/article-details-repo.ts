@@ -16,8 +16,11 @@ export async function setWorkStatus(db: SpanmarkDb, id: string, workStatus: Work
 
 /** After a tag: a new article is in progress now; any other status stays. Read and written in one transaction. */
 export async function noteTagged(db: SpanmarkDb, id: string): Promise<WorkStatus | undefined> {
-  return db.transaction('rw', db.articles, async () => {
-    const a = await db.articles.get(id);
+  // Runs after every tag: the status is read from the article's row, not the article (a 1 MB
+  // text and its blocks were read back after each label key); the article is written only when
+  // the status changes, at the first tag.
+  return db.transaction('rw', [db.articles, db.articleRows], async () => {
+    const a = await db.articleRows.get(id);
     if (!a) return undefined;
     const before = workStatusOf(a);
     const after = statusAfterTag(before);

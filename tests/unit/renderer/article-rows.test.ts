@@ -309,6 +309,34 @@ test('the library reads no article (texts and all), only their rows', TIMEOUT, (
   }, spy);
 });
 
+test('a tag after the first reads the status from the row, never the article (its text read back after every label key)', TIMEOUT, () => {
+  const reads: string[] = [];
+  const spy = (db: SpanmarkDb) =>
+    db.use({
+      stack: 'dbcore',
+      name: 'ArticleReadSpyTag',
+      level: 20,
+      create: (down: DBCore) => ({
+        ...down,
+        table: (name: string) => {
+          const t = down.table(name);
+          if (name !== 'articles') return t;
+          return { ...t, get: (req) => (reads.push('get'), t.get(req)), getMany: (req) => (reads.push('getMany'), t.getMany(req)) };
+        },
+      }),
+    });
+  return withDb(async (db) => {
+    const { article: a } = await storeArticle(db, parsed(NASTY[4]!));
+    assert.equal(await noteTagged(db, a.id), 'in-progress');
+    await assertInStep(db, 'first tag');
+    reads.length = 0;
+    assert.equal(await noteTagged(db, a.id), 'in-progress');
+    assert.equal(await noteTagged(db, a.id), 'in-progress');
+    assert.deepEqual(reads, []);
+    assert.equal(await noteTagged(db, 'no such article'), undefined);
+  }, spy);
+});
+
 test('the library’s live query reads again when an article changes', TIMEOUT, () =>
   withDb(async (db) => {
     const { article: a } = await storeArticle(db, parsed('Troops 😀 arrived.', 'first'));
