@@ -21,7 +21,8 @@ if (unknown.length) throw new Error(`unknown screenshot ${unknown.join(', ')}; c
 const wanted = (shot: (typeof SHOTS)[number]) => named.length === 0 || named.includes(shot);
 const written: string[] = [];
 const port = Number(process.env['SPANMARK_SCREENSHOT_PORT'] ?? 47470);
-const server = spawn('npx', ['tsx', 'main/node/serve.ts', '--port', String(port), '--root', 'dist/renderer'], { cwd: root, stdio: 'ignore' });
+// A group of its own: npx starts the server as a child, which killing npx alone left running.
+const server = spawn('npx', ['tsx', 'main/node/serve.ts', '--port', String(port), '--root', 'dist/renderer'], { cwd: root, stdio: 'ignore', detached: true });
 await new Promise((r) => setTimeout(r, 2500));
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 try {
@@ -106,5 +107,5 @@ try {
   }
 } finally {
   await browser.close();
-  server.kill();
+  if (server.pid !== undefined) process.kill(-server.pid);
 }
