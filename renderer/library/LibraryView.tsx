@@ -104,9 +104,11 @@ export function LibraryView({ db, me, onOpen, onOpenAt = onOpen, onOpenSample, o
             setPicked={setPicked}
             onOpen={onOpen}
             search={(state, setState, shownIds) => (
+              // The rows as read, not with their colleagues: search needs neither, and the colleagues
+              // arriving after paint would make it search (and walk 5,000 search keys) a second time.
               <LibrarySearch
                 db={db}
-                rows={rows}
+                rows={listing.rows}
                 query={state.query}
                 setQuery={(query) => setState({ ...state, query })}
                 shownIds={shownIds}
