@@ -8,6 +8,7 @@ import type { Annotation } from '../../src/annotations/types.js';
 import type { TextReplacement } from './replacement-types.js';
 import { LabelChip } from '../ui/LabelChip.js';
 import { plural } from '../ui/format.js';
+import { MoreRows } from '../ui/MoreRows.js';
 
 interface Props {
   readonly record: TextReplacement;
@@ -60,7 +61,7 @@ export function ReplacementPanel({ record, annotations, onJump, onConfirm, onUnd
               </li>
             ))}
           </ul>
-          <MoreRows total={moved.length} shown={movedShown} onMore={() => setMovedShown((n) => n + ROWS_AT_A_TIME)} testId="more-moved" />
+          <MoreRows total={moved.length} shown={movedShown} onMore={() => setMovedShown((n) => n + ROWS_AT_A_TIME)} step={ROWS_AT_A_TIME} testId="more-moved" />
           <div className="actions">
             <button type="button" onClick={() => onConfirm()} data-testid="confirm-all-moved">
               Confirm all
@@ -84,7 +85,13 @@ export function ReplacementPanel({ record, annotations, onJump, onConfirm, onUnd
               </li>
             ))}
           </ul>
-          <MoreRows total={orphans.length} shown={orphansShown} onMore={() => setOrphansShown((n) => n + ROWS_AT_A_TIME)} testId="more-orphans" />
+          <MoreRows
+            total={orphans.length}
+            shown={orphansShown}
+            onMore={() => setOrphansShown((n) => n + ROWS_AT_A_TIME)}
+            step={ROWS_AT_A_TIME}
+            testId="more-orphans"
+          />
           <div className="actions">
             <button type="button" onClick={onExportOrphans} data-testid="export-orphans">
               Export orphans…
@@ -105,17 +112,5 @@ export function ReplacementPanel({ record, annotations, onJump, onConfirm, onUnd
         </div>
       ) : null}
     </section>
-  );
-}
-
-function MoreRows({ total, shown, onMore, testId }: { total: number; shown: number; onMore: () => void; testId: string }) {
-  if (total <= shown) return null;
-  return (
-    <p className="hint">
-      {plural(shown, 'row')} of {total.toLocaleString('en')} shown.{' '}
-      <button type="button" onClick={onMore} data-testid={testId}>
-        Show {Math.min(ROWS_AT_A_TIME, total - shown).toLocaleString('en')} more
-      </button>
-    </p>
   );
 }

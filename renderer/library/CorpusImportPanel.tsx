@@ -6,6 +6,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { useFocusReturn } from '../ui/use-focus-return.js';
+import { MoreRows } from '../ui/MoreRows.js';
 import { corpusReportText, type CorpusOutcome, type CorpusSummary } from '../io/corpus-import.js';
 
 export interface CorpusImportState {
@@ -19,8 +20,11 @@ export interface CorpusImportState {
   readonly failure?: string;
 }
 
-/** Rows drawn in the report; the copied summary always has every one. */
-const SHOWN_ROWS = 500;
+/**
+ * Rows drawn in the report until the analyst asks for more; the copied summary always has every
+ * one. Drawing 500 of 5,000 outcomes made the import's last main-thread task the longest.
+ */
+export const OUTCOMES_AT_A_TIME = 200;
 
 interface Props {
   readonly state: CorpusImportState;
@@ -31,6 +35,7 @@ interface Props {
 export function CorpusImportPanel({ state, onCancel, onClose }: Props) {
   const finished = state.stage === 'done' || state.stage === 'failed';
   const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
+  const [shown, setShown] = useState(OUTCOMES_AT_A_TIME);
   const closeButton = useRef<HTMLButtonElement>(null);
   const root = useRef<HTMLElement>(null);
   // Closed, focus goes back to what had it, or into the library the import filled.
@@ -39,7 +44,6 @@ export function CorpusImportPanel({ state, onCancel, onClose }: Props) {
     if (finished) closeButton.current?.focus();
   }, [finished]);
   const summary: CorpusSummary = state.summary ?? { ...state.counts, skipped: 0, cancelled: false };
-  const report = finished ? corpusReportText(summary, state.outcomes) : '';
   // Refused first: they are what the analyst has to act on.
   const rows = finished ? [...state.outcomes.filter((o) => o.status === 'refused'), ...state.outcomes.filter((o) => o.status !== 'refused')] : [];
   const heading =
@@ -90,7 +94,7 @@ export function CorpusImportPanel({ state, onCancel, onClose }: Props) {
       {finished ? (
         <>
           <ol className="corpus-outcomes" data-testid="corpus-outcomes">
-            {rows.slice(0, SHOWN_ROWS).map((o) => (
+            {rows.slice(0, shown).map((o) => (
               <li key={`${o.file}\u0000${o.line ?? ''}`} data-status={o.status} data-testid="corpus-outcome">
                 <span className="where">{o.line === undefined ? o.file : `${o.file}, line ${o.line}`}</span>{' '}
                 <span className="what">{o.status === 'added' ? 'added' : o.status === 'existing' ? 'already in the library' : 'refused'}</span>
@@ -99,13 +103,14 @@ export function CorpusImportPanel({ state, onCancel, onClose }: Props) {
               </li>
             ))}
           </ol>
-          {rows.length > SHOWN_ROWS ? <p className="hint">…and {(rows.length - SHOWN_ROWS).toLocaleString('en')} more in the copied summary.</p> : null}
+          <MoreRows total={rows.length} shown={shown} step={OUTCOMES_AT_A_TIME} onMore={() => setShown((n) => n + OUTCOMES_AT_A_TIME)} testId="more-outcomes" />
           <div className="dialog-actions">
             <button
               type="button"
               data-testid="corpus-import-copy"
               onClick={() =>
-                void navigator.clipboard.writeText(report).then(
+                // Written when asked for: 5,000 outcomes' text is not built on every draw.
+                void navigator.clipboard.writeText(corpusReportText(summary, state.outcomes)).then(
                   () => setCopied('yes'),
                   () => setCopied('failed'),
                 )
