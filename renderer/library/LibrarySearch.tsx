@@ -30,21 +30,29 @@ export function LibrarySearch({ db, rows, query, setQuery, shownIds, onOpenAt }:
   const [found, setFound] = useState<{ readonly query: string; readonly hits: readonly ArticleHit[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const lastChange = useRef<LastChange>(NO_CHANGE);
+  /** How long the last search took: it decides whether keys in a burst wait (typing-burst.ts). */
+  const lastSearchMs = useRef(0);
   useEffect(() => {
     if (query.trim() === '') {
       setFound(null);
       return undefined;
     }
     let live = true;
-    // A query pasted, or the first key after a pause, is searched at once. Keys typed in a burst
-    // are searched once it pauses: a search runs in this thread, and one for a word in most
-    // passages ("the" alone, "kazakh" in a corpus on Kazakhstan) takes 0.1-1.5 s for 5,000
-    // articles, which would stall the typing if every key started one.
-    const { delayMs, last } = searchDelay(lastChange.current, query, performance.now());
+    // Each key is searched at once while searches are quick. Once one was slow (a word in most
+    // passages, "the" alone or "kazakh" in a corpus on Kazakhstan, takes 0.1-1.5 s for 5,000
+    // articles), keys typed in a burst are searched when it pauses, so the typing never stalls.
+    const { delayMs, last } = searchDelay(lastChange.current, query, performance.now(), lastSearchMs.current);
     lastChange.current = last;
     const t = setTimeout(() => {
       currentIndex(db, rows).then(
-        (idx) => live && (setFound({ query, hits: searchLibrary(idx, query, (id) => shownIds.has(id)) }), setError(null)),
+        (idx) => {
+          if (!live) return;
+          const started = performance.now();
+          const hits = searchLibrary(idx, query, (id) => shownIds.has(id));
+          lastSearchMs.current = performance.now() - started;
+          setFound({ query, hits });
+          setError(null);
+        },
         (e: unknown) => live && setError(`The search index could not be built: ${e instanceof Error ? e.message : String(e)}`),
       );
     }, delayMs);

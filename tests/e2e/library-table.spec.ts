@@ -289,3 +289,29 @@ test('a query typed key by key as fast as the keys come, and one pasted, each en
   // Alone, it is searched: the five articles whose text has it.
   await expect(page.getByTestId('search-count')).toHaveText('Found in 5 articles');
 });
+
+test('while searches are quick, results follow the typing: the query is answered as it grows, not only when the keys stop', async ({ page }) => {
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  await importFeed(page);
+  // Every query the results answer, as the page draws them.
+  await page.evaluate(() => {
+    const w = window as unknown as { __answered: string[] };
+    w.__answered = [];
+    new MutationObserver(() => {
+      const q = document.querySelector('.search-results')?.getAttribute('data-query');
+      if (q !== undefined && q !== null && w.__answered.at(-1) !== q) w.__answered.push(q);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-query'] });
+  });
+  // Brisk typing, keys well inside one burst (typing-burst.ts): a slow search would hold them.
+  await page.getByTestId('library-search').pressSequentially('paratroopers', { delay: 60 });
+  await expect(page.getByRole('region', { name: 'Search results' })).toHaveAttribute('data-query', 'paratroopers');
+  const answered = await page.evaluate(() => (window as unknown as { __answered: string[] }).__answered);
+  // Typing lets a few keys through unsearched on a loaded machine; the analyst sees the results grow.
+  const before = answered.filter((q) => q !== 'paratroopers');
+  expect(before.length, `answered: ${answered.join(' | ')}`).toBeGreaterThanOrEqual(4);
+  expect(
+    answered.every((q) => 'paratroopers'.startsWith(q)),
+    `answered: ${answered.join(' | ')}`,
+  ).toBe(true);
+});
