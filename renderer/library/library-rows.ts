@@ -8,7 +8,7 @@
 
 import type { SpanmarkDb, LayerCounts } from '../db/db.js';
 import type { LibraryRow } from '../../src/corpus/library-table.js';
-import type { ReviewStatus } from '../../src/document/article.js';
+import type { ArticleMetadata, ReviewStatus } from '../../src/document/article.js';
 import type { ArticleRow } from '../db/article-rows.js';
 import { summariseLayer } from '../../src/corpus/layer-summary.js';
 import { shelfOf } from '../../src/corpus/library-shelf.js';
@@ -19,8 +19,27 @@ import { countsCurrent, countsRecord, readCountsCache } from './layer-counts.js'
 
 export interface ShownRow extends LibraryRow {
   readonly reviewStatus: ReviewStatus;
-  /** Changes whenever what the search indexes of this article may have (search-index.ts). */
-  readonly searchKey: string;
+  /** The article's metadata as read (not copied), for searchKeyOf. */
+  readonly metadata: ArticleMetadata;
+  /** My layer's newest edit, when it has one (lastEdited falls back to when the article was added). */
+  readonly edited?: string;
+}
+
+/** Per row object as read: every search checks every row's key, and rows are read anew when they change. */
+const searchKeys = new WeakMap<ShownRow, string>();
+
+/**
+ * Changes whenever what the search indexes of an article may have (search-index.ts). Worked out
+ * only when searching: building it for every row took half of the rows' own cost at first paint.
+ * Its form is what saved indexes hold, so it must not change without reindexing every article.
+ */
+export function searchKeyOf(r: ShownRow): string {
+  let key = searchKeys.get(r);
+  if (key === undefined) {
+    key = `${r.title}\u0000${JSON.stringify(r.metadata)}\u0000${r.edited ?? ''}\u0000${Object.values(r.counts).join(',')}`;
+    searchKeys.set(r, key);
+  }
+  return key;
 }
 
 export interface LibraryRows {
@@ -47,7 +66,8 @@ function toRow(a: ArticleRow, counts: Readonly<Record<string, number>> | undefin
     addedAt: a.addedAt,
     ...(shelf !== 'active' ? { shelf } : {}),
     reviewStatus: a.reviewStatus ?? 'unreviewed',
-    searchKey: `${a.title}\u0000${JSON.stringify(m)}\u0000${edited ?? ''}\u0000${counts ? Object.values(counts).join(',') : ''}`,
+    metadata: m,
+    ...(edited !== undefined ? { edited } : {}),
   };
 }
 

@@ -13,7 +13,7 @@ import type MiniSearch from 'minisearch';
 import type { SpanmarkDb } from '../db/db.js';
 import { articlePassages, newSearchIndex, restoreSearchIndex, saveSearchIndex, type Passage } from '../../src/corpus/library-search.js';
 import { dispatch } from '../app/events.js';
-import type { ShownRow } from './library-rows.js';
+import { searchKeyOf, type ShownRow } from './library-rows.js';
 
 const CHUNK = 100;
 /** Settings key of the saved index. */
@@ -57,7 +57,7 @@ async function sync(db: SpanmarkDb, rows: readonly ShownRow[]): Promise<MiniSear
       removed += 1;
     }
   }
-  const stale = rows.filter((r) => indexed.get(r.id)?.key !== r.searchKey);
+  const stale = rows.filter((r) => indexed.get(r.id)?.key !== searchKeyOf(r));
   for (let i = 0; i < stale.length; i += CHUNK) {
     const chunk = stale.slice(i, i + CHUNK);
     const ids = chunk.map((r) => r.id);
@@ -73,7 +73,7 @@ async function sync(db: SpanmarkDb, rows: readonly ShownRow[]): Promise<MiniSear
         annotations.filter((a) => a.docId === row.id),
       );
       idx.addAll(passages);
-      indexed.set(row.id, { key: row.searchKey, ids: passages.map((p) => p.id) });
+      indexed.set(row.id, { key: searchKeyOf(row), ids: passages.map((p) => p.id) });
     });
     if (i + CHUNK < stale.length) await new Promise((r) => setTimeout(r, 0));
   }
