@@ -6,10 +6,12 @@
 // both). Dexie's update()/modify() reach this level as puts of whole records (their `updates` and
 // `changeSpec` only describe them), and deletes by criteria still list their keys.
 // Excluded: writes with IndexedDB itself (none write articles; a test that seeds a library by hand
-// must write the row too), and writing articleRows directly, which is refused outside an upgrade.
+// must write the row too), and writing articleRows or the packs directly, which is refused outside
+// an upgrade.
 
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, Middleware } from 'dexie';
 import type { Article } from '../../src/document/article.js';
+import { LIBRARY_PACKS, newRowsStamp } from './rows-pack.js';
 
 /** An article as the library lists it: everything but its text and blocks. */
 export type ArticleRow = Omit<Article, 'text' | 'blocks'>;
@@ -26,7 +28,7 @@ export function articleRow(a: Article): ArticleRow {
 const succeeded = <T>(items: readonly T[], res: DBCoreMutateResponse): T[] =>
   res.numFailures === 0 ? [...items] : items.filter((_, i) => !(i in res.failures));
 
-async function mirror(rows: DBCoreTable, req: DBCoreMutateRequest, res: DBCoreMutateResponse): Promise<void> {
+async function mirror(rows: DBCoreTable, packs: DBCoreTable | undefined, req: DBCoreMutateRequest, res: DBCoreMutateResponse): Promise<void> {
   let done: DBCoreMutateResponse | undefined;
   switch (req.type) {
     case 'add':
@@ -51,23 +53,34 @@ async function mirror(rows: DBCoreTable, req: DBCoreMutateRequest, res: DBCoreMu
     req.trans.abort();
     throw Object.values(done.failures)[0] ?? new Error('The library row could not be written.');
   }
+  if (done && packs) {
+    const stamped = await packs.mutate({ type: 'put', trans: req.trans, values: [newRowsStamp()] });
+    if (stamped.numFailures > 0) {
+      // A pack left current for changed rows would show the library as it was: nothing stays.
+      req.trans.abort();
+      throw Object.values(stamped.failures)[0] ?? new Error('The library rows stamp could not be written.');
+    }
+  }
 }
+
+/** Whether a transaction may write a store (not one made by a later version, while an older one upgrades). */
+const hasStore = (trans: unknown, name: string): boolean => (trans as IDBTransaction).objectStoreNames.contains(name);
 
 const isUpgrade = (trans: unknown): boolean => (trans as { mode?: string }).mode === 'versionchange';
 
 function createArticleRows(down: DBCore): Partial<DBCore> {
   return {
     transaction(stores, mode, options) {
-      const scope = mode === 'readwrite' && stores.includes(ARTICLES) && !stores.includes(ARTICLE_ROWS) ? [...stores, ARTICLE_ROWS] : stores;
+      const scope =
+        mode === 'readwrite' && stores.includes(ARTICLES) ? [...stores, ...[ARTICLE_ROWS, LIBRARY_PACKS].filter((s) => !stores.includes(s))] : stores;
       return down.transaction(scope, mode, options);
     },
     table(name) {
       const table = down.table(name);
-      if (name === ARTICLE_ROWS) {
+      if (name === ARTICLE_ROWS || name === LIBRARY_PACKS) {
         return {
           ...table,
-          mutate: (req) =>
-            isUpgrade(req.trans) ? table.mutate(req) : Promise.reject(new Error('articleRows is a copy of articles: write the article instead.')),
+          mutate: (req) => (isUpgrade(req.trans) ? table.mutate(req) : Promise.reject(new Error(`${name} is a copy of articles: write the article instead.`))),
         };
       }
       if (name !== ARTICLES) return table;
@@ -78,8 +91,8 @@ function createArticleRows(down: DBCore): Partial<DBCore> {
           // An upgrade from before articleRows existed writes articles before its store is made;
           // the version that makes it fills it from the articles as they are then. (Looked up here,
           // not once: Dexie builds this stack on an older database's schema while it upgrades.)
-          if (isUpgrade(req.trans) && !(req.trans as unknown as IDBTransaction).objectStoreNames.contains(ARTICLE_ROWS)) return res;
-          await mirror(down.table(ARTICLE_ROWS), req, res);
+          if (isUpgrade(req.trans) && !hasStore(req.trans, ARTICLE_ROWS)) return res;
+          await mirror(down.table(ARTICLE_ROWS), hasStore(req.trans, LIBRARY_PACKS) ? down.table(LIBRARY_PACKS) : undefined, req, res);
           return res;
         },
       };

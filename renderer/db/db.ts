@@ -9,6 +9,7 @@ import type { ReviewDecision } from '../../src/review/decisions.js';
 import type { LayerKey } from '../../src/review/layer-identity.js';
 import type { TextReplacement } from '../anchoring/replacement-types.js';
 import { ARTICLE_ROWS, articleRow, articleRowsMiddleware, type ArticleRow } from './article-rows.js';
+import { LIBRARY_PACKS } from './rows-pack.js';
 
 export interface SettingRecord {
   readonly key: string;
@@ -92,7 +93,7 @@ export interface LayerSnapshot {
 
 export const DB_NAME = 'spanmark';
 /** The newest schema version this build knows. */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 /**
  * The version that added text replacement (its own constant so it can be renumbered alone if
  * another version lands first: a version number is the only thing it shares with others).
@@ -102,6 +103,8 @@ export const REPLACEMENT_VERSION = 4;
 export const LIBRARY_VERSION = 5;
 /** The version that added the library's rows (articleRows; renumbered alone, as above). */
 export const ROWS_VERSION = 6;
+/** The version that added the library's packed rows (libraryPacks; renumbered alone, as above). */
+export const PACKS_VERSION = 7;
 
 export function openDatabase(name: string = DB_NAME): SpanmarkDb {
   // 'strict' makes a commit wait until the data is flushed to disk, so "saved" means saved even
@@ -175,6 +178,10 @@ export function openDatabase(name: string = DB_NAME): SpanmarkDb {
       });
       await tx.table(ARTICLE_ROWS).bulkPut(rows);
     });
+  // v7: the rows packed into one record with the stamp they stand for (rows-pack.ts), so the
+  // library's first paint reads one record instead of 5,000. Nothing to migrate: a library without
+  // a pack reads its rows once and stores one; the first write to an article stamps the rows.
+  db.version(PACKS_VERSION).stores({ [LIBRARY_PACKS]: 'key' });
   db.use(articleRowsMiddleware);
   return db;
 }

@@ -1,6 +1,7 @@
 // The library: every stored document as a row of the library table (LibraryTable.tsx), and the
 // bundled sample offered when the library is empty. Rows are read with my layer's cached label
-// counts (library-rows.ts), and counts worked out afresh are stored back once drawn; which
+// counts (library-rows.ts), and counts worked out afresh, and rows read one by one as a pack, are
+// stored back once drawn; which
 // colleagues' layers each row holds is read once the rows are painted (before, when the table is
 // sorted or filtered by colleague); while a batch import runs, only the count is followed (one
 // request per batch) and the rows are read again when it ends.
@@ -14,6 +15,7 @@ import { colleaguesByDoc, readLibraryRows, withColleagues, type ShownRow } from 
 import { useAfterPaint } from '../ui/use-after-paint.js';
 import { tableState } from './table-state.js';
 import { saveCounts } from './layer-counts.js';
+import { storeRowsPack, type RowsPack } from '../db/rows-pack.js';
 import type { LayerCounts } from '../db/db.js';
 import { LibrarySearch } from './LibrarySearch.js';
 import { StorageEstimate } from './StorageEstimate.js';
@@ -35,7 +37,7 @@ interface Props {
   readonly onExportShown?: () => void;
 }
 
-type Listing = { readonly rows: readonly ShownRow[]; readonly total: number; readonly recounted?: readonly LayerCounts[] };
+type Listing = { readonly rows: readonly ShownRow[]; readonly total: number; readonly recounted?: readonly LayerCounts[]; readonly toPack?: RowsPack };
 
 export function LibraryView({ db, me, onOpen, onOpenAt = onOpen, onOpenSample, onOpenFile, importing = false, onFacts, onExportShown }: Props) {
   const last = useRef<Listing | null>(null);
@@ -44,8 +46,8 @@ export function LibraryView({ db, me, onOpen, onOpenAt = onOpen, onOpenSample, o
   const listing = useLiveQuery(
     async (): Promise<Listing> => {
       if (importing && last.current) return { rows: last.current.rows, total: await db.articles.count() };
-      const { rows, recounted } = await readLibraryRows(db);
-      return { rows, total: rows.length, recounted };
+      const { rows, recounted, toPack } = await readLibraryRows(db);
+      return { rows, total: rows.length, recounted, ...(toPack ? { toPack } : {}) };
     },
     [db, importing],
     null,
@@ -57,9 +59,10 @@ export function LibraryView({ db, me, onOpen, onOpenAt = onOpen, onOpenSample, o
   const drawn = useAfterPaint(listing !== null);
   const colleagues = useLiveQuery(() => (drawn || byColleague ? colleaguesByDoc(db) : undefined), [db, drawn, byColleague]);
   const rows = useMemo(() => (listing === null ? [] : colleagues ? withColleagues(listing.rows, colleagues) : listing.rows), [listing, colleagues]);
-  // A cache only: a failed store is counted again at the next open, so it is not reported.
+  // Caches only: a failed store is counted or read again at the next open, so it is not reported.
   useEffect(() => {
     if (listing?.recounted?.length) void saveCounts(db, listing.recounted).catch(() => undefined);
+    if (listing?.toPack) void storeRowsPack(db, listing.toPack).catch(() => undefined);
   }, [db, listing]);
   if (listing === null || (byColleague && colleagues === undefined)) return <main className="library" aria-busy="true" />;
   last.current = listing;

@@ -1,5 +1,6 @@
 // The library table's rows: every article's row (articleRows: the article without its text, one
-// read; article-rows.ts keeps it equal to the article) and my layer's per-label counts from their
+// read, or one record when its pack is current, rows-pack.ts; article-rows.ts keeps both equal to
+// the articles) and my layer's per-label counts from their
 // cache (layer-counts.ts: only documents whose layer changed since are counted again, from their
 // own annotations, so no library open reads every annotation). Which colleagues' layers each
 // article holds (from their primary keys: no annotation is read) is read apart, once the rows are
@@ -10,6 +11,7 @@ import type { SpanmarkDb, LayerCounts } from '../db/db.js';
 import type { LibraryRow } from '../../src/corpus/library-table.js';
 import type { ArticleMetadata, ReviewStatus } from '../../src/document/article.js';
 import type { ArticleRow } from '../db/article-rows.js';
+import { readArticleRows, type RowsPack } from '../db/rows-pack.js';
 import { summariseLayer } from '../../src/corpus/layer-summary.js';
 import { shelfOf } from '../../src/corpus/library-shelf.js';
 import { workStatusOf } from '../../src/corpus/work-status.js';
@@ -46,6 +48,8 @@ export interface LibraryRows {
   readonly rows: ShownRow[];
   /** Counts worked out afresh in this read, to be stored (saveCounts) so the next open needn't. */
   readonly recounted: LayerCounts[];
+  /** The rows were read one by one: their pack, to be stored (storeRowsPack) so the next open needn't. */
+  readonly toPack?: RowsPack;
 }
 
 /** Documents whose annotations are counted again per read. */
@@ -106,7 +110,7 @@ export function withColleagues(rows: readonly ShownRow[], byDoc: ReadonlyMap<str
 
 /** The rows without their colleagues (withColleagues adds them). */
 export async function readLibraryRows(db: SpanmarkDb): Promise<LibraryRows> {
-  const [revisions, cache, articles] = await Promise.all([db.layerRevisions.toArray(), readCountsCache(db), db.articleRows.toArray()]);
+  const [revisions, cache, { rows: articles, toPack }] = await Promise.all([db.layerRevisions.toArray(), readCountsCache(db), readArticleRows(db)]);
   const stamps = new Map<string, Stamp>(
     revisions.map((r) => [r.docId, r.writer === undefined ? { revision: r.revision } : { revision: r.revision, writer: r.writer }]),
   );
@@ -130,7 +134,7 @@ export async function readLibraryRows(db: SpanmarkDb): Promise<LibraryRows> {
     const c = cache.get(a.id);
     return toRow(a, c?.counts, c?.lastEdited);
   });
-  return { rows, recounted };
+  return toPack ? { rows, recounted, toPack } : { rows, recounted };
 }
 
 /** Annotation total over every label. */

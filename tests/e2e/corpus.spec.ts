@@ -279,4 +279,10 @@ test('metadata in the header, edited there and exported; status by the first tag
   // Kept after a reload.
   await page.reload();
   await expect(page.getByTestId('article-title')).toHaveText('Zhanaozen — شلوم 🇰🇿');
+  // The library drew (and packed) its rows before these edits; it shows them as they are now.
+  await page.getByTestId('cmd-library').click();
+  const row = page.getByTestId('library-row').filter({ hasText: 'Zhanaozen — شلوم 🇰🇿' });
+  await expect(row.getByTestId('cell-date')).toHaveText('2022-01-06');
+  await expect(row.getByTestId('cell-status')).toHaveText('Reviewed');
+  await expect(page.getByTestId('library-row').filter({ hasText: 'In Zhanaozen' })).toHaveCount(0);
 });

@@ -14,9 +14,12 @@ const AIGERIM = colleagueExport('Aigerim', [
   { id: 'ai-2', label: 'casualty', quote: 'Their number increased to 18' },
 ]);
 
-/** The stored state that must come back exactly: everything but the library's own counts cache. */
+/**
+ * The stored state that must come back exactly: everything but the library's own caches (its
+ * counts, and its rows' pack, which every article write restamps).
+ */
 function lasting(page: Page): Promise<Dump> {
-  return dump(page, ['layerCounts']);
+  return dump(page, ['layerCounts', 'libraryPacks']);
 }
 
 const titles = (page: Page) => page.getByTestId('library-item').locator('.title');

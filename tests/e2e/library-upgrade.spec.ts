@@ -1,6 +1,7 @@
 // A version 4 library (before the library's indexes and label counts) upgraded by this build in
 // real Chromium: every record kept as it was, the library's counts and colleagues right on the
-// first open (worked out once and stored), and the next open reading them from the cache.
+// first open (worked out once and stored, as is the rows' pack), and the next open reading them
+// from the cache.
 
 import { expect, test } from '@playwright/test';
 import { SpanmarkApp } from './pages/app.js';
@@ -10,7 +11,7 @@ const A = 'a'.repeat(64);
 const B = 'b'.repeat(64);
 const T = '2022-01-05T01:00:00.000Z';
 
-test('a version 4 library upgrades through 5 to 6 with every record intact, and the library counts it right', async ({ page }) => {
+test('a version 4 library upgrades through 5 and 6 to 7 with every record intact, and the library counts it right', async ({ page }) => {
   await page.goto('/__spanmark/health');
   const original = await page.evaluate(
     async ([a, b, t]) => {
@@ -102,16 +103,22 @@ test('a version 4 library upgrades through 5 to 6 with every record intact, and 
 
   // Every record as it was; the counts stored beside them once the library drew.
   await expect.poll(async () => (await dump(page))['layerCounts']?.length).toBe(2);
-  const { layerCounts, settings, articleRows, ...after } = await dump(page);
+  await expect.poll(async () => (await dump(page))['libraryPacks']?.length).toBe(2);
+  const { layerCounts, settings, articleRows, libraryPacks, ...after } = await dump(page);
   const { settings: originalSettings, ...originalRest } = original;
   expect(after).toEqual(originalRest);
   // The app adds this installation's id at its first start, as it does for any library.
   expect((settings as { key: string }[]).filter((s) => s.key !== 'annotatorId')).toEqual(originalSettings);
   expect(layerCounts).toContainEqual({ docId: A, revision: 4, writer: 'w4', counts: { deployment: 1, claim: 2 }, lastEdited: T });
   const versions = await page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'spanmark')?.version);
-  expect(versions).toBe(60);
+  expect(versions).toBe(70);
   // Version 6's rows for the library: each article as it was, less its text and blocks.
   expect(articleRows).toEqual((originalRest['articles'] as Record<string, unknown>[]).map(({ text: _text, blocks: _blocks, ...row }) => row));
+  // Version 7's pack of those rows, stored once the library drew, under the rows' first stamp.
+  const [pack, stamp] = ['rows', 'rows-stamp'].map((k) => (libraryPacks as { key: string; stamp: string; rows?: unknown[] }[]).find((p) => p.key === k));
+  expect(pack?.rows).toEqual(articleRows);
+  expect(pack?.stamp).toBe(stamp?.stamp);
+  expect(stamp?.stamp).toMatch(/^[0-9a-f-]{36}$/);
 
   // The next open reads the counts from the cache (an annotation removed behind the stamp's back is not seen).
   await page.evaluate(

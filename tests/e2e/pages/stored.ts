@@ -57,6 +57,7 @@ export const LIBRARY_STORES = [
   'layerCounts',
   'layerRevisions',
   'layerSnapshots',
+  'libraryPacks',
   'reviewDecisions',
   'settings',
   'textReplacements',

@@ -4,7 +4,8 @@
 // upsert, partial bulk failure, deletes by key, index and range, clear), the rows are exactly the
 // articles less their texts and blocks; a transaction that fails leaves both as they were; the
 // rows cannot be written directly; a version 5 library upgrades with its rows filled; the library
-// reads no article, and its live query follows an edit to one.
+// reads no article, and its live query follows an edit to one. The rows' pack (rows-pack.ts): read
+// instead of the rows while current, never after any of those writes, never stored stale.
 
 import 'fake-indexeddb/auto';
 import { test } from 'node:test';
@@ -12,6 +13,7 @@ import assert from 'node:assert/strict';
 import Dexie, { liveQuery, type DBCore } from 'dexie';
 import { openDatabase, SCHEMA_VERSION, type SpanmarkDb } from '../../../renderer/db/db.js';
 import { articleRow } from '../../../renderer/db/article-rows.js';
+import { readArticleRows, storeRowsPack } from '../../../renderer/db/rows-pack.js';
 import { setReviewStatus, storeArticle } from '../../../renderer/db/articles-repo.js';
 import { noteTagged, saveArticleDetails, setWorkStatus } from '../../../renderer/library/article-details-repo.js';
 import { deleteArticles, purgeDeleted, putBack, restoreArticles, setArchived } from '../../../renderer/library/shelf-repo.js';
@@ -39,11 +41,18 @@ const parsed = (text: string, title = 'T'): ParsedArticle => ({
   metadata: { source: 'Reuters 🇰🇿', tags: ['kz', 'مرحبا'] },
 });
 
-/** The invariant: the rows are exactly the articles less their texts and blocks, key for key. */
+/**
+ * The invariant: the rows are exactly the articles less their texts and blocks, key for key, and
+ * so are the rows the library reads (from their pack when it is current). The pack is then stored
+ * as the library stores it, so the next write starts from a current pack it must not leave current.
+ */
 async function assertInStep(db: SpanmarkDb, what: string): Promise<void> {
   const [articles, rows] = await Promise.all([db.articles.toArray(), db.articleRows.toArray()]);
   assert.deepEqual(rows, articles.map(articleRow), what);
   for (const r of rows) assert.ok(!('text' in r) && !('blocks' in r), `${what}: a row holds its text`);
+  const read = await readArticleRows(db);
+  assert.deepEqual(read.rows, rows, `${what}: the rows the library reads`);
+  if (read.toPack) assert.equal(await storeRowsPack(db, read.toPack), true, `${what}: the pack is stored`);
 }
 
 /** Records each read of the articles table (get, getMany, query, openCursor) made through Dexie. */
@@ -242,12 +251,61 @@ test('a transaction that fails leaves the articles and their rows as they were',
 test('the rows cannot be written directly, only through their articles', TIMEOUT, () =>
   withDb(async (db) => {
     const { article: a } = await storeArticle(db, parsed('Troops 😀 arrived.'));
+    await assertInStep(db, 'before');
     await assert.rejects(db.articleRows.put({ ...articleRow(a), title: 'forged' }), /copy of articles/);
     await assert.rejects(db.articleRows.delete(a.id), /copy of articles/);
     await assert.rejects(db.articleRows.clear(), /copy of articles/);
+    await assert.rejects(db.table('libraryPacks').put({ key: 'rows-stamp', stamp: 'forged' }), /copy of articles/);
+    await assert.rejects(db.table('libraryPacks').clear(), /copy of articles/);
     await assertInStep(db, 'after the refused writes');
   }),
 );
+
+test('the rows’ pack: read instead of the rows while current, stored only for the stamp it was read under', TIMEOUT, () => {
+  const reads: string[] = [];
+  return withDb(
+    async (db) => {
+      const empty = await readArticleRows(db);
+      assert.deepEqual(empty.rows, []);
+      // A library never written since version 7 has no stamp: its pack is stored with the first one.
+      assert.equal(empty.toPack?.stamp, '');
+      assert.equal(await storeRowsPack(db, empty.toPack), true);
+      for (const text of NASTY) await storeArticle(db, parsed(text, `${text.slice(0, 5)} 😀`));
+      const first = await readArticleRows(db);
+      assert.equal(first.rows.length, NASTY.length);
+      assert.ok(first.toPack && first.toPack.stamp !== '');
+      // An article written between the read and the store: that pack would not hold it.
+      const { article: late } = await storeArticle(db, parsed('Late 🇰🇿 article', 'late'));
+      assert.equal(await storeRowsPack(db, first.toPack), false);
+      const second = await readArticleRows(db);
+      assert.equal(second.rows.length, NASTY.length + 1);
+      assert.equal(await storeRowsPack(db, second.toPack!), true);
+      reads.length = 0;
+      const packed = await readArticleRows(db);
+      assert.equal(packed.toPack, undefined);
+      assert.deepEqual(reads, [], 'the rows table is not read while the pack is current');
+      assert.deepEqual(packed.rows, await db.articleRows.toArray());
+      // Any write to an article leaves the pack behind.
+      await db.articles.update(late.id, { title: 'renamed' });
+      assert.equal((await readArticleRows(db)).rows.find((r) => r.id === late.id)?.title, 'renamed');
+    },
+    (db) =>
+      void db.use({
+        stack: 'dbcore',
+        name: 'RowsReadSpy',
+        level: 20,
+        create: (down: DBCore) => ({
+          ...down,
+          table: (name: string) => {
+            const t = down.table(name);
+            return name !== 'articleRows'
+              ? t
+              : { ...t, query: (req) => (reads.push('query'), t.query(req)), getMany: (req) => (reads.push('getMany'), t.getMany(req)) };
+          },
+        }),
+      }),
+  );
+});
 
 test('a version 5 library upgrades to 6 with every article unchanged and its rows filled; then they stay in step', TIMEOUT, async () => {
   const name = 'article-rows-upgrade';
@@ -336,7 +394,9 @@ test('the library’s live query reads again when an article changes', TIMEOUT, 
     let wake: () => void = () => undefined;
     const sub = liveQuery(() => readLibraryRows(db)).subscribe((r) => {
       seen.push(r.rows.map((x) => `${x.title}/${x.shelf ?? 'active'}`));
-      wake();
+      // Stored as the library stores it: the next read is from the pack, and must still follow.
+      if (r.toPack) void storeRowsPack(db, r.toPack).then(wake);
+      else wake();
     });
     const next = () => new Promise<void>((resolve) => (wake = resolve));
     try {

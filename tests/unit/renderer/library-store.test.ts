@@ -47,10 +47,14 @@ const ann = (docId: string, id: string, label: string, extra: Partial<Annotation
   ...extra,
 });
 
-/** Every table but the counts cache; the library's rows are checked to be the articles less their texts, then left out (they are the articles). */
+/**
+ * Every table but the counts cache; the library's rows are checked to be the articles less their
+ * texts, then left out (they are the articles), as is their pack (a copy of them, restamped by
+ * every article write).
+ */
 async function everything(db: SpanmarkDb): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const t of db.tables) if (t.name !== 'layerCounts' && t.name !== 'articleRows') out[t.name] = await t.toArray();
+  for (const t of db.tables) if (!['layerCounts', 'articleRows', 'libraryPacks'].includes(t.name)) out[t.name] = await t.toArray();
   assert.deepEqual(await db.articleRows.toArray(), (out['articles'] as Article[]).map(articleRow));
   return out;
 }
