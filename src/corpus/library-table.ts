@@ -112,9 +112,61 @@ function keyedOrder(sort: TableSort): (x: Keyed<unknown>, y: Keyed<unknown>) => 
 
 /** The rows in the column's order; missing values last; ties in input order. Never mutates `rows`. */
 export function sortRows<R extends LibraryRow>(rows: readonly R[], sort: TableSort): R[] {
-  const keyed = rows.map((row, i) => ({ row, i, key: keyOf(row, sort.column) }));
+  const { column } = sort;
+  const keys = column === 'title' || column === 'source' ? collatedRanks(rows, column) : rows.map((row) => keyOf(row, column));
+  const keyed = rows.map((row, i) => ({ row, i, key: keys[i] }));
   keyed.sort(keyedOrder(sort));
   return keyed.map((k) => k.row);
+}
+
+/** A row's place in a collated column's order, and the working-out it came from. */
+interface Rank {
+  readonly from: object;
+  readonly rank: number;
+}
+
+/**
+ * Per row object (rows are read anew, never changed in place), its rank in each collated column.
+ * Collating 5,000 titles is ~45 ms of ~n log n comparisons; switching the sort back to a column
+ * already worked out, either way, or sorting a filtered part of the rows then compares numbers.
+ */
+const ranks = { title: new WeakMap<LibraryRow, Rank>(), source: new WeakMap<LibraryRow, Rank>() };
+
+/**
+ * The column's keys as ranks (equal under the collator: equal rank; missing: undefined). Ranks
+ * from one working-out are comparable, so a set whose rows all carry ranks from the same one is
+ * answered from them (a subset keeps its order); any other set is collated afresh.
+ */
+function collatedRanks(rows: readonly LibraryRow[], column: 'title' | 'source'): Key[] {
+  const cache = ranks[column];
+  const out: Key[] = [];
+  let from: object | undefined;
+  for (const row of rows) {
+    const key = keyOf(row, column);
+    const r = key === undefined ? undefined : cache.get(row);
+    if (key !== undefined && (r === undefined || (from !== undefined && r.from !== from))) return collate(rows, column);
+    if (r !== undefined) from = r.from;
+    out.push(r?.rank);
+  }
+  return out;
+}
+
+function collate(rows: readonly LibraryRow[], column: 'title' | 'source'): Key[] {
+  const keys = rows.map((row) => keyOf(row, column) as string | undefined);
+  const distinct = [...new Set(keys.filter((k): k is string => k !== undefined))].sort(collator.compare);
+  const rankOf = new Map<string, number>();
+  let rank = 0;
+  distinct.forEach((k, j) => {
+    if (j > 0 && collator.compare(distinct[j - 1]!, k) !== 0) rank += 1;
+    rankOf.set(k, rank);
+  });
+  const from = {};
+  return keys.map((k, i) => {
+    if (k === undefined) return undefined;
+    const r = rankOf.get(k)!;
+    ranks[column].set(rows[i]!, { from, rank: r });
+    return r;
+  });
 }
 
 /**

@@ -125,3 +125,73 @@ test('sort by colleagues: by how many layers; by review: share decided, nothing 
   assert.equal(ids(sortRows(rs, { column: 'review', dir: 'asc' })), 'eadcb');
   assert.equal(ids(sortRows(rs, { column: 'review', dir: 'desc' })), 'cdaeb');
 });
+
+/** The order by the collator itself, compared pair by pair: what the worked-out ranks must give. */
+function collatedReference(rs: readonly LibraryRow[], column: 'title' | 'source', dir: 'asc' | 'desc'): string[] {
+  const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+  const key = (r: LibraryRow) => {
+    const v = column === 'title' ? r.title : r.source;
+    return v === undefined || v.trim() === '' ? undefined : v;
+  };
+  return rs
+    .map((r, i) => ({ r, i, k: key(r) }))
+    .sort((x, y) => {
+      if (x.k === undefined || y.k === undefined) return x.k === y.k ? x.i - y.i : x.k === undefined ? 1 : -1;
+      const c = collator.compare(x.k, y.k);
+      return c !== 0 ? (dir === 'asc' ? c : -c) : x.i - y.i;
+    })
+    .map((x) => x.r.id);
+}
+
+test('title and source sorts reused from the rows’ worked-out ranks give the collator’s order: both ways, subsets, new sets, mixed sets', () => {
+  let seed = 7;
+  const rand = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+  const words = [
+    'Almaty',
+    'almaty',
+    'ALMATY',
+    'Алматы',
+    'مرحبا',
+    '🇰🇿',
+    'Cafe\u0301',
+    'Café',
+    'report 9',
+    'report 10',
+    'Report 010',
+    'zed',
+    '',
+    '  ',
+    'ǅemal',
+    'e\u0301',
+  ];
+  const make = (prefix: string, n: number) =>
+    Array.from({ length: n }, (_, i) =>
+      row(`${prefix}${i}`, {
+        title: `${words[Math.floor(rand() * words.length)]!} ${rand() < 0.3 ? '' : words[Math.floor(rand() * words.length)]!}`.trimEnd(),
+        ...(rand() < 0.8 ? { source: words[Math.floor(rand() * words.length)]! } : {}),
+      }),
+    );
+  const first = make('a', 400);
+  const second = make('b', 300);
+  const check = (rs: readonly LibraryRow[], what: string) => {
+    for (const column of ['title', 'source'] as const)
+      for (const dir of ['asc', 'desc'] as const)
+        assert.deepEqual(
+          sortRows(rs, { column, dir }).map((r) => r.id),
+          collatedReference(rs, column, dir),
+          `${what}: ${column} ${dir}`,
+        );
+  };
+  check(first, 'first read');
+  check(first, 'the same rows again (from their ranks)');
+  check(
+    first.filter((_, i) => i % 3 === 0),
+    'a filtered part of them',
+  );
+  check([...first].reverse(), 'the same rows in another input order');
+  check(second, 'a new read');
+  check([...first.slice(0, 150), ...second.slice(0, 150)], 'rows of two reads together');
+  check(first.slice(100, 300), 'the first read again after the mixed set');
+  check([], 'no rows');
+  check([row('x', { title: '' }), row('y', { title: '  ' })], 'only blank titles');
+});
