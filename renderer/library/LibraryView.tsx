@@ -1,10 +1,9 @@
 // The library: every stored document as a row of the library table (LibraryTable.tsx), and the
 // bundled sample offered when the library is empty. Rows are read with my layer's cached label
-// counts (library-rows.ts), and counts worked out afresh, and rows read one by one as a pack, are
-// stored back once drawn; which
-// colleagues' layers each row holds is read once the rows are painted (before, when the table is
-// sorted or filtered by colleague); while a batch import runs, only the count is followed (one
-// request per batch) and the rows are read again when it ends.
+// counts (library-rows.ts); counts worked out afresh, and rows read one by one (as their pack), are
+// stored back once drawn; which colleagues' layers each row holds is read once the rows are painted
+// (before, when the table is sorted or filtered by colleague); while a batch import runs, only the
+// count is followed (one request per batch) and the rows are read again when it ends.
 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';

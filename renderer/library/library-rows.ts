@@ -1,10 +1,10 @@
 // The library table's rows: every article's row (articleRows: the article without its text, one
-// read, or one record when its pack is current, rows-pack.ts; article-rows.ts keeps both equal to
-// the articles) and my layer's per-label counts from their
-// cache (layer-counts.ts: only documents whose layer changed since are counted again, from their
-// own annotations, so no library open reads every annotation). Which colleagues' layers each
-// article holds (from their primary keys: no annotation is read) is read apart, once the rows are
-// drawn (LibraryView), and added with withColleagues.
+// read, or one record while their pack is current, rows-pack.ts; article-rows.ts keeps both equal
+// to the articles) and my layer's per-label counts from their cache (layer-counts.ts: only
+// documents whose layer changed since are counted again, from their own annotations, so no
+// library open reads every annotation). Which colleagues' layers each article holds (from their
+// primary keys: no annotation is read) is read apart, once the rows are drawn (LibraryView), and
+// added with withColleagues.
 // Excluded: review progress (review-rows.ts), read after the colleagues are known.
 
 import type { SpanmarkDb, LayerCounts } from '../db/db.js';
