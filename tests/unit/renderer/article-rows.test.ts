@@ -55,18 +55,18 @@ async function assertInStep(db: SpanmarkDb, what: string): Promise<void> {
   if (read.toPack) assert.equal(await storeRowsPack(db, read.toPack), true, `${what}: the pack is stored`);
 }
 
-/** Records each read of the articles table (get, getMany, query, openCursor) made through Dexie. */
-function spyOnArticleReads(reads: string[]): (db: SpanmarkDb) => void {
+/** Records each read of a table (get, getMany, query, openCursor; the articles unless named) made through Dexie. */
+function spyOnReads(reads: string[], table = 'articles'): (db: SpanmarkDb) => void {
   return (db) =>
     void db.use({
       stack: 'dbcore',
-      name: 'ArticleReadSpy',
+      name: 'ReadSpy',
       level: 20,
       create: (down: DBCore) => ({
         ...down,
         table: (name: string) => {
           const t = down.table(name);
-          if (name !== 'articles') return t;
+          if (name !== table) return t;
           const note = (what: string): void => void reads.push(what);
           return {
             ...t,
@@ -289,21 +289,7 @@ test('the rows’ pack: read instead of the rows while current, stored only for 
       await db.articles.update(late.id, { title: 'renamed' });
       assert.equal((await readArticleRows(db)).rows.find((r) => r.id === late.id)?.title, 'renamed');
     },
-    (db) =>
-      void db.use({
-        stack: 'dbcore',
-        name: 'RowsReadSpy',
-        level: 20,
-        create: (down: DBCore) => ({
-          ...down,
-          table: (name: string) => {
-            const t = down.table(name);
-            return name !== 'articleRows'
-              ? t
-              : { ...t, query: (req) => (reads.push('query'), t.query(req)), getMany: (req) => (reads.push('getMany'), t.getMany(req)) };
-          },
-        }),
-      }),
+    spyOnReads(reads, 'articleRows'),
   );
 });
 
@@ -362,7 +348,7 @@ test('an empty version 5 library upgrades to 6 with no rows', TIMEOUT, async () 
 
 test('the library reads no article (texts and all), only their rows', TIMEOUT, () => {
   const reads: string[] = [];
-  const spy = spyOnArticleReads(reads);
+  const spy = spyOnReads(reads);
   return withDb(async (db) => {
     for (const text of NASTY) await storeArticle(db, parsed(text));
     reads.length = 0;
@@ -374,7 +360,7 @@ test('the library reads no article (texts and all), only their rows', TIMEOUT, (
 
 test('a tag after the first reads the status from the row, never the article (its text read back after every label key)', TIMEOUT, () => {
   const reads: string[] = [];
-  const spy = spyOnArticleReads(reads);
+  const spy = spyOnReads(reads);
   return withDb(async (db) => {
     const { article: a } = await storeArticle(db, parsed(NASTY[4]!));
     assert.equal(await noteTagged(db, a.id), 'in-progress');
@@ -412,7 +398,7 @@ test('the library’s live query reads again when an article changes', TIMEOUT, 
 
 test('an import matching a library copy by its url finds it from the rows, reading no article by cursor', TIMEOUT, () => {
   const reads: string[] = [];
-  const spy = spyOnArticleReads(reads);
+  const spy = spyOnReads(reads);
   return withDb(async (db) => {
     const url = 'https://example.org/almaty-😀';
     const OLD = 'Troops 😀 arrived in Almaty on Friday. At least 18 people were killed in the clashes near the airport, officials said.';
