@@ -55,12 +55,13 @@ export function readArticleRows(db: SpanmarkDb): Promise<ReadRows> {
 
 /**
  * Stores the pack if its stamp is still the rows' (no article was written since it was read); a
- * library without a stamp gets one with it. Resolves whether it was stored. Relaxed durability:
- * a pack lost to a power cut is only read from the rows again.
+ * library without a stamp gets one with it. Resolves whether it was stored. Strict durability
+ * like every write of the app's (one rule, checked by the persistence test), though a pack lost
+ * to a power cut would only be read from the rows again.
  */
 export function storeRowsPack(db: SpanmarkDb, pack: RowsPack): Promise<boolean> {
   return new Promise((resolve, reject) => {
-    const tx = db.backendDB().transaction(LIBRARY_PACKS, 'readwrite', { durability: 'relaxed' });
+    const tx = db.backendDB().transaction(LIBRARY_PACKS, 'readwrite', { durability: 'strict' });
     const store = tx.objectStore(LIBRARY_PACKS);
     let stored = false;
     const read = store.get(ROWS_STAMP);
