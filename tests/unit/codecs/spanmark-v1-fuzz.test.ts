@@ -96,6 +96,8 @@ type Mutation = (f: Loose, r: { pick: number; delta: number; ch: string }) => vo
 const annotationsOf = (f: Loose): Loose[] => (f.documents as Loose[]).flatMap((d: Loose) => d.annotations as Loose[]);
 const pickOf = <T>(list: readonly T[], n: number): T | undefined => (list.length === 0 ? undefined : list[n % list.length]);
 
+// A mutation that edits a string skips a field an earlier mutation removed (undefined): the
+// property is about what the decoder does with the file, not about the mutations throwing.
 const MUTATIONS: Mutation[] = [
   (f, r) => {
     const a = pickOf(annotationsOf(f), r.pick);
@@ -118,11 +120,11 @@ const MUTATIONS: Mutation[] = [
   },
   (f, r) => {
     const a = pickOf(annotationsOf(f), r.pick);
-    if (a) a.quote = [...a.quote].slice(1).join('') || r.ch;
+    if (a && typeof a.quote === 'string') a.quote = [...a.quote].slice(1).join('') || r.ch;
   },
   (f, r) => {
     const a = pickOf(annotationsOf(f), r.pick);
-    if (a) {
+    if (a && typeof a.quote === 'string') {
       const cps = [...a.quote];
       cps[r.pick % cps.length] = r.ch;
       a.quote = cps.join('');
@@ -130,11 +132,11 @@ const MUTATIONS: Mutation[] = [
   },
   (f, r) => {
     const a = pickOf(annotationsOf(f), r.pick);
-    if (a) a.quote = a.quote.slice(0, -1);
+    if (a && typeof a.quote === 'string') a.quote = a.quote.slice(0, -1);
   }, // may split a surrogate pair
   (f, r) => {
     const d = pickOf(f.documents as Loose[], r.pick);
-    if (d) {
+    if (d && typeof d.text === 'string') {
       const cps = [...d.text];
       cps.splice(r.pick % (cps.length + 1), 0, r.ch);
       d.text = cps.join('');
@@ -142,7 +144,7 @@ const MUTATIONS: Mutation[] = [
   },
   (f, r) => {
     const d = pickOf(f.documents as Loose[], r.pick);
-    if (d) d.text = [...d.text].filter((_, i) => i !== r.pick % [...d.text].length).join('');
+    if (d && typeof d.text === 'string') d.text = [...d.text].filter((_, i) => i !== r.pick % [...d.text].length).join('');
   },
   (f, r) => {
     const d = pickOf(f.documents as Loose[], r.pick);
