@@ -139,6 +139,17 @@ test('5,000 articles come in without a long main-thread task, and the library li
   await panel.getByTestId('more-outcomes').click();
   await expect(outcomes).toHaveCount(400);
   await expect(outcomes.last()).toHaveText('corpus.jsonl, line 400 added “Report 399”');
+  // Every row's number is whole: the list leaves room for the widest one a batch can have.
+  const room = await panel.getByTestId('corpus-outcomes').evaluate((ol) => {
+    const probe = document.createElement('span');
+    probe.textContent = '10000. ';
+    probe.style.whiteSpace = 'pre';
+    ol.appendChild(probe);
+    const need = probe.getBoundingClientRect().width;
+    probe.remove();
+    return { have: parseFloat(getComputedStyle(ol).paddingLeft), need };
+  });
+  expect(room.have).toBeGreaterThanOrEqual(room.need);
   await panel.getByTestId('corpus-import-close').click();
   await expect(page.getByTestId('library-count')).toHaveText('5,000 articles');
   // Virtualised: a screenful of rows is drawn, not 5,000.
