@@ -1,6 +1,7 @@
 // The import path end to end over an in-memory IndexedDB (fake-indexeddb: logic only, durability is
 // tested in Chromium): an export whose timestamps another tool spelled differently must never make
-// an older copy of my annotation overwrite my newer edit, and what is stored is normalised.
+// an older copy of my annotation overwrite my newer edit, and what is stored is normalised; a file
+// over many documents merges each layer as importing them one by one would.
 
 import 'fake-indexeddb/auto';
 import { test } from 'node:test';
@@ -10,7 +11,10 @@ import { ownMergeOutcome } from '../../../src/annotations/merge-own.js';
 import { encodeSpanmarkV1, serializeSpanmarkV1 } from '../../../src/codecs/spanmark-v1/encode.js';
 import { decodeSpanmarkV1 } from '../../../src/codecs/spanmark-v1/decode.js';
 import { openDatabase } from '../../../renderer/db/db.js';
-import { importExport } from '../../../renderer/io/import.js';
+import { importExport, mergeOwnAll, type Counts } from '../../../renderer/io/import.js';
+import { loadLayers } from '../../../renderer/db/annotations-repo.js';
+import { sortAnnotations } from '../../../src/annotations/commands.js';
+import type { Article } from '../../../src/document/article.js';
 import { annotation, article, sha256Hex } from '../codecs/spanmark-v1-helpers.js';
 
 const TEXT = 'Troops 😀 arrived in Almaty.';
@@ -97,6 +101,143 @@ test('an import newer than my copy replaces it, stored in the normalised spellin
     const stored = await db.annotations.get('mine-1');
     assert.equal(stored?.label, 'casualty');
     assert.equal(stored?.updatedAt, '2022-01-08T10:15:00.500Z');
+  } finally {
+    db.close();
+  }
+});
+
+test('a file over many documents merges each layer as one import per document would: stored, bumped once, snapshot equal to the records', async () => {
+  const db = openDatabase('import-merge-many');
+  await db.open();
+  try {
+    const [A, B, C, D] = [
+      'Troops 😀 arrived in Almaty.',
+      'مرحبا\nAt least 18 people were killed.',
+      'e\u0301 café, combining marks.',
+      'Flights to Nur-Sultan resumed.',
+    ].map((t) => article(t)) as [Article, Article, Article, Article];
+    const mine = (d: Article, start: number, end: number, id: string, extra: Partial<Annotation> = {}) =>
+      annotation(d, start, end, { id, annotator: me, createdAt: STORED, updatedAt: STORED, ...extra });
+    const bytes = (docs: { article: Article; annotations: Annotation[] }[]) =>
+      new TextEncoder().encode(serializeSpanmarkV1(encodeSpanmarkV1({ documents: docs, exportedAt: STORED, generatorVersion: '0.1.0' })));
+    // A and D come from an earlier import (revision and snapshot); B is an old library's records with no revision.
+    const first = await importExport(
+      db,
+      'first.spanmark.json',
+      bytes([
+        { article: A, annotations: [mine(A, 0, 6, 'a1')] },
+        { article: D, annotations: [mine(D, 0, 7, 'd1')] },
+      ]),
+      dana,
+      undefined,
+      yes,
+    );
+    assert.ok(first.ok, first.ok ? '' : first.error.message);
+    await db.articles.add(B);
+    await db.annotations.add(mine(B, 0, 5, 'b1'));
+    const before = new Map((await db.layerRevisions.toArray()).map((r) => [r.docId, r.revision]));
+    const snapshotD = await db.layerSnapshots.get(D.id);
+
+    const later = '2022-01-08T11:00:00.000Z';
+    const r = await importExport(
+      db,
+      'many.spanmark.json',
+      bytes([
+        { article: A, annotations: [mine(A, 0, 6, 'a1', { label: 'casualty', updatedAt: later }), mine(A, 21, 27, 'a2')] },
+        { article: B, annotations: [mine(B, 0, 5, 'b1'), mine(B, 20, 28, 'b2', { label: 'deployment' })] },
+        { article: C, annotations: [mine(C, 0, 2, 'c1')] },
+        { article: D, annotations: [mine(D, 0, 7, 'd1')] },
+      ]),
+      dana,
+      undefined,
+      yes,
+    );
+    assert.ok(r.ok, r.ok ? '' : r.error.message);
+    assert.deepEqual(
+      { added: r.value.added, updated: r.value.updated, unchanged: r.value.unchanged, newDocuments: r.value.newDocuments },
+      { added: 3, updated: 1, unchanged: 2, newDocuments: 1 },
+    );
+    const expected: Record<string, string[]> = {
+      [A.id]: ['a1:casualty', 'a2:claim'],
+      [B.id]: ['b1:claim', 'b2:deployment'],
+      [C.id]: ['c1:claim'],
+      [D.id]: ['d1:claim'],
+    };
+    for (const d of [A, B, C, D]) {
+      const records = sortAnnotations(await db.annotations.where('docId').equals(d.id).toArray());
+      assert.deepEqual(
+        records.map((a) => `${a.id}:${a.label}`),
+        expected[d.id],
+        d.text,
+      );
+      const layers = await loadLayers(db, d.id);
+      assert.deepEqual(layers.own, records, `${d.text}: what opening reads`);
+      if (d === D) {
+        assert.equal(layers.stamp.revision, before.get(D.id), 'an unchanged layer is not bumped');
+        assert.deepEqual(await db.layerSnapshots.get(D.id), snapshotD);
+      } else {
+        assert.equal(layers.stamp.revision, (before.get(d.id) ?? 0) + 1, `${d.text}: bumped once`);
+        assert.equal(layers.fromSnapshot, true, `${d.text}: its snapshot is current`);
+      }
+    }
+
+    // An id another document holds, in a new document of a file: the whole file is refused, nothing written.
+    const E = article('A fifth 🇰🇿 article.');
+    const stored = await db.annotations.count();
+    const refused = await importExport(
+      db,
+      'clash.spanmark.json',
+      bytes([
+        { article: C, annotations: [mine(C, 3, 7, 'c2')] },
+        { article: E, annotations: [mine(E, 0, 1, 'a1')] },
+      ]),
+      dana,
+      undefined,
+      yes,
+    );
+    assert.equal(refused.ok, false);
+    assert.match(refused.ok ? '' : refused.error.message, /annotation a1 already belongs to another document/);
+    assert.equal(await db.annotations.count(), stored);
+    assert.equal(await db.articles.get(E.id), undefined);
+    assert.equal(await db.annotations.get('c2'), undefined);
+  } finally {
+    db.close();
+  }
+});
+
+test('one document given twice (two of a file’s documents landing on one article) merges as one after the other would', async () => {
+  const db = openDatabase('import-merge-twice');
+  await db.open();
+  try {
+    const A = article('Troops 😀 arrived in Almaty.');
+    await db.articles.add(A);
+    const later = '2022-01-08T11:00:00.000Z';
+    const a = (id: string, label: Annotation['label'], updatedAt = STORED) => annotation(A, 0, 6, { id, annotator: me, label, createdAt: STORED, updatedAt });
+    const counts: Counts = { newDocuments: 0, added: 0, updated: 0, unchanged: 0, keptNewer: 0, layers: new Map() };
+    const write = async (batch: readonly Annotation[], put: (chunk: Annotation[]) => Promise<unknown>) => {
+      if (batch.length > 0) await put([...batch]);
+    };
+    await db.transaction('rw', [db.annotations, db.layerRevisions, db.layerSnapshots], async () => {
+      await mergeOwnAll(
+        db,
+        [
+          { docId: A.id, text: A.text, incoming: [a('x1', 'claim'), a('x2', 'claim')] },
+          { docId: A.id, text: A.text, incoming: [a('x1', 'casualty', later), a('x3', 'deployment')] },
+        ],
+        counts,
+        write,
+      );
+    });
+    assert.deepEqual({ added: counts.added, updated: counts.updated }, { added: 3, updated: 1 });
+    const records = sortAnnotations(await db.annotations.where('docId').equals(A.id).toArray());
+    assert.deepEqual(
+      records.map((x) => `${x.id}:${x.label}`),
+      ['x1:casualty', 'x2:claim', 'x3:deployment'],
+    );
+    const layers = await loadLayers(db, A.id);
+    assert.equal(layers.fromSnapshot, true);
+    assert.equal(layers.stamp.revision, 1);
+    assert.deepEqual(layers.own, records);
   } finally {
     db.close();
   }
