@@ -162,10 +162,14 @@ test('a replacement that moves hundreds of spans lists them 200 at a time; Confi
   await expect(moved).toHaveCount(200);
   await expect(moved.first()).toContainText('Wire item 1: → Wire item 1:');
   await expect(page.getByTestId('replacement-panel')).toContainText('200 rows of 250 shown.');
-  await page.getByTestId('more-moved').click();
+  // By keyboard: the press that shows the last rows leaves focus on the line saying so.
+  await page.getByTestId('more-moved').focus();
+  await page.keyboard.press('Enter');
   await expect(moved).toHaveCount(250);
   await expect(moved.last()).toContainText('Wire item 250: → Wire item 250:');
   await expect(page.getByTestId('more-moved')).toHaveCount(0);
+  await expect(page.getByTestId('more-moved-done')).toBeFocused();
+  await expect(page.getByTestId('more-moved-done')).toHaveText('All 250 rows shown.');
   // Every span is marked in the text, listed or not.
   await expect.poll(() => app.highlightSize('sm-moved')).toBe(250);
   await page.getByTestId('confirm-all-moved').click();
