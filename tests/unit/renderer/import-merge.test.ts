@@ -118,20 +118,20 @@ test('a file over many documents merges each layer as one import per document wo
     ].map((t) => article(t)) as [Article, Article, Article, Article];
     const mine = (d: Article, start: number, end: number, id: string, extra: Partial<Annotation> = {}) =>
       annotation(d, start, end, { id, annotator: me, createdAt: STORED, updatedAt: STORED, ...extra });
-    const bytes = (docs: { article: Article; annotations: Annotation[] }[]) =>
-      new TextEncoder().encode(serializeSpanmarkV1(encodeSpanmarkV1({ documents: docs, exportedAt: STORED, generatorVersion: '0.1.0' })));
+    const importing = (name: string, docs: { article: Article; annotations: Annotation[] }[]) =>
+      importExport(
+        db,
+        name,
+        new TextEncoder().encode(serializeSpanmarkV1(encodeSpanmarkV1({ documents: docs, exportedAt: STORED, generatorVersion: '0.1.0' }))),
+        dana,
+        undefined,
+        yes,
+      );
     // A and D come from an earlier import (revision and snapshot); B is an old library's records with no revision.
-    const first = await importExport(
-      db,
-      'first.spanmark.json',
-      bytes([
-        { article: A, annotations: [mine(A, 0, 6, 'a1')] },
-        { article: D, annotations: [mine(D, 0, 7, 'd1')] },
-      ]),
-      dana,
-      undefined,
-      yes,
-    );
+    const first = await importing('first.spanmark.json', [
+      { article: A, annotations: [mine(A, 0, 6, 'a1')] },
+      { article: D, annotations: [mine(D, 0, 7, 'd1')] },
+    ]);
     assert.ok(first.ok, first.ok ? '' : first.error.message);
     await db.articles.add(B);
     await db.annotations.add(mine(B, 0, 5, 'b1'));
@@ -139,19 +139,12 @@ test('a file over many documents merges each layer as one import per document wo
     const snapshotD = await db.layerSnapshots.get(D.id);
 
     const later = '2022-01-08T11:00:00.000Z';
-    const r = await importExport(
-      db,
-      'many.spanmark.json',
-      bytes([
-        { article: A, annotations: [mine(A, 0, 6, 'a1', { label: 'casualty', updatedAt: later }), mine(A, 21, 27, 'a2')] },
-        { article: B, annotations: [mine(B, 0, 5, 'b1'), mine(B, 20, 28, 'b2', { label: 'deployment' })] },
-        { article: C, annotations: [mine(C, 0, 2, 'c1')] },
-        { article: D, annotations: [mine(D, 0, 7, 'd1')] },
-      ]),
-      dana,
-      undefined,
-      yes,
-    );
+    const r = await importing('many.spanmark.json', [
+      { article: A, annotations: [mine(A, 0, 6, 'a1', { label: 'casualty', updatedAt: later }), mine(A, 21, 27, 'a2')] },
+      { article: B, annotations: [mine(B, 0, 5, 'b1'), mine(B, 20, 28, 'b2', { label: 'deployment' })] },
+      { article: C, annotations: [mine(C, 0, 2, 'c1')] },
+      { article: D, annotations: [mine(D, 0, 7, 'd1')] },
+    ]);
     assert.ok(r.ok, r.ok ? '' : r.error.message);
     assert.deepEqual(
       { added: r.value.added, updated: r.value.updated, unchanged: r.value.unchanged, newDocuments: r.value.newDocuments },
@@ -184,17 +177,10 @@ test('a file over many documents merges each layer as one import per document wo
     // An id another document holds, in a new document of a file: the whole file is refused, nothing written.
     const E = article('A fifth 🇰🇿 article.');
     const stored = await db.annotations.count();
-    const refused = await importExport(
-      db,
-      'clash.spanmark.json',
-      bytes([
-        { article: C, annotations: [mine(C, 3, 7, 'c2')] },
-        { article: E, annotations: [mine(E, 0, 1, 'a1')] },
-      ]),
-      dana,
-      undefined,
-      yes,
-    );
+    const refused = await importing('clash.spanmark.json', [
+      { article: C, annotations: [mine(C, 3, 7, 'c2')] },
+      { article: E, annotations: [mine(E, 0, 1, 'a1')] },
+    ]);
     assert.equal(refused.ok, false);
     assert.match(refused.ok ? '' : refused.error.message, /annotation a1 already belongs to another document/);
     assert.equal(await db.annotations.count(), stored);
