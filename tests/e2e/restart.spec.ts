@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM } from '../../playwright.config.js';
 import { SpanmarkApp } from './pages/app.js';
-import { forgetDevTools, killHard, launchKillable, waitForCdpGone, waitForDevTools, waitForGroupExit } from './fixtures/cdp-chromium.js';
+import { connectPatiently, forgetDevTools, killHard, launchKillable, waitForCdpGone, waitForDevTools, waitForGroupExit } from './fixtures/cdp-chromium.js';
 
 const WORDS = ['Almaty', 'Twitter', 'Kazakh', 'radicals', 'looting', 'pharmacies'];
 
@@ -71,9 +71,8 @@ test('npm start: annotations made in one start are there in the next', async () 
     const proc = spawn('npx', ['tsx', 'main/node/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let out = '';
     proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    const { chromium } = await import('@playwright/test');
     const devtools = await waitForDevTools(profile, 60_000);
-    const browser = await chromium.connectOverCDP(devtools.ws);
+    const browser = await connectPatiently(devtools.ws);
     const app = await appPage(() => browser.contexts()[0]!.pages());
     const stop = async () => {
       await browser.close().catch(() => undefined);
