@@ -4,7 +4,7 @@
 // Excluded: retrying refused lines (the analyst fixes the feed and imports it again; what was
 // added is then reported as already in the library).
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useFocusReturn } from '../ui/use-focus-return.js';
 import { MoreRows } from '../ui/MoreRows.js';
 import { corpusReportText, type CorpusOutcome, type CorpusSummary } from '../io/corpus-import.js';
@@ -45,7 +45,11 @@ export function CorpusImportPanel({ state, onCancel, onClose }: Props) {
   }, [finished]);
   const summary: CorpusSummary = state.summary ?? { ...state.counts, skipped: 0, cancelled: false };
   // Refused first: they are what the analyst has to act on.
-  const rows = finished ? [...state.outcomes.filter((o) => o.status === 'refused'), ...state.outcomes.filter((o) => o.status !== 'refused')] : [];
+  // Worked out once per finished import, not on every draw (Show more, Copy): 5,000 outcomes filtered twice.
+  const rows = useMemo(
+    () => (finished ? [...state.outcomes.filter((o) => o.status === 'refused'), ...state.outcomes.filter((o) => o.status !== 'refused')] : []),
+    [finished, state.outcomes],
+  );
   const heading =
     state.stage === 'failed'
       ? 'The import stopped'
