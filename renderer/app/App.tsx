@@ -381,7 +381,9 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
     };
   }, [corpus.dropFiles, fail, importBytes, importer, interop.dropFiles, interop.dropFolders, openBytes, say]);
 
-  const selected = selectedId ? snapshot.annotations.find((a) => a.id === selectedId) : undefined;
+  // By id from the session's index (its latest state, which this render's snapshot is): a scan of
+  // 10,000 spans here ran on every edit.
+  const selected = selectedId ? session?.find(selectedId) : undefined;
   // The panel follows an edit in a render of its own, after the new highlight is painted: it is
   // secondary feedback, and re-rendering it inside the keystroke's task delayed that paint.
   const listed = useDeferredValue(snapshot.annotations);
@@ -517,6 +519,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
                     key={selected.id}
                     annotation={selected}
                     layer={snapshot.annotations}
+                    linkedFrom={attrs.linkedFrom}
                     focusToken={attrs.formFocus}
                     selectionText={attrs.selectionText}
                     onSet={attrs.setValue}

@@ -6,6 +6,7 @@
 // Esc returns to the text with the annotation still selected. Not here: links (LinkField.tsx).
 
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { Link } from '../../src/annotations/attribute-commands.js';
 import type { Annotation } from '../../src/annotations/types.js';
 import { suggestQuantity } from '../../src/facts/quantity-parse.js';
 import { QUALIFIERS, type AttributeDef, type AttributeValue, type QuantityValue } from '../../src/labels/attributes.js';
@@ -16,8 +17,10 @@ import { LinkedFrom, LinkField } from './LinkField.js';
 
 export interface AttributeFormProps {
   readonly annotation: Annotation;
-  /** My layer (link targets and "linked from" come from it). */
+  /** My layer (link targets come from it). */
   readonly layer: readonly Annotation[];
+  /** The links pointing at this annotation. */
+  readonly linkedFrom: readonly Link[];
   /** Changes when Enter in the text asks for the form: its first field takes focus. */
   readonly focusToken: number;
   /** The text last selected in the reader, for "fill from selection". */
@@ -126,7 +129,7 @@ export function AttributeForm(props: AttributeFormProps) {
           </div>
         );
       })}
-      <LinkedFrom target={annotation} layer={props.layer} onJump={props.onJump} />
+      <LinkedFrom incoming={props.linkedFrom} onJump={props.onJump} />
     </section>
   );
 }

@@ -6,7 +6,7 @@
 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { compareAnnotations } from '../../src/annotations/commands.js';
-import { linksTo } from '../../src/annotations/attribute-commands.js';
+import type { Link } from '../../src/annotations/attribute-commands.js';
 import type { Annotation } from '../../src/annotations/types.js';
 import type { AttributeDef, AttributeValue } from '../../src/labels/attributes.js';
 import { useSchema } from '../schema/schema-context.js';
@@ -159,10 +159,9 @@ export function LinkField({
   );
 }
 
-/** The links pointing at this annotation, each a button back to its source. */
-export function LinkedFrom({ target, layer, onJump }: { target: Annotation; layer: readonly Annotation[]; onJump: (id: string) => void }) {
+/** The links pointing at this annotation (linksTo), each a button back to its source. */
+export function LinkedFrom({ incoming, onJump }: { incoming: readonly Link[]; onJump: (id: string) => void }) {
   const schema = useSchema();
-  const incoming = useMemo(() => linksTo(layer, target.id, (label) => schema.labels.find((l) => l.id === label)?.attributes ?? []), [layer, target.id, schema]);
   if (incoming.length === 0) return null;
   return (
     <div className="linked-from" data-testid="linked-from">

@@ -6,6 +6,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState, type MutableRefObject, type ReactNode } from 'react';
 import { deleteWithLinks, linksIn, linksTo, setAttribute, type DefsOf } from '../../src/annotations/attribute-commands.js';
+import { sortAnnotations } from '../../src/annotations/commands.js';
 import type { Annotation } from '../../src/annotations/types.js';
 import type { AttributeDef, AttributeValue } from '../../src/labels/attributes.js';
 import type { ReaderController, Span } from '../reader/ArticleView.js';
@@ -59,7 +60,8 @@ export function useAttributeActions({ session, annotations, selectedId, setSelec
     (target: Annotation) => {
       if (!session) return;
       setSelectedId(null);
-      session.execute(deleteWithLinks(session.list(), target, defsOf, new Date().toISOString())).catch((e: unknown) => fail('Could not delete', e));
+      // The holders of the target's id are the only annotations that can link to it.
+      session.execute(deleteWithLinks(session.holding(target.id), target, defsOf, new Date().toISOString())).catch((e: unknown) => fail('Could not delete', e));
     },
     [session, defsOf, setSelectedId, fail],
   );
@@ -68,7 +70,7 @@ export function useAttributeActions({ session, annotations, selectedId, setSelec
   const remove = useCallback(() => {
     const a = selectedId ? session?.find(selectedId) : undefined;
     if (!session || !a) return;
-    const n = linksTo(session.list(), a.id, defsOf).length;
+    const n = linksTo(session.holding(a.id), a.id, defsOf).length;
     if (n === 0) return removeNow(a);
     void ask({
       title: 'Delete a linked span?',
@@ -111,31 +113,38 @@ export function useAttributeActions({ session, annotations, selectedId, setSelec
   }, [selectedId]);
   useEffect(() => {
     controller.current?.mark('sm-peer', []);
-    const a = preview ? annotations.find((x) => x.id === preview) : undefined;
+    const a = preview ? session?.find(preview) : undefined;
     if (a) {
       controller.current?.revealSpan(a);
       controller.current?.mark('sm-peer', [a]);
     }
   }, [preview]);
 
-  // The selected span's links, both ways, and the target being chosen.
+  // The selected span's links, both ways, and the target being chosen. Only the selected span and
+  // the holders of its id can take part, so this never walks the layer (`annotations` is here to
+  // follow edits: the session answers for its latest state).
   const links = useMemo<readonly ReaderLink[]>(() => {
-    if (!selectedId) return [];
-    const byId = new Map(annotations.map((a) => [a.id, a]));
+    const source = selectedId ? session?.find(selectedId) : undefined;
+    if (!session || !source) return [];
     const out: ReaderLink[] = [];
-    for (const l of linksIn(annotations, defsOf)) {
-      if (l.source.id !== selectedId && l.targetId !== selectedId) continue;
-      const to = byId.get(l.targetId);
+    for (const l of linksIn(sortAnnotations([source, ...session.holding(source.id).filter((a) => a.id !== source.id)]), defsOf)) {
+      if (l.source.id !== source.id && l.targetId !== source.id) continue;
+      const to = session.find(l.targetId);
       if (to) out.push({ from: l.source, to, name: l.def.name.toLowerCase() });
     }
-    const source = byId.get(selectedId);
-    const candidate = preview ? byId.get(preview) : undefined;
-    if (source && candidate) out.push({ from: source, to: candidate, name: '?', candidate: true });
+    const candidate = preview ? session.find(preview) : undefined;
+    if (candidate) out.push({ from: source, to: candidate, name: '?', candidate: true });
     return out;
-  }, [annotations, selectedId, defsOf, preview]);
+  }, [session, annotations, selectedId, defsOf, preview]);
+
+  /** The links pointing at the selected span ("linked from"), for its form. */
+  const linkedFrom = useMemo(
+    () => (session && selectedId ? linksTo(session.holding(selectedId), selectedId, defsOf) : []),
+    [session, annotations, selectedId, defsOf],
+  );
 
   const openForm = useCallback(() => setFormFocus((n) => n + 1), []);
   const hasAttributes = useCallback((a: Annotation | undefined) => a !== undefined && defsOf(a.label).length > 0, [defsOf]);
 
-  return { setValue, remove, dialog, jump, onSelectSpan, onArmPick, setPreview, links, formFocus, openForm, hasAttributes, selectionText };
+  return { setValue, remove, dialog, jump, onSelectSpan, onArmPick, setPreview, links, linkedFrom, formFocus, openForm, hasAttributes, selectionText };
 }

@@ -8,6 +8,7 @@
 
 import { applyCommandTracked, invertCommand, sortAnnotations, type AnnotationCommand } from '../../src/annotations/commands.js';
 import { countLabels, countsAfter, type LabelCounts } from '../../src/annotations/label-counts.js';
+import { LayerIndex, type LayerLookup } from '../../src/annotations/layer-index.js';
 import type { Annotation } from '../../src/annotations/types.js';
 import type { Article } from '../../src/document/article.js';
 import { invertReview, type ReviewDecision } from '../../src/review/decisions.js';
@@ -35,9 +36,14 @@ export interface SessionSnapshot {
   readonly save: SaveState;
 }
 
-export class DocumentSession {
+export class DocumentSession implements LayerLookup {
   private annotations: readonly Annotation[];
   private counts: LabelCounts;
+  /**
+   * My layer by id and by attribute value, always at its latest state (not a snapshot's). Built at
+   * the first lookup, so opening a document does not pay for it, then kept per command.
+   */
+  private index: LayerIndex | undefined;
   private layers: ReadonlyMap<string, readonly Annotation[]>;
   private decisions: ReadonlyMap<string, ReviewDecision>;
   private undoStack: SessionCommand[] = [];
@@ -99,7 +105,16 @@ export class DocumentSession {
   }
 
   find(id: string): Annotation | undefined {
-    return this.annotations.find((a) => a.id === id);
+    return this.lookup().find(id);
+  }
+
+  /** My annotations holding `value` as an attribute value (the links to an id come from these), in text order. */
+  holding(value: string): readonly Annotation[] {
+    return this.lookup().holding(value);
+  }
+
+  private lookup(): LayerIndex {
+    return (this.index ??= new LayerIndex(this.annotations));
   }
 
   /** Shows the command and commits it. Resolves once committed; rejects (and reverts) on failure. */
@@ -165,6 +180,7 @@ export class DocumentSession {
       }
       this.annotations = sortAnnotations(loaded.own);
       this.counts = countLabels(this.annotations);
+      this.index = undefined;
       this.layers = sortLayers(loaded.others);
       this.decisions = new Map(loaded.decisions.map((d) => [d.id, d]));
       this.committed = loaded.stamp;
@@ -265,6 +281,7 @@ export class DocumentSession {
       const applied = applyCommandTracked(this.annotations, own);
       this.annotations = applied.list;
       this.counts = countsAfter(this.counts, applied);
+      this.index?.apply(applied);
     }
     if (cmd.kind === 'review') this.decisions = applyDecision(this.decisions, cmd);
     return own;

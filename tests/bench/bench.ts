@@ -48,7 +48,7 @@ interface Options {
   readonly out: string;
   /** Folder the static server serves (a non-minified build reads better in a profile). */
   readonly root: string;
-  /** Also save CPU profiles (DevTools .cpuprofile) of one open, one label key and one export per side. */
+  /** Also save CPU profiles (DevTools .cpuprofile) of one open, one label key, one attribute key and one export per side. */
   readonly profile: boolean;
   /** Also save Chromium traces of one open and three label keys per side, and print where the main thread's time went. */
   readonly trace: boolean;
@@ -492,15 +492,16 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
   const profiles: string[] = [];
   if (o.profile) {
     // After the measured runs, so the profiler's own overhead never lands in a figure.
-    log('CPU profiles of one open, one label key and one export per side…');
+    log('CPU profiles of one open, one label key, one attribute key and one export per side…');
     const dir = dirname(o.out);
     mkdirSync(dir, { recursive: true });
     for (const lane of order(0)) {
       const at = (what: string): string => join(dir, `bench-${what}-${lane.side}.cpuprofile`);
       await openToPainted(lane, bc.docId, at('open'));
-      await labelKeyToPaint(lane, bc.docId, 0.5, 4242, at('label-key'));
+      const tagged = await labelKeyToPaint(lane, bc.docId, 0.5, 4242, at('label-key'));
+      await attributeKeyToSaved(lane, bc.docId, tagged, at('attribute-key'));
       await exportOnce(lane, at('export'));
-      profiles.push(at('open'), at('label-key'), at('export'));
+      profiles.push(at('open'), at('label-key'), at('attribute-key'), at('export'));
     }
   }
 
