@@ -12,7 +12,7 @@ import type { AnnotationCommand } from '../../src/annotations/commands.js';
 import { tagSpans } from '../../src/annotations/tag-spans.js';
 import type { LabelId } from '../../src/labels/schema.js';
 import type { Platform } from '../../src/platform/platform.js';
-import { findIdentical } from '../../src/review/identical.js';
+import { findIdenticalInOrder } from '../../src/review/identical.js';
 import type { SpanmarkDb } from '../db/db.js';
 import { exportDocumentChunks, exportDocuments } from '../io/export.js';
 import type { Importer } from '../io/import-client.js';
@@ -222,7 +222,7 @@ export function useAnnotationActions({
         ),
       create: (label: LabelId, span: Span | null = pending) => {
         if (!session || !span) return;
-        const same = findIdentical(session.list(), { ...span, label });
+        const same = findIdenticalInOrder(session.list(), { ...span, label });
         if (same) {
           setPending(null);
           setSelectedId(same.id);

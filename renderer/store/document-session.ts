@@ -228,9 +228,9 @@ export class DocumentSession implements LayerLookup {
     record();
     this.pending += 1;
     this.save = { status: 'saving' };
-    this.publish(own ? { kind: 'command', command: own } : { kind: 'status' });
     // The whole transaction is issued here, in the keystroke's task (a few requests, well under a
     // millisecond): a window closed right after still commits it. Its outcome is handled in order.
+    // Issued before the views are told, so IndexedDB works while they paint.
     const entry = { cmd, failed: false };
     this.issuedDuringRead?.push(entry);
     let write: { readonly stamp: Stamp; readonly committed: Promise<Stamp> };
@@ -240,6 +240,7 @@ export class DocumentSession implements LayerLookup {
     } catch (e) {
       write = { stamp: this.issued, committed: Promise.reject(e instanceof Error ? e : new Error(String(e))) };
     }
+    this.publish(own ? { kind: 'command', command: own } : { kind: 'status' });
     trackWrite(write.committed);
     const job = this.queue.then(() => write.committed);
     this.queue = job.then(

@@ -316,6 +316,11 @@ interface AttributeSample {
  * puts the focus on the `stance` choices and times one key ('a' picks "asserted") to the save.
  */
 async function attributeKeyToSaved(lane: Lane, docId: string, tagged: KeySample, profileTo?: string): Promise<AttributeSample> {
+  await focusStance(lane, tagged);
+  return stanceKey(lane, docId, profileTo);
+}
+
+async function focusStance(lane: Lane, tagged: KeySample): Promise<void> {
   const { page } = lane;
   // A click on the word selects the span just made (the word was fresh: no other span there).
   await page.mouse.click(tagged.x, tagged.y);
@@ -325,6 +330,11 @@ async function attributeKeyToSaved(lane: Lane, docId: string, tagged: KeySample,
   await choices.waitFor({ state: 'visible', timeout: 10_000 });
   await choices.focus();
   await settle(page);
+}
+
+/** Key 'a' in the focused stance choices (focusStance), timed to the save. */
+async function stanceKey(lane: Lane, docId: string, profileTo?: string): Promise<AttributeSample> {
+  const { page } = lane;
   const m = await timed(
     page,
     { trigger: 'keydown', key: 'a', event: APP_EVENTS.painted, docId, marks: [APP_EVENTS.saved] },
@@ -506,14 +516,28 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
   }
 
   if (o.trace) {
-    log('Chromium traces of one open and three label keys per side…');
+    log('Chromium traces of one open, three label keys and three attribute keys per side…');
     const dir = dirname(o.out);
     mkdirSync(dir, { recursive: true });
     for (const lane of order(0)) {
-      for (const [what, startType, gesture] of [
-        ['open', 'pointerdown', () => openToPainted(lane, bc.docId)],
-        ...[0.37, 0.52, 0.81].map((at, i) => [`label-key-${i + 1}`, 'keydown', () => labelKeyToPaint(lane, bc.docId, at, 2121 + i)] as const),
+      for (const [what, startType, gesture, untraced] of [
+        ['open', 'pointerdown', () => openToPainted(lane, bc.docId), undefined],
+        ...[0.37, 0.52, 0.81].flatMap((at, i) => {
+          let tagged: KeySample | undefined;
+          return [
+            [
+              `label-key-${i + 1}`,
+              'keydown',
+              async () => {
+                tagged = await labelKeyToPaint(lane, bc.docId, at, 2121 + i);
+              },
+            ] as const,
+            // Traced from the stance key only: selecting the span and opening the form come first.
+            [`attribute-key-${i + 1}`, 'keydown', () => stanceKey(lane, bc.docId), () => focusStance(lane, tagged!)] as const,
+          ];
+        }),
       ] as const) {
+        await untraced?.();
         const tracing = await startTrace(lane.page);
         await gesture();
         const events = await tracing.stop();
