@@ -226,7 +226,7 @@ function commandDocId(cmd: SessionCommand): string {
 function announceToDexie(dbName: string): void {
   const all = new RangeSet(-Infinity, [[[]]]); // every key, as Dexie marks a table it rewrote
   const parts: Record<string, RangeSet> = {};
-  for (const table of WRITE_STORES) for (const index of ['', ':dels', 'docId', '[docId+annotator]']) parts[`idb://${dbName}/${table}/${index}`] = all;
+  for (const table of WRITE_STORES) for (const index of ['', ':dels', 'docId']) parts[`idb://${dbName}/${table}/${index}`] = all;
   Dexie.on.storagemutated.fire(parts);
 }
 

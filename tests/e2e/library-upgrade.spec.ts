@@ -11,7 +11,7 @@ const A = 'a'.repeat(64);
 const B = 'b'.repeat(64);
 const T = '2022-01-05T01:00:00.000Z';
 
-test('a version 4 library upgrades through 5 and 6 to 7 with every record intact, and the library counts it right', async ({ page }) => {
+test('a version 4 library upgrades through 5, 6 and 7 to 8 with every record intact, and the library counts it right', async ({ page }) => {
   await page.goto('/__spanmark/health');
   const original = await page.evaluate(
     async ([a, b, t]) => {
@@ -111,7 +111,21 @@ test('a version 4 library upgrades through 5 and 6 to 7 with every record intact
   expect((settings as { key: string }[]).filter((s) => s.key !== 'annotatorId')).toEqual(originalSettings);
   expect(layerCounts).toContainEqual({ docId: A, revision: 4, writer: 'w4', counts: { deployment: 1, claim: 2 }, lastEdited: T });
   const versions = await page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'spanmark')?.version);
-  expect(versions).toBe(70);
+  expect(versions).toBe(80);
+  // Version 8 dropped my layer's [docId+annotator] index; the records stayed (compared above).
+  const indexes = await page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('spanmark');
+        open.onerror = () => reject(open.error ?? new Error('the library did not open'));
+        open.onsuccess = () => {
+          const names = [...open.result.transaction('annotations').objectStore('annotations').indexNames];
+          open.result.close();
+          resolve(names);
+        };
+      }),
+  );
+  expect(indexes).toEqual(['docId']);
   // Version 6's rows for the library: each article as it was, less its text and blocks.
   expect(articleRows).toEqual((originalRest['articles'] as Record<string, unknown>[]).map(({ text: _text, blocks: _blocks, ...row }) => row));
   // Version 7's pack of those rows, stored once the library drew, under the rows' first stamp.
