@@ -16,6 +16,7 @@ import { bumpRevision } from '../db/annotations-repo.js';
 import { sha256Hex } from '../db/articles-repo.js';
 import type { ColleagueAnnotation, SpanmarkDb } from '../db/db.js';
 import type { MovedSpan, OrphanSpan, ReplacementState, TextReplacement } from './replacement-types.js';
+import { deleteMine, deleteMineOn, myLayerTables, putMineInSteps, readMineOf } from '../db/my-layer-store.js';
 
 export type ReplaceOutcome =
   | { readonly kind: 'identical' }
@@ -23,7 +24,7 @@ export type ReplaceOutcome =
   | { readonly kind: 'gone' }
   | { readonly kind: 'replaced'; readonly exact: number; readonly moved: number; readonly orphans: number };
 
-const tables = (db: SpanmarkDb) => [db.articles, db.annotations, db.colleagueAnnotations, db.layerRevisions, db.layerSnapshots, db.textReplacements];
+const tables = (db: SpanmarkDb) => [db.articles, ...myLayerTables(db), db.colleagueAnnotations, db.layerRevisions, db.layerSnapshots, db.textReplacements];
 
 /**
  * `reanchor` computes the placements before the write transaction (the app passes its Worker's, so
@@ -46,7 +47,7 @@ export async function replaceArticleText(
     const other = (await db.articles.get(sha)) ?? (await db.articles.where('sha256').equals(sha).first());
     if (other && other.id !== docId) return { kind: 'taken', title: other.title } as const;
     const [own, colleagues, record] = await Promise.all([
-      db.annotations.where('docId').equals(docId).toArray(),
+      readMineOf(db, docId),
       db.colleagueAnnotations.where('docId').equals(docId).toArray(),
       db.textReplacements.get(docId),
     ]);
@@ -75,8 +76,12 @@ export async function replaceArticleText(
       sha256: sha,
     };
     await db.articles.put(next);
-    if (mine.orphans.length > 0) await db.annotations.bulkDelete(mine.orphans.map((o) => o.annotation.id));
-    await putInSteps(db.annotations, mine.placed);
+    if (mine.orphans.length > 0)
+      await deleteMine(
+        db,
+        mine.orphans.map((o) => o.annotation.id),
+      );
+    await putMineInSteps(db, mine.placed);
     if (theirs.orphans.length > 0)
       await db.colleagueAnnotations.bulkDelete(
         theirs.orphans.map((o) => [docId, (o.annotation as ColleagueAnnotation).layer, o.annotation.id] as [string, string, string]),
@@ -111,10 +116,10 @@ async function placeAhead(
   newText: string,
   reanchor: Reanchor,
 ): Promise<{ oldText: string; placed: ReadonlyMap<string, Reanchored> } | undefined> {
-  const read = await db.transaction('r', [db.articles, db.annotations, db.colleagueAnnotations], async () => {
+  const read = await db.transaction('r', [db.articles, ...myLayerTables(db), db.colleagueAnnotations], async () => {
     const article = await db.articles.get(docId);
     if (!article || article.text === newText) return undefined;
-    const own = await db.annotations.where('docId').equals(docId).toArray();
+    const own = await readMineOf(db, docId);
     const colleagues = await db.colleagueAnnotations.where('docId').equals(docId).toArray();
     return {
       oldText: article.text,
@@ -171,8 +176,8 @@ export async function undoReplacement(db: SpanmarkDb, docId: string, discardLate
     if (!discardLaterEdits && (await db.layerRevisions.get(docId))?.revision !== record.undo.revision) return 'edited-since';
     const { article, own, colleagues, state } = record.undo;
     await db.articles.put(article);
-    await db.annotations.where('docId').equals(docId).delete();
-    await putInSteps(db.annotations, own);
+    await deleteMineOn(db, [docId]);
+    await putMineInSteps(db, own);
     await db.colleagueAnnotations.where('docId').equals(docId).delete();
     await putInSteps(db.colleagueAnnotations, colleagues);
     await bumpRevision(db, docId);

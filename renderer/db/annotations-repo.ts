@@ -13,6 +13,7 @@ import type { ReviewCommand, ReviewDecision } from '../../src/review/decisions.j
 import type { Article } from '../../src/document/article.js';
 import type { LayerRevision, SpanmarkDb } from './db.js';
 import { colleagueTables, readColleagueLayers } from './colleague-layers-repo.js';
+import { eachMine, myLayerTables, readMineOf } from './my-layer-store.js';
 
 export type SessionCommand = AnnotationCommand | ReviewCommand;
 
@@ -84,12 +85,8 @@ export async function readOwnLayers(db: SpanmarkDb, docs: readonly { readonly do
   const unread = docs.filter((_, i) => !('own' in out[i]!)).map((d) => d.docId);
   const records = new Map<string, Annotation[]>(unread.map((id) => [id, []]));
   // One document (opening it): a single getAll over the index, faster than anyOf's cursor for 10,000 records.
-  if (unread.length === 1) records.set(unread[0]!, await db.annotations.where('docId').equals(unread[0]!).toArray());
-  else if (unread.length > 1)
-    await db.annotations
-      .where('docId')
-      .anyOf(unread)
-      .each((a) => records.get(a.docId)?.push(a));
+  if (unread.length === 1) records.set(unread[0]!, await readMineOf(db, unread[0]!));
+  else if (unread.length > 1) await eachMine(db, unread, (a) => records.get(a.docId)?.push(a));
   return out.map((o, i) => ('own' in o ? o : { own: records.get(docs[i]!.docId) ?? [], stamp: o.stamp, fromSnapshot: false }));
 }
 
@@ -98,16 +95,20 @@ export async function readOwnLayers(db: SpanmarkDb, docs: readonly { readonly do
  * (opening); with it (reloading an open document) the 1 MB text is not read again.
  */
 export async function loadLayers(db: SpanmarkDb, docId: string, knownText?: string): Promise<DocumentLayers & { readonly article?: Article }> {
-  return db.transaction('r', [db.articles, db.annotations, ...colleagueTables(db), db.reviewDecisions, db.layerRevisions, db.layerSnapshots], async () => {
-    const [article, others, decisions] = await Promise.all([
-      knownText === undefined ? db.articles.get(docId) : undefined,
-      readColleagueLayers(db, docId),
-      db.reviewDecisions.where('docId').equals(docId).toArray(),
-    ]);
-    const text = knownText ?? article?.text;
-    const { own, stamp, fromSnapshot } = text === undefined ? { own: [], stamp: { revision: 0 }, fromSnapshot: false } : await readOwnLayer(db, docId, text);
-    return { own, others, decisions, stamp, fromSnapshot, ...(article ? { article } : {}) };
-  });
+  return db.transaction(
+    'r',
+    [db.articles, ...myLayerTables(db), ...colleagueTables(db), db.reviewDecisions, db.layerRevisions, db.layerSnapshots],
+    async () => {
+      const [article, others, decisions] = await Promise.all([
+        knownText === undefined ? db.articles.get(docId) : undefined,
+        readColleagueLayers(db, docId),
+        db.reviewDecisions.where('docId').equals(docId).toArray(),
+      ]);
+      const text = knownText ?? article?.text;
+      const { own, stamp, fromSnapshot } = text === undefined ? { own: [], stamp: { revision: 0 }, fromSnapshot: false } : await readOwnLayer(db, docId, text);
+      return { own, others, decisions, stamp, fromSnapshot, ...(article ? { article } : {}) };
+    },
+  );
 }
 
 /** Bumps a document's revision; call inside a transaction that includes layerRevisions. */

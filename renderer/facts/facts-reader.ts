@@ -10,6 +10,7 @@ import type { Article } from '../../src/document/article.js';
 import { workStatusOf } from '../../src/corpus/work-status.js';
 import { factsBuilder, type FactsBuilder, type FactsDocument, type FactsLabel, type FactsTable } from '../../src/facts/facts-table.js';
 import type { SpanmarkDb } from '../db/db.js';
+import { readMine } from '../db/my-layer-store.js';
 
 export interface LabelTable {
   readonly id: string;
@@ -37,10 +38,7 @@ export async function readFactsTables(
   const builders = new Map<string, FactsBuilder>(labels.map((l) => [l.id, factsBuilder(labels, { label: l.id, metadata })]));
   const feed = async (articles: readonly Article[]): Promise<void> => {
     const ids = articles.map((a) => a.id);
-    const [annotations, decisions] = await Promise.all([
-      db.annotations.where('docId').anyOf(ids).toArray(),
-      db.reviewDecisions.where('docId').anyOf(ids).toArray(),
-    ]);
+    const [annotations, decisions] = await Promise.all([readMine(db, ids), db.reviewDecisions.where('docId').anyOf(ids).toArray()]);
     const byDoc = new Map<string, Annotation[]>();
     for (const a of annotations) {
       const list = byDoc.get(a.docId);

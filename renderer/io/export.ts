@@ -21,6 +21,7 @@ import type { ReviewV1 } from '../../src/codecs/spanmark-v1/types.js';
 import { toWireDecision } from '../../src/review/decisions.js';
 import type { SpanmarkDb } from '../db/db.js';
 import { readOwnLayer, sameStamp, type Stamp } from '../db/annotations-repo.js';
+import { myLayerTables } from '../db/my-layer-store.js';
 import { storedColleagueLayers } from '../db/colleague-layers-repo.js';
 import type { Me } from '../../src/review/layer-identity.js';
 import { orphansForExport } from '../anchoring/orphan-export.js';
@@ -64,7 +65,7 @@ export async function exportDocuments(
 ): Promise<ExportPayload> {
   const { live, allLayers = false, format = 2 } = options;
   const counts = { duplicatesLeftOut: 0 };
-  const { docs, schema } = await db.transaction('r', EXPORT_TABLES, async () => {
+  const { docs, schema } = await db.transaction('r', exportTables(db), async () => {
     // Read with the layers, so the values written and the schema they are checked against agree.
     const schema = await loadSchema(db);
     const articles =
@@ -94,16 +95,16 @@ export async function exportDocuments(
   };
 }
 
-const EXPORT_TABLES = [
-  'articles',
-  'annotations',
-  'reviewDecisions',
-  'layerRevisions',
-  'layerSnapshots',
-  'colleagueAnnotations',
-  'colleagueLayers',
-  'settings',
-  'textReplacements',
+const exportTables = (db: SpanmarkDb) => [
+  db.articles,
+  ...myLayerTables(db),
+  db.reviewDecisions,
+  db.layerRevisions,
+  db.layerSnapshots,
+  db.colleagueAnnotations,
+  db.colleagueLayers,
+  db.settings,
+  db.textReplacements,
 ];
 const LIBRARY_FILE_TITLE = 'spanmark-library';
 
@@ -190,7 +191,7 @@ export function exportDocumentChunks(db: SpanmarkDb, docIds: readonly string[] |
     const ids: readonly string[] = docIds === 'all' ? await libraryIds(db) : docIds;
     async function* documents(): AsyncGenerator<EncodeDocumentInput, void, undefined> {
       for (let from = 0; from < ids.length; from += articlesPerRead) {
-        const group = await db.transaction('r', EXPORT_TABLES, async () => {
+        const group = await db.transaction('r', exportTables(db), async () => {
           const articles = (await db.articles.bulkGet(ids.slice(from, from + articlesPerRead))).filter((a): a is Article => a !== undefined);
           const out: EncodeDocumentInput[] = [];
           for (const article of articles) out.push(await readExportDocument(db, article, me, live, allLayers, written));

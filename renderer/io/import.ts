@@ -30,6 +30,7 @@ import { underStoredIds } from '../anchoring/stored-ids.js';
 import { placeOnLibraryCopies, storeImportReanchoring, type ReanchorSummary } from '../anchoring/import-reanchor.js';
 import type { SpanmarkDb } from '../db/db.js';
 import { loadSchema, saveSchema } from '../db/schema-repo.js';
+import { addMine, myLayerTables, putMine } from '../db/my-layer-store.js';
 
 /**
  * Asked when a file has annotations with my name and no annotator id: are they mine? `count` is how
@@ -193,7 +194,7 @@ async function applyImport(
     [
       db.articles,
       db.articleRows,
-      db.annotations,
+      ...myLayerTables(db),
       db.colleagueAnnotations,
       db.colleagueLayers,
       db.reviewDecisions,
@@ -292,12 +293,12 @@ export async function mergeOwnAll(db: SpanmarkDb, docs: readonly OwnIncoming[], 
   if (changed.length === 0) return;
   await write(toAdd, async (chunk) => {
     try {
-      await db.annotations.bulkAdd(chunk);
+      await addMine(db, chunk);
     } catch (e) {
       throw new Error(`annotation ${firstFailedId(e, chunk)} already belongs to another document, so the file was not imported`, { cause: e });
     }
   });
-  await write(toPut, (chunk) => db.annotations.bulkPut(chunk));
+  await write(toPut, (chunk) => putMine(db, chunk));
   const stamps = await bumpRevisions(db, changed);
   // In text order, as the session keeps it: opening then skips sorting 10,000 annotations.
   await putSnapshots(

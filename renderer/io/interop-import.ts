@@ -26,6 +26,7 @@ import { loadSchema, saveSchema } from '../db/schema-repo.js';
 import { getSetting, putSetting } from '../db/settings-repo.js';
 import { mergeOwn, type Counts } from './import.js';
 import { foreignCopies, placeForeign, storeImportReanchoring, type ImportReanchorPlan, type ReanchorSummary } from '../anchoring/import-reanchor.js';
+import { myLayerTables } from '../db/my-layer-store.js';
 
 export interface ForeignFiles {
   readonly codec: AnyFormatCodec;
@@ -117,7 +118,7 @@ export async function storeForeign(
     result.documents.map((d, n) => ({ sha256: shas[n]!, title: d.title ?? fileName, url: d.metadata?.['url'], text: d.text, spans: d.annotations })),
   );
   const onto = { plans: [] as ImportReanchorPlan[], counts: { documents: 0, spans: 0, moved: 0, orphans: 0, keptOrphans: 0 } };
-  await db.transaction('rw', [db.articles, db.annotations, db.layerRevisions, db.layerSnapshots, db.settings, db.textReplacements], async () => {
+  await db.transaction('rw', [db.articles, ...myLayerTables(db), db.layerRevisions, db.layerSnapshots, db.settings, db.textReplacements], async () => {
     const before = await loadSchema(db);
     const planned = withAddedLabels(before, decisions, names);
     const mapped = applyLabelMapping(result.documents, result.labels, planned.schema, planned.decisions);

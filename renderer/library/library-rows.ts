@@ -18,6 +18,7 @@ import { workStatusOf } from '../../src/corpus/work-status.js';
 import type { Stamp } from '../db/annotations-repo.js';
 import type { LayerKey } from '../../src/review/layer-identity.js';
 import { countsCurrent, countsRecord, readCountsCache } from './layer-counts.js';
+import { eachMine } from '../db/my-layer-store.js';
 
 export interface ShownRow extends LibraryRow {
   readonly reviewStatus: ReviewStatus;
@@ -120,10 +121,7 @@ export async function readLibraryRows(db: SpanmarkDb): Promise<LibraryRows> {
   for (let from = 0; from < stale.length; from += CHUNK) {
     const ids = stale.slice(from, from + CHUNK);
     const byDoc = new Map<string, { label: string; createdAt?: string; updatedAt?: string }[]>(ids.map((id) => [id, []]));
-    await db.annotations
-      .where('docId')
-      .anyOf(ids)
-      .each((a) => byDoc.get(a.docId)?.push(a));
+    await eachMine(db, ids, (a) => byDoc.get(a.docId)?.push(a));
     for (const id of ids) {
       const record = countsRecord(id, stamps.get(id) ?? { revision: 0 }, summariseLayer(byDoc.get(id) ?? []));
       cache.set(id, record);

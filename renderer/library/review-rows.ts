@@ -8,6 +8,7 @@ import type { ReviewDecision } from '../../src/review/decisions.js';
 import { reviewDifferences, reviewProgress, type ReviewProgress } from '../../src/review/differences.js';
 import type { SpanmarkDb } from '../db/db.js';
 import { colleagueTables } from '../db/colleague-layers-repo.js';
+import { myLayerTables, readMine } from '../db/my-layer-store.js';
 
 const CHUNK = 50;
 
@@ -26,12 +27,8 @@ export async function reviewProgressOf(db: SpanmarkDb, docIds: readonly string[]
   const names = new Map((await db.colleagueLayers.toArray()).map((l) => [l.key, l.displayName]));
   for (let i = 0; i < docIds.length; i += CHUNK) {
     const ids = docIds.slice(i, i + CHUNK);
-    const [mine, theirs, decisions] = await db.transaction('r', [db.annotations, ...colleagueTables(db), db.reviewDecisions], () =>
-      Promise.all([
-        db.annotations.where('docId').anyOf(ids).toArray(),
-        db.colleagueAnnotations.where('docId').anyOf(ids).toArray(),
-        db.reviewDecisions.where('docId').anyOf(ids).toArray(),
-      ]),
+    const [mine, theirs, decisions] = await db.transaction('r', [...myLayerTables(db), ...colleagueTables(db), db.reviewDecisions], () =>
+      Promise.all([readMine(db, ids), db.colleagueAnnotations.where('docId').anyOf(ids).toArray(), db.reviewDecisions.where('docId').anyOf(ids).toArray()]),
     );
     const mineBy = group(mine);
     const theirsBy = group(theirs);

@@ -14,6 +14,7 @@ import type { SpanmarkDb } from '../db/db.js';
 import { articlePassages, newSearchIndex, restoreSearchIndex, saveSearchIndex, type Passage } from '../../src/corpus/library-search.js';
 import { dispatch } from '../app/events.js';
 import { searchKeyOf, type ShownRow } from './library-rows.js';
+import { readMine } from '../db/my-layer-store.js';
 
 const CHUNK = 100;
 /** Settings key of the saved index. */
@@ -61,7 +62,7 @@ async function sync(db: SpanmarkDb, rows: readonly ShownRow[]): Promise<MiniSear
   for (let i = 0; i < stale.length; i += CHUNK) {
     const chunk = stale.slice(i, i + CHUNK);
     const ids = chunk.map((r) => r.id);
-    const [articles, annotations] = await Promise.all([db.articles.bulkGet(ids), db.annotations.where('docId').anyOf(ids).toArray()]);
+    const [articles, annotations] = await Promise.all([db.articles.bulkGet(ids), readMine(db, ids)]);
     chunk.forEach((row, j) => {
       const old = indexed.get(row.id);
       if (old) for (const p of old.ids) idx.discard(p);

@@ -6,6 +6,7 @@
 
 import type { Article } from '../../src/document/article.js';
 import type { SpanmarkDb } from '../db/db.js';
+import { deleteMineOn, myLayerTables } from '../db/my-layer-store.js';
 
 /** An article's shelf marks before an action changed them: what its undo writes back. */
 export interface ShelfBefore {
@@ -77,7 +78,7 @@ export async function deletedIds(db: SpanmarkDb): Promise<string[]> {
 export async function purgeDeleted(db: SpanmarkDb, ids: readonly string[]): Promise<string[]> {
   const tables = [
     db.articles,
-    db.annotations,
+    ...myLayerTables(db),
     db.colleagueAnnotations,
     db.reviewDecisions,
     db.layerRevisions,
@@ -89,7 +90,7 @@ export async function purgeDeleted(db: SpanmarkDb, ids: readonly string[]): Prom
     const found = await db.articles.bulkGet([...ids]);
     const gone = found.filter((a) => a?.deletedAt !== undefined).map((a) => a!.id);
     if (gone.length === 0) return gone;
-    await db.annotations.where('docId').anyOf(gone).delete();
+    await deleteMineOn(db, gone);
     await db.colleagueAnnotations.where('docId').anyOf(gone).delete();
     await db.reviewDecisions.where('docId').anyOf(gone).delete();
     await Promise.all([

@@ -9,6 +9,7 @@ import { bumpRevision } from '../db/annotations-repo.js';
 import type { SpanmarkDb } from '../db/db.js';
 import { loadSchema, saveSchema } from '../db/schema-repo.js';
 import { announceChange } from '../store/change-channel.js';
+import { deleteMine, myLayerTables, putMine, readAllMine } from '../db/my-layer-store.js';
 
 export interface StoredLayerChange {
   readonly put: readonly Annotation[];
@@ -18,13 +19,17 @@ export interface StoredLayerChange {
 /** Resolves once committed; returns the documents whose layer changed. */
 export async function saveSchemaAndLayer(db: SpanmarkDb, schema: LabelSchema, change: StoredLayerChange = { put: [], remove: [] }): Promise<string[]> {
   const docIds = [...new Set([...change.put, ...change.remove].map((a) => a.docId))];
-  await db.transaction('rw', [db.settings, db.annotations, db.layerRevisions], async () => {
+  await db.transaction('rw', [db.settings, ...myLayerTables(db), db.layerRevisions], async () => {
     // Another window may have changed the schema meanwhile: its version must not be overtaken silently.
     const stored = await loadSchema(db);
     if (stored.version >= schema.version) throw new Error(`The schema was changed elsewhere (version ${stored.version}); reopen the editor to see it.`);
     await saveSchema(db, schema);
-    if (change.remove.length > 0) await db.annotations.bulkDelete(change.remove.map((a) => a.id));
-    if (change.put.length > 0) await db.annotations.bulkPut([...change.put]);
+    if (change.remove.length > 0)
+      await deleteMine(
+        db,
+        change.remove.map((a) => a.id),
+      );
+    if (change.put.length > 0) await putMine(db, change.put);
     for (const id of docIds) await bumpRevision(db, id);
   });
   for (const id of docIds) announceChange(id);
@@ -33,6 +38,6 @@ export async function saveSchemaAndLayer(db: SpanmarkDb, schema: LabelSchema, ch
 
 /** Every annotation of my layer and of colleagues' layers, for counting what a change touches. */
 export async function allAnnotations(db: SpanmarkDb): Promise<{ mine: Annotation[]; colleagues: Annotation[] }> {
-  const [mine, colleagues] = await Promise.all([db.annotations.toArray(), db.colleagueAnnotations.toArray()]);
+  const [mine, colleagues] = await Promise.all([readAllMine(db), db.colleagueAnnotations.toArray()]);
   return { mine, colleagues };
 }
