@@ -6,7 +6,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState, type MutableRefObject, type ReactNode } from 'react';
 import { deleteWithLinks, linksIn, linksTo, setAttribute, type DefsOf } from '../../src/annotations/attribute-commands.js';
-import { sortAnnotations } from '../../src/annotations/commands.js';
+import { compareAnnotations } from '../../src/annotations/commands.js';
 import type { Annotation } from '../../src/annotations/types.js';
 import type { AttributeDef, AttributeValue } from '../../src/labels/attributes.js';
 import type { ReaderController, Span } from '../reader/ArticleView.js';
@@ -120,28 +120,27 @@ export function useAttributeActions({ session, annotations, selectedId, setSelec
     }
   }, [preview]);
 
-  // The selected span's links, both ways, and the target being chosen. Only the selected span and
-  // the holders of its id can take part, so this never walks the layer (`annotations` is here to
-  // follow edits: the session answers for its latest state).
+  /** The links pointing at the selected span ("linked from"): only holders of its id can link to it. */
+  const linkedFrom = useMemo(
+    () => (session && selectedId ? linksTo(session.holding(selectedId), selectedId, defsOf) : []),
+    // `annotations` follows edits: the session answers for its latest state.
+    [session, annotations, selectedId, defsOf],
+  );
+
+  // The selected span's links both ways, in its sources' text order, and the target being chosen.
   const links = useMemo<readonly ReaderLink[]>(() => {
     const source = selectedId ? session?.find(selectedId) : undefined;
     if (!session || !source) return [];
+    const both = [...linksIn([source], defsOf), ...linkedFrom.filter((l) => l.source.id !== source.id)].sort((x, y) => compareAnnotations(x.source, y.source));
     const out: ReaderLink[] = [];
-    for (const l of linksIn(sortAnnotations([source, ...session.holding(source.id).filter((a) => a.id !== source.id)]), defsOf)) {
-      if (l.source.id !== source.id && l.targetId !== source.id) continue;
+    for (const l of both) {
       const to = session.find(l.targetId);
       if (to) out.push({ from: l.source, to, name: l.def.name.toLowerCase() });
     }
     const candidate = preview ? session.find(preview) : undefined;
     if (candidate) out.push({ from: source, to: candidate, name: '?', candidate: true });
     return out;
-  }, [session, annotations, selectedId, defsOf, preview]);
-
-  /** The links pointing at the selected span ("linked from"), for its form. */
-  const linkedFrom = useMemo(
-    () => (session && selectedId ? linksTo(session.holding(selectedId), selectedId, defsOf) : []),
-    [session, annotations, selectedId, defsOf],
-  );
+  }, [session, linkedFrom, selectedId, defsOf, preview]);
 
   const openForm = useCallback(() => setFormFocus((n) => n + 1), []);
   const hasAttributes = useCallback((a: Annotation | undefined) => a !== undefined && defsOf(a.label).length > 0, [defsOf]);
