@@ -23,7 +23,7 @@ import type { Article } from '../../src/document/article.js';
 import type { Route } from '../../src/review/layer-identity.js';
 import type { SpanmarkDb } from '../db/db.js';
 import type { MovedSpan, OrphanSpan } from './replacement-types.js';
-import { getMine } from '../db/my-layer-store.js';
+import { readMineOf } from '../db/my-layer-store.js';
 
 export interface ReanchorSummary extends ReanchorCounts {
   /** Orphans the file itself carried (kept as orphans). */
@@ -255,7 +255,8 @@ export async function storeImportReanchoring(db: SpanmarkDb, plans: readonly Imp
     if (p.moved.length === 0 && p.orphans.length === 0) continue;
     const record = await db.textReplacements.get(p.docId);
     const ownIds = [...p.moved.map((m) => m.span.id), ...p.orphans.filter((o) => o.layer === undefined).map((o) => o.annotation.id)];
-    const stored = new Map((await getMine(db, ownIds)).filter((a): a is Annotation => a !== undefined && a.docId === p.docId).map((a) => [a.id, a]));
+    const wanted = new Set(ownIds);
+    const stored = new Map((await readMineOf(db, p.docId)).filter((a) => wanted.has(a.id)).map((a) => [a.id, a]));
     const listedMoved = new Set((record?.moved ?? []).map((m) => m.id));
     const moved = p.moved
       .filter((m) => !listedMoved.has(m.span.id))

@@ -11,12 +11,13 @@ import { reanchorText, type Reanchored } from '../../src/anchoring/reanchor.js';
 import { originIn } from '../../src/anchoring/import-onto.js';
 import { reanchorInWindow, type Reanchor } from './reanchor-client.js';
 import type { Annotation } from '../../src/annotations/types.js';
+import { sortAnnotations } from '../../src/annotations/commands.js';
 import type { Article, ParsedArticle } from '../../src/document/article.js';
 import { bumpRevision } from '../db/annotations-repo.js';
 import { sha256Hex } from '../db/articles-repo.js';
 import type { ColleagueAnnotation, SpanmarkDb } from '../db/db.js';
 import type { MovedSpan, OrphanSpan, ReplacementState, TextReplacement } from './replacement-types.js';
-import { deleteMine, deleteMineOn, myLayerTables, putMineInSteps, readMineOf } from '../db/my-layer-store.js';
+import { myLayerTables, readMineOf, replaceMineOn } from '../db/my-layer-store.js';
 
 export type ReplaceOutcome =
   | { readonly kind: 'identical' }
@@ -76,12 +77,8 @@ export async function replaceArticleText(
       sha256: sha,
     };
     await db.articles.put(next);
-    if (mine.orphans.length > 0)
-      await deleteMine(
-        db,
-        mine.orphans.map((o) => o.annotation.id),
-      );
-    await putMineInSteps(db, mine.placed);
+    // Written whole (orphans left out), in text order as the session keeps it.
+    await replaceMineOn(db, docId, sortAnnotations(mine.placed));
     if (theirs.orphans.length > 0)
       await db.colleagueAnnotations.bulkDelete(
         theirs.orphans.map((o) => [docId, (o.annotation as ColleagueAnnotation).layer, o.annotation.id] as [string, string, string]),
@@ -176,8 +173,7 @@ export async function undoReplacement(db: SpanmarkDb, docId: string, discardLate
     if (!discardLaterEdits && (await db.layerRevisions.get(docId))?.revision !== record.undo.revision) return 'edited-since';
     const { article, own, colleagues, state } = record.undo;
     await db.articles.put(article);
-    await deleteMineOn(db, [docId]);
-    await putMineInSteps(db, own);
+    await replaceMineOn(db, docId, own);
     await db.colleagueAnnotations.where('docId').equals(docId).delete();
     await putInSteps(db.colleagueAnnotations, colleagues);
     await bumpRevision(db, docId);

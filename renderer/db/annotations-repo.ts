@@ -8,7 +8,7 @@
 import Dexie, { RangeSet } from 'dexie';
 import { batchOutcome, commandDocId as annotationDocId, type AnnotationCommand } from '../../src/annotations/commands.js';
 import type { Annotation } from '../../src/annotations/types.js';
-import { fromColumns, toColumns } from '../../src/annotations/layer-columns.js';
+import { fromColumns, toColumns, type LayerColumns } from '../../src/annotations/layer-columns.js';
 import type { ReviewCommand, ReviewDecision } from '../../src/review/decisions.js';
 import type { Article } from '../../src/document/article.js';
 import type { LayerRevision, SpanmarkDb } from './db.js';
@@ -134,7 +134,7 @@ export interface IssuedWrite {
   readonly committed: Promise<Stamp>;
 }
 
-const WRITE_STORES = ['annotations', 'reviewDecisions', 'layerRevisions'];
+const WRITE_STORES = ['myLayerEdits', 'myLayerTombstones', 'reviewDecisions', 'layerRevisions'];
 
 /**
  * Writes a command in one strict transaction issued entirely now, in the caller's task: every
@@ -181,31 +181,45 @@ export function writeNow(db: SpanmarkDb, cmd: SessionCommand, expected: Stamp): 
 }
 
 function issueCommand(tx: IDBTransaction, cmd: SessionCommand): void {
-  const annotations = tx.objectStore('annotations');
+  // An edit is a record of its own over any chunked copy of the span (my-layer-store.ts), and a
+  // deletion leaves a tombstone that hides a chunked copy; both blind, as the chunks are not read.
+  // A record wins over a tombstone, so recreating a deleted span need not remove it.
+  const edits = tx.objectStore('myLayerEdits');
+  const tombstones = tx.objectStore('myLayerTombstones');
+  const put = (a: Annotation, create = false): void => {
+    if (create) edits.add(a);
+    else edits.put(a);
+  };
+  const remove = (a: Pick<Annotation, 'id' | 'docId'>): void => {
+    edits.delete([a.docId, a.id]);
+    tombstones.put({ docId: a.docId, id: a.id });
+  };
   switch (cmd.kind) {
     case 'create':
-      annotations.add(cmd.annotation);
+      put(cmd.annotation, true);
       return;
     case 'update':
-      annotations.put(cmd.after);
+      put(cmd.after);
       return;
     case 'delete':
-      annotations.delete(cmd.annotation.id);
+      remove(cmd.annotation);
       return;
-    case 'batch':
+    case 'batch': {
       // Net effect per id, so a batch that creates then deletes one span writes nothing for it.
+      const docId = annotationDocId(cmd) ?? '';
       for (const [id, after] of batchOutcome(cmd.commands)) {
-        if (after) annotations.put(after);
-        else annotations.delete(id);
+        if (after) put(after);
+        else remove({ id, docId });
       }
       return;
+    }
     case 'review': {
       const { decision, annotation } = cmd;
       const decisions = tx.objectStore('reviewDecisions');
       if (decision.after) decisions.put(decision.after);
       else if (decision.before) decisions.delete(decision.before.id);
-      if (annotation.after) annotations.put(annotation.after);
-      else if (annotation.before) annotations.delete(annotation.before.id);
+      if (annotation.after) put(annotation.after);
+      else if (annotation.before) remove(annotation.before);
       return;
     }
   }
@@ -237,9 +251,16 @@ function announceToDexie(dbName: string): void {
  */
 export async function putSnapshots(
   db: SpanmarkDb,
-  layers: readonly { readonly docId: string; readonly stamp: Stamp; readonly annotations: readonly Annotation[]; readonly text: string }[],
+  layers: readonly {
+    readonly docId: string;
+    readonly stamp: Stamp;
+    readonly annotations: readonly Annotation[];
+    readonly text: string;
+    /** The layer already packed (my-layer-store.ts replaceMineOn), so it is not packed twice. */
+    readonly columns?: LayerColumns | undefined;
+  }[],
 ): Promise<void> {
-  await db.layerSnapshots.bulkPut(layers.map((l) => ({ docId: l.docId, ...l.stamp, columns: toColumns(l.annotations, l.text) })));
+  await db.layerSnapshots.bulkPut(layers.map((l) => ({ docId: l.docId, ...l.stamp, columns: l.columns ?? toColumns(l.annotations, l.text) })));
 }
 
 /**

@@ -1,68 +1,151 @@
 // My layer's annotations as stored, for everything outside the open document's session: the
 // library's counts, facts, search, review figures, imports, text replacement, schema changes and
-// the shelf. This is the one file outside annotations-repo.ts that knows how they are stored (a
-// record per annotation in `annotations`, indexed by document), so storing them differently
-// touches it and not its callers. That change is due: an import of 10,000 annotations spends
-// most of its time on 10,000 add requests, and big layers want fewer, larger records.
-// The session's reads (snapshot first) and its keystroke writes (raw IndexedDB, issued in the
-// key's task) are in annotations-repo.ts. Every function runs in the caller's transaction when
-// there is one; myLayerTables() is what that transaction must include.
+// the shelf. This file and annotations-repo.ts (the session's keystroke writes) are the only ones
+// that know how they are stored, per document:
+// - a layer written whole (an import, a text replacement or its undo) goes into chunks of
+//   CHUNK_SIZE annotations packed as columns, one record each (myLayerChunks): 10,000 annotations
+//   as 10,000 records cost an import ~1.3 s of add requests, as 40 records of objects ~80 ms, as
+//   two of columns a few;
+// - an edit made since is a record of its own (myLayerEdits, keyed by document and id), which wins
+//   over the chunked copy of the same id; a deleted span leaves a tombstone (myLayerTombstones)
+//   that hides its chunked copy. An edit is written blind in its keystroke's task (writeNow), so
+//   it can never rewrite a chunk: another window may have changed it since this one read it.
+// Reading a layer merges the three; writing a whole layer replaces all three for the document.
+// Stale tombstones are harmless: a record wins over one, and a rewrite of the layer drops them.
+// Every function runs in the caller's transaction when there is one; myLayerTables() is what that
+// transaction must include.
 
 import type { Table } from 'dexie';
 import type { Annotation } from '../../src/annotations/types.js';
-import type { SpanmarkDb } from './db.js';
-import { putInSteps } from './put-in-steps.js';
+import type { LayerColumns } from '../../src/annotations/layer-columns.js';
+import type { LayerChunk, SpanmarkDb, Tombstone } from './db.js';
+import { chunkAnnotations, chunksOf } from './layer-chunks.js';
+
+export { CHUNK_SIZE } from './layer-chunks.js';
+
+/** Chunks per request batch when a layer is written: on the window's thread, it paints between batches. */
+const CHUNKS_PER_STEP = 1;
 
 /** The tables holding my layer, for a transaction's scope. */
 export function myLayerTables(db: SpanmarkDb): Table[] {
-  return [db.annotations];
+  return [db.myLayerChunks, db.myLayerEdits, db.myLayerTombstones];
+}
+
+interface Parts {
+  readonly chunks: readonly LayerChunk[];
+  readonly edits: readonly Annotation[];
+  readonly tombstones: readonly Tombstone[];
+}
+
+const at = (docId: string, id: string): string => `${docId}\u0000${id}`;
+
+/** Calls `visit` with each annotation the parts make: chunked ones no edit or tombstone hides, then the edits. */
+function merge({ chunks, edits, tombstones }: Parts, visit: (a: Annotation) => void): void {
+  const hidden = new Set<string>();
+  for (const e of edits) hidden.add(at(e.docId, e.id));
+  for (const t of tombstones) hidden.add(at(t.docId, t.id));
+  for (const c of chunks) for (const a of chunkAnnotations(c)) if (hidden.size === 0 || !hidden.has(at(c.docId, a.id))) visit(a);
+  for (const e of edits) visit(e);
+}
+
+function collect(parts: Parts): Annotation[] {
+  const out: Annotation[] = [];
+  merge(parts, (a) => out.push(a));
+  return out;
 }
 
 /** My annotations on these documents, in no particular order. */
-export function readMine(db: SpanmarkDb, docIds: readonly string[]): Promise<Annotation[]> {
-  return db.annotations.where('docId').anyOf(docIds).toArray();
+export async function readMine(db: SpanmarkDb, docIds: readonly string[]): Promise<Annotation[]> {
+  const [chunks, edits, tombstones] = await Promise.all([
+    db.myLayerChunks.where('docId').anyOf(docIds).toArray(),
+    db.myLayerEdits.where('docId').anyOf(docIds).toArray(),
+    db.myLayerTombstones.where('docId').anyOf(docIds).toArray(),
+  ]);
+  return collect({ chunks, edits, tombstones });
 }
 
-/** My annotations on one document (one index range: faster than anyOf for 10,000 records). */
-export function readMineOf(db: SpanmarkDb, docId: string): Promise<Annotation[]> {
-  return db.annotations.where('docId').equals(docId).toArray();
+/** My annotations on one document: chunked ones in the order written, then the edits. */
+export async function readMineOf(db: SpanmarkDb, docId: string): Promise<Annotation[]> {
+  const [chunks, edits, tombstones] = await Promise.all([
+    // In part order: an index orders equal keys by primary key.
+    db.myLayerChunks.where('docId').equals(docId).toArray(),
+    db.myLayerEdits.where('docId').equals(docId).toArray(),
+    db.myLayerTombstones.where('docId').equals(docId).toArray(),
+  ]);
+  return collect({ chunks, edits, tombstones });
 }
 
-/** Each of my annotations on these documents, one at a time, so no read holds all of them. */
+/**
+ * Each of my annotations on these documents, a chunk at a time, so no read holds all of them: the
+ * edits and tombstones (few) are read first to know which chunked copies they hide.
+ */
 export async function eachMine(db: SpanmarkDb, docIds: readonly string[], visit: (a: Annotation) => void): Promise<void> {
-  await db.annotations.where('docId').anyOf(docIds).each(visit);
+  const [edits, tombstones] = await Promise.all([
+    db.myLayerEdits.where('docId').anyOf(docIds).toArray(),
+    db.myLayerTombstones.where('docId').anyOf(docIds).toArray(),
+  ]);
+  await db.myLayerChunks
+    .where('docId')
+    .anyOf(docIds)
+    .each((chunk) => merge({ chunks: [chunk], edits: [], tombstones: [...edits, ...tombstones] }, visit));
+  for (const e of edits) visit(e);
 }
 
 /** My whole layer, every document. */
-export function readAllMine(db: SpanmarkDb): Promise<Annotation[]> {
-  return db.annotations.toArray();
+export async function readAllMine(db: SpanmarkDb): Promise<Annotation[]> {
+  const [chunks, edits, tombstones] = await Promise.all([db.myLayerChunks.toArray(), db.myLayerEdits.toArray(), db.myLayerTombstones.toArray()]);
+  return collect({ chunks, edits, tombstones });
 }
 
-/** My annotations by id, in the order asked; undefined where there is none. */
-export function getMine(db: SpanmarkDb, ids: readonly string[]): Promise<(Annotation | undefined)[]> {
-  return db.annotations.bulkGet([...ids]);
-}
-
-/** Adds new annotations; an id already stored (on any document) fails with Dexie's BulkError. */
-export async function addMine(db: SpanmarkDb, list: readonly Annotation[]): Promise<void> {
-  await db.annotations.bulkAdd([...list]);
-}
-
-/** Stores these annotations, replacing any with the same id. */
+/** Stores these annotations, replacing any with the same document and id: as edits, like a keystroke's. */
 export async function putMine(db: SpanmarkDb, list: readonly Annotation[]): Promise<void> {
-  await db.annotations.bulkPut([...list]);
+  await db.myLayerEdits.bulkPut([...list]);
 }
 
-/** putMine a step at a time (put-in-steps.ts), for writes made on the window's thread. */
-export function putMineInSteps(db: SpanmarkDb, list: readonly Annotation[]): Promise<void> {
-  return putInSteps(db.annotations, list);
-}
-
-export async function deleteMine(db: SpanmarkDb, ids: readonly string[]): Promise<void> {
-  await db.annotations.bulkDelete([...ids]);
+/** Deletes these annotations: their edits, and a tombstone for any chunked copy. */
+export async function deleteMine(db: SpanmarkDb, list: readonly Pick<Annotation, 'id' | 'docId'>[]): Promise<void> {
+  await Promise.all([
+    db.myLayerEdits.bulkDelete(list.map((a) => [a.docId, a.id] as [string, string])),
+    db.myLayerTombstones.bulkPut(list.map((a) => ({ docId: a.docId, id: a.id }))),
+  ]);
 }
 
 /** Deletes my whole layer on these documents. */
 export async function deleteMineOn(db: SpanmarkDb, docIds: readonly string[]): Promise<void> {
-  await db.annotations.where('docId').anyOf(docIds).delete();
+  await Promise.all([
+    db.myLayerChunks.where('docId').anyOf(docIds).delete(),
+    db.myLayerEdits.where('docId').anyOf(docIds).delete(),
+    db.myLayerTombstones.where('docId').anyOf(docIds).delete(),
+  ]);
+}
+
+export interface ReplaceOptions {
+  /** Told how many annotations are written so far, after each request batch. */
+  readonly onWritten?: (n: number) => void;
+  /** Annotations per chunk (tests cross chunk boundaries with small ones). */
+  readonly chunkSize?: number;
+}
+
+/**
+ * Makes `list` my whole layer on `docId`, in the order given (which reads keep): everything stored
+ * for the document is removed, and the list is written as chunks, one per request batch. Returns
+ * the layer's columns when it fitted in one chunk (every quote stored, so they serve as its
+ * snapshot too without packing it again), else undefined.
+ */
+export async function replaceMineOn(
+  db: SpanmarkDb,
+  docId: string,
+  list: readonly Annotation[],
+  { onWritten, chunkSize }: ReplaceOptions = {},
+): Promise<LayerColumns | undefined> {
+  await deleteMineOn(db, [docId]);
+  const chunks = chunksOf(docId, list, chunkSize);
+  let written = 0;
+  for (let from = 0; from < chunks.length; from += CHUNKS_PER_STEP) {
+    const step = chunks.slice(from, from + CHUNKS_PER_STEP);
+    await db.myLayerChunks.bulkAdd(step);
+    written += step.reduce((n, c) => n + c.columns.count, 0);
+    onWritten?.(written);
+  }
+  return chunks.length === 1 ? chunks[0]!.columns : undefined;
 }

@@ -174,9 +174,7 @@ export async function storeForeign(
         counts.newDocuments += 1;
       }
       docIds.push(article.id);
-      await mergeOwn(db, article.id, article.text, annotations, counts, async (batch, put) => {
-        await put([...batch]);
-      });
+      await mergeOwn(db, article.id, article.text, annotations, counts);
     }
     const remembered = await rememberedMapping(db, codec.id);
     await putSetting(db, labelMappingKey(codec.id), rememberDecisions(remembered, planned.decisions, mapped.mapping));

@@ -24,11 +24,7 @@ export async function saveSchemaAndLayer(db: SpanmarkDb, schema: LabelSchema, ch
     const stored = await loadSchema(db);
     if (stored.version >= schema.version) throw new Error(`The schema was changed elsewhere (version ${stored.version}); reopen the editor to see it.`);
     await saveSchema(db, schema);
-    if (change.remove.length > 0)
-      await deleteMine(
-        db,
-        change.remove.map((a) => a.id),
-      );
+    if (change.remove.length > 0) await deleteMine(db, change.remove);
     if (change.put.length > 0) await putMine(db, change.put);
     for (const id of docIds) await bumpRevision(db, id);
   });

@@ -46,8 +46,11 @@ export interface PackedStrings {
   readonly lengths: Int32Array;
 }
 
-/** Packs a layer of the document whose text is `text`. */
-export function toColumns(list: readonly Annotation[], text: string): LayerColumns {
+/**
+ * Packs a layer of the document whose text is `text`. Without the text (a layer stored for readers
+ * that do not read the 1 MB article: the library's counts, facts, search) every quote is stored.
+ */
+export function toColumns(list: readonly Annotation[], text?: string): LayerColumns {
   const n = list.length;
   const starts = new Uint32Array(n);
   const ends = new Uint32Array(n);
@@ -76,7 +79,7 @@ export function toColumns(list: readonly Annotation[], text: string): LayerColum
     }
     annotatorIndex[i] = who;
     ids.add(i, a.id);
-    if (text.slice(a.start, a.end) === a.quote) quotes.implied(i);
+    if (text !== undefined && text.slice(a.start, a.end) === a.quote) quotes.implied(i);
     else quotes.add(i, a.quote);
     createdAt.add(i, a.createdAt);
     if (a.updatedAt === a.createdAt) updatedAt.implied(i);
@@ -107,13 +110,13 @@ export function toColumns(list: readonly Annotation[], text: string): LayerColum
 
 /**
  * The layer back as annotations of `docId`, whose text is `text`, or undefined if the columns are
- * not consistent (with each other or with the text).
+ * not consistent (with each other or with the text). Without the text, every quote must be stored.
  */
-export function fromColumns(c: LayerColumns, docId: string, text: string): Annotation[] | undefined {
+export function fromColumns(c: LayerColumns, docId: string, text?: string): Annotation[] | undefined {
   if (!wellFormed(c)) return undefined;
   const n = c.count;
   const ids = unpack(c.ids, n, NONE);
-  const quotes = unpack(c.quotes, n, IMPLIED);
+  const quotes = unpack(c.quotes, n, text === undefined ? NONE : IMPLIED);
   const createdAt = unpack(c.createdAt, n, NONE);
   const updatedAt = unpack(c.updatedAt, n, IMPLIED);
   const notes = unpack(c.notes, n, ABSENT);
@@ -127,7 +130,8 @@ export function fromColumns(c: LayerColumns, docId: string, text: string): Annot
     const annotatorId = c.annotatorIds[c.annotatorIndex[i]!];
     const start = c.starts[i]!;
     const end = c.ends[i]!;
-    if (label === undefined || label === '' || annotator === undefined || annotatorId === undefined || !(end > start) || end > text.length) return undefined;
+    if (label === undefined || label === '' || annotator === undefined || annotatorId === undefined || !(end > start)) return undefined;
+    if (text !== undefined && end > text.length) return undefined;
     const created = createdAt[i]!;
     const a: { -readonly [K in keyof Annotation]: Annotation[K] } = {
       id: ids[i]!,
@@ -135,7 +139,8 @@ export function fromColumns(c: LayerColumns, docId: string, text: string): Annot
       label,
       start,
       end,
-      quote: quotes[i] ?? text.slice(start, end),
+      // Without the text no quote is implied (unpack refused those), so the slice is never taken.
+      quote: quotes[i] ?? (text ?? '').slice(start, end),
       annotator,
       ...(annotatorId !== null ? { annotatorId } : {}),
       createdAt: created,

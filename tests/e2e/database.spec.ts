@@ -4,7 +4,7 @@
 
 import { expect, test } from '@playwright/test';
 import { SpanmarkApp } from './pages/app.js';
-import { LIBRARY_STORES, libraryShape, readStored, V1_STORES, V2_STORES, writeRawLibrary } from './pages/stored.js';
+import { LIBRARY_STORES, libraryShape, readStored, storedMine, V1_STORES, V2_STORES, writeRawLibrary } from './pages/stored.js';
 
 test('a version 1 library (before review layers) upgrades with every record intact', async ({ page }) => {
   // Write a schema-1 database by hand, as the first release left it, before the app ever runs.
@@ -128,7 +128,7 @@ test('a library created by a newer Spanmark is refused with a clear message and 
   await writeRawLibrary(newer, 990, [{ name: 'fromTheFuture' }]);
   // ...and this older build, reloading into it on its own, must not open or alter it.
   await expect(page.getByTestId('fatal')).toContainText('created by a newer Spanmark');
-  const count = { n: (await readStored(page))['annotations']!.length, version: (await libraryShape(page)).version };
+  const count = { n: storedMine(await readStored(page)).length, version: (await libraryShape(page)).version };
   expect(count).toEqual({ n: 1, version: 990 });
 });
 

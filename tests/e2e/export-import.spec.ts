@@ -8,7 +8,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { SpanmarkApp, corpusPath } from './pages/app.js';
 import { articleFromCorpus, colleagueExport, sampleArticle } from './fixtures/exports.js';
-import { readStored } from './pages/stored.js';
+import { readStored, storedMine } from './pages/stored.js';
 
 // Exports are contract v2 by default (v1 stays available as Export v1…).
 const schema = JSON.parse(readFileSync(new URL('../../src/codecs/spanmark-v2/schema.json', import.meta.url), 'utf8')) as object;
@@ -230,16 +230,17 @@ test('an older copy of my annotation, its time spelled another way, never overwr
   expect(await app.rowTexts()).toEqual(['claim:Almaty']);
 });
 
-test('an annotation id already used by another document refuses the whole file, in the import worker, and nothing is written', async ({ page }) => {
+test('an annotation id another document already uses is this document’s own span: both kept, the other untouched', async ({ page }) => {
   const app = new SpanmarkApp(page);
   await app.goto();
   await app.setAnnotator('Dana');
   // Files without analyst ids under my name: I say they are mine, so they meet my layer's ids.
   await app.importBuffer('sample.spanmark.json', colleagueExport('Dana', [{ id: 'shared-id', label: 'deployment', quote: 'Almaty' }], sampleArticle()), 'mine');
-  const before = await readStored(page);
+  const sampleBefore = storedMine(await readStored(page));
   const other = articleFromCorpus('unicode-edge-cases.txt');
-  // A new document, a new annotation, and one whose id the sample's annotation already has.
-  const clash = colleagueExport(
+  // A new document, a new annotation, and one whose id the sample's annotation already has: ids
+  // are per document (as a colleague's are), so it is a span of its own.
+  const second = colleagueExport(
     'Dana',
     [
       { id: 'fresh-id', label: 'claim', quote: 'Нұр-Сұлтан' },
@@ -247,9 +248,14 @@ test('an annotation id already used by another document refuses the whole file, 
     ],
     other,
   );
-  const shown = await app.importRefused('clash.spanmark.json', clash, 'mine');
-  expect(shown).toContain('Nothing was imported. clash.spanmark.json: annotation shared-id already belongs to another document, so the file was not imported');
-  expect(await readStored(page)).toEqual(before);
+  await app.importBuffer('second.spanmark.json', second, 'mine');
+  await expect(app.infoMessage().last()).toContainText('2 added');
+  const after = storedMine(await readStored(page));
+  expect(after.filter((a) => a['docId'] !== other.sha256)).toEqual(sampleBefore);
+  expect(after.filter((a) => a['docId'] === other.sha256).map((a) => [a['id'], a['quote']])).toEqual([
+    ['fresh-id', 'Нұр-Сұлтан'],
+    ['shared-id', '𝟐𝟎 thousand'],
+  ]);
 });
 
 test('Trusted Types: the app creates its one worker policy and the page can create no other', async ({ page }) => {

@@ -63,14 +63,15 @@ async function seed(page: Page): Promise<void> {
         r.onerror = () => reject(r.error ?? new Error('cannot open the database'));
       });
       await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction(['articles', 'articleRows', 'libraryPacks', 'annotations'], 'readwrite');
+        const tx = db.transaction(['articles', 'articleRows', 'libraryPacks', 'myLayerEdits'], 'readwrite');
         tx.objectStore('articles').put(article);
         // The library's row of it and a new stamp for the rows, as the app writes beside every
         // article (renderer/db/article-rows.ts, rows-pack.ts).
         const { text: _text, blocks: _blocks, ...row } = article;
         tx.objectStore('articleRows').put(row);
         tx.objectStore('libraryPacks').put({ key: 'rows-stamp', stamp: 'seeded by the facts test' });
-        for (const a of spans) tx.objectStore('annotations').put(a);
+        // As my layer's edits (renderer/db/my-layer-store.ts): a layer of records alone is a layer.
+        for (const a of spans) tx.objectStore('myLayerEdits').put(a);
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error ?? new Error('cannot write the database'));
       });

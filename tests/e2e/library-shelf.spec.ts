@@ -7,7 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { SpanmarkApp } from './pages/app.js';
 import { colleagueExport } from './fixtures/exports.js';
-import { readStored as dump, type StoredLibrary as Dump } from './pages/stored.js';
+import { readStored as dump, storedMine, type StoredLibrary as Dump } from './pages/stored.js';
 
 const AIGERIM = colleagueExport('Aigerim', [
   { id: 'ai-1', label: 'claim', quote: 'at least six waves of terrorist attacks' },
@@ -60,7 +60,7 @@ test('two articles deleted by keyboard keep every record until Undo brings them 
       return same;
     })
     .toBe(true);
-  expect(before['annotations']).toHaveLength(3);
+  expect(storedMine(before)).toHaveLength(3);
   expect(before['colleagueAnnotations']).toHaveLength(2);
 
   // Keyboard only: focus the first row, ↓ to alpha, Shift+↓ to the sample, Delete.
@@ -77,7 +77,7 @@ test('two articles deleted by keyboard keep every record until Undo brings them 
   await expect(page.getByTestId('library-count')).toHaveText('1 article');
   // Committed when it says so, and nothing of theirs is gone: only the articles are marked.
   const deleted = await lasting(page);
-  expect(deleted['annotations']).toEqual(before['annotations']);
+  expect(storedMine(deleted)).toEqual(storedMine(before));
   expect(deleted['colleagueAnnotations']).toEqual(before['colleagueAnnotations']);
   expect(deleted['layerSnapshots']).toEqual(before['layerSnapshots']);
   expect((deleted['articles'] as { deletedAt?: string }[]).filter((a) => a.deletedAt !== undefined)).toHaveLength(2);
@@ -120,7 +120,7 @@ test('two articles deleted by keyboard keep every record until Undo brings them 
     expect(of, store).toEqual([]);
   }
   expect(after['articles']).toHaveLength(2);
-  expect(after['annotations']).toHaveLength(1); // alpha's convoy
+  expect(storedMine(after)).toHaveLength(1); // alpha's convoy
   await page.getByTestId('filter-shelf').selectOption('active');
   await expect(titles(page)).toHaveText(['bravo', 'alpha']);
 });

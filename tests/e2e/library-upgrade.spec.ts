@@ -5,13 +5,16 @@
 
 import { expect, test } from '@playwright/test';
 import { SpanmarkApp } from './pages/app.js';
-import { readStored as dump } from './pages/stored.js';
+import { readStored as dump, storedMine } from './pages/stored.js';
+import { decodeColumns, type RawColumns } from '../soak/model.js';
 
 const A = 'a'.repeat(64);
 const B = 'b'.repeat(64);
 const T = '2022-01-05T01:00:00.000Z';
 
-test('a version 4 library upgrades through 5, 6 and 7 to 8 with every record intact, and the library counts it right', async ({ page }) => {
+test('a version 4 library upgrades through 5 to 9 with every record intact, my layer chunked per document, and the library counts it right', async ({
+  page,
+}) => {
   await page.goto('/__spanmark/health');
   const original = await page.evaluate(
     async ([a, b, t]) => {
@@ -104,28 +107,25 @@ test('a version 4 library upgrades through 5, 6 and 7 to 8 with every record int
   // Every record as it was; the counts stored beside them once the library drew.
   await expect.poll(async () => (await dump(page))['layerCounts']?.length).toBe(2);
   await expect.poll(async () => (await dump(page))['libraryPacks']?.length).toBe(2);
-  const { layerCounts, settings, articleRows, libraryPacks, ...after } = await dump(page);
-  const { settings: originalSettings, ...originalRest } = original;
+  const { layerCounts, settings, articleRows, libraryPacks, myLayerChunks, myLayerEdits, myLayerTombstones, ...after } = await dump(page);
+  const { settings: originalSettings, annotations: originalMine, ...originalRest } = original;
   expect(after).toEqual(originalRest);
+  // Version 9 stored my layer per document in chunks, in text order: every annotation as it was.
+  const sortedMine = [...(originalMine as { docId: string; id: string }[])].sort((x, y) => `${x.docId} ${x.id}`.localeCompare(`${y.docId} ${y.id}`));
+  expect(storedMine({ myLayerChunks: myLayerChunks!, myLayerEdits: myLayerEdits!, myLayerTombstones: myLayerTombstones! })).toEqual(sortedMine);
+  const ids = (c: { docId: string; columns: RawColumns }) => (decodeColumns(c.columns, c.docId, '') as { id: string }[]).map((x) => x.id);
+  expect((myLayerChunks as { docId: string; columns: RawColumns }[]).map((c) => [c.docId, ids(c)])).toEqual(
+    [
+      [A, ['o1', 'o3', 'o2']],
+      [B, ['o4']],
+    ].sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+  );
+  expect([myLayerEdits, myLayerTombstones]).toEqual([[], []]);
   // The app adds this installation's id at its first start, as it does for any library.
   expect((settings as { key: string }[]).filter((s) => s.key !== 'annotatorId')).toEqual(originalSettings);
   expect(layerCounts).toContainEqual({ docId: A, revision: 4, writer: 'w4', counts: { deployment: 1, claim: 2 }, lastEdited: T });
   const versions = await page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'spanmark')?.version);
-  expect(versions).toBe(80);
-  // Version 8 dropped my layer's [docId+annotator] index; the records stayed (compared above).
-  const indexes = await page.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('spanmark');
-        open.onerror = () => reject(open.error ?? new Error('the library did not open'));
-        open.onsuccess = () => {
-          const names = [...open.result.transaction('annotations').objectStore('annotations').indexNames];
-          open.result.close();
-          resolve(names);
-        };
-      }),
-  );
-  expect(indexes).toEqual(['docId']);
+  expect(versions).toBe(90);
   // Version 6's rows for the library: each article as it was, less its text and blocks.
   expect(articleRows).toEqual((originalRest['articles'] as Record<string, unknown>[]).map(({ text: _text, blocks: _blocks, ...row }) => row));
   // Version 7's pack of those rows, stored once the library drew, under the rows' first stamp.
@@ -140,8 +140,8 @@ test('a version 4 library upgrades through 5, 6 and 7 to 8 with every record int
       new Promise((res, rej) => {
         const req = indexedDB.open('spanmark');
         req.onsuccess = () => {
-          const tx = req.result.transaction('annotations', 'readwrite');
-          tx.objectStore('annotations').delete('o3');
+          const tx = req.result.transaction('myLayerTombstones', 'readwrite');
+          tx.objectStore('myLayerTombstones').put({ docId: a, id: 'o3' });
           tx.oncomplete = () => {
             req.result.close();
             res(a);

@@ -6,7 +6,7 @@
 
 import { expect, test, type Page } from '@playwright/test';
 import { SpanmarkApp } from './pages/app.js';
-import { readStored, watchUnhandled } from './pages/stored.js';
+import { readStored, storedMine, watchUnhandled } from './pages/stored.js';
 
 /**
  * Writes (or with `remove`, deletes) a raw annotation record in my layer and bumps the document's
@@ -20,9 +20,9 @@ async function tamper(page: Page, record: Record<string, unknown>, remove = fals
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error ?? new Error('opening the library failed'));
       });
-      const tx = db.transaction(['annotations', 'layerRevisions'], 'readwrite');
-      if (remove) tx.objectStore('annotations').delete(record['id'] as string);
-      else tx.objectStore('annotations').put(record);
+      const tx = db.transaction(['myLayerEdits', 'layerRevisions'], 'readwrite');
+      if (remove) tx.objectStore('myLayerEdits').delete([record['docId'] as string, record['id'] as string]);
+      else tx.objectStore('myLayerEdits').put(record);
       const revisions = tx.objectStore('layerRevisions');
       const get = revisions.get(record['docId'] as string);
       get.onsuccess = () => revisions.put({ docId: record['docId'], revision: ((get.result as { revision?: number } | undefined)?.revision ?? 0) + 1 });
@@ -75,8 +75,8 @@ test('a panel that throws shows what failed and can be reloaded; the reader, the
   // The reader paints every stored span by its offsets, the damaged one (label not in the schema) too.
   expect(await app.painted()).toEqual({ deployment: 1, claim: 1, rumour: 1 });
   const afterTag = await readStored(page, ['layerSnapshots']);
-  expect(afterTag.annotations).toHaveLength(3);
-  expect(afterTag.annotations).toContainEqual(foreign);
+  expect(storedMine(afterTag)).toHaveLength(3);
+  expect(storedMine(afterTag)).toContainEqual(foreign);
 
   // Reloading while the record is still there fails again, and says so; once it is gone, the panel is back.
   await page.getByTestId('panel-reload').click();

@@ -11,7 +11,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { SpanmarkApp } from './pages/app.js';
 import { ReviewPanel } from './pages/review.js';
 import { ReviewMode } from './pages/review-mode.js';
-import { readStored } from './pages/stored.js';
+import { readStored, storedMine } from './pages/stored.js';
 import { withColleagues } from './pages/colleagues.js';
 import { colleagueExport } from './fixtures/exports.js';
 
@@ -28,7 +28,7 @@ async function seedValues(page: Page, quote: string, mine: object, theirs: objec
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error ?? new Error('open failed'));
       });
-      const tx = db.transaction(['annotations', 'colleagueAnnotations', 'layerSnapshots'], 'readwrite');
+      const tx = db.transaction(['myLayerEdits', 'colleagueAnnotations', 'layerSnapshots'], 'readwrite');
       const done = new Promise<void>((resolve, reject) => {
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error ?? new Error('seeding failed'));
@@ -41,7 +41,7 @@ async function seedValues(page: Page, quote: string, mine: object, theirs: objec
           tx.objectStore(store).put({ ...hits[0], attributes: values });
         };
       };
-      put('annotations', mine);
+      put('myLayerEdits', mine); // tagged through the UI: an edit record (renderer/db/my-layer-store.ts)
       put('colleagueAnnotations', theirs);
       tx.objectStore('layerSnapshots').clear();
       await done;
@@ -124,7 +124,7 @@ test('same span, different attributes: both values shown, theirs taken for one, 
   await expect(after.locator('[data-attribute="kind"] [data-testid="attribute-keep-mine"]')).toBeDisabled();
 
   const stored = await readStored(page, ['layerSnapshots']);
-  const mine = stored['annotations'] as { quote: string; annotator: string; attributes?: unknown; provenance?: unknown }[];
+  const mine = storedMine(stored) as { quote: string; annotator: string; attributes?: unknown; provenance?: unknown }[];
   expect(mine).toHaveLength(1);
   expect(mine[0]).toMatchObject({ quote: QUOTE, annotator: 'Dana', attributes: { count: { min: 16, max: 18 }, kind: ['killed'], group: 'security forces' } });
   expect(mine[0]!.provenance).toBeUndefined();

@@ -54,7 +54,7 @@ test('one failed write among queued ones: records, snapshot, screen and export a
       // eslint-disable-next-line @typescript-eslint/unbound-method -- wrapped below and called with .apply(this, …)
       const original = IDBObjectStore.prototype[method];
       IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
-        if (this.name === 'annotations' && (w.__failPuts ?? 0) > 0) {
+        if (this.name === 'myLayerEdits' && (w.__failPuts ?? 0) > 0) {
           w.__failPuts = (w.__failPuts ?? 0) - 1;
           throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
         }
@@ -104,7 +104,8 @@ async function readLayer(page: Page): Promise<{ records: string[]; snapshotCurre
         const r = db.transaction(store).objectStore(store).getAll();
         r.onsuccess = () => res(r.result as T[]);
       });
-    const records = (await all<{ label: string }>('annotations')).map((a) => a.label);
+    // Tagged and relabelled through the UI: my layer's edit records (renderer/db/my-layer-store.ts).
+    const records = (await all<{ label: string }>('myLayerEdits')).map((a) => a.label);
     const [revision] = await all<{ revision: number; writer?: string }>('layerRevisions');
     const [snapshot] = await all<{ revision: number; writer?: string }>('layerSnapshots');
     db.close();

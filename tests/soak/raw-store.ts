@@ -1,10 +1,10 @@
 // Reads the library straight from IndexedDB in the page, in one read-only transaction, without the
-// app's Dexie code: the records (my layer), the document's revision, the layer snapshot and a
+// app's Dexie code: my layer (chunks, edits and tombstones merged), the document's revision, the layer snapshot and a
 // colleague's layer, so the snapshot is compared with the records of the same moment.
 
 import type { Page } from '@playwright/test';
 import { NAME_SHIM } from '../bench/in-page.js';
-import type { Ann, RawColumns } from './model.js';
+import { decodeColumns, type Ann, type RawColumns } from './model.js';
 
 export interface RawArticle {
   readonly id: string;
@@ -24,7 +24,7 @@ export interface RawState {
 
 export async function readRawState(page: Page, docId: string | undefined): Promise<RawState> {
   await page.evaluate(NAME_SHIM); // tsx wraps the inner functions below in __name()
-  return page.evaluate(async (doc) => {
+  const raw = (await page.evaluate(async (doc) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('spanmark');
       open.onsuccess = () => resolve(open.result);
@@ -33,15 +33,20 @@ export async function readRawState(page: Page, docId: string | undefined): Promi
       open.onupgradeneeded = () => open.transaction?.abort();
     });
     try {
-      const tx = db.transaction(['articles', 'annotations', 'layerRevisions', 'layerSnapshots', 'colleagueAnnotations'], 'readonly');
+      const tx = db.transaction(
+        ['articles', 'myLayerChunks', 'myLayerEdits', 'myLayerTombstones', 'layerRevisions', 'layerSnapshots', 'colleagueAnnotations'],
+        'readonly',
+      );
       const req = <T>(r: IDBRequest): Promise<T> =>
         new Promise((resolve, reject) => {
           r.onsuccess = () => resolve(r.result as T);
           r.onerror = () => reject(r.error ?? new Error('a read of the library failed'));
         });
-      const [articles, annotations, rev, snap, layer] = await Promise.all([
+      const [articles, chunks, edits, tombstones, rev, snap, layer] = await Promise.all([
         req<{ id: string; text: string }[]>(tx.objectStore('articles').getAll()),
-        req<Ann[]>(tx.objectStore('annotations').getAll()),
+        req<{ docId: string; columns: Record<string, unknown> }[]>(tx.objectStore('myLayerChunks').getAll()),
+        req<Ann[]>(tx.objectStore('myLayerEdits').getAll()),
+        req<{ docId: string; id: string }[]>(tx.objectStore('myLayerTombstones').getAll()),
         doc === undefined ? undefined : req<{ revision: number } | undefined>(tx.objectStore('layerRevisions').get(doc)),
         doc === undefined ? undefined : req<{ revision: number; columns?: Record<string, unknown> } | undefined>(tx.objectStore('layerSnapshots').get(doc)),
         req<Ann[]>(tx.objectStore('colleagueAnnotations').getAll()),
@@ -55,29 +60,32 @@ export async function readRawState(page: Page, docId: string | undefined): Promi
         const p = v as { text: string; lengths: unknown };
         return { text: p.text, lengths: plain(p.lengths, 'Int32Array') };
       };
+      const columnsOf = (c: Record<string, unknown>) => ({
+        version: c['version'],
+        count: c['count'],
+        starts: plain(c['starts'], 'Uint32Array'),
+        ends: plain(c['ends'], 'Uint32Array'),
+        labelIndex: plain(c['labelIndex'], 'Uint16Array'),
+        labels: c['labels'],
+        annotatorIndex: plain(c['annotatorIndex'], 'Uint32Array'),
+        annotators: c['annotators'],
+        annotatorIds: c['annotatorIds'],
+        ids: packed(c['ids']),
+        quotes: packed(c['quotes']),
+        createdAt: packed(c['createdAt']),
+        updatedAt: packed(c['updatedAt']),
+        notes: packed(c['notes']),
+        attributes: packed(c['attributes']),
+        provenance: c['provenance'],
+      });
       const c = snap?.columns;
-      const columns =
-        c === undefined
-          ? undefined
-          : {
-              version: c['version'],
-              count: c['count'],
-              starts: plain(c['starts'], 'Uint32Array'),
-              ends: plain(c['ends'], 'Uint32Array'),
-              labelIndex: plain(c['labelIndex'], 'Uint16Array'),
-              labels: c['labels'],
-              annotatorIndex: plain(c['annotatorIndex'], 'Uint32Array'),
-              annotators: c['annotators'],
-              ids: packed(c['ids']),
-              quotes: packed(c['quotes']),
-              createdAt: packed(c['createdAt']),
-              updatedAt: packed(c['updatedAt']),
-              notes: packed(c['notes']),
-              provenance: c['provenance'],
-            };
+      const columns = c === undefined ? undefined : columnsOf(c);
       return {
         articles,
-        records: annotations.filter((a) => a.docId === doc),
+        // Decoded in Node (decodeColumns, the soak's own reading of the packing).
+        chunks: chunks.filter((c) => c.docId === doc).map((c) => ({ docId: c.docId, columns: columnsOf(c.columns) })),
+        edits: edits.filter((a) => a.docId === doc),
+        tombstones: tombstones.filter((t) => t.docId === doc),
         revision: rev?.revision,
         snapshot: snap ? { revision: snap.revision, columns } : undefined,
         // The record's layer key is storage bookkeeping, not part of the annotation compared.
@@ -86,7 +94,18 @@ export async function readRawState(page: Page, docId: string | undefined): Promi
     } finally {
       db.close();
     }
-  }, docId) as Promise<RawState>;
+  }, docId)) as Omit<RawState, 'records'> & { chunks: { docId: string; columns: RawColumns }[]; edits: Ann[]; tombstones: { docId: string; id: string }[] };
+  // My layer as the app reads it (renderer/db/my-layer-store.ts): chunked annotations no edit or
+  // tombstone hides, then the edits. Chunks hold every quote, so no text is needed to decode them.
+  const key = (a: { docId: string; id: string }) => `${a.docId}\u0000${a.id}`;
+  const hidden = new Set([...raw.edits, ...raw.tombstones].map(key));
+  const chunked = raw.chunks.flatMap((c) => {
+    const list = decodeColumns(c.columns, c.docId, '');
+    if (typeof list === 'string') throw new Error(`a chunk of my layer on ${c.docId} does not decode: ${list}`);
+    return list;
+  });
+  const { chunks: _chunks, edits, tombstones: _tombstones, ...rest } = raw;
+  return { ...rest, records: [...chunked.filter((a) => !hidden.has(key(a))), ...edits] };
 }
 
 /** This installation's analyst id (settings 'annotatorId'), so the soak's own imports are known as mine. */

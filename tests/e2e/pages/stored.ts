@@ -4,6 +4,7 @@
 // by hand, as an older (or newer) Spanmark left it, before the app ever opens it.
 
 import type { Page } from '@playwright/test';
+import { decodeColumns, type RawColumns } from '../../soak/model.js';
 
 export type StoredLibrary = Record<string, unknown[]>;
 
@@ -47,9 +48,26 @@ export function readStored(page: Page, except: readonly string[] = []): Promise<
   }, except);
 }
 
+/**
+ * My layer in a read of the library, as the app reads it (renderer/db/my-layer-store.ts): the
+ * chunked annotations (decoded by the soak's own reading of the packing, not the app's) that no
+ * edit or tombstone hides, and the edits; sorted by document, then id.
+ */
+export function storedMine(stored: StoredLibrary): Record<string, unknown>[] {
+  type Ann = Record<string, unknown> & { docId: string; id: string };
+  const key = (a: { docId: string; id: string }) => `${a.docId}\u0000${a.id}`;
+  const edits = (stored['myLayerEdits'] ?? []) as Ann[];
+  const hidden = new Set([...edits, ...((stored['myLayerTombstones'] ?? []) as Ann[])].map(key));
+  const chunked = ((stored['myLayerChunks'] ?? []) as { docId: string; part: number; columns: RawColumns }[]).flatMap((c) => {
+    const list = decodeColumns(c.columns, c.docId, '');
+    if (typeof list === 'string') throw new Error(`chunk ${c.part} of ${c.docId}: ${list}`);
+    return list as unknown as Ann[];
+  });
+  return [...chunked.filter((a) => !hidden.has(key(a))), ...edits].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
 /** The object stores of the current database, sorted. */
 export const LIBRARY_STORES = [
-  'annotations',
   'articleRows',
   'articles',
   'colleagueAnnotations',
@@ -58,6 +76,9 @@ export const LIBRARY_STORES = [
   'layerRevisions',
   'layerSnapshots',
   'libraryPacks',
+  'myLayerChunks',
+  'myLayerEdits',
+  'myLayerTombstones',
   'reviewDecisions',
   'settings',
   'textReplacements',

@@ -203,6 +203,10 @@ test('property: every field of Annotation survives packing, each optional one pr
       const back = fromColumns(toColumns(list, TEXT), 'doc', TEXT);
       assert.deepEqual(back, list);
       back.forEach((b, i) => assert.deepEqual(Object.keys(b).sort(), Object.keys(list[i]!).sort()));
+      // Packed without the text (my layer's stored chunks), every field comes back the same.
+      const alone = fromColumns(toColumns(list), 'doc');
+      assert.deepEqual(alone, list);
+      alone.forEach((b, i) => assert.deepEqual(Object.keys(b).sort(), Object.keys(list[i]!).sort()));
     }),
   );
   // The generated annotations did carry every field.
@@ -225,4 +229,17 @@ test('attribute values and links come back; a name shared by two installation id
   assert.deepEqual(c.annotators, ['ana', 'ana', 'ana']);
   assert.deepEqual(c.annotatorIds, ['id-1', 'id-2', null]);
   assert.deepEqual(fromColumns(c, 'doc', TEXT), list);
+});
+
+test('packed without the text, every quote is stored; columns that imply quotes cannot be read without it', () => {
+  const list = [ann({ id: 'a', start: 0, end: 12 }), ann({ id: 'b', start: 30, end: 36, quote: TEXT.slice(30, 36) })];
+  const alone = toColumns(list);
+  assert.deepEqual([...alone.quotes.lengths], [TEXT.slice(0, 12).length, 6]);
+  assert.deepEqual(fromColumns(alone, 'doc'), list);
+  // Offsets are not checked against a text that is not there; with it, they are.
+  const far = [ann({ id: 'f', start: TEXT.length + 5, end: TEXT.length + 7, quote: 'zz' })];
+  assert.deepEqual(fromColumns(toColumns(far), 'doc'), far);
+  assert.equal(fromColumns(toColumns(far), 'doc', TEXT), undefined);
+  // Implied quotes need the text they were cut from.
+  assert.equal(fromColumns(toColumns(list, TEXT), 'doc'), undefined);
 });

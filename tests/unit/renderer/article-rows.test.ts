@@ -235,7 +235,7 @@ test('a transaction that fails leaves the articles and their rows as they were',
     const { article: a } = await storeArticle(db, parsed('Troops 😀 arrived.'));
     const before = await db.articleRows.toArray();
     await assert.rejects(
-      db.transaction('rw', [db.articles, db.annotations], async () => {
+      db.transaction('rw', [db.articles, db.myLayerEdits], async () => {
         await db.articles.update(a.id, { title: 'never' });
         await db.articles.add(article('never added'));
         await db.articles.delete(a.id);

@@ -39,7 +39,7 @@ async function withLibrary(count: number, run: (db: SpanmarkDb, ids: string[]) =
         annotations.push(annotation(doc, t, t + 6, { id: `d-${i}`, label: 'deployment', annotatorId: me.id, annotator: me.name, note: 'x\r\n=1' }));
     }
     await db.articles.bulkAdd(articles);
-    await db.annotations.bulkAdd(annotations);
+    await db.myLayerEdits.bulkAdd(annotations);
     await run(db, ids);
   } finally {
     db.close();

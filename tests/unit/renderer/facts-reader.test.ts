@@ -35,7 +35,7 @@ test('corpus facts over chosen ids, across groups, with metadata; the library-wi
       if (i === 7) anns.push(annotation(doc, text.indexOf('Troops'), text.indexOf('Troops') + 6, { id: 'old-1', label: 'retired' }));
     }
     await db.articles.bulkAdd(docs);
-    await db.annotations.bulkAdd(anns);
+    await db.myLayerEdits.bulkAdd(anns);
 
     // Chosen: from the end backwards, across the 100-article groups, with one gone.
     const chosen = [...docs.slice(100, 230)].reverse().map((d) => d.id);
@@ -91,7 +91,7 @@ test('the library-wide facts leave out articles waiting in Deleted', async () =>
     const kept = article('Troops arrived; 18 were killed.', { title: 'Kept' });
     const gone = article('Troops left; 3 were killed.', { title: 'Gone', deletedAt: '2022-01-09T08:00:00.000Z' });
     await db.articles.bulkAdd([kept, gone]);
-    await db.annotations.bulkAdd([annotation(kept, 0, 6, { id: 'k', label: 'deployment' }), annotation(gone, 0, 6, { id: 'g', label: 'deployment' })]);
+    await db.myLayerEdits.bulkAdd([annotation(kept, 0, 6, { id: 'k', label: 'deployment' }), annotation(gone, 0, 6, { id: 'g', label: 'deployment' })]);
     const tables = await readFactsTables(db, 'all', LABELS, false);
     const deployment = tables.find((t) => t.id === 'deployment')!.table;
     assert.deepEqual(

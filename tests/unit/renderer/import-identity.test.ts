@@ -16,6 +16,7 @@ import { exportDocuments } from '../../../renderer/io/export.js';
 import { annotation, article } from '../codecs/spanmark-v1-helpers.js';
 import { LIBRARY_STORES } from '../../e2e/pages/stored.js';
 import { oldLibrary } from './old-library.js';
+import { mineById } from './stored-mine.js';
 
 // Bounded, so a regression that leaves a transaction waiting fails here instead of hanging the suite.
 const TIMEOUT = { timeout: 30_000 };
@@ -52,7 +53,7 @@ const theirs = [
 test('a colleague with my name and another id becomes "analyst (2)"; my layer is unchanged; nobody is asked', TIMEOUT, async () => {
   await withDb(async (db) => {
     await db.articles.add(doc);
-    await db.annotations.add(mine);
+    await db.myLayerEdits.add(mine);
     let asked = 0;
     const r = await importExport(db, 'colleague.spanmark.json', bytes(theirs), me, undefined, async () => (asked++, true));
     assert.ok(r.ok, r.ok ? '' : r.error.message);
@@ -102,11 +103,14 @@ test('a file without ids asks once, naming the file and the count; "no" makes a 
       { annotator: 'analyst (2)', annotations: 2 },
       { annotator: 'Aigerim', annotations: 1 },
     ]);
-    assert.equal(await db.annotations.count(), 0);
+    assert.equal((await mineById(db)).length, 0);
     const yes = await importExport(db, 'old file.spanmark.json', bytes(old), me, undefined, async () => true);
     assert.ok(yes.ok);
     assert.equal(yes.value.added, 2);
-    assert.deepEqual((await db.annotations.toArray()).map((a) => a.id).sort(), ['m1', 'm2']);
+    assert.deepEqual(
+      (await mineById(db)).map((a) => a.id),
+      ['m1', 'm2'],
+    );
     // Without anyone to ask, the safe answer: not mine.
     const unasked = await importExport(db, 'again.spanmark.json', bytes([annotation(doc, 0, 6, { id: 'm9', annotator: 'analyst' })]), me);
     assert.ok(unasked.ok);
@@ -150,7 +154,7 @@ test('an export with all layers carries each with its original name and id; a fr
   let json = '';
   await withDb(async (db) => {
     await db.articles.add(doc);
-    await db.annotations.add(mine);
+    await db.myLayerEdits.add(mine);
     await importExport(db, 'c.spanmark.json', bytes(theirs), me);
     await importExport(db, 'a.spanmark.json', bytes([annotation(doc, 9, 16, { id: 'a1', annotator: 'Aigerim' })]), me);
     await renameColleagueLayer(db, 'analyst (2)', 'Dana', me.name);

@@ -16,6 +16,8 @@ import { loadLayers } from '../../../renderer/db/annotations-repo.js';
 import { sortAnnotations } from '../../../src/annotations/commands.js';
 import type { Article } from '../../../src/document/article.js';
 import { annotation, article, sha256Hex } from '../codecs/spanmark-v1-helpers.js';
+import { mineById, storedMine } from './stored-mine.js';
+import { myLayerTables, readMineOf } from '../../../renderer/db/my-layer-store.js';
 
 const TEXT = 'Troops 😀 arrived in Almaty.';
 const doc = article(TEXT);
@@ -74,13 +76,13 @@ test('importing an older copy spelled another way never overwrites my newer edit
     await db.open();
     try {
       await db.articles.add(doc);
-      await db.annotations.add(
+      await db.myLayerEdits.add(
         annotation(doc, 0, 6, { id: 'mine-1', annotator: me, label: 'claim', createdAt: '2022-01-08T09:00:00.000Z', updatedAt: STORED }),
       );
       const r = await importExport(db, 'colleague.spanmark.json', file(spelling), dana, undefined, yes);
       assert.ok(r.ok, r.ok ? '' : r.error.message);
       assert.equal(r.value.keptNewer, 1, spelling);
-      const kept = await db.annotations.get('mine-1');
+      const kept = await storedMine(db, 'mine-1');
       assert.equal(kept?.label, 'claim', `${spelling} overwrote the newer edit`);
       assert.equal(kept?.updatedAt, STORED);
     } finally {
@@ -94,11 +96,11 @@ test('an import newer than my copy replaces it, stored in the normalised spellin
   await db.open();
   try {
     await db.articles.add(doc);
-    await db.annotations.add(annotation(doc, 0, 6, { id: 'mine-1', annotator: me, label: 'claim', updatedAt: STORED }));
+    await db.myLayerEdits.add(annotation(doc, 0, 6, { id: 'mine-1', annotator: me, label: 'claim', updatedAt: STORED }));
     const r = await importExport(db, 'later.spanmark.json', file('2022-01-08t15:15:00.5+05:00'), dana, undefined, yes);
     assert.ok(r.ok, r.ok ? '' : r.error.message);
     assert.equal(r.value.updated, 1);
-    const stored = await db.annotations.get('mine-1');
+    const stored = await storedMine(db, 'mine-1');
     assert.equal(stored?.label, 'casualty');
     assert.equal(stored?.updatedAt, '2022-01-08T10:15:00.500Z');
   } finally {
@@ -134,7 +136,7 @@ test('a file over many documents merges each layer as one import per document wo
     ]);
     assert.ok(first.ok, first.ok ? '' : first.error.message);
     await db.articles.add(B);
-    await db.annotations.add(mine(B, 0, 5, 'b1'));
+    await db.myLayerEdits.add(mine(B, 0, 5, 'b1'));
     const before = new Map((await db.layerRevisions.toArray()).map((r) => [r.docId, r.revision]));
     const snapshotD = await db.layerSnapshots.get(D.id);
 
@@ -157,7 +159,7 @@ test('a file over many documents merges each layer as one import per document wo
       [D.id]: ['d1:claim'],
     };
     for (const d of [A, B, C, D]) {
-      const records = sortAnnotations(await db.annotations.where('docId').equals(d.id).toArray());
+      const records = sortAnnotations(await readMineOf(db, d.id));
       assert.deepEqual(
         records.map((a) => `${a.id}:${a.label}`),
         expected[d.id],
@@ -174,18 +176,21 @@ test('a file over many documents merges each layer as one import per document wo
       }
     }
 
-    // An id another document holds, in a new document of a file: the whole file is refused, nothing written.
+    // An id another document holds is that document's: ids are per document, as a colleague's are.
+    // The new document gets its own span, and the other keeps its own as it was.
     const E = article('A fifth 🇰🇿 article.');
-    const stored = await db.annotations.count();
-    const refused = await importing('clash.spanmark.json', [
-      { article: C, annotations: [mine(C, 3, 7, 'c2')] },
-      { article: E, annotations: [mine(E, 0, 1, 'a1')] },
-    ]);
-    assert.equal(refused.ok, false);
-    assert.match(refused.ok ? '' : refused.error.message, /annotation a1 already belongs to another document/);
-    assert.equal(await db.annotations.count(), stored);
-    assert.equal(await db.articles.get(E.id), undefined);
-    assert.equal(await db.annotations.get('c2'), undefined);
+    const holder = (await mineById(db)).find((x) => x.id === 'a1')!;
+    const shared = await importing('shared-id.spanmark.json', [{ article: E, annotations: [mine(E, 0, 1, 'a1')] }]);
+    assert.ok(shared.ok, JSON.stringify(!shared.ok && shared.error));
+    assert.equal(shared.value.added, 1);
+    assert.deepEqual(
+      (await readMineOf(db, E.id)).map((x) => [x.id, x.quote]),
+      [['a1', 'A']],
+    );
+    assert.deepEqual(
+      (await readMineOf(db, holder.docId)).find((x) => x.id === 'a1'),
+      holder,
+    );
   } finally {
     db.close();
   }
@@ -200,10 +205,7 @@ test('one document given twice (two of a file’s documents landing on one artic
     const later = '2022-01-08T11:00:00.000Z';
     const a = (id: string, label: Annotation['label'], updatedAt = STORED) => annotation(A, 0, 6, { id, annotator: me, label, createdAt: STORED, updatedAt });
     const counts: Counts = { newDocuments: 0, added: 0, updated: 0, unchanged: 0, keptNewer: 0, layers: new Map() };
-    const write = async (batch: readonly Annotation[], put: (chunk: Annotation[]) => Promise<unknown>) => {
-      if (batch.length > 0) await put([...batch]);
-    };
-    await db.transaction('rw', [db.annotations, db.layerRevisions, db.layerSnapshots], async () => {
+    await db.transaction('rw', [...myLayerTables(db), db.layerRevisions, db.layerSnapshots], async () => {
       await mergeOwnAll(
         db,
         [
@@ -211,11 +213,10 @@ test('one document given twice (two of a file’s documents landing on one artic
           { docId: A.id, text: A.text, incoming: [a('x1', 'casualty', later), a('x3', 'deployment')] },
         ],
         counts,
-        write,
       );
     });
     assert.deepEqual({ added: counts.added, updated: counts.updated }, { added: 3, updated: 1 });
-    const records = sortAnnotations(await db.annotations.where('docId').equals(A.id).toArray());
+    const records = sortAnnotations(await readMineOf(db, A.id));
     assert.deepEqual(
       records.map((x) => `${x.id}:${x.label}`),
       ['x1:casualty', 'x2:claim', 'x3:deployment'],

@@ -23,6 +23,8 @@ import { serializeSpanmark } from '../../../src/codecs/spanmark-v1/encode.js';
 import { DEFAULT_SCHEMA } from '../../../src/labels/schema.js';
 import { decodeSpanmark } from '../../../src/codecs/spanmark/decode.js';
 import { article, sha256Hex, T0 } from '../codecs/spanmark-v1-helpers.js';
+import { mineById } from './stored-mine.js';
+import { myLayerTables } from '../../../renderer/db/my-layer-store.js';
 
 const OLD = 'Troops 😀 arrived in Almaty on Friday.\nAt least 18 people were killed in the clashes.\nThe airport was closed by the army for two days.\n';
 const NEW = 'Troops 😀 arrived in Almaty on Friday.\n\nA new paragraph about something else entirely.\n\nAt least 19 people were killed in the clashes.\n';
@@ -75,7 +77,7 @@ test('a file made on the old text lands on the library’s replaced copy (same i
     assert.deepEqual(r.value.reanchored, { documents: 1, spans: 4, moved: 1, orphans: 2, keptOrphans: 0 });
     assert.equal(r.value.newDocuments, 0);
     assert.equal(await db.articles.count(), 1);
-    const own = await db.annotations.orderBy('id').toArray();
+    const own = await mineById(db);
     assert.deepEqual(
       own.map((a) => [a.id, a.docId, NEW.slice(a.start, a.end), a.quote]),
       [
@@ -148,7 +150,7 @@ test('a text changed between placing and writing refuses the import; nothing is 
     const onto = await placeOnLibraryCopies(db, decoded.value.documents, () => ({ kind: 'mine' }));
     await replaceArticleText(db, stored.id, parsed(`${NEW}One more line.\n`));
     await assert.rejects(
-      db.transaction('rw', [db.articles, db.annotations, db.textReplacements], () => storeImportReanchoring(db, onto.plans)),
+      db.transaction('rw', [db.articles, ...myLayerTables(db), db.textReplacements], () => storeImportReanchoring(db, onto.plans)),
       /changed during the import/,
     );
   } finally {
@@ -163,7 +165,7 @@ test('orphans travel in the export and stay orphans when imported into another l
   await other.open();
   try {
     const { article: stored } = await storeArticle(db, parsed(OLD));
-    await db.annotations.bulkAdd([
+    await db.myLayerEdits.bulkAdd([
       span(stored, 'At least 18 people', 'a2'),
       span(stored, 'The airport was closed by the army', 'a3', { attributes: { count: { value: 2, qualifier: 'exact' } } }),
     ]);
@@ -183,7 +185,7 @@ test('orphans travel in the export and stay orphans when imported into another l
       [['a3', undefined, 'The airport was closed by the army', { count: { value: 2, qualifier: 'exact' } }]],
     );
     assert.deepEqual(
-      (await other.annotations.toArray()).map((a) => a.id),
+      (await mineById(other)).map((a) => a.id),
       ['a2'],
     );
     // Exported again from there, it is still the same orphan, where it was.
@@ -203,7 +205,7 @@ test('Replace text with placements computed ahead: a span added meanwhile is pla
   await db.open();
   try {
     const { article: stored } = await storeArticle(db, parsed(OLD));
-    await db.annotations.add(span(stored, 'Troops 😀 arrived', 'a1'));
+    await db.myLayerEdits.add(span(stored, 'Troops 😀 arrived', 'a1'));
     await assert.rejects(
       replaceArticleText(db, stored.id, parsed(NEW), T0, () => Promise.reject(new Error('worker died'))),
       /worker died/,
@@ -212,12 +214,12 @@ test('Replace text with placements computed ahead: a span added meanwhile is pla
     const out = await replaceArticleText(db, stored.id, parsed(NEW), T0, async (oldText, newText, spans) => {
       assert.deepEqual(spans.length, 1);
       // The analyst tags while the worker computes.
-      await db.annotations.add(span(stored, 'At least 18 people', 'a2'));
+      await db.myLayerEdits.add(span(stored, 'At least 18 people', 'a2'));
       const { reanchorText } = await import('../../../src/anchoring/reanchor.js');
       return reanchorText(oldText, newText, spans).all;
     });
     assert.deepEqual(out, { kind: 'replaced', exact: 1, moved: 1, orphans: 0 });
-    const own = await db.annotations.orderBy('id').toArray();
+    const own = await mineById(db);
     assert.deepEqual(
       own.map((a) => NEW.slice(a.start, a.end)),
       ['Troops 😀 arrived', 'At least 19 people'],
@@ -252,7 +254,7 @@ test('another tool’s file (doccano) made on the old text lands on the library 
     assert.deepEqual(s.docIds, [stored.id]);
     assert.deepEqual(s.reanchored, { documents: 1, spans: 3, moved: 1, orphans: 1, keptOrphans: 0 });
     assert.equal(await db.articles.count(), 1);
-    const own = await db.annotations.toArray();
+    const own = await mineById(db);
     assert.deepEqual(own.map((a) => NEW.slice(a.start, a.end)).sort(), ['At least 19 people', 'Troops 😀 arrived']);
     const rec = (await db.textReplacements.get(stored.id))!;
     assert.deepEqual(

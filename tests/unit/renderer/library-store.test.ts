@@ -19,6 +19,7 @@ import type { Article, ParsedArticle } from '../../../src/document/article.js';
 import type { Annotation } from '../../../src/annotations/types.js';
 import { T0 } from '../codecs/spanmark-v1-helpers.js';
 import { oldLibrary } from './old-library.js';
+import { mineById } from './stored-mine.js';
 
 const idsOf = (marks: readonly ShelfBefore[]) => marks.map((m) => m.id).sort();
 let n = 0;
@@ -65,7 +66,7 @@ async function library(db: SpanmarkDb): Promise<[string, string, string]> {
   for (const text of ['Troops 😀 arrived in Almaty.', 'مرحبا\r\nAt least 18 people were killed.', 'e\u0301 third'])
     ids.push((await storeArticle(db, parsed(text))).article.id);
   for (const id of ids) {
-    await db.annotations.bulkAdd([ann(id, `${id}-a`, 'claim'), ann(id, `${id}-b`, 'casualty')]);
+    await db.myLayerEdits.bulkAdd([ann(id, `${id}-a`, 'claim'), ann(id, `${id}-b`, 'casualty')]);
     await db.colleagueAnnotations.add({ ...ann(id, `${id}-c`, 'claim', { annotator: 'Aigerim' }), layer: 'name:Aigerim' });
     await db.reviewDecisions.add({
       id: `${id}|Aigerim|${id}-c`,
@@ -170,7 +171,7 @@ test('opening a deleted article’s text again brings it back with its annotatio
     assert.equal(again.existed, true);
     assert.equal(again.article.deletedAt, undefined);
     assert.equal((await db.articles.get(a))?.deletedAt, undefined);
-    assert.equal(await db.annotations.where('docId').equals(a).count(), 2);
+    assert.equal(await db.myLayerEdits.where('docId').equals(a).count(), 2);
   } finally {
     db.close();
   }
@@ -186,7 +187,7 @@ test('label counts: counted once, then read from the cache until the layer’s s
     assert.deepEqual(withColleagues(first.rows, await colleaguesByDoc(db)).find((r) => r.id === a)?.colleagues, ['Aigerim']);
     assert.equal(await saveCounts(db, first.recounted), 3);
     // Proof the annotations are not read: a record removed behind the stamp's back is not noticed.
-    await db.annotations.delete(`${a}-a`);
+    await db.myLayerEdits.delete([a, `${a}-a`]);
     const second = await readLibraryRows(db);
     assert.equal(second.recounted.length, 0);
     assert.deepEqual(second.rows.find((r) => r.id === a)?.counts, { claim: 1, casualty: 1 });
@@ -271,7 +272,9 @@ test('a version 4 library upgrades to 5 with every record unchanged; the indexes
   await db.open();
   try {
     assert.equal(db.verno, SCHEMA_VERSION); // through 5 to the newest
-    for (const [table, rows] of Object.entries(records)) assert.deepEqual(await db.table(table).toArray(), rows, table);
+    // My layer's records became chunks (schema 9): read as the app reads them.
+    for (const [table, rows] of Object.entries(records))
+      assert.deepEqual(table === 'annotations' ? await mineById(db) : await db.table(table).toArray(), rows, table);
     assert.deepEqual(await db.articles.where('metadata.source').equals('Reuters').primaryKeys(), ['d1']);
     // A lone string where tags belong is indexed as one tag (IndexedDB's multiEntry rule); a number is not indexed at all.
     assert.deepEqual(await db.articles.where('metadata.tags').equals('kz').primaryKeys(), ['d1', 'd3']);

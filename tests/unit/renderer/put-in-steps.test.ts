@@ -30,9 +30,9 @@ test('every record is written, in steps smaller, equal to or larger than the lis
   ] as const) {
     const db = openDatabase(`put-in-steps-${n}-${step}`);
     const rows = Array.from({ length: n }, (_, i) => row(i));
-    await db.transaction('rw', db.annotations, () => putInSteps(db.annotations, rows, step));
+    await db.transaction('rw', db.myLayerEdits, () => putInSteps(db.myLayerEdits, rows, step));
     assert.deepEqual(
-      await db.annotations.orderBy('id').toArray(),
+      await db.myLayerEdits.toArray(),
       [...rows].sort((a, b) => a.id.localeCompare(b.id)),
       `${n} in steps of ${step}`,
     );
@@ -42,11 +42,11 @@ test('every record is written, in steps smaller, equal to or larger than the lis
 
 test('one transaction: a record refused in the last step leaves nothing of the steps before it', async () => {
   const db = openDatabase('put-in-steps-abort');
-  await db.annotations.put({ ...row(0), quote: 'kept' });
+  await db.myLayerEdits.put({ ...row(0), quote: 'kept' });
   const rows = [...Array.from({ length: 250 }, (_, i) => row(i)), { ...row(999), id: undefined } as unknown as Annotation];
-  await assert.rejects(db.transaction('rw', db.annotations, () => putInSteps(db.annotations, rows, 100)));
+  await assert.rejects(db.transaction('rw', db.myLayerEdits, () => putInSteps(db.myLayerEdits, rows, 100)));
   assert.deepEqual(
-    (await db.annotations.toArray()).map((a) => [a.id, a.quote]),
+    (await db.myLayerEdits.toArray()).map((a) => [a.id, a.quote]),
     [['a0', 'kept']],
   );
   db.close();
@@ -54,7 +54,7 @@ test('one transaction: a record refused in the last step leaves nothing of the s
 
 test('an empty list writes nothing and asks nothing of the table', async () => {
   const db = openDatabase('put-in-steps-empty');
-  await db.transaction('rw', db.annotations, () => putInSteps(db.annotations, []));
-  assert.equal(await db.annotations.count(), 0);
+  await db.transaction('rw', db.myLayerEdits, () => putInSteps(db.myLayerEdits, []));
+  assert.equal(await db.myLayerEdits.count(), 0);
   db.close();
 });
