@@ -22,22 +22,12 @@ import {
 } from '../../../renderer/db/my-layer-store.js';
 import type { SingleCommand } from '../../../src/annotations/commands.js';
 import type { Annotation } from '../../../src/annotations/types.js';
+import { seeded } from '../../soak/prng.js';
 
 const DOCS = ['doc-a', 'doc-b'] as const;
 const SMALL_CHUNK = 16;
 /** Ids as hostile as a file may bring: emoji, RTL, combining marks, CRLF, look-alikes. */
 const ID_SHAPES = ['x', '😀', 'שלום', 'e\u0301', 'a\r\nb', 'Ａ', ' '];
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function ann(id: string, docId: string, n: number): Annotation {
   const at = '2022-01-07T10:00:00.000Z';
@@ -74,8 +64,9 @@ async function assertReads(db: SpanmarkDb, model: Map<string, Map<string, Annota
 
 test('whole-layer writes, keystroke writes, puts and deletes in any order: every read gives the layer a map would hold', async () => {
   await withDb('my-layer-store-model', async (db) => {
-    const random = rng(20220107);
-    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+    const rng = seeded(20220107);
+    const random = () => rng.next();
+    const pick = <T>(xs: readonly T[]): T => rng.pick(xs);
     const model = new Map<string, Map<string, Annotation>>(DOCS.map((d) => [d, new Map()]));
     let fresh = 0;
     const seen = new Set<string>();
