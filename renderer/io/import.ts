@@ -18,7 +18,6 @@ import type { LabelSchema } from '../../src/labels/schema.js';
 import { ownMergeOutcome } from '../../src/annotations/merge-own.js';
 import { sortAnnotations } from '../../src/annotations/commands.js';
 import type { Annotation } from '../../src/annotations/types.js';
-import type { LayerColumns } from '../../src/annotations/layer-columns.js';
 import type { Article } from '../../src/document/article.js';
 import { plainTextBlocks } from '../../src/document/plain-blocks.js';
 import { decisionId, type ReviewDecision } from '../../src/review/decisions.js';
@@ -31,7 +30,7 @@ import { underStoredIds } from '../anchoring/stored-ids.js';
 import { placeOnLibraryCopies, storeImportReanchoring, type ReanchorSummary } from '../anchoring/import-reanchor.js';
 import type { SpanmarkDb } from '../db/db.js';
 import { loadSchema, saveSchema } from '../db/schema-repo.js';
-import { myLayerTables, replaceMineOn } from '../db/my-layer-store.js';
+import { myLayerTables, replaceMineOnAll } from '../db/my-layer-store.js';
 
 /**
  * Asked when a file has annotations with my name and no annotator id: are they mine? `count` is how
@@ -281,17 +280,17 @@ export async function mergeOwnAll(db: SpanmarkDb, docs: readonly OwnIncoming[], 
     if (mergeInto(layer, incoming, counts)) changed.push({ docId, text, read: stamp, layer: sortAnnotations([...layer.values()]) });
   }
   if (changed.length === 0) return;
-  const packed: (LayerColumns | undefined)[] = [];
-  for (const { docId, layer } of changed) {
-    let before = 0;
-    const columns = await replaceMineOn(db, docId, layer, {
+  let before = 0;
+  const packed = await replaceMineOnAll(
+    db,
+    changed.map((c) => ({ docId: c.docId, list: c.layer })),
+    {
       onWritten: (n) => {
         onWritten(n - before);
         before = n;
       },
-    });
-    packed.push(columns);
-  }
+    },
+  );
   const stamps = await bumpRevisions(db, changed);
   // In text order, as the session keeps it: opening then skips sorting 10,000 annotations.
   await putSnapshots(

@@ -19,6 +19,7 @@ import {
   readMine,
   readMineOf,
   replaceMineOn,
+  replaceMineOnAll,
 } from '../../../renderer/db/my-layer-store.js';
 import type { SingleCommand } from '../../../src/annotations/commands.js';
 import type { Annotation } from '../../../src/annotations/types.js';
@@ -179,5 +180,32 @@ test('an empty layer written whole leaves nothing stored for the document', asyn
     await db.transaction('rw', myLayerTables(db), () => replaceMineOn(db, 'doc-a', []));
     assert.deepEqual([await db.myLayerChunks.count(), await db.myLayerEdits.count(), await db.myLayerTombstones.count()], [0, 0, 0]);
     assert.deepEqual(await readMineOf(db, 'doc-a'), []);
+  });
+});
+
+test('many layers written at once: each document gets exactly its list, edits and tombstones of each dropped, progress counted to the total', async () => {
+  await withDb('my-layer-store-all', async (db) => {
+    await db.transaction('rw', myLayerTables(db), () => replaceMineOn(db, 'doc-a', [ann('a1', 'doc-a', 1), ann('a2', 'doc-a', 2)]));
+    await writeNow(db, { kind: 'delete', annotation: ann('a1', 'doc-a', 1) }, { revision: 0 }).committed;
+    await writeNow(db, { kind: 'create', annotation: ann('typed', 'doc-b', 9) }, { revision: 0 }).committed;
+    const layers = [
+      { docId: 'doc-a', list: Array.from({ length: 40 }, (_, i) => ann(`a${i}`, 'doc-a', i)) },
+      { docId: 'doc-b', list: [ann('b1', 'doc-b', 1)] },
+      { docId: 'doc-c', list: [] },
+    ];
+    const progress: number[] = [];
+    const packed = await db.transaction('rw', myLayerTables(db), () => replaceMineOnAll(db, layers, { chunkSize: 16, onWritten: (n) => progress.push(n) }));
+    for (const l of layers) assert.equal(key(await readMineOf(db, l.docId)), key(l.list), l.docId);
+    assert.deepEqual([await db.myLayerEdits.count(), await db.myLayerTombstones.count()], [0, 0]);
+    // Columns come back for a layer of one chunk only (doc-a took three).
+    assert.deepEqual(
+      packed.map((c) => c?.count),
+      [undefined, 1, undefined],
+    );
+    assert.equal(progress.at(-1), 41);
+    assert.deepEqual(
+      progress,
+      [...progress].sort((x, y) => x - y),
+    );
   });
 });
