@@ -5,7 +5,7 @@
 // - a layer written whole (an import, a text replacement or its undo) goes into chunks of
 //   CHUNK_SIZE annotations packed as columns, one record each (myLayerChunks): 10,000 annotations
 //   as 10,000 records cost an import ~1.3 s of add requests, as 40 records of objects ~80 ms, as
-//   two of columns a few;
+//   one record of columns a few;
 // - an edit made since is a record of its own (myLayerEdits, keyed by document and id), which wins
 //   over the chunked copy of the same id; a deleted span leaves a tombstone (myLayerTombstones)
 //   that hides its chunked copy. An edit is written blind in its keystroke's task (writeNow), so
@@ -39,12 +39,23 @@ interface Parts {
 
 const at = (docId: string, id: string): string => `${docId}\u0000${id}`;
 
-/** Calls `visit` with each annotation the parts make: chunked ones no edit or tombstone hides, then the edits. */
-function merge({ chunks, edits, tombstones }: Parts, visit: (a: Annotation) => void): void {
+/** Which chunked copies the edits and tombstones hide. */
+function hiddenBy(edits: readonly Annotation[], tombstones: readonly Tombstone[]): Set<string> {
   const hidden = new Set<string>();
   for (const e of edits) hidden.add(at(e.docId, e.id));
   for (const t of tombstones) hidden.add(at(t.docId, t.id));
-  for (const c of chunks) for (const a of chunkAnnotations(c)) if (hidden.size === 0 || !hidden.has(at(c.docId, a.id))) visit(a);
+  return hidden;
+}
+
+/** Calls `visit` with each annotation of `chunk` that is not hidden. */
+function visitChunk(chunk: LayerChunk, hidden: ReadonlySet<string>, visit: (a: Annotation) => void): void {
+  for (const a of chunkAnnotations(chunk)) if (hidden.size === 0 || !hidden.has(at(chunk.docId, a.id))) visit(a);
+}
+
+/** Calls `visit` with each annotation the parts make: chunked ones no edit or tombstone hides, then the edits. */
+function merge({ chunks, edits, tombstones }: Parts, visit: (a: Annotation) => void): void {
+  const hidden = hiddenBy(edits, tombstones);
+  for (const c of chunks) visitChunk(c, hidden, visit);
   for (const e of edits) visit(e);
 }
 
@@ -84,10 +95,11 @@ export async function eachMine(db: SpanmarkDb, docIds: readonly string[], visit:
     db.myLayerEdits.where('docId').anyOf(docIds).toArray(),
     db.myLayerTombstones.where('docId').anyOf(docIds).toArray(),
   ]);
+  const hidden = hiddenBy(edits, tombstones);
   await db.myLayerChunks
     .where('docId')
     .anyOf(docIds)
-    .each((chunk) => merge({ chunks: [chunk], edits: [], tombstones: [...edits, ...tombstones] }, visit));
+    .each((chunk) => visitChunk(chunk, hidden, visit));
   for (const e of edits) visit(e);
 }
 
