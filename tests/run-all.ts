@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureElectronBinary } from '../main/node/electron-binary.js';
+import { tallyE2e, type E2eReport } from './e2e-tally.js';
 
 const root = join(import.meta.dirname, '..');
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
@@ -46,13 +47,14 @@ console.log(electron.ok ? `Electron: ${electron.binary}` : `Electron's binary is
 const report = join(root, 'test-results', 'e2e.json');
 rmSync(report, { force: true });
 const e2e = step('end-to-end tests', npx, ['playwright', 'test', ...process.argv.slice(2)]);
-if (existsSync(report)) {
-  const stats = (JSON.parse(readFileSync(report, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }).stats;
-  totals.passed += stats.expected + stats.flaky;
-  totals.failed += stats.unexpected;
-  totals.skipped += stats.skipped;
-} else if (e2e.status !== 0) broken = true;
-if (e2e.status !== 0 && !existsSync(report)) broken = true;
+const tally = tallyE2e(e2e.status, existsSync(report) ? (JSON.parse(readFileSync(report, 'utf8')) as E2eReport) : undefined);
+totals.passed += tally.passed;
+totals.failed += tally.failed;
+totals.skipped += tally.skipped;
+if (tally.broken !== undefined) {
+  console.log(`end-to-end tests: ${tally.broken}.`);
+  broken = true;
+}
 
 if (broken) console.log('\nA step failed outside the test runners (build, type check or a runner that could not start): see above.');
 console.log(`tests: ${totals.passed} passed, ${totals.failed + (broken ? 1 : 0)} failed, ${totals.skipped} skipped`);
