@@ -569,14 +569,19 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
                         onExportOrphans={() => void replacing.exportOrphans().catch((e: unknown) => fail('Could not export the orphans', e))}
                       />
                     ) : null}
-                    <AnnotationPanel
-                      annotations={listed}
-                      counts={counted}
-                      hidden={hidden}
-                      selectedId={selectedId}
-                      onToggleLabel={toggleLabel}
-                      onPick={pickAnnotation}
-                    />
+                    {/* The list is drawn a render behind the reader (a label key paints its highlight
+                        first), so it may trail the layer for a moment, even past "Saved" on a loaded
+                        machine: said as aria-busy here, so the memoised panel is not drawn for it. */}
+                    <div className="list-state" aria-busy={listed !== snapshot.annotations || counted !== snapshot.counts || undefined}>
+                      <AnnotationPanel
+                        annotations={listed}
+                        counts={counted}
+                        hidden={hidden}
+                        selectedId={selectedId}
+                        onToggleLabel={toggleLabel}
+                        onPick={pickAnnotation}
+                      />
+                    </div>
                   </>
                 )}
               </ErrorBoundary>

@@ -230,6 +230,8 @@ test('a count suggested from the quote is confirmed with one key', async ({ page
   await expect(page.getByTestId('attr-count-stored')).toHaveText('18');
   await expect(page.getByTestId('attr-count-qualifier')).toHaveValue('exact');
   await expect(page.getByTestId('attr-count-suggestion')).toHaveCount(0);
+  // With the form open, the list below it keeps room for a few rows (styles.css), however long the form.
+  expect(await page.locator('.annotation-panel').evaluate((el) => getComputedStyle(el).minHeight)).toBe('180px');
 });
 
 const SPEAKER = 'Kassym-Zhomart Tokayev';

@@ -238,7 +238,9 @@ export class SpanmarkApp {
     return this.page.getByTestId('annotation-row');
   }
 
+  /** The annotation rows' "label:quote", once the list has caught up with the layer (it trails a label key by a render). */
   async rowTexts(): Promise<string[]> {
+    await this.page.waitForFunction(() => document.querySelector('[aria-busy="true"] [data-testid="annotation-list"]') === null);
     return this.rows().evaluateAll((rows) =>
       rows.map((r) => `${(r.querySelector('[data-label]') as HTMLElement).dataset['label']}:${r.querySelector('.quote')!.textContent}`),
     );
