@@ -173,7 +173,7 @@ export async function undoReplacement(db: SpanmarkDb, docId: string, discardLate
     if (!discardLaterEdits && (await db.layerRevisions.get(docId))?.revision !== record.undo.revision) return 'edited-since';
     const { article, own, colleagues, state } = record.undo;
     await db.articles.put(article);
-    await replaceMineOn(db, docId, own);
+    await replaceMineOn(db, docId, sortAnnotations(own));
     await db.colleagueAnnotations.where('docId').equals(docId).delete();
     await putInSteps(db.colleagueAnnotations, colleagues);
     await bumpRevision(db, docId);

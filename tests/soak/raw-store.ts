@@ -4,7 +4,8 @@
 
 import type { Page } from '@playwright/test';
 import { NAME_SHIM } from '../bench/in-page.js';
-import { decodeColumns, type Ann, type RawColumns } from './model.js';
+import type { Ann, RawColumns } from './model.js';
+import { storedMine } from '../e2e/pages/stored.js';
 
 export interface RawArticle {
   readonly id: string;
@@ -44,7 +45,7 @@ export async function readRawState(page: Page, docId: string | undefined): Promi
         });
       const [articles, chunks, edits, tombstones, rev, snap, layer] = await Promise.all([
         req<{ id: string; text: string }[]>(tx.objectStore('articles').getAll()),
-        req<{ docId: string; columns: Record<string, unknown> }[]>(tx.objectStore('myLayerChunks').getAll()),
+        req<{ docId: string; part: number; columns: Record<string, unknown> }[]>(tx.objectStore('myLayerChunks').getAll()),
         req<Ann[]>(tx.objectStore('myLayerEdits').getAll()),
         req<{ docId: string; id: string }[]>(tx.objectStore('myLayerTombstones').getAll()),
         doc === undefined ? undefined : req<{ revision: number } | undefined>(tx.objectStore('layerRevisions').get(doc)),
@@ -83,7 +84,7 @@ export async function readRawState(page: Page, docId: string | undefined): Promi
       return {
         articles,
         // Decoded in Node (decodeColumns, the soak's own reading of the packing).
-        chunks: chunks.filter((c) => c.docId === doc).map((c) => ({ docId: c.docId, columns: columnsOf(c.columns) })),
+        chunks: chunks.filter((c) => c.docId === doc).map((c) => ({ docId: c.docId, part: c.part, columns: columnsOf(c.columns) })),
         edits: edits.filter((a) => a.docId === doc),
         tombstones: tombstones.filter((t) => t.docId === doc),
         revision: rev?.revision,
@@ -94,18 +95,14 @@ export async function readRawState(page: Page, docId: string | undefined): Promi
     } finally {
       db.close();
     }
-  }, docId)) as Omit<RawState, 'records'> & { chunks: { docId: string; columns: RawColumns }[]; edits: Ann[]; tombstones: { docId: string; id: string }[] };
-  // My layer as the app reads it (renderer/db/my-layer-store.ts): chunked annotations no edit or
-  // tombstone hides, then the edits. Chunks hold every quote, so no text is needed to decode them.
-  const key = (a: { docId: string; id: string }) => `${a.docId}\u0000${a.id}`;
-  const hidden = new Set([...raw.edits, ...raw.tombstones].map(key));
-  const chunked = raw.chunks.flatMap((c) => {
-    const list = decodeColumns(c.columns, c.docId, '');
-    if (typeof list === 'string') throw new Error(`a chunk of my layer on ${c.docId} does not decode: ${list}`);
-    return list;
-  });
-  const { chunks: _chunks, edits, tombstones: _tombstones, ...rest } = raw;
-  return { ...rest, records: [...chunked.filter((a) => !hidden.has(key(a))), ...edits] };
+  }, docId)) as Omit<RawState, 'records'> & {
+    chunks: { docId: string; part: number; columns: RawColumns }[];
+    edits: Ann[];
+    tombstones: { docId: string; id: string }[];
+  };
+  // My layer as the app reads it, merged as the end-to-end tests merge it (chunks hold every quote).
+  const { chunks, edits, tombstones, ...rest } = raw;
+  return { ...rest, records: storedMine({ myLayerChunks: chunks, myLayerEdits: edits, myLayerTombstones: tombstones }) as unknown as Ann[] };
 }
 
 /** This installation's analyst id (settings 'annotatorId'), so the soak's own imports are known as mine. */
