@@ -4,20 +4,29 @@
 // Not here: whether a link target exists or has an allowed label, which needs the document's
 // annotations (see checkLinkTarget).
 
-import { validDate } from '../validation/date-time.js';
+import { digits, validDate } from '../validation/date-time.js';
 import { QUALIFIERS, type AttributeDef, type AttributeValue, type QuantityValue } from './attributes.js';
-
-const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 /** A `YYYY`, `YYYY-MM` or `YYYY-MM-DD` that names a real month and day. */
 export function isPartialDate(s: string): boolean {
-  const m = DATE.exec(s);
-  if (!m) return false;
-  if (m[2] === undefined) return true;
-  const month = Number(m[2]);
+  // By character codes, not a regex: an import checks thousands of dates.
+  const n = s.length;
+  if ((n !== 4 && n !== 7 && n !== 10) || !allDigits(s, 0, 4)) return false;
+  if (n === 4) return true;
+  if (s.charCodeAt(4) !== 45 || !allDigits(s, 5, 2)) return false;
+  const month = digits(s, 5, 2);
   if (month < 1 || month > 12) return false;
   // The calendar rule itself, not Date: Date.UTC reads years 0-99 as 1900-1999 (0000-02-29 is a day).
-  return m[3] === undefined || validDate(Number(m[1]), month, Number(m[3]));
+  return n === 7 || (s.charCodeAt(7) === 45 && allDigits(s, 8, 2) && validDate(digits(s, 0, 4), month, digits(s, 8, 2)));
+}
+
+/** Whether the n characters from i are all ASCII digits (what \d means without the u flag). */
+function allDigits(s: string, i: number, n: number): boolean {
+  for (let k = i; k < i + n; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 function isCount(n: unknown): n is number {
@@ -26,14 +35,16 @@ function isCount(n: unknown): n is number {
 
 function quantityProblem(v: unknown): string | undefined {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'must be {"value", "qualifier"} or {"min", "max"}';
-  const keys = Object.keys(v).sort().join(',');
+  // Exactly two own keys, one of the two pairs; checked without sorting the keys (an import asks
+  // this of thousands of values).
   const q = v as Record<string, unknown>;
-  if (keys === 'qualifier,value') {
+  const two = Object.keys(q).length === 2;
+  if (two && Object.hasOwn(q, 'value') && Object.hasOwn(q, 'qualifier')) {
     if (!isCount(q.value)) return 'value must be a finite number ≥ 0';
     if (!(QUALIFIERS as readonly unknown[]).includes(q.qualifier)) return `qualifier must be one of ${QUALIFIERS.join(', ')}`;
     return undefined;
   }
-  if (keys === 'max,min') {
+  if (two && Object.hasOwn(q, 'min') && Object.hasOwn(q, 'max')) {
     if (!isCount(q.min) || !isCount(q.max)) return 'min and max must be finite numbers ≥ 0';
     if (q.min > q.max) return `min (${q.min}) is greater than max (${q.max})`;
     return undefined;

@@ -47,29 +47,33 @@ function countBelow(sorted: readonly number[], limit: number): number {
   return lo;
 }
 
+/** Code point offsets of one text, converted to UTF-16 one at a time after one scan of the text. */
+export interface CodePointMap {
+  /** The text's length in code points. */
+  readonly length: number;
+  /** The UTF-16 offset of a code point offset, or undefined beyond the text (or not a whole number ≥ 0). */
+  toUtf16(offset: number): number | undefined;
+}
+
+/** Same method as utf16ToCodePoints: a code point offset is that many units plus the pairs that start before it. */
+export function codePointMap(text: string): CodePointMap {
+  const pairs = surrogatePairStarts(text);
+  // From each pair's unit index to its code point index: every earlier pair took one unit more.
+  for (let k = 0; k < pairs.length; k++) pairs[k] = pairs[k]! - k;
+  const length = text.length - pairs.length;
+  return {
+    length,
+    toUtf16: (offset) => (Number.isInteger(offset) && offset >= 0 && offset <= length ? offset + countBelow(pairs, offset) : undefined),
+  };
+}
+
 /**
  * The inverse of utf16ToCodePoints. Returns undefined for an offset beyond the text's code point
  * length, so decoders can report where a bad offset is instead of throwing.
  */
 export function codePointsToUtf16(text: string, offsets: readonly number[]): (number | undefined)[] {
-  const order = offsets.map((_, i) => i).sort((a, b) => offsets[a]! - offsets[b]!);
-  const out = new Array<number | undefined>(offsets.length);
-  let unit = 0;
-  let cp = 0;
-  for (const i of order) {
-    const target = offsets[i]!;
-    if (!Number.isInteger(target) || target < 0) {
-      out[i] = undefined;
-      continue;
-    }
-    while (cp < target && unit < text.length) {
-      const c = text.charCodeAt(unit);
-      unit += c >= 0xd800 && c <= 0xdbff && isLow(text.charCodeAt(unit + 1)) ? 2 : 1;
-      cp += 1;
-    }
-    out[i] = cp === target ? unit : undefined;
-  }
-  return out;
+  const map = codePointMap(text);
+  return offsets.map((offset) => map.toUtf16(offset));
 }
 
 export function codePointLength(text: string): number {

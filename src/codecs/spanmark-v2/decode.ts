@@ -175,49 +175,60 @@ function copyValue(v: AttributeValue): AttributeValue {
 
 /** Why a string inside a value has no UTF-8 form, or undefined. */
 function valueStringProblem(v: unknown): string | undefined {
-  const strings = typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-  for (const s of strings) {
-    const lone = loneSurrogateAt(s);
-    if (lone !== undefined) return `contains an unpaired surrogate at code point ${lone.codePoint}, which has no UTF-8 encoding`;
+  if (typeof v === 'string') return stringProblem(v);
+  if (!Array.isArray(v)) return undefined;
+  for (const x of v) {
+    const problem = typeof x === 'string' ? stringProblem(x) : undefined;
+    if (problem !== undefined) return problem;
   }
   return undefined;
+}
+
+function stringProblem(s: string): string | undefined {
+  const lone = loneSurrogateAt(s);
+  return lone === undefined ? undefined : `contains an unpaired surrogate at code point ${lone.codePoint}, which has no UTF-8 encoding`;
 }
 
 function readAttributes(f: Fields, label: string | undefined, labels: V2Labels | undefined): AttributeValues | undefined {
   const raw = f.object('attributes', { optional: true });
   if (raw === undefined) return undefined;
-  const base = f.at('attributes');
   // Without a known label (reported already) there is nothing to check the values against.
   const known = label === undefined ? undefined : labels?.byId.get(label);
   if (known === undefined) return undefined;
   const out: Record<string, AttributeValue> = {};
+  let count = 0;
+  // Paths are built only for a problem: an import reads tens of thousands of values.
+  const at = (key: string): string => keyPath(f.at('attributes'), key);
   for (const key of Object.keys(raw)) {
-    const at = keyPath(base, key);
     const def = known.attributes.get(key);
     if (def === undefined) {
       const have = [...known.attributes.keys()];
       f.report.add(
         'unknown-attribute',
-        at,
-        `${at}: label ${show(known.def.id)} has no attribute ${show(key)} in the file's schema (${have.length > 0 ? `its attributes: ${have.join(', ')}` : 'it has none'}).`,
+        at(key),
+        `${at(key)}: label ${show(known.def.id)} has no attribute ${show(key)} in the file's schema (${have.length > 0 ? `its attributes: ${have.join(', ')}` : 'it has none'}).`,
       );
       continue;
     }
     const value = raw[key];
     const problem = attributeValueProblem(def, value) ?? valueStringProblem(value);
     if (problem !== undefined) {
-      f.report.add('bad-attribute', at, `${at}: ${problem} (${def.type} ${show(def.id)}); it is ${describe(value)}.`);
+      f.report.add('bad-attribute', at(key), `${at(key)}: ${problem} (${def.type} ${show(def.id)}); it is ${describe(value)}.`);
       continue;
     }
     out[key] = copyValue(value as AttributeValue);
+    count++;
   }
-  return Object.keys(out).length > 0 ? out : undefined;
+  return count > 0 ? out : undefined;
 }
+
+const OPTIONAL = { optional: true } as const;
 
 /** A prefix or suffix: at most CONTEXT_CODE_POINTS code points (annotations and orphans alike). */
 export function readContext(f: Fields, key: 'prefix' | 'suffix'): string | undefined {
-  const s = f.string(key, { optional: true });
-  if (s === undefined) return undefined;
+  const s = f.string(key, OPTIONAL);
+  // A string of at most that many units holds at most that many code points.
+  if (s === undefined || s.length <= CONTEXT_CODE_POINTS) return s;
   let n = 0;
   for (const _ of s) if (++n > CONTEXT_CODE_POINTS) break;
   if (n > CONTEXT_CODE_POINTS) {
@@ -289,7 +300,8 @@ export const V2_DIALECT: Dialect<V2Labels> = {
 function checkPlaced(p: PlacedAnnotation, text: string, labels: V2Labels, labelOf: ReadonlyMap<string, string>, report: Report, warnings: Problem[]): void {
   const { annotation: a, path } = p;
   const prefix = p.extras?.prefix;
-  if (prefix !== undefined && text.slice(a.start - prefix.length, a.start) !== prefix) {
+  // startsWith compares in place: slicing would copy two strings per annotation.
+  if (prefix !== undefined && !(a.start >= prefix.length && text.startsWith(prefix, a.start - prefix.length))) {
     report.add(
       'context-mismatch',
       `${path}.prefix`,
@@ -297,7 +309,7 @@ function checkPlaced(p: PlacedAnnotation, text: string, labels: V2Labels, labelO
     );
   }
   const suffix = p.extras?.suffix;
-  if (suffix !== undefined && text.slice(a.end, a.end + suffix.length) !== suffix) {
+  if (suffix !== undefined && !text.startsWith(suffix, a.end)) {
     report.add(
       'context-mismatch',
       `${path}.suffix`,

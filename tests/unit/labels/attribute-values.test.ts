@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import type { AttributeDef } from '../../../src/labels/attributes.js';
 import { attributeValueProblem, isPartialDate, linkTargetProblem } from '../../../src/labels/attribute-values.js';
 
@@ -54,4 +55,37 @@ test('link targets: must exist and have an allowed label', () => {
   assert.match(linkTargetProblem(speaker, 'a1', 'claim') ?? '', /allowed: actor/);
   assert.match(linkTargetProblem(speaker, 'gone', undefined) ?? '', /not an annotation/);
   assert.equal(linkTargetProblem(def({ type: 'link' }), 'a1', 'claim'), undefined);
+});
+
+test('isPartialDate accepts exactly what the YYYY[-MM[-DD]] pattern with a real month and day accepts', () => {
+  // The rule as first written, with a regex; the function checks character codes for speed.
+  const reference = (s: string): boolean => {
+    const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
+    if (!m) return false;
+    if (m[2] === undefined) return true;
+    const month = Number(m[2]);
+    if (month < 1 || month > 12) return false;
+    if (m[3] === undefined) return true;
+    const y = Number(m[1]);
+    const d = Number(m[3]);
+    const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+    return d >= 1 && d <= days;
+  };
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom('0', '1', '2', '3', '9', '-', '/', 'T', ' ', '٣', '\n'), { maxLength: 12 }), (chars) => {
+      const s = chars.join('');
+      assert.equal(isPartialDate(s), reference(s), JSON.stringify(s));
+    }),
+    { numRuns: 3000 },
+  );
+  const two = (n: number): string => String(n).padStart(2, '0');
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.nat(2), (y, m, d, form) => {
+      const s = [String(y).padStart(4, '0'), two(m), two(d)].slice(0, form + 1).join('-');
+      assert.equal(isPartialDate(s), reference(s), s);
+    }),
+    { numRuns: 3000 },
+  );
+  for (const s of ['2022', '2022-02', '2024-02-29', '2023-02-29', '2022-00-01', '2022-12-32', '2022-1-01', '2022-01-1', '2022-01-01\n'])
+    assert.equal(isPartialDate(s), reference(s), s);
 });

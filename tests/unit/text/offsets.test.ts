@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { codePointsToUtf16, utf16ToCodePoints, codePointLength, splitsSurrogatePair } from '../../../src/text/offsets.js';
+import fc from 'fast-check';
+import { codePointMap, codePointsToUtf16, utf16ToCodePoints, codePointLength, splitsSurrogatePair } from '../../../src/text/offsets.js';
 
 test('ASCII offsets are the same in both units', () => {
   assert.deepEqual(utf16ToCodePoints('hello', [0, 2, 5]), [0, 2, 5]);
@@ -73,4 +74,29 @@ test('a megabyte of emoji: every one of 20,000 offsets lands right', () => {
   const offsets = Array.from({ length: 20_000 }, (_, i) => 2 * ((i * 7919) % 500_000));
   const cps = utf16ToCodePoints(text, offsets);
   offsets.forEach((u, i) => assert.equal(cps[i], u / 2));
+});
+
+test('codePointsToUtf16 agrees with walking the text, for pairs, lone halves and offsets past the end', () => {
+  // The reference walks code points as [...text] does (a lone surrogate is one of them).
+  const walk = (text: string, cp: number): number | undefined => {
+    const points = [...text];
+    if (!Number.isInteger(cp) || cp < 0 || cp > points.length) return undefined;
+    return points.slice(0, cp).join('').length;
+  };
+  fc.assert(
+    fc.property(
+      fc.array(fc.constantFrom('a', 'é', '😀', '𝟏', '\ud800', '\udc00', 'ש', '\n'), { maxLength: 40 }).map((parts) => parts.join('')),
+      fc.array(fc.oneof(fc.integer({ min: -2, max: 50 }), fc.constant(1.5)), { maxLength: 12 }),
+      (text, offsets) => {
+        assert.deepEqual(
+          codePointsToUtf16(text, offsets),
+          offsets.map((cp) => walk(text, cp)),
+        );
+        const map = codePointMap(text);
+        assert.equal(map.length, [...text].length);
+        for (const cp of offsets) assert.equal(map.toUtf16(cp), walk(text, cp));
+      },
+    ),
+    { numRuns: 400 },
+  );
 });
