@@ -13,7 +13,7 @@ import type { ReviewCommand, ReviewDecision } from '../../src/review/decisions.j
 import type { Article } from '../../src/document/article.js';
 import type { LayerRevision, SpanmarkDb } from './db.js';
 import { colleagueTables, readColleagueLayers } from './colleague-layers-repo.js';
-import { eachMine, myLayerTables, readMineOf } from './my-layer-store.js';
+import { chunkColumnsOf, eachMine, myLayerTables, readMineOf } from './my-layer-store.js';
 
 export type SessionCommand = AnnotationCommand | ReviewCommand;
 
@@ -75,11 +75,16 @@ export interface OwnLayer {
 export async function readOwnLayers(db: SpanmarkDb, docs: readonly { readonly docId: string; readonly text: string }[]): Promise<OwnLayer[]> {
   const ids = docs.map((d) => d.docId);
   const [revs, snapshots] = await Promise.all([db.layerRevisions.bulkGet(ids), db.layerSnapshots.bulkGet(ids)]);
+  const current = snapshots.map((snapshot, i) => (snapshot !== undefined && sameStamp(snapshot, stampOf(revs[i])) ? snapshot : undefined));
+  const chunked = await chunkColumnsOf(
+    db,
+    current.filter((s) => s?.inChunks === true).map((s) => s!.docId),
+  );
   const out = docs.map(({ docId, text }, i): OwnLayer | { readonly stamp: Stamp } => {
     const stamp = stampOf(revs[i]);
-    const snapshot = snapshots[i];
-    const cached =
-      snapshot !== undefined && sameStamp(snapshot, stamp) && snapshot.columns !== undefined ? fromColumns(snapshot.columns, docId, text) : undefined;
+    const snapshot = current[i];
+    const columns = snapshot?.inChunks === true ? (chunked.get(docId) ?? []) : snapshot?.columns !== undefined ? [snapshot.columns] : undefined;
+    const cached = columns === undefined ? undefined : unpackAll(columns, docId, text);
     return cached !== undefined ? { own: cached, stamp, fromSnapshot: true } : { stamp };
   });
   const unread = docs.filter((_, i) => !('own' in out[i]!)).map((d) => d.docId);
@@ -88,6 +93,17 @@ export async function readOwnLayers(db: SpanmarkDb, docs: readonly { readonly do
   if (unread.length === 1) records.set(unread[0]!, await readMineOf(db, unread[0]!));
   else if (unread.length > 1) await eachMine(db, unread, (a) => records.get(a.docId)?.push(a));
   return out.map((o, i) => ('own' in o ? o : { own: records.get(docs[i]!.docId) ?? [], stamp: o.stamp, fromSnapshot: false }));
+}
+
+/** Columns packed in their text order, unpacked as one layer; undefined if any does not add up. */
+function unpackAll(columns: readonly LayerColumns[], docId: string, text: string): Annotation[] | undefined {
+  const out: Annotation[] = [];
+  for (const c of columns) {
+    const part = fromColumns(c, docId, text);
+    if (part === undefined) return undefined;
+    for (const a of part) out.push(a);
+  }
+  return out;
 }
 
 /**
@@ -247,20 +263,19 @@ function announceToDexie(dbName: string): void {
 
 /**
  * Stores snapshots of layers whose revisions the same transaction has just bumped to `stamp`
- * (bumpRevisions): they are the committed state by construction, so no check is needed.
+ * (bumpRevisions): they are the committed state by construction, so no check is needed. A layer
+ * the transaction wrote whole as chunks, in text order (my-layer-store.ts replaceMineOnAll), gets
+ * a snapshot that points at them instead of a copy.
  */
 export async function putSnapshots(
   db: SpanmarkDb,
-  layers: readonly {
-    readonly docId: string;
-    readonly stamp: Stamp;
-    readonly annotations: readonly Annotation[];
-    readonly text: string;
-    /** The layer already packed (my-layer-store.ts replaceMineOn), so it is not packed twice. */
-    readonly columns?: LayerColumns | undefined;
-  }[],
+  layers: readonly ({ readonly docId: string; readonly stamp: Stamp } & (
+    { readonly annotations: readonly Annotation[]; readonly text: string } | { readonly inChunks: true }
+  ))[],
 ): Promise<void> {
-  await db.layerSnapshots.bulkPut(layers.map((l) => ({ docId: l.docId, ...l.stamp, columns: l.columns ?? toColumns(l.annotations, l.text) })));
+  await db.layerSnapshots.bulkPut(
+    layers.map((l) => ({ docId: l.docId, ...l.stamp, ...('inChunks' in l ? { inChunks: true as const } : { columns: toColumns(l.annotations, l.text) }) })),
+  );
 }
 
 /**

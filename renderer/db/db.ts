@@ -108,7 +108,14 @@ export interface LayerSnapshot {
   readonly docId: string;
   readonly revision: number;
   readonly writer?: string;
-  readonly columns: LayerColumns;
+  /** Absent when inChunks says where the layer is. */
+  readonly columns?: LayerColumns;
+  /**
+   * At this revision my layer is exactly its chunks (myLayerChunks), in text order: a layer written
+   * whole (an import) is read from them, so the same 10,000 annotations are not cloned into a
+   * second record (~30 ms of an import).
+   */
+  readonly inChunks?: true;
 }
 
 export const DB_NAME = 'spanmark';

@@ -103,6 +103,19 @@ export async function eachMine(db: SpanmarkDb, docIds: readonly string[], visit:
   for (const e of edits) visit(e);
 }
 
+/** The packed chunks of these documents, by document, in part order (not merged with edits or tombstones). */
+export async function chunkColumnsOf(db: SpanmarkDb, docIds: readonly string[]): Promise<Map<string, LayerColumns[]>> {
+  const out = new Map<string, LayerColumns[]>();
+  if (docIds.length === 0) return out;
+  // In part order within a document: an index orders equal keys by primary key.
+  for (const c of await db.myLayerChunks.where('docId').anyOf(docIds).toArray()) {
+    const list = out.get(c.docId);
+    if (list) list.push(c.columns);
+    else out.set(c.docId, [c.columns]);
+  }
+  return out;
+}
+
 /** My whole layer, every document. */
 export async function readAllMine(db: SpanmarkDb): Promise<Annotation[]> {
   const [chunks, edits, tombstones] = await Promise.all([db.myLayerChunks.toArray(), db.myLayerEdits.toArray(), db.myLayerTombstones.toArray()]);
@@ -140,17 +153,11 @@ export interface ReplaceOptions {
 
 /**
  * Makes `list` my whole layer on `docId`, in the order given (which reads keep): everything stored
- * for the document is removed, and the list is written as chunks. Returns the layer's columns
- * when it fitted in one chunk (every quote stored, so they serve as its snapshot too without
- * packing it again), else undefined.
+ * for the document is removed, and the list is written as chunks. Given in text order, the chunks
+ * can then serve as the layer's snapshot too (annotations-repo.ts putSnapshots, inChunks).
  */
-export async function replaceMineOn(
-  db: SpanmarkDb,
-  docId: string,
-  list: readonly Annotation[],
-  options: ReplaceOptions = {},
-): Promise<LayerColumns | undefined> {
-  return (await replaceMineOnAll(db, [{ docId, list }], options))[0];
+export async function replaceMineOn(db: SpanmarkDb, docId: string, list: readonly Annotation[], options: ReplaceOptions = {}): Promise<void> {
+  await replaceMineOnAll(db, [{ docId, list }], options);
 }
 
 /**
@@ -162,7 +169,7 @@ export async function replaceMineOnAll(
   db: SpanmarkDb,
   layers: readonly { readonly docId: string; readonly list: readonly Annotation[] }[],
   { onWritten, chunkSize }: ReplaceOptions = {},
-): Promise<(LayerColumns | undefined)[]> {
+): Promise<void> {
   await deleteMineOn(
     db,
     layers.map((l) => l.docId),
@@ -185,5 +192,4 @@ export async function replaceMineOnAll(
     if (inStep >= STEP_ANNOTATIONS) await flush();
   }
   await flush();
-  return perLayer.map((chunks) => (chunks.length === 1 ? chunks[0]!.columns : undefined));
 }

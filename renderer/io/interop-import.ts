@@ -118,71 +118,75 @@ export async function storeForeign(
     result.documents.map((d, n) => ({ sha256: shas[n]!, title: d.title ?? fileName, url: d.metadata?.['url'], text: d.text, spans: d.annotations })),
   );
   const onto = { plans: [] as ImportReanchorPlan[], counts: { documents: 0, spans: 0, moved: 0, orphans: 0, keptOrphans: 0 } };
-  await db.transaction('rw', [db.articles, ...myLayerTables(db), db.layerRevisions, db.layerSnapshots, db.settings, db.textReplacements], async () => {
-    const before = await loadSchema(db);
-    const planned = withAddedLabels(before, decisions, names);
-    const mapped = applyLabelMapping(result.documents, result.labels, planned.schema, planned.decisions);
-    const lost = new LossCollector();
-    const stored: { article: Article; annotations: Annotation[] }[] = [];
-    for (const [n, doc] of mapped.documents.entries()) {
-      const sha = shas[n]!;
-      const annotations = doc.annotations.map((a): Annotation => {
-        const attributes = keptAttributes(a, planned.schema, lost);
-        return {
-          id: `${codec.id}-${sha.slice(0, 16)}-${a.id}`,
-          docId: sha,
-          label: a.label,
-          start: a.start,
-          end: a.end,
-          quote: doc.text.slice(a.start, a.end),
-          annotator: me.name,
-          annotatorId: me.id,
-          createdAt: now,
-          updatedAt: now,
-          ...(a.note !== undefined && a.note !== '' ? { note: a.note } : {}),
-          ...(attributes !== undefined ? { attributes } : {}),
-        };
-      });
-      const title = doc.title ?? (mapped.documents.length === 1 ? fileName : `${fileName} (${n + 1})`);
-      const copy = copies[n];
-      if (copy) {
-        const placed = placeForeign(copy, annotations, (a) => a.id.slice(`${codec.id}-${sha.slice(0, 16)}-`.length), now);
-        onto.plans.push(placed.plan);
-        for (const k of ['documents', 'spans', 'moved', 'orphans'] as const) onto.counts[k] += placed.counts[k];
-        stored.push({ article: copy.library, annotations: placed.annotations });
-        continue;
+  await db.transaction(
+    'rw',
+    [db.articles, ...myLayerTables(db), db.layerRevisions, db.layerSnapshots, db.layerCounts, db.settings, db.textReplacements],
+    async () => {
+      const before = await loadSchema(db);
+      const planned = withAddedLabels(before, decisions, names);
+      const mapped = applyLabelMapping(result.documents, result.labels, planned.schema, planned.decisions);
+      const lost = new LossCollector();
+      const stored: { article: Article; annotations: Annotation[] }[] = [];
+      for (const [n, doc] of mapped.documents.entries()) {
+        const sha = shas[n]!;
+        const annotations = doc.annotations.map((a): Annotation => {
+          const attributes = keptAttributes(a, planned.schema, lost);
+          return {
+            id: `${codec.id}-${sha.slice(0, 16)}-${a.id}`,
+            docId: sha,
+            label: a.label,
+            start: a.start,
+            end: a.end,
+            quote: doc.text.slice(a.start, a.end),
+            annotator: me.name,
+            annotatorId: me.id,
+            createdAt: now,
+            updatedAt: now,
+            ...(a.note !== undefined && a.note !== '' ? { note: a.note } : {}),
+            ...(attributes !== undefined ? { attributes } : {}),
+          };
+        });
+        const title = doc.title ?? (mapped.documents.length === 1 ? fileName : `${fileName} (${n + 1})`);
+        const copy = copies[n];
+        if (copy) {
+          const placed = placeForeign(copy, annotations, (a) => a.id.slice(`${codec.id}-${sha.slice(0, 16)}-`.length), now);
+          onto.plans.push(placed.plan);
+          for (const k of ['documents', 'spans', 'moved', 'orphans'] as const) onto.counts[k] += placed.counts[k];
+          stored.push({ article: copy.library, annotations: placed.annotations });
+          continue;
+        }
+        stored.push({
+          article: {
+            id: sha,
+            sha256: sha,
+            title,
+            format: 'text',
+            text: doc.text,
+            blocks: plainTextBlocks(doc.text),
+            metadata: { sourceName: fileName },
+            addedAt: now,
+          },
+          annotations,
+        });
       }
-      stored.push({
-        article: {
-          id: sha,
-          sha256: sha,
-          title,
-          format: 'text',
-          text: doc.text,
-          blocks: plainTextBlocks(doc.text),
-          metadata: { sourceName: fileName },
-          addedAt: now,
-        },
-        annotations,
-      });
-    }
-    if (planned.added.length > 0) await saveSchema(db, planned.schema);
-    await storeImportReanchoring(db, onto.plans, now);
-    for (const { article, annotations } of stored) {
-      if (!(await db.articles.get(article.id))) {
-        await db.articles.add(article);
-        counts.newDocuments += 1;
+      if (planned.added.length > 0) await saveSchema(db, planned.schema);
+      await storeImportReanchoring(db, onto.plans, now);
+      for (const { article, annotations } of stored) {
+        if (!(await db.articles.get(article.id))) {
+          await db.articles.add(article);
+          counts.newDocuments += 1;
+        }
+        docIds.push(article.id);
+        await mergeOwn(db, article.id, article.text, annotations, counts);
       }
-      docIds.push(article.id);
-      await mergeOwn(db, article.id, article.text, annotations, counts);
-    }
-    const remembered = await rememberedMapping(db, codec.id);
-    await putSetting(db, labelMappingKey(codec.id), rememberDecisions(remembered, planned.decisions, mapped.mapping));
-    summary = {
-      labelsAdded: planned.added,
-      losses: [...importLosses(mapped.documents, planned.schema), ...mapped.skipped, ...mapped.brokenLinks, ...lost.losses()],
-    };
-  });
+      const remembered = await rememberedMapping(db, codec.id);
+      await putSetting(db, labelMappingKey(codec.id), rememberDecisions(remembered, planned.decisions, mapped.mapping));
+      summary = {
+        labelsAdded: planned.added,
+        losses: [...importLosses(mapped.documents, planned.schema), ...mapped.skipped, ...mapped.brokenLinks, ...lost.losses()],
+      };
+    },
+  );
   return {
     ...summary,
     documents: docIds.length,

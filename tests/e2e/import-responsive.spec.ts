@@ -84,6 +84,9 @@ test('a 10,000-annotation import shows progress while the window keeps drawing a
   // Reported done only once committed: everything is in the database, and the document opened.
   const stored = await readStored(page);
   expect(storedMine(stored)).toHaveLength(10_000);
-  expect(stored.layerSnapshots?.[0]).toMatchObject({ docId: bc.docId, revision: 1, columns: { count: 10_000 } });
+  // The layer was written whole, in text order: its chunks are its snapshot, not a second copy.
+  expect(stored.layerSnapshots?.[0]).toMatchObject({ docId: bc.docId, revision: 1, inChunks: true });
+  expect(stored.layerSnapshots?.[0]).not.toHaveProperty('columns');
+  expect(stored.myLayerChunks?.map((c) => (c as { columns: { count: number } }).columns.count)).toEqual([10_000]);
   await expect(page.getByTestId('annotation-total')).toHaveText('10000');
 });

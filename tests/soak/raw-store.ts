@@ -18,7 +18,11 @@ export interface RawState {
   /** My layer's records of the document. */
   readonly records: Ann[];
   readonly revision: number | undefined;
-  readonly snapshot: { revision: number; columns: RawColumns | undefined } | undefined;
+  /**
+   * inChunks: the snapshot says the layer is exactly its chunks at that revision; `chunked` is then
+   * what the app would serve: the chunks alone, without the edits and tombstones.
+   */
+  readonly snapshot: { revision: number; columns: RawColumns | undefined; inChunks: boolean; chunked?: Ann[] } | undefined;
   /** Colleagues' layers of the document. */
   readonly layer: Ann[];
 }
@@ -49,7 +53,9 @@ export async function readRawState(page: Page, docId: string | undefined): Promi
         req<Ann[]>(tx.objectStore('myLayerEdits').getAll()),
         req<{ docId: string; id: string }[]>(tx.objectStore('myLayerTombstones').getAll()),
         doc === undefined ? undefined : req<{ revision: number } | undefined>(tx.objectStore('layerRevisions').get(doc)),
-        doc === undefined ? undefined : req<{ revision: number; columns?: Record<string, unknown> } | undefined>(tx.objectStore('layerSnapshots').get(doc)),
+        doc === undefined
+          ? undefined
+          : req<{ revision: number; columns?: Record<string, unknown>; inChunks?: true } | undefined>(tx.objectStore('layerSnapshots').get(doc)),
         req<Ann[]>(tx.objectStore('colleagueAnnotations').getAll()),
       ]);
       // Typed arrays do not survive the trip to Node as such: plain arrays, and their type checked.
@@ -88,7 +94,7 @@ export async function readRawState(page: Page, docId: string | undefined): Promi
         edits: edits.filter((a) => a.docId === doc),
         tombstones: tombstones.filter((t) => t.docId === doc),
         revision: rev?.revision,
-        snapshot: snap ? { revision: snap.revision, columns } : undefined,
+        snapshot: snap ? { revision: snap.revision, columns, inChunks: snap.inChunks === true } : undefined,
         // The record's layer key is storage bookkeeping, not part of the annotation compared.
         layer: layer.filter((a) => a.docId === doc).map(({ layer: _key, ...a }: Ann & { layer?: string }) => a),
       };
@@ -102,7 +108,8 @@ export async function readRawState(page: Page, docId: string | undefined): Promi
   };
   // My layer as the app reads it, merged as the end-to-end tests merge it (chunks hold every quote).
   const { chunks, edits, tombstones, ...rest } = raw;
-  return { ...rest, records: storedMine({ myLayerChunks: chunks, myLayerEdits: edits, myLayerTombstones: tombstones }) as unknown as Ann[] };
+  const snapshot = rest.snapshot?.inChunks ? { ...rest.snapshot, chunked: storedMine({ myLayerChunks: chunks }) as unknown as Ann[] } : rest.snapshot;
+  return { ...rest, snapshot, records: storedMine({ myLayerChunks: chunks, myLayerEdits: edits, myLayerTombstones: tombstones }) as unknown as Ann[] };
 }
 
 /** This installation's analyst id (settings 'annotatorId'), so the soak's own imports are known as mine. */

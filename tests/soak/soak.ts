@@ -403,12 +403,12 @@ function checkSnapshot(state: RawState, records: Records, article: RawArticle, t
     fail('snapshot', `revision ${state.snapshot.revision} is ahead of the records' ${current}`);
     return 'snapshot AHEAD';
   }
-  if (state.snapshot.revision < current || !state.snapshot.columns) {
+  if (state.snapshot.revision < current || (!state.snapshot.columns && !state.snapshot.chunked)) {
     totals.snapshotsStale += 1;
     return `snapshot stale (rev ${state.snapshot.revision} < ${current})`;
   }
   totals.snapshotsCurrent += 1;
-  const decoded = decodeColumns(state.snapshot.columns, article.id, article.text);
+  const decoded = state.snapshot.chunked ?? decodeColumns(state.snapshot.columns!, article.id, article.text);
   const problems = typeof decoded === 'string' ? [decoded] : diffRecords(records, byId(decoded));
   if (typeof decoded !== 'string' && new Set(decoded.map((d) => d.id)).size !== decoded.length) {
     totals.duplicateIds += 1;

@@ -12,12 +12,14 @@ import { encodeSpanmarkV1, serializeSpanmarkV1 } from '../../../src/codecs/spanm
 import { decodeSpanmarkV1 } from '../../../src/codecs/spanmark-v1/decode.js';
 import { openDatabase } from '../../../renderer/db/db.js';
 import { importExport, mergeOwnAll, type Counts } from '../../../renderer/io/import.js';
-import { loadLayers } from '../../../renderer/db/annotations-repo.js';
+import { loadLayers, writeNow } from '../../../renderer/db/annotations-repo.js';
 import { sortAnnotations } from '../../../src/annotations/commands.js';
 import type { Article } from '../../../src/document/article.js';
 import { annotation, article, sha256Hex } from '../codecs/spanmark-v1-helpers.js';
 import { mineById, storedMine } from './stored-mine.js';
 import { myLayerTables, readMineOf } from '../../../renderer/db/my-layer-store.js';
+import { countsCurrent, readCountsCache } from '../../../renderer/library/layer-counts.js';
+import { summariseLayer } from '../../../src/corpus/layer-summary.js';
 
 const TEXT = 'Troops 😀 arrived in Almaty.';
 const doc = article(TEXT);
@@ -173,6 +175,10 @@ test('a file over many documents merges each layer as one import per document wo
       } else {
         assert.equal(layers.stamp.revision, (before.get(d.id) ?? 0) + 1, `${d.text}: bumped once`);
         assert.equal(layers.fromSnapshot, true, `${d.text}: its snapshot is current`);
+        // The library's counts are current too, so it need not read the layer again to count it.
+        const cached = (await readCountsCache(db)).get(d.id);
+        assert.ok(countsCurrent(cached, layers.stamp), `${d.text}: label counts stored at the new stamp`);
+        assert.deepEqual(cached.counts, summariseLayer(records).counts, `${d.text}: label counts`);
       }
     }
 
@@ -205,7 +211,7 @@ test('one document given twice (two of a file’s documents landing on one artic
     const later = '2022-01-08T11:00:00.000Z';
     const a = (id: string, label: Annotation['label'], updatedAt = STORED) => annotation(A, 0, 6, { id, annotator: me, label, createdAt: STORED, updatedAt });
     const counts: Counts = { newDocuments: 0, added: 0, updated: 0, unchanged: 0, keptNewer: 0, layers: new Map() };
-    await db.transaction('rw', [...myLayerTables(db), db.layerRevisions, db.layerSnapshots], async () => {
+    await db.transaction('rw', [...myLayerTables(db), db.layerRevisions, db.layerSnapshots, db.layerCounts], async () => {
       await mergeOwnAll(
         db,
         [
@@ -225,6 +231,36 @@ test('one document given twice (two of a file’s documents landing on one artic
     assert.equal(layers.fromSnapshot, true);
     assert.equal(layers.stamp.revision, 1);
     assert.deepEqual(layers.own, records);
+  } finally {
+    db.close();
+  }
+});
+
+test('an imported layer is read from its chunks while no edit has followed, and from its records once one has', async () => {
+  const db = openDatabase('import-merge-in-chunks');
+  await db.open();
+  try {
+    const A = article('Troops 😀 arrived in Almaty, at least 18 killed.');
+    const list = [0, 7, 10].map((start, i) => annotation(A, start, start + 6, { id: `m${i}`, annotator: me, createdAt: STORED, updatedAt: STORED }));
+    const bytes = new TextEncoder().encode(
+      serializeSpanmarkV1(encodeSpanmarkV1({ documents: [{ article: A, annotations: list }], exportedAt: STORED, generatorVersion: '0.1.0' })),
+    );
+    const r = await importExport(db, 'in-chunks.spanmark.json', bytes, dana, undefined, yes);
+    assert.ok(r.ok, r.ok ? '' : r.error.message);
+    // The snapshot points at the chunks instead of holding a second copy of the layer.
+    const { writer: _writer, ...snapshot } = (await db.layerSnapshots.get(A.id))!;
+    assert.deepEqual(snapshot, { docId: A.id, revision: 1, inChunks: true });
+    const opened = await loadLayers(db, A.id);
+    assert.equal(opened.fromSnapshot, true);
+    assert.deepEqual(opened.own, sortAnnotations(await readMineOf(db, A.id)));
+    assert.equal(opened.own.length, 3);
+
+    // A keystroke's edit bumps the revision: the chunks alone are no longer the layer.
+    const relabelled = { ...opened.own[1]!, label: 'casualty', updatedAt: '2022-01-08T11:00:00.000Z' };
+    await writeNow(db, { kind: 'update', before: opened.own[1]!, after: relabelled }, opened.stamp).committed;
+    const after = await loadLayers(db, A.id);
+    assert.equal(after.fromSnapshot, false, 'a stale snapshot is not used');
+    assert.deepEqual(after.own.map((a) => `${a.id}:${a.label}`).sort(), ['m0:claim', 'm1:casualty', 'm2:claim']);
   } finally {
     db.close();
   }
