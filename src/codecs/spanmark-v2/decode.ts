@@ -280,24 +280,33 @@ export const V2_DIALECT: Dialect<V2Labels> = {
     const suffix = readContext(f, 'suffix');
     const attributes = readAttributes(f, label, labels);
     if (prefix === undefined && suffix === undefined && attributes === undefined) return undefined;
-    return {
-      ...(attributes !== undefined ? { attributes } : {}),
-      ...(prefix !== undefined ? { prefix } : {}),
-      ...(suffix !== undefined ? { suffix } : {}),
-    };
+    const extras: { -readonly [K in keyof AnnotationExtras]: AnnotationExtras[K] } = {};
+    if (attributes !== undefined) extras.attributes = attributes;
+    if (prefix !== undefined) extras.prefix = prefix;
+    if (suffix !== undefined) extras.suffix = suffix;
+    return extras;
   },
   readDocument(f, labels, annotationIds) {
     const orphans = readOrphans(f, labels?.byId, annotationIds, (o, label) => readAttributes(o, label, labels));
     return orphans === undefined ? undefined : { orphans };
   },
   checkDocument(text, annotations, labels, report, warnings) {
-    const labelOf = new Map(annotations.map((p) => [p.annotation.id, p.annotation.label]));
+    // Built at the first link checked: many files have no links.
+    let byId: Map<string, string> | undefined;
+    const labelOf = (id: string): string | undefined => (byId ??= new Map(annotations.map((p) => [p.annotation.id, p.annotation.label]))).get(id);
     for (const p of annotations) checkPlaced(p, text, labels, labelOf, report, warnings);
   },
   schemaOf: (labels) => labels.schema,
 };
 
-function checkPlaced(p: PlacedAnnotation, text: string, labels: V2Labels, labelOf: ReadonlyMap<string, string>, report: Report, warnings: Problem[]): void {
+function checkPlaced(
+  p: PlacedAnnotation,
+  text: string,
+  labels: V2Labels,
+  labelOf: (id: string) => string | undefined,
+  report: Report,
+  warnings: Problem[],
+): void {
   const { annotation: a, path } = p;
   const prefix = p.extras?.prefix;
   // startsWith compares in place: slicing would copy two strings per annotation.
@@ -331,7 +340,7 @@ function checkPlaced(p: PlacedAnnotation, text: string, labels: V2Labels, labelO
       continue;
     }
     if (def.type !== 'link' || typeof value !== 'string') continue;
-    const problem = linkTargetProblem(def, value, labelOf.get(value));
+    const problem = linkTargetProblem(def, value, labelOf(value));
     if (problem !== undefined) {
       const at = keyPath(`${path}.attributes`, def.id);
       report.add('bad-link', at, `${at} ${problem}.`);

@@ -24,7 +24,7 @@ export type LabelAttributes = ReadonlyMap<string, { readonly attributes: Readonl
 export function readOrphans(
   doc: Fields,
   labels: LabelAttributes | undefined,
-  annotationIds: ReadonlySet<string>,
+  annotationIds: { has(id: string): boolean },
   readAttributes: (f: Fields, label: string | undefined) => AttributeValues | undefined,
 ): DecodedOrphan[] | undefined {
   const raw = doc.array('orphans', { optional: true });

@@ -146,7 +146,7 @@ export interface Dialect<L> {
   /** Reads the keys this version adds to an annotation; reports problems itself. */
   readAnnotation?(f: Fields, label: string | undefined, labels: L | undefined): AnnotationExtras | undefined;
   /** Reads the keys this version adds to a document (v2: `orphans`); reports problems itself. */
-  readDocument?(f: Fields, labels: L | undefined, annotationIds: ReadonlySet<string>): { readonly orphans?: readonly DecodedOrphan[] } | undefined;
+  readDocument?(f: Fields, labels: L | undefined, annotationIds: { has(id: string): boolean }): { readonly orphans?: readonly DecodedOrphan[] } | undefined;
   /** Checks across one document's annotations once they are placed in its text (links, context). */
   checkDocument?(text: string, annotations: readonly PlacedAnnotation[], labels: L, report: Report, warnings: Problem[]): void;
   /** The decoded label schema for DecodedLibrary.schema. */
@@ -494,7 +494,9 @@ async function decodeDocument<L>(raw: unknown, path: string, ctx: DocContext<L>)
   const cpLength = offsets?.length;
   const blocks = decodeBlocks(f, cpLength, report);
   const annotations = decodeAnnotations(f, cpLength, ctx);
-  const extras = ctx.dialect.readDocument?.(f, ctx.labels, new Set(annotations.map((a) => a.id)));
+  // The ids as a set only when asked (a file with orphans): most documents have none.
+  let idSet: Set<string> | undefined;
+  const extras = ctx.dialect.readDocument?.(f, ctx.labels, { has: (id) => (idSet ??= new Set(annotations.map((a) => a.id))).has(id) });
 
   if (text === undefined || offsets === undefined || sha256 === undefined || title === undefined || report.count > before) return undefined;
 
@@ -519,23 +521,24 @@ async function decodeDocument<L>(raw: unknown, path: string, ctx: DocContext<L>)
       );
       return;
     }
-    const annotation: Annotation = {
-      id: a.id,
-      docId: sha256,
-      label: a.label,
-      start,
-      end,
-      quote: a.quote,
-      annotator: a.annotator,
-      ...(a.annotatorId !== undefined ? { annotatorId: a.annotatorId } : {}),
-      createdAt: a.createdAt,
-      updatedAt: a.updatedAt,
-      ...(a.note !== undefined ? { note: a.note } : {}),
-      ...(a.extras?.attributes !== undefined ? { attributes: a.extras.attributes } : {}),
-      ...(a.provenance !== undefined ? { provenance: a.provenance } : {}),
-    };
+    // Keys in the order of the Annotation type, optional ones assigned rather than spread.
+    const { id, label, quote, annotator, annotatorId, createdAt, updatedAt } = a;
+    const annotation: { -readonly [K in keyof Annotation]: Annotation[K] } =
+      annotatorId === undefined
+        ? { id, docId: sha256, label, start, end, quote, annotator, createdAt, updatedAt }
+        : { id, docId: sha256, label, start, end, quote, annotator, annotatorId, createdAt, updatedAt };
+    if (a.note !== undefined) annotation.note = a.note;
+    if (a.extras?.attributes !== undefined) annotation.attributes = a.extras.attributes;
+    if (a.provenance !== undefined) annotation.provenance = a.provenance;
     decoded.push(annotation);
-    placed.push({ annotation, path: `${path}.annotations[${a.index}]`, cpStart: a.start, cpEnd: a.end, ...(a.extras ? { extras: a.extras } : {}) });
+    const at: { -readonly [K in keyof PlacedAnnotation]: PlacedAnnotation[K] } = {
+      annotation,
+      path: `${path}.annotations[${a.index}]`,
+      cpStart: a.start,
+      cpEnd: a.end,
+    };
+    if (a.extras) at.extras = a.extras;
+    placed.push(at);
   });
   if (ctx.labels !== undefined && report.count === before) ctx.dialect.checkDocument?.(text, placed, ctx.labels, report, ctx.warnings);
   const outBlocks: Block[] = blocks.map((b) => ({
@@ -678,22 +681,23 @@ function decodeAnnotations<L>(doc: Fields, cpLength: number | undefined, ctx: Do
       updatedAt === undefined
     )
       return;
-    out.push({
+    // Optional keys assigned, not spread: spreading built four objects per annotation.
+    const pending: { -readonly [K in keyof PendingAnnotation]: PendingAnnotation[K] } = {
       index,
       id,
-      // Transitional cast: a v2 file's labels are its own schema's, checked above by the dialect.
-      label: label,
+      label,
       start,
       end,
       quote,
       annotator,
       createdAt,
       updatedAt,
-      ...(annotatorIdValue !== undefined ? { annotatorId: annotatorIdValue } : {}),
-      ...(note !== undefined ? { note } : {}),
-      ...(provenance !== undefined ? { provenance } : {}),
-      ...(extra !== undefined ? { extras: extra } : {}),
-    });
+    };
+    if (annotatorIdValue !== undefined) pending.annotatorId = annotatorIdValue;
+    if (note !== undefined) pending.note = note;
+    if (provenance !== undefined) pending.provenance = provenance;
+    if (extra !== undefined) pending.extras = extra;
+    out.push(pending);
   });
   return out;
 }
