@@ -48,6 +48,9 @@ export function loneSurrogateAt(s: string): { codePoint: number; unit: string } 
   return { codePoint, unit: m[0] };
 }
 
+/** The last string Fields.dateTime accepted (a string: equal strings are equally valid). */
+let lastDateTime: string | undefined;
+
 /** Reads typed fields of one object, reporting 'schema' problems under its path. */
 export class Fields {
   constructor(
@@ -94,7 +97,12 @@ export class Fields {
   dateTime(key: string, opts: { optional?: boolean } = {}): string | undefined {
     const v = own(this.o, key);
     if (v === undefined && opts.optional) return undefined;
-    return isIsoDateTime(v) ? v : this.wrong(key, v, 'an ISO-8601 date-time with a time zone, like "2022-01-08T10:15:00Z"');
+    // An annotation's updatedAt is mostly its createdAt, and a file's stamps repeat: the last one
+    // accepted is not checked again.
+    if (typeof v === 'string' && v === lastDateTime) return v;
+    if (!isIsoDateTime(v)) return this.wrong(key, v, 'an ISO-8601 date-time with a time zone, like "2022-01-08T10:15:00Z"');
+    lastDateTime = v;
+    return v;
   }
 
   oneOf<T extends string>(key: string, values: readonly T[], opts: { optional?: boolean } = {}): T | undefined {

@@ -6,6 +6,22 @@ import assert from 'node:assert/strict';
 import { Fields, item, loneSurrogateAt } from '../../../src/validation/fields.js';
 import { Report, TooManyProblems } from '../../../src/validation/report.js';
 
+// First in this file on purpose: before any stamp was accepted, the last-accepted cache is empty.
+test('a date-time is checked every time it differs from the last one accepted: missing or wrong ones are reported, even first', () => {
+  const report = new Report(20);
+  const at = (o: Record<string, unknown>) => new Fields(o, 'a', report);
+  assert.equal(at({}).dateTime('createdAt'), undefined, 'missing, before any stamp was accepted');
+  assert.equal(at({ createdAt: '2022-01-08T10:15:00Z' }).dateTime('createdAt'), '2022-01-08T10:15:00Z');
+  assert.equal(at({ createdAt: '2022-01-08T10:15:00Z' }).dateTime('createdAt'), '2022-01-08T10:15:00Z', 'the same again');
+  assert.equal(at({}).dateTime('createdAt'), undefined, 'missing, after one was accepted');
+  assert.equal(at({ createdAt: '2022-02-30T10:15:00Z' }).dateTime('createdAt'), undefined, 'no such day');
+  assert.equal(at({ createdAt: 7 }).dateTime('createdAt'), undefined);
+  assert.deepEqual(
+    report.problems.map((p) => p.path),
+    ['a.createdAt', 'a.createdAt', 'a.createdAt', 'a.createdAt'],
+  );
+});
+
 test('readers report under the JSON path and return undefined, never throw', () => {
   const report = new Report(20);
   const f = new Fields(
