@@ -455,8 +455,14 @@ async function chooseAction(
   const otherLabel = (l: string) => rng.pick(LABELS.filter((x) => x !== l));
   switch (kind) {
     case 'tag': {
-      const w = rng.pick(words);
-      return { kind, word: w.word, start: w.start, end: w.start + w.word.length, label: rng.pick(LABELS) };
+      // Not a span already tagged so: the app then selects it and says so, and saves nothing.
+      const taken = new Set([...acked.values()].map((a) => `${a.start}:${a.end}:${a.label}`));
+      for (let tries = 0; ; tries++) {
+        const w = rng.pick(words);
+        const label = rng.pick(LABELS);
+        if (!taken.has(`${w.start}:${w.start + w.word.length}:${label}`)) return { kind, word: w.word, start: w.start, end: w.start + w.word.length, label };
+        if (tries > 1000) throw new Error('every word is already tagged with every label');
+      }
     }
     case 'relabel': {
       const id = rng.pick(rows);
