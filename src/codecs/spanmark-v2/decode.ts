@@ -35,7 +35,15 @@ const PALETTE = ['#f6c94a', '#ef7d7d', '#6fb6f0', '#8fd18f', '#c9a0e8', '#f2a65a
 /** The file's schema as read, with each label's attributes by id for checking values. */
 interface V2Labels {
   readonly schema: LabelSchema;
-  readonly byId: ReadonlyMap<string, { readonly def: LabelDef; readonly attributes: ReadonlyMap<string, AttributeDef> }>;
+  readonly byId: ReadonlyMap<
+    string,
+    {
+      readonly def: LabelDef;
+      readonly attributes: ReadonlyMap<string, AttributeDef>;
+      /** The attributes checked once a span is placed (required ones, links), in schema order. */
+      readonly placed: readonly AttributeDef[];
+    }
+  >;
 }
 
 /** `attributes.count`, or `attributes["odd key"]` for a key that is not a plain name. */
@@ -259,7 +267,12 @@ export const V2_DIALECT: Dialect<V2Labels> = {
         }),
       ),
     );
-    const byId = new Map(labels.map((def) => [def.id, { def, attributes: new Map(def.attributes.map((a) => [a.id, a])) }]));
+    const byId = new Map(
+      labels.map((def) => [
+        def.id,
+        { def, attributes: new Map(def.attributes.map((a) => [a.id, a])), placed: def.attributes.filter((a) => a.required === true || a.type === 'link') },
+      ]),
+    );
     const schema: LabelSchema = { id: id ?? '', version: typeof version === 'number' ? version : 1, labels };
     return { schema, byId };
   },
@@ -323,9 +336,9 @@ function checkPlaced(
       `${path}.suffix ${show(suffix)} is not the text just after the quote (${show(textAfter(text, a.end, CONTEXT_CODE_POINTS))}).`,
     );
   }
-  const defs = labels.byId.get(a.label)?.attributes;
+  const defs = labels.byId.get(a.label)?.placed;
   if (defs === undefined) return;
-  for (const def of defs.values()) {
+  for (const def of defs) {
     const value = a.attributes?.[def.id];
     if (value === undefined) {
       if (def.required && warnings.length < 1000) {
