@@ -57,7 +57,9 @@ export function toColumns(list: readonly Annotation[], text?: string): LayerColu
   const labelIndex = new Uint16Array(n);
   const annotatorIndex = new Uint32Array(n);
   const labels = new Dictionary();
-  const annotators = new Dictionary();
+  // By name, then installation id (null for none): one entry per distinct pair, found without
+  // building a key string per annotation.
+  const annotators = new Map<string, Map<string | null, number>>();
   const names: string[] = [];
   const annotatorIds: (string | null)[] = [];
   const ids = new Packer(n);
@@ -72,10 +74,15 @@ export function toColumns(list: readonly Annotation[], text?: string): LayerColu
     starts[i] = a.start;
     ends[i] = a.end;
     labelIndex[i] = labels.index(a.label);
-    const who = annotators.index(JSON.stringify([a.annotator, a.annotatorId ?? null]));
-    if (who === names.length) {
+    const installation = a.annotatorId ?? null;
+    let byId = annotators.get(a.annotator);
+    if (byId === undefined) annotators.set(a.annotator, (byId = new Map<string | null, number>()));
+    let who = byId.get(installation);
+    if (who === undefined) {
+      who = names.length;
+      byId.set(installation, who);
       names.push(a.annotator);
-      annotatorIds.push(a.annotatorId ?? null);
+      annotatorIds.push(installation);
     }
     annotatorIndex[i] = who;
     ids.add(i, a.id);
