@@ -201,9 +201,7 @@ async function readPicked<E>(deps: IpcDeps<E>, path: string): Promise<IpcReply<P
 }
 
 /** Articles and feeds for a batch import: the files picked, each read with the same checks as pick-file. */
-export const BATCH_FILTERS: FileFilter[] = [
-  { name: 'Articles and article feeds', extensions: [...BATCH_EXTENSIONS] },
-];
+export const BATCH_FILTERS: FileFilter[] = [{ name: 'Articles and article feeds', extensions: [...BATCH_EXTENSIONS] }];
 
 /**
  * File › Import: Spanmark exports and every other tool's files the format registry reads (brat
@@ -264,7 +262,11 @@ async function pickFolder<E>(deps: IpcDeps<E>, event: E): Promise<IpcReply<Folde
     }
     total += read.value.bytes.byteLength;
     if (total > MAX_PICK_TOTAL_BYTES)
-      return fail('folder-too-large', `The articles and feeds in "${folder}" add up to more than ${MAX_PICK_TOTAL_BYTES / (1024 * 1024)} MB; choose a folder inside it.`, folder);
+      return fail(
+        'folder-too-large',
+        `The articles and feeds in "${folder}" add up to more than ${MAX_PICK_TOTAL_BYTES / (1024 * 1024)} MB; choose a folder inside it.`,
+        folder,
+      );
     files.push({ name: taken.name, bytes: read.value.bytes });
   }
   return ok({ picked: true, folder: plan.value.folder, files, skipped });

@@ -197,7 +197,9 @@ export function createFolderRule(folder: string, limits: FolderLimits = FOLDER_L
         );
       bytes += size;
       if (bytes > limits.maxTotalBytes)
-        return refuse(`The articles and feeds in ${theFolder.replace(/^The/, 'the')} add up to more than ${limits.maxTotalBytes / MB} MB; choose a folder inside it.`);
+        return refuse(
+          `The articles and feeds in ${theFolder.replace(/^The/, 'the')} add up to more than ${limits.maxTotalBytes / MB} MB; choose a folder inside it.`,
+        );
       take.push({ path: entry.path, name: shownName(folder, entry.path), size });
       return 'take';
     },

@@ -54,7 +54,18 @@ test('the page has the bridge and nothing of Node', async () => {
     process: typeof (globalThis as { process?: unknown }).process,
   }));
   expect(globals).toEqual({
-    bridge: ['appInfo', 'onFlushWrites', 'onMenuCommand', 'pickFile', 'pickFiles', 'pickFolder', 'saveFile', 'saveStreamClose', 'saveStreamOpen', 'saveStreamWrite'],
+    bridge: [
+      'appInfo',
+      'onFlushWrites',
+      'onMenuCommand',
+      'pickFile',
+      'pickFiles',
+      'pickFolder',
+      'saveFile',
+      'saveStreamClose',
+      'saveStreamOpen',
+      'saveStreamWrite',
+    ],
     require: 'undefined',
     process: 'undefined',
   });

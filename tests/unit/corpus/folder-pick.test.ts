@@ -3,7 +3,15 @@
 // walk main makes (folders as entries) and the flat listing a browser gives (folders in the paths).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { comparePaths, createFolderRule, FOLDER_LIMITS, shownName, SKIP_REASONS, type FolderEntry, type FolderLimits } from '../../../src/corpus/folder-pick.js';
+import {
+  comparePaths,
+  createFolderRule,
+  FOLDER_LIMITS,
+  shownName,
+  SKIP_REASONS,
+  type FolderEntry,
+  type FolderLimits,
+} from '../../../src/corpus/folder-pick.js';
 import { BATCH_EXTENSIONS } from '../../../src/platform/batch-files.js';
 
 const MB = 1024 * 1024;
@@ -143,7 +151,10 @@ test('nasty names are kept as the file system gives them (emoji, right-to-left, 
     // A right-to-left override makes "harmless‮txt.png" look like a .txt: the real extension decides.
     'harmless\u202etxt.png',
   ];
-  const { plan } = run('corpus 🗂', names.map((n) => file(n)));
+  const { plan } = run(
+    'corpus 🗂',
+    names.map((n) => file(n)),
+  );
   assert.ok(plan.ok);
   const taken = plan.value.take.map((t) => t.name);
   assert.ok(taken.includes('corpus 🗂/كازاخستان 🇰🇿.txt'));
@@ -161,9 +172,28 @@ test('nasty names are kept as the file system gives them (emoji, right-to-left, 
 });
 
 test('the order is by path, folder by folder, numbers as numbers, and the same whatever order the entries came in', () => {
-  const paths = ['b/2.txt', 'a.txt', 'ab.txt', 'a/a b.txt', 'b/10.txt', 'b/1.txt', 'B.txt', 'a/z.txt', 'chapter 10.md', 'chapter 9.md', 'cafe\u0301.txt', 'caf\u00e9.txt'];
-  const one = run('c', paths.map((p) => file(p)));
-  const two = run('c', [...paths].reverse().map((p) => file(p)));
+  const paths = [
+    'b/2.txt',
+    'a.txt',
+    'ab.txt',
+    'a/a b.txt',
+    'b/10.txt',
+    'b/1.txt',
+    'B.txt',
+    'a/z.txt',
+    'chapter 10.md',
+    'chapter 9.md',
+    'cafe\u0301.txt',
+    'caf\u00e9.txt',
+  ];
+  const one = run(
+    'c',
+    paths.map((p) => file(p)),
+  );
+  const two = run(
+    'c',
+    [...paths].reverse().map((p) => file(p)),
+  );
   assert.ok(one.plan.ok && two.plan.ok);
   assert.deepEqual(one.plan.value.take, two.plan.value.take);
   const order = one.plan.value.take.map((t) => t.path);
@@ -198,7 +228,10 @@ test('10,000 articles are taken; one more refuses the pick whole, at once, namin
   assert.equal(over.ok, false);
   if (!over.ok) {
     assert.equal(over.error.code, 'folder-too-large');
-    assert.equal(over.error.message, 'The folder "big" holds more than 10,000 articles and feeds; Spanmark opens at most 10,000 at once: choose a folder inside it.');
+    assert.equal(
+      over.error.message,
+      'The folder "big" holds more than 10,000 articles and feeds; Spanmark opens at most 10,000 at once: choose a folder inside it.',
+    );
   }
 });
 

@@ -15,7 +15,13 @@ function fakeFs(children: (rel: string) => Iterable<ListedEntry>, over: Partial<
   const fs: FolderFsPort = {
     realPath: async (path) => path,
     async *listFolder(path) {
-      const rel = path === ROOT ? '' : path.slice(ROOT.length + 1).split(sep).join('/');
+      const rel =
+        path === ROOT
+          ? ''
+          : path
+              .slice(ROOT.length + 1)
+              .split(sep)
+              .join('/');
       seen.listed.push(rel);
       for (const entry of children(rel)) {
         seen.yielded += 1;

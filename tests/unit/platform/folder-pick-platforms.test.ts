@@ -62,7 +62,7 @@ test('browser: the taken files read under the folder name and path, the rest ski
   assert.deepEqual(reads.sort(), ['corpus/2022/الوضع.md', 'corpus/b.txt', 'corpus/gone.txt', 'corpus/line\r\nbreak.txt'].sort());
 });
 
-test('browser: an empty pick and a folder over the limit reject with the rule\'s message, reading nothing', async () => {
+test("browser: an empty pick and a folder over the limit reject with the rule's message, reading nothing", async () => {
   await assert.rejects(folderPickOf([]), { message: 'The chosen folder holds no files.' });
   const reads: string[] = [];
   const many = Array.from({ length: 4 }, (_, i) => picked(`big/${i}.txt`, 'x', reads));
@@ -72,8 +72,13 @@ test('browser: an empty pick and a folder over the limit reject with the rule\'s
   assert.deepEqual(reads, []);
 });
 
-test('desktop: the bridge\'s folder pick comes through; a refusal is an error with main\'s message', async () => {
-  const value = { picked: true, folder: 'c', files: [{ name: 'c/a.txt', bytes: new Uint8Array([65]) }], skipped: [{ name: 'c/.x', reason: 'hidden' }] } as const;
+test("desktop: the bridge's folder pick comes through; a refusal is an error with main's message", async () => {
+  const value = {
+    picked: true,
+    folder: 'c',
+    files: [{ name: 'c/a.txt', bytes: new Uint8Array([65]) }],
+    skipped: [{ name: 'c/.x', reason: 'hidden' }],
+  } as const;
   let reply: unknown = ok(value);
   const bridge = { pickFolder: async (kind: string) => (assert.equal(kind, 'article'), reply) } as unknown as SpanmarkBridge;
   const platform = createDesktopPlatform(bridge);
