@@ -1,6 +1,7 @@
 // `npm test`: build, type-check, lint, unit tests (Node's runner), end-to-end tests (Playwright in
 // the system Chromium), then one summary line adding every runner up. Exits non-zero if anything
-// failed. The lint counts as one test (passed or failed): its problems are listed above the line.
+// failed. The lint and the format check count as one test each (passed or failed): their problems
+// are listed above the line.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -24,6 +25,9 @@ let broken = false;
 if (step('build', npx, ['tsx', 'scripts/build.ts']).status !== 0) broken = true;
 if (step('typecheck', npx, ['tsc', '-b']).status !== 0) broken = true;
 if (step('lint', npx, ['eslint', '--max-warnings', '0', '.']).status === 0) totals.passed++;
+else totals.failed++;
+// The formatter too, as one test: six files had drifted from it unnoticed while nothing checked.
+if (step('format (npm run format:check)', npx, ['prettier', '--check', '.']).status === 0) totals.passed++;
 else totals.failed++;
 
 const unit = step('unit tests', npx, ['tsx', 'tests/run-unit.ts'], true);
