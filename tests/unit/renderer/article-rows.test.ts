@@ -27,6 +27,7 @@ import { plainTextBlocks } from '../../../src/document/plain-blocks.js';
 import type { Article, ParsedArticle } from '../../../src/document/article.js';
 import { annotation, article, T0 } from '../codecs/spanmark-v1-helpers.js';
 import { oldLibrary } from './old-library.js';
+import { withDb } from './with-db.js';
 
 const TIMEOUT = { timeout: 30_000 };
 const me = { id: 'my-install', name: 'analyst' };
@@ -80,19 +81,10 @@ function spyOnReads(reads: string[], table = 'articles'): (db: SpanmarkDb) => vo
     });
 }
 
-async function withDb(run: (db: SpanmarkDb) => Promise<void>, prepare: (db: SpanmarkDb) => void = () => undefined): Promise<void> {
-  const db = openDatabase(`article-rows-${n++}`);
-  prepare(db);
-  await db.open();
-  try {
-    await run(db);
-  } finally {
-    db.close();
-  }
-}
+const withFreshDb = (run: (db: SpanmarkDb) => Promise<void>, prepare?: (db: SpanmarkDb) => void): Promise<void> => withDb(`article-rows-${n++}`, run, prepare);
 
 test('every write path of the app keeps the rows equal to the articles less their texts', TIMEOUT, () =>
-  withDb(async (db) => {
+  withFreshDb(async (db) => {
     const ids: string[] = [];
     for (const [i, text] of NASTY.entries()) ids.push((await storeArticle(db, parsed(text, `title ${i} ‏עברית`))).article.id);
     await assertInStep(db, 'storeArticle');
@@ -135,7 +127,7 @@ test('every write path of the app keeps the rows equal to the articles less thei
 );
 
 test('feed import, Spanmark import and a foreign file add rows with their articles', TIMEOUT, () =>
-  withDb(async (db) => {
+  withFreshDb(async (db) => {
     const enc = (s: string) => new TextEncoder().encode(s);
     const feed = [
       { text: 'Protesters 🇰🇿 gathered.', title: 'Almaty', source: 'Reuters', date: '2022-01-05T10:00:00Z', tags: ['protest'] },
@@ -178,7 +170,7 @@ test('feed import, Spanmark import and a foreign file add rows with their articl
 );
 
 test('Replace text and its undo keep the row (no text in it) and its id', TIMEOUT, () =>
-  withDb(async (db) => {
+  withFreshDb(async (db) => {
     const OLD = 'Troops 😀 arrived in Almaty on Friday.\nAt least 18 people were killed.\n';
     const NEW = 'Troops 😀 arrived in Almaty on Friday.\r\n\nمرحبا\nAt least 19 people were killed.\n';
     const { article: a } = await storeArticle(db, parsed(OLD, 'before'));
@@ -192,7 +184,7 @@ test('Replace text and its undo keep the row (no text in it) and its id', TIMEOU
 );
 
 test('every shape of Dexie write is mirrored: put, update, modify, upsert, partial failure, deletes by key, index, range and clear', TIMEOUT, () =>
-  withDb(async (db) => {
+  withFreshDb(async (db) => {
     const docs = NASTY.slice(0, 4).map((t, i) => article(`${t} ${i}`, { title: `t${i}`, metadata: { tags: [`g${i % 2}`] } }));
     await db.articles.bulkAdd(docs);
     await assertInStep(db, 'bulkAdd');
@@ -231,7 +223,7 @@ test('every shape of Dexie write is mirrored: put, update, modify, upsert, parti
 );
 
 test('a transaction that fails leaves the articles and their rows as they were', TIMEOUT, () =>
-  withDb(async (db) => {
+  withFreshDb(async (db) => {
     const { article: a } = await storeArticle(db, parsed('Troops 😀 arrived.'));
     const before = await db.articleRows.toArray();
     await assert.rejects(
@@ -249,7 +241,7 @@ test('a transaction that fails leaves the articles and their rows as they were',
 );
 
 test('the rows cannot be written directly, only through their articles', TIMEOUT, () =>
-  withDb(async (db) => {
+  withFreshDb(async (db) => {
     const { article: a } = await storeArticle(db, parsed('Troops 😀 arrived.'));
     await assertInStep(db, 'before');
     await assert.rejects(db.articleRows.put({ ...articleRow(a), title: 'forged' }), /copy of articles/);
@@ -263,7 +255,7 @@ test('the rows cannot be written directly, only through their articles', TIMEOUT
 
 test('the rows’ pack: read instead of the rows while current, stored only for the stamp it was read under', TIMEOUT, () => {
   const reads: string[] = [];
-  return withDb(
+  return withFreshDb(
     async (db) => {
       const empty = await readArticleRows(db);
       assert.deepEqual(empty.rows, []);
@@ -349,7 +341,7 @@ test('an empty version 5 library upgrades to 6 with no rows', TIMEOUT, async () 
 test('the library reads no article (texts and all), only their rows', TIMEOUT, () => {
   const reads: string[] = [];
   const spy = spyOnReads(reads);
-  return withDb(async (db) => {
+  return withFreshDb(async (db) => {
     for (const text of NASTY) await storeArticle(db, parsed(text));
     reads.length = 0;
     const { rows } = await readLibraryRows(db);
@@ -361,7 +353,7 @@ test('the library reads no article (texts and all), only their rows', TIMEOUT, (
 test('a tag after the first reads the status from the row, never the article (its text read back after every label key)', TIMEOUT, () => {
   const reads: string[] = [];
   const spy = spyOnReads(reads);
-  return withDb(async (db) => {
+  return withFreshDb(async (db) => {
     const { article: a } = await storeArticle(db, parsed(NASTY[4]!));
     assert.equal(await noteTagged(db, a.id), 'in-progress');
     await assertInStep(db, 'first tag');
@@ -374,7 +366,7 @@ test('a tag after the first reads the status from the row, never the article (it
 });
 
 test('the library’s live query reads again when an article changes', TIMEOUT, () =>
-  withDb(async (db) => {
+  withFreshDb(async (db) => {
     const { article: a } = await storeArticle(db, parsed('Troops 😀 arrived.', 'first'));
     const seen: string[][] = [];
     let wake: () => void = () => undefined;
@@ -399,7 +391,7 @@ test('the library’s live query reads again when an article changes', TIMEOUT, 
 test('an import matching a library copy by its url finds it from the rows, reading no article by cursor', TIMEOUT, () => {
   const reads: string[] = [];
   const spy = spyOnReads(reads);
-  return withDb(async (db) => {
+  return withFreshDb(async (db) => {
     const url = 'https://example.org/almaty-😀';
     const OLD = 'Troops 😀 arrived in Almaty on Friday. At least 18 people were killed in the clashes near the airport, officials said.';
     const NEW = 'Troops 😀 arrived in Almaty on Friday. At least 19 people were killed in the clashes near the airport, officials said.';

@@ -5,21 +5,11 @@
 import 'fake-indexeddb/auto';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openDatabase } from '../../../renderer/db/db.js';
 import { corpusReportText, importCorpus, type CorpusOutcome, type CorpusProgress } from '../../../renderer/io/corpus-import.js';
+import { withDb } from './with-db.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const jsonl = (...rows: unknown[]) => enc(rows.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n'));
-
-async function withDb(name: string, run: (db: ReturnType<typeof openDatabase>) => Promise<void>): Promise<void> {
-  const db = openDatabase(name);
-  await db.open();
-  try {
-    await run(db);
-  } finally {
-    db.close();
-  }
-}
 
 test('a feed with good and bad lines, a plain article and a broken file: each outcome with its line', () =>
   withDb('corpus-mixed', async (db) => {

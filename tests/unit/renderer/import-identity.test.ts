@@ -17,6 +17,7 @@ import { annotation, article } from '../codecs/spanmark-v1-helpers.js';
 import { LIBRARY_STORES } from '../../e2e/pages/stored.js';
 import { oldLibrary } from './old-library.js';
 import { mineById } from './stored-mine.js';
+import { withDb } from './with-db.js';
 
 // Bounded, so a regression that leaves a transaction waiting fails here instead of hanging the suite.
 const TIMEOUT = { timeout: 30_000 };
@@ -34,15 +35,7 @@ function bytes(annotations: readonly Annotation[], exportedBy?: { id: string; na
   return new TextEncoder().encode(serializeSpanmarkV1(file));
 }
 
-async function withDb(run: (db: SpanmarkDb) => Promise<void>): Promise<void> {
-  const db = openDatabase(`import-identity-${n++}`);
-  await db.open();
-  try {
-    await run(db);
-  } finally {
-    db.close();
-  }
-}
+const withFreshDb = (run: (db: SpanmarkDb) => Promise<void>): Promise<void> => withDb(`import-identity-${n++}`, run);
 
 const mine = annotation(doc, 0, 6, { id: 'm1', annotator: 'analyst' });
 const theirs = [
@@ -51,7 +44,7 @@ const theirs = [
 ];
 
 test('a colleague with my name and another id becomes "analyst (2)"; my layer is unchanged; nobody is asked', TIMEOUT, async () => {
-  await withDb(async (db) => {
+  await withFreshDb(async (db) => {
     await db.articles.add(doc);
     await db.myLayerEdits.add(mine);
     let asked = 0;
@@ -81,7 +74,7 @@ test('a colleague with my name and another id becomes "analyst (2)"; my layer is
 });
 
 test('my own export (my id) merges into my layer without asking', TIMEOUT, async () => {
-  await withDb(async (db) => {
+  await withFreshDb(async (db) => {
     const r = await importExport(db, 'mine.spanmark.json', bytes([{ ...mine, annotatorId: me.id }], { id: me.id, name: me.name }), me, undefined, async () =>
       assert.fail('asked'),
     );
@@ -93,7 +86,7 @@ test('my own export (my id) merges into my layer without asking', TIMEOUT, async
 
 test('a file without ids asks once, naming the file and the count; "no" makes a colleague layer, "yes" my layer', TIMEOUT, async () => {
   const old = [mine, annotation(doc, 9, 16, { id: 'm2', annotator: 'analyst' }), annotation(doc, 20, 26, { id: 'x1', annotator: 'Aigerim' })];
-  await withDb(async (db) => {
+  await withFreshDb(async (db) => {
     const questions: unknown[] = [];
     const no = await importExport(db, 'old file.spanmark.json', bytes(old), me, undefined, async (q) => (questions.push(q), false));
     assert.deepEqual(questions, [{ file: 'old file.spanmark.json', annotator: 'analyst', count: 2 }]);
@@ -119,7 +112,7 @@ test('a file without ids asks once, naming the file and the count; "no" makes a 
 });
 
 test('renaming a layer renames it everywhere and carries its review decisions; names stay unique', TIMEOUT, async () => {
-  await withDb(async (db) => {
+  await withFreshDb(async (db) => {
     await importExport(db, 'c.spanmark.json', bytes(theirs), me);
     await importExport(db, 'a.spanmark.json', bytes([annotation(doc, 0, 6, { id: 'a1', annotator: 'Aigerim' })]), me);
     await db.reviewDecisions.put({
@@ -152,7 +145,7 @@ test('renaming a layer renames it everywhere and carries its review decisions; n
 
 test('an export with all layers carries each with its original name and id; a fresh library gets them as colleague layers', TIMEOUT, async () => {
   let json = '';
-  await withDb(async (db) => {
+  await withFreshDb(async (db) => {
     await db.articles.add(doc);
     await db.myLayerEdits.add(mine);
     await importExport(db, 'c.spanmark.json', bytes(theirs), me);
@@ -181,7 +174,7 @@ test('an export with all layers carries each with its original name and id; a fr
     assert.equal(back.value.unchanged, 1);
     assert.deepEqual([...(await loadLayers(db, doc.id)).others.keys()].sort(), ['Aigerim', 'Dana']);
   });
-  await withDb(async (db) => {
+  await withFreshDb(async (db) => {
     const lead = { id: 'lead-install', name: 'Lead' };
     const r = await importExport(db, 'all.spanmark.json', new TextEncoder().encode(json), lead, undefined, async () => assert.fail('asked'));
     assert.ok(r.ok);

@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openDatabase, type SpanmarkDb } from '../../../renderer/db/db.js';
+import type { SpanmarkDb } from '../../../renderer/db/db.js';
 import { writeNow } from '../../../renderer/db/annotations-repo.js';
 import {
   CHUNK_SIZE,
@@ -25,6 +25,7 @@ import {
 import type { SingleCommand } from '../../../src/annotations/commands.js';
 import type { Annotation } from '../../../src/annotations/types.js';
 import { seeded } from '../../soak/prng.js';
+import { withDb } from './with-db.js';
 
 const DOCS = ['doc-a', 'doc-b'] as const;
 const SMALL_CHUNK = 16;
@@ -41,17 +42,6 @@ const key = (list: readonly Annotation[]) =>
     .map((a) => JSON.stringify(a))
     .sort()
     .join('\n');
-
-async function withDb(name: string, body: (db: SpanmarkDb) => Promise<void>): Promise<void> {
-  const db = openDatabase(name);
-  await db.open();
-  try {
-    await body(db);
-  } finally {
-    db.close();
-    await db.delete();
-  }
-}
 
 /** Every read the app makes, each compared with the model. */
 async function assertReads(db: SpanmarkDb, model: Map<string, Map<string, Annotation>>, step: string): Promise<void> {
