@@ -11,7 +11,9 @@ import { confirmMoved, replaceArticleText, undoReplacement } from '../../../rend
 import { plainTextBlocks } from '../../../src/document/plain-blocks.js';
 import type { ParsedArticle } from '../../../src/document/article.js';
 import type { Annotation } from '../../../src/annotations/types.js';
-import { bumpRevision } from '../../../renderer/db/annotations-repo.js';
+import { bumpRevision, loadLayers } from '../../../renderer/db/annotations-repo.js';
+import { readMineOf } from '../../../renderer/db/my-layer-store.js';
+import { sortAnnotations } from '../../../src/annotations/commands.js';
 import { T0 } from '../codecs/spanmark-v1-helpers.js';
 import { encodeSpanmarkV1, serializeSpanmarkV1 } from '../../../src/codecs/spanmark-v1/encode.js';
 import { importExport } from '../../../renderer/io/import.js';
@@ -65,6 +67,10 @@ test('replacing re-anchors mine and colleagues’ layers in one step, keeps the 
         [theirs, 'name:Aigerim'],
       ],
     );
+    // Written whole in text order: opening reads the layer from its chunks, equal to the records.
+    const opened = await loadLayers(db, article.id);
+    assert.equal(opened.fromSnapshot, true, 'the replaced layer opens from its chunks');
+    assert.deepEqual(opened.own, sortAnnotations(await readMineOf(db, article.id)));
     // The new text, opened again, finds the same document, not a copy.
     const again = await storeArticle(db, parsed(NEW));
     assert.equal(again.existed, true);
@@ -74,6 +80,7 @@ test('replacing re-anchors mine and colleagues’ layers in one step, keeps the 
     assert.deepEqual((await db.textReplacements.get(article.id))!.moved, []);
 
     assert.equal(await undoReplacement(db, article.id), 'undone');
+    assert.deepEqual((await loadLayers(db, article.id)).own, sortAnnotations(beforeOwn), 'undone, the layer opens as it was');
     assert.equal(await undoReplacement(db, article.id), 'nothing');
     assert.deepEqual(await db.articles.get(article.id), article);
     assert.deepEqual(await mineById(db), beforeOwn);
