@@ -276,3 +276,31 @@ test('Trusted Types: the app creates its one worker policy and the page can crea
   );
   expect(attempts).toEqual(['sneaky: refused (TypeError)', 'spanmark-import-worker: refused (TypeError)']);
 });
+
+test('imported spans of mine are counted in the library at once and after a reload, and a later edit counts too', async ({ page }) => {
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  await app.setAnnotator('Dana');
+  const spans = [
+    { id: 'c1', label: 'claim', quote: 'Kassym-Zhomart Tokayev' },
+    { id: 'k1', label: 'casualty', quote: '18, two of them were beheaded' },
+    { id: 'd1', label: 'deployment', quote: 'Almaty' },
+  ] as const;
+  await app.importBuffer('mine.spanmark.json', colleagueExport('Dana', spans, sampleArticle()), 'mine');
+  await expect(app.infoMessage().last()).toContainText('3 added');
+  const item = page.locator(`[data-testid="library-item"][data-doc-id="${sampleArticle().sha256}"]`);
+  await page.getByTestId('cmd-library').click();
+  await expect(item).toContainText('3 annotations');
+  await page.reload();
+  await page.getByTestId('cmd-library').click();
+  await expect(item).toContainText('3 annotations');
+  // Open it by keys, tag one more span with a label key: the library counts four.
+  await item.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('article-title')).toHaveText('kazakhstan-2022-01-07');
+  await expect(app.rows()).toHaveCount(3);
+  await app.select('Nur-Sultan');
+  await app.tag('claim');
+  await page.getByTestId('cmd-library').click();
+  await expect(item).toContainText('4 annotations');
+});
