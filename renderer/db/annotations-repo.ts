@@ -8,7 +8,7 @@
 import Dexie, { RangeSet } from 'dexie';
 import { batchOutcome, commandDocId as annotationDocId, type AnnotationCommand } from '../../src/annotations/commands.js';
 import type { Annotation } from '../../src/annotations/types.js';
-import { fromColumns, toColumns, type LayerColumns } from '../../src/annotations/layer-columns.js';
+import { fromColumns, toColumns, type StoredColumns } from '../../src/annotations/layer-columns.js';
 import type { ReviewCommand, ReviewDecision } from '../../src/review/decisions.js';
 import type { Article } from '../../src/document/article.js';
 import type { LayerRevision, SpanmarkDb } from './db.js';
@@ -96,7 +96,7 @@ export async function readOwnLayers(db: SpanmarkDb, docs: readonly { readonly do
 }
 
 /** Columns packed in their text order, unpacked as one layer; undefined if any does not add up. */
-function unpackAll(columns: readonly LayerColumns[], docId: string, text: string): Annotation[] | undefined {
+function unpackAll(columns: readonly StoredColumns[], docId: string, text: string): Annotation[] | undefined {
   const out: Annotation[] = [];
   for (const c of columns) {
     const part = fromColumns(c, docId, text);

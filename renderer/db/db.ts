@@ -3,7 +3,7 @@
 
 import Dexie, { type EntityTable } from 'dexie';
 import type { Annotation } from '../../src/annotations/types.js';
-import type { LayerColumns } from '../../src/annotations/layer-columns.js';
+import type { StoredColumns } from '../../src/annotations/layer-columns.js';
 import type { Article } from '../../src/document/article.js';
 import type { ReviewDecision } from '../../src/review/decisions.js';
 import type { LayerKey } from '../../src/review/layer-identity.js';
@@ -83,7 +83,7 @@ export interface LayerChunk {
   /** 0, 1, 2…: the order the layer was written in. */
   readonly part: number;
   /** Packed with every quote (layer-columns.ts): a structured clone of columns costs a tenth of one of objects. */
-  readonly columns: LayerColumns;
+  readonly columns: StoredColumns;
 }
 
 export interface Tombstone {
@@ -109,7 +109,7 @@ export interface LayerSnapshot {
   readonly revision: number;
   readonly writer?: string;
   /** Absent when inChunks says where the layer is. */
-  readonly columns?: LayerColumns;
+  readonly columns?: StoredColumns;
   /**
    * At this revision my layer is exactly its chunks (myLayerChunks), in text order: a layer
    * written whole (an import, a text replacement or its undo) is read from them, so the same

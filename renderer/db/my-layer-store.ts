@@ -17,7 +17,7 @@
 
 import type { Table } from 'dexie';
 import type { Annotation } from '../../src/annotations/types.js';
-import type { LayerColumns } from '../../src/annotations/layer-columns.js';
+import type { StoredColumns } from '../../src/annotations/layer-columns.js';
 import type { LayerChunk, SpanmarkDb, Tombstone } from './db.js';
 import { chunkAnnotations, chunksOf } from './layer-chunks.js';
 
@@ -104,8 +104,8 @@ export async function eachMine(db: SpanmarkDb, docIds: readonly string[], visit:
 }
 
 /** The packed chunks of these documents, by document, in part order (not merged with edits or tombstones). */
-export async function chunkColumnsOf(db: SpanmarkDb, docIds: readonly string[]): Promise<Map<string, LayerColumns[]>> {
-  const out = new Map<string, LayerColumns[]>();
+export async function chunkColumnsOf(db: SpanmarkDb, docIds: readonly string[]): Promise<Map<string, StoredColumns[]>> {
+  const out = new Map<string, StoredColumns[]>();
   if (docIds.length === 0) return out;
   // In part order within a document: an index orders equal keys by primary key.
   for (const c of await db.myLayerChunks.where('docId').anyOf(docIds).toArray()) {

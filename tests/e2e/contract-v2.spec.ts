@@ -1,7 +1,8 @@
 // Contract v2 through the UI: a file with typed attribute values and a label the library lacks is
 // imported (after the analyst agrees to add the label), as a colleague's layer and as my own; the
 // values survive a reload (records and the layer snapshot) and come back identical in a v2 export;
-// a v1 export says how many values it left out; declining the additions imports nothing.
+// a v1 export says how many values it left out; declining the additions imports nothing. My layer
+// as the previous build packed it (columns version 2) still opens with every value.
 
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -159,4 +160,52 @@ test('a v2 file as my own layer keeps its values through reload and export; v1 e
   expect(v1.documents[0]!.annotations.every((a) => a.attributes === undefined)).toBe(true);
   // 1 + 2 claim values, 5 casualty values, 2 deployment values.
   await expect(app.infoMessage().last()).toContainText('10 attribute values left out (version 1 cannot hold them)');
+});
+
+test('my layer as the previous build packed it (each annotation its own JSON text of values) opens with every value', async ({ page }) => {
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  await app.setAnnotator('Dana');
+  await app.openSample();
+  const { buffer } = v2File('Dana');
+  const done = app.importBuffer('mine.spanmark.json', buffer, 'mine');
+  await app.answerSchema(true);
+  await done;
+  await expect(app.rows()).toHaveCount(4);
+
+  // Repacked in the page as version 2 wrote it: values per annotation, length -1 for none.
+  const repacked = await page.evaluate(
+    () =>
+      new Promise<{ version: number; lengths: number[] }[]>((resolve, reject) => {
+        const open = indexedDB.open('spanmark');
+        open.onerror = () => reject(new Error(String(open.error)));
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('myLayerChunks', 'readwrite');
+          const store = tx.objectStore('myLayerChunks');
+          const out: { version: number; lengths: number[] }[] = [];
+          const all = store.getAll();
+          all.onsuccess = () => {
+            for (const chunk of all.result as { columns: { version: number; attributes: string } }[]) {
+              const texts = (JSON.parse(chunk.columns.attributes) as (object | null)[]).map((v) => (v === null ? undefined : JSON.stringify(v)));
+              const lengths = Int32Array.from(texts, (t) => (t === undefined ? -1 : t.length));
+              store.put({ ...chunk, columns: { ...chunk.columns, version: 2, attributes: { text: texts.join(''), lengths } } });
+              out.push({ version: chunk.columns.version, lengths: [...lengths] });
+            }
+          };
+          tx.oncomplete = () => {
+            db.close();
+            resolve(out);
+          };
+          tx.onerror = () => reject(new Error(String(tx.error)));
+        };
+      }),
+  );
+  // One chunk of this build's packing, now holding four annotations' values the old way.
+  expect(repacked.map((c) => [c.version, c.lengths.length, c.lengths.every((n) => n > 0)])).toEqual([[3, 4, true]]);
+
+  await page.reload();
+  await expect(app.rows()).toHaveCount(4);
+  const v2 = (await app.exportDocument()).json as WireFile;
+  expect(valuesById(v2)).toEqual(valuesById(JSON.parse(buffer.toString('utf8')) as WireFile));
 });

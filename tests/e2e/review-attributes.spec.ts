@@ -109,10 +109,9 @@ test('same span, different attributes: both values shown, theirs taken for one, 
 
   // Reopening reads my layer's snapshot once it is written: it must hold the values too.
   const snapshotValues = async () =>
-    // The snapshot packs each annotation's values as JSON in one string column (layer-columns.ts);
-    // with one annotation the column's text is that annotation's values.
-    ((await readStored(page))['layerSnapshots'] as { columns?: { attributes?: { text: string } } }[]).map((s) =>
-      s.columns?.attributes ? [JSON.parse(s.columns.attributes.text) as unknown] : undefined,
+    // The snapshot packs the layer's values as one JSON array (layer-columns.ts), an entry per annotation.
+    ((await readStored(page))['layerSnapshots'] as { columns?: { attributes?: string } }[]).map((s) =>
+      s.columns?.attributes ? (JSON.parse(s.columns.attributes) as unknown) : undefined,
     );
   await expect.poll(snapshotValues, { timeout: 10_000 }).toEqual([[{ count: { min: 16, max: 18 }, kind: ['killed'], group: 'security forces' }]]);
   await page.reload();

@@ -157,7 +157,8 @@ export interface RawColumns {
   createdAt: RawPacked;
   updatedAt: RawPacked;
   notes: RawPacked;
-  attributes: RawPacked;
+  /** Version 3: one JSON array for the layer (null for none); version 2: one JSON text each. */
+  attributes: string | RawPacked;
   provenance: { at: number; provenance: NonNullable<Ann['provenance']> }[];
 }
 
@@ -166,12 +167,26 @@ export interface RawPacked {
   lengths: number[];
 }
 
+/** Each annotation's attribute values (null for none), from either version's packing, or why not. */
+function valuesOf(c: RawColumns, n: number, unpack: (p: RawPacked, name: string) => (string | number)[] | string): (Record<string, unknown> | null)[] | string {
+  if (c.version === 3) {
+    if (typeof c.attributes !== 'string') return 'attributes is not one JSON text';
+    const all = JSON.parse(c.attributes) as unknown;
+    if (!Array.isArray(all) || all.length !== n) return `attributes is not a list of ${n}`;
+    return all as (Record<string, unknown> | null)[];
+  }
+  if (typeof c.attributes === 'string') return 'attributes of version 2 is not packed';
+  const each = unpack(c.attributes, 'attributes');
+  if (typeof each === 'string') return each;
+  return each.map((v) => (v === -1 ? null : (JSON.parse(String(v)) as Record<string, unknown>)));
+}
+
 /**
  * The annotations a snapshot holds, decoded from the documented packing (length -1: absent, -2:
  * implied by the text or by createdAt), or a reason it cannot be decoded.
  */
 export function decodeColumns(c: RawColumns, docId: string, text: string): Ann[] | string {
-  if (c.version !== 2) return `columns version ${c.version}`;
+  if (c.version !== 2 && c.version !== 3) return `columns version ${c.version}`;
   const n = c.count;
   for (const [name, col] of [
     ['starts', c.starts],
@@ -197,7 +212,7 @@ export function decodeColumns(c: RawColumns, docId: string, text: string): Ann[]
   const created = unpack(c.createdAt, 'createdAt');
   const updated = unpack(c.updatedAt, 'updatedAt');
   const notes = unpack(c.notes, 'notes');
-  const attributes = unpack(c.attributes, 'attributes');
+  const attributes = valuesOf(c, n, unpack);
   for (const col of [ids, quotes, created, updated, notes, attributes]) if (typeof col === 'string') return col;
   const prov = new Map(c.provenance.map((p) => [p.at, p.provenance]));
   const out: Ann[] = [];
@@ -209,7 +224,7 @@ export function decodeColumns(c: RawColumns, docId: string, text: string): Ann[]
     const up = (updated as (string | number)[])[i]!;
     const note = (notes as (string | number)[])[i]!;
     const id = (ids as (string | number)[])[i]!;
-    const values = (attributes as (string | number)[])[i]!;
+    const values = (attributes as (Record<string, unknown> | null)[])[i]!;
     const annotatorId = c.annotatorIds[c.annotatorIndex[i]!];
     if (typeof id !== 'string' || typeof cr !== 'string') return `annotation ${i} has no id or createdAt`;
     const a: Ann = {
@@ -224,7 +239,7 @@ export function decodeColumns(c: RawColumns, docId: string, text: string): Ann[]
       createdAt: cr,
       updatedAt: up === -2 ? cr : String(up),
       ...(note === -1 ? {} : { note: String(note) }),
-      ...(values === -1 ? {} : { attributes: JSON.parse(String(values)) as NonNullable<Ann['attributes']> }),
+      ...(values === null ? {} : { attributes: values }),
       ...(prov.has(i) ? { provenance: prov.get(i)! } : {}),
     };
     out.push(a);

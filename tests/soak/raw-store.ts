@@ -82,7 +82,7 @@ export async function readRawState(page: Page, docId: string | undefined): Promi
         createdAt: packed(c['createdAt']),
         updatedAt: packed(c['updatedAt']),
         notes: packed(c['notes']),
-        attributes: packed(c['attributes']),
+        attributes: typeof c['attributes'] === 'string' ? c['attributes'] : packed(c['attributes']),
         provenance: c['provenance'],
       });
       const c = snap?.columns;

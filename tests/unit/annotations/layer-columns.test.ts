@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { fromColumns, toColumns, type LayerColumns } from '../../../src/annotations/layer-columns.js';
+import { fromColumns, toColumns, type LayerColumns, type LayerColumnsV2, type StoredColumns } from '../../../src/annotations/layer-columns.js';
 import type { Annotation } from '../../../src/annotations/types.js';
 import { DEFAULT_SCHEMA, labelIds } from '../../../src/labels/schema.js';
 
@@ -108,12 +108,20 @@ test('property: any layer survives packing, and each annotator and label is stor
 test('columns that do not add up are refused, never half read', () => {
   const good = toColumns([ann({ id: 'a', start: 0, end: 2, quote: 'xy' }), ann({ id: 'b', start: 4, end: 5, note: 'n' })], TEXT);
   assert.ok(fromColumns(good, 'doc', TEXT));
-  const broken: [string, LayerColumns][] = [
-    ['another version (1 packed no attributes or annotator ids)', { ...good, version: 1 as unknown as 2 }],
-    ['a newer version', { ...good, version: 3 as unknown as 2 }],
+  const broken: [string, StoredColumns][] = [
+    ['another version (1 packed no attributes or annotator ids)', { ...good, version: 1 as unknown as 3 }],
+    ['a newer version', { ...good, version: 4 as unknown as 3 }],
     ['no attributes column', { ...good, attributes: undefined as unknown as LayerColumns['attributes'] }],
-    ['attributes that are not an object', { ...good, attributes: { text: '[1]"x"', lengths: Int32Array.of(3, 3) } }],
-    ['attributes that are not JSON', { ...good, attributes: { text: '{', lengths: Int32Array.of(1, -1) } }],
+    ['attributes that are not JSON', { ...good, attributes: '[null,' }],
+    ['attributes that are not a list', { ...good, attributes: '{"a":null}' }],
+    ['attributes for too few annotations', { ...good, attributes: '[null]' }],
+    ['attributes for too many annotations', { ...good, attributes: '[null,null,null]' }],
+    ['values that are not an object', { ...good, attributes: '[1,null]' }],
+    ['values that are a list', { ...good, attributes: '[null,["x"]]' }],
+    ['version 3 values packed as version 2', { ...good, attributes: { text: '', lengths: Int32Array.of(-1, -1) } as unknown as string }],
+    ['version 2 values that are not an object', asV2(good, { text: '[1]"x"', lengths: Int32Array.of(3, 3) })],
+    ['version 2 values that are not JSON', asV2(good, { text: '{', lengths: Int32Array.of(1, -1) })],
+    ['version 2 values as one JSON text', { ...asV2(good), attributes: '[null,null]' as unknown as LayerColumnsV2['attributes'] }],
     ['annotator ids not beside the names', { ...good, annotatorIds: [] }],
     ['count off', { ...good, count: 3 }],
     ['ids text too long', { ...good, ids: { ...good.ids, text: `${good.ids.text}!` } }],
@@ -242,4 +250,60 @@ test('packed without the text, every quote is stored; columns that imply quotes 
   assert.equal(fromColumns(toColumns(far), 'doc', TEXT), undefined);
   // Implied quotes need the text they were cut from.
   assert.equal(fromColumns(toColumns(list, TEXT), 'doc'), undefined);
+});
+
+/**
+ * Columns as version 2 wrote them (each annotation's values as its own JSON text, length -1 for
+ * none), made from version 3's: a library written by an older build holds its chunks so.
+ */
+function asV2(c: LayerColumns, attributes?: LayerColumnsV2['attributes']): LayerColumnsV2 {
+  const values = JSON.parse(c.attributes) as (object | null)[];
+  const texts = values.map((v) => (v === null ? undefined : JSON.stringify(v)));
+  return {
+    ...c,
+    version: 2,
+    attributes: attributes ?? {
+      text: texts.filter((t) => t !== undefined).join(''),
+      lengths: Int32Array.from(texts, (t) => (t === undefined ? -1 : t.length)),
+    },
+  };
+}
+
+test('attribute values are one JSON array for the layer, null where an annotation has none', () => {
+  const list = [
+    ann({ id: 'a', start: 0, end: 12, attributes: { count: { value: 18, qualifier: 'exact' }, place: 'Алматы 🇰🇿' } }),
+    ann({ id: 'b', start: 20, end: 26 }),
+    ann({ id: 'c', start: 30, end: 36, attributes: {} }),
+  ];
+  const c = toColumns(list, TEXT);
+  assert.equal(c.version, 3);
+  assert.deepEqual(JSON.parse(c.attributes), [{ count: { value: 18, qualifier: 'exact' }, place: 'Алматы 🇰🇿' }, null, {}]);
+  assert.equal(toColumns([], TEXT).attributes, '[]');
+});
+
+test('columns of version 2 (chunks an older build wrote) are still read, values and all', () => {
+  const list: Annotation[] = [
+    ann({ id: 'a', label: 'casualty', start: 0, end: 12, attributes: { count: { min: 10, max: 15 }, kind: ['killed', 'injured'], place: '' } }),
+    ann({ id: 'b', start: 20, end: 26, note: 'n' }),
+    ann({ id: 'c', start: 30, end: 36, attributes: { speaker: 'a', constructor: 'x', flag: false } }),
+    ann({ id: 'd', start: 40, end: 46, attributes: {} }),
+  ];
+  const v2 = asV2(toColumns(list));
+  assert.deepEqual(
+    [...v2.attributes.lengths].map((n) => n >= 0),
+    [true, false, true, true],
+  );
+  assert.deepEqual(fromColumns(v2, 'doc'), list);
+  assert.deepEqual(fromColumns(asV2(toColumns(list, TEXT)), 'doc', TEXT), list);
+  assert.deepEqual(fromColumns(asV2(toColumns([])), 'doc'), []);
+});
+
+test('property: a layer packed as version 2 reads the same as packed now', () => {
+  const full = fc.record(EVERY_FIELD, { noNullPrototype: true });
+  fc.assert(
+    fc.property(fc.array(full, { maxLength: 20 }), (raw) => {
+      const list = raw.map((r) => ({ ...r, end: r.start + r.end }));
+      assert.deepEqual(fromColumns(asV2(toColumns(list)), 'doc'), list);
+    }),
+  );
 });

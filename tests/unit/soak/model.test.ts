@@ -44,7 +44,7 @@ function raw(list: readonly Annotation[]): RawColumns {
     createdAt: p(c.createdAt),
     updatedAt: p(c.updatedAt),
     notes: p(c.notes),
-    attributes: p(c.attributes),
+    attributes: c.attributes,
     provenance: c.provenance.map((x) => ({ at: x.at, provenance: { ...x.provenance } })),
   };
 }
@@ -61,6 +61,26 @@ test('decodes what the app packs: emoji, combining marks, RTL, newlines, notes, 
   const decoded = decodeColumns(raw(layer), 'doc', TEXT);
   assert.ok(Array.isArray(decoded), JSON.stringify(decoded));
   assert.deepEqual(diffRecords(byId(layer), byId(decoded)), []);
+});
+
+test('chunks an older build packed (version 2: each annotation its own JSON text of values) decode the same', () => {
+  const layer: Annotation[] = [
+    ann('a', 'Almaty', { attributes: { place: 'Алматы 🇰🇿', kind: ['killed', 'injured'] } }),
+    ann('b', 'end'),
+    ann('c', 'line two', { attributes: {} }),
+  ];
+  const now = raw(layer);
+  const texts = (JSON.parse(now.attributes as string) as (object | null)[]).map((v) => (v === null ? -1 : JSON.stringify(v)));
+  const v2: RawColumns = {
+    ...now,
+    version: 2,
+    attributes: { text: texts.filter((t) => typeof t === 'string').join(''), lengths: texts.map((t) => (typeof t === 'string' ? t.length : -1)) },
+  };
+  const decoded = decodeColumns(v2, 'doc', TEXT);
+  assert.ok(Array.isArray(decoded), JSON.stringify(decoded));
+  assert.deepEqual(diffRecords(byId(layer), byId(decoded)), []);
+  assert.match(JSON.stringify(decodeColumns({ ...v2, attributes: now.attributes }, 'doc', TEXT)), /version 2 is not packed/);
+  assert.match(JSON.stringify(decodeColumns({ ...now, attributes: '[null]' }, 'doc', TEXT)), /not a list of 3/);
 });
 
 test('an empty layer decodes to nothing', () => {
