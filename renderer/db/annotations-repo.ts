@@ -129,18 +129,22 @@ export async function loadLayers(db: SpanmarkDb, docId: string, knownText?: stri
 
 /** Bumps a document's revision; call inside a transaction that includes layerRevisions. */
 export async function bumpRevision(db: SpanmarkDb, docId: string): Promise<Stamp> {
-  const [stamp] = await bumpRevisions(db, [{ docId, read: stampOf(await db.layerRevisions.get(docId)) }]);
-  return stamp!;
+  const bumped = bumpRevisions(db, [{ docId, read: stampOf(await db.layerRevisions.get(docId)) }]);
+  await bumped.written;
+  return bumped.stamps[0]!;
 }
 
 /**
  * Bumps many documents' revisions in one write, from the stamps read earlier in the same
- * transaction (readOwnLayers), so nothing can have written between; returns the new stamps in order.
+ * transaction (readOwnLayers), so nothing can have written between. The new stamps, in order, are
+ * known at once, so what is stamped with them can be written beside the revisions, not after.
  */
-export async function bumpRevisions(db: SpanmarkDb, docs: readonly { readonly docId: string; readonly read: Stamp }[]): Promise<Stamp[]> {
+export function bumpRevisions(
+  db: SpanmarkDb,
+  docs: readonly { readonly docId: string; readonly read: Stamp }[],
+): { readonly stamps: Stamp[]; readonly written: Promise<unknown> } {
   const stamps = docs.map((d) => nextStamp(d.read));
-  await db.layerRevisions.bulkPut(docs.map((d, i) => ({ docId: d.docId, ...stamps[i]! })));
-  return stamps;
+  return { stamps, written: db.layerRevisions.bulkPut(docs.map((d, i) => ({ docId: d.docId, ...stamps[i]! }))) };
 }
 
 /** An edit's write, issued: its stamp at once, and once committed the stamp it replaced. */

@@ -170,11 +170,13 @@ export async function replaceMineOnAll(
   layers: readonly { readonly docId: string; readonly list: readonly Annotation[] }[],
   { onWritten, chunkSize }: ReplaceOptions = {},
 ): Promise<void> {
-  await deleteMineOn(
+  const removed = deleteMineOn(
     db,
     layers.map((l) => l.docId),
   );
+  // Packed while the old layer is being removed.
   const perLayer = layers.map((l) => chunksOf(l.docId, l.list, chunkSize));
+  await removed;
   let written = 0;
   let step: LayerChunk[] = [];
   let inStep = 0;

@@ -284,7 +284,7 @@ export async function mergeOwnAll(db: SpanmarkDb, docs: readonly OwnIncoming[], 
   }
   if (changed.length === 0) return;
   let before = 0;
-  await replaceMineOnAll(
+  const written = replaceMineOnAll(
     db,
     changed.map((c) => ({ docId: c.docId, list: c.layer })),
     {
@@ -294,16 +294,23 @@ export async function mergeOwnAll(db: SpanmarkDb, docs: readonly OwnIncoming[], 
       },
     },
   );
-  const stamps = await bumpRevisions(db, changed);
-  // Each layer was written whole, in text order as the session keeps it: its chunks are its
-  // snapshot, and opening skips sorting 10,000 annotations.
-  await putSnapshots(
-    db,
-    changed.map((c, i) => ({ docId: c.docId, stamp: stamps[i]!, inChunks: true })),
-  );
-  // The library's label counts, current at the new stamps: otherwise the library reads the whole
-  // layer again to count it (~40 ms for 10,000) while the imported document opens.
-  await db.layerCounts.bulkPut(changed.map((c, i) => countsRecord(c.docId, stamps[i]!, summariseLayer(c.layer))));
+  // The revisions, snapshots and counts are requests of the same transaction as the chunks, which
+  // they do not depend on: issued now, the counting runs while IndexedDB removes the old layer,
+  // and none waits for the 2 MB chunk to be stored first.
+  const bumped = bumpRevisions(db, changed);
+  await Promise.all([
+    written,
+    bumped.written,
+    // Each layer is written whole, in text order as the session keeps it: its chunks are its
+    // snapshot, and opening skips sorting 10,000 annotations.
+    putSnapshots(
+      db,
+      changed.map((c, i) => ({ docId: c.docId, stamp: bumped.stamps[i]!, inChunks: true })),
+    ),
+    // The library's label counts, current at the new stamps: otherwise the library reads the whole
+    // layer again to count it (~40 ms for 10,000) while the imported document opens.
+    db.layerCounts.bulkPut(changed.map((c, i) => countsRecord(c.docId, bumped.stamps[i]!, summariseLayer(c.layer)))),
+  ]);
 }
 
 /**
