@@ -22,7 +22,7 @@ import { ArticleView, type ReaderController, type Span } from '../reader/Article
 import { LibraryView } from '../library/LibraryView.js';
 import { tableOrder } from '../library/table-state.js';
 import { SettingsDialog } from '../settings/SettingsDialog.js';
-import { DocumentSession, type SessionSnapshot } from '../store/document-session.js';
+import { DocumentSession, type KnownLayer, type SessionSnapshot } from '../store/document-session.js';
 import { dispatch } from './events.js';
 import { Messages, type Message } from './Messages.js';
 import { Toolbar } from './Toolbar.js';
@@ -151,8 +151,8 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
   const [searchJump, setSearchJump] = useState<{ readonly docId: string; readonly span: { start: number; end: number } } | null>(null);
 
   const openDoc = useCallback(
-    async (id: string, known?: Article) => {
-      const next = await DocumentSession.open(db, id, known);
+    async (id: string, known?: Article, layer?: KnownLayer) => {
+      const next = await DocumentSession.open(db, id, known, layer);
       if (!next) return say('error', 'That document is no longer in the library.');
       const article = next.article;
       setSession((prev) => {

@@ -20,7 +20,7 @@ import type { ConfirmMine, ConfirmSchema, ImportProgress } from '../io/import.js
 import type { Me } from '../../src/review/layer-identity.js';
 import { openArticleBytes } from '../io/open-article.js';
 import type { ReaderController, Span } from '../reader/ArticleView.js';
-import type { DocumentSession } from '../store/document-session.js';
+import type { DocumentSession, KnownLayer } from '../store/document-session.js';
 import { plural } from '../ui/format.js';
 import type { ProgressState } from '../ui/ProgressNotice.js';
 import { dispatch } from './events.js';
@@ -44,7 +44,7 @@ interface Deps {
   readonly controller: MutableRefObject<ReaderController | null>;
   readonly importer: Importer;
   readonly setImporting: Dispatch<SetStateAction<ProgressState | null>>;
-  readonly openDoc: (id: string, known?: Article) => Promise<void>;
+  readonly openDoc: (id: string, known?: Article, layer?: KnownLayer) => Promise<void>;
   readonly say: (kind: 'info' | 'error', text: string) => void;
   readonly fail: (what: string, e: unknown) => void;
   /**
@@ -122,9 +122,10 @@ export function useAnnotationActions({
       if (!r.ok) return say('error', `Nothing was imported. ${r.error.message}`);
       // Committed (strict durability); the document is opened next, then 'spanmark:imported'.
       dispatch('spanmark:import-committed', { name, docIds: r.value.docIds });
-      const s = r.value;
+      // The layer the import committed opens as handed over, not read back (annotations-repo.ts KnownLayer).
+      const { layer, ...s } = r.value;
       if (session && s.docIds.includes(session.article.id)) await session.reload();
-      else if (!session && s.docIds[0]) await openDoc(s.docIds[0]);
+      else if (!session && s.docIds[0]) await openDoc(s.docIds[0], undefined, layer);
       const mine =
         s.added + s.updated + s.unchanged + s.keptNewer > 0
           ? ` Your layer: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged${s.keptNewer ? `, ${s.keptNewer} kept because your copy is newer` : ''}.`

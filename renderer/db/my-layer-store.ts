@@ -163,13 +163,14 @@ export async function replaceMineOn(db: SpanmarkDb, docId: string, list: readonl
 /**
  * replaceMineOn for many documents in a few requests: one removal for all of them, then their
  * chunks in request batches of about STEP_ANNOTATIONS annotations (an import of 500 articles of 20
- * spans was four requests a document, one after another). In the order given.
+ * spans was four requests a document, one after another). In the order given. Resolves with each
+ * layer's chunks as written, in part order: the layer at its new revision, without reading it back.
  */
 export async function replaceMineOnAll(
   db: SpanmarkDb,
   layers: readonly { readonly docId: string; readonly list: readonly Annotation[] }[],
   { onWritten, chunkSize }: ReplaceOptions = {},
-): Promise<void> {
+): Promise<StoredColumns[][]> {
   const removed = deleteMineOn(
     db,
     layers.map((l) => l.docId),
@@ -194,4 +195,5 @@ export async function replaceMineOnAll(
     if (inStep >= STEP_ANNOTATIONS) await flush();
   }
   await flush();
+  return perLayer.map((chunks) => chunks.map((c) => c.columns));
 }

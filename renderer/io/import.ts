@@ -24,7 +24,7 @@ import { decisionId, type ReviewDecision } from '../../src/review/decisions.js';
 import type { Result } from '../../src/result.js';
 import { countNeedingConfirmation, routeAnnotation, type LayerKey, type Me } from '../../src/review/layer-identity.js';
 import { sha256Hex } from '../db/articles-repo.js';
-import { bumpRevisions, putSnapshots, readOwnLayers, type Stamp } from '../db/annotations-repo.js';
+import { bumpRevisions, putSnapshots, readOwnLayers, type KnownLayer, type Stamp } from '../db/annotations-repo.js';
 import { ensureColleagueLayer, replaceColleagueLayer } from '../db/colleague-layers-repo.js';
 import { underStoredIds } from '../anchoring/stored-ids.js';
 import { placeOnLibraryCopies, storeImportReanchoring, type ReanchorSummary } from '../anchoring/import-reanchor.js';
@@ -63,6 +63,8 @@ export interface ImportSummary {
   readonly warnings: readonly string[];
   /** Documents whose library copy has another text: their spans re-anchored onto it; orphans kept. */
   readonly reanchored?: ReanchorSummary;
+  /** My layer on the first document as committed, when the import wrote it: opened without reading it back. */
+  readonly layer?: KnownLayer;
 }
 
 /** Where an import is; `done`/`total` count annotations written so far (stage 'saving'). */
@@ -133,23 +135,29 @@ export async function importExport(
   // A document the library holds with another text: its spans placed on the library's (renderer/anchoring/import-reanchor.ts).
   const onto = await placeOnLibraryCopies(db, await underStoredIds(db, decoded.value.documents), route);
   const documents = onto.documents;
+  let written: readonly KnownLayer[];
   try {
-    await applyImport(db, documents, me, counts, onProgress, route, { file: fileSchema, confirmed: additions }, () => storeImportReanchoring(db, onto.plans));
+    written = await applyImport(db, documents, me, counts, onProgress, route, { file: fileSchema, confirmed: additions }, () =>
+      storeImportReanchoring(db, onto.plans),
+    );
   } catch (e) {
     // The transaction aborted: nothing of this file was written.
     return { ok: false, error: { code: 'conflict', message: `${name}: ${e instanceof Error ? e.message : String(e)}`, path: name } };
   }
   const { layers, ...rest } = counts;
+  const docIds = documents.map((d) => d.article.id);
+  const layer = written.find((l) => l.docId === docIds[0]);
   return {
     ok: true,
     value: {
       ...rest,
       documents: decoded.value.documents.length,
-      docIds: documents.map((d) => d.article.id),
+      docIds,
       layers: [...layers].map(([annotator, annotations]) => ({ annotator, annotations })),
       schemaAdded: additions.map((a) => a.text),
       warnings: decoded.value.warnings.map((w) => w.message),
       ...(onto.summary.documents + onto.summary.keptOrphans > 0 ? { reanchored: onto.summary } : {}),
+      ...(layer ? { layer } : {}),
     },
   };
 }
@@ -177,14 +185,14 @@ async function applyImport(
   schema: { readonly file: LabelSchema; readonly confirmed: readonly SchemaAddition[] },
   /** Written first in the transaction: moved spans and orphans of re-anchored documents. */
   reanchored: () => Promise<void> = async () => {},
-): Promise<void> {
+): Promise<readonly KnownLayer[]> {
   const total = documents.reduce((n, d) => n + d.annotations.length, 0);
   let written = 0;
   const wrote = (n: number): void => {
     written += n;
     onProgress({ stage: 'saving', done: Math.min(written, total), total });
   };
-  await db.transaction(
+  return db.transaction(
     'rw',
     [
       db.articles,
@@ -244,8 +252,9 @@ async function applyImport(
         if (doc.review && decisions.length > 0) await db.articles.update(docId, { reviewStatus: doc.review.status });
       }
       // My layers of every document at once: a few requests instead of several per document.
-      await mergeOwnAll(db, own, counts, wrote);
+      const layers = await mergeOwnAll(db, own, counts, wrote);
       onProgress({ stage: 'committing' });
+      return layers;
     },
   );
 }
@@ -258,8 +267,8 @@ export interface OwnIncoming {
 }
 
 /** mergeOwnAll for one document. */
-export function mergeOwn(db: SpanmarkDb, docId: string, text: string, incoming: readonly Annotation[], counts: Counts): Promise<void> {
-  return mergeOwnAll(db, [{ docId, text, incoming }], counts);
+export async function mergeOwn(db: SpanmarkDb, docId: string, text: string, incoming: readonly Annotation[], counts: Counts): Promise<void> {
+  await mergeOwnAll(db, [{ docId, text, incoming }], counts);
 }
 
 /**
@@ -270,11 +279,16 @@ export function mergeOwn(db: SpanmarkDb, docId: string, text: string, incoming: 
  * 10,000), its revision bumped and the same columns stored as its snapshot. Reads, bumps and snapshots each
  * go in a few requests for all documents: one after another per document, 500 articles of 20
  * spans took 3.5 s, mostly waiting on requests. `onWritten` is told each batch of annotations
- * written (their number).
+ * written (their number). Resolves with each layer that changed as written: its chunks at its new stamp.
  */
-export async function mergeOwnAll(db: SpanmarkDb, docs: readonly OwnIncoming[], counts: Counts, onWritten: (n: number) => void = () => {}): Promise<void> {
+export async function mergeOwnAll(
+  db: SpanmarkDb,
+  docs: readonly OwnIncoming[],
+  counts: Counts,
+  onWritten: (n: number) => void = () => {},
+): Promise<readonly KnownLayer[]> {
   const some = byDocument(docs);
-  if (some.length === 0) return;
+  if (some.length === 0) return [];
   const stored = await readOwnLayers(db, some);
   const changed: { docId: string; text: string; read: Stamp; layer: readonly Annotation[] }[] = [];
   for (const [i, { docId, text, incoming }] of some.entries()) {
@@ -282,7 +296,7 @@ export async function mergeOwnAll(db: SpanmarkDb, docs: readonly OwnIncoming[], 
     const layer = new Map(own.map((a) => [a.id, a]));
     if (mergeInto(layer, incoming, counts)) changed.push({ docId, text, read: stamp, layer: sortAnnotations([...layer.values()]) });
   }
-  if (changed.length === 0) return;
+  if (changed.length === 0) return [];
   let before = 0;
   const written = replaceMineOnAll(
     db,
@@ -298,7 +312,7 @@ export async function mergeOwnAll(db: SpanmarkDb, docs: readonly OwnIncoming[], 
   // they do not depend on: issued now, the counting runs while IndexedDB removes the old layer,
   // and none waits for the 2 MB chunk to be stored first.
   const bumped = bumpRevisions(db, changed);
-  await Promise.all([
+  const [columns] = await Promise.all([
     written,
     bumped.written,
     // Each layer is written whole, in text order as the session keeps it: its chunks are its
@@ -311,6 +325,7 @@ export async function mergeOwnAll(db: SpanmarkDb, docs: readonly OwnIncoming[], 
     // layer again to count it (~40 ms for 10,000) while the imported document opens.
     db.layerCounts.bulkPut(changed.map((c, i) => countsRecord(c.docId, bumped.stamps[i]!, summariseLayer(c.layer)))),
   ]);
+  return changed.map((c, i) => ({ docId: c.docId, stamp: bumped.stamps[i]!, columns: columns[i]! }));
 }
 
 /**

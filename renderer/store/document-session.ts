@@ -12,7 +12,18 @@ import { LayerIndex, type LayerLookup } from '../../src/annotations/layer-index.
 import type { Annotation } from '../../src/annotations/types.js';
 import type { Article } from '../../src/document/article.js';
 import { invertReview, type ReviewDecision } from '../../src/review/decisions.js';
-import { loadLayers, sameStamp, saveSnapshot, writeNow, type DocumentLayers, type SessionCommand, type Stamp } from '../db/annotations-repo.js';
+import {
+  loadLayers,
+  sameStamp,
+  saveSnapshot,
+  writeNow,
+  type DocumentLayers,
+  type KnownLayer,
+  type SessionCommand,
+  type Stamp,
+} from '../db/annotations-repo.js';
+
+export type { KnownLayer };
 import type { SpanmarkDb } from '../db/db.js';
 import { dispatch } from '../app/events.js';
 import { announceChange, onRemoteChange } from './change-channel.js';
@@ -85,10 +96,13 @@ export class DocumentSession implements LayerLookup {
     this.stopRemote = onRemoteChange(article.id, () => void this.reload().catch(() => undefined));
   }
 
-  /** Opens a stored document, reading its text and its layers in parallel; undefined if gone. */
-  /** Opens a stored document; `known` is its record when the caller has just read or stored it (a 5 MB text is not read twice). */
-  static async open(db: SpanmarkDb, docId: string, known?: Article): Promise<DocumentSession | undefined> {
-    const layers = await loadLayers(db, docId, known?.id === docId ? known.text : undefined);
+  /**
+   * Opens a stored document, reading its text and its layers in one transaction; undefined if gone.
+   * `known` is its record when the caller has just read or stored it (a 5 MB text is not read
+   * twice), `layer` my layer as a writer just committed it (not read back while still current).
+   */
+  static async open(db: SpanmarkDb, docId: string, known?: Article, layer?: KnownLayer): Promise<DocumentSession | undefined> {
+    const layers = await loadLayers(db, docId, known?.id === docId ? known.text : undefined, layer);
     const article = known?.id === docId ? known : layers.article;
     return article ? new DocumentSession(db, article, layers) : undefined;
   }

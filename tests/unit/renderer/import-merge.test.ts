@@ -14,6 +14,7 @@ import { openDatabase } from '../../../renderer/db/db.js';
 import { importExport, mergeOwnAll, type Counts } from '../../../renderer/io/import.js';
 import { loadLayers, writeNow } from '../../../renderer/db/annotations-repo.js';
 import { sortAnnotations } from '../../../src/annotations/commands.js';
+import { toColumns } from '../../../src/annotations/layer-columns.js';
 import type { Article } from '../../../src/document/article.js';
 import { annotation, article, sha256Hex } from '../codecs/spanmark-v1-helpers.js';
 import { mineById, storedMine } from './stored-mine.js';
@@ -261,6 +262,44 @@ test('an imported layer is read from its chunks while no edit has followed, and 
     const after = await loadLayers(db, A.id);
     assert.equal(after.fromSnapshot, false, 'a stale snapshot is not used');
     assert.deepEqual(after.own.map((a) => `${a.id}:${a.label}`).sort(), ['m0:claim', 'm1:casualty', 'm2:claim']);
+  } finally {
+    db.close();
+  }
+});
+
+test('the layer an import committed opens as handed over while current, and is read from the store once anything is written since', async () => {
+  const db = openDatabase('import-merge-handed');
+  await db.open();
+  try {
+    const A = article('Troops 😀 arrived in Almaty, at least 18 killed.');
+    const list = [0, 7, 10].map((start, i) => annotation(A, start, start + 6, { id: `m${i}`, annotator: me, createdAt: STORED, updatedAt: STORED }));
+    const bytes = new TextEncoder().encode(
+      serializeSpanmarkV1(encodeSpanmarkV1({ documents: [{ article: A, annotations: list }], exportedAt: STORED, generatorVersion: '0.1.0' })),
+    );
+    const r = await importExport(db, 'handed.spanmark.json', bytes, dana, undefined, yes);
+    assert.ok(r.ok, r.ok ? '' : r.error.message);
+    const layer = r.value.layer;
+    assert.ok(layer, 'the import hands over the layer it wrote');
+    assert.equal(layer.docId, A.id);
+    assert.deepEqual(layer.stamp, { revision: 1, writer: (await db.layerRevisions.get(A.id))!.writer });
+    const stored = sortAnnotations(await readMineOf(db, A.id));
+    const handed = await loadLayers(db, A.id, undefined, layer);
+    assert.deepEqual(handed.own, stored);
+    assert.equal(handed.fromSnapshot, true);
+
+    // The stored chunk made to differ behind the stamp's back: only the handed copy still has all three.
+    await db.myLayerChunks.put({ docId: A.id, part: 0, columns: toColumns([stored[0]!]) });
+    assert.equal((await loadLayers(db, A.id)).own.length, 1);
+    assert.deepEqual((await loadLayers(db, A.id, undefined, layer)).own, stored);
+    // Handed over for another document, it is not used.
+    assert.equal((await loadLayers(db, A.id, undefined, { ...layer, docId: 'another' })).own.length, 1);
+
+    // An edit bumps the revision: the handed copy is stale, and the store (one chunked span, one edit) is read.
+    const relabelled = { ...stored[1]!, label: 'casualty', updatedAt: '2022-01-08T11:00:00.000Z' };
+    await writeNow(db, { kind: 'update', before: stored[1]!, after: relabelled }, layer.stamp).committed;
+    const after = await loadLayers(db, A.id, undefined, layer);
+    assert.equal(after.fromSnapshot, false);
+    assert.deepEqual(after.own.map((a) => `${a.id}:${a.label}`).sort(), ['m0:claim', 'm1:casualty']);
   } finally {
     db.close();
   }
