@@ -276,10 +276,11 @@ export async function mergeOwn(db: SpanmarkDb, docId: string, text: string, inco
  * (read from its snapshot when current). An id that is not in its document's layer is added (ids
  * are unique within a document, as a colleague's are). Each layer that changed is written whole
  * (my-layer-store.ts replaceMineOn: packed as columns, 10,000 annotations in one record instead of
- * 10,000), its revision bumped and the same columns stored as its snapshot. Reads, bumps and snapshots each
- * go in a few requests for all documents: one after another per document, 500 articles of 20
- * spans took 3.5 s, mostly waiting on requests. `onWritten` is told each batch of annotations
- * written (their number). Resolves with each layer that changed as written: its chunks at its new stamp.
+ * 10,000), its revision bumped and its snapshot a marker saying the chunks are the layer. Reads,
+ * bumps and snapshots each go in a few requests for all documents: one after another per
+ * document, 500 articles of 20 spans took 3.5 s, mostly waiting on requests. `onWritten` is told
+ * each batch of annotations written (their number). Resolves with each layer that changed as
+ * written: its chunks at its new stamp.
  */
 export async function mergeOwnAll(
   db: SpanmarkDb,
