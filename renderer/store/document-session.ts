@@ -22,12 +22,13 @@ import {
   type SessionCommand,
   type Stamp,
 } from '../db/annotations-repo.js';
-
-export type { KnownLayer };
 import type { SpanmarkDb } from '../db/db.js';
 import { dispatch } from '../app/events.js';
 import { announceChange, onRemoteChange } from './change-channel.js';
 import { trackWrite } from './pending-writes.js';
+
+/** What an import hands the window (annotations-repo.ts), for whoever opens a session with it. */
+export type { KnownLayer };
 
 /** What changed: one committed command, the whole list (reload), or only the save status. */
 export type SessionChange = { readonly kind: 'command'; readonly command: AnnotationCommand } | { readonly kind: 'reset' } | { readonly kind: 'status' };
