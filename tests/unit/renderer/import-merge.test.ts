@@ -10,7 +10,8 @@ import type { Annotation } from '../../../src/annotations/types.js';
 import { ownMergeOutcome } from '../../../src/annotations/merge-own.js';
 import { encodeSpanmarkV1, serializeSpanmarkV1 } from '../../../src/codecs/spanmark-v1/encode.js';
 import { decodeSpanmarkV1 } from '../../../src/codecs/spanmark-v1/decode.js';
-import { openDatabase } from '../../../renderer/db/db.js';
+import { openDatabase, type SpanmarkDb } from '../../../renderer/db/db.js';
+import { withDb } from './with-db.js';
 import { importExport, mergeOwnAll, type Counts } from '../../../renderer/io/import.js';
 import { loadLayers, writeNow } from '../../../renderer/db/annotations-repo.js';
 import { sortAnnotations } from '../../../src/annotations/commands.js';
@@ -237,17 +238,21 @@ test('one document given twice (two of a file’s documents landing on one artic
   }
 });
 
-test('an imported layer is read from its chunks while no edit has followed, and from its records once one has', async () => {
-  const db = openDatabase('import-merge-in-chunks');
-  await db.open();
-  try {
-    const A = article('Troops 😀 arrived in Almaty, at least 18 killed.');
-    const list = [0, 7, 10].map((start, i) => annotation(A, start, start + 6, { id: `m${i}`, annotator: me, createdAt: STORED, updatedAt: STORED }));
-    const bytes = new TextEncoder().encode(
-      serializeSpanmarkV1(encodeSpanmarkV1({ documents: [{ article: A, annotations: list }], exportedAt: STORED, generatorVersion: '0.1.0' })),
-    );
-    const r = await importExport(db, 'in-chunks.spanmark.json', bytes, dana, undefined, yes);
-    assert.ok(r.ok, r.ok ? '' : r.error.message);
+/** Three spans of mine on a new article, imported as my own export; the article and the import's result. */
+async function importThreeOfMine(db: SpanmarkDb, name: string) {
+  const A = article('Troops 😀 arrived in Almaty, at least 18 killed.');
+  const list = [0, 7, 10].map((start, i) => annotation(A, start, start + 6, { id: `m${i}`, annotator: me, createdAt: STORED, updatedAt: STORED }));
+  const bytes = new TextEncoder().encode(
+    serializeSpanmarkV1(encodeSpanmarkV1({ documents: [{ article: A, annotations: list }], exportedAt: STORED, generatorVersion: '0.1.0' })),
+  );
+  const r = await importExport(db, name, bytes, dana, undefined, yes);
+  assert.ok(r.ok, r.ok ? '' : r.error.message);
+  return { A, imported: r.value };
+}
+
+test('an imported layer is read from its chunks while no edit has followed, and from its records once one has', () =>
+  withDb('import-merge-in-chunks', async (db) => {
+    const { A } = await importThreeOfMine(db, 'in-chunks.spanmark.json');
     // The snapshot points at the chunks instead of holding a second copy of the layer.
     const { writer: _writer, ...snapshot } = (await db.layerSnapshots.get(A.id))!;
     assert.deepEqual(snapshot, { docId: A.id, revision: 1, inChunks: true });
@@ -262,23 +267,12 @@ test('an imported layer is read from its chunks while no edit has followed, and 
     const after = await loadLayers(db, A.id);
     assert.equal(after.fromSnapshot, false, 'a stale snapshot is not used');
     assert.deepEqual(after.own.map((a) => `${a.id}:${a.label}`).sort(), ['m0:claim', 'm1:casualty', 'm2:claim']);
-  } finally {
-    db.close();
-  }
-});
+  }));
 
-test('the layer an import committed opens as handed over while current, and is read from the store once anything is written since', async () => {
-  const db = openDatabase('import-merge-handed');
-  await db.open();
-  try {
-    const A = article('Troops 😀 arrived in Almaty, at least 18 killed.');
-    const list = [0, 7, 10].map((start, i) => annotation(A, start, start + 6, { id: `m${i}`, annotator: me, createdAt: STORED, updatedAt: STORED }));
-    const bytes = new TextEncoder().encode(
-      serializeSpanmarkV1(encodeSpanmarkV1({ documents: [{ article: A, annotations: list }], exportedAt: STORED, generatorVersion: '0.1.0' })),
-    );
-    const r = await importExport(db, 'handed.spanmark.json', bytes, dana, undefined, yes);
-    assert.ok(r.ok, r.ok ? '' : r.error.message);
-    const layer = r.value.layer;
+test('the layer an import committed opens as handed over while current, and is read from the store once anything is written since', () =>
+  withDb('import-merge-handed', async (db) => {
+    const { A, imported } = await importThreeOfMine(db, 'handed.spanmark.json');
+    const layer = imported.layer;
     assert.ok(layer, 'the import hands over the layer it wrote');
     assert.equal(layer.docId, A.id);
     assert.deepEqual(layer.stamp, { revision: 1, writer: (await db.layerRevisions.get(A.id))!.writer });
@@ -300,7 +294,4 @@ test('the layer an import committed opens as handed over while current, and is r
     const after = await loadLayers(db, A.id, undefined, layer);
     assert.equal(after.fromSnapshot, false);
     assert.deepEqual(after.own.map((a) => `${a.id}:${a.label}`).sort(), ['m0:claim', 'm1:casualty']);
-  } finally {
-    db.close();
-  }
-});
+  }));
