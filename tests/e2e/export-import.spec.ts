@@ -304,3 +304,46 @@ test('imported spans of mine are counted in the library at once and after a relo
   await page.getByTestId('cmd-library').click();
   await expect(item).toContainText('4 annotations');
 });
+
+test('a new analyst, by keyboard alone: names themselves, imports an old export of their own, relabels a span in the opened document, and it stays after a reload', async ({
+  page,
+}) => {
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  // A fresh profile: no name chosen yet, nothing in the library.
+  await page.keyboard.press('Control+,');
+  await expect(page.getByTestId('annotator-input')).toBeVisible();
+  await page.getByTestId('annotator-input').focus();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('Dana');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('annotator')).toHaveText('Annotating as Dana');
+
+  // Ctrl+I; the file has my name and no analyst ids, so the app asks, and "No" is where the focus starts.
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Control+i');
+  const spans = [
+    { id: 'old-1', label: 'claim', quote: 'Tokayev' },
+    { id: 'old-2', label: 'deployment', quote: 'Almaty' },
+  ];
+  await (await chooser).setFiles({ name: 'old.spanmark.json', mimeType: 'application/json', buffer: colleagueExport('Dana', spans) });
+  await expect(page.getByTestId('confirm-mine').getByTestId('confirm-no')).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByTestId('confirm-mine').getByTestId('confirm-yes')).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  // The document opens with them as my layer (the layer the import just committed, not read back).
+  await expect(page.getByTestId('article-title')).toHaveText('kazakhstan-2022-01-07');
+  await expect.poll(() => app.rowTexts()).toEqual(['claim:Tokayev', 'deployment:Almaty']);
+  await page.keyboard.press('F6');
+  await expect(page.getByTestId('article-text')).toBeFocused();
+  await page.keyboard.press(']');
+  const saved = await app.armSaved();
+  await page.keyboard.press('3');
+  await saved();
+  await expect.poll(() => app.rowTexts()).toEqual(['deployment:Tokayev', 'deployment:Almaty']);
+
+  await page.reload();
+  await app.goto();
+  await expect.poll(() => app.rowTexts()).toEqual(['deployment:Tokayev', 'deployment:Almaty']);
+});
