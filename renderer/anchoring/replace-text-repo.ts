@@ -13,7 +13,7 @@ import { reanchorInWindow, type Reanchor } from './reanchor-client.js';
 import type { Annotation } from '../../src/annotations/types.js';
 import { sortAnnotations } from '../../src/annotations/commands.js';
 import type { Article, ParsedArticle } from '../../src/document/article.js';
-import { bumpRevision, putSnapshots } from '../db/annotations-repo.js';
+import { stampWrittenWhole } from '../db/annotations-repo.js';
 import { sha256Hex } from '../db/articles-repo.js';
 import type { ColleagueAnnotation, SpanmarkDb } from '../db/db.js';
 import type { MovedSpan, OrphanSpan, ReplacementState, TextReplacement } from './replacement-types.js';
@@ -84,10 +84,8 @@ export async function replaceArticleText(
         theirs.orphans.map((o) => [docId, (o.annotation as ColleagueAnnotation).layer, o.annotation.id] as [string, string, string]),
       );
     await putInSteps(db.colleagueAnnotations, theirs.placed);
-    const stamp = await bumpRevision(db, docId);
     // The layer was just written whole in text order: its chunks are its snapshot, as after an import.
-    await putSnapshots(db, [{ docId, stamp, inChunks: true }]);
-    const { revision } = stamp;
+    const { revision } = await stampWrittenWhole(db, docId);
     const state: ReplacementState | undefined = record ? { moved: record.moved, orphans: record.orphans } : undefined;
     await db.textReplacements.put({
       docId,
@@ -178,7 +176,7 @@ export async function undoReplacement(db: SpanmarkDb, docId: string, discardLate
     await replaceMineOn(db, docId, sortAnnotations(own));
     await db.colleagueAnnotations.where('docId').equals(docId).delete();
     await putInSteps(db.colleagueAnnotations, colleagues);
-    await putSnapshots(db, [{ docId, stamp: await bumpRevision(db, docId), inChunks: true }]);
+    await stampWrittenWhole(db, docId);
     if (state) await db.textReplacements.put({ docId, replacedAt: record.replacedAt, moved: state.moved, orphans: state.orphans });
     else await db.textReplacements.delete(docId);
     return 'undone';

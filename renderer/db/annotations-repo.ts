@@ -89,18 +89,19 @@ export async function readOwnLayers(
 ): Promise<OwnLayer[]> {
   const ids = docs.map((d) => d.docId);
   const [revs, snapshots] = await Promise.all([db.layerRevisions.bulkGet(ids), db.layerSnapshots.bulkGet(ids)]);
+  const stamps = revs.map(stampOf);
   // A layer handed over at the stored stamp is the layer: the 2 MB chunk of an import just
   // committed is not read back (~60 ms on the window's thread for 10,000 annotations).
   const handed = docs.map(({ docId, known }, i) =>
-    known !== undefined && known.docId === docId && sameStamp(known.stamp, stampOf(revs[i])) ? known.columns : undefined,
+    known !== undefined && known.docId === docId && sameStamp(known.stamp, stamps[i]) ? known.columns : undefined,
   );
-  const current = snapshots.map((snapshot, i) => (snapshot !== undefined && sameStamp(snapshot, stampOf(revs[i])) ? snapshot : undefined));
+  const current = snapshots.map((snapshot, i) => (snapshot !== undefined && sameStamp(snapshot, stamps[i]) ? snapshot : undefined));
   const chunked = await chunkColumnsOf(
     db,
     current.filter((s, i) => s?.inChunks === true && handed[i] === undefined).map((s) => s!.docId),
   );
   const out = docs.map(({ docId, text }, i): OwnLayer | { readonly stamp: Stamp } => {
-    const stamp = stampOf(revs[i]);
+    const stamp = stamps[i]!;
     const snapshot = current[i];
     const columns = handed[i] ?? (snapshot?.inChunks === true ? (chunked.get(docId) ?? []) : snapshot?.columns !== undefined ? [snapshot.columns] : undefined);
     const cached = columns === undefined ? undefined : unpackAll(columns, docId, text);
@@ -157,6 +158,16 @@ export async function bumpRevision(db: SpanmarkDb, docId: string): Promise<Stamp
   const bumped = bumpRevisions(db, [{ docId, read: stampOf(await db.layerRevisions.get(docId)) }]);
   await bumped.written;
   return bumped.stamps[0]!;
+}
+
+/**
+ * After my layer on a document was written whole in text order (my-layer-store.ts replaceMineOn):
+ * its revision bumped, and its chunks marked as its snapshot at the new stamp. Inside a transaction.
+ */
+export async function stampWrittenWhole(db: SpanmarkDb, docId: string): Promise<Stamp> {
+  const stamp = await bumpRevision(db, docId);
+  await putSnapshots(db, [{ docId, stamp, inChunks: true }]);
+  return stamp;
 }
 
 /**
