@@ -155,7 +155,9 @@ export interface WordTarget {
 
 /**
  * A word on one line, well inside the reader's visible part (clear of the top, where the header
- * and toolbar are, and of the bottom, where the label menu opens), chosen by `seed`.
+ * and toolbar are, and of the bottom, where the label menu opens), chosen by `seed`. Only a word
+ * no painted span touches: key 1 on a word that already holds a claim of the same extent adds
+ * nothing, and a click on a word inside a longer span may select that span instead of the new one.
  */
 export function pickWord(seed: number): WordTarget | null {
   const reader = document.querySelector<HTMLElement>('.reader');
@@ -164,6 +166,23 @@ export function pickWord(seed: number): WordTarget | null {
   const view = reader.getBoundingClientRect();
   const top = view.top + view.height * 0.2;
   const bottom = view.bottom - view.height * 0.35;
+  // Every span painted near the screen (the reader registers those), as live ranges to compare with.
+  const painted: Range[] = [];
+  for (const highlight of CSS.highlights.values()) {
+    for (const h of highlight) {
+      const r = document.createRange();
+      r.setStart(h.startContainer, h.startOffset);
+      r.setEnd(h.endContainer, h.endOffset);
+      painted.push(r);
+    }
+  }
+  // A range covers character c of `node` when it holds both of the character's boundaries.
+  const touched = (node: Node, start: number, end: number): boolean =>
+    painted.some((h) => {
+      if (!h.intersectsNode(node)) return false;
+      for (let c = start; c < end; c++) if (h.comparePoint(node, c) === 0 && h.comparePoint(node, c + 1) === 0) return true;
+      return false;
+    });
   const found: WordTarget[] = [];
   for (const el of root.querySelectorAll<HTMLElement>('[data-start]')) {
     const box = el.getBoundingClientRect();
@@ -171,6 +190,7 @@ export function pickWord(seed: number): WordTarget | null {
     const node = el.firstChild;
     if (!node || node.nodeType !== Node.TEXT_NODE) continue;
     for (const m of (node.textContent ?? '').matchAll(/\p{L}{5,}/gu)) {
+      if (touched(node, m.index, m.index + m[0].length)) continue;
       const r = document.createRange();
       r.setStart(node, m.index);
       r.setEnd(node, m.index + m[0].length);
