@@ -16,12 +16,14 @@ import { LAYER_SLOTS } from '../../src/review/layer-slots.js';
 import type { TextLayout } from './dom-offsets.js';
 
 type Span = { readonly start: number; readonly end: number };
-type Entry = { readonly annotation: Annotation; readonly level: number; range: StaticRange | undefined };
+type Entry = { annotation: Annotation; readonly level: number; range: StaticRange | undefined };
 export type MarkName = 'sm-selected' | 'sm-flash' | 'sm-pending' | 'sm-peer' | 'sm-moved';
 
 export class HighlightPainter {
   private readonly groups = new Map<string, { readonly label: LabelId; readonly highlight: Highlight }>();
   private readonly extra = new Map<string, Highlight>();
+  /** What each mark() highlight was last filled with. */
+  private readonly marked = new Map<MarkName, readonly Span[]>();
   /** Everything that should be painted, by id; ranges exist only for spans inside the window. */
   private readonly spans = new Map<string, Entry>();
   /** The entries with a registered range: those inside the window. */
@@ -56,6 +58,13 @@ export class HighlightPainter {
   }
 
   add(a: Annotation, current: readonly Annotation[]): void {
+    // An edit of what is not painted (a note, an attribute value) moves no range: touching the
+    // highlight would make Chromium repaint every highlighted span on screen for nothing.
+    const known = this.spans.get(a.id);
+    if (known !== undefined && known.annotation.start === a.start && known.annotation.end === a.end && known.annotation.label === a.label) {
+      known.annotation = a;
+      return;
+    }
     this.enterUntil(Number.POSITIVE_INFINITY);
     this.remove(a.id);
     // A span inside the window can only overlap spans that reach into the window, and those are
@@ -97,11 +106,16 @@ export class HighlightPainter {
 
   /** Paints a one-off highlight (selection outline, flash, pending selection, a peer's span). */
   mark(name: MarkName, spans: readonly Span[]): void {
-    const h = this.extra.get(name);
-    // Clearing an empty highlight still makes Chromium revalidate and repaint every highlighted
-    // span on screen (~5 ms with a screenful of them), and views clear marks on every update.
-    if (spans.length === 0 && h?.size === 0) return;
-    this.fill(h, spans);
+    // Refilling a highlight, even with what it holds or with nothing when it is empty, makes
+    // Chromium revalidate and repaint every highlighted span on screen (~5 ms with a screenful of
+    // them), and views mark again on every edit (the selected span, after its attribute is set).
+    const before = this.marked.get(name) ?? [];
+    if (before.length === spans.length && before.every((s, i) => s.start === spans[i]!.start && s.end === spans[i]!.end)) return;
+    this.marked.set(
+      name,
+      spans.map(({ start, end }) => ({ start, end })),
+    );
+    this.fill(this.extra.get(name), spans);
   }
 
   /** Paints colleagues' layers, each in its slot's marker; an empty list clears them. */

@@ -267,8 +267,9 @@ export class DocumentSession implements LayerLookup {
         else this.diverged = true;
         if (this.pending === 0 && this.save.status === 'saving') this.setSave({ status: 'saved' });
         this.afterSettled();
-        announceChange(this.article.id);
+        // The analyst's acknowledgement first; other windows hear of it next.
         dispatch('spanmark:saved', { docId: this.article.id, kind: cmd.kind });
+        announceChange(this.article.id);
       },
       (e: unknown) => {
         this.pending -= 1;

@@ -77,9 +77,12 @@ test('nested spans stay visible and each one is clickable', async ({ page }) => 
   await app.clickText('beheaded');
   await expect(page.getByTestId('annotation-details')).toContainText('two of them were beheaded');
   await expect(page.getByTestId('relabel-casualty')).toHaveAttribute('aria-checked', 'true');
+  await expect.poll(() => app.highlightTexts('sm-selected')).toEqual(['two of them were beheaded']);
   await app.clickText('beheaded');
   await expect(page.getByTestId('relabel-claim')).toHaveAttribute('aria-checked', 'true');
   await expect(page.getByTestId('annotation-details')).toContainText('Their number increased to 18');
+  // The outline follows the selection to the enclosing span.
+  await expect.poll(() => app.highlightTexts('sm-selected')).toEqual(['Their number increased to 18, two of them were beheaded']);
   // Hovering names every span under the pointer with its label.
   const b = await app.textBox('beheaded');
   await page.mouse.move(b.left + 5, (b.top + b.bottom) / 2);
@@ -96,12 +99,17 @@ test('relabel, note and delete a selected highlight, each undoable and redoable'
 
   await app.press('2');
   expect(await app.rowTexts()).toEqual(['casualty:20 thousand radicals']);
+  await expect.poll(() => app.painted()).toEqual({ casualty: 1 });
+  await expect.poll(() => app.highlightTexts('sm-selected')).toEqual(['20 thousand radicals']);
 
   await page.getByTestId('note-input').fill('Figure from the president only');
   const saved = await app.armSaved();
   await page.getByTestId('save-note').click();
   await saved();
   await expect(page.getByTestId('annotation-row').locator('.has-note')).toBeVisible();
+  // A note moves no range: the span stays painted as a casualty, and selected.
+  await expect.poll(() => app.painted()).toEqual({ casualty: 1 });
+  await expect.poll(() => app.highlightTexts('sm-selected')).toEqual(['20 thousand radicals']);
 
   await app.clickText('radicals');
   await app.press('Delete');
