@@ -390,6 +390,12 @@ test('the encoder refuses what the reader would: a value its schema forbids, a d
   assert.throws(encode(withClaim({ stance: 'shouted' })), (e: unknown) => e instanceof SpanmarkEncodeError && /attributes\.stance$/.test(e.path));
   assert.throws(encode(withClaim({ mood: 'x' })), (e: unknown) => e instanceof SpanmarkEncodeError && /attributes\.mood$/.test(e.path));
   assert.throws(encode(withClaim({ speaker: 'gone' })), (e: unknown) => e instanceof SpanmarkEncodeError && /attributes\.speaker$/.test(e.path));
+  // A text value with a lone surrogate has no UTF-8 form: refused with its path, not written as U+FFFD.
+  assert.throws(
+    encode(withClaim({ source: 'the ministry \ud83c' })),
+    (e: unknown) =>
+      e instanceof SpanmarkEncodeError && /^documents\[0\]\.annotations\[\d+\]\.attributes\.source$/.test(e.path) && /unpaired surrogate/.test(e.message),
+  );
   assert.throws(
     encode(annotations, { ...SCHEMA, labels: [...SCHEMA.labels, { ...ACTOR, id: 'bad id' }] }),
     (e: unknown) => e instanceof SpanmarkEncodeError && e.path === 'schema.labels[4].id',
