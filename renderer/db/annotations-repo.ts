@@ -66,10 +66,24 @@ export async function readOwnLayer(db: SpanmarkDb, docId: string, text: string, 
  * worker: the chunks it committed), with the stamp it wrote. Read like a snapshot: used only while
  * the stored stamp is still that one, so a write since, from anywhere, makes it stale.
  */
-export interface KnownLayer {
+export type KnownLayer = PackedLayer | UnpackedLayer;
+
+/** The chunks as written. */
+export interface PackedLayer {
   readonly docId: string;
   readonly stamp: Stamp;
   readonly columns: readonly StoredColumns[];
+}
+
+/**
+ * The chunks already unpacked against `text` (by a window handed them while they were being
+ * committed); used only to open that same text.
+ */
+export interface UnpackedLayer {
+  readonly docId: string;
+  readonly stamp: Stamp;
+  readonly text: string;
+  readonly own: Annotation[];
 }
 
 export interface OwnLayer {
@@ -92,8 +106,8 @@ export async function readOwnLayers(
   const stamps = revs.map(stampOf);
   // A layer handed over at the stored stamp is the layer: the 2 MB chunk of an import just
   // committed is not read back (~60 ms on the window's thread for 10,000 annotations).
-  const handed = docs.map(({ docId, known }, i) =>
-    known !== undefined && known.docId === docId && sameStamp(known.stamp, stamps[i]) ? known.columns : undefined,
+  const handed = docs.map(({ docId, text, known }, i) =>
+    known !== undefined && known.docId === docId && sameStamp(known.stamp, stamps[i]) && (!('own' in known) || known.text === text) ? known : undefined,
   );
   const current = snapshots.map((snapshot, i) => (snapshot !== undefined && sameStamp(snapshot, stamps[i]) ? snapshot : undefined));
   const chunked = await chunkColumnsOf(
@@ -102,8 +116,10 @@ export async function readOwnLayers(
   );
   const out = docs.map(({ docId, text }, i): OwnLayer | { readonly stamp: Stamp } => {
     const stamp = stamps[i]!;
+    const h = handed[i];
+    if (h !== undefined && 'own' in h) return { own: h.own, stamp, fromSnapshot: true };
     const snapshot = current[i];
-    const columns = handed[i] ?? (snapshot?.inChunks === true ? (chunked.get(docId) ?? []) : snapshot?.columns !== undefined ? [snapshot.columns] : undefined);
+    const columns = h?.columns ?? (snapshot?.inChunks === true ? (chunked.get(docId) ?? []) : snapshot?.columns !== undefined ? [snapshot.columns] : undefined);
     const cached = columns === undefined ? undefined : unpackAll(columns, docId, text);
     return cached !== undefined ? { own: cached, stamp, fromSnapshot: true } : { stamp };
   });
@@ -116,7 +132,7 @@ export async function readOwnLayers(
 }
 
 /** Columns packed in their text order, unpacked as one layer; undefined if any does not add up. */
-function unpackAll(columns: readonly StoredColumns[], docId: string, text: string): Annotation[] | undefined {
+export function unpackAll(columns: readonly StoredColumns[], docId: string, text: string): Annotation[] | undefined {
   const out: Annotation[] = [];
   for (const c of columns) {
     const part = fromColumns(c, docId, text);

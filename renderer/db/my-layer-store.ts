@@ -149,6 +149,11 @@ export interface ReplaceOptions {
   readonly onWritten?: (n: number) => void;
   /** Annotations per chunk (tests cross chunk boundaries with small ones). */
   readonly chunkSize?: number;
+  /**
+   * Told each layer's chunks as soon as they are packed, before they are stored (and called
+   * before replaceMineOnAll returns): a reader may prepare them while IndexedDB writes.
+   */
+  readonly onPacked?: (columns: readonly StoredColumns[][]) => void;
 }
 
 /**
@@ -169,7 +174,7 @@ export async function replaceMineOn(db: SpanmarkDb, docId: string, list: readonl
 export async function replaceMineOnAll(
   db: SpanmarkDb,
   layers: readonly { readonly docId: string; readonly list: readonly Annotation[] }[],
-  { onWritten, chunkSize }: ReplaceOptions = {},
+  { onWritten, chunkSize, onPacked }: ReplaceOptions = {},
 ): Promise<StoredColumns[][]> {
   const removed = deleteMineOn(
     db,
@@ -177,6 +182,7 @@ export async function replaceMineOnAll(
   );
   // Packed while the old layer is being removed.
   const perLayer = layers.map((l) => chunksOf(l.docId, l.list, chunkSize));
+  onPacked?.(perLayer.map((chunks) => chunks.map((c) => c.columns)));
   await removed;
   let written = 0;
   let step: LayerChunk[] = [];

@@ -6,6 +6,7 @@
 
 import type { Result } from '../../src/result.js';
 import type { SpanmarkDb } from '../db/db.js';
+import { unpackAll, type UnpackedLayer } from '../db/annotations-repo.js';
 import type { Me } from '../../src/review/layer-identity.js';
 import { importExport, type ConfirmMine, type ConfirmSchema, type ImportProgress, type ImportSummary } from './import.js';
 import { IMPORT_WORKER_FILE, type ImportReply, type ImportRequest } from './import-protocol.js';
@@ -16,6 +17,8 @@ export { WORKER_POLICY } from './worker-url.js';
 
 interface Pending {
   readonly request: ImportRequest;
+  /** The layer the worker sent while committing it, unpacked here meanwhile. */
+  prepared?: UnpackedLayer;
   readonly onProgress: (p: ImportProgress) => void;
   readonly confirmMine: ConfirmMine | undefined;
   readonly confirmSchema: ConfirmSchema | undefined;
@@ -62,9 +65,16 @@ export function createImporter(db: SpanmarkDb): Importer {
       } else if (m.kind === 'confirm-schema') {
         const ask = p.confirmSchema ? p.confirmSchema(m.question) : Promise.resolve(false);
         void ask.catch(() => false).then((yes) => w.postMessage({ kind: 'confirm-answer', id: m.id, yes }));
+      } else if (m.kind === 'layer') {
+        // Unpacked while the worker's transaction commits (the window is otherwise idle then);
+        // columns that do not add up are left for the store to answer.
+        const { docId, stamp, text, columns } = m.layer;
+        const own = unpackAll(columns, docId, text);
+        if (own !== undefined) p.prepared = { docId, stamp, text, own };
       } else {
         pending.delete(m.id);
-        p.resolve(m.result);
+        const r = m.result;
+        p.resolve(r.ok && p.prepared !== undefined ? { ok: true, value: { ...r.value, layer: p.prepared } } : r);
       }
     };
     const onError = (e: ErrorEvent, w: Worker, ready: boolean): void => {

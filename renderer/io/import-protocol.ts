@@ -3,6 +3,7 @@
 
 import type { Result } from '../../src/result.js';
 import type { Me } from '../../src/review/layer-identity.js';
+import type { PackedLayer } from '../db/annotations-repo.js';
 import type { ConfirmMine, ConfirmSchema, ImportProgress, ImportSummary } from './import.js';
 
 export interface ImportRequest {
@@ -31,6 +32,12 @@ export type ImportReply =
   | { readonly id: number; readonly kind: 'confirm'; readonly question: Parameters<ConfirmMine>[0] }
   /** Add the labels, attributes or values the file brings to the library's schema? Asked before anything is written. */
   | { readonly id: number; readonly kind: 'confirm-schema'; readonly question: Parameters<ConfirmSchema>[0] }
+  /**
+   * My layer on the document the window will open, packed and stamped, sent while it is still
+   * being committed so the window can unpack it meanwhile. It becomes the summary's `layer` only
+   * with a successful 'done', which then leaves the layer out (it was sent once already).
+   */
+  | { readonly id: number; readonly kind: 'layer'; readonly layer: PackedLayer & { readonly text: string } }
   | { readonly id: number; readonly kind: 'done'; readonly result: Result<ImportSummary> };
 
 /** The bundle electron.config.ts builds from import-worker.ts, beside app.js. */

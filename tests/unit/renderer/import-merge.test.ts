@@ -12,8 +12,8 @@ import { encodeSpanmarkV1, serializeSpanmarkV1 } from '../../../src/codecs/spanm
 import { decodeSpanmarkV1 } from '../../../src/codecs/spanmark-v1/decode.js';
 import { openDatabase, type SpanmarkDb } from '../../../renderer/db/db.js';
 import { withDb } from './with-db.js';
-import { importExport, mergeOwnAll, type Counts } from '../../../renderer/io/import.js';
-import { loadLayers, writeNow } from '../../../renderer/db/annotations-repo.js';
+import { importExport, mergeOwnAll, type Counts, type LayerPacked } from '../../../renderer/io/import.js';
+import { loadLayers, unpackAll, writeNow } from '../../../renderer/db/annotations-repo.js';
 import { sortAnnotations } from '../../../src/annotations/commands.js';
 import { toColumns } from '../../../src/annotations/layer-columns.js';
 import type { Article } from '../../../src/document/article.js';
@@ -239,13 +239,13 @@ test('one document given twice (two of a file’s documents landing on one artic
 });
 
 /** Three spans of mine on a new article, imported as my own export; the article and the import's result. */
-async function importThreeOfMine(db: SpanmarkDb, name: string) {
+async function importThreeOfMine(db: SpanmarkDb, name: string, onLayerPacked?: LayerPacked) {
   const A = article('Troops 😀 arrived in Almaty, at least 18 killed.');
   const list = [0, 7, 10].map((start, i) => annotation(A, start, start + 6, { id: `m${i}`, annotator: me, createdAt: STORED, updatedAt: STORED }));
   const bytes = new TextEncoder().encode(
     serializeSpanmarkV1(encodeSpanmarkV1({ documents: [{ article: A, annotations: list }], exportedAt: STORED, generatorVersion: '0.1.0' })),
   );
-  const r = await importExport(db, name, bytes, dana, undefined, yes);
+  const r = await importExport(db, name, bytes, dana, undefined, yes, undefined, onLayerPacked);
   assert.ok(r.ok, r.ok ? '' : r.error.message);
   return { A, imported: r.value };
 }
@@ -294,4 +294,29 @@ test('the layer an import committed opens as handed over while current, and is r
     const after = await loadLayers(db, A.id, undefined, layer);
     assert.equal(after.fromSnapshot, false);
     assert.deepEqual(after.own.map((a) => `${a.id}:${a.label}`).sort(), ['m0:claim', 'm1:casualty']);
+  }));
+
+test('the layer is told packed while the import commits; unpacked by the window, it opens as is for the same text at the same stamp only', () =>
+  withDb('import-merge-packed', async (db) => {
+    const told: Parameters<LayerPacked>[0][] = [];
+    const { A, imported } = await importThreeOfMine(db, 'packed.spanmark.json', (l) => told.push(l));
+    assert.equal(told.length, 1, 'told once, for the document the window opens');
+    const packed = told[0]!;
+    assert.equal(packed.docId, A.id);
+    assert.equal(packed.text, A.text);
+    assert.deepEqual(packed.stamp, imported.layer?.stamp, 'stamped as committed');
+    const stored = sortAnnotations(await readMineOf(db, A.id));
+    const own = unpackAll(packed.columns, packed.docId, packed.text);
+    assert.deepEqual(own, stored);
+
+    // The stored chunk made to differ behind the stamp's back: the unpacked copy is what opens, itself.
+    await db.myLayerChunks.put({ docId: A.id, part: 0, columns: toColumns([stored[0]!]) });
+    const unpacked = { docId: A.id, stamp: packed.stamp, text: packed.text, own };
+    assert.equal((await loadLayers(db, A.id, undefined, unpacked)).own, own);
+    // Unpacked against another text (its quotes were cut from that one), it is not used.
+    assert.equal((await loadLayers(db, A.id, undefined, { ...unpacked, text: `${A.text} ` })).own.length, 1);
+    // Nor after an edit has bumped the revision.
+    const relabelled = { ...stored[1]!, label: 'casualty', updatedAt: '2022-01-08T11:00:00.000Z' };
+    await writeNow(db, { kind: 'update', before: stored[1]!, after: relabelled }, packed.stamp).committed;
+    assert.deepEqual((await loadLayers(db, A.id, undefined, unpacked)).own.map((a) => `${a.id}:${a.label}`).sort(), ['m0:claim', 'm1:casualty']);
   }));
