@@ -105,7 +105,8 @@ export async function readOwnLayers(
   const [revs, snapshots] = await Promise.all([db.layerRevisions.bulkGet(ids), db.layerSnapshots.bulkGet(ids)]);
   const stamps = revs.map(stampOf);
   // A layer handed over at the stored stamp is the layer: the 2 MB chunk of an import just
-  // committed is not read back (~60 ms on the window's thread for 10,000 annotations).
+  // committed is not read back (~60 ms on the window's thread for 10,000 annotations). One
+  // already unpacked holds quotes cut from the text it was given: only for that text.
   const handed = docs.map(({ docId, text, known }, i) =>
     known !== undefined && known.docId === docId && sameStamp(known.stamp, stamps[i]) && (!('own' in known) || known.text === text) ? known : undefined,
   );

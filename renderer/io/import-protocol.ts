@@ -3,8 +3,7 @@
 
 import type { Result } from '../../src/result.js';
 import type { Me } from '../../src/review/layer-identity.js';
-import type { PackedLayer } from '../db/annotations-repo.js';
-import type { ConfirmMine, ConfirmSchema, ImportProgress, ImportSummary } from './import.js';
+import type { ConfirmMine, ConfirmSchema, ImportProgress, ImportSummary, PackedWithText } from './import.js';
 
 export interface ImportRequest {
   readonly kind: 'import';
@@ -37,7 +36,7 @@ export type ImportReply =
    * being committed so the window can unpack it meanwhile. It becomes the summary's `layer` only
    * with a successful 'done', which then leaves the layer out (it was sent once already).
    */
-  | { readonly id: number; readonly kind: 'layer'; readonly layer: PackedLayer & { readonly text: string } }
+  | { readonly id: number; readonly kind: 'layer'; readonly layer: PackedWithText }
   | { readonly id: number; readonly kind: 'done'; readonly result: Result<ImportSummary> };
 
 /** The bundle electron.config.ts builds from import-worker.ts, beside app.js. */

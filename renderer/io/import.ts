@@ -74,7 +74,10 @@ export interface ImportSummary {
  * meanwhile (25–55 ms for 10,000 annotations), and opens it once the commit is reported.
  * Until then it is not the library's: the transaction may still abort.
  */
-export type LayerPacked = (layer: PackedLayer & { readonly text: string }) => void;
+export type LayerPacked = (layer: PackedWithText) => void;
+
+/** A packed layer and the text it was packed for (its quotes are cut from it on unpacking). */
+export type PackedWithText = PackedLayer & { readonly text: string };
 
 /** Where an import is; `done`/`total` count annotations written so far (stage 'saving'). */
 export type ImportProgress =
@@ -147,7 +150,7 @@ export async function importExport(
   const onto = await placeOnLibraryCopies(db, await underStoredIds(db, decoded.value.documents), route);
   const documents = onto.documents;
   const opened = documents[0]?.article.id;
-  const packed = onLayerPacked && ((l: PackedLayer & { readonly text: string }) => void (l.docId === opened && onLayerPacked(l)));
+  const packed = onLayerPacked && ((l: PackedWithText) => void (l.docId === opened && onLayerPacked(l)));
   let written: readonly KnownLayer[];
   try {
     written = await applyImport(
