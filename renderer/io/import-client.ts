@@ -17,8 +17,8 @@ export { WORKER_POLICY } from './worker-url.js';
 
 interface Pending {
   readonly request: ImportRequest;
-  /** The layer the worker sent while committing it, unpacked here meanwhile. */
-  prepared?: UnpackedLayer;
+  /** The layer the worker sent while committing it, being unpacked here meanwhile. */
+  prepared?: Promise<UnpackedLayer | undefined>;
   readonly onProgress: (p: ImportProgress) => void;
   readonly confirmMine: ConfirmMine | undefined;
   readonly confirmSchema: ConfirmSchema | undefined;
@@ -66,15 +66,26 @@ export function createImporter(db: SpanmarkDb): Importer {
         const ask = p.confirmSchema ? p.confirmSchema(m.question) : Promise.resolve(false);
         void ask.catch(() => false).then((yes) => w.postMessage({ kind: 'confirm-answer', id: m.id, yes }));
       } else if (m.kind === 'layer') {
-        // Unpacked while the worker's transaction commits (the window is otherwise idle then);
-        // columns that do not add up are left for the store to answer.
+        // Unpacked while the worker's transaction commits (the window is otherwise idle then), in
+        // a task after the one that copied the message in: two short tasks, not one long one.
+        // Columns that do not add up are left for the store to answer.
         const { docId, stamp, text, columns } = m.layer;
-        const own = unpackAll(columns, docId, text);
-        if (own !== undefined) p.prepared = { docId, stamp, text, own };
+        p.prepared = new Promise((resolve) =>
+          setTimeout(() => {
+            try {
+              const own = unpackAll(columns, docId, text);
+              resolve(own === undefined ? undefined : { docId, stamp, text, own });
+            } catch {
+              resolve(undefined);
+            }
+          }, 0),
+        );
       } else {
         pending.delete(m.id);
         const r = m.result;
-        p.resolve(r.ok && p.prepared !== undefined ? { ok: true, value: { ...r.value, layer: p.prepared } } : r);
+        void (p.prepared ?? Promise.resolve(undefined)).then((layer) =>
+          p.resolve(r.ok && layer !== undefined ? { ok: true, value: { ...r.value, layer } } : r),
+        );
       }
     };
     const onError = (e: ErrorEvent, w: Worker, ready: boolean): void => {
