@@ -1,10 +1,13 @@
 // When the disk is full the analyst is told, the unsaved tag does not stay on screen pretending to
 // be saved, and everything already stored is intact; a write that fails among queued ones leaves
-// the records, the layer snapshot, the screen and exports saying the same thing.
+// the records, the layer snapshot, the screen and exports saying the same thing; an import whose
+// layer cannot be written is reported and leaves nothing of the file behind.
 
 import { expect, test, type Page } from '@playwright/test';
 import { holdWrites } from './fixtures/hold-writes.js';
+import { exportV2 } from './fixtures/exports.js';
 import { SpanmarkApp } from './pages/app.js';
+import { readStored } from './pages/stored.js';
 
 test('a write refused for quota is reported, rolled back, and nothing stored is lost', async ({ page }) => {
   // Chromium's quota override does not reach this build's storage, so the disk filling up is
@@ -113,3 +116,59 @@ async function readLayer(page: Page): Promise<{ records: string[]; snapshotCurre
     return { records, snapshotCurrent };
   });
 }
+
+test('the disk filling up while an import writes my layer: reported, nothing of the file stored, the handed layer not opened', async ({ page }) => {
+  // The import runs in a Worker, which the page's init scripts do not reach: the fault goes at the
+  // top of the worker's own script, where IndexedDB refuses my layer's chunk as a full disk would.
+  await page.route('**/import-worker.js', async (route) => {
+    const response = await route.fetch();
+    const fault = `(() => {
+      for (const method of ['add', 'put']) {
+        const original = IDBObjectStore.prototype[method];
+        IDBObjectStore.prototype[method] = function (...args) {
+          if (this.name === 'myLayerChunks') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          return original.apply(this, args);
+        };
+      }
+    })();\n`;
+    await route.fulfill({ response, body: fault + (await response.text()) });
+  });
+  // The kinds of message the import worker sends, in order.
+  await page.addInitScript(() => {
+    const kinds: unknown[] = [];
+    (window as unknown as { __importKinds: unknown[] }).__importKinds = kinds;
+    const Original = window.Worker;
+    window.Worker = class extends Original {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        if (options?.name === 'spanmark-import') this.addEventListener('message', (e: MessageEvent<{ kind?: unknown }>) => kinds.push(e.data.kind));
+      }
+    };
+  });
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  await app.setAnnotator('Dana');
+  const before = await readStored(page);
+  const spans = [
+    { id: 'd1', label: 'deployment', quote: 'Almaty' },
+    { id: 'c1', label: 'claim', quote: 'Twitter' },
+  ] as const;
+  const error = await app.importRefused('sample.spanmark.json', exportV2('Dana', spans), 'mine');
+  expect(error).toMatch(/Nothing was imported\. sample\.spanmark\.json: .*quota/i);
+  // The layer was handed to the window while it was being written; the write then failed.
+  expect(await page.evaluate(() => (window as unknown as { __importKinds: unknown[] }).__importKinds)).toEqual([
+    'ready',
+    'progress',
+    'confirm',
+    'progress',
+    'layer',
+    'done',
+  ]);
+  await expect(page.getByTestId('article-title')).toHaveCount(0);
+  // All or nothing: not the article, not a layer record, not a revision or count.
+  expect(await readStored(page)).toEqual(before);
+  await page.reload();
+  await app.goto();
+  expect(await readStored(page)).toEqual(before);
+  await expect(page.getByTestId('library-row')).toHaveCount(0);
+});
