@@ -3,7 +3,7 @@
 // DocumentSession (committed to IndexedDB); this component holds view state only.
 
 import type { Article } from '../../src/document/article.js';
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { countLabels } from '../../src/annotations/label-counts.js';
 import type { LabelId } from '../../src/labels/schema.js';
 import type { AppInfo, MenuCommand, Platform } from '../../src/platform/platform.js';
@@ -28,6 +28,7 @@ import { Messages, type Message } from './Messages.js';
 import { Toolbar } from './Toolbar.js';
 import { useAppKeys } from './use-app-keys.js';
 import { toggled } from '../ui/toggle.js';
+import { useValueAfterPaint } from '../ui/use-after-paint.js';
 import { ReviewPanel } from '../review/ReviewPanel.js';
 import { useReviewActions } from '../review/use-review-actions.js';
 import { layerSlots } from '../../src/review/layer-slots.js';
@@ -385,9 +386,9 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
   // 10,000 spans here ran on every edit.
   const selected = selectedId ? session?.find(selectedId) : undefined;
   // The panel follows an edit in a render of its own, after the new highlight is painted: it is
-  // secondary feedback, and re-rendering it inside the keystroke's task delayed that paint.
-  const listed = useDeferredValue(snapshot.annotations);
-  const counted = useDeferredValue(snapshot.counts);
+  // secondary feedback, and re-rendering it inside the keystroke's task, or in a deferred render
+  // that ran before the frame, delayed that paint.
+  const { annotations: listed, counts: counted } = useValueAfterPaint(snapshot);
   const toggleLabel = useCallback((l: LabelId) => setHidden((h) => toggled(h, l)), []);
   const showDifference = useCallback((d: { theirs: Span; mine?: Span | undefined }) => {
     const spans = d.mine ? [d.theirs, d.mine] : [d.theirs];

@@ -1,8 +1,10 @@
 // A view's secondary reads (which colleagues each library row has, then review progress) wait for
 // the frame that shows its first data: started with it, their IndexedDB results arrive as tasks
-// that run before that frame and hold it back. Excluded: what is read (the caller's query).
+// that run before that frame and hold it back. Secondary views of an edit (the side panel's list
+// and counts) follow it the same way: rendered before that frame, they held back the paint that
+// acknowledges the key. Excluded: what is read (the caller's query).
 
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
 /** A hidden window paints no frame; past this, the reads start anyway. */
 const LATEST_MS = 500;
@@ -26,4 +28,28 @@ export function useAfterPaint(ready: boolean): boolean {
     };
   }, [ready, after]);
   return after;
+}
+
+/**
+ * `value` as it was when the last frame was painted: a new value is taken (in a transition) in the
+ * task after the frame that first shows it, so rendering what depends on it never delays that
+ * frame. Values arriving faster than frames are taken as of the latest. Equal at first render.
+ */
+export function useValueAfterPaint<T>(value: T): T {
+  const [shown, setShown] = useState(value);
+  useEffect(() => {
+    if (Object.is(shown, value)) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const take = (): void => startTransition(() => setShown(value));
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(take, 0);
+    });
+    const latest = setTimeout(take, LATEST_MS);
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(latest);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [value, shown]);
+  return shown;
 }
