@@ -12,21 +12,7 @@ const LATEST_MS = 500;
 /** False until the frame after `ready` first became true has been painted; then true for good. */
 export function useAfterPaint(ready: boolean): boolean {
   const [after, setAfter] = useState(false);
-  useEffect(() => {
-    if (!ready || after) return undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const done = (): void => setAfter(true);
-    // rAF runs just before the frame is painted; a task queued from there runs after it.
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(done, 0);
-    });
-    const latest = setTimeout(done, LATEST_MS);
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(latest);
-      if (timer !== undefined) clearTimeout(timer);
-    };
-  }, [ready, after]);
+  useEffect(() => (!ready || after ? undefined : afterNextPaint(() => setAfter(true))), [ready, after]);
   return after;
 }
 
@@ -37,19 +23,21 @@ export function useAfterPaint(ready: boolean): boolean {
  */
 export function useValueAfterPaint<T>(value: T): T {
   const [shown, setShown] = useState(value);
-  useEffect(() => {
-    if (Object.is(shown, value)) return undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const take = (): void => startTransition(() => setShown(value));
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(take, 0);
-    });
-    const latest = setTimeout(take, LATEST_MS);
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(latest);
-      if (timer !== undefined) clearTimeout(timer);
-    };
-  }, [value, shown]);
+  useEffect(() => (Object.is(shown, value) ? undefined : afterNextPaint(() => startTransition(() => setShown(value)))), [value, shown]);
   return shown;
+}
+
+/** Runs `fn` in the task after the next painted frame, or after LATEST_MS; returns the cancel. */
+function afterNextPaint(fn: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // rAF runs just before the frame is painted; a task queued from there runs after it.
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(fn, 0);
+  });
+  const latest = setTimeout(fn, LATEST_MS);
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(latest);
+    if (timer !== undefined) clearTimeout(timer);
+  };
 }
