@@ -8,7 +8,7 @@
 import Dexie, { RangeSet } from 'dexie';
 import { batchOutcome, commandDocId as annotationDocId, type AnnotationCommand } from '../../src/annotations/commands.js';
 import type { Annotation } from '../../src/annotations/types.js';
-import { fromColumns, toColumns, type StoredColumns } from '../../src/annotations/layer-columns.js';
+import { fromColumns, openColumns, toColumns, type StoredColumns } from '../../src/annotations/layer-columns.js';
 import type { ReviewCommand, ReviewDecision } from '../../src/review/decisions.js';
 import type { Article } from '../../src/document/article.js';
 import type { LayerRevision, SpanmarkDb } from './db.js';
@@ -130,6 +130,39 @@ export async function readOwnLayers(
   if (unread.length === 1) records.set(unread[0]!, await readMineOf(db, unread[0]!));
   else if (unread.length > 1) await eachMine(db, unread, (a) => records.get(a.docId)?.push(a));
   return out.map((o, i) => ('own' in o ? o : { own: records.get(docs[i]!.docId) ?? [], stamp: o.stamp, fromSnapshot: false }));
+}
+
+/**
+ * unpackAll a task at a time: each part's strings split in one, then UNPACK_STEP annotations per
+ * task, so a window unpacking 10,000 has no long task (one took 50–80 ms under load). Yields
+ * through a message, not setTimeout, whose nesting clamp would add 4 ms a step.
+ */
+export async function unpackAllInSteps(columns: readonly StoredColumns[], docId: string, text: string): Promise<Annotation[] | undefined> {
+  const parts: Annotation[][] = [];
+  for (const c of columns) {
+    await nextTask();
+    const opened = openColumns(c, docId, text);
+    if (opened === undefined) return undefined;
+    for (let done = 0; done < opened.count; done += UNPACK_STEP) {
+      await nextTask();
+      if (!opened.take(UNPACK_STEP)) return undefined;
+    }
+    parts.push(opened.out);
+  }
+  return parts.length === 1 ? parts[0] : parts.flat();
+}
+
+const UNPACK_STEP = 2500;
+
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 /** Columns packed in their text order, unpacked as one layer; undefined if any does not add up. */

@@ -6,7 +6,7 @@
 
 import type { Result } from '../../src/result.js';
 import type { SpanmarkDb } from '../db/db.js';
-import { unpackAll, type UnpackedLayer } from '../db/annotations-repo.js';
+import { unpackAllInSteps, type UnpackedLayer } from '../db/annotations-repo.js';
 import type { Me } from '../../src/review/layer-identity.js';
 import { importExport, type ConfirmMine, type ConfirmSchema, type ImportProgress, type ImportSummary } from './import.js';
 import { IMPORT_WORKER_FILE, type ImportReply, type ImportRequest } from './import-protocol.js';
@@ -67,18 +67,12 @@ export function createImporter(db: SpanmarkDb): Importer {
         void ask.catch(() => false).then((yes) => w.postMessage({ kind: 'confirm-answer', id: m.id, yes }));
       } else if (m.kind === 'layer') {
         // Unpacked while the worker's transaction commits (the window is otherwise idle then), in
-        // a task after the one that copied the message in: two short tasks, not one long one.
-        // Columns that do not add up are left for the store to answer.
+        // short tasks after the one that copied the message in. Columns that do not add up, or
+        // an unpacking that fails, leave the layer to the store.
         const { docId, stamp, text, columns } = m.layer;
-        p.prepared = new Promise((resolve) =>
-          setTimeout(() => {
-            try {
-              const own = unpackAll(columns, docId, text);
-              resolve(own === undefined ? undefined : { docId, stamp, text, own });
-            } catch {
-              resolve(undefined);
-            }
-          }, 0),
+        p.prepared = unpackAllInSteps(columns, docId, text).then(
+          (own): UnpackedLayer | undefined => (own === undefined ? undefined : { docId, stamp, text, own }),
+          () => undefined,
         );
       } else {
         pending.delete(m.id);

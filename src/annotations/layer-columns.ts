@@ -138,6 +138,22 @@ export function toColumns(list: readonly Annotation[], text?: string): LayerColu
  * not consistent (with each other or with the text). Without the text, every quote must be stored.
  */
 export function fromColumns(c: StoredColumns, docId: string, text?: string): Annotation[] | undefined {
+  const opened = openColumns(c, docId, text);
+  return opened !== undefined && opened.take(opened.count) ? opened.out : undefined;
+}
+
+/**
+ * fromColumns in steps, for a caller that must not hold its thread for the whole layer (a window
+ * unpacking 10,000 annotations): the columns' strings are split here, and each take(k) builds the
+ * next k annotations into `out`; false once they do not add up (then `out` is not the layer).
+ */
+export interface OpenedColumns {
+  readonly count: number;
+  readonly out: Annotation[];
+  take(k: number): boolean;
+}
+
+export function openColumns(c: StoredColumns, docId: string, text?: string): OpenedColumns | undefined {
   if (!wellFormed(c)) return undefined;
   const n = c.count;
   const attributes = c.version === COLUMNS_VERSION ? parseAll(c.attributes, n) : parseEach(c.attributes, n);
@@ -150,37 +166,43 @@ export function fromColumns(c: StoredColumns, docId: string, text?: string): Ann
   if (!ids || !quotes || !createdAt || !updatedAt || !notes) return undefined;
   const provenance = new Map(c.provenance.map((p) => [p.at, p.provenance]));
   const out = new Array<Annotation>(n);
-  for (let i = 0; i < n; i++) {
-    const label = c.labels[c.labelIndex[i]!];
-    const annotator = c.annotators[c.annotatorIndex[i]!];
-    const annotatorId = c.annotatorIds[c.annotatorIndex[i]!];
-    const start = c.starts[i]!;
-    const end = c.ends[i]!;
-    if (label === undefined || label === '' || annotator === undefined || annotatorId === undefined || !(end > start)) return undefined;
-    if (text !== undefined && end > text.length) return undefined;
-    const created = createdAt[i]!;
-    const a: { -readonly [K in keyof Annotation]: Annotation[K] } = {
-      id: ids[i]!,
-      docId,
-      label,
-      start,
-      end,
-      // Without the text no quote is implied (unpack refused those), so the slice is never taken.
-      quote: quotes[i] ?? (text ?? '').slice(start, end),
-      annotator,
-      ...(annotatorId !== null ? { annotatorId } : {}),
-      createdAt: created,
-      updatedAt: updatedAt[i] ?? created,
-    };
-    const note = notes[i];
-    if (note !== undefined) a.note = note;
-    const values = attributes[i];
-    if (values) a.attributes = values;
-    const p = provenance.get(i);
-    if (p !== undefined) a.provenance = p;
-    out[i] = a;
-  }
-  return out;
+  let next = 0;
+  const take = (k: number): boolean => {
+    const to = Math.min(n, next + k);
+    for (let i = next; i < to; i++) {
+      const label = c.labels[c.labelIndex[i]!];
+      const annotator = c.annotators[c.annotatorIndex[i]!];
+      const annotatorId = c.annotatorIds[c.annotatorIndex[i]!];
+      const start = c.starts[i]!;
+      const end = c.ends[i]!;
+      if (label === undefined || label === '' || annotator === undefined || annotatorId === undefined || !(end > start)) return false;
+      if (text !== undefined && end > text.length) return false;
+      const created = createdAt[i]!;
+      const a: { -readonly [K in keyof Annotation]: Annotation[K] } = {
+        id: ids[i]!,
+        docId,
+        label,
+        start,
+        end,
+        // Without the text no quote is implied (unpack refused those), so the slice is never taken.
+        quote: quotes[i] ?? (text ?? '').slice(start, end),
+        annotator,
+        ...(annotatorId !== null ? { annotatorId } : {}),
+        createdAt: created,
+        updatedAt: updatedAt[i] ?? created,
+      };
+      const note = notes[i];
+      if (note !== undefined) a.note = note;
+      const values = attributes[i];
+      if (values) a.attributes = values;
+      const p = provenance.get(i);
+      if (p !== undefined) a.provenance = p;
+      out[i] = a;
+    }
+    next = to;
+    return true;
+  };
+  return { count: n, out, take };
 }
 
 /** Version 3's values: a JSON array of n entries, each an object or null; undefined when it is not. */

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { fromColumns, toColumns, type LayerColumns, type LayerColumnsV2, type StoredColumns } from '../../../src/annotations/layer-columns.js';
+import { fromColumns, openColumns, toColumns, type LayerColumns, type LayerColumnsV2, type StoredColumns } from '../../../src/annotations/layer-columns.js';
 import type { Annotation } from '../../../src/annotations/types.js';
 import { DEFAULT_SCHEMA, labelIds } from '../../../src/labels/schema.js';
 
@@ -155,6 +155,28 @@ test('10,000 annotations pack and unpack to the same layer', () => {
     return { ...a, quote: long.slice(a.start, a.end) };
   });
   assert.deepEqual(fromColumns(toColumns(list, long), 'doc', long), list);
+});
+
+test('unpacked in steps, a layer comes back the same; a step that meets an inconsistency says so, and the rest is never read', () => {
+  const long = TEXT.repeat(50);
+  const list = Array.from({ length: 1000 }, (_, i) => {
+    const a = ann({ id: `id-${i}`, label: LABEL_IDS[i % 3]!, start: i * 10, end: i * 10 + 5 });
+    return { ...a, quote: long.slice(a.start, a.end) };
+  });
+  const columns = toColumns(list, long);
+  const opened = openColumns(columns, 'doc', long)!;
+  assert.equal(opened.count, 1000);
+  for (const k of [1, 299, 300, 400, 5000]) assert.equal(opened.take(k), true);
+  assert.deepEqual(opened.out, list);
+
+  // An empty span at 700: the steps before it succeed, the one holding it fails.
+  const ends = Uint32Array.from(columns.ends);
+  ends[700] = columns.starts[700]!;
+  const broken = openColumns({ ...columns, ends }, 'doc', long)!;
+  assert.equal(broken.take(700), true);
+  assert.equal(broken.take(10), false);
+  assert.equal(fromColumns({ ...columns, ends }, 'doc', long), undefined);
+  assert.equal(openColumns({ ...columns, count: 999 }, 'doc', long), undefined);
 });
 
 // Every field of Annotation, each with a generator. Typed as a record over `keyof Annotation`, so a

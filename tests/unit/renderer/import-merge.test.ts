@@ -13,7 +13,7 @@ import { decodeSpanmarkV1 } from '../../../src/codecs/spanmark-v1/decode.js';
 import { openDatabase, type SpanmarkDb } from '../../../renderer/db/db.js';
 import { withDb } from './with-db.js';
 import { importExport, mergeOwnAll, type Counts, type LayerPacked } from '../../../renderer/io/import.js';
-import { loadLayers, unpackAll, writeNow } from '../../../renderer/db/annotations-repo.js';
+import { loadLayers, unpackAll, unpackAllInSteps, writeNow } from '../../../renderer/db/annotations-repo.js';
 import { sortAnnotations } from '../../../src/annotations/commands.js';
 import { toColumns } from '../../../src/annotations/layer-columns.js';
 import type { Article } from '../../../src/document/article.js';
@@ -308,6 +308,10 @@ test('the layer is told packed while the import commits; unpacked by the window,
     const stored = sortAnnotations(await readMineOf(db, A.id));
     const own = unpackAll(packed.columns, packed.docId, packed.text);
     assert.deepEqual(own, stored);
+    // As the window unpacks it, a task at a time: the same layer; columns that do not add up, none.
+    assert.deepEqual(await unpackAllInSteps(packed.columns, packed.docId, packed.text), stored);
+    assert.deepEqual(await unpackAllInSteps([...packed.columns, toColumns([stored[0]!])], packed.docId, packed.text), [...stored, stored[0]]);
+    assert.equal(await unpackAllInSteps([{ ...packed.columns[0]!, count: 2 }], packed.docId, packed.text), undefined);
 
     // The stored chunk made to differ behind the stamp's back: the unpacked copy is what opens, itself.
     await db.myLayerChunks.put({ docId: A.id, part: 0, columns: toColumns([stored[0]!]) });
