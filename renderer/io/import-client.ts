@@ -77,9 +77,9 @@ export function createImporter(db: SpanmarkDb): Importer {
       } else {
         pending.delete(m.id);
         const r = m.result;
-        void (p.prepared ?? Promise.resolve(undefined)).then((layer) =>
-          p.resolve(r.ok && layer !== undefined ? { ok: true, value: { ...r.value, layer } } : r),
-        );
+        // A failed import is said at once; a committed one opens with the unpacked layer, if any.
+        if (!r.ok || p.prepared === undefined) p.resolve(r);
+        else void p.prepared.then((layer) => p.resolve(layer === undefined ? r : { ok: true, value: { ...r.value, layer } }));
       }
     };
     const onError = (e: ErrorEvent, w: Worker, ready: boolean): void => {
