@@ -387,8 +387,10 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
   const selected = selectedId ? session?.find(selectedId) : undefined;
   // The panel follows an edit in a render of its own, after the new highlight is painted: it is
   // secondary feedback, and re-rendering it inside the keystroke's task, or in a deferred render
-  // that ran before the frame, delayed that paint.
-  const { annotations: listed, counts: counted } = useValueAfterPaint(snapshot);
+  // that ran before the frame, delayed that paint. Keyed by the list and the counts only: a new
+  // snapshot for the save status alone (two per edit) must not render the panel again.
+  const shownLayer = useMemo(() => ({ annotations: snapshot.annotations, counts: snapshot.counts }), [snapshot.annotations, snapshot.counts]);
+  const { annotations: listed, counts: counted } = useValueAfterPaint(shownLayer);
   const toggleLabel = useCallback((l: LabelId) => setHidden((h) => toggled(h, l)), []);
   const showDifference = useCallback((d: { theirs: Span; mine?: Span | undefined }) => {
     const spans = d.mine ? [d.theirs, d.mine] : [d.theirs];
