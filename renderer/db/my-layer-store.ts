@@ -149,11 +149,6 @@ export interface ReplaceOptions {
   readonly onWritten?: (n: number) => void;
   /** Annotations per chunk (tests cross chunk boundaries with small ones). */
   readonly chunkSize?: number;
-  /**
-   * Told each layer's chunks as soon as they are packed, before they are stored (and called
-   * before replaceMineOnAll returns): a reader may prepare them while IndexedDB writes.
-   */
-  readonly onPacked?: (columns: readonly StoredColumns[][]) => void;
 }
 
 /**
@@ -162,27 +157,37 @@ export interface ReplaceOptions {
  * can then serve as the layer's snapshot too (annotations-repo.ts putSnapshots, inChunks).
  */
 export async function replaceMineOn(db: SpanmarkDb, docId: string, list: readonly Annotation[], options: ReplaceOptions = {}): Promise<void> {
-  await replaceMineOnAll(db, [{ docId, list }], options);
+  await replaceMineOnAll(db, [{ docId, list }], options).written;
+}
+
+/** A layer replacement issued: each layer's chunks as packed (in part order) at once, and the write. */
+export interface IssuedReplacement {
+  readonly columns: readonly StoredColumns[][];
+  readonly written: Promise<void>;
 }
 
 /**
  * replaceMineOn for many documents in a few requests: one removal for all of them, then their
  * chunks in request batches of about STEP_ANNOTATIONS annotations (an import of 500 articles of 20
- * spans was four requests a document, one after another). In the order given. Resolves with each
- * layer's chunks as written, in part order: the layer at its new revision, without reading it back.
+ * spans was four requests a document, one after another). In the order given. The chunks are
+ * known at once, as written: the layer at its new revision, which a reader may take (or start
+ * unpacking) while IndexedDB still writes it, without reading it back.
  */
-export async function replaceMineOnAll(
+export function replaceMineOnAll(
   db: SpanmarkDb,
   layers: readonly { readonly docId: string; readonly list: readonly Annotation[] }[],
-  { onWritten, chunkSize, onPacked }: ReplaceOptions = {},
-): Promise<StoredColumns[][]> {
+  { onWritten, chunkSize }: ReplaceOptions = {},
+): IssuedReplacement {
   const removed = deleteMineOn(
     db,
     layers.map((l) => l.docId),
   );
   // Packed while the old layer is being removed.
   const perLayer = layers.map((l) => chunksOf(l.docId, l.list, chunkSize));
-  onPacked?.(perLayer.map((chunks) => chunks.map((c) => c.columns)));
+  return { columns: perLayer.map((chunks) => chunks.map((c) => c.columns)), written: writeChunks(db, removed, perLayer.flat(), onWritten) };
+}
+
+async function writeChunks(db: SpanmarkDb, removed: Promise<void>, chunks: readonly LayerChunk[], onWritten: ((n: number) => void) | undefined): Promise<void> {
   await removed;
   let written = 0;
   let step: LayerChunk[] = [];
@@ -195,11 +200,10 @@ export async function replaceMineOnAll(
     step = [];
     inStep = 0;
   };
-  for (const chunk of perLayer.flat()) {
+  for (const chunk of chunks) {
     step.push(chunk);
     inStep += chunk.columns.count;
     if (inStep >= STEP_ANNOTATIONS) await flush();
   }
   await flush();
-  return perLayer.map((chunks) => chunks.map((c) => c.columns));
 }

@@ -25,7 +25,6 @@ import type { Result } from '../../src/result.js';
 import { countNeedingConfirmation, routeAnnotation, type LayerKey, type Me } from '../../src/review/layer-identity.js';
 import { sha256Hex } from '../db/articles-repo.js';
 import { bumpRevisions, putSnapshots, readOwnLayers, type KnownLayer, type PackedLayer, type Stamp } from '../db/annotations-repo.js';
-import type { StoredColumns } from '../../src/annotations/layer-columns.js';
 import { ensureColleagueLayer, replaceColleagueLayer } from '../db/colleague-layers-repo.js';
 import { underStoredIds } from '../anchoring/stored-ids.js';
 import { placeOnLibraryCopies, storeImportReanchoring, type ReanchorSummary } from '../anchoring/import-reanchor.js';
@@ -326,8 +325,7 @@ export async function mergeOwnAll(
   }
   if (changed.length === 0) return [];
   let before = 0;
-  let packed: readonly StoredColumns[][] = [];
-  const written = replaceMineOnAll(
+  const replaced = replaceMineOnAll(
     db,
     changed.map((c) => ({ docId: c.docId, list: c.layer })),
     {
@@ -335,16 +333,16 @@ export async function mergeOwnAll(
         onWritten(n - before);
         before = n;
       },
-      onPacked: (columns) => (packed = columns),
     },
   );
   // The revisions, snapshots and counts are requests of the same transaction as the chunks, which
   // they do not depend on: issued now, the counting runs while IndexedDB removes the old layer,
   // and none waits for the 2 MB chunk to be stored first.
   const bumped = bumpRevisions(db, changed);
-  if (onPacked) changed.forEach((c, i) => onPacked({ docId: c.docId, stamp: bumped.stamps[i]!, columns: packed[i]!, text: c.text }));
-  const [columns] = await Promise.all([
-    written,
+  const layers: PackedLayer[] = changed.map((c, i) => ({ docId: c.docId, stamp: bumped.stamps[i]!, columns: replaced.columns[i]! }));
+  if (onPacked) layers.forEach((l, i) => onPacked({ ...l, text: changed[i]!.text }));
+  await Promise.all([
+    replaced.written,
     bumped.written,
     // Each layer is written whole, in text order as the session keeps it: its chunks are its
     // snapshot, and opening skips sorting 10,000 annotations.
@@ -356,7 +354,7 @@ export async function mergeOwnAll(
     // layer again to count it (~40 ms for 10,000) while the imported document opens.
     db.layerCounts.bulkPut(changed.map((c, i) => countsRecord(c.docId, bumped.stamps[i]!, summariseLayer(c.layer)))),
   ]);
-  return changed.map((c, i) => ({ docId: c.docId, stamp: bumped.stamps[i]!, columns: columns[i]! }));
+  return layers;
 }
 
 /**

@@ -185,7 +185,7 @@ test('many layers written at once: each document gets exactly its list, edits an
       { docId: 'doc-c', list: [] },
     ];
     const progress: number[] = [];
-    await db.transaction('rw', myLayerTables(db), () => replaceMineOnAll(db, layers, { chunkSize: 16, onWritten: (n) => progress.push(n) }));
+    await db.transaction('rw', myLayerTables(db), () => replaceMineOnAll(db, layers, { chunkSize: 16, onWritten: (n) => progress.push(n) }).written);
     for (const l of layers) assert.equal(key(await readMineOf(db, l.docId)), key(l.list), l.docId);
     assert.deepEqual([await db.myLayerEdits.count(), await db.myLayerTombstones.count()], [0, 0]);
     // doc-a took three chunks, read back in part order; doc-c has none.
