@@ -142,17 +142,19 @@ export function fromColumns(c: StoredColumns, docId: string, text?: string): Ann
   return opened !== undefined && opened.take(opened.count) ? opened.out : undefined;
 }
 
-/**
- * fromColumns in steps, for a caller that must not hold its thread for the whole layer (a window
- * unpacking 10,000 annotations): the columns' strings are split here, and each take(k) builds the
- * next k annotations into `out`; false once they do not add up (then `out` is not the layer).
- */
+/** Columns opened for unpacking in steps (openColumns). */
 export interface OpenedColumns {
   readonly count: number;
+  /** The layer, once take() has built all `count` annotations. */
   readonly out: Annotation[];
+  /** Builds the next k annotations; false once they do not add up (then `out` is not the layer). */
   take(k: number): boolean;
 }
 
+/**
+ * fromColumns in steps, for a caller that must not hold its thread for the whole layer (a window
+ * unpacking 10,000 annotations): the columns' strings are split here, the annotations built by take().
+ */
 export function openColumns(c: StoredColumns, docId: string, text?: string): OpenedColumns | undefined {
   if (!wellFormed(c)) return undefined;
   const n = c.count;
