@@ -312,8 +312,8 @@ test('a new analyst, by keyboard alone: names themselves, imports an old export 
   await app.goto();
   // A fresh profile: no name chosen yet, nothing in the library.
   await page.keyboard.press('Control+,');
-  await expect(page.getByTestId('annotator-input')).toBeVisible();
-  await page.getByTestId('annotator-input').focus();
+  // Settings opens with the name field focused: no click, no programmatic focus.
+  await expect(page.getByTestId('annotator-input')).toBeFocused();
   await page.keyboard.press('Control+a');
   await page.keyboard.type('Dana');
   await page.keyboard.press('Enter');
