@@ -93,6 +93,14 @@ function v2File(annotator: string): { buffer: Buffer; annotations: Annotation[] 
   return { buffer: Buffer.from(serializeSpanmark(file)), annotations };
 }
 
+/** Imports a v2File of my name as mine, adding its labels: the app asks both. */
+async function importAsMine(app: SpanmarkApp, buffer: Buffer): Promise<void> {
+  const done = app.importBuffer('mine.spanmark.json', buffer, 'mine');
+  await app.answerSchema(true);
+  await done;
+  await expect(app.rows()).toHaveCount(4);
+}
+
 const valuesById = (f: WireFile) => Object.fromEntries(f.documents[0]!.annotations.map((a) => [a.id, a.attributes]));
 
 test('a v2 file as a colleague’s layer: the new label is added on confirm, values survive a reload and export identically', async ({ page }) => {
@@ -139,10 +147,7 @@ test('a v2 file as my own layer keeps its values through reload and export; v1 e
   expect(await readStored(page, ['layerSnapshots'])).toEqual(before);
 
   // Accepted: my name without an analyst id, so the app also asks whether these are mine.
-  const done = app.importBuffer('mine.spanmark.json', buffer, 'mine');
-  await app.answerSchema(true);
-  await done;
-  await expect(app.rows()).toHaveCount(4);
+  await importAsMine(app, buffer);
   await page.reload();
   await expect(app.rows()).toHaveCount(4);
 
@@ -168,10 +173,7 @@ test('my layer as the previous build packed it (each annotation its own JSON tex
   await app.setAnnotator('Dana');
   await app.openSample();
   const { buffer } = v2File('Dana');
-  const done = app.importBuffer('mine.spanmark.json', buffer, 'mine');
-  await app.answerSchema(true);
-  await done;
-  await expect(app.rows()).toHaveCount(4);
+  await importAsMine(app, buffer);
 
   // Repacked in the page as version 2 wrote it: values per annotation, length -1 for none.
   const repacked = await page.evaluate(
