@@ -34,7 +34,7 @@ export type ImportReply =
   /**
    * My layer on the document the window will open, packed and stamped, sent while it is still
    * being committed so the window can unpack it meanwhile. It becomes the summary's `layer` only
-   * with a successful 'done', which then leaves the layer out (it was sent once already).
+   * with a successful 'done', whose summary does not carry it again.
    */
   | { readonly id: number; readonly kind: 'layer'; readonly layer: PackedWithText }
   | { readonly id: number; readonly kind: 'done'; readonly result: Result<ImportSummary> };

@@ -42,7 +42,6 @@ async function run({ id, name, bytes, me }: ImportRequest): Promise<void> {
         answers.set(id, resolve);
         scope.postMessage({ id, kind: 'confirm-schema', question });
       });
-    let sent = false;
     const result = await importExport(
       db,
       name,
@@ -51,15 +50,9 @@ async function run({ id, name, bytes, me }: ImportRequest): Promise<void> {
       (progress) => scope.postMessage({ id, kind: 'progress', progress }),
       confirmMine,
       confirmSchema,
-      (layer) => {
-        scope.postMessage({ id, kind: 'layer', layer });
-        sent = true;
-      },
+      (layer) => scope.postMessage({ id, kind: 'layer', layer }),
     );
-    if (result.ok && sent) {
-      const { layer: _sent, ...rest } = result.value;
-      scope.postMessage({ id, kind: 'done', result: { ok: true, value: rest } });
-    } else scope.postMessage({ id, kind: 'done', result });
+    scope.postMessage({ id, kind: 'done', result });
   } catch (e) {
     // Opening the database failed (or something unforeseen): nothing was written.
     const message = `${name}: ${e instanceof Error ? e.message : String(e)}`;

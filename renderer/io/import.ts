@@ -63,7 +63,10 @@ export interface ImportSummary {
   readonly warnings: readonly string[];
   /** Documents whose library copy has another text: their spans re-anchored onto it; orphans kept. */
   readonly reanchored?: ReanchorSummary;
-  /** My layer on the first document as committed, when the import wrote it: opened without reading it back. */
+  /**
+   * My layer on the first document as committed, when the import wrote it: opened without reading
+   * it back. Left out when it was handed to `onLayerPacked` instead.
+   */
   readonly layer?: KnownLayer;
 }
 
@@ -99,7 +102,7 @@ export async function importExport(
   onProgress: (p: ImportProgress) => void = () => {},
   confirmMine?: ConfirmMine,
   confirmSchema?: ConfirmSchema,
-  /** The layer of the document the window opens (the file's first), while it is being committed. */
+  /** The layer of the document the window opens (the file's first), while it is being committed; then not in the summary. */
   onLayerPacked?: LayerPacked,
 ): Promise<Result<ImportSummary>> {
   const tooLarge = importSizeProblem(name, bytes.byteLength);
@@ -169,7 +172,7 @@ export async function importExport(
   }
   const { layers, ...rest } = counts;
   const docIds = documents.map((d) => d.article.id);
-  const layer = written.find((l) => l.docId === docIds[0]);
+  const layer = onLayerPacked ? undefined : written.find((l) => l.docId === docIds[0]);
   return {
     ok: true,
     value: {

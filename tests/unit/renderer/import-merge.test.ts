@@ -304,7 +304,9 @@ test('the layer is told packed while the import commits; unpacked by the window,
     const packed = told[0]!;
     assert.equal(packed.docId, A.id);
     assert.equal(packed.text, A.text);
-    assert.deepEqual(packed.stamp, imported.layer?.stamp, 'stamped as committed');
+    const committed = await db.layerRevisions.get(A.id);
+    assert.deepEqual(packed.stamp, { revision: committed?.revision, writer: committed?.writer }, 'stamped as committed');
+    assert.equal(imported.layer, undefined, 'handed over, not returned again');
     const stored = sortAnnotations(await readMineOf(db, A.id));
     const own = unpackAll(packed.columns, packed.docId, packed.text);
     assert.deepEqual(own, stored);
