@@ -24,6 +24,7 @@ import type { DocumentSession, KnownLayer } from '../store/document-session.js';
 import { plural } from '../ui/format.js';
 import type { ProgressState } from '../ui/ProgressNotice.js';
 import { dispatch } from './events.js';
+import { markStage, STAGES, type StageMark } from './stage-marks.js';
 
 interface Deps {
   readonly db: SpanmarkDb;
@@ -72,6 +73,13 @@ function importProgressText(name: string, p: ImportProgress): ProgressState {
   }
 }
 
+/** The worker's progress as it first reaches each stage: User Timing marks (stage-marks.ts). */
+const STAGE_OF_PROGRESS: Readonly<Record<ImportProgress['stage'], StageMark>> = {
+  checking: STAGES.importChecking,
+  saving: STAGES.importSaving,
+  committing: STAGES.importCommitting,
+};
+
 export function useAnnotationActions({
   db,
   platform,
@@ -106,12 +114,14 @@ export function useAnnotationActions({
   const importBytes = useCallback(
     async (name: string, bytes: Uint8Array) => {
       setImporting(importProgressText(name, { stage: 'checking' }));
+      let stage: ImportProgress['stage'] | undefined;
       const r = await importer
         .run(
           name,
           bytes,
           me,
           (p) => {
+            if (p.stage !== stage) markStage(STAGE_OF_PROGRESS[(stage = p.stage)]);
             setImporting(importProgressText(name, p));
             dispatch('spanmark:import-progress', { name, ...p });
           },

@@ -14,6 +14,7 @@ import type { Article } from '../../src/document/article.js';
 import type { LayerRevision, SpanmarkDb } from './db.js';
 import { colleagueTables, readColleagueLayers } from './colleague-layers-repo.js';
 import { chunkColumnsOf, eachMine, myLayerTables, readMineOf } from './my-layer-store.js';
+import { markStage, STAGES } from '../app/stage-marks.js';
 
 export type SessionCommand = AnnotationCommand | ReviewCommand;
 
@@ -115,6 +116,7 @@ export async function readOwnLayers(
     db,
     current.filter((s, i) => s?.inChunks === true && handed[i] === undefined).map((s) => s!.docId),
   );
+  markStage(STAGES.layerRead);
   const out = docs.map(({ docId, text }, i): OwnLayer | { readonly stamp: Stamp } => {
     const stamp = stamps[i]!;
     const h = handed[i];
@@ -129,6 +131,7 @@ export async function readOwnLayers(
   // One document (opening it): a single getAll over the index, faster than anyOf's cursor for 10,000 records.
   if (unread.length === 1) records.set(unread[0]!, await readMineOf(db, unread[0]!));
   else if (unread.length > 1) await eachMine(db, unread, (a) => records.get(a.docId)?.push(a));
+  markStage(STAGES.layerUnpacked);
   return out.map((o, i) => ('own' in o ? o : { own: records.get(docs[i]!.docId) ?? [], stamp: o.stamp, fromSnapshot: false }));
 }
 

@@ -24,6 +24,7 @@ import {
 } from '../db/annotations-repo.js';
 import type { SpanmarkDb } from '../db/db.js';
 import { dispatch } from '../app/events.js';
+import { markStage, STAGES } from '../app/stage-marks.js';
 import { announceChange, onRemoteChange } from './change-channel.js';
 import { trackWrite } from './pending-writes.js';
 
@@ -103,9 +104,12 @@ export class DocumentSession implements LayerLookup {
    * twice), `layer` my layer as a writer just committed it (not read back while still current).
    */
   static async open(db: SpanmarkDb, docId: string, known?: Article, layer?: KnownLayer): Promise<DocumentSession | undefined> {
+    markStage(STAGES.open);
     const layers = await loadLayers(db, docId, known?.id === docId ? known.text : undefined, layer);
     const article = known?.id === docId ? known : layers.article;
-    return article ? new DocumentSession(db, article, layers) : undefined;
+    const session = article ? new DocumentSession(db, article, layers) : undefined;
+    markStage(STAGES.session);
+    return session;
   }
 
   getSnapshot = (): SessionSnapshot => this.snapshot;
