@@ -27,6 +27,7 @@ import {
 } from './in-page.js';
 import { mb, ms, pairedRatio, ratio, spread, summarize, table, times, type Row, type Summary } from './report.js';
 import { mainThreadSummary, startTrace } from './trace.js';
+import { IMPORT_STAGES, OPEN_STAGES, stageMarks, stageMedians, type Stage } from './stages.js';
 import { buildRenderer, freePort, startServer, type RunningServer } from './server.js';
 import { machineInfo, printMachine } from './machine.js';
 import { installationId } from './installation-id.js';
@@ -179,7 +180,7 @@ function importTasks(rec: RecordedTasks): ImportTasks {
  * The import figure of several samples: median times (each one's own median), and the longest
  * task of any sample, since one long task is a frozen window whichever import had it.
  */
-function importFigure(samples: readonly ImportSample[]): ImportSample & { readonly n: number; readonly min: number; readonly max: number } {
+function importFigure(samples: readonly ImportSample[]): Omit<ImportSample, 'stages'> & { readonly n: number; readonly min: number; readonly max: number } {
   const all = summarize(samples.map((s) => s.ms));
   return {
     n: all.n,
@@ -204,6 +205,8 @@ interface ImportSample {
   /** The file chosen → committed to the database (spanmark:import-committed). */
   readonly committedMs: number;
   readonly tasks: ImportTasks;
+  /** The app's stage marks (stages.ts), ms after the file's arrival, with the commit's event among them. */
+  readonly stages: Record<string, number>;
 }
 
 async function openLane(side: Side, context: BrowserContext, url: string, file: CaseFile, docId: string): Promise<{ lane: Lane; imported: ImportSample }> {
@@ -237,6 +240,9 @@ async function openLane(side: Side, context: BrowserContext, url: string, file: 
   const clickMs = performance.now() - clickStart;
   const marks = await withTimeout(page.evaluate(collectMarks), `[${side}] import`);
   const tasks = importTasks(await page.evaluate(collectTasks));
+  const stages = await page.evaluate(stageMarks, fromChange.t0);
+  const committed = marks[APP_EVENTS.importCommitted];
+  if (committed !== undefined) stages[APP_EVENTS.importCommitted] = committed;
   const imported = { ...fromChange, clickMs };
   const summary = imported.detail as { added?: number; docIds?: readonly string[] };
   if (summary.added !== file.annotations || summary.docIds?.[0] !== docId) {
@@ -245,7 +251,7 @@ async function openLane(side: Side, context: BrowserContext, url: string, file: 
   await page.getByTestId('article-text').waitFor({ state: 'visible' });
   return {
     lane: { side, context, page, file, count: file.annotations },
-    imported: { clickMs: imported.clickMs, ms: imported.ms, committedMs: marks[APP_EVENTS.importCommitted] ?? Number.NaN, tasks },
+    imported: { clickMs: imported.clickMs, ms: imported.ms, committedMs: committed ?? Number.NaN, tasks, stages },
   };
 }
 
@@ -261,7 +267,10 @@ async function asMyOwnExport(page: Page, bytes: Buffer): Promise<Buffer> {
   return Buffer.from(`${text.slice(0, at)}\n  "exportedBy": ${JSON.stringify({ id, name: BENCH_ANNOTATOR })},${text.slice(at)}`, 'utf8');
 }
 
-async function openToPainted(lane: Lane, docId: string, profileTo?: string): Promise<Measured> {
+/** An open's figure, with the app's stage marks (stages.ts) in ms after the click. */
+type OpenSample = Measured & { readonly stages: Record<string, number> };
+
+async function openToPainted(lane: Lane, docId: string, profileTo?: string): Promise<OpenSample> {
   const { page } = lane;
   await page.getByTestId('cmd-library').click();
   const item = page.locator(`[data-testid="library-item"][data-doc-id="${docId}"]`);
@@ -270,7 +279,7 @@ async function openToPainted(lane: Lane, docId: string, profileTo?: string): Pro
   const m = await timed(page, { trigger: 'pointerdown', event: APP_EVENTS.painted, docId }, () => item.click(), `[${lane.side}] open`, profileTo);
   const count = (m.detail as { count?: number }).count;
   if (count !== lane.count) throw new Error(`[${lane.side}] the opened document painted ${count} annotations, expected ${lane.count}`);
-  return m;
+  return { ...m, stages: await page.evaluate(stageMarks, m.t0) };
 }
 
 async function heapUsed(lane: Lane): Promise<{ usedSize: number; embedderHeapUsedSize?: number }> {
@@ -518,7 +527,7 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
   const imports: Pair<ReturnType<typeof importFigure>> = { annotated: importFigure(importSamples.annotated), floor: importFigure(importSamples.floor) };
 
   log(`open → painted, ${o.opens} times each…`);
-  const opens: Pair<Measured[]> = { annotated: [], floor: [] };
+  const opens: Pair<OpenSample[]> = { annotated: [], floor: [] };
   for (let i = 0; i < o.opens; i++) for (const lane of order(i)) opens[lane.side].push(await openToPainted(lane, bc.docId));
 
   log('JS heap after opening…');
@@ -663,6 +672,13 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
     verdict: 'info',
   });
   const medians = (p: Pair<Summary>): Pair<number> => ({ annotated: p.annotated.median, floor: p.floor.median });
+  const openStages: Pair<number[]> = { annotated: stageMedians(OPEN_STAGES, opens.annotated), floor: stageMedians(OPEN_STAGES, opens.floor) };
+  const importStages: Pair<number[]> = {
+    annotated: stageMedians(IMPORT_STAGES, importSamples.annotated),
+    floor: stageMedians(IMPORT_STAGES, importSamples.floor),
+  };
+  const stageRows = (what: string, stages: readonly Stage[], p: Pair<number[]>): Row[] =>
+    stages.map((s, i) => info(`    ${what} stage: ${s.label}, median`, { annotated: p.annotated[i]!, floor: p.floor[i]! }));
   const rows: Row[] = [
     {
       figure: `open → painted, median (min–max), n=${o.opens}`,
@@ -707,6 +723,7 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
     info('  label key: keydown → saved (committed), median', medians(keySaved)),
     info('  attribute key: keydown → painted, median', medians(attrPainted)),
     info('  export: click → spanmark:exported, median', medians(click)),
+    ...stageRows('open', OPEN_STAGES, openStages),
     {
       figure: `import: file chosen → document open, median (min–max), n=${o.imports}`,
       annotated: `${ms(imports.annotated.ms)} (${imports.annotated.min.toFixed(1)}–${imports.annotated.max.toFixed(1)})`,
@@ -729,6 +746,7 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
       floor: imports.floor.tasks.longestOpening,
     }),
     info('  import: click → imported (incl. building the File in the page), median', { annotated: imports.annotated.clickMs, floor: imports.floor.clickMs }),
+    ...stageRows('import', IMPORT_STAGES, importStages),
     info('replace text (paragraph added at 1/3): file chosen → reopened, painted, once', { annotated: replaced.annotated!.ms, floor: replaced.floor!.ms }),
     info('  replace text: longest main-thread task', { annotated: replaced.annotated!.longestTaskMs, floor: replaced.floor!.longestTaskMs }),
   ];
@@ -772,6 +790,7 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
         pairedRatio: open.paired,
         pass: verdicts.open,
       },
+      openStagesMs: { stages: OPEN_STAGES.map((s) => s.label), ...openStages },
       labelKeyToPaintMs: {
         annotated: { ...key.annotated, samples: keys.annotated },
         floor: { ...key.floor, samples: keys.floor },
@@ -805,6 +824,7 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
         pass: verdicts.import,
         longestTaskToCommitPass: verdicts.importTask,
       },
+      importStagesMs: { stages: IMPORT_STAGES.map((s) => s.label), ...importStages },
       replaceText: replaced,
     },
     profiles,

@@ -5,6 +5,8 @@
 import type { APP_EVENTS, AppEventName } from '../../renderer/app/events.js';
 
 export interface Measured {
+  /** When the gesture came (performance.now() in the page): the app's stage marks are read against it. */
+  readonly t0: number;
   readonly ms: number;
   readonly detail: unknown;
   /** For each of ArmSpec.marks: ms from the trigger to its first occurrence after it. */
@@ -80,7 +82,7 @@ export function installHarness(): void {
           const detail = (e as CustomEvent<unknown>).detail;
           if (spec.docId !== undefined && (detail as { docId?: unknown } | null)?.docId !== spec.docId) return;
           stop();
-          resolve({ ms: t - t0, detail, marks: { ...marks } });
+          resolve({ t0, ms: t - t0, detail, marks: { ...marks } });
         };
         const timer = setTimeout(() => {
           stop();

@@ -46,7 +46,7 @@ export function pairedRatio(a: readonly number[], b: readonly number[]): number 
   return summarize(Array.from({ length: n }, (_, i) => a[i]! / b[i]!)).median;
 }
 
-export const ms = (v: number): string => `${v < 10 ? v.toFixed(2) : v.toFixed(1)} ms`;
+export const ms = (v: number): string => (Number.isFinite(v) ? `${v < 10 ? v.toFixed(2) : v.toFixed(1)} ms` : '—');
 export const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 export const ratio = (a: number, b: number): number => (b > 0 ? a / b : Number.NaN);
 export const times = (r: number): string => (Number.isFinite(r) ? `${r.toFixed(2)}×` : '—');
