@@ -105,7 +105,7 @@ export async function readOwnLayers(
   const ids = docs.map((d) => d.docId);
   const [revs, snapshots] = await Promise.all([db.layerRevisions.bulkGet(ids), db.layerSnapshots.bulkGet(ids)]);
   const stamps = revs.map(stampOf);
-  // A layer handed over at the stored stamp is the layer: the 2 MB chunk of an import just
+  // A layer handed over at the stored stamp is the layer: the 4 MB chunk of an import just
   // committed is not read back (~60 ms on the window's thread for 10,000 annotations). One
   // already unpacked holds quotes cut from the text it was given: only for that text.
   const handed = docs.map(({ docId, text, known }, i) =>

@@ -340,7 +340,7 @@ export async function mergeOwnAll(
   );
   // The revisions, snapshots and counts are requests of the same transaction as the chunks, which
   // they do not depend on: issued now, the counting runs while IndexedDB removes the old layer,
-  // and none waits for the 2 MB chunk to be stored first.
+  // and none waits for the 4 MB chunk to be stored first.
   const bumped = bumpRevisions(db, changed);
   const layers: PackedLayer[] = changed.map((c, i) => ({ docId: c.docId, stamp: bumped.stamps[i]!, columns: replaced.columns[i]! }));
   if (onPacked) layers.forEach((l, i) => onPacked({ ...l, text: changed[i]!.text }));
