@@ -7,27 +7,29 @@ import { STAGES } from '../../renderer/app/stage-marks.js';
 import { APP_EVENTS } from '../../renderer/app/events.js';
 import { summarize } from './report.js';
 
-/** A stage from one mark to the next; without `from` it starts at the user's gesture, without `to` it ends with the figure. */
+/**
+ * A stage, ending at `to` (a mark or an app event) and starting where the stage before it ended,
+ * or at the user's gesture for the first; the last, without `to`, ends with the figure.
+ */
 export interface Stage {
   readonly label: string;
-  readonly from?: string;
   readonly to?: string;
 }
 
 export const OPEN_STAGES: readonly Stage[] = [
   { label: 'click → the document starts opening', to: STAGES.open },
-  { label: 'reading the article, the layers and my layer’s chunk', from: STAGES.open, to: STAGES.layerRead },
-  { label: 'unpacking my layer', from: STAGES.layerRead, to: STAGES.layerUnpacked },
-  { label: 'building the session', from: STAGES.layerUnpacked, to: STAGES.session },
-  { label: 'rendering → highlights painted', from: STAGES.session },
+  { label: 'reading the article, the layers and my layer’s chunk', to: STAGES.layerRead },
+  { label: 'unpacking my layer', to: STAGES.layerUnpacked },
+  { label: 'building the session', to: STAGES.session },
+  { label: 'rendering → highlights painted' },
 ];
 
 export const IMPORT_STAGES: readonly Stage[] = [
   { label: 'reading the file → the worker has it', to: STAGES.importChecking },
-  { label: 'decoding and checking it (worker)', from: STAGES.importChecking, to: STAGES.importSaving },
-  { label: 'the transaction until every write is done', from: STAGES.importSaving, to: STAGES.importCommitting },
-  { label: 'committing', from: STAGES.importCommitting, to: APP_EVENTS.importCommitted },
-  { label: 'committed → the document open', from: APP_EVENTS.importCommitted },
+  { label: 'decoding and checking it (worker)', to: STAGES.importSaving },
+  { label: 'the transaction until every write is done', to: STAGES.importCommitting },
+  { label: 'committing', to: APP_EVENTS.importCommitted },
+  { label: 'committed → the document open' },
 ];
 
 /** In the page: each of the app's marks made since `t0` (the gesture), in ms after it. */
@@ -39,10 +41,10 @@ export function stageMarks(t0: number): Record<string, number> {
 
 /** One sample's stage lengths, in the order given; undefined where a mark is missing. */
 export function stageLengths(stages: readonly Stage[], marks: Readonly<Record<string, number>>, totalMs: number): (number | undefined)[] {
-  const at = (name: string | undefined, otherwise: number): number | undefined => (name === undefined ? otherwise : marks[name]);
-  return stages.map((s) => {
-    const from = at(s.from, 0);
-    const to = at(s.to, totalMs);
+  const end = (s: Stage): number | undefined => (s.to === undefined ? totalMs : marks[s.to]);
+  return stages.map((s, i) => {
+    const from = i === 0 ? 0 : end(stages[i - 1]!);
+    const to = end(s);
     return from === undefined || to === undefined ? undefined : to - from;
   });
 }

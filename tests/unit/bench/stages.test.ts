@@ -1,17 +1,13 @@
 // The bench splits an open's and an import's figure into stages from the app's marks: a stage runs
-// from one mark to the next, from the gesture when it has no start and to the figure's end when it
-// has no end, and a sample without a stage's marks (an older build) is left out of its median
+// from the previous stage's mark (the gesture, for the first) to its own (the figure's end, for
+// the last), and a sample without a stage's marks (an older build) is left out of its median
 // rather than counted as 0.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { stageLengths, stageMedians, type Stage } from '../../bench/stages.js';
 
-const STAGES: readonly Stage[] = [
-  { label: 'to a', to: 'a' },
-  { label: 'a to b', from: 'a', to: 'b' },
-  { label: 'b to the end', from: 'b' },
-];
+const STAGES: readonly Stage[] = [{ label: 'to a', to: 'a' }, { label: 'a to b', to: 'b' }, { label: 'b to the end' }];
 
 test('each stage runs from its mark to the next; the first from the gesture, the last to the figure’s end', () => {
   assert.deepEqual(stageLengths(STAGES, { a: 3, b: 10 }, 25), [3, 7, 15]);
