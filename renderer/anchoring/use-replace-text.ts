@@ -12,7 +12,7 @@ import type { SpanmarkDb } from '../db/db.js';
 import type { ReaderController } from '../reader/ArticleView.js';
 import type { DocumentSession } from '../store/document-session.js';
 import { announceChange, onRemoteChange } from '../store/change-channel.js';
-import { plural } from '../ui/format.js';
+import { formatCount, plural } from '../ui/format.js';
 import { onAppEvent } from '../app/events.js';
 import { confirmMoved, loadReplacement, replaceArticleText, undoReplacement } from './replace-text-repo.js';
 import type { TextReplacement } from './replacement-types.js';
@@ -102,7 +102,7 @@ export function useReplaceText({ db, platform, session, annotations, controller,
         await afterChange(id);
         return say(
           'info',
-          `Text replaced from ${file.name}: ${out.exact} in place, ${plural(out.moved, 'moved span')} to confirm, ${plural(out.orphans, 'orphan')}.`,
+          `Text replaced from ${file.name}: ${formatCount(out.exact)} in place, ${plural(out.moved, 'moved span')} to confirm, ${plural(out.orphans, 'orphan')}.`,
         );
     }
   }, [afterChange, db, platform, reanchorer, say, session]);

@@ -21,7 +21,7 @@ import type { Me } from '../../src/review/layer-identity.js';
 import { openArticleBytes } from '../io/open-article.js';
 import type { ReaderController, Span } from '../reader/ArticleView.js';
 import type { DocumentSession, KnownLayer } from '../store/document-session.js';
-import { plural } from '../ui/format.js';
+import { formatCount, plural } from '../ui/format.js';
 import type { ProgressState } from '../ui/ProgressNotice.js';
 import { dispatch } from './events.js';
 import { markStage, STAGES, type StageMark } from './stage-marks.js';
@@ -64,7 +64,7 @@ function importProgressText(name: string, p: ImportProgress): ProgressState {
       return { label: `Importing ${name}: checking the file…` };
     case 'saving':
       return {
-        label: `Importing ${name}: saving ${p.done.toLocaleString('en')} of ${p.total.toLocaleString('en')} ${p.total === 1 ? 'annotation' : 'annotations'}…`,
+        label: `Importing ${name}: saving ${formatCount(p.done)} of ${plural(p.total, 'annotation')}…`,
         done: p.done,
         total: p.total,
       };
@@ -138,14 +138,17 @@ export function useAnnotationActions({
       else if (!session && s.docIds[0]) await openDoc(s.docIds[0], undefined, layer);
       const mine =
         s.added + s.updated + s.unchanged + s.keptNewer > 0
-          ? ` Your layer: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged${s.keptNewer ? `, ${s.keptNewer} kept because your copy is newer` : ''}.`
+          ? ` Your layer: ${formatCount(s.added)} added, ${formatCount(s.updated)} updated, ${formatCount(s.unchanged)} unchanged${s.keptNewer ? `, ${formatCount(s.keptNewer)} kept because your copy is newer` : ''}.`
           : '';
       const theirs = s.layers.map((l) => ` ${l.annotator}’s layer: ${plural(l.annotations, 'annotation')}.`).join('');
       const added = s.schemaAdded.length > 0 ? ` Added to your labels: ${s.schemaAdded.join('; ')}.` : '';
       const warned =
         s.warnings.length > 0 ? ` ${plural(s.warnings.length, 'annotation')} without a required value, e.g. ${s.warnings[0]!.replace(/^[^:]*: /, '')}` : '';
       const moved = s.reanchored ? ` ${describeReanchoring(s.reanchored, s.reanchored.keptOrphans)}` : '';
-      say('info', `Imported ${plural(s.documents, 'document')}${s.newDocuments ? ` (${s.newDocuments} new)` : ''}.${moved}${mine}${theirs}${added}${warned}`);
+      say(
+        'info',
+        `Imported ${plural(s.documents, 'document')}${s.newDocuments ? ` (${formatCount(s.newDocuments)} new)` : ''}.${moved}${mine}${theirs}${added}${warned}`,
+      );
       dispatch('spanmark:imported', s);
     },
     [me, confirmMine, confirmSchema, importer, openDoc, say, session, setImporting],
@@ -279,7 +282,10 @@ export function useAnnotationActions({
           session
             .execute(command)
             .then(() =>
-              say('info', `Tagged ${plural(command.commands.length, 'match', 'matches')} as ${label}${skipped > 0 ? ` (${skipped} already tagged)` : ''}.`),
+              say(
+                'info',
+                `Tagged ${plural(command.commands.length, 'match', 'matches')} as ${label}${skipped > 0 ? ` (${formatCount(skipped)} already tagged)` : ''}.`,
+              ),
             ),
         );
       },

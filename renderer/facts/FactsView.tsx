@@ -13,7 +13,7 @@ import { cellText, shownTable, type FactsQuery, type FactsSort } from '../../src
 import { factsToCsv, factsToJsonLines } from '../../src/facts/csv.js';
 import type { SpanmarkDb } from '../db/db.js';
 import { useSchema } from '../schema/schema-context.js';
-import { plural } from '../ui/format.js';
+import { formatCount, plural } from '../ui/format.js';
 import { readFactsTables, type LabelTable, type NamedLabel } from './facts-reader.js';
 
 interface Props {
@@ -116,7 +116,9 @@ function LabelFacts({
         <h2 id={`facts-h-${id}`}>
           {name}{' '}
           <span className="hint" data-testid="facts-count">
-            {shown.rows.length === table.rows.length ? plural(table.rows.length, 'row') : `${shown.rows.length} of ${plural(table.rows.length, 'row')}`}
+            {shown.rows.length === table.rows.length
+              ? plural(table.rows.length, 'row')
+              : `${formatCount(shown.rows.length)} of ${plural(table.rows.length, 'row')}`}
           </span>
         </h2>
         <button type="button" onClick={() => run('csv')} data-testid="facts-export-csv" disabled={shown.rows.length === 0}>
@@ -189,7 +191,8 @@ function LabelFacts({
           </table>
           {drawn.length < shown.rows.length ? (
             <p className="hint">
-              Showing the first {MAX_DRAWN_ROWS} of {shown.rows.length} rows; filter to narrow them. The exports hold all {shown.rows.length}.
+              Showing the first {formatCount(MAX_DRAWN_ROWS)} of {plural(shown.rows.length, 'row')}; filter to narrow them. The exports hold all{' '}
+              {formatCount(shown.rows.length)}.
             </p>
           ) : null}
         </div>

@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import type { AnyFormatCodec, InterchangeDocument, Loss } from '../../src/codecs/registry/format.js';
 import type { LabelSchema } from '../../src/labels/schema.js';
 import { Dialog } from '../ui/Dialog.js';
+import { formatCount } from '../ui/format.js';
 
 interface Props {
   readonly formats: readonly AnyFormatCodec[];
@@ -73,7 +74,7 @@ export function ExportFormatDialog({ formats, documents, schema, onExport, onClo
             <ul>
               {losses.map((l) => (
                 <li key={l.what} data-testid="export-as-loss">
-                  {l.count} × {l.what}
+                  {formatCount(l.count)} × {l.what}
                   {l.examples.length > 0 ? `, e.g. ${l.examples.join('; ')}` : ''}
                 </li>
               ))}

@@ -20,7 +20,7 @@ import type { Me } from '../../src/review/layer-identity.js';
 import type { SpanmarkDb } from '../db/db.js';
 import type { DocumentSession } from '../store/document-session.js';
 import { dispatch } from '../app/events.js';
-import { plural } from '../ui/format.js';
+import { formatCount, plural } from '../ui/format.js';
 import { useQuestion } from '../ui/use-question.js';
 import { ExportFormatDialog } from './ExportFormatDialog.js';
 import { LabelMappingDialog } from './LabelMappingDialog.js';
@@ -97,7 +97,7 @@ export function useInterop({ db, platform, schema, session, me, say, openDoc }: 
           const saved = await platform.saveFile(`${job.baseName}.${codec.id}-losses.txt`, formatLossReport(codec, out.losses));
           if (saved.saved) where.push(saved.where);
         }
-        const lost = out.losses.length > 0 ? ` Left out: ${out.losses.map((l) => `${l.count} × ${l.what}`).join('; ')}.` : ' Nothing left out.';
+        const lost = out.losses.length > 0 ? ` Left out: ${out.losses.map((l) => `${formatCount(l.count)} × ${l.what}`).join('; ')}.` : ' Nothing left out.';
         say('info', `Exported as ${codec.name} to ${where.join(', ')}.${lost}`);
       } catch (e) {
         say('error', `Could not export as ${codec.name}: ${e instanceof Error ? e.message : String(e)}`);
@@ -133,10 +133,12 @@ export function useInterop({ db, platform, schema, session, me, say, openDoc }: 
         else if (s.docIds[0]) await openDoc(s.docIds[0]);
         const warnings = result.problems.filter((p) => p.severity === 'warning');
         const parts = [
-          `Imported ${plural(s.documents, 'document')} from ${codec.name}: ${plural(s.added, 'annotation')} added to your layer${s.unchanged ? `, ${s.unchanged} unchanged` : ''}.`,
+          `Imported ${plural(s.documents, 'document')} from ${codec.name}: ${plural(s.added, 'annotation')} added to your layer${s.unchanged ? `, ${formatCount(s.unchanged)} unchanged` : ''}.`,
           s.reanchored ? describeReanchoring(s.reanchored) : '',
           s.labelsAdded.length > 0 ? `Added to your labels: ${s.labelsAdded.join(', ')}.` : '',
-          s.losses.length > 0 ? `Not kept: ${s.losses.map((l) => `${l.count} × ${l.what}${l.examples[0] ? ` (e.g. ${l.examples[0]})` : ''}`).join('; ')}.` : '',
+          s.losses.length > 0
+            ? `Not kept: ${s.losses.map((l) => `${formatCount(l.count)} × ${l.what}${l.examples[0] ? ` (e.g. ${l.examples[0]})` : ''}`).join('; ')}.`
+            : '',
           warnings.length > 0 ? `Warnings: ${describeProblems(warnings, 3)}.` : '',
         ];
         return { imported: true, text: parts.filter(Boolean).join(' ') };
@@ -179,7 +181,7 @@ export function useInterop({ db, platform, schema, session, me, say, openDoc }: 
       if (lines.length === 0 && notRead !== '') say('error', `Nothing was imported. ${notRead}`);
       else if (lines.length === 1) say(refused > 0 ? 'error' : 'info', [lines[0]!, notRead].filter(Boolean).join(' '));
       else if (lines.length > 1) {
-        const head = `Imported ${imported} of ${plural(lines.length, 'group')} of files: `;
+        const head = `Imported ${formatCount(imported)} of ${plural(lines.length, 'group')} of files: `;
         say(imported === 0 && refused > 0 ? 'error' : 'info', `${head}${lines.join(' — ')}${notRead ? ` — ${notRead}` : ''}`);
       }
       return left;

@@ -8,6 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useFocusReturn } from '../ui/use-focus-return.js';
 import { MoreRows } from '../ui/MoreRows.js';
 import { corpusReportText, type CorpusOutcome, type CorpusSummary } from '../io/corpus-import.js';
+import { formatCount, plural } from '../ui/format.js';
 
 export interface CorpusImportState {
   readonly stage: 'reading' | 'saving' | 'done' | 'failed';
@@ -59,7 +60,7 @@ export function CorpusImportPanel({ state, onCancel, onClose }: Props) {
           : 'Import finished'
         : state.stage === 'reading'
           ? 'Reading the files…'
-          : `Saving ${state.done.toLocaleString('en')} of ${state.total.toLocaleString('en')} articles…`;
+          : `Saving ${formatCount(state.done)} of ${plural(state.total, 'article')}…`;
   return (
     <section
       ref={root}
@@ -86,9 +87,8 @@ export function CorpusImportPanel({ state, onCancel, onClose }: Props) {
         </>
       )}
       <p data-testid="corpus-import-counts">
-        {state.counts.added.toLocaleString('en')} added · {state.counts.existing.toLocaleString('en')} already in the library ·{' '}
-        {state.counts.refused.toLocaleString('en')} refused
-        {state.summary?.skipped ? ` · ${state.summary.skipped.toLocaleString('en')} not imported (cancelled)` : ''}
+        {formatCount(state.counts.added)} added · {formatCount(state.counts.existing)} already in the library · {formatCount(state.counts.refused)} refused
+        {state.summary?.skipped ? ` · ${formatCount(state.summary.skipped)} not imported (cancelled)` : ''}
       </p>
       {state.failure ? (
         <p className="field-error" data-testid="corpus-import-failure">

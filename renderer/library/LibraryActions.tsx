@@ -8,6 +8,7 @@ import { shelfMessage, type Shelf } from '../../src/corpus/library-shelf.js';
 import { describeFailure, type SpanmarkDb } from '../db/db.js';
 import { ConfirmDialog } from '../ui/ConfirmDialog.js';
 import { deletedIds, deleteArticles, purgeDeleted, putBack, restoreArticles, setArchived, type ShelfBefore } from './shelf-repo.js';
+import { formatCount, plural } from '../ui/format.js';
 
 type Kind = 'deleted' | 'archived' | 'unarchived' | 'restored' | 'purged';
 
@@ -54,7 +55,7 @@ export function useLibraryActions(db: SpanmarkDb, clearPicked: (ids: readonly st
       setDone({
         kind: done.kind,
         marks: [],
-        text: `Undone: ${n.toLocaleString('en')} ${n === 1 ? 'article is' : 'articles are'} back where ${n === 1 ? 'it was' : 'they were'}.`,
+        text: `Undone: ${formatCount(n)} ${n === 1 ? 'article is' : 'articles are'} back where ${n === 1 ? 'it was' : 'they were'}.`,
       });
     } catch (e) {
       setDone({ ...done, text: `Could not undo: ${describeFailure(e)}`, error: true });
@@ -124,7 +125,7 @@ export function LibraryActions({ shelf, target, deletedCount, actions }: Props) 
       {confirm ? (
         <ConfirmDialog
           title="Empty Deleted"
-          message={`Delete ${deletedCount.toLocaleString('en')} ${deletedCount === 1 ? 'article' : 'articles'} for good, with every annotation, colleague's layer and review decision on ${deletedCount === 1 ? 'it' : 'them'}? This cannot be undone.`}
+          message={`Delete ${plural(deletedCount, 'article')} for good, with every annotation, colleague's layer and review decision on ${deletedCount === 1 ? 'it' : 'them'}? This cannot be undone.`}
           yes="Delete for good"
           no="Keep them"
           testId="confirm-empty-deleted"

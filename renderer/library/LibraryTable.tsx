@@ -14,7 +14,7 @@ import { distinctValues, filterRows, sortRowsAlong, type SortColumn, type TableF
 import { WORK_STATUSES, WORK_STATUS_LABEL, type WorkStatus } from '../../src/corpus/work-status.js';
 import { actedOn, pick, SHELF_LABEL, SHELVES, stepCursor, type PickMode, type Selection, type Shelf } from '../../src/corpus/library-shelf.js';
 import { useSchema } from '../schema/schema-context.js';
-import { formatTime, plural } from '../ui/format.js';
+import { formatCount, formatTime, plural } from '../ui/format.js';
 import { progressText } from '../review/ReviewProgressLine.js';
 import type { ReviewProgress } from '../../src/review/differences.js';
 import { setTableOrder, setTableState, tableOrder, tableState, type TableState } from './table-state.js';
@@ -272,7 +272,7 @@ export function LibraryTable({ db, me, rows, total, picked, setPicked, onOpen, s
           >
             {SHELVES.map((s) => (
               <option key={s} value={s}>
-                {SHELF_LABEL[s]} ({onShelf[s].toLocaleString('en')})
+                {SHELF_LABEL[s]} ({formatCount(onShelf[s])})
               </option>
             ))}
           </select>
@@ -284,7 +284,7 @@ export function LibraryTable({ db, me, rows, total, picked, setPicked, onOpen, s
           To <input type="date" data-testid="filter-to" value={filter.to ?? ''} onChange={(e) => setFilter({ ...filter, to: e.target.value })} />
         </label>
         <span data-testid="library-count">
-          {filtered ? `${shown.length.toLocaleString('en')} of ${articles(onThisShelf)}` : articles(onThisShelf)}
+          {filtered ? `${formatCount(shown.length)} of ${plural(onThisShelf, 'article')}` : plural(onThisShelf, 'article')}
           {shelf === 'active' ? '' : ` ${SHELF_LABEL[shelf].toLowerCase()}`}
         </span>
       </div>
@@ -373,7 +373,7 @@ export function LibraryTable({ db, me, rows, total, picked, setPicked, onOpen, s
                   {(row.colleagues ?? []).join(', ')}
                 </span>
                 <span role="cell" className="count" data-testid="cell-review">
-                  {row.review ? `${row.review.decided}/${row.review.total}` : ''}
+                  {row.review ? `${formatCount(row.review.decided)}/${formatCount(row.review.total)}` : ''}
                 </span>
                 <span role="cell" className="edited">
                   {formatTime(row.lastEdited)}
@@ -386,5 +386,3 @@ export function LibraryTable({ db, me, rows, total, picked, setPicked, onOpen, s
     </>
   );
 }
-
-const articles = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'article' : 'articles'}`;

@@ -19,6 +19,7 @@ import type { LayerCounts } from '../db/db.js';
 import { LibrarySearch } from './LibrarySearch.js';
 import { StorageEstimate } from './StorageEstimate.js';
 import type { Span } from '../../src/text/word-snap.js';
+import { formatCount } from '../ui/format.js';
 
 interface Props {
   readonly db: SpanmarkDb;
@@ -84,7 +85,7 @@ export function LibraryView({ db, me, onOpen, onOpenAt = onOpen, onOpenSample, o
         <>
           <div className="library-actions">
             <button type="button" disabled={picked.size === 0} onClick={() => setShowAgreement(true)} data-testid="library-agreement-open">
-              Agreement for {picked.size} selected
+              Agreement for {formatCount(picked.size)} selected
             </button>
             {onFacts ? (
               <button type="button" onClick={onFacts} data-testid="library-facts" title="Facts table of the articles shown, with their metadata">

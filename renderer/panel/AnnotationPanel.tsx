@@ -7,6 +7,7 @@ import type { LabelCounts } from '../../src/annotations/label-counts.js';
 import { labelKeysText, type LabelId } from '../../src/labels/schema.js';
 import { useSchema } from '../schema/schema-context.js';
 import { LabelChip } from '../ui/LabelChip.js';
+import { formatCount } from '../ui/format.js';
 
 const ROW = 52;
 const OVERSCAN = 8;
@@ -65,7 +66,7 @@ export const AnnotationPanel = memo(function AnnotationPanel({ annotations, coun
         <h2>
           Annotations{' '}
           <span className="total" data-testid="annotation-total">
-            {annotations.length}
+            {formatCount(annotations.length)}
           </span>
         </h2>
         <div className="label-filter" role="group" aria-label="Show labels">

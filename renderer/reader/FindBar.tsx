@@ -12,6 +12,7 @@ import { labelKey } from '../../src/labels/label-style.js';
 import { useSchema } from '../schema/schema-context.js';
 import type { Span } from '../../src/text/word-snap.js';
 import type { ReaderController } from './ArticleView.js';
+import { formatCount } from '../ui/format.js';
 
 interface Props {
   readonly text: string;
@@ -76,7 +77,7 @@ export function FindBar({ text, controller, focusToken, initialQuery, onTag, onC
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const count = query === '' ? '' : matches.length === 0 ? 'No matches' : `${current + 1} of ${matches.length}`;
+  const count = query === '' ? '' : matches.length === 0 ? 'No matches' : `${formatCount(current + 1)} of ${formatCount(matches.length)}`;
 
   return (
     <div

@@ -11,6 +11,7 @@ import { at } from '../../src/review/agreement/by-label.js';
 import { useSchema } from '../schema/schema-context.js';
 import { LabelChip } from '../ui/LabelChip.js';
 import { AttributeAgreementTable } from './AttributeAgreementTable.js';
+import { formatCount } from '../ui/format.js';
 
 export const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(3));
 const macro = (m: MacroMean) => fmt(m.value);
@@ -92,9 +93,9 @@ export function AgreementTable({ report, alpha = report.alpha, stage }: Props) {
         </tbody>
       </table>
       <p className="meta">
-        Spans: {report.spanCounts.map((c) => `${c.annotator} ${c.total}`).join(' · ')}. Exact matches per label:{' '}
-        {report.labels.map((id) => `${labelOrUnknown(schema, id).name} ${at(f1.exact.perLabel, id).tp}`).join(', ')}. — means undefined (no spans of that label,
-        or no variation).
+        Spans: {report.spanCounts.map((c) => `${c.annotator} ${formatCount(c.total)}`).join(' · ')}. Exact matches per label:{' '}
+        {report.labels.map((id) => `${labelOrUnknown(schema, id).name} ${formatCount(at(f1.exact.perLabel, id).tp)}`).join(', ')}. — means undefined (no spans
+        of that label, or no variation).
       </p>
       <AttributeAgreementTable report={report.attributes} />
     </div>

@@ -20,6 +20,7 @@ import { AgreementTable, alphaCaption, type AlphaOver } from './AgreementTable.j
 import { StageToggle } from './DocumentAgreement.js';
 import { PairwiseTable } from './PairwiseTable.js';
 import { Dialog } from '../ui/Dialog.js';
+import { plural } from '../ui/format.js';
 
 interface Props {
   readonly db: SpanmarkDb;
@@ -113,7 +114,7 @@ export function LibraryAgreement({ db, me, docIds, onClose }: Props) {
 
   return (
     <Dialog
-      title={`Agreement over ${docIds.length} document${docIds.length === 1 ? '' : 's'}`}
+      title={`Agreement over ${plural(docIds.length, 'document')}`}
       className="wide"
       testId="library-agreement"
       onCancel={onClose}

@@ -22,7 +22,7 @@ import {
   type DifferenceFilter,
   type DifferenceKind,
 } from '../../src/review/differences.js';
-import { formatTime } from '../ui/format.js';
+import { formatCount, formatTime } from '../ui/format.js';
 import { LabelChip } from '../ui/LabelChip.js';
 import { LayerBadge } from './LayerBadge.js';
 import { KIND_NAMES, type DecideActions } from './ReviewPanel.js';
@@ -238,7 +238,7 @@ export function ReviewMode({ me, docId, own, layers, decisions, slots, actions, 
             </select>
           </label>
           <span className="meta" data-testid="filter-count">
-            {shown.length} shown
+            {formatCount(shown.length)} shown
           </span>
         </div>
         <KeyLegend chord={chord} />

@@ -2,9 +2,10 @@
 // library uses per document.
 
 import type { ReviewProgress } from '../../src/review/differences.js';
+import { formatCount, plural } from '../ui/format.js';
 
 export function progressText(p: ReviewProgress): string {
-  return `${p.decided} of ${p.total} ${p.total === 1 ? 'difference' : 'differences'} decided`;
+  return `${formatCount(p.decided)} of ${plural(p.total, 'difference')} decided`;
 }
 
 export function ReviewProgressLine({ progress }: { progress: ReviewProgress }) {

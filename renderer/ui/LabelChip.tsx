@@ -5,6 +5,7 @@
 import { labelOrUnknown, type LabelId } from '../../src/labels/schema.js';
 import { labelKey } from '../../src/labels/label-style.js';
 import { useSchema } from '../schema/schema-context.js';
+import { formatCount } from './format.js';
 
 export function LabelChip({ label, count }: { label: LabelId; count?: number }) {
   const def = labelOrUnknown(useSchema(), label);
@@ -14,7 +15,7 @@ export function LabelChip({ label, count }: { label: LabelId; count?: number }) 
         {def.glyph}
       </span>
       {def.name}
-      {count === undefined ? null : <span className="count"> {count}</span>}
+      {count === undefined ? null : <span className="count"> {formatCount(count)}</span>}
     </span>
   );
 }

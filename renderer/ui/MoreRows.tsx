@@ -5,8 +5,7 @@
 // are shown, so a keyboard user is not dropped at the top of the page.
 
 import { useEffect, useRef, useState } from 'react';
-
-const rows = (n: number): string => `${n.toLocaleString('en')} ${n === 1 ? 'row' : 'rows'}`;
+import { formatCount, plural } from './format.js';
 
 interface Props {
   readonly total: number;
@@ -25,13 +24,13 @@ export function MoreRows({ total, shown, step, onMore, testId }: Props) {
   if (total <= shown) {
     return showedAll ? (
       <p className="hint" tabIndex={-1} ref={done} data-testid={`${testId}-done`}>
-        All {rows(total)} shown.
+        All {plural(total, 'row')} shown.
       </p>
     ) : null;
   }
   return (
     <p className="hint">
-      {rows(shown)} of {total.toLocaleString('en')} shown.{' '}
+      {plural(shown, 'row')} of {formatCount(total)} shown.{' '}
       <button
         type="button"
         onClick={(e) => {
@@ -40,7 +39,7 @@ export function MoreRows({ total, shown, step, onMore, testId }: Props) {
         }}
         data-testid={testId}
       >
-        Show {Math.min(step, total - shown).toLocaleString('en')} more
+        Show {formatCount(Math.min(step, total - shown))} more
       </button>
     </p>
   );

@@ -62,6 +62,8 @@ test('a 10,000-annotation import shows progress while the window keeps drawing a
   const summary = (await imported) as { added: number; docIds: string[] };
   expect(summary.added).toBe(10_000);
   await expect(progress).toHaveCount(0);
+  // Counts are grouped as the progress line groups them ("saving 2,500 of 10,000"), not "10000".
+  await expect(app.infoMessage().last()).toContainText('Your layer: 10,000 added, 0 updated, 0 unchanged.');
 
   const rec = await page.evaluate(() => (window as unknown as { __import: { gaps: number[]; keys: number[]; stages: string[] } }).__import);
   console.log(
@@ -88,5 +90,5 @@ test('a 10,000-annotation import shows progress while the window keeps drawing a
   expect(stored.layerSnapshots?.[0]).toMatchObject({ docId: bc.docId, revision: 1, inChunks: true });
   expect(stored.layerSnapshots?.[0]).not.toHaveProperty('columns');
   expect(stored.myLayerChunks?.map((c) => (c as { columns: { count: number } }).columns.count)).toEqual([10_000]);
-  await expect(page.getByTestId('annotation-total')).toHaveText('10000');
+  await expect(page.getByTestId('annotation-total')).toHaveText('10,000');
 });
