@@ -109,6 +109,8 @@ export default tseslint.config(
   // The layers (ARCHITECTURE.md, "Dependency rules").
   layer('src', ['src'], ['node', 'react', 'dexie', 'electron', 'playwright'], { 'no-restricted-globals': ['error', ...coreForbiddenGlobals] }),
   layer('renderer', ['src', 'renderer'], ['node', 'electron', 'playwright']),
+  // The open document's session reaches storage only through its SessionStore (renderer/store/session-store.ts).
+  layer('renderer/store', ['src', 'renderer/store', 'renderer/app'], ['node', 'electron', 'playwright', 'dexie']),
   layer('main/app', ['src', 'main/app'], ['react', 'dexie', 'playwright']),
   layer('main/preload', ['src/platform', 'main/preload'], ['node', 'react', 'dexie', 'playwright']),
   layer('main/node', ['src', 'main/node'], ['react', 'dexie', 'electron']),

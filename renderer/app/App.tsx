@@ -62,6 +62,7 @@ import { useReplaceText } from '../anchoring/use-replace-text.js';
 import { ReplacementPanel } from '../anchoring/ReplacementPanel.js';
 import { useInterop } from '../io/use-interop.js';
 import { splitDropped } from '../io/dropped-folders.js';
+import { dexieSessionStore } from '../db/dexie-session-store.js';
 
 interface Props {
   readonly db: SpanmarkDb;
@@ -151,9 +152,11 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
   /** A library search result being opened: its match is selected once the article is on screen. */
   const [searchJump, setSearchJump] = useState<{ readonly docId: string; readonly span: { start: number; end: number } } | null>(null);
 
+  // The open document's layers are read and written through this seam (store/session-store.ts).
+  const store = useMemo(() => dexieSessionStore(db), [db]);
   const openDoc = useCallback(
     async (id: string, known?: Article, layer?: KnownLayer) => {
-      const next = await DocumentSession.open(db, id, known, layer);
+      const next = await DocumentSession.open(store, id, known, layer);
       if (!next) return say('error', 'That document is no longer in the library.');
       const article = next.article;
       setSession((prev) => {
@@ -167,7 +170,7 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
       await putSetting(db, 'lastDocId', id);
       dispatch('spanmark:opened', { docId: id });
     },
-    [db, say],
+    [db, store, say],
   );
 
   useEffect(() => {

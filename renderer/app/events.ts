@@ -5,7 +5,7 @@
 // here. Only type imports: the tests load this module in Node.
 
 import type { ReviewStatus } from '../../src/document/article.js';
-import type { SessionCommand } from '../db/annotations-repo.js';
+import type { SessionCommand } from '../store/session-store.js';
 import type { ImportProgress, ImportSummary } from '../io/import.js';
 
 export interface SpanmarkEvents {

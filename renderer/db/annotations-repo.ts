@@ -6,41 +6,15 @@
 // right after the keystroke still leaves IndexedDB with the whole transaction to finish.
 
 import Dexie, { RangeSet } from 'dexie';
-import { batchOutcome, commandDocId as annotationDocId, type AnnotationCommand } from '../../src/annotations/commands.js';
+import { batchOutcome, commandDocId as annotationDocId } from '../../src/annotations/commands.js';
 import type { Annotation } from '../../src/annotations/types.js';
 import { fromColumns, openColumns, toColumns, type StoredColumns } from '../../src/annotations/layer-columns.js';
-import type { ReviewCommand, ReviewDecision } from '../../src/review/decisions.js';
 import type { Article } from '../../src/document/article.js';
 import type { LayerRevision, SpanmarkDb } from './db.js';
 import { colleagueTables, readColleagueLayers } from './colleague-layers-repo.js';
 import { chunkColumnsOf, eachMine, myLayerTables, readMineOf } from './my-layer-store.js';
 import { markStage, STAGES } from '../app/stage-marks.js';
-
-export type SessionCommand = AnnotationCommand | ReviewCommand;
-
-export interface DocumentLayers {
-  readonly own: Annotation[];
-  /** Colleagues' layers by shown name (colleague-layers-repo.ts). */
-  readonly others: Map<string, Annotation[]>;
-  readonly decisions: ReviewDecision[];
-  /** My layer's stamp as read, and whether the snapshot could serve it. */
-  readonly stamp: Stamp;
-  readonly fromSnapshot: boolean;
-}
-
-/**
- * Which write left my layer as it is. The revision counts writes; the writer names the one write,
- * because a write issued without reading first (writeNow) can repeat a revision number another
- * window wrote at the same moment, and a snapshot must never pass for records it does not hold.
- */
-export interface Stamp {
-  readonly revision: number;
-  readonly writer?: string;
-}
-
-export function sameStamp(a: Stamp | undefined, b: Stamp | undefined): boolean {
-  return (a?.revision ?? 0) === (b?.revision ?? 0) && a?.writer === b?.writer;
-}
+import { sameStamp, type DocumentLayers, type IssuedWrite, type KnownLayer, type SessionCommand, type Stamp } from '../store/session-store.js';
 
 function stampOf(record: { revision: number; writer?: string } | undefined): Stamp {
   return record === undefined
@@ -60,31 +34,6 @@ function nextStamp(after: Stamp): Stamp {
  */
 export async function readOwnLayer(db: SpanmarkDb, docId: string, text: string, known?: KnownLayer): Promise<OwnLayer> {
   return (await readOwnLayers(db, [known === undefined ? { docId, text } : { docId, text, known }]))[0]!;
-}
-
-/**
- * My layer on a document as this window was handed it by whoever just wrote it whole (an import's
- * worker: the chunks it committed), with the stamp it wrote. Read like a snapshot: used only while
- * the stored stamp is still that one, so a write since, from anywhere, makes it stale.
- */
-export type KnownLayer = PackedLayer | UnpackedLayer;
-
-/** The chunks as written. */
-export interface PackedLayer {
-  readonly docId: string;
-  readonly stamp: Stamp;
-  readonly columns: readonly StoredColumns[];
-}
-
-/**
- * The chunks already unpacked against `text` (by a window handed them while they were being
- * committed); used only to open that same text.
- */
-export interface UnpackedLayer {
-  readonly docId: string;
-  readonly stamp: Stamp;
-  readonly text: string;
-  readonly own: Annotation[];
 }
 
 export interface OwnLayer {
@@ -234,13 +183,6 @@ export function bumpRevisions(
 ): { readonly stamps: Stamp[]; readonly written: Promise<unknown> } {
   const stamps = docs.map((d) => nextStamp(d.read));
   return { stamps, written: db.layerRevisions.bulkPut(docs.map((d, i) => ({ docId: d.docId, ...stamps[i]! }))) };
-}
-
-/** An edit's write, issued: its stamp at once, and once committed the stamp it replaced. */
-export interface IssuedWrite {
-  readonly stamp: Stamp;
-  /** Resolves with the stamp the write found (read in its transaction) once committed; rejects if it failed. */
-  readonly committed: Promise<Stamp>;
 }
 
 const WRITE_STORES = ['myLayerEdits', 'myLayerTombstones', 'reviewDecisions', 'layerRevisions'];

@@ -6,7 +6,8 @@
 
 import type { Result } from '../../src/result.js';
 import type { SpanmarkDb } from '../db/db.js';
-import { unpackAllInSteps, type UnpackedLayer } from '../db/annotations-repo.js';
+import { unpackAllInSteps } from '../db/annotations-repo.js';
+import type { UnpackedLayer } from '../store/session-store.js';
 import type { Me } from '../../src/review/layer-identity.js';
 import { importExport, type ConfirmMine, type ConfirmSchema, type ImportProgress, type ImportSummary } from './import.js';
 import { IMPORT_WORKER_FILE, type ImportReply, type ImportRequest } from './import-protocol.js';

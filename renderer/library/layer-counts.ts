@@ -6,7 +6,7 @@
 // (which the library's query does follow), so storing it must not make the library read itself again.
 
 import type { LayerSummary } from '../../src/corpus/layer-summary.js';
-import { sameStamp, type Stamp } from '../db/annotations-repo.js';
+import { sameStamp, type Stamp } from '../store/session-store.js';
 import type { LayerCounts, SpanmarkDb } from '../db/db.js';
 
 export function readCountsCache(db: SpanmarkDb): Promise<Map<string, LayerCounts>> {

@@ -15,7 +15,7 @@ import { readArticleRows, type RowsPack } from '../db/rows-pack.js';
 import { summariseLayer } from '../../src/corpus/layer-summary.js';
 import { shelfOf } from '../../src/corpus/library-shelf.js';
 import { workStatusOf } from '../../src/corpus/work-status.js';
-import type { Stamp } from '../db/annotations-repo.js';
+import type { Stamp } from '../store/session-store.js';
 import type { LayerKey } from '../../src/review/layer-identity.js';
 import { countsCurrent, countsRecord, readCountsCache } from './layer-counts.js';
 import { eachMine } from '../db/my-layer-store.js';

@@ -1,10 +1,10 @@
-// One open document's layers in memory, kept equal to what is committed in IndexedDB. Every edit
-// goes through execute(): painted at once so tagging keeps up with the keyboard, its transaction
-// issued whole in the same task (so closing the window right after cannot lose it), and only
-// reported as saved (the save status and the 'spanmark:saved' event) once committed. A write that
-// fails is rolled back by reloading from the database once every write issued has settled; the
-// snapshot cache is only ever written from memory known to equal the records at its stamp.
-// React never owns this state; views subscribe.
+// One open document's layers in memory, kept equal to what its store has committed (a SessionStore:
+// this window's IndexedDB today, db/dexie-session-store.ts). Every edit goes through execute():
+// painted at once so tagging keeps up with the keyboard, its write issued whole in the same task
+// (so closing the window right after cannot lose it), and only reported as saved (the save status
+// and the 'spanmark:saved' event) once committed. A write that fails is rolled back by reloading
+// from the store once every write issued has settled; the snapshot cache is only ever written from
+// memory known to equal the records at its stamp. React never owns this state; views subscribe.
 
 import { applyCommandTracked, invertCommand, sortAnnotations, type AnnotationCommand } from '../../src/annotations/commands.js';
 import { countLabels, countsAfter, type LabelCounts } from '../../src/annotations/label-counts.js';
@@ -12,23 +12,12 @@ import { LayerIndex, type LayerLookup } from '../../src/annotations/layer-index.
 import type { Annotation } from '../../src/annotations/types.js';
 import type { Article } from '../../src/document/article.js';
 import { invertReview, type ReviewDecision } from '../../src/review/decisions.js';
-import {
-  loadLayers,
-  sameStamp,
-  saveSnapshot,
-  writeNow,
-  type DocumentLayers,
-  type KnownLayer,
-  type SessionCommand,
-  type Stamp,
-} from '../db/annotations-repo.js';
-import type { SpanmarkDb } from '../db/db.js';
 import { dispatch } from '../app/events.js';
 import { markStage, STAGES } from '../app/stage-marks.js';
-import { announceChange, onRemoteChange } from './change-channel.js';
 import { trackWrite } from './pending-writes.js';
+import { sameStamp, type DocumentLayers, type KnownLayer, type SessionCommand, type SessionStore, type Stamp } from './session-store.js';
 
-/** What an import hands the window (annotations-repo.ts), for whoever opens a session with it. */
+/** What an import hands the window (session-store.ts), for whoever opens a session with it. */
 export type { KnownLayer };
 
 /** What changed: one committed command, the whole list (reload), or only the save status. */
@@ -83,7 +72,7 @@ export class DocumentSession implements LayerLookup {
   private readonly stopRemote: () => void;
 
   private constructor(
-    private readonly db: SpanmarkDb,
+    private readonly store: SessionStore,
     readonly article: Article,
     loaded: DocumentLayers,
   ) {
@@ -95,7 +84,7 @@ export class DocumentSession implements LayerLookup {
     this.issued = loaded.stamp;
     if (!loaded.fromSnapshot) this.scheduleSnapshot();
     this.snapshot = this.makeSnapshot();
-    this.stopRemote = onRemoteChange(article.id, () => void this.reload().catch(() => undefined));
+    this.stopRemote = store.onRemoteChange(article.id, () => void this.reload().catch(() => undefined));
   }
 
   /**
@@ -103,11 +92,11 @@ export class DocumentSession implements LayerLookup {
    * `known` is its record when the caller has just read or stored it (a 5 MB text is not read
    * twice), `layer` my layer as a writer just committed it (not read back while still current).
    */
-  static async open(db: SpanmarkDb, docId: string, known?: Article, layer?: KnownLayer): Promise<DocumentSession | undefined> {
+  static async open(store: SessionStore, docId: string, known?: Article, layer?: KnownLayer): Promise<DocumentSession | undefined> {
     markStage(STAGES.open);
-    const layers = await loadLayers(db, docId, known?.id === docId ? known.text : undefined, layer);
+    const layers = await store.load(docId, known?.id === docId ? known.text : undefined, layer);
     const article = known?.id === docId ? known : layers.article;
-    const session = article ? new DocumentSession(db, article, layers) : undefined;
+    const session = article ? new DocumentSession(store, article, layers) : undefined;
     markStage(STAGES.session);
     return session;
   }
@@ -193,7 +182,7 @@ export class DocumentSession implements LayerLookup {
       this.issuedDuringRead = during;
       let loaded: DocumentLayers;
       try {
-        loaded = await loadLayers(this.db, this.article.id, this.article.text);
+        loaded = await this.store.load(this.article.id, this.article.text);
       } finally {
         this.issuedDuringRead = undefined;
       }
@@ -236,7 +225,7 @@ export class DocumentSession implements LayerLookup {
     if (this.diverged) return;
     // A snapshot that cannot be written is only a slower next open; the records are the truth.
     // saveSnapshot stores it only if the records are still at this stamp.
-    void saveSnapshot(this.db, this.article.id, this.committed, this.annotations, this.article.text).catch(() => undefined);
+    void this.store.saveSnapshot(this.article.id, this.committed, this.annotations, this.article.text).catch(() => undefined);
   }
 
   private run(cmd: SessionCommand, record: () => void): Promise<void> {
@@ -249,12 +238,12 @@ export class DocumentSession implements LayerLookup {
     this.save = { status: 'saving' };
     // The whole transaction is issued here, in the keystroke's task (a few requests, well under a
     // millisecond): a window closed right after still commits it. Its outcome is handled in order.
-    // Issued before the views are told, so IndexedDB works while they paint.
+    // Issued before the views are told, so the store works while they paint.
     const entry = { cmd, failed: false };
     this.issuedDuringRead?.push(entry);
     let write: { readonly stamp: Stamp; readonly committed: Promise<Stamp> };
     try {
-      write = writeNow(this.db, cmd, this.issued);
+      write = this.store.write(cmd, this.issued);
       this.issued = write.stamp;
     } catch (e) {
       write = { stamp: this.issued, committed: Promise.reject(e instanceof Error ? e : new Error(String(e))) };
@@ -273,7 +262,7 @@ export class DocumentSession implements LayerLookup {
         this.afterSettled();
         // The analyst's acknowledgement first; other windows hear of it next.
         dispatch('spanmark:saved', { docId: this.article.id, kind: cmd.kind });
-        announceChange(this.article.id);
+        this.store.announce(this.article.id);
       },
       (e: unknown) => {
         this.pending -= 1;

@@ -71,6 +71,16 @@ const cases: Record<string, readonly Case[]> = {
       [],
     ],
   ],
+  'renderer/store/ (the open document’s session) reaches storage only through its SessionStore': [
+    ['renderer/store/probe.ts', "import { writeNow } from '../db/annotations-repo.js';\nexport { writeNow };", [FOLDERS]],
+    ['renderer/store/probe.ts', "import type { SpanmarkDb } from '../db/db.js';\nexport type { SpanmarkDb };", [FOLDERS]],
+    ['renderer/store/probe.ts', "import Dexie from 'dexie';\nexport { Dexie };", [IMPORTS]],
+    [
+      'renderer/store/probe.ts',
+      "import type { SessionStore } from './session-store.js';\nimport { dispatch } from '../app/events.js';\nimport { sortAnnotations } from '../../src/annotations/commands.js';\nexport { dispatch, sortAnnotations };\nexport type { SessionStore };",
+      [],
+    ],
+  ],
   'main/ never imports renderer/, and its parts keep to their own folders': [
     ['main/app/probe.ts', "import { openDb } from '../../renderer/db/db.js';\nexport { openDb };", [FOLDERS]],
     ['main/node/probe.ts', "import type { App } from '../../renderer/app/App.js';\nexport type { App };", [FOLDERS]],
