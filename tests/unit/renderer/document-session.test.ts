@@ -175,3 +175,45 @@ test('another window’s write is read into the open session', { timeout: 10_000
     session.dispose();
   }
 });
+
+test('an edit made while a reload reads stays on screen, is written, and the layer ends as the records', { timeout: 10_000 }, async () => {
+  const store = new MemorySessionStore(ARTICLE);
+  const session = await opened(store);
+  try {
+    // Another window writes; this one starts reading, and the read is slow.
+    store.holdLoads = true;
+    const theirs = span('z', 'Almaty', 'claim');
+    store.writeElsewhere({ kind: 'create', annotation: theirs });
+    assert.equal(store.loads, 2);
+    // The analyst tags meanwhile: the read already taken does not hold this edit.
+    const mine = span('a', 'Troops from the CSTO', 'deployment');
+    const edit = session.execute({ kind: 'create', annotation: mine });
+    assert.deepEqual(session.list(), [mine]);
+    store.settleNext();
+    await edit;
+    const reset = nextReset(session);
+    store.releaseLoads();
+    await reset;
+    // What was read, with the edit applied again on top: never a screen without the edit.
+    assert.deepEqual(session.list(), [mine, theirs]);
+    // The edit's write found the records changed under it (the other window's): they are read
+    // once more rather than trusted, and memory ends equal to them.
+    for (let i = 0; i < 100 && store.loads < 3; i++) await turn();
+    assert.equal(store.loads, 3, 'the records were not read again');
+    const again = nextReset(session);
+    store.releaseLoads();
+    await again;
+    assert.deepEqual(session.list(), store.records);
+    assert.deepEqual(
+      store.records.map((a) => a.id),
+      ['a', 'z'],
+    );
+    session.dispose();
+    assert.deepEqual(store.falseSnapshots, []);
+  } finally {
+    // Whatever failed, let every read answer so the session can settle and the run end.
+    store.holdLoads = false;
+    store.releaseLoads();
+    session.dispose();
+  }
+});

@@ -40,11 +40,24 @@ export class MemorySessionStore implements SessionStore {
     this.records = sortAnnotations(own);
   }
 
+  /** While true, a load reads the records at once (as a read transaction would) but answers only on releaseLoads(). */
+  holdLoads = false;
+  private held: (() => void)[] = [];
+
   load(docId: string, knownText?: string): Promise<LoadedDocument> {
     this.loads += 1;
     if (docId !== this.article.id) return Promise.resolve({ own: [], others: new Map(), decisions: [], stamp: { revision: 0 }, fromSnapshot: false });
     const layers = { own: [...this.records], others: new Map(), decisions: [], stamp: this.stamp, fromSnapshot: false };
-    return Promise.resolve(knownText === undefined ? { ...layers, article: this.article } : layers);
+    const loaded = knownText === undefined ? { ...layers, article: this.article } : layers;
+    if (!this.holdLoads) return Promise.resolve(loaded);
+    return new Promise((resolve) => this.held.push(() => resolve(loaded)));
+  }
+
+  /** Answers the loads held so far. */
+  releaseLoads(): void {
+    const held = this.held;
+    this.held = [];
+    for (const answer of held) answer();
   }
 
   write(cmd: SessionCommand, after: Stamp): IssuedWrite {
