@@ -17,5 +17,12 @@ const files = testFiles(join(root, 'tests', 'unit'))
   .map((f) => relative(root, f))
   .sort();
 const extra = process.argv.slice(2);
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...extra, ...files], { cwd: root, stdio: 'inherit' });
+// A test that never settles fails after TEST_TIMEOUT_MS instead of holding CI (the slowest passes
+// in ~3 s), and the run ends once every test has reported even if failed code left a timer
+// rescheduling itself: a hung session once kept the whole run waiting.
+const TEST_TIMEOUT_MS = 120_000;
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-timeout=${TEST_TIMEOUT_MS}`, '--test-force-exit', ...extra, ...files], {
+  cwd: root,
+  stdio: 'inherit',
+});
 process.exit(result.status ?? 1);
