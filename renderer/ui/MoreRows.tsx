@@ -13,9 +13,11 @@ interface Props {
   readonly step: number;
   readonly onMore: () => void;
   readonly testId: string;
+  /** Said after the count, before the button ("Filter to narrow them."). */
+  readonly note?: string;
 }
 
-export function MoreRows({ total, shown, step, onMore, testId }: Props) {
+export function MoreRows({ total, shown, step, onMore, testId, note }: Props) {
   const [showedAll, setShowedAll] = useState(false);
   const done = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
@@ -30,7 +32,7 @@ export function MoreRows({ total, shown, step, onMore, testId }: Props) {
   }
   return (
     <p className="hint">
-      {plural(shown, 'row')} of {formatCount(total)} shown.{' '}
+      {plural(shown, 'row')} of {formatCount(total)} shown.{note ? ` ${note}` : ''}{' '}
       <button
         type="button"
         onClick={(e) => {

@@ -1,14 +1,16 @@
 // The Facts view end to end: the sample article with tagged spans carrying attributes (written into
 // IndexedDB before the app loads them: the attribute form is another screen), one table per label,
 // sort by a header (keyboard), filter a column, jump from a row to the span, and Export CSV / JSON
-// Lines of exactly what is shown — the CSV read back by Python's csv module.
+// Lines of exactly what is shown — the CSV read back by Python's csv module. A long layer's tables
+// are drawn a hundred rows at a time, while the filter and the exports cover every row.
 
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Annotation } from '../../src/annotations/types.js';
+import { BENCH_ANNOTATOR, buildCase } from '../bench/case.js';
 import { sampleArticle } from './fixtures/exports.js';
-import { SpanmarkApp } from './pages/app.js';
+import { SpanmarkApp, corpusPath } from './pages/app.js';
 
 const article = sampleArticle();
 const T = '2022-01-08T10:00:00.000Z';
@@ -212,4 +214,57 @@ test('facts: one table per label, sort, filter, export CSV and JSON Lines of wha
   await page.keyboard.press('Escape');
   await expect(view).toBeHidden();
   await expect(page.locator('[data-testid="annotation-row"][data-id="d-by"]')).toHaveCount(1);
+});
+
+test('a long layer’s facts are drawn a hundred rows at a time; the filter and the exports cover every row', async ({ page }) => {
+  test.setTimeout(120_000);
+  // 1,000 spans with every attribute filled, labels in turn: 333 casualties.
+  const bc = await buildCase({
+    sources: [corpusPath('kazakhstan-2022-01-07.txt')],
+    targetBytes: 150_000,
+    annotations: 1_000,
+    seed: 20221231,
+    generatorVersion: '0.1.0',
+  });
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  await app.setAnnotator(BENCH_ANNOTATOR);
+  await app.importBuffer(bc.annotated.name, bc.annotated.bytes, 'mine');
+  await page.getByTestId('cmd-facts').click();
+  const casualty = page.getByTestId('facts-view').getByTestId('facts-casualty');
+  await expect(casualty.getByTestId('facts-count')).toHaveText('333 rows');
+  const rows = casualty.getByTestId('facts-row');
+  await expect(rows).toHaveCount(100);
+  const more = casualty.getByTestId('facts-more-casualty');
+  await expect(casualty.locator('p', { has: page.getByTestId('facts-more-casualty') })).toHaveText(
+    '100 rows of 333 shown. Filter or sort to bring others up; the exports hold all 333. Show 100 more',
+  );
+
+  // The export holds every row, not the hundred drawn.
+  const download = page.waitForEvent('download');
+  await casualty.getByTestId('facts-export-csv').click();
+  const { rows: csv } = pythonCsv(readFileSync(await (await download).path()));
+  expect(csv).toHaveLength(334);
+  const headers = csv[0]!;
+  const last = csv.at(-1)!;
+  const place = last[headers.indexOf('place')]!;
+  const column = (key: string) => rows.locator(`td:nth-child(${headers.indexOf(key) + 1})`);
+  expect(await column('place').allTextContents()).not.toContain(place);
+
+  // The filter searches every row: the last one, not drawn, is found.
+  await casualty.getByTestId('facts-filter-place').fill(place);
+  await expect(rows).toHaveCount(1);
+  await expect(column('quote')).toHaveText([last[headers.indexOf('quote')]!]);
+  await expect(more).toHaveCount(0);
+  await casualty.getByTestId('facts-filter-place').fill('');
+  await expect(rows).toHaveCount(100);
+
+  // A hundred more per press, until all are drawn; the focus lands on the line that says so.
+  for (const n of [200, 300, 333]) {
+    await more.click();
+    await expect(rows).toHaveCount(n);
+  }
+  await expect(casualty.getByTestId('facts-more-casualty-done')).toHaveText('All 333 rows shown.');
+  await expect(casualty.getByTestId('facts-more-casualty-done')).toBeFocused();
+  await expect(column('place').last()).toHaveText(place);
 });
