@@ -277,7 +277,7 @@ export function ReviewMode({ me, docId, own, layers, decisions, slots, actions, 
       </ol>
       {shown.length > limit ? (
         <button type="button" className="more-rows" onClick={() => setLimit((l) => l + PAGE)}>
-          Show {Math.min(PAGE, shown.length - limit)} more of {shown.length - limit} remaining
+          Show {formatCount(Math.min(PAGE, shown.length - limit))} more of {formatCount(shown.length - limit)} remaining
         </button>
       ) : null}
     </section>

@@ -3,7 +3,8 @@
 // the library; the side panel's width dragged with the mouse and remembered across a reload.
 
 import { expect, test, type Page } from '@playwright/test';
-import { SpanmarkApp } from './pages/app.js';
+import { buildCase } from '../bench/case.js';
+import { SpanmarkApp, corpusPath } from './pages/app.js';
 import { ReviewPanel } from './pages/review.js';
 import { ReviewMode } from './pages/review-mode.js';
 import { AIGERIM_AND_BOLAT, DANA_SPANS, withColleagues } from './pages/colleagues.js';
@@ -241,4 +242,29 @@ test('the side panel and the review list are resized by dragging the splitter, a
   await expect.poll(() => mode.paneWidth()).toBe(540);
   await mode.enter();
   expect(await mode.paneWidth()).toBe(1280 - 320 - 300);
+});
+
+test('a colleague’s long layer: differences come 200 at a time, every count grouped in threes', async ({ page }) => {
+  test.setTimeout(120_000);
+  // 1,400 spans by another analyst on a document where I have none: 1,400 differences.
+  const bc = await buildCase({
+    sources: [corpusPath('kazakhstan-2022-01-07.txt')],
+    targetBytes: 150_000,
+    annotations: 1_400,
+    seed: 20220105,
+    generatorVersion: '0.1.0',
+  });
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  await app.setAnnotator('me');
+  await app.importBuffer(bc.annotated.name, bc.annotated.bytes);
+  await page.getByTestId('tab-review').click();
+  await expect(page.getByTestId('more-rows')).toHaveText('Show 200 more of 1,200 remaining');
+  const mode = new ReviewMode(page);
+  await mode.enter();
+  await expect(mode.progress()).toHaveText('0 of 1,400 differences decided');
+  const more = page.getByTestId('review-mode').locator('.more-rows');
+  await expect(more).toHaveText('Show 200 more of 1,200 remaining');
+  await more.click();
+  await expect(more).toHaveText('Show 200 more of 1,000 remaining');
 });
