@@ -8,9 +8,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Annotation } from '../../src/annotations/types.js';
-import { BENCH_ANNOTATOR, buildCase } from '../bench/case.js';
+import { BENCH_ANNOTATOR } from '../bench/case.js';
 import { sampleArticle } from './fixtures/exports.js';
-import { SpanmarkApp, corpusPath } from './pages/app.js';
+import { SpanmarkApp } from './pages/app.js';
+import { longCase } from './pages/long-case.js';
 
 const article = sampleArticle();
 const T = '2022-01-08T10:00:00.000Z';
@@ -219,13 +220,7 @@ test('facts: one table per label, sort, filter, export CSV and JSON Lines of wha
 test('a long layer’s facts are drawn a hundred rows at a time; the filter and the exports cover every row', async ({ page }) => {
   test.setTimeout(120_000);
   // 1,000 spans with every attribute filled, labels in turn: 333 casualties.
-  const bc = await buildCase({
-    sources: [corpusPath('kazakhstan-2022-01-07.txt')],
-    targetBytes: 150_000,
-    annotations: 1_000,
-    seed: 20221231,
-    generatorVersion: '0.1.0',
-  });
+  const bc = await longCase(1_000, 20221231);
   const app = new SpanmarkApp(page);
   await app.goto();
   await app.setAnnotator(BENCH_ANNOTATOR);

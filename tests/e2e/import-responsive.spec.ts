@@ -5,8 +5,9 @@
 
 import { expect, test } from '@playwright/test';
 import { APP_EVENTS } from '../../renderer/app/events.js';
-import { BENCH_ANNOTATOR, buildCase } from '../bench/case.js';
-import { SpanmarkApp, corpusPath } from './pages/app.js';
+import { BENCH_ANNOTATOR } from '../bench/case.js';
+import { SpanmarkApp } from './pages/app.js';
+import { longCase } from './pages/long-case.js';
 import { readStored, storedMine } from './pages/stored.js';
 
 /** The longest the window may go without a frame, or take to handle a key, during the import. */
@@ -14,13 +15,7 @@ const RESPONSIVE_MS = 500;
 
 test('a 10,000-annotation import shows progress while the window keeps drawing and answering keys', async ({ page }) => {
   test.setTimeout(180_000);
-  const bc = await buildCase({
-    sources: [corpusPath('kazakhstan-2022-01-07.txt')],
-    targetBytes: 1_000_000,
-    annotations: 10_000,
-    seed: 20220107,
-    generatorVersion: '0.1.0',
-  });
+  const bc = await longCase(10_000, 20220107, 1_000_000);
   const app = new SpanmarkApp(page);
   await app.goto();
   await app.setAnnotator(BENCH_ANNOTATOR);

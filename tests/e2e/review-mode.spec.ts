@@ -3,8 +3,8 @@
 // the library; the side panel's width dragged with the mouse and remembered across a reload.
 
 import { expect, test, type Page } from '@playwright/test';
-import { buildCase } from '../bench/case.js';
-import { SpanmarkApp, corpusPath } from './pages/app.js';
+import { SpanmarkApp } from './pages/app.js';
+import { longCase } from './pages/long-case.js';
 import { ReviewPanel } from './pages/review.js';
 import { ReviewMode } from './pages/review-mode.js';
 import { AIGERIM_AND_BOLAT, DANA_SPANS, withColleagues } from './pages/colleagues.js';
@@ -247,13 +247,7 @@ test('the side panel and the review list are resized by dragging the splitter, a
 test('a colleague’s long layer: differences come 200 at a time, every count grouped in threes', async ({ page }) => {
   test.setTimeout(120_000);
   // 1,400 spans by another analyst on a document where I have none: 1,400 differences.
-  const bc = await buildCase({
-    sources: [corpusPath('kazakhstan-2022-01-07.txt')],
-    targetBytes: 150_000,
-    annotations: 1_400,
-    seed: 20220105,
-    generatorVersion: '0.1.0',
-  });
+  const bc = await longCase(1_400, 20220105);
   const app = new SpanmarkApp(page);
   await app.goto();
   await app.setAnnotator('me');
