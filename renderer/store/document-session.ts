@@ -15,7 +15,7 @@ import { invertReview, type ReviewDecision } from '../../src/review/decisions.js
 import { dispatch } from '../app/events.js';
 import { markStage, STAGES } from '../app/stage-marks.js';
 import { trackWrite } from './pending-writes.js';
-import { sameStamp, type DocumentLayers, type KnownLayer, type SessionCommand, type SessionStore, type Stamp } from './session-store.js';
+import { sameStamp, type DocumentLayers, type IssuedWrite, type KnownLayer, type SessionCommand, type SessionStore, type Stamp } from './session-store.js';
 
 /** What an import hands the window (session-store.ts), for whoever opens a session with it. */
 export type { KnownLayer };
@@ -241,7 +241,7 @@ export class DocumentSession implements LayerLookup {
     // Issued before the views are told, so the store works while they paint.
     const entry = { cmd, failed: false };
     this.issuedDuringRead?.push(entry);
-    let write: { readonly stamp: Stamp; readonly committed: Promise<Stamp> };
+    let write: IssuedWrite;
     try {
       write = this.store.write(cmd, this.issued);
       this.issued = write.stamp;
