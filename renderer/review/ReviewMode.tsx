@@ -23,6 +23,7 @@ import {
   type DifferenceKind,
 } from '../../src/review/differences.js';
 import { formatCount, formatTime } from '../ui/format.js';
+import { MoreRemaining } from '../ui/MoreRows.js';
 import { LabelChip } from '../ui/LabelChip.js';
 import { LayerBadge } from './LayerBadge.js';
 import { KIND_NAMES, type DecideActions } from './ReviewPanel.js';
@@ -275,11 +276,7 @@ export function ReviewMode({ me, docId, own, layers, decisions, slots, actions, 
           />
         ))}
       </ol>
-      {shown.length > limit ? (
-        <button type="button" className="more-rows" onClick={() => setLimit((l) => l + PAGE)}>
-          Show {formatCount(Math.min(PAGE, shown.length - limit))} more of {formatCount(shown.length - limit)} remaining
-        </button>
-      ) : null}
+      <MoreRemaining total={shown.length} shown={limit} step={PAGE} onMore={() => setLimit((l) => l + PAGE)} />
     </section>
   );
 }

@@ -15,7 +15,7 @@ import { LayerBadge } from './LayerBadge.js';
 import { reviewDifferences, reviewProgress } from '../../src/review/differences.js';
 import { ReviewProgressLine } from './ReviewProgressLine.js';
 import { AttributeDiffs, type AttributeChoices } from './AttributeDiffs.js';
-import { formatCount } from '../ui/format.js';
+import { MoreRemaining } from '../ui/MoreRows.js';
 
 const NONE: readonly Annotation[] = [];
 const ROW_PAGE = 200;
@@ -225,11 +225,7 @@ export function ReviewPanel(props: Props) {
                 }}
               />
             ))}
-            {rows.length > limit ? (
-              <button type="button" className="more-rows" onClick={() => setLimit((l) => l + ROW_PAGE)} data-testid="more-rows">
-                Show {formatCount(Math.min(ROW_PAGE, rows.length - limit))} more of {formatCount(rows.length - limit)} remaining
-              </button>
-            ) : null}
+            <MoreRemaining total={rows.length} shown={limit} step={ROW_PAGE} onMore={() => setLimit((l) => l + ROW_PAGE)} testId="more-rows" />
           </div>
         </section>
       ) : null}
