@@ -411,6 +411,9 @@ export function App({ db, platform, info, initialAnnotator, annotatorId, nameCho
     if (!jump || session?.article.id !== jump.docId) return;
     setJump(null);
     pickAnnotation(jump.id);
+    // A facts row goes to its span with the keys in the text, so a label key acts on it; the
+    // closed view had given the focus back to whatever opened it.
+    controller.current?.focusText();
   }, [jump, session, pickAnnotation]);
   useEffect(() => {
     if (!searchJump || session?.article.id !== searchJump.docId) return;

@@ -6,7 +6,7 @@
 // Not here: reading and building rows (facts-reader.ts, src/facts/facts-table.ts), colleagues'
 // layers (review has its own view).
 
-import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Platform } from '../../src/platform/platform.js';
 import { cellText, shownTable, type FactsQuery, type FactsSort } from '../../src/facts/facts-query.js';
@@ -15,6 +15,7 @@ import type { SpanmarkDb } from '../db/db.js';
 import { useSchema } from '../schema/schema-context.js';
 import { formatCount, plural } from '../ui/format.js';
 import { MoreRows } from '../ui/MoreRows.js';
+import { useFocusReturn } from '../ui/use-focus-return.js';
 import { readFactsTables, type LabelTable, type NamedLabel } from './facts-reader.js';
 
 interface Props {
@@ -50,6 +51,12 @@ export function FactsView({ db, platform, onJump, onClose, say, docIds }: Props)
     null,
   );
 
+  // Opened from the toolbar by keyboard, focus left on the toolbar would leave Escape and Tab
+  // outside the view: it takes focus, and gives it back to whatever opened it when it closes.
+  const root = useRef<HTMLElement>(null);
+  useFocusReturn(root);
+  useLayoutEffect(() => root.current?.focus(), []);
+
   // The reader's keys (label digits, Delete, [ ]) must not act on a document hidden under the
   // view; Ctrl/⌘ commands and F-keys still reach the app.
   const onKeyDown = (e: KeyboardEvent) => {
@@ -59,7 +66,15 @@ export function FactsView({ db, platform, onJump, onClose, say, docIds }: Props)
   };
 
   return (
-    <main className="facts-view" data-testid="facts-view" aria-labelledby="facts-title" aria-busy={tables === null} onKeyDown={onKeyDown}>
+    <main
+      ref={root}
+      tabIndex={-1}
+      className="facts-view"
+      data-testid="facts-view"
+      aria-labelledby="facts-title"
+      aria-busy={tables === null}
+      onKeyDown={onKeyDown}
+    >
       <header className="facts-header">
         <h1 id="facts-title">{corpus ? 'Corpus facts' : 'Facts'}</h1>
         <p className="hint" data-testid="facts-scope">

@@ -205,6 +205,8 @@ test('facts: one table per label, sort, filter, export CSV and JSON Lines of wha
   await page.keyboard.press('Enter');
   await expect(view).toBeHidden();
   await expect(page.getByTestId('annotation-details').locator('.selected-quote')).toHaveText('Belarusian peacekeepers arrived in Kazakhstan');
+  // The keys are in the text, on the selected span.
+  await expect(page.getByTestId('article-text')).toBeFocused();
 
   // The reader's keys do not act on the document under the view: no relabel, no delete.
   await page.getByTestId('cmd-facts').click();
@@ -215,6 +217,23 @@ test('facts: one table per label, sort, filter, export CSV and JSON Lines of wha
   await page.keyboard.press('Escape');
   await expect(view).toBeHidden();
   await expect(page.locator('[data-testid="annotation-row"][data-id="d-by"]')).toHaveCount(1);
+});
+
+test('Facts opened from the toolbar by keyboard takes the focus; Escape closes it and gives the focus back', async ({ page }) => {
+  const app = new SpanmarkApp(page);
+  await app.goto();
+  await seed(page);
+  await app.goto();
+  await page.getByTestId('cmd-facts').focus();
+  await page.keyboard.press('Enter');
+  const view = page.getByTestId('facts-view');
+  await expect(view).toBeFocused();
+  // Tab goes on inside the view, to its first control.
+  await page.keyboard.press('Tab');
+  await expect(view.getByTestId('facts-close')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(view).toHaveCount(0);
+  await expect(page.getByTestId('cmd-facts')).toBeFocused();
 });
 
 test('a long layer’s facts are drawn a hundred rows at a time; the filter and the exports cover every row', async ({ page }) => {
