@@ -276,7 +276,14 @@ export function ReviewMode({ me, docId, own, layers, decisions, slots, actions, 
           />
         ))}
       </ol>
-      <MoreRemaining total={shown.length} shown={limit} step={PAGE} onMore={() => setLimit((l) => l + PAGE)} />
+      <MoreRemaining
+        total={shown.length}
+        shown={limit}
+        step={PAGE}
+        onMore={() => setLimit((l) => l + PAGE)}
+        testId="more-differences"
+        what={['difference', 'differences']}
+      />
     </section>
   );
 }

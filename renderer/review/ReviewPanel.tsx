@@ -225,7 +225,14 @@ export function ReviewPanel(props: Props) {
                 }}
               />
             ))}
-            <MoreRemaining total={rows.length} shown={limit} step={ROW_PAGE} onMore={() => setLimit((l) => l + ROW_PAGE)} testId="more-rows" />
+            <MoreRemaining
+              total={rows.length}
+              shown={limit}
+              step={ROW_PAGE}
+              onMore={() => setLimit((l) => l + ROW_PAGE)}
+              testId="more-rows"
+              what={['difference', 'differences']}
+            />
           </div>
         </section>
       ) : null}

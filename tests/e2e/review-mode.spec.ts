@@ -261,4 +261,14 @@ test('a colleague’s long layer: differences come 200 at a time, every count gr
   await expect(more).toHaveText('Show 200 more of 1,200 remaining');
   await more.click();
   await expect(more).toHaveText('Show 200 more of 1,000 remaining');
+  // By keyboard to the last of them: the press that takes the button away hands the focus on.
+  await more.focus();
+  for (const left of ['800', '600', '400', '200']) {
+    await page.keyboard.press('Enter');
+    await expect(more).toHaveText(`Show 200 more of ${left} remaining`);
+  }
+  await page.keyboard.press('Enter');
+  await expect(more).toHaveCount(0);
+  await expect(page.getByTestId('more-differences-done')).toHaveText('All 1,400 differences shown.');
+  await expect(page.getByTestId('more-differences-done')).toBeFocused();
 });
