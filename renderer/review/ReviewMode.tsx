@@ -15,7 +15,6 @@ import {
   matchesFilter,
   nextOpenDifference,
   NO_FILTER,
-  reviewDifferences,
   reviewProgress,
   stepDifference,
   type Difference,
@@ -29,6 +28,7 @@ import { LayerBadge } from './LayerBadge.js';
 import { KIND_NAMES, type DecideActions } from './ReviewPanel.js';
 import { ReviewProgressLine } from './ReviewProgressLine.js';
 import { AttributeDiffs, type AttributeChoices } from './AttributeDiffs.js';
+import { useDocumentDifferences } from './document-differences.js';
 
 type Item = Difference<Annotation, ReviewDecision>;
 
@@ -55,10 +55,7 @@ const CHORD_MS = 900;
 
 export function ReviewMode({ me, docId, own, layers, decisions, slots, actions, onShow, onExit, keys }: Props) {
   const schema = useSchema();
-  const all = useMemo(
-    () => reviewDifferences<Annotation, ReviewDecision>(docId, me, own, layers, decisions, { labels: schema.labels }),
-    [docId, me, own, layers, decisions, schema],
-  );
+  const all = useDocumentDifferences(docId, me, own, layers, decisions, schema.labels);
   // Per item, the attribute choices flipped so far (the rest take the default).
   const [choices, setChoices] = useState<ReadonlyMap<string, AttributeChoices>>(new Map());
   const progress = useMemo(() => reviewProgress(all), [all]);

@@ -12,7 +12,8 @@ import { decisionId, type ReviewDecision } from '../../src/review/decisions.js';
 import { LabelChip } from '../ui/LabelChip.js';
 import { DocumentAgreement } from './DocumentAgreement.js';
 import { LayerBadge } from './LayerBadge.js';
-import { reviewDifferences, reviewProgress } from '../../src/review/differences.js';
+import { reviewProgress } from '../../src/review/differences.js';
+import { useDocumentDifferences } from './document-differences.js';
 import { ReviewProgressLine } from './ReviewProgressLine.js';
 import { AttributeDiffs, type AttributeChoices } from './AttributeDiffs.js';
 import { MoreRemaining } from '../ui/MoreRows.js';
@@ -75,10 +76,8 @@ export function ReviewPanel(props: Props) {
   // Rows render a page at a time: two 10,000-span layers make thousands of rows.
   const [limit, setLimit] = useState(ROW_PAGE);
   const [showAgreement, setShowAgreement] = useState(false);
-  const progress = useMemo(
-    () => reviewProgress(reviewDifferences(props.docId, me, own, layers, props.decisions, { labels: schema.labels })),
-    [props.docId, me, own, layers, props.decisions, schema],
-  );
+  const differences = useDocumentDifferences(props.docId, me, own, layers, props.decisions, schema.labels);
+  const progress = useMemo(() => reviewProgress(differences), [differences]);
 
   return (
     <div className="review-panel" data-testid="review-panel">
