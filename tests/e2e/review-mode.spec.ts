@@ -244,7 +244,7 @@ test('the side panel and the review list are resized by dragging the splitter, a
   expect(await mode.paneWidth()).toBe(1280 - 320 - 300);
 });
 
-test('a colleague’s long layer: differences come 200 at a time, every count grouped in threes', async ({ page }) => {
+test('a colleague’s long layer: Compare rows come 50 at a time, review cards 200, every count grouped in threes', async ({ page }) => {
   test.setTimeout(120_000);
   // 1,400 spans by another analyst on a document where I have none: 1,400 differences.
   const bc = await longCase(1_400, 20220105);
@@ -253,10 +253,13 @@ test('a colleague’s long layer: differences come 200 at a time, every count gr
   await app.setAnnotator('me');
   await app.importBuffer(bc.annotated.name, bc.annotated.bytes);
   await page.getByTestId('tab-review').click();
-  await expect(page.getByTestId('more-rows')).toHaveText('Show 200 more of 1,200 remaining');
+  // The side panel's Compare list draws 50 rows at a time, review mode 200 cards.
+  await expect(page.getByTestId('compare-row')).toHaveCount(50);
+  await expect(page.getByTestId('more-rows')).toHaveText('Show 50 more of 1,350 remaining');
   const mode = new ReviewMode(page);
   await mode.enter();
   await expect(mode.progress()).toHaveText('0 of 1,400 differences decided');
+  await expect(mode.items()).toHaveCount(200);
   const more = page.getByTestId('review-mode').locator('.more-rows');
   await expect(more).toHaveText('Show 200 more of 1,200 remaining');
   await more.click();
