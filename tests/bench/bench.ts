@@ -31,6 +31,7 @@ import { IMPORT_STAGES, OPEN_STAGES, stageMarks, stageMedians, type Stage } from
 import { buildRenderer, freePort, startServer, type RunningServer } from './server.js';
 import { machineInfo, printMachine } from './machine.js';
 import { installationId } from './installation-id.js';
+import { asColleagueExport, REVIEW_COLLEAGUE, reviewSample, type ReviewSample } from './review-bench.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const TIMEOUT_MS = 60_000;
@@ -46,6 +47,8 @@ interface Options {
   readonly imports: number;
   readonly keys: number;
   readonly exports: number;
+  /** Review samples: each a fresh profile with my layer and a colleague's (review-bench.ts). */
+  readonly reviews: number;
   /** Profiles on disk instead of in-memory contexts: IndexedDB then really flushes (strict durability). */
   readonly disk: boolean;
   readonly out: string;
@@ -76,6 +79,7 @@ function parseArgs(argv: readonly string[]): Options {
     imports: 3,
     keys: 36,
     exports: 5,
+    reviews: 2,
     disk: false,
     out: join(ROOT, 'test-results', 'bench.json'),
     root: 'dist/renderer',
@@ -96,13 +100,14 @@ function parseArgs(argv: readonly string[]): Options {
     else if (a === '--imports') o.imports = num(a, argv[++i], 1);
     else if (a === '--keys') o.keys = num(a, argv[++i], 1);
     else if (a === '--exports') o.exports = num(a, argv[++i], 1);
+    else if (a === '--reviews') o.reviews = num(a, argv[++i], 1);
     else if (a === '--out') o.out = argv[++i] ?? o.out;
     else if (a === '--root') o.root = argv[++i] ?? o.root;
     else if (a === '--profile') o.profile = true;
     else if (a === '--trace') o.trace = true;
     else
       throw new Error(
-        `unknown argument ${a}; usage: bench.ts [--no-build] [--disk] [--profile] [--trace] [--root DIR] [--port N] [--opens N] [--imports N] [--keys N] [--exports N] [--out FILE]`,
+        `unknown argument ${a}; usage: bench.ts [--no-build] [--disk] [--profile] [--trace] [--root DIR] [--port N] [--opens N] [--imports N] [--keys N] [--exports N] [--reviews N] [--out FILE]`,
       );
   }
   return o;
@@ -265,6 +270,18 @@ async function asMyOwnExport(page: Page, bytes: Buffer): Promise<Buffer> {
   const text = bytes.toString('utf8');
   const at = text.indexOf('{') + 1;
   return Buffer.from(`${text.slice(0, at)}\n  "exportedBy": ${JSON.stringify({ id, name: BENCH_ANNOTATOR })},${text.slice(at)}`, 'utf8');
+}
+
+/** The review rows: the annotated side only, as the floor has no layers to review. */
+function reviewRows(reviews: readonly ReviewSample[], median: (pick: (r: ReviewSample) => number) => number): Row[] {
+  const row = (figure: string, value: string): Row => ({ figure, annotated: value, floor: '—', ratio: '', target: '', verdict: 'info' });
+  const n = reviews.length;
+  return [
+    row(`review, ${reviews[0]?.differences ?? 0} differences: Review tab → first row shown, median, n=${n}`, ms(median((r) => r.tabMs))),
+    row('  review: longest main-thread task, Review tab, median', ms(median((r) => r.tabLongestTaskMs))),
+    row(`review: Enter review mode → first card shown, median, n=${n}`, ms(median((r) => r.enterMs))),
+    row('  review: longest main-thread task, entering review mode, median', ms(median((r) => r.enterLongestTaskMs))),
+  ];
 }
 
 /** An open's figure, with the app's stage marks (stages.ts) in ms after the click. */
@@ -454,13 +471,14 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
   const load = { start: os.loadavg(), end: [] as number[] };
 
   log('building the long-document case…');
-  const bc: BenchCase = await buildCase({
+  const caseOptions = {
     sources: [join(ROOT, '..', 'shared', 'corpus', 'kazakhstan-2022-01-07.txt'), join(ROOT, 'renderer/static/samples/kazakhstan-2022-01-07.txt')],
     targetBytes: 1_000_000,
     annotations: 10_000,
     seed: 20220107,
     generatorVersion: version,
-  });
+  };
+  const bc: BenchCase = await buildCase(caseOptions);
   log(
     `${bc.copies} copies of ${bc.source}: ${bc.textBytes} bytes, ${bc.blocks} blocks, ${bc.words} words; ` +
       `${bc.annotated.annotations} annotations (${bc.shape.primary} alone, ${bc.shape.nested} nested, ${bc.shape.overlapping} overlapping); ` +
@@ -610,6 +628,22 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
   const updated = updatedText(bc.floor);
   for (const lane of order(0)) replaced[lane.side] = await replaceOnce(lane, bc.docId, updated);
 
+  log(`review: a colleague's 10,000 spans beside mine, Review tab then review mode, ${o.reviews} fresh profiles…`);
+  const colleagueCase = await buildCase({ ...caseOptions, seed: caseOptions.seed + 1 });
+  if (colleagueCase.docId !== bc.docId) throw new Error(`the colleague's case is of another document (${colleagueCase.docId}, not ${bc.docId})`);
+  const colleague = { name: `${REVIEW_COLLEAGUE}.spanmark.json`, bytes: asColleagueExport(colleagueCase.annotated) };
+  const reviews: ReviewSample[] = [];
+  for (let i = 0; i < o.reviews; i++) {
+    const ctx = await freshContext('annotated');
+    try {
+      const { lane } = await openLane('annotated', ctx, server.url, bc.annotated, bc.docId);
+      reviews.push(await reviewSample(lane.page, colleague, () => settle(lane.page)));
+    } finally {
+      await ctx.close();
+    }
+  }
+  const reviewMedian = (pick: (r: ReviewSample) => number): number => summarize(reviews.map(pick)).median;
+
   const both = <T>(pick: (side: Side) => readonly T[], value: (t: T) => number | undefined): Pair<Summary> & { paired: number } => {
     const values = (side: Side): number[] =>
       pick(side)
@@ -749,6 +783,7 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
     ...stageRows('import', IMPORT_STAGES, importStages),
     info('replace text (paragraph added at 1/3): file chosen → reopened, painted, once', { annotated: replaced.annotated!.ms, floor: replaced.floor!.ms }),
     info('  replace text: longest main-thread task', { annotated: replaced.annotated!.longestTaskMs, floor: replaced.floor!.longestTaskMs }),
+    ...reviewRows(reviews, reviewMedian),
   ];
   if (heap.annotated?.embedderHeapUsedSize !== undefined && heap.floor?.embedderHeapUsedSize !== undefined) {
     const ea = heap.annotated.embedderHeapUsedSize;
@@ -791,6 +826,14 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
         pass: verdicts.open,
       },
       openStagesMs: { stages: OPEN_STAGES.map((s) => s.label), ...openStages },
+      review: {
+        differences: reviews[0]?.differences,
+        tabMs: reviewMedian((r) => r.tabMs),
+        tabLongestTaskMs: reviewMedian((r) => r.tabLongestTaskMs),
+        enterMs: reviewMedian((r) => r.enterMs),
+        enterLongestTaskMs: reviewMedian((r) => r.enterLongestTaskMs),
+        samples: reviews,
+      },
       labelKeyToPaintMs: {
         annotated: { ...key.annotated, samples: keys.annotated },
         floor: { ...key.floor, samples: keys.floor },
