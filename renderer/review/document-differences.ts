@@ -2,9 +2,11 @@
 // review mode. Both ask with the same inputs (the session snapshot's layers and decisions, the
 // schema's labels): over two 10,000-span layers the queue takes 25–40 ms, which entering review
 // mode spent again, in the same task as drawing its cards, right after the panel had computed it.
-// One entry, compared by identity: the snapshot hands out new arrays and maps whenever anything
-// changed, so an equal identity is the same queue. Excluded: the panel's Compare list, which
-// compares the current layers of any two annotators, not my layer before review.
+// Compared by identity: the snapshot hands out new arrays and maps whenever anything changed, so
+// equal identities are the same queue. Kept beside my layer's array, weakly: a closed document's
+// queue (and its two long layers) is not held once its snapshot is gone. Excluded: the panel's
+// Compare list, which compares the current layers of any two annotators, not my layer before
+// review.
 
 import { useMemo } from 'react';
 import type { Annotation } from '../../src/annotations/types.js';
@@ -25,17 +27,18 @@ interface Inputs {
   readonly labels: Labels;
 }
 
-let last: { readonly inputs: Inputs; readonly differences: readonly DocumentDifference[] } | undefined;
+const computed = new WeakMap<readonly Annotation[], { readonly inputs: Inputs; readonly differences: readonly DocumentDifference[] }>();
 
 const same = (a: Inputs, b: Inputs): boolean =>
   a.docId === b.docId && a.me === b.me && a.own === b.own && a.layers === b.layers && a.decisions === b.decisions && a.labels === b.labels;
 
 /** reviewDifferences of these inputs, the previous result when every input is the one it was computed from. */
 export function documentDifferences(inputs: Inputs): readonly DocumentDifference[] {
+  const last = computed.get(inputs.own);
   if (last !== undefined && same(last.inputs, inputs)) return last.differences;
   const { docId, me, own, layers, decisions, labels } = inputs;
   const differences = reviewDifferences<Annotation, ReviewDecision>(docId, me, own, layers, decisions, { labels });
-  last = { inputs, differences };
+  computed.set(own, { inputs, differences });
   return differences;
 }
 
