@@ -28,19 +28,14 @@ import { LayerBadge } from './LayerBadge.js';
 import { KIND_NAMES, type DecideActions } from './ReviewPanel.js';
 import { ReviewProgressLine } from './ReviewProgressLine.js';
 import { AttributeDiffs, type AttributeChoices } from './AttributeDiffs.js';
-import { useDocumentDifferences } from './document-differences.js';
+import { useDocumentDifferences, type ReviewQueueSource } from './document-differences.js';
 
 type Item = Difference<Annotation, ReviewDecision>;
 
 /** Consumes a key in review mode; true when it was a review key. */
 export type ReviewKeyHandler = (e: KeyboardEvent) => boolean;
 
-interface Props {
-  readonly me: string;
-  readonly docId: string;
-  readonly own: readonly Annotation[];
-  readonly layers: ReadonlyMap<string, readonly Annotation[]>;
-  readonly decisions: ReadonlyMap<string, ReviewDecision>;
+interface Props extends ReviewQueueSource {
   readonly slots: ReadonlyMap<string, number>;
   readonly actions: DecideActions;
   /** Scrolls the text to the difference and highlights its spans. */
@@ -55,7 +50,7 @@ const CHORD_MS = 900;
 
 export function ReviewMode({ me, docId, own, layers, decisions, slots, actions, onShow, onExit, keys }: Props) {
   const schema = useSchema();
-  const all = useDocumentDifferences(docId, me, own, layers, decisions, schema.labels);
+  const all = useDocumentDifferences({ docId, me, own, layers, decisions }, schema.labels);
   // Per item, the attribute choices flipped so far (the rest take the default).
   const [choices, setChoices] = useState<ReadonlyMap<string, AttributeChoices>>(new Map());
   const progress = useMemo(() => reviewProgress(all), [all]);

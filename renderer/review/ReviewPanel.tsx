@@ -81,7 +81,7 @@ export function ReviewPanel(props: Props) {
   // Rows render a page at a time: two 10,000-span layers make thousands of rows.
   const [limit, setLimit] = useState(ROW_PAGE);
   const [showAgreement, setShowAgreement] = useState(false);
-  const differences = useDocumentDifferences(props.docId, me, own, layers, props.decisions, schema.labels);
+  const differences = useDocumentDifferences({ docId: props.docId, me, own, layers, decisions: props.decisions }, schema.labels);
   const progress = useMemo(() => reviewProgress(differences), [differences]);
 
   return (

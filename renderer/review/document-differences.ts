@@ -18,14 +18,16 @@ type Labels = NonNullable<CompareLayersOptions['labels']>;
 
 export type DocumentDifference = Difference<Annotation, ReviewDecision>;
 
-interface Inputs {
+/** What the queue of a document is computed from: my layer, my colleagues' and my decisions. */
+export interface ReviewQueueSource {
   readonly docId: string;
   readonly me: string;
   readonly own: readonly Annotation[];
   readonly layers: ReadonlyMap<string, readonly Annotation[]>;
   readonly decisions: ReadonlyMap<string, ReviewDecision>;
-  readonly labels: Labels;
 }
+
+type Inputs = ReviewQueueSource & { readonly labels: Labels };
 
 const computed = new WeakMap<readonly Annotation[], { readonly inputs: Inputs; readonly differences: readonly DocumentDifference[] }>();
 
@@ -42,13 +44,6 @@ export function documentDifferences(inputs: Inputs): readonly DocumentDifference
   return differences;
 }
 
-export function useDocumentDifferences(
-  docId: string,
-  me: string,
-  own: readonly Annotation[],
-  layers: ReadonlyMap<string, readonly Annotation[]>,
-  decisions: ReadonlyMap<string, ReviewDecision>,
-  labels: Labels,
-): readonly DocumentDifference[] {
+export function useDocumentDifferences({ docId, me, own, layers, decisions }: ReviewQueueSource, labels: Labels): readonly DocumentDifference[] {
   return useMemo(() => documentDifferences({ docId, me, own, layers, decisions, labels }), [docId, me, own, layers, decisions, labels]);
 }
