@@ -10,7 +10,7 @@ import type { SpanmarkDb } from './db.js';
 export function dexieSessionStore(db: SpanmarkDb): SessionStore {
   return {
     load: (docId, knownText, knownLayer) => loadLayers(db, docId, knownText, knownLayer),
-    write: (cmd, after) => writeNow(db, cmd, after),
+    write: (cmd, after, whole) => writeNow(db, cmd, after, whole),
     saveSnapshot: (docId, stamp, annotations, text) => saveSnapshot(db, docId, stamp, annotations, text),
     announce: announceChange,
     onRemoteChange,

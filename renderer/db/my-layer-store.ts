@@ -9,7 +9,9 @@
 // - an edit made since is a record of its own (myLayerEdits, keyed by document and id), which wins
 //   over the chunked copy of the same id; a deleted span leaves a tombstone (myLayerTombstones)
 //   that hides its chunked copy. An edit is written blind in its keystroke's task (writeNow), so
-//   it can never rewrite a chunk: another window may have changed it since this one read it.
+//   it never rewrites a chunk: another window may have changed it since this one read it. Only a
+//   batch of hundreds of spans (tag all, its undo) is written as the whole layer, and only after
+//   reading, in the same transaction, that no one wrote since (annotations-repo.ts writeNow).
 // Reading a layer merges the three; writing a whole layer replaces all three for the document.
 // Stale tombstones are harmless: a record wins over one, and a rewrite of the layer drops them.
 // Every function runs in the caller's transaction when there is one; myLayerTables() is what that

@@ -232,18 +232,23 @@ export class DocumentSession implements LayerLookup {
     // Shown at once (the status says "Saving…"), written in the order the analyst made the edits,
     // and reported as saved only once committed. A failed write is never left on screen: memory is
     // reloaded from the database, which is the truth, and the history is dropped with it.
+    // Memory is exactly the records at the committed stamp only with no write pending, no
+    // divergence and no reload under way: then a large batch may be written as the whole layer.
+    const vouched = this.pending === 0 && !this.diverged && this.reloading === undefined;
     const own = this.applyInMemory(cmd);
     record();
     this.pending += 1;
     this.save = { status: 'saving' };
     // The whole transaction is issued here, in the keystroke's task (a few requests, well under a
-    // millisecond): a window closed right after still commits it. Its outcome is handled in order.
+    // millisecond): a window closed right after still commits it. (A batch written as the whole
+    // layer decides after a first read, a millisecond on: annotations-repo.ts writeNow.) Its
+    // outcome is handled in order.
     // Issued before the views are told, so the store works while they paint.
     const entry = { cmd, failed: false };
     this.issuedDuringRead?.push(entry);
     let write: IssuedWrite;
     try {
-      write = this.store.write(cmd, this.issued);
+      write = this.store.write(cmd, this.issued, vouched && own !== null ? this.annotations : undefined);
       this.issued = write.stamp;
     } catch (e) {
       write = { stamp: this.issued, committed: Promise.reject(e instanceof Error ? e : new Error(String(e))) };

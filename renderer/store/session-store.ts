@@ -23,9 +23,12 @@ export interface SessionStore {
   /**
    * Issues an edit's write now, in the caller's task, numbered after `after`, so that a window
    * closed right after the keystroke still commits it. Its stamp is known at once; `committed`
-   * settles once the write is durable (or failed).
+   * settles once the write is durable (or failed). `whole`, my layer after the command in text
+   * order, is given only when no write of the caller's is pending and memory held exactly the
+   * records at `after`: a store may then write a large batch as the whole layer, provided it
+   * finds the records still at `after` (annotations-repo.ts writeNow).
    */
-  write(cmd: SessionCommand, after: Stamp): IssuedWrite;
+  write(cmd: SessionCommand, after: Stamp, whole?: readonly Annotation[]): IssuedWrite;
   /**
    * Keeps `annotations` as my layer's cache at `stamp` (the next open reads one record), if the
    * records are still at that stamp. A cache: failing costs only a slower open.

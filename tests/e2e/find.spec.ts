@@ -180,6 +180,49 @@ test('a megabyte article with over 10,000 matches registers only those near the 
   await expect.poll(async () => (await currentMatch(page))?.onScreen).toBe(true);
 });
 
+test('tag all of thousands of matches, and its undo, are each saved as one write and kept across a reload', async ({ page }) => {
+  test.setTimeout(120_000);
+  const app = new SpanmarkApp(page);
+  const one = corpusText('kazakhstan-2022-01-07.txt').trim();
+  await app.openBuffer('tag-all.txt', 'text/plain', Buffer.from(Array.from({ length: 40 }, () => one).join('\n\n')));
+  await expect(page.getByTestId('article-title')).toHaveText('tag-all');
+  const total = async (): Promise<number> => figure((await page.getByTestId('annotation-total').textContent()) ?? undefined);
+  const tagAll = async (label: string, query = 'the'): Promise<number> => {
+    await page.keyboard.press('Control+f');
+    await page.getByTestId('find-input').fill(query);
+    await expect(count(page)).toHaveText(/^1 of [\d,]+$/);
+    const matches = figure(/of ([\d,]+)/.exec((await count(page).textContent()) ?? '')?.[1]);
+    const saves = await armSaves(page);
+    await page.getByTestId(`find-tag-all-${label}`).click();
+    await saves(1);
+    await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+    return matches;
+  };
+  // Far more matches than annotations-repo.ts writes span by span (WHOLE_LAYER_MIN_CHANGES).
+  const matches = await tagAll('claim');
+  expect(matches).toBeGreaterThan(2_000);
+  await expect(app.infoMessage().last()).toContainText(`Tagged ${matches.toLocaleString('en')} matches as claim.`);
+  expect(await total()).toBe(matches);
+
+  await page.reload();
+  await expect(page.getByTestId('article-title')).toHaveText('tag-all');
+  await expect.poll(total).toBe(matches);
+
+  // The same matches as casualties too, then undone in one step: back to the claims alone, stored so.
+  await tagAll('casualty');
+  await expect.poll(total).toBe(2 * matches);
+  const saves = await armSaves(page);
+  await page.getByTestId('cmd-undo').click();
+  await saves(1);
+  await expect.poll(total).toBe(matches);
+  await page.reload();
+  await expect(page.getByTestId('article-title')).toHaveText('tag-all');
+  await expect.poll(total).toBe(matches);
+  const exported = await exportByKeys(page);
+  const labels = new Set(exported.documents[0]!.annotations.map((a) => a.label));
+  expect([...labels]).toEqual(['claim']);
+});
+
 test('Ctrl+F with text selected starts with that text', async ({ page }) => {
   const app = new SpanmarkApp(page);
   await app.select('Almaty');

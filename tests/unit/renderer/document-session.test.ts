@@ -217,3 +217,52 @@ test('an edit made while a reload reads stays on screen, is written, and the lay
     session.dispose();
   }
 });
+
+test('a write carries the whole layer only while memory is exactly the records: nothing pending, nothing diverged', { timeout: 10_000 }, async () => {
+  const troops = span('a', 'Troops from the CSTO', 'deployment');
+  const store = new MemorySessionStore(ARTICLE, [troops]);
+  const session = await opened(store);
+  try {
+    const killed = span('b', '164 people were killed', 'casualty');
+    const almaty = span('c', 'Almaty', 'claim');
+    // Idle and in step: the batch is handed with the layer it leaves, in text order.
+    const tagged = session.execute({ kind: 'batch', commands: [{ kind: 'create', annotation: killed }] });
+    assert.deepEqual(store.pending[0]!.whole, [troops, killed]);
+    // Issued while that write is in flight: memory is ahead of the records, so no whole layer.
+    const second = session.execute({ kind: 'batch', commands: [{ kind: 'create', annotation: almaty }] });
+    assert.equal(store.pending[1]!.whole, undefined);
+    store.settleNext();
+    store.settleNext();
+    await Promise.all([tagged, second]);
+
+    // A write that fails leaves memory diverged until it is read again: no whole layer meanwhile.
+    const relabel = session.execute({ kind: 'update', before: almaty, after: { ...almaty, label: 'casualty' } });
+    assert.ok(store.pending[0]!.whole, 'in step again before the failure');
+    store.holdLoads = true;
+    store.settleNext(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    await assert.rejects(relabel, /quota/);
+    await turn();
+    const during = session.execute({ kind: 'delete', annotation: troops });
+    assert.equal(store.pending[0]!.whole, undefined, 'handed a whole layer while memory may hold a failed write');
+    const reset = nextReset(session);
+    store.releaseLoads();
+    store.settleNext();
+    await during;
+    await reset;
+    // The delete's write found the records as the reload had read them, not as memory expected:
+    // one more read, and then memory is the records.
+    store.holdLoads = false;
+    store.releaseLoads();
+    await session.reload();
+    assert.deepEqual(session.list(), store.records);
+    // Read again and settled: in step, so the next batch carries the layer once more.
+    const after = session.execute({ kind: 'batch', commands: [{ kind: 'delete', annotation: killed }] });
+    assert.deepEqual(store.pending[0]!.whole, session.list());
+    store.settleNext();
+    await after;
+    assert.deepEqual(store.falseWholes, []);
+    assert.deepEqual(session.list(), store.records);
+  } finally {
+    session.dispose();
+  }
+});

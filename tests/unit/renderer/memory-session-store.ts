@@ -15,6 +15,8 @@ import { sameStamp, type IssuedWrite, type LoadedDocument, type SessionCommand, 
 interface Issued {
   readonly cmd: SessionCommand;
   readonly stamp: Stamp;
+  /** The whole layer the session handed with the write, if it did. */
+  readonly whole: readonly Annotation[] | undefined;
   /** Commits the write (or fails it with `error`); the session hears of it a microtask later. */
   settle(error?: Error): void;
 }
@@ -31,6 +33,8 @@ export class MemorySessionStore implements SessionStore {
   readonly snapshots: { readonly stamp: Stamp; readonly annotations: readonly Annotation[] }[] = [];
   /** Snapshots asked for at the records' stamp whose annotations were not the records: must stay empty. */
   readonly falseSnapshots: Stamp[] = [];
+  /** Whole layers handed with a write numbered after the records' stamp that were not the records plus the command: must stay empty. */
+  readonly falseWholes: Stamp[] = [];
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -60,8 +64,14 @@ export class MemorySessionStore implements SessionStore {
     for (const answer of held) answer();
   }
 
-  write(cmd: SessionCommand, after: Stamp): IssuedWrite {
+  write(cmd: SessionCommand, after: Stamp, whole?: readonly Annotation[]): IssuedWrite {
     const stamp = { revision: after.revision + 1, writer: randomUUID() };
+    // The session vouches for a whole layer only as the records at `after` with the command applied.
+    if (
+      whole !== undefined &&
+      (!sameStamp(after, this.stamp) || !isDeepStrictEqual([...whole], applyCommandTracked(this.records, asAnnotationCommand(cmd)).list))
+    )
+      this.falseWholes.push(after);
     let settle!: Issued['settle'];
     const committed = new Promise<Stamp>((resolve, reject) => {
       settle = (error) => {
@@ -73,7 +83,7 @@ export class MemorySessionStore implements SessionStore {
         resolve(found);
       };
     });
-    const issued: Issued = { cmd, stamp, settle: (error) => settle(error) };
+    const issued: Issued = { cmd, stamp, whole, settle: (error) => settle(error) };
     this.pending.push(issued);
     return { stamp, committed };
   }
