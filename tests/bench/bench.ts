@@ -272,6 +272,35 @@ async function asMyOwnExport(page: Page, bytes: Buffer): Promise<Buffer> {
   return Buffer.from(`${text.slice(0, at)}\n  "exportedBy": ${JSON.stringify({ id, name: BENCH_ANNOTATOR })},${text.slice(at)}`, 'utf8');
 }
 
+interface TagAllSample {
+  readonly matches: number;
+  /** Click on "All as claim" → spanmark:saved (committed), and the same for the undo after it. */
+  readonly savedMs: number;
+  readonly undoSavedMs: number;
+}
+
+/**
+ * Find "the" (thousands of matches) and tag them all as claims, timed to the save; then undo it,
+ * timed likewise: the largest single edits an analyst can make, a few requests each since they
+ * are written as the whole layer (annotations-repo.ts writeNow).
+ */
+async function tagAllOnce(lane: Lane, docId: string): Promise<TagAllSample> {
+  const { page } = lane;
+  await settle(page);
+  await page.keyboard.press('Control+f');
+  await page.getByTestId('find-input').fill('the');
+  const shown = page.getByTestId('find-count');
+  await shown.filter({ hasText: /^[\d,]+ of [\d,]+$/ }).waitFor();
+  const matches = Number(/of ([\d,]+)/.exec((await shown.textContent()) ?? '')?.[1]?.replaceAll(',', '') ?? Number.NaN);
+  await settle(page);
+  const saved = { trigger: 'pointerdown', event: APP_EVENTS.saved, docId } as const;
+  const tag = await timed(page, saved, () => page.getByTestId('find-tag-all-claim').click(), `[${lane.side}] tag all`);
+  await settle(page);
+  const undo = await timed(page, saved, () => page.getByTestId('cmd-undo').click(), `[${lane.side}] undo tag all`);
+  await page.keyboard.press('Escape');
+  return { matches, savedMs: tag.ms, undoSavedMs: undo.ms };
+}
+
 /** The review rows: the annotated side only, as the floor has no layers to review. */
 function reviewRows(reviews: readonly ReviewSample[], median: (pick: (r: ReviewSample) => number) => number): Row[] {
   const row = (figure: string, value: string): Row => ({ figure, annotated: value, floor: '—', ratio: '', target: '', verdict: 'info' });
@@ -628,6 +657,10 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
   const updated = updatedText(bc.floor);
   for (const lane of order(0)) replaced[lane.side] = await replaceOnce(lane, bc.docId, updated);
 
+  log('tag all matches of "the" as claims, then undo it, once each…');
+  const tagAll: Partial<Pair<TagAllSample>> = {};
+  for (const lane of order(1)) tagAll[lane.side] = await tagAllOnce(lane, bc.docId);
+
   log(`review: a colleague's 10,000 spans beside mine, Review tab then review mode, ${o.reviews} fresh profiles…`);
   const colleagueCase = await buildCase({ ...caseOptions, seed: caseOptions.seed + 1 });
   if (colleagueCase.docId !== bc.docId) throw new Error(`the colleague's case is of another document (${colleagueCase.docId}, not ${bc.docId})`);
@@ -783,6 +816,11 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
     ...stageRows('import', IMPORT_STAGES, importStages),
     info('replace text (paragraph added at 1/3): file chosen → reopened, painted, once', { annotated: replaced.annotated!.ms, floor: replaced.floor!.ms }),
     info('  replace text: longest main-thread task', { annotated: replaced.annotated!.longestTaskMs, floor: replaced.floor!.longestTaskMs }),
+    info(`tag all ${tagAll.annotated!.matches} matches of "the" → saved (committed), once`, {
+      annotated: tagAll.annotated!.savedMs,
+      floor: tagAll.floor!.savedMs,
+    }),
+    info('  undo it → saved (committed), once', { annotated: tagAll.annotated!.undoSavedMs, floor: tagAll.floor!.undoSavedMs }),
     ...reviewRows(reviews, reviewMedian),
   ];
   if (heap.annotated?.embedderHeapUsedSize !== undefined && heap.floor?.embedderHeapUsedSize !== undefined) {
@@ -826,6 +864,7 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
         pass: verdicts.open,
       },
       openStagesMs: { stages: OPEN_STAGES.map((s) => s.label), ...openStages },
+      tagAll,
       review: {
         differences: reviews[0]?.differences,
         tabMs: reviewMedian((r) => r.tabMs),

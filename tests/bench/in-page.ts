@@ -19,7 +19,7 @@ export interface ArmSpec {
   /** Only this key starts the clock (keydown). */
   readonly key?: string;
   /** The app event that stops it. */
-  readonly event: (typeof APP_EVENTS)['painted' | 'exported' | 'imported'];
+  readonly event: (typeof APP_EVENTS)['painted' | 'exported' | 'imported' | 'saved'];
   /** When set, only an event whose detail.docId matches stops the clock. */
   readonly docId?: string;
   /** App events on the way, timed too, to tell where the time went (e.g. spanmark:saved). */
