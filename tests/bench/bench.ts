@@ -293,10 +293,17 @@ async function tagAllOnce(lane: Lane, docId: string): Promise<TagAllSample> {
   await shown.filter({ hasText: /^[\d,]+ of [\d,]+$/ }).waitFor();
   const matches = Number(/of ([\d,]+)/.exec((await shown.textContent()) ?? '')?.[1]?.replaceAll(',', '') ?? Number.NaN);
   await settle(page);
+  const total = async (): Promise<number> => Number(((await page.getByTestId('annotation-total').textContent()) ?? '').replaceAll(',', ''));
+  const before = await total();
   const saved = { trigger: 'pointerdown', event: APP_EVENTS.saved, docId } as const;
   const tag = await timed(page, saved, () => page.getByTestId('find-tag-all-claim').click(), `[${lane.side}] tag all`);
   await settle(page);
+  const tagged = await total();
+  // Only the matches not already tagged as claims are added; thousands either way.
+  if (!(tagged - before > matches / 2)) throw new Error(`[${lane.side}] tag all of ${matches} matches took the layer from ${before} to ${tagged} annotations`);
   const undo = await timed(page, saved, () => page.getByTestId('cmd-undo').click(), `[${lane.side}] undo tag all`);
+  await settle(page);
+  if ((await total()) !== before) throw new Error(`[${lane.side}] undoing tag all left ${await total()} annotations, not ${before}`);
   await page.keyboard.press('Escape');
   return { matches, savedMs: tag.ms, undoSavedMs: undo.ms };
 }
