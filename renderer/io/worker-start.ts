@@ -15,6 +15,8 @@ export interface WorkerHandlers<Reply extends { readonly kind: string }> {
   readonly onMessage: (message: WorkerMessage<Reply>, worker: Worker) => void;
   /** The worker failed and is terminated; `ready` says whether it had loaded (else the work may run in the window). */
   readonly onError: (e: ErrorEvent, worker: Worker, ready: boolean) => void;
+  /** Its script has loaded (the 'ready' message): from now on its failures are the work's, not the start's. */
+  readonly onReady?: (worker: Worker) => void;
 }
 
 /** A started worker, or undefined when it cannot start at all (a warning is logged). */
@@ -28,8 +30,10 @@ export function startWorker<Reply extends { readonly kind: string }>(file: Worke
   }
   let ready = false;
   worker.addEventListener('message', (e: MessageEvent<Reply>) => {
-    if (e.data.kind === 'ready') ready = true;
-    else handlers.onMessage(e.data as WorkerMessage<Reply>, worker);
+    if (e.data.kind === 'ready') {
+      ready = true;
+      handlers.onReady?.(worker);
+    } else handlers.onMessage(e.data as WorkerMessage<Reply>, worker);
   });
   worker.addEventListener('error', (e: ErrorEvent) => {
     e.preventDefault();
