@@ -475,6 +475,8 @@ function updatedText(file: CaseFile): string {
 interface ExportSample {
   readonly ms: number;
   readonly clickToExportedMs: number;
+  /** Click → the download link clicked: the file built (its Blob) and handed to the browser, what the analyst waits for. */
+  readonly clickToDownloadMs: number;
   readonly annotations: number;
   readonly bytes: number;
 }
@@ -483,6 +485,20 @@ async function exportOnce(lane: Lane, profileTo?: string): Promise<ExportSample>
   const { page } = lane;
   await settle(page);
   const download = page.waitForEvent('download', { timeout: TIMEOUT_MS });
+  // The browser platform saves by clicking a download link once the file's Blob is built.
+  await page.evaluate(() => {
+    const w = window as unknown as { benchDownload?: Promise<number> };
+    let t0 = Number.NaN;
+    document.addEventListener('pointerdown', () => (t0 = performance.now()), { capture: true, once: true });
+    w.benchDownload = new Promise<number>((resolve) => {
+      const onClick = (e: MouseEvent): void => {
+        if (!(e.target instanceof HTMLAnchorElement) || !e.target.download) return;
+        document.removeEventListener('click', onClick, true);
+        resolve(performance.now() - t0);
+      };
+      document.addEventListener('click', onClick, true);
+    });
+  });
   const m = await timed(
     page,
     { trigger: 'pointerdown', event: APP_EVENTS.exported },
@@ -491,10 +507,11 @@ async function exportOnce(lane: Lane, profileTo?: string): Promise<ExportSample>
     profileTo,
   );
   await (await download).delete();
+  const clickToDownloadMs = await page.evaluate(() => (window as unknown as { benchDownload: Promise<number> }).benchDownload);
   const d = m.detail as { ms?: number; annotations?: number; bytes?: number };
   if (typeof d.ms !== 'number' || d.annotations !== lane.count)
     throw new Error(`[${lane.side}] export reported ${JSON.stringify(d)}, expected ${lane.count} annotations`);
-  return { ms: d.ms, clickToExportedMs: m.ms, annotations: d.annotations, bytes: d.bytes ?? Number.NaN };
+  return { ms: d.ms, clickToExportedMs: m.ms, clickToDownloadMs, annotations: d.annotations, bytes: d.bytes ?? Number.NaN };
 }
 
 interface Pair<T> {
@@ -719,6 +736,10 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
     (sd) => exports[sd],
     (e) => e.clickToExportedMs,
   );
+  const toDownload = both(
+    (sd) => exports[sd],
+    (e) => e.clickToDownloadMs,
+  );
   const heapA = heap.annotated?.usedSize ?? Number.NaN;
   const heapF = heap.floor?.usedSize ?? Number.NaN;
   const importPaired = pairedRatio(
@@ -797,6 +818,7 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
     info('  label key: keydown → saved (committed), median', medians(keySaved)),
     info('  attribute key: keydown → painted, median', medians(attrPainted)),
     info('  export: click → spanmark:exported, median', medians(click)),
+    info('  export: click → file handed to the browser’s download (its Blob built), median', medians(toDownload)),
     ...stageRows('open', OPEN_STAGES, openStages),
     {
       figure: `import: file chosen → document open, median (min–max), n=${o.imports}`,
@@ -904,6 +926,7 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
         pass: verdicts.export,
       },
       exportClickToExportedEventMs: click,
+      exportClickToDownloadMs: toDownload,
       heapBytes: { annotated: heap.annotated, floor: heap.floor, ratio: ratio(heapA, heapF), pass: verdicts.heap },
       import: {
         ...imports,
