@@ -218,8 +218,8 @@ export function useAnnotationActions({
               allLayers: which === 'all-layers',
               format: which === 'document-v1' ? 1 : 2,
             });
-            dispatch('spanmark:exported', { ms: performance.now() - started, annotations: payload.annotations, bytes: payload.json.length });
-            const out = await platform.saveFile(payload.fileName, payload.json);
+            dispatch('spanmark:exported', { ms: performance.now() - started, annotations: payload.annotations, bytes: payload.chars });
+            const out = await platform.saveFile(payload.fileName, { pieces: payload.pieces });
             const left =
               payload.duplicatesLeftOut > 0 ? ` ${plural(payload.duplicatesLeftOut, 'colleague annotation')} with the id of one of yours left out.` : '';
             // A v1 file has no place for attribute values: say how many stayed behind, every time.

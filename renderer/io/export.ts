@@ -11,7 +11,7 @@
 // Library exports (all articles, or the ones the library shows) stream instead
 // (exportDocumentChunks): the same v2 text in pieces, read a group of articles at a time.
 
-import { encodeSpanmarkV1, exportFileName, serializeSpanmark, type EncodeDocumentInput } from '../../src/codecs/spanmark-v1/encode.js';
+import { encodeSpanmarkV1, exportFileName, serializeSpanmarkInPieces, type EncodeDocumentInput } from '../../src/codecs/spanmark-v1/encode.js';
 import { encodeSpanmarkV2Chunks } from '../../src/codecs/spanmark-v2/encode-stream.js';
 import { attributeValueCount, encodeSpanmarkV2 } from '../../src/codecs/spanmark-v2/encode.js';
 import { loadSchema } from '../db/schema-repo.js';
@@ -29,7 +29,10 @@ import { orphansForExport } from '../anchoring/orphan-export.js';
 
 export interface ExportPayload {
   readonly fileName: string;
-  readonly json: string;
+  /** The file's text in pieces (serializeSpanmarkInPieces): saved as they are, never joined here. */
+  readonly pieces: readonly string[];
+  /** How many characters (UTF-16 units) the pieces hold. */
+  readonly chars: number;
   readonly documents: number;
   readonly annotations: number;
   /** Colleague annotations left out because my layer has one with the same id (ids are per document). */
@@ -85,9 +88,11 @@ export async function exportDocuments(
   };
   const file = format === 1 ? encodeSpanmarkV1(input) : encodeSpanmarkV2({ ...input, schema });
   const single = docs.length === 1 && docIds !== 'all' ? docs[0] : undefined;
+  const { pieces, chars } = serializeSpanmarkInPieces(file);
   return {
     fileName: exportFileName(single ? `${single.article.title}${allLayers ? ' - all layers' : ''}` : LIBRARY_FILE_TITLE),
-    json: serializeSpanmark(file),
+    pieces,
+    chars,
     documents: docs.length,
     annotations: docs.reduce((n, d) => n + d.annotations.length, 0),
     duplicatesLeftOut: counts.duplicatesLeftOut,

@@ -16,7 +16,10 @@ export function createDesktopPlatform(bridge: SpanmarkBridge): Platform {
     pickFile: async (kind) => unwrap(await bridge.pickFile(kind)),
     pickFiles: async (kind) => unwrap(await bridge.pickFiles(kind)),
     pickFolder: async (kind) => unwrap(await bridge.pickFolder(kind)),
-    saveFile: async (name, content) => (typeof content === 'string' ? unwrap(await bridge.saveFile(name, content)) : saveInPieces(bridge, name, content)),
+    saveFile: async (name, content) =>
+      typeof content === 'string' || 'pieces' in content
+        ? unwrap(await bridge.saveFile(name, typeof content === 'string' ? content : content.pieces))
+        : saveInPieces(bridge, name, content),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
     // Main holds the window's close and asks; the answer comes once every pending edit settled.
     guardClose: (writes) => bridge.onFlushWrites(() => writes.whenSettled()),

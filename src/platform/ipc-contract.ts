@@ -29,6 +29,8 @@ export const IPC = {
 
 /** Largest text main will write for a save request (exports of big libraries fit comfortably). */
 export const MAX_SAVE_CHARS = 512 * 1024 * 1024;
+/** Most pieces a save of a text in pieces may have: an export's pieces are about 16 K characters. */
+export const MAX_SAVE_PIECES = 256 * 1024;
 const MAX_NAME_CHARS = 255;
 /** Largest piece of a streamed save: a piece holds whole documents, and one article is at most 20 MB. */
 export const MAX_SAVE_CHUNK_CHARS = 128 * 1024 * 1024;
@@ -43,7 +45,8 @@ export interface IpcRequests {
   [IPC.pickFiles]: { args: [kind: 'article' | 'import']; value: readonly PickedFile[] };
   /** picked: false when the user cancels; a failed reply when the folder is refused whole. */
   [IPC.pickFolder]: { args: [kind: 'article']; value: FolderPick };
-  [IPC.saveFile]: { args: [suggestedName: string, content: string]; value: SaveOutcome };
+  /** content: the text, or its pieces, written back to back. */
+  [IPC.saveFile]: { args: [suggestedName: string, content: string | readonly string[]]; value: SaveOutcome };
   [IPC.saveStreamOpen]: { args: [suggestedName: string]; value: SaveStreamOpened };
   [IPC.saveStreamWrite]: { args: [streamId: number, index: number, chunk: string]; value: null };
   [IPC.saveStreamClose]: { args: [streamId: number, commit: boolean]; value: SaveOutcome };
@@ -83,15 +86,20 @@ export function sanitizeFileName(name: string): string {
   return cleaned.length > 0 ? cleaned : 'spanmark-export.json';
 }
 
-export function parseSaveFileArgs(args: readonly unknown[]): Result<[string, string]> {
+export function parseSaveFileArgs(args: readonly unknown[]): Result<[string, string | readonly string[]]> {
   const [name, content] = args;
-  if (args.length !== 2 || typeof name !== 'string' || typeof content !== 'string') {
-    return fail('ipc-args', 'save-file takes a file name and the text to save');
+  if (args.length !== 2 || typeof name !== 'string' || !(typeof content === 'string' || isTextPieces(content))) {
+    return fail('ipc-args', 'save-file takes a file name and the text to save (one string, or a list of its pieces)');
   }
   if (name.length > MAX_NAME_CHARS) return fail('ipc-args', `save-file name is longer than ${MAX_NAME_CHARS} characters`);
-  if (content.length > MAX_SAVE_CHARS) return fail('ipc-args', 'save-file content is too large');
+  if (typeof content === 'string' ? content.length > MAX_SAVE_CHARS : content.length > MAX_SAVE_PIECES || charCount(content) > MAX_SAVE_CHARS) {
+    return fail('ipc-args', 'save-file content is too large');
+  }
   return ok([sanitizeFileName(name), content]);
 }
+
+const isTextPieces = (v: unknown): v is readonly string[] => Array.isArray(v) && v.every((p) => typeof p === 'string');
+const charCount = (pieces: readonly string[]): number => pieces.reduce((n, p) => n + p.length, 0);
 
 export function parseSaveStreamOpenArgs(args: readonly unknown[]): Result<[string]> {
   const [name] = args;

@@ -32,8 +32,16 @@ export type FolderPick =
   | { readonly picked: false }
   | { readonly picked: true; readonly folder: string; readonly files: readonly PickedFile[]; readonly skipped: readonly SkippedFile[] };
 
-/** What a save writes: one text, or its pieces in order. */
-export type SaveContent = string | AsyncIterable<string>;
+/**
+ * A text already in memory as pieces written back to back (a document export, serializeSpanmarkInPieces):
+ * saved without ever joining them into one string.
+ */
+export interface TextPieces {
+  readonly pieces: readonly string[];
+}
+
+/** What a save writes: one text, its pieces in memory, or pieces taken one at a time, in order. */
+export type SaveContent = string | TextPieces | AsyncIterable<string>;
 
 export type SaveOutcome = { readonly saved: true; readonly where: string } | { readonly saved: false };
 
@@ -106,8 +114,9 @@ export interface Platform {
   pickFolder(kind: 'article'): Promise<FolderPick>;
   /**
    * Save text under a user-confirmed name; suggestedName is a bare file name. Content is one
-   * string, or pieces taken one at a time (a library export) and written in order, never joined
-   * into one string; a piece source that throws leaves no file (and the error is rethrown).
+   * string, its pieces in memory (a document export), or pieces taken one at a time (a library
+   * export) and written in order, never joined into one string; a piece source that throws leaves
+   * no file (and the error is rethrown).
    */
   saveFile(suggestedName: string, content: SaveContent): Promise<SaveOutcome>;
   /** Native menu commands (desktop only); returns an unsubscribe function. */

@@ -2,7 +2,8 @@
 // byte, for many documents (emoji, RTL, combining marks, CRLF kept in notes, a document with no
 // blocks and no annotations, which is written on one line), for none, and whatever the chunk size;
 // a library of many documents comes out in many chunks, none of them the whole file; a document
-// that cannot be encoded stops the stream with the same refusal as the one-string encoder.
+// that cannot be encoded stops the stream with the same refusal as the one-string encoder. The
+// file in pieces (what a single export saves) is the one string, and so are the pieces' UTF-8.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,7 +12,13 @@ import type { Block } from '../../../src/document/article.js';
 import { DEFAULT_SCHEMA } from '../../../src/labels/schema.js';
 import { encodeSpanmarkV2 } from '../../../src/codecs/spanmark-v2/encode.js';
 import { encodeSpanmarkV2Chunks } from '../../../src/codecs/spanmark-v2/encode-stream.js';
-import { serializeSpanmark, SpanmarkEncodeError, type EncodeDocumentInput } from '../../../src/codecs/spanmark-v1/encode.js';
+import {
+  encodeSpanmarkV1,
+  serializeSpanmark,
+  serializeSpanmarkInPieces,
+  SpanmarkEncodeError,
+  type EncodeDocumentInput,
+} from '../../../src/codecs/spanmark-v1/encode.js';
 import { annotation, article, T0 } from './spanmark-v1-helpers.js';
 
 const HEAD = { exportedAt: T0, generatorVersion: '0.3.0', exportedBy: { id: 'inst-1', name: 'Айгерим 👩‍💻' }, schema: DEFAULT_SCHEMA };
@@ -108,4 +115,22 @@ test('a document that cannot be written stops the stream with the one-string ref
   );
   // A bad head is refused at the call, before any chunk exists.
   assert.throws(() => encodeSpanmarkV2Chunks({ ...HEAD, exportedAt: 'yesterday' }, docs), /exportedAt/);
+});
+
+test('the file in pieces is the one-string export, byte for byte also when each piece is encoded alone, v2 and v1', () => {
+  for (const file of [encodeSpanmarkV2({ ...HEAD, documents: library(200) }), encodeSpanmarkV1({ ...HEAD, documents: library(9) })]) {
+    const whole = serializeSpanmark(file);
+    for (const size of [1, 7, 100, 16 * 1024]) {
+      const { pieces, chars } = serializeSpanmarkInPieces(file, size);
+      assert.equal(pieces.join(''), whole, `pieces of ${size}`);
+      assert.equal(chars, whole.length);
+      // What a Blob or a file of the pieces holds: each piece's UTF-8, back to back.
+      assert.equal(Buffer.concat(pieces.map((p) => Buffer.from(p, 'utf8'))).toString('utf8'), whole);
+      assert.ok(pieces.every((p) => p.length > 0));
+      assert.ok(pieces.slice(0, -1).every((p) => p.length >= size));
+    }
+    assert.ok(serializeSpanmarkInPieces(file, 1024).pieces.length > 1);
+  }
+  const empty = encodeSpanmarkV2({ ...HEAD, documents: [] });
+  assert.deepEqual(serializeSpanmarkInPieces(empty).pieces, [serializeSpanmark(empty)]);
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IPC, parsePickFolderArgs } from '../../../src/platform/ipc-contract.js';
+import { IPC, MAX_SAVE_PIECES, parsePickFolderArgs } from '../../../src/platform/ipc-contract.js';
 import { SKIP_REASONS } from '../../../src/corpus/folder-pick.js';
 import { FORMATS } from '../../../src/codecs/registry/registry.js';
 import {
@@ -129,6 +129,12 @@ test('bad arguments are refused with the contract message', async () => {
     [IPC.saveFile, ['a.json']],
     [IPC.saveFile, ['a.json', 42]],
     [IPC.saveFile, ['x'.repeat(300), '{}']],
+    // Pieces come as a list of strings, nothing else: not bytes, not numbers, not a wrapped list.
+    [IPC.saveFile, ['a.json', ['{', Uint8Array.of(125)]]],
+    [IPC.saveFile, ['a.json', ['{', 125]]],
+    [IPC.saveFile, ['a.json', [['{}']]]],
+    [IPC.saveFile, ['a.json', { pieces: ['{}'] }]],
+    [IPC.saveFile, ['a.json', Array.from({ length: MAX_SAVE_PIECES + 1 }, () => '')]],
   ];
   for (const [channel, args] of bad) {
     const reply = await handlers[channel](fromApp, args);
@@ -253,6 +259,23 @@ test(
     assert.deepEqual(reply, { ok: true, value: { saved: true, where: target } });
     assert.equal(readFileSync(target, 'utf8'), '{"new":true}');
     assert.deepEqual(readdirSync(dir), ['library.json']);
+  }),
+);
+
+test(
+  'save-file writes a text sent in pieces back to back, atomically, over an existing file whose mode it keeps',
+  { skip: process.platform === 'win32' ? 'POSIX permission bits' : false },
+  withTempDir(async (dir) => {
+    const target = join(dir, 'report.spanmark.json');
+    writeFileSync(target, 'old');
+    chmodSync(target, 0o600);
+    const text = '{"quote":"Алматы 🇰🇿 e\u0301 قال"}\r\n';
+    const pieces = [text.slice(0, 13), '', text.slice(13, 14), text.slice(14)];
+    const reply = await createIpcHandlers(deps({ savePath: target }))[IPC.saveFile](fromApp, ['report.spanmark.json', pieces]);
+    assert.deepEqual(reply, { ok: true, value: { saved: true, where: target } });
+    assert.equal(readFileSync(target, 'utf8'), text);
+    assert.equal(statSync(target).mode & 0o7777, 0o600);
+    assert.deepEqual(readdirSync(dir), ['report.spanmark.json']);
   }),
 );
 

@@ -2,12 +2,13 @@
 // bridge one at a time, numbered in order, after the dialog (a cancel asks for no piece at all),
 // and a source that throws closes the stream without keeping the file. Browser: the download is a
 // Blob of the pieces' parts whose bytes are the joined text (UTF-8: emoji, RTL, CRLF), and a
-// source that throws makes no Blob.
+// source that throws makes no Blob. A text whose pieces are all in memory (a document export) is
+// one save-file call on Electron, and a Blob of the pieces' UTF-8 in a browser.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createDesktopPlatform } from '../../../renderer/platform/desktop.js';
-import { blobOfPieces } from '../../../renderer/platform/web.js';
+import { blobOf, blobOfPieces } from '../../../renderer/platform/web.js';
 import type { SpanmarkBridge } from '../../../src/platform/bridge.js';
 import { ok } from '../../../src/result.js';
 
@@ -66,4 +67,26 @@ test('browser: a Blob of parts holding the joined text as UTF-8; a failing sourc
   assert.equal(blob.size, Buffer.byteLength(PIECES.join(''), 'utf8'));
   assert.equal((await blobOfPieces(pieces([]))).size, 0);
   await assert.rejects(blobOfPieces(pieces(PIECES, 2)), /encode failed/);
+});
+
+test('pieces in memory: one save-file call with the pieces as they are (Electron); a Blob of their UTF-8 (browser)', async () => {
+  const text = PIECES.join('');
+  const pieces = [text.slice(0, 5), '', text.slice(5)];
+  const sent: unknown[][] = [];
+  const bridge = {
+    saveFile: async (...args: unknown[]) => {
+      sent.push(args);
+      return ok({ saved: true as const, where: '/docs/x.json' });
+    },
+    saveStreamOpen: async () => assert.fail('pieces in memory are not streamed'),
+  } as unknown as SpanmarkBridge;
+  assert.deepEqual(await createDesktopPlatform(bridge).saveFile('x.json', { pieces }), { saved: true, where: '/docs/x.json' });
+  assert.equal(sent.length, 1);
+  assert.equal(sent[0]![0], 'x.json');
+  assert.equal(sent[0]![1], pieces);
+
+  const blob = await blobOf({ pieces });
+  assert.equal(blob.type, 'application/json');
+  assert.deepEqual(Buffer.from(await blob.arrayBuffer()), Buffer.from(text, 'utf8'));
+  assert.equal(await (await blobOf(text)).text(), text);
 });

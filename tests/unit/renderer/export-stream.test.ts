@@ -11,6 +11,7 @@ import type { Article } from '../../../src/document/article.js';
 import { openDatabase, type SpanmarkDb } from '../../../renderer/db/db.js';
 import { exportDocumentChunks, exportDocuments } from '../../../renderer/io/export.js';
 import { annotation, article } from '../codecs/spanmark-v1-helpers.js';
+import { exportText } from './export-text.js';
 
 const me = { id: 'my-install', name: 'Айгерим' };
 const AT = '2022-01-09T08:00:00.000Z';
@@ -57,12 +58,12 @@ test('the whole library in pieces is the one-string export byte for byte, in man
     const whole = await exportDocuments(db, 'all', '0.3.0', me, { exportedAt: AT });
     const stream = exportDocumentChunks(db, 'all', '0.3.0', me, { exportedAt: AT, minChunkChars: 2048, articlesPerRead: 7 });
     const { text, pieces } = await joined(stream.chunks);
-    assert.equal(text, whole.json);
+    assert.equal(text, exportText(whole));
     assert.ok(pieces > 20, `${pieces} pieces`);
     assert.equal(stream.fileName, whole.fileName);
     assert.deepEqual(
       { documents: stream.written.documents, annotations: stream.written.annotations, chars: stream.written.chars },
-      { documents: 120, annotations: whole.annotations, chars: whole.json.length },
+      { documents: 120, annotations: whole.annotations, chars: exportText(whole).length },
     );
   });
 });
@@ -99,15 +100,15 @@ test('chosen ids: exactly those, in the given order, one no longer stored skippe
     );
     assert.equal(stream.fileName, 'spanmark-library-shown.spanmark.json');
     // The same as the one-string export of those ids.
-    assert.equal(text, (await exportDocuments(db, [ids[7]!, ids[2]!, ids[4]!], '0.3.0', me, { exportedAt: AT })).json);
+    assert.equal(text, exportText(await exportDocuments(db, [ids[7]!, ids[2]!, ids[4]!], '0.3.0', me, { exportedAt: AT })));
   });
 });
 
 test('an empty library and an empty choice: a file with no documents, like the one-string export', async () => {
   await withLibrary(0, async (db) => {
     const whole = await exportDocuments(db, 'all', '0.3.0', me, { exportedAt: AT });
-    assert.equal((await joined(exportDocumentChunks(db, 'all', '0.3.0', me, { exportedAt: AT }).chunks)).text, whole.json);
-    assert.equal((await joined(exportDocumentChunks(db, [], '0.3.0', me, { exportedAt: AT }).chunks)).text, whole.json);
+    assert.equal((await joined(exportDocumentChunks(db, 'all', '0.3.0', me, { exportedAt: AT }).chunks)).text, exportText(whole));
+    assert.equal((await joined(exportDocumentChunks(db, [], '0.3.0', me, { exportedAt: AT }).chunks)).text, exportText(whole));
   });
 });
 
@@ -126,7 +127,7 @@ test('the library export leaves out articles waiting in Deleted, and keeps archi
     await db.articles.update(ids[5]!, { archivedAt: AT });
     const whole = await exportDocuments(db, 'all', '0.3.0', me, { exportedAt: AT });
     const { text } = await joined(exportDocumentChunks(db, 'all', '0.3.0', me, { exportedAt: AT, articlesPerRead: 2 }).chunks);
-    assert.equal(text, whole.json);
+    assert.equal(text, exportText(whole));
     const titles = (JSON.parse(text) as { documents: { title: string }[] }).documents.map((d) => d.title);
     assert.equal(titles.length, 8);
     assert.ok(!titles.includes('Report 2'), 'a deleted article is not exported');

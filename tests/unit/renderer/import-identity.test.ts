@@ -18,6 +18,7 @@ import { LIBRARY_STORES } from '../../e2e/pages/stored.js';
 import { oldLibrary } from './old-library.js';
 import { mineById } from './stored-mine.js';
 import { withDb } from './with-db.js';
+import { exportText } from './export-text.js';
 
 // Bounded, so a regression that leaves a transaction waiting fails here instead of hanging the suite.
 const TIMEOUT = { timeout: 30_000 };
@@ -153,7 +154,7 @@ test('an export with all layers carries each with its original name and id; a fr
     await renameColleagueLayer(db, 'analyst (2)', 'Dana', me.name);
     const payload = await exportDocuments(db, [doc.id], '0.2.0', me, { allLayers: true });
     assert.equal(payload.annotations, 4);
-    json = payload.json;
+    json = exportText(payload);
     const file = JSON.parse(json) as { exportedBy: unknown; documents: { annotations: { id: string; annotator: string; annotatorId?: string }[] }[] };
     assert.deepEqual(file.exportedBy, { id: 'my-install', name: 'analyst' });
     assert.deepEqual(file.documents[0]!.annotations.map((a) => [a.id, a.annotator, a.annotatorId]).sort(), [
@@ -163,7 +164,7 @@ test('an export with all layers carries each with its original name and id; a fr
       ['t2', 'analyst', 'colleague'],
     ]);
     // A plain export is my layer alone, stamped with my id.
-    const plain = JSON.parse((await exportDocuments(db, [doc.id], '0.2.0', me)).json) as typeof file;
+    const plain = JSON.parse(exportText(await exportDocuments(db, [doc.id], '0.2.0', me))) as typeof file;
     assert.deepEqual(
       plain.documents[0]!.annotations.map((a) => [a.id, a.annotatorId]),
       [['m1', 'my-install']],

@@ -25,6 +25,7 @@ import { decodeSpanmark } from '../../../src/codecs/spanmark/decode.js';
 import { article, sha256Hex, T0 } from '../codecs/spanmark-v1-helpers.js';
 import { mineById } from './stored-mine.js';
 import { myLayerTables } from '../../../renderer/db/my-layer-store.js';
+import { exportText } from './export-text.js';
 
 const OLD = 'Troops 😀 arrived in Almaty on Friday.\nAt least 18 people were killed in the clashes.\nThe airport was closed by the army for two days.\n';
 const NEW = 'Troops 😀 arrived in Almaty on Friday.\n\nA new paragraph about something else entirely.\n\nAt least 19 people were killed in the clashes.\n';
@@ -171,12 +172,12 @@ test('orphans travel in the export and stay orphans when imported into another l
     ]);
     await replaceArticleText(db, stored.id, parsed(NEW));
     const out = await exportDocuments(db, [stored.id], 'test', me);
-    const json = JSON.parse(out.json);
+    const json = JSON.parse(exportText(out));
     assert.deepEqual(
       json.documents[0].orphans.map((o: { id: string; start: number; quote: string; suffix: string }) => [o.id, o.start, o.quote, o.suffix.slice(0, 9)]),
       [['a3', [...OLD.slice(0, OLD.indexOf('The airport'))].length, 'The airport was closed by the army', ' for two ']],
     );
-    const r = await importExport(other, out.fileName, new TextEncoder().encode(out.json), me);
+    const r = await importExport(other, out.fileName, new TextEncoder().encode(exportText(out)), me);
     assert.ok(r.ok, JSON.stringify(!r.ok && r.error));
     assert.equal(r.value.reanchored?.keptOrphans, 1);
     const rec = (await other.textReplacements.get(r.value.docIds[0]!))!;
@@ -189,7 +190,7 @@ test('orphans travel in the export and stay orphans when imported into another l
       ['a2'],
     );
     // Exported again from there, it is still the same orphan, where it was.
-    const back = JSON.parse((await exportDocuments(other, r.value.docIds, 'test', me)).json);
+    const back = JSON.parse(exportText(await exportDocuments(other, r.value.docIds, 'test', me)));
     assert.deepEqual(
       back.documents[0].orphans.map((o: { id: string; start: number }) => [o.id, o.start]),
       json.documents[0].orphans.map((o: { id: string; start: number }) => [o.id, o.start]),
