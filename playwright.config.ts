@@ -27,7 +27,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${E2E_PORT}/`,
     viewport: { width: 1280, height: 860 },
     launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
-    trace: 'retain-on-failure',
+    trace: { mode: 'retain-on-failure', snapshots: false, screenshots: false },
     screenshot: 'only-on-failure',
   },
   projects: [
