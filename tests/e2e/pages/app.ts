@@ -312,15 +312,35 @@ export class SpanmarkApp {
     }, needle);
   }
 
-  /** Selects `needle` with the keyboard alone (caret walk, Shift+arrows) and presses `key` (a label's hotkey). */
+  /** Where the article block holding UTF-16 offset `at` starts. */
+  async blockStartAt(at: number): Promise<number> {
+    return this.page.evaluate((n) => {
+      for (const block of document.querySelectorAll<HTMLElement>('[data-testid="article-text"] [data-start]')) {
+        if (Number(block.dataset['start']) <= n && n < Number(block.dataset['end'])) return Number(block.dataset['start']);
+      }
+      throw new Error(`no block holds offset ${n}`);
+    }, at);
+  }
+
+  /**
+   * Selects `needle` with the keyboard alone and presses `key` (a label's hotkey): Ctrl+Down by
+   * paragraph while the needle's paragraph is still ahead, as an analyst crosses a long article,
+   * then Ctrl+arrows by word and arrows by character, then Shift+arrows over it.
+   */
   async tagByKeys(needle: string, key: string): Promise<void> {
     const target = await this.offsetOf(needle);
+    const paragraph = await this.blockStartAt(target);
+    let byParagraph = true;
     for (let i = 0; ; i++) {
       if (i > 300) throw new Error(`the caret did not reach ${target}`);
       const at = await this.caretOffset();
       if (at === target) break;
       const d = target - at;
-      if (Math.abs(d) > 12) await this.page.keyboard.press(d > 0 ? 'Control+ArrowRight' : 'Control+ArrowLeft');
+      if (byParagraph && at < paragraph) {
+        await this.page.keyboard.press('Control+ArrowDown');
+        // A paragraph key that did not move the caret (the last paragraph) hands over to words.
+        byParagraph = (await this.caretOffset()) !== at;
+      } else if (Math.abs(d) > 12) await this.page.keyboard.press(d > 0 ? 'Control+ArrowRight' : 'Control+ArrowLeft');
       else await this.page.keyboard.press(d > 0 ? 'ArrowRight' : 'ArrowLeft');
     }
     for (let i = 0; i < needle.length; i++) await this.page.keyboard.press('Shift+ArrowRight');
