@@ -101,27 +101,33 @@ test('a Markdown file of 5 MB whose first heading is one long run of spaces open
   const app = new SpanmarkApp(page);
   await app.goto();
   // The title regex used to retry at every space (hours for this file, on the UI thread), and then
-  // the reader's layout shaped the 5 MB of spaces one by one (seconds). Timed in the page, from the
-  // file reaching the app to the reader painting it: handing 5 MB through the test driver, and the
-  // driver reading 5 MB of title text back, are the test's own costs.
-  await page.evaluate((painted) => {
-    const w = window as unknown as { __open: Record<string, number> };
-    w.__open = {};
-    window.addEventListener('change', () => (w.__open['change'] = performance.now()), { capture: true, once: true });
-    window.addEventListener(painted, () => (w.__open['painted'] = performance.now()), { once: true });
-  }, APP_EVENTS.painted);
-  const source = `# Almaty${' '.repeat(5 * 1024 * 1024)}#\n\nTroops arrived in Almaty.\n`;
-  await app.openBuffer('spaces.md', 'text/markdown', Buffer.from(source));
-  const open = page.waitForFunction(() => {
-    const t = (window as unknown as { __open: Record<string, number> }).__open;
-    return t['painted'] !== undefined && t['change'] !== undefined ? t['painted'] - t['change'] : undefined;
-  });
-  const ms = (await (await open).jsonValue())!;
-  console.log(`5 MB heading of spaces: read, stored and painted in ${Math.round(ms)} ms`);
-  expect(ms).toBeLessThan(1000);
-  await expect(page.getByTestId('article-title')).toHaveText('Almaty', { timeout: 30_000 });
+  // the reader's layout shaped the 5 MB of spaces one by one (1.2–1.8 s more). Timed in the page,
+  // from the file reaching the app to the reader painting it: handing 5 MB through the test driver,
+  // and the driver reading 5 MB of title text back, are the test's own costs. Either defect makes
+  // every open slow, while the other test worker on a 2-core machine slows one now and then: so up
+  // to three files (each its own text) are opened, and the fastest must be under a second.
+  const times: number[] = [];
+  let title = '';
+  for (let attempt = 1; attempt <= 3 && !(Math.min(...times) < 1000); attempt++) {
+    await page.evaluate((painted) => {
+      const w = window as unknown as { __open: Record<string, number> };
+      w.__open = {};
+      window.addEventListener('change', () => (w.__open['change'] = performance.now()), { capture: true, once: true });
+      window.addEventListener(painted, () => (w.__open['painted'] = performance.now()), { once: true });
+    }, APP_EVENTS.painted);
+    title = `Almaty ${attempt}`;
+    await app.openBuffer(`spaces-${attempt}.md`, 'text/markdown', Buffer.from(`# ${title}${' '.repeat(5 * 1024 * 1024)}#\n\nTroops arrived in Almaty.\n`));
+    const open = page.waitForFunction(() => {
+      const t = (window as unknown as { __open: Record<string, number> }).__open;
+      return t['painted'] !== undefined && t['change'] !== undefined ? t['painted'] - t['change'] : undefined;
+    });
+    times.push((await (await open).jsonValue())!);
+    await expect(page.getByTestId('article-title')).toHaveText(title, { timeout: 30_000 });
+  }
+  console.log(`5 MB heading of spaces: read, stored and painted in ${times.map((ms) => Math.round(ms)).join(', ')} ms`);
+  expect(Math.min(...times)).toBeLessThan(1000);
   // The heading is shown with its run of spaces collapsed, but its text (so every offset) is the file's own.
   const padded = page.locator('.article-text .block-padded');
   await expect(padded).toHaveCount(1);
-  expect(await padded.evaluate((el) => el.textContent)).toBe(`# Almaty${' '.repeat(5 * 1024 * 1024)}#`);
+  expect(await padded.evaluate((el) => el.textContent)).toBe(`# ${title}${' '.repeat(5 * 1024 * 1024)}#`);
 });
