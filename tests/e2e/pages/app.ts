@@ -19,7 +19,12 @@ const DEFAULT_KEYS: Readonly<Record<LabelId, string>> = Object.fromEntries(
 );
 
 export class SpanmarkApp {
-  constructor(readonly page: Page) {}
+  constructor(readonly page: Page) {
+    // File choosers are intercepted from the start. Playwright turns interception on without waiting
+    // when a 'filechooser' listener is first added, so a key sent right after waitForEvent can reach
+    // Chromium first: once in CI, Ctrl+O's chooser opened unintercepted and was never reported.
+    page.on('filechooser', () => undefined);
+  }
 
   async goto(): Promise<void> {
     await this.page.goto('/');
