@@ -34,9 +34,13 @@ test('a label key then an immediate close, reload or navigation, 20 rounds: ever
     if (how !== 1) ({ page, app } = await open());
     else await expect(page.locator('html[data-ready="true"]')).toBeAttached();
     await expect(page.getByTestId('article-title')).toHaveText('kazakhstan-2022-01-07');
-    const rows = await app.rowTexts();
-    expect(rows.length, `after round ${round + 1} (${['close', 'reload', 'navigate'][how]})`).toBe(tagged.length);
-    expect(new Set(rows)).toEqual(new Set(tagged.map((w) => `claim:${w}`)));
+    // Polled, not read once: the page that opens can read before the commit of the page that
+    // closed reaches the database (seen once in CI: 19 rows, and all 20 on screen a moment later;
+    // a page that commits announces it, and the others read again). A lost edit never comes, and
+    // fails here after the usual 10 s.
+    await expect
+      .poll(async () => (await app.rowTexts()).sort(), { message: `after round ${round + 1} (${['close', 'reload', 'navigate'][how]})` })
+      .toEqual(tagged.map((w) => `claim:${w}`).sort());
   }
 });
 
