@@ -219,7 +219,7 @@ export function useAnnotationActions({
               format: which === 'document-v1' ? 1 : 2,
             });
             dispatch('spanmark:exported', { ms: performance.now() - started, annotations: payload.annotations, bytes: payload.chars });
-            const out = await platform.saveFile(payload.fileName, { pieces: payload.pieces });
+            const out = await platform.saveFile(payload.fileName, payload.pieces);
             const left =
               payload.duplicatesLeftOut > 0 ? ` ${plural(payload.duplicatesLeftOut, 'colleague annotation')} with the id of one of yours left out.` : '';
             // A v1 file has no place for attribute values: say how many stayed behind, every time.

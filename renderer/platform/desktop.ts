@@ -1,7 +1,7 @@
 // The Electron platform: thin wrappers over the preload bridge that turn IPC Results into values
 // or errors with the main process's message.
 
-import type { Platform, SaveOutcome } from '../../src/platform/platform.js';
+import { isTextInMemory, type Platform, type SaveOutcome } from '../../src/platform/platform.js';
 import type { SpanmarkBridge } from '../../src/platform/bridge.js';
 import type { IpcReply } from '../../src/platform/ipc-contract.js';
 
@@ -16,10 +16,7 @@ export function createDesktopPlatform(bridge: SpanmarkBridge): Platform {
     pickFile: async (kind) => unwrap(await bridge.pickFile(kind)),
     pickFiles: async (kind) => unwrap(await bridge.pickFiles(kind)),
     pickFolder: async (kind) => unwrap(await bridge.pickFolder(kind)),
-    saveFile: async (name, content) =>
-      typeof content === 'string' || 'pieces' in content
-        ? unwrap(await bridge.saveFile(name, typeof content === 'string' ? content : content.pieces))
-        : saveInPieces(bridge, name, content),
+    saveFile: async (name, content) => (isTextInMemory(content) ? unwrap(await bridge.saveFile(name, content)) : saveInPieces(bridge, name, content)),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
     // Main holds the window's close and asks; the answer comes once every pending edit settled.
     guardClose: (writes) => bridge.onFlushWrites(() => writes.whenSettled()),

@@ -1,7 +1,15 @@
 // The plain-browser platform: a file chooser for opening, a download for saving. It is how the
 // product runs in the Chromium fallback and in end-to-end tests.
 
-import type { FileKind, FolderPick, Platform, PickedFile, SaveContent, SkippedFile } from '../../src/platform/platform.js';
+import {
+  isTextInMemory,
+  type FileKind,
+  type FolderPick,
+  type Platform,
+  type PickedFile,
+  type SaveContent,
+  type SkippedFile,
+} from '../../src/platform/platform.js';
 import { FORMATS } from '../../src/codecs/registry/registry.js';
 import { BATCH_EXTENSIONS } from '../../src/platform/batch-files.js';
 import { createFolderRule, type FolderLimits } from '../../src/corpus/folder-pick.js';
@@ -131,9 +139,8 @@ export async function readPicked(file: File): Promise<PickedFile> {
 
 /** The file to download: pieces in memory go in as they are (a Blob of one 6 MB string is slower). */
 export async function blobOf(content: SaveContent): Promise<Blob> {
-  if (typeof content === 'string') return new Blob([content], { type: 'application/json' });
-  if ('pieces' in content) return new Blob(content.pieces as string[], { type: 'application/json' });
-  return blobOfPieces(content);
+  if (!isTextInMemory(content)) return blobOfPieces(content);
+  return new Blob(typeof content === 'string' ? [content] : (content as string[]), { type: 'application/json' });
 }
 
 /**

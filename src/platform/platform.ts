@@ -33,15 +33,15 @@ export type FolderPick =
   | { readonly picked: true; readonly folder: string; readonly files: readonly PickedFile[]; readonly skipped: readonly SkippedFile[] };
 
 /**
- * A text already in memory as pieces written back to back (a document export, serializeSpanmarkInPieces):
- * saved without ever joining them into one string.
+ * What a save writes: one text, its pieces already in memory (a document export,
+ * serializeSpanmarkInPieces), or pieces taken one at a time; pieces are written back to back.
  */
-export interface TextPieces {
-  readonly pieces: readonly string[];
-}
+export type SaveContent = string | readonly string[] | AsyncIterable<string>;
 
-/** What a save writes: one text, its pieces in memory, or pieces taken one at a time, in order. */
-export type SaveContent = string | TextPieces | AsyncIterable<string>;
+/** A text whole in memory, as one string or its pieces: saved in one go rather than streamed. */
+export function isTextInMemory(content: SaveContent): content is string | readonly string[] {
+  return typeof content === 'string' || Array.isArray(content);
+}
 
 export type SaveOutcome = { readonly saved: true; readonly where: string } | { readonly saved: false };
 

@@ -80,12 +80,12 @@ test('pieces in memory: one save-file call with the pieces as they are (Electron
     },
     saveStreamOpen: async () => assert.fail('pieces in memory are not streamed'),
   } as unknown as SpanmarkBridge;
-  assert.deepEqual(await createDesktopPlatform(bridge).saveFile('x.json', { pieces }), { saved: true, where: '/docs/x.json' });
+  assert.deepEqual(await createDesktopPlatform(bridge).saveFile('x.json', pieces), { saved: true, where: '/docs/x.json' });
   assert.equal(sent.length, 1);
   assert.equal(sent[0]![0], 'x.json');
   assert.equal(sent[0]![1], pieces);
 
-  const blob = await blobOf({ pieces });
+  const blob = await blobOf(pieces);
   assert.equal(blob.type, 'application/json');
   assert.deepEqual(Buffer.from(await blob.arrayBuffer()), Buffer.from(text, 'utf8'));
   assert.equal(await (await blobOf(text)).text(), text);
