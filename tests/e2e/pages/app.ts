@@ -308,23 +308,19 @@ export class SpanmarkApp {
 
   /** Offset of the first occurrence of `needle` in the article text. */
   async offsetOf(needle: string): Promise<number> {
+    return (await this.placeOf(needle)).at;
+  }
+
+  /** The first occurrence of `needle`: its offset, and where its block (paragraph) starts. */
+  private placeOf(needle: string): Promise<{ at: number; blockStart: number }> {
     return this.page.evaluate((n) => {
       for (const block of document.querySelectorAll<HTMLElement>('[data-testid="article-text"] [data-start]')) {
         const at = (block.textContent ?? '').indexOf(n);
-        if (at >= 0) return Number(block.dataset['start']) + at;
+        const blockStart = Number(block.dataset['start']);
+        if (at >= 0) return { at: blockStart + at, blockStart };
       }
       throw new Error(`${n} is not in the article`);
     }, needle);
-  }
-
-  /** Where the article block holding UTF-16 offset `at` starts. */
-  async blockStartAt(at: number): Promise<number> {
-    return this.page.evaluate((n) => {
-      for (const block of document.querySelectorAll<HTMLElement>('[data-testid="article-text"] [data-start]')) {
-        if (Number(block.dataset['start']) <= n && n < Number(block.dataset['end'])) return Number(block.dataset['start']);
-      }
-      throw new Error(`no block holds offset ${n}`);
-    }, at);
   }
 
   /**
@@ -333,8 +329,7 @@ export class SpanmarkApp {
    * then Ctrl+arrows by word and arrows by character, then Shift+arrows over it.
    */
   async tagByKeys(needle: string, key: string): Promise<void> {
-    const target = await this.offsetOf(needle);
-    const paragraph = await this.blockStartAt(target);
+    const { at: target, blockStart: paragraph } = await this.placeOf(needle);
     let byParagraph = true;
     for (let i = 0; ; i++) {
       if (i > 300) throw new Error(`the caret did not reach ${target}`);
