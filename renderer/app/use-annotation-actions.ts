@@ -211,8 +211,8 @@ export function useAnnotationActions({
           (async () => {
             if (!session) return say('error', 'Open a document to export it, or export the whole library.');
             const started = performance.now();
-            const layer = session ? await session.committedLayer() : undefined;
-            const live = session && layer ? { docId: session.article.id, ...layer } : undefined;
+            const layer = await session.committedLayer();
+            const live = layer ? { docId: session.article.id, article: session.article, ...layer } : undefined;
             const payload = await exportDocuments(db, [session.article.id], version, me, {
               live,
               allLayers: which === 'all-layers',
