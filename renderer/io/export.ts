@@ -17,7 +17,7 @@
 
 import { encodeSpanmarkV1, exportFileName, serializeSpanmarkInPieces, type EncodeDocumentInput } from '../../src/codecs/spanmark-v1/encode.js';
 import { encodeSpanmarkV2Chunks } from '../../src/codecs/spanmark-v2/encode-stream.js';
-import { attributeValueCount, encodeSpanmarkV2 } from '../../src/codecs/spanmark-v2/encode.js';
+import { attributeValueCount, encodeSpanmarkV2ForWriting } from '../../src/codecs/spanmark-v2/encode.js';
 import { loadSchema } from '../db/schema-repo.js';
 import type { Article } from '../../src/document/article.js';
 import type { Annotation } from '../../src/annotations/types.js';
@@ -92,7 +92,7 @@ export async function exportDocuments(
     generatorVersion: version,
     exportedBy: { id: me.id, name: me.name },
   };
-  const file = format === 1 ? encodeSpanmarkV1(input) : encodeSpanmarkV2({ ...input, schema });
+  const file = format === 1 ? encodeSpanmarkV1(input) : encodeSpanmarkV2ForWriting({ ...input, schema });
   const single = docs.length === 1 && docIds !== 'all' ? docs[0] : undefined;
   const { pieces, chars } = serializeSpanmarkInPieces(file);
   return {

@@ -9,7 +9,8 @@ import { attributeValueProblem, linkTargetProblem } from '../../labels/attribute
 import type { LabelSchema } from '../../labels/schema.js';
 import { textAfter, textBefore } from '../../text/context.js';
 import { loneSurrogateAt } from '../../validation/fields.js';
-import { documentEncoder, fileHead, SpanmarkEncodeError, type EncodeDocumentInput, type EncodeInput } from '../spanmark-v1/encode.js';
+import { sortAnnotations } from '../../annotations/commands.js';
+import { fileHead, lazyDocumentEncoder, SpanmarkEncodeError, type EncodeDocumentInput, type EncodeInput, type RecordList } from '../spanmark-v1/encode.js';
 import type { ExportedAnnotationV1 } from '../spanmark-v1/types.js';
 import { keyPath } from './decode.js';
 import { encodeOrphans } from './orphans.js';
@@ -32,6 +33,27 @@ export interface EncodeInputV2 extends EncodeInput {
 
 export function encodeSpanmarkV2(input: EncodeInputV2): SpanmarkFileV2 {
   const encoder = spanmarkV2Encoder(input);
+  return {
+    ...encoder.head,
+    documents: input.documents.map((doc, i) => {
+      const encoded = encoder.document(doc, i);
+      return { ...encoded, annotations: encoded.annotations.toArray() };
+    }),
+  };
+}
+
+/** A v2 file whose documents are checked but whose annotation records are built as serialiseSpanmark… writes them. */
+export type SpanmarkFileV2ForWriting = Omit<SpanmarkFileV2, 'documents'> & { readonly documents: readonly ExportedDocumentV2ForWriting[] };
+export type ExportedDocumentV2ForWriting = Omit<ExportedDocumentV2, 'annotations'> & { readonly annotations: RecordList<ExportedAnnotationV2> };
+
+/**
+ * encodeSpanmarkV2 for a caller that serialises the file at once (serializeSpanmarkInPieces):
+ * the same refusals, the same text, without holding every annotation's record at once
+ * (spanmark-v1/encode.ts lazyDocumentEncoder). A refusal of a value may then come from the
+ * serialiser, which writes nothing when it throws.
+ */
+export function encodeSpanmarkV2ForWriting(input: EncodeInputV2): SpanmarkFileV2ForWriting {
+  const encoder = spanmarkV2Encoder(input);
   return { ...encoder.head, documents: input.documents.map((doc, i) => encoder.document(doc, i)) };
 }
 
@@ -41,15 +63,15 @@ export type EncodeHeadV2 = Omit<EncodeInputV2, 'documents'>;
 export interface SpanmarkV2Encoder {
   /** The file without its documents, in the contract's key order. */
   readonly head: Omit<SpanmarkFileV2, 'documents'>;
-  /** documents[i] of the file; refuses a text this encoder already wrote. */
-  document(doc: EncodeDocumentInput, i: number): ExportedDocumentV2;
+  /** documents[i] of the file, its annotation records built when read; refuses a text this encoder already wrote. */
+  document(doc: EncodeDocumentInput, i: number): ExportedDocumentV2ForWriting;
 }
 
 /** encodeSpanmarkV2 one document at a time, for writers that stream (encode-stream.ts). */
 export function spanmarkV2Encoder(input: EncodeHeadV2): SpanmarkV2Encoder {
   const head = { ...fileHead(input, SPANMARK_VERSION_2), schema: encodeSchema(input.schema) };
   const defs = new Map(input.schema.labels.map((l) => [l.id, new Map(l.attributes.map((a) => [a.id, a]))]));
-  const encode = documentEncoder<ExportedAnnotationV2>((wire, stored, text, path) => {
+  const encode = lazyDocumentEncoder<ExportedAnnotationV2>((wire, stored, text, path) => {
     const attrs = defs.get(stored.label);
     if (attrs === undefined) throw new SpanmarkEncodeError(`${path}.label`, `label ${JSON.stringify(stored.label)} is not in the schema`);
     return withV2Keys(
@@ -64,12 +86,17 @@ export function spanmarkV2Encoder(input: EncodeHeadV2): SpanmarkV2Encoder {
     document(docInput, i) {
       const doc = encode(docInput, i);
       // Links need the whole document: each must point at an annotation of the same document here.
-      const labelOf = new Map(doc.annotations.map((a) => [a.id, a.label]));
-      doc.annotations.forEach((a, j) => {
-        const attrs = defs.get(a.label)!;
-        for (const [id, value] of Object.entries(a.attributes ?? {})) {
-          const def = attrs.get(id)!;
-          if (def.type !== 'link') continue;
+      // Checked on the stored values (the records, which copy them, are built later), in the
+      // order the file lists the annotations, so the path names the record that would be wrong.
+      const listed = sortAnnotations(docInput.annotations);
+      const labelOf = new Map(listed.map((a) => [a.id, a.label]));
+      listed.forEach((a, j) => {
+        const attrs = defs.get(a.label);
+        if (attrs === undefined || a.attributes === undefined) return;
+        for (const id in a.attributes) {
+          const def = attrs.get(id);
+          if (!Object.hasOwn(a.attributes, id) || def?.type !== 'link') continue;
+          const value = a.attributes[id];
           const problem = linkTargetProblem(def, value as string, labelOf.get(value as string));
           if (problem !== undefined) throw new SpanmarkEncodeError(keyPath(`documents[${i}].annotations[${j}].attributes`, id), problem);
         }
@@ -78,8 +105,11 @@ export function spanmarkV2Encoder(input: EncodeHeadV2): SpanmarkV2Encoder {
       const orphans = docInput.orphans;
       if (orphans === undefined || orphans.length === 0) return doc;
       const { review, ...rest } = doc;
-      const ids = new Set(doc.annotations.map((a) => a.id));
-      return { ...rest, orphans: encodeOrphans(orphans, input.schema, `documents[${i}]`, ids), ...(review !== undefined ? { review } : {}) };
+      return {
+        ...rest,
+        orphans: encodeOrphans(orphans, input.schema, `documents[${i}]`, new Set(labelOf.keys())),
+        ...(review !== undefined ? { review } : {}),
+      };
     },
   };
 }

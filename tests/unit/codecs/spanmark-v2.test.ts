@@ -9,12 +9,19 @@ import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { Annotation } from '../../../src/annotations/types.js';
+import { sortAnnotations } from '../../../src/annotations/commands.js';
 import type { Article } from '../../../src/document/article.js';
 import { DEFAULT_SCHEMA, type LabelDef, type LabelId, type LabelSchema } from '../../../src/labels/schema.js';
 import { decodeSpanmark, type DecodeProblem } from '../../../src/codecs/spanmark/decode.js';
 import { decodeSpanmarkV2 } from '../../../src/codecs/spanmark-v2/decode.js';
-import { attributeValueCount, encodeSpanmarkV2 } from '../../../src/codecs/spanmark-v2/encode.js';
-import { encodeSpanmarkV1, serializeSpanmark, serializeSpanmarkV1, SpanmarkEncodeError } from '../../../src/codecs/spanmark-v1/encode.js';
+import { attributeValueCount, encodeSpanmarkV2, encodeSpanmarkV2ForWriting, type EncodeInputV2 } from '../../../src/codecs/spanmark-v2/encode.js';
+import {
+  encodeSpanmarkV1,
+  serializeSpanmark,
+  serializeSpanmarkInPieces,
+  serializeSpanmarkV1,
+  SpanmarkEncodeError,
+} from '../../../src/codecs/spanmark-v1/encode.js';
 import type { SpanmarkFileV2 } from '../../../src/codecs/spanmark-v2/types.js';
 import { textAfter, textBefore } from '../../../src/text/context.js';
 import type { Result } from '../../../src/result.js';
@@ -379,25 +386,74 @@ test('hostile inputs come back as clean refusals: huge numbers, deep nesting, ma
   assert.equal(many.problems.length, 20);
 });
 
+/** The two ways a v2 file is written: encoded whole then serialised, or serialised as its records are built (an export). */
+const WRITERS: readonly (readonly [string, (input: EncodeInputV2) => string])[] = [
+  ['encodeSpanmarkV2', (input) => serializeSpanmark(encodeSpanmarkV2(input))],
+  ['encodeSpanmarkV2ForWriting', (input) => serializeSpanmarkInPieces(encodeSpanmarkV2ForWriting(input)).pieces.join('')],
+];
+
 test('the encoder refuses what the reader would: a value its schema forbids, a dangling link, an id no reader can key', () => {
   const { doc, annotations } = sample();
-  const encode =
-    (list: Annotation[], schema: LabelSchema = SCHEMA) =>
-    () =>
-      encodeSpanmarkV2({ documents: [{ article: doc, annotations: list }], exportedAt: T0, generatorVersion: '0', schema });
-  const claimAt = annotations.findIndex((a) => a.quote === 'order is restored');
-  const withClaim = (attributes: NonNullable<Annotation['attributes']>) => annotations.map((a, i) => (i === claimAt ? { ...a, attributes } : a));
-  assert.throws(encode(withClaim({ stance: 'shouted' })), (e: unknown) => e instanceof SpanmarkEncodeError && /attributes\.stance$/.test(e.path));
-  assert.throws(encode(withClaim({ mood: 'x' })), (e: unknown) => e instanceof SpanmarkEncodeError && /attributes\.mood$/.test(e.path));
-  assert.throws(encode(withClaim({ speaker: 'gone' })), (e: unknown) => e instanceof SpanmarkEncodeError && /attributes\.speaker$/.test(e.path));
-  // A text value with a lone surrogate has no UTF-8 form: refused with its path, not written as U+FFFD.
-  assert.throws(
-    encode(withClaim({ source: 'the ministry \ud83c' })),
-    (e: unknown) =>
-      e instanceof SpanmarkEncodeError && /^documents\[0\]\.annotations\[\d+\]\.attributes\.source$/.test(e.path) && /unpaired surrogate/.test(e.message),
-  );
-  assert.throws(
-    encode(annotations, { ...SCHEMA, labels: [...SCHEMA.labels, { ...ACTOR, id: 'bad id' }] }),
-    (e: unknown) => e instanceof SpanmarkEncodeError && e.path === 'schema.labels[4].id',
-  );
+  for (const [name, write] of WRITERS) {
+    const encode =
+      (list: Annotation[], schema: LabelSchema = SCHEMA) =>
+      () =>
+        write({ documents: [{ article: doc, annotations: list }], exportedAt: T0, generatorVersion: '0', schema });
+    const claimAt = annotations.findIndex((a) => a.quote === 'order is restored');
+    const withClaim = (attributes: NonNullable<Annotation['attributes']>) => annotations.map((a, i) => (i === claimAt ? { ...a, attributes } : a));
+    // Paths count the annotations in the order the file lists them: by position in the text.
+    const listed = sortAnnotations(annotations).findIndex((a) => a.quote === 'order is restored');
+    const at = (key: string) => (e: unknown) => e instanceof SpanmarkEncodeError && e.path === `documents[0].annotations[${listed}].attributes.${key}`;
+    assert.throws(encode(withClaim({ stance: 'shouted' })), at('stance'), name);
+    assert.throws(encode(withClaim({ mood: 'x' })), at('mood'), name);
+    assert.throws(encode(withClaim({ speaker: 'gone' })), at('speaker'), name);
+    // A text value with a lone surrogate has no UTF-8 form: refused with its path, not written as U+FFFD.
+    assert.throws(
+      encode(withClaim({ source: 'the ministry \ud83c' })),
+      (e: unknown) => at('source')(e) && /unpaired surrogate/.test((e as Error).message),
+      name,
+    );
+    assert.throws(
+      encode(annotations.map((a, i) => (i === claimAt ? { ...a, label: 'rumour' } : a))),
+      (e: unknown) => e instanceof SpanmarkEncodeError && e.path === `documents[0].annotations[${listed}].label`,
+      name,
+    );
+    assert.throws(
+      encode(annotations, { ...SCHEMA, labels: [...SCHEMA.labels, { ...ACTOR, id: 'bad id' }] }),
+      (e: unknown) => e instanceof SpanmarkEncodeError && e.path === 'schema.labels[4].id',
+      name,
+    );
+  }
+});
+
+test('an export writes each annotation’s record as it reaches it, once, and the same text as the file encoded whole', () => {
+  const { doc, annotations } = sample();
+  // Only building a record reads a note: counting the reads counts the records built.
+  let built = 0;
+  const counted = annotations.map((a, i) => {
+    const note = i % 2 === 0 ? `note ${i}\r\n«${'ب'.repeat(i)}» 👩‍💻` : undefined;
+    return Object.defineProperty({ ...a }, 'note', { enumerable: note !== undefined, get: () => (built++, note) });
+  });
+  const other = article(`${TEXT}\nA second document.`, { title: 'Second «ب»' });
+  const input: EncodeInputV2 = {
+    documents: [
+      { article: doc, annotations: counted },
+      { article: other, annotations: [] },
+    ],
+    exportedAt: T0,
+    generatorVersion: '0.2.0',
+    exportedBy: { id: 'inst-1', name: 'Айгерим' },
+    schema: SCHEMA,
+  };
+  const whole = serializeSpanmark(encodeSpanmarkV2(input));
+  const readsForAll = built;
+  assert.ok(readsForAll >= annotations.length);
+  built = 0;
+  const file = encodeSpanmarkV2ForWriting(input);
+  assert.equal(built, 0, 'records were built before the serialiser asked for them');
+  const { pieces } = serializeSpanmarkInPieces(file, 64);
+  assert.equal(built, readsForAll, 'each record is built once, when written');
+  assert.equal(pieces.join(''), whole);
+  assert.equal(serializeSpanmark(file), whole);
+  assert.ok(whole.includes('"annotations": []') || /"annotations":\[\]/.test(whole), 'the empty document is written as the whole file writes it');
 });
