@@ -97,7 +97,9 @@ export function spanmarkV2Encoder(input: EncodeHeadV2): SpanmarkV2Encoder {
           const def = attrs.get(id);
           if (!Object.hasOwn(a.attributes, id) || def?.type !== 'link') continue;
           const value = a.attributes[id];
-          const problem = linkTargetProblem(def, value as string, labelOf.get(value as string));
+          // A value that is not an id at all is refused by the value check, in its own words.
+          if (typeof value !== 'string') continue;
+          const problem = linkTargetProblem(def, value, labelOf.get(value));
           if (problem !== undefined) throw new SpanmarkEncodeError(keyPath(`documents[${i}].annotations[${j}].attributes`, id), problem);
         }
       });

@@ -407,6 +407,11 @@ test('the encoder refuses what the reader would: a value its schema forbids, a d
     assert.throws(encode(withClaim({ stance: 'shouted' })), at('stance'), name);
     assert.throws(encode(withClaim({ mood: 'x' })), at('mood'), name);
     assert.throws(encode(withClaim({ speaker: 'gone' })), at('speaker'), name);
+    assert.throws(
+      encode(withClaim({ speaker: 7 as unknown as string })),
+      (e: unknown) => at('speaker')(e) && /must be the target annotation's id/.test((e as Error).message),
+      name,
+    );
     // A text value with a lone surrogate has no UTF-8 form: refused with its path, not written as U+FFFD.
     assert.throws(
       encode(withClaim({ source: 'the ministry \ud83c' })),
