@@ -130,7 +130,7 @@ export function documentEncoder<A extends ExportedAnnotationV1 = ExportedAnnotat
 /**
  * documentEncoder for a writer that serialises the document at once (serializeSpanmarkInPieces,
  * serializeSpanmarkPieces): the document is checked whole now, as documentEncoder does, but each
- * annotation's record is built when the serialiser reaches it (RecordList). Built first, 10,000
+ * annotation's record is built when the serialiser reaches it (AnnotationRecords). Built first, 10,000
  * v2 records with copies of their values all lived until the last was written: encoding took
  * 27–158 ms of an export in Chromium, mostly the collections of that heap; built one at a time,
  * each is garbage by the next and encoding takes 9–41 ms (the checks; the records' cost moves
@@ -138,7 +138,7 @@ export function documentEncoder<A extends ExportedAnnotationV1 = ExportedAnnotat
  */
 export function lazyDocumentEncoder<A extends ExportedAnnotationV1 = ExportedAnnotationV1>(
   extend?: AnnotationExtender<A>,
-): (doc: EncodeDocumentInput, i: number) => Omit<ExportedDocumentV1, 'annotations'> & { readonly annotations: RecordList<A> } {
+): (doc: EncodeDocumentInput, i: number) => Omit<ExportedDocumentV1, 'annotations'> & { readonly annotations: AnnotationRecords<A> } {
   const seen = new Map<string, number>();
   return (doc, i) => {
     const prior = seen.get(doc.article.sha256);
@@ -151,14 +151,18 @@ export function lazyDocumentEncoder<A extends ExportedAnnotationV1 = ExportedAnn
 }
 
 /**
- * A list of records made on demand: record(i) builds the i-th (and may throw the encoder's
- * refusal). The serialisers write it as they write an array; toArray() builds them all.
+ * A document's annotations in the order the file lists them (`sources`, as stored), each one's
+ * record made on demand: record(i) builds the i-th (and may throw the encoder's refusal). The
+ * serialisers write it as they write an array; toArray() builds them all.
  */
-export class RecordList<A> {
+export class AnnotationRecords<A> {
   constructor(
-    readonly length: number,
+    readonly sources: readonly Annotation[],
     private readonly build: (i: number) => A,
   ) {}
+  get length(): number {
+    return this.sources.length;
+  }
   record(i: number): A {
     return this.build(i);
   }
@@ -177,7 +181,7 @@ function encodeDocument<A extends ExportedAnnotationV1>(
   doc: EncodeDocumentInput,
   path: string,
   extend: AnnotationExtender<A> | undefined,
-): Omit<ExportedDocumentV1, 'annotations'> & { readonly annotations: RecordList<A> } {
+): Omit<ExportedDocumentV1, 'annotations'> & { readonly annotations: AnnotationRecords<A> } {
   const { article } = doc;
   const { text } = article;
   const defect = textDefect(text);
@@ -242,7 +246,7 @@ function encodeDocument<A extends ExportedAnnotationV1>(
     }
     return extend ? extend(out, a, text, `${path}.annotations[${i}]`) : (out as A);
   };
-  const exported = new RecordList(annotations.length, record);
+  const exported = new AnnotationRecords(annotations, record);
   const base = 2 * annotations.length;
   const blocks: ExportedBlockV1[] = article.blocks.map((b, i) => ({
     kind: b.kind,
@@ -470,7 +474,7 @@ interface Pieces {
 }
 
 function writeJson(value: unknown, indent: string, out: Pieces): void {
-  const list = Array.isArray(value) ? value : value instanceof RecordList ? value : undefined;
+  const list = Array.isArray(value) ? value : value instanceof AnnotationRecords ? value : undefined;
   if (list !== undefined) {
     if (list.length === 0) return void out.push('[]');
     const inner = `${indent}  `;
@@ -502,7 +506,7 @@ function writeJson(value: unknown, indent: string, out: Pieces): void {
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof RecordList);
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof AnnotationRecords);
 }
 
 /**
@@ -515,7 +519,7 @@ function isLeafRecord(v: unknown): boolean {
   for (const k in v) {
     const x = v[k];
     // Records are objects: a list of them is never inline, an empty one is [] like an empty array.
-    if (x instanceof RecordList) {
+    if (x instanceof AnnotationRecords) {
       if (x.length > 0) return false;
       continue;
     }

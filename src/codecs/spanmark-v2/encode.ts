@@ -9,8 +9,14 @@ import { attributeValueProblem, linkTargetProblem } from '../../labels/attribute
 import type { LabelSchema } from '../../labels/schema.js';
 import { textAfter, textBefore } from '../../text/context.js';
 import { loneSurrogateAt } from '../../validation/fields.js';
-import { sortAnnotations } from '../../annotations/commands.js';
-import { fileHead, lazyDocumentEncoder, SpanmarkEncodeError, type EncodeDocumentInput, type EncodeInput, type RecordList } from '../spanmark-v1/encode.js';
+import {
+  fileHead,
+  lazyDocumentEncoder,
+  SpanmarkEncodeError,
+  type EncodeDocumentInput,
+  type EncodeInput,
+  type AnnotationRecords,
+} from '../spanmark-v1/encode.js';
 import type { ExportedAnnotationV1 } from '../spanmark-v1/types.js';
 import { keyPath } from './decode.js';
 import { encodeOrphans } from './orphans.js';
@@ -44,7 +50,7 @@ export function encodeSpanmarkV2(input: EncodeInputV2): SpanmarkFileV2 {
 
 /** A v2 file whose documents are checked but whose annotation records are built as serialiseSpanmark… writes them. */
 export type SpanmarkFileV2ForWriting = Omit<SpanmarkFileV2, 'documents'> & { readonly documents: readonly ExportedDocumentV2ForWriting[] };
-export type ExportedDocumentV2ForWriting = Omit<ExportedDocumentV2, 'annotations'> & { readonly annotations: RecordList<ExportedAnnotationV2> };
+export type ExportedDocumentV2ForWriting = Omit<ExportedDocumentV2, 'annotations'> & { readonly annotations: AnnotationRecords<ExportedAnnotationV2> };
 
 /**
  * encodeSpanmarkV2 for a caller that serialises the file at once (serializeSpanmarkInPieces):
@@ -88,7 +94,7 @@ export function spanmarkV2Encoder(input: EncodeHeadV2): SpanmarkV2Encoder {
       // Links need the whole document: each must point at an annotation of the same document here.
       // Checked on the stored values (the records, which copy them, are built later), in the
       // order the file lists the annotations, so the path names the record that would be wrong.
-      const listed = sortAnnotations(docInput.annotations);
+      const listed = doc.annotations.sources;
       const labelOf = new Map(listed.map((a) => [a.id, a.label]));
       listed.forEach((a, j) => {
         const attrs = defs.get(a.label);
