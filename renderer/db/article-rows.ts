@@ -24,6 +24,15 @@ export function articleRow(a: Article): ArticleRow {
   return row;
 }
 
+/**
+ * The article as stored now, from its row and the text and blocks an open session holds: those
+ * are the stored ones while the row names the same text (its sha256; replacing the text changes
+ * it), so a 1 MB text need not be read back. Undefined for another article or another text.
+ */
+export function rowWithText(row: ArticleRow | undefined, held: Pick<Article, 'id' | 'sha256' | 'text' | 'blocks'>): Article | undefined {
+  return row !== undefined && row.id === held.id && row.sha256 === held.sha256 ? { ...row, text: held.text, blocks: held.blocks } : undefined;
+}
+
 /** The values (or keys) of a mutate whose operation succeeded, in order. */
 const succeeded = <T>(items: readonly T[], res: DBCoreMutateResponse): T[] =>
   res.numFailures === 0 ? [...items] : items.filter((_, i) => !(i in res.failures));

@@ -24,6 +24,7 @@ import type { Annotation } from '../../src/annotations/types.js';
 import type { ReviewV1 } from '../../src/codecs/spanmark-v1/types.js';
 import { toWireDecision } from '../../src/review/decisions.js';
 import type { SpanmarkDb } from '../db/db.js';
+import { rowWithText } from '../db/article-rows.js';
 import { readOwnLayer } from '../db/annotations-repo.js';
 import { sameStamp, type Stamp } from '../store/session-store.js';
 import { myLayerTables } from '../db/my-layer-store.js';
@@ -109,9 +110,7 @@ export async function exportDocuments(
 
 /** The stored articles of `ids`, in that order (an id not stored left out); the open one's text from memory when it is the stored text. */
 async function readArticles(db: SpanmarkDb, ids: readonly string[], open: LiveLayer['article']): Promise<Article[]> {
-  const row = open !== undefined && ids.includes(open.id) ? await db.articleRows.get(open.id) : undefined;
-  const known: Article | undefined =
-    row !== undefined && open !== undefined && row.sha256 === open.sha256 ? { ...row, text: open.text, blocks: open.blocks } : undefined;
+  const known = open !== undefined && ids.includes(open.id) ? rowWithText(await db.articleRows.get(open.id), open) : undefined;
   const stored = await db.articles.bulkGet(known === undefined ? [...ids] : ids.filter((id) => id !== known.id));
   let next = 0;
   return ids.map((id) => (known !== undefined && id === known.id ? known : stored[next++])).filter((a): a is Article => a !== undefined);

@@ -8,7 +8,7 @@ import type { Article } from '../../src/document/article.js';
 import { checkDetails, detailsInput, type DetailsInput } from '../../src/corpus/article-details.js';
 import { WORK_STATUS_LABEL, WORK_STATUSES, workStatusOf, type WorkStatus } from '../../src/corpus/work-status.js';
 import type { SpanmarkDb } from '../db/db.js';
-import type { ArticleRow } from '../db/article-rows.js';
+import { rowWithText, type ArticleRow } from '../db/article-rows.js';
 import { saveArticleDetails, setWorkStatus } from './article-details-repo.js';
 import { ArticleHeader } from '../app/ArticleHeader.js';
 
@@ -31,8 +31,9 @@ export function LiveArticleHeader({ db, article, fail }: Props) {
   const live = useLiveArticleRow(db, article.id);
   // The opened record stands in until the live read comes (a moment later): the details row is
   // drawn with the header, so the text below never moves down under a selection being made.
-  // Everything from the live row (a field it no longer has is gone), the text and blocks from the session.
-  const shown = useMemo((): Article => (live?.id === article.id ? { ...live, text: article.text, blocks: article.blocks } : article), [article, live]);
+  // Everything from the live row (a field it no longer has is gone), the text and blocks from the
+  // session while the row names that text.
+  const shown = useMemo((): Article => rowWithText(live, article) ?? article, [article, live]);
   return (
     <>
       <ArticleHeader article={shown} />

@@ -5,14 +5,15 @@
 // articles less their texts and blocks; a transaction that fails leaves both as they were; the
 // rows cannot be written directly; a version 5 library upgrades with its rows filled; the library
 // reads no article, and its live query follows an edit to one. The rows' pack (rows-pack.ts): read
-// instead of the rows while current, never after any of those writes, never stored stale.
+// instead of the rows while current, never after any of those writes, never stored stale. A row
+// joined with a session's text (rowWithText) only while the row names that text.
 
 import 'fake-indexeddb/auto';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Dexie, { liveQuery, type DBCore } from 'dexie';
 import { openDatabase, SCHEMA_VERSION, type SpanmarkDb } from '../../../renderer/db/db.js';
-import { articleRow } from '../../../renderer/db/article-rows.js';
+import { articleRow, rowWithText } from '../../../renderer/db/article-rows.js';
 import { readArticleRows, storeRowsPack } from '../../../renderer/db/rows-pack.js';
 import { setReviewStatus, storeArticle } from '../../../renderer/db/articles-repo.js';
 import { noteTagged, saveArticleDetails, setWorkStatus } from '../../../renderer/library/article-details-repo.js';
@@ -418,4 +419,14 @@ test('an import matching a library copy by its url finds it from the rows, readi
     );
     await assertInStep(db, 'after the import');
   }, spy);
+});
+
+test("a row takes an open session's text and blocks only while it names that text", () => {
+  const held = article('Troops 😀 arrived in Алматы.\nقَالَ the ministry.', { title: 'As opened', blocks: [{ kind: 'paragraph', start: 0, end: 28 }] });
+  const renamed = { ...articleRow(held), title: 'Renamed', metadata: { sourceName: 'Reuters' } };
+  assert.deepEqual(rowWithText(renamed, held), { ...held, title: 'Renamed', metadata: { sourceName: 'Reuters' } });
+  const replaced = article(`${held.text} More.`);
+  assert.equal(rowWithText({ ...articleRow(replaced), id: held.id }, held), undefined);
+  assert.equal(rowWithText(articleRow(article('Another report.')), held), undefined);
+  assert.equal(rowWithText(undefined, held), undefined);
 });
