@@ -535,7 +535,7 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
   log(
     `${bc.copies} copies of ${bc.source}: ${bc.textBytes} bytes, ${bc.blocks} blocks, ${bc.words} words; ` +
       `${bc.annotated.annotations} annotations (${bc.shape.primary} alone, ${bc.shape.nested} nested, ${bc.shape.overlapping} overlapping); ` +
-      `files ${mb(bc.annotated.bytes.length)} and ${mb(bc.floor.bytes.length)}`,
+      `files ${mb(bc.annotated.bytes.length)} and ${mb(bc.floor.bytes.length)} (${mb(bc.spans.bytes.length)} without attribute values)`,
   );
 
   if (o.build) {
@@ -584,18 +584,25 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
   // One import per side is one sample of a figure that moves by a quarter between runs: more, each
   // into an empty profile, in alternating order like every other figure.
   const importSamples: Pair<ImportSample[]> = { annotated: [a.imported], floor: [f.imported] };
-  if (o.imports > 1) log(`importing ${o.imports - 1} more times each into empty profiles…`);
-  for (let i = 1; i < o.imports; i++) {
-    for (const { side } of order(i)) {
-      const ctx = await freshContext(side);
-      try {
-        importSamples[side].push((await openLane(side, ctx, server.url, bc[side], bc.docId)).imported);
-      } finally {
-        await ctx.close();
-      }
+  // The same spans without attribute values, after each pair: what the values cost the import
+  // (the target is judged on the annotated file, which carries them).
+  const spanSamples: ImportSample[] = [];
+  const importInto = async (side: Side, file: CaseFile): Promise<ImportSample> => {
+    const ctx = await freshContext(side);
+    try {
+      return (await openLane(side, ctx, server.url, file, bc.docId)).imported;
+    } finally {
+      await ctx.close();
     }
+  };
+  log(`importing ${o.imports - 1} more times each into empty profiles, and the spans without attribute values ${o.imports} time(s)…`);
+  spanSamples.push(await importInto('annotated', bc.spans));
+  for (let i = 1; i < o.imports; i++) {
+    for (const { side } of order(i)) importSamples[side].push(await importInto(side, bc[side]));
+    spanSamples.push(await importInto('annotated', bc.spans));
   }
   const imports: Pair<ReturnType<typeof importFigure>> = { annotated: importFigure(importSamples.annotated), floor: importFigure(importSamples.floor) };
+  const spanImports = importFigure(spanSamples);
 
   log(`open → painted, ${o.opens} times each…`);
   const opens: Pair<OpenSample[]> = { annotated: [], floor: [] };
@@ -746,6 +753,10 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
     importSamples.annotated.map((x) => x.ms),
     importSamples.floor.map((x) => x.ms),
   );
+  const spansPaired = pairedRatio(
+    spanSamples.map((x) => x.ms),
+    importSamples.floor.map((x) => x.ms),
+  );
   const verdicts = {
     open: ratio(open.annotated.median, open.floor.median) <= TARGETS.openRatio,
     key: key.annotated.median < TARGETS.keyMedianMs,
@@ -837,6 +848,18 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
       verdict: v(verdicts.importTask),
     },
     info('  import: file chosen → committed, median', { annotated: imports.annotated.committedMs, floor: imports.floor.committedMs }),
+    {
+      figure: `  import of the same spans without attribute values: file chosen → document open, median (min–max), n=${o.imports}`,
+      annotated: `${ms(spanImports.ms)} (${spanImports.min.toFixed(1)}–${spanImports.max.toFixed(1)})`,
+      floor: ms(imports.floor.ms),
+      ratio: `${times(ratio(spanImports.ms, imports.floor.ms))} (paired ${times(spansPaired)})`,
+      target: '',
+      verdict: 'info',
+    },
+    info('    the same spans without attribute values: file chosen → committed, median', {
+      annotated: spanImports.committedMs,
+      floor: imports.floor.committedMs,
+    }),
     info('  import: longest task while the document opens, any sample', {
       annotated: imports.annotated.tasks.longestOpening,
       floor: imports.floor.tasks.longestOpening,
@@ -881,7 +904,7 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
       blocks: bc.blocks,
       words: bc.words,
       shape: bc.shape,
-      fileBytes: { annotated: bc.annotated.bytes.length, floor: bc.floor.bytes.length },
+      fileBytes: { annotated: bc.annotated.bytes.length, floor: bc.floor.bytes.length, spans: bc.spans.bytes.length },
     },
     targets: TARGETS,
     figures: {
@@ -937,6 +960,13 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
         longestTaskToCommitPass: verdicts.importTask,
       },
       importStagesMs: { stages: IMPORT_STAGES.map((s) => s.label), ...importStages },
+      importWithoutAttributeValues: {
+        ...spanImports,
+        samples: spanSamples,
+        ratio: ratio(spanImports.ms, imports.floor.ms),
+        pairedRatio: spansPaired,
+        stagesMs: stageMedians(IMPORT_STAGES, spanSamples),
+      },
       replaceText: replaced,
     },
     profiles,

@@ -43,6 +43,12 @@ export interface BenchCase {
   readonly shape: { readonly primary: number; readonly nested: number; readonly overlapping: number; readonly withNote: number };
   readonly annotated: CaseFile;
   readonly floor: CaseFile;
+  /**
+   * The annotated file's spans, notes and context without attribute values: the shape of the file
+   * issue 8's import target was set on, before every annotation carried values (issue 11).
+   * Imported beside the other two to tell what the values cost; no target is judged on it.
+   */
+  readonly spans: CaseFile;
 }
 
 /**
@@ -245,17 +251,22 @@ export async function buildCase(opts: CaseOptions): Promise<BenchCase> {
     );
   const annotated = file(list);
   const floor = file([]);
+  const bare = list.map(({ attributes: _values, ...span }) => span);
+  const spans = file(bare);
 
   // Decoding here too means a malformed case fails before a browser is launched, with the codec's
   // own JSON path instead of a vague "import failed" toast.
   for (const [name, bytes, n] of [
     ['annotated', annotated, list.length],
     ['floor', floor, 0],
+    ['spans', spans, bare.length],
   ] as const) {
     const decoded = await decodeSpanmark(bytes.toString('utf8'), async (t) => sha256(t));
     if (!decoded.ok) throw new Error(`the ${name} bench file does not decode: ${decoded.error.message}`);
     const got = decoded.value.documents[0]?.annotations.length;
     if (got !== n) throw new Error(`the ${name} bench file decodes to ${got} annotations, not ${n}`);
+    const valued = decoded.value.documents[0]?.annotations.filter((a) => a.attributes !== undefined).length;
+    if (valued !== (name === 'annotated' ? n : 0)) throw new Error(`the ${name} bench file decodes to ${valued} annotations with attribute values`);
   }
 
   return {
@@ -270,5 +281,6 @@ export async function buildCase(opts: CaseOptions): Promise<BenchCase> {
     shape,
     annotated: { name: 'bench-annotated.spanmark.json', bytes: annotated, annotations: list.length },
     floor: { name: 'bench-floor.spanmark.json', bytes: floor, annotations: 0 },
+    spans: { name: 'bench-spans.spanmark.json', bytes: spans, annotations: bare.length },
   };
 }
