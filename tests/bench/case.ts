@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Annotation } from '../../src/annotations/types.js';
-import { serializeSpanmark } from '../../src/codecs/spanmark-v1/encode.js';
+import { encodeSpanmarkV1, serializeSpanmark } from '../../src/codecs/spanmark-v1/encode.js';
 import { encodeSpanmarkV2 } from '../../src/codecs/spanmark-v2/encode.js';
 import { decodeSpanmark } from '../../src/codecs/spanmark/decode.js';
 import type { Article, Block } from '../../src/document/article.js';
@@ -44,9 +44,9 @@ export interface BenchCase {
   readonly annotated: CaseFile;
   readonly floor: CaseFile;
   /**
-   * The annotated file's spans, notes and context without attribute values: the shape of the file
-   * issue 8's import target was set on, before every annotation carried values (issue 11).
-   * Imported beside the other two to tell what the values cost; no target is judged on it.
+   * The annotated file's spans and notes as a contract v1 file (no attribute values, no prefix or
+   * suffix): the file issue 8's import target was set on, before issue 11 gave every annotation
+   * values. Imported beside the other two to tell what v2's additions cost; no target is judged on it.
    */
   readonly spans: CaseFile;
 }
@@ -252,7 +252,10 @@ export async function buildCase(opts: CaseOptions): Promise<BenchCase> {
   const annotated = file(list);
   const floor = file([]);
   const bare = list.map(({ attributes: _values, ...span }) => span);
-  const spans = file(bare);
+  const spans = Buffer.from(
+    serializeSpanmark(encodeSpanmarkV1({ documents: [{ article, annotations: bare }], exportedAt, generatorVersion: opts.generatorVersion })),
+    'utf8',
+  );
 
   // Decoding here too means a malformed case fails before a browser is launched, with the codec's
   // own JSON path instead of a vague "import failed" toast.
@@ -281,6 +284,6 @@ export async function buildCase(opts: CaseOptions): Promise<BenchCase> {
     shape,
     annotated: { name: 'bench-annotated.spanmark.json', bytes: annotated, annotations: list.length },
     floor: { name: 'bench-floor.spanmark.json', bytes: floor, annotations: 0 },
-    spans: { name: 'bench-spans.spanmark.json', bytes: spans, annotations: bare.length },
+    spans: { name: 'bench-spans-v1.spanmark.json', bytes: spans, annotations: bare.length },
   };
 }
