@@ -777,6 +777,16 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
     target: '',
     verdict: 'info',
   });
+  const range = (f: ReturnType<typeof importFigure>): string => `${ms(f.ms)} (${f.min.toFixed(1)}–${f.max.toFixed(1)})`;
+  /** An import figure beside the floor's imports (information until a target and verdict are added). */
+  const importRow = (what: string, f: ReturnType<typeof importFigure>, paired: number): Row => ({
+    figure: `${what}: file chosen → document open, median (min–max), n=${f.n}`,
+    annotated: range(f),
+    floor: range(imports.floor),
+    ratio: `${times(ratio(f.ms, imports.floor.ms))} (paired ${times(paired)})`,
+    target: '',
+    verdict: 'info',
+  });
   const medians = (p: Pair<Summary>): Pair<number> => ({ annotated: p.annotated.median, floor: p.floor.median });
   const openStages: Pair<number[]> = { annotated: stageMedians(OPEN_STAGES, opens.annotated), floor: stageMedians(OPEN_STAGES, opens.floor) };
   const importStages: Pair<number[]> = {
@@ -831,14 +841,7 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
     info('  export: click → spanmark:exported, median', medians(click)),
     info('  export: click → file handed to the browser’s download (its Blob built), median', medians(toDownload)),
     ...stageRows('open', OPEN_STAGES, openStages),
-    {
-      figure: `import: file chosen → document open, median (min–max), n=${o.imports}`,
-      annotated: `${ms(imports.annotated.ms)} (${imports.annotated.min.toFixed(1)}–${imports.annotated.max.toFixed(1)})`,
-      floor: `${ms(imports.floor.ms)} (${imports.floor.min.toFixed(1)}–${imports.floor.max.toFixed(1)})`,
-      ratio: `${times(ratio(imports.annotated.ms, imports.floor.ms))} (paired ${times(importPaired)})`,
-      target: `≤ ${TARGETS.importRatio}×`,
-      verdict: v(verdicts.import),
-    },
+    { ...importRow('import', imports.annotated, importPaired), target: `≤ ${TARGETS.importRatio}×`, verdict: v(verdicts.import) },
     {
       figure: 'import: longest main-thread task, file chosen → committed, any sample',
       annotated: ms(imports.annotated.tasks.longestToCommit),
@@ -848,14 +851,7 @@ async function run(o: Options, cleanup: (fn: () => Promise<void>) => void): Prom
       verdict: v(verdicts.importTask),
     },
     info('  import: file chosen → committed, median', { annotated: imports.annotated.committedMs, floor: imports.floor.committedMs }),
-    {
-      figure: `  import of the same spans as v1 (no values, no context): file chosen → document open, median (min–max), n=${o.imports}`,
-      annotated: `${ms(spanImports.ms)} (${spanImports.min.toFixed(1)}–${spanImports.max.toFixed(1)})`,
-      floor: ms(imports.floor.ms),
-      ratio: `${times(ratio(spanImports.ms, imports.floor.ms))} (paired ${times(spansPaired)})`,
-      target: '',
-      verdict: 'info',
-    },
+    importRow('  import of the same spans as v1 (no values, no context)', spanImports, spansPaired),
     info('    the same spans as v1: file chosen → committed, median', {
       annotated: spanImports.committedMs,
       floor: imports.floor.committedMs,

@@ -242,27 +242,21 @@ export async function buildCase(opts: CaseOptions): Promise<BenchCase> {
   const { path, copies, article, list, words, shape } = caseDocument(opts, exportedAt);
   const { id, title, text, blocks } = article;
 
-  const file = (annotations: readonly Annotation[]): Buffer =>
-    Buffer.from(
-      serializeSpanmark(
-        encodeSpanmarkV2({ documents: [{ article, annotations }], exportedAt, generatorVersion: opts.generatorVersion, schema: DEFAULT_SCHEMA }),
-      ),
-      'utf8',
-    );
-  const annotated = file(list);
-  const floor = file([]);
-  const bare = list.map(({ attributes: _values, ...span }) => span);
-  const spans = Buffer.from(
-    serializeSpanmark(encodeSpanmarkV1({ documents: [{ article, annotations: bare }], exportedAt, generatorVersion: opts.generatorVersion })),
-    'utf8',
-  );
+  const head = { exportedAt, generatorVersion: opts.generatorVersion };
+  const write = (file: object): Buffer => Buffer.from(serializeSpanmark(file), 'utf8');
+  const v2 = (annotations: readonly Annotation[]): Buffer =>
+    write(encodeSpanmarkV2({ documents: [{ article, annotations }], ...head, schema: DEFAULT_SCHEMA }));
+  const annotated = v2(list);
+  const floor = v2([]);
+  // Contract v1 has no attribute values: its encoder leaves them out.
+  const spans = write(encodeSpanmarkV1({ documents: [{ article, annotations: list }], ...head }));
 
   // Decoding here too means a malformed case fails before a browser is launched, with the codec's
   // own JSON path instead of a vague "import failed" toast.
   for (const [name, bytes, n] of [
     ['annotated', annotated, list.length],
     ['floor', floor, 0],
-    ['spans', spans, bare.length],
+    ['spans', spans, list.length],
   ] as const) {
     const decoded = await decodeSpanmark(bytes.toString('utf8'), async (t) => sha256(t));
     if (!decoded.ok) throw new Error(`the ${name} bench file does not decode: ${decoded.error.message}`);
@@ -284,6 +278,6 @@ export async function buildCase(opts: CaseOptions): Promise<BenchCase> {
     shape,
     annotated: { name: 'bench-annotated.spanmark.json', bytes: annotated, annotations: list.length },
     floor: { name: 'bench-floor.spanmark.json', bytes: floor, annotations: 0 },
-    spans: { name: 'bench-spans-v1.spanmark.json', bytes: spans, annotations: bare.length },
+    spans: { name: 'bench-spans-v1.spanmark.json', bytes: spans, annotations: list.length },
   };
 }
